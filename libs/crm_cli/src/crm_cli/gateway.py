@@ -1,0 +1,189 @@
+"""The all-in-one composition: the four service apps behind one ASGI app, routed by the
+same path-prefix table as the nginx gateway of the distributed mode (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from campaign_api.main import create_app as campaign_api_app
+from crm_common.health import app_checks, record_pool_metrics, run_checks
+from crm_common.resources import Resources
+from launch_worker.main import create_app as launch_worker_app
+from notify_gateway.main import create_app as notify_gateway_app
+from segment_engine.main import create_app as segment_engine_app
+
+SEGMENT_PREFIXES = (
+    "/api/segments",
+    "/api/contacts",
+    "/api/contact-events",
+    "/api/suppressions",
+    "/t/",
+)
+WS_PREFIX = "/ws"
+
+
+@dataclass
+class ServiceApps:
+    campaign_api: FastAPI
+    segment_engine: FastAPI
+    notify_gateway: FastAPI
+    launch_worker: FastAPI
+
+    def named(self) -> dict[str, FastAPI]:
+        return {
+            "campaign-api": self.campaign_api,
+            "segment-engine": self.segment_engine,
+            "notify-gateway": self.notify_gateway,
+            "launch-worker": self.launch_worker,
+        }
+
+
+def build_apps(resources: Resources) -> ServiceApps:
+    """The four apps sharing one set of resources (one pool, one Redis client)."""
+    return ServiceApps(
+        campaign_api=campaign_api_app(resources.settings, resources),
+        segment_engine=segment_engine_app(resources.settings, resources),
+        notify_gateway=notify_gateway_app(resources.settings, resources),
+        launch_worker=launch_worker_app(resources.settings, resources),
+    )
+
+
+def route(path: str) -> str:
+    """Which service answers `path` (the gateway's prefix table)."""
+    if path == WS_PREFIX or path.startswith(WS_PREFIX + "/"):
+        return "notify-gateway"
+    if any(path == p.rstrip("/") or path.startswith(p) for p in SEGMENT_PREFIXES):
+        return "segment-engine"
+    if path.startswith("/api/") or path in ("/docs", "/openapi.json", "/redoc"):
+        return "campaign-api"
+    return "spa"
+
+
+class Gateway:
+    """Routes by path prefix; owns the lifespans of the service apps; answers the combined
+    /healthz, /readyz and /metrics; serves the built SPA (web/dist) at /."""
+
+    def __init__(self, resources: Resources, apps: ServiceApps, spa_dir: Path | None) -> None:
+        self.resources = resources
+        self.apps = apps
+        self.spa: ASGIApp | None = None
+        if spa_dir is not None and (spa_dir / "index.html").exists():
+            self.spa = _SpaFiles(directory=str(spa_dir), html=True)
+
+    @asynccontextmanager
+    async def lifespan(self) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            for app in self.apps.named().values():
+                await stack.enter_async_context(app.router.lifespan_context(app))
+            try:
+                yield
+            finally:
+                await self.resources.close()
+
+    async def readiness(self) -> tuple[bool, dict[str, object]]:
+        services: dict[str, object] = {}
+        ready = True
+        for name, app in self.apps.named().items():
+            checks = await run_checks(app_checks(app))
+            ok = all(value == "ok" for value in checks.values())
+            ready &= ok
+            services[name] = {"status": "ready" if ok else "not_ready", "checks": checks}
+        return ready, {"status": "ready" if ready else "not_ready", "services": services}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        path: str = scope.get("path", "/")
+        if scope["type"] == "http" and path in ("/healthz", "/readyz", "/metrics"):
+            await self._own(path, send)
+            return
+        target = route(path)
+        if target == "spa":
+            if self.spa is None:
+                await _send_json(
+                    send, 404, {"error_code": "not_found", "message": "Not found.", "details": {}}
+                )
+                return
+            await self.spa(scope, receive, send)
+            return
+        await self.apps.named()[target](scope, receive, send)
+
+    async def _own(self, path: str, send: Send) -> None:
+        if path == "/healthz":
+            await _send_json(send, 200, {"status": "ok", "service": "all-in-one"})
+        elif path == "/readyz":
+            ready, body = await self.readiness()
+            await _send_json(send, 200 if ready else 503, body)
+        else:
+            for name in self.apps.named():
+                record_pool_metrics(name, self.resources)
+            body = generate_latest()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"content-type", CONTENT_TYPE_LATEST.encode())],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        message = await receive()
+        assert message["type"] == "lifespan.startup"
+        stack = AsyncExitStack()
+        try:
+            await stack.enter_async_context(self.lifespan())
+        except Exception as exc:
+            await send({"type": "lifespan.startup.failed", "message": repr(exc)})
+            return
+        await send({"type": "lifespan.startup.complete"})
+        message = await receive()
+        try:
+            await stack.aclose()
+        finally:
+            await send({"type": "lifespan.shutdown.complete"})
+
+
+class _SpaFiles:
+    """Static files with a fallback to index.html for client-side routes."""
+
+    def __init__(self, directory: str, html: bool) -> None:
+        from starlette.staticfiles import StaticFiles
+
+        self.files = StaticFiles(directory=directory, html=html)
+        self.index = Path(directory) / "index.html"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from starlette.exceptions import HTTPException
+        from starlette.responses import FileResponse
+
+        try:
+            await self.files(scope, receive, send)
+        except HTTPException as exc:
+            if exc.status_code != 404:
+                raise
+            await FileResponse(self.index)(scope, receive, send)
+
+
+async def _send_json(send: Send, status: int, body: object) -> None:
+    payload = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})

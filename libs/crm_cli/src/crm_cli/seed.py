@@ -1,0 +1,216 @@
+"""Reference data every database needs (roles) and the idempotent demo data of DESIGN.md."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import structlog
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_cli.contacts import load_contacts
+from crm_common.db import Database
+from crm_common.models import (
+    CampaignBudget,
+    CampaignTemplate,
+    Company,
+    Contact,
+    User,
+    UserRole,
+)
+from crm_common.reference import sync_roles
+from crm_common.security.passwords import hash_password
+from crm_common.security.permissions import RoleName
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class DemoTenant:
+    name: str
+    slug: str
+    code_prefix: str
+    users: tuple[tuple[str, str, RoleName], ...]
+
+
+DEMO_TENANTS = (
+    DemoTenant(
+        "Acme",
+        "acme",
+        "ACME",
+        (
+            ("admin@acme.test", "Ada Admin", RoleName.ADMIN),
+            ("manager@acme.test", "Max Manager", RoleName.MARKETING_MANAGER),
+            ("specialist@acme.test", "Sara Specialist", RoleName.CAMPAIGN_SPECIALIST),
+            ("analyst@acme.test", "Ana Analyst", RoleName.MARKETING_ANALYST),
+            ("finance@acme.test", "Finn Finance", RoleName.FINANCE),
+        ),
+    ),
+    DemoTenant(
+        "Globex",
+        "globex",
+        "GLX",
+        (("admin@globex.test", "Gil Admin", RoleName.ADMIN),),
+    ),
+)
+
+DEMO_TEMPLATES: tuple[dict[str, Any], ...] = (
+    {
+        "template_code": "NEWSLETTER",
+        "template_name": "Monthly newsletter",
+        "template_type": "email",
+        "is_default": True,
+        "description": "Editorial newsletter with three stories and a call to action.",
+        "default_settings": {"campaign_type": "newsletter", "primary_channel": "email"},
+        "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+    },
+    {
+        "template_code": "LAUNCH",
+        "template_name": "Product launch",
+        "template_type": "email",
+        "description": "Hero image, product benefits and a launch offer.",
+        "default_settings": {"campaign_type": "product_launch", "primary_channel": "email"},
+        "content_template": "<h1>Meet {{ product }}</h1><p>{{ offer }}</p>",
+    },
+    {
+        "template_code": "FLASH-SMS",
+        "template_name": "Flash sale SMS",
+        "template_type": "sms",
+        "description": "Short time-limited offer by SMS with an opt-out line.",
+        "default_settings": {"campaign_type": "promotional", "primary_channel": "sms"},
+        "content_template": "{{ brand }}: {{ offer }} today only. Reply STOP to opt out.",
+    },
+    {
+        "template_code": "POSTCARD",
+        "template_name": "Loyalty postcard",
+        "template_type": "direct_mail",
+        "description": "A6 postcard thanking loyal customers.",
+        "default_settings": {"campaign_type": "retention", "primary_channel": "direct_mail"},
+        "content_template": "Dear {{ first_name }}, thank you for being with us.",
+    },
+)
+
+
+def demo_budgets(year: int) -> tuple[dict[str, Any], ...]:
+    quarter = (datetime.now(UTC).month - 1) // 3 + 1
+    return (
+        {
+            "budget_code": f"FY{year}-MKT",
+            "budget_name": f"FY{year} Marketing",
+            "budget_type": "annual",
+            "total_amount": Decimal("500000.00"),
+            "approval_threshold": Decimal("25000.00"),
+            "fiscal_year": year,
+            "cost_centers": ["MKT-100", "MKT-200"],
+            "description": "Annual marketing budget.",
+        },
+        {
+            "budget_code": f"FY{year}-Q{quarter}-DIG",
+            "budget_name": f"Q{quarter} {year} Digital",
+            "budget_type": "quarterly",
+            "total_amount": Decimal("120000.00"),
+            "approval_threshold": Decimal("10000.00"),
+            "fiscal_year": year,
+            "cost_centers": ["MKT-300"],
+            "description": "Digital channels for the current quarter.",
+        },
+    )
+
+
+async def _company(session: AsyncSession, tenant: DemoTenant) -> uuid.UUID:
+    existing = (
+        await session.execute(select(Company.id).where(Company.slug == tenant.slug))
+    ).scalar_one_or_none()
+    if existing is not None:
+        return existing
+    company = Company(
+        name=tenant.name,
+        slug=tenant.slug,
+        settings={
+            "campaign_code_prefix": tenant.code_prefix,
+            "default_currency": "USD",
+            "fiscal_year_start_month": 1,
+            "mfa_approval_threshold": "50000.00",
+            "allow_schedule_overlap": False,
+        },
+    )
+    session.add(company)
+    await session.flush()
+    return company.id
+
+
+async def _users(
+    session: AsyncSession, company_id: uuid.UUID, tenant: DemoTenant, password: str
+) -> None:
+    for email, full_name, role in tenant.users:
+        user_id = (
+            await session.execute(select(User.id).where(func.lower(User.email) == email))
+        ).scalar_one_or_none()
+        if user_id is None:
+            user = User(
+                company_id=company_id,
+                email=email,
+                full_name=full_name,
+                password_hash=hash_password(password),
+            )
+            session.add(user)
+            await session.flush()
+            user_id = user.id
+        await session.execute(
+            insert(UserRole)
+            .values(company_id=company_id, user_id=user_id, role_name=role.value)
+            .on_conflict_do_nothing()
+        )
+
+
+async def _reference_data(session: AsyncSession, company_id: uuid.UUID, year: int) -> None:
+    for template in DEMO_TEMPLATES:
+        await session.execute(
+            insert(CampaignTemplate)
+            .values(id=uuid.uuid4(), company_id=company_id, **template)
+            .on_conflict_do_nothing()
+        )
+    for budget in demo_budgets(year):
+        await session.execute(
+            insert(CampaignBudget)
+            .values(id=uuid.uuid4(), company_id=company_id, **budget)
+            .on_conflict_do_nothing()
+        )
+
+
+async def seed_demo(
+    db: Database, password: str, *, contacts: int = 3000, events_per_contact: float = 6
+) -> dict[str, Any]:
+    """Create or complete the demo tenants; running it again changes nothing."""
+    year = datetime.now(UTC).year
+    report: dict[str, Any] = {}
+    async with db.system_session() as session:
+        await sync_roles(session)
+    for tenant in DEMO_TENANTS:
+        async with db.system_session() as session:
+            company_id = await _company(session, tenant)
+            await _users(session, company_id, tenant, password)
+            await _reference_data(session, company_id, year)
+        async with db.system_session() as session:
+            have = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(Contact)
+                    .where(Contact.company_id == company_id)
+                )
+            ).scalar_one()
+            loaded = (0, 0)
+            if have == 0 and contacts:
+                loaded = await load_contacts(session, company_id, contacts, events_per_contact)
+        report[tenant.slug] = {
+            "company_id": str(company_id),
+            "contacts_loaded": loaded[0],
+            "events_loaded": loaded[1],
+        }
+        log.info("demo_tenant_seeded", tenant=tenant.slug, contacts=loaded[0], events=loaded[1])
+    return report

@@ -1,0 +1,91 @@
+"""The service app factory shared by every service."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+
+from crm_common.errors import install_error_handlers
+from crm_common.health import Check, health_router
+from crm_common.logging import configure_logging
+from crm_common.middleware import RequestContextMiddleware
+from crm_common.resources import Resources
+from crm_common.settings import Settings, get_settings
+from crm_common.telemetry import instrument
+
+BackgroundFactory = Callable[[FastAPI], AbstractAsyncContextManager[Any]]
+
+
+@asynccontextmanager
+async def background_task(
+    name: str, run: Callable[[asyncio.Event], Any]
+) -> AsyncIterator[asyncio.Task[Any]]:
+    """Run `run(stop)` as a task for the lifetime of the context; stop it cleanly on exit."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(run(stop), name=name)
+    try:
+        yield task
+    finally:
+        stop.set()
+        try:
+            await asyncio.wait_for(task, timeout=10)
+        except TimeoutError:
+            task.cancel()
+
+
+def create_service_app(
+    service: str,
+    *,
+    title: str,
+    description: str = "",
+    routers: Sequence[APIRouter] = (),
+    settings: Settings | None = None,
+    resources: Resources | None = None,
+    background: Sequence[BackgroundFactory] = (),
+    openapi_tags: list[dict[str, Any]] | None = None,
+    version: str = "1.0.0",
+    extra_checks: Callable[[FastAPI], dict[str, Check]] | None = None,
+) -> FastAPI:
+    """A FastAPI app with the error format, request context, health and metrics, and a
+    lifespan that opens (or borrows) the process's resources and runs background tasks."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = resources is None
+        active = resources or Resources.open(settings, name=service)
+        app.state.resources = active
+        app.state.settings = active.settings
+        app.state.token_codec = active.codec
+        app.state.service = service
+        app.state.extra_checks = extra_checks(app) if extra_checks else {}
+        instrument(active.settings, service, app, [active.db.app_engine, active.db.system_engine])
+        try:
+            async with AsyncExitStack() as stack:
+                for factory in background:
+                    await stack.enter_async_context(factory(app))
+                yield
+        finally:
+            if owned:
+                await active.close()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        openapi_tags=openapi_tags,
+    )
+    install_error_handlers(app)
+    app.add_middleware(
+        RequestContextMiddleware, service=service, max_body_bytes=settings.max_body_bytes
+    )
+    app.include_router(health_router(service))
+    for router in routers:
+        app.include_router(router)
+    return app

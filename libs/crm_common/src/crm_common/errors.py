@@ -1,0 +1,231 @@
+"""One error hierarchy and one renderer for DESIGN.md's `{error_code, message, details}`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger(__name__)
+
+
+class ErrorBody(BaseModel):
+    """The body of every non-2xx JSON response."""
+
+    error_code: str
+    message: str
+    details: dict[str, Any] = {}
+
+
+class CRMError(Exception):
+    """Base of every error a service raises on purpose."""
+
+    status_code = 400
+    error_code = "bad_request"
+    message = "The request could not be processed."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        error_code: str | None = None,
+        status_code: int | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.message = message or self.message
+        self.error_code = error_code or self.error_code
+        self.status_code = status_code or self.status_code
+        self.details = details or {}
+        self.headers = headers
+        super().__init__(self.message)
+
+    @classmethod
+    def openapi(cls, description: str | None = None) -> dict[int | str, dict[str, Any]]:
+        """A `responses=` entry documenting this error."""
+        return {
+            cls.status_code: {
+                "model": ErrorBody,
+                "description": description or cls.message,
+                "content": {
+                    "application/json": {
+                        "example": {
+                            "error_code": cls.error_code,
+                            "message": cls.message,
+                            "details": {},
+                        }
+                    }
+                },
+            }
+        }
+
+
+class NotAuthenticated(CRMError):
+    status_code = 401
+    error_code = "not_authenticated"
+    message = "Authentication is required."
+
+    def __init__(self, message: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"WWW-Authenticate": "Bearer"})
+        super().__init__(message, **kwargs)
+
+
+class InvalidToken(NotAuthenticated):
+    error_code = "invalid_token"
+    message = "The token is invalid or expired."
+
+
+class PermissionDenied(CRMError):
+    status_code = 403
+    error_code = "permission_denied"
+    message = "You do not have permission to do this."
+
+
+class NotFound(CRMError):
+    status_code = 404
+    error_code = "not_found"
+    message = "The resource was not found."
+
+
+class Conflict(CRMError):
+    status_code = 409
+    error_code = "conflict"
+    message = "The request conflicts with the current state."
+
+
+class PreconditionFailed(CRMError):
+    status_code = 412
+    error_code = "precondition_failed"
+    message = "The resource was changed by someone else; reload and try again."
+
+
+class PayloadTooLarge(CRMError):
+    status_code = 413
+    error_code = "payload_too_large"
+    message = "The request body is too large."
+
+
+class ValidationFailed(CRMError):
+    status_code = 422
+    error_code = "validation_error"
+    message = "The request is not valid."
+
+
+class RateLimited(CRMError):
+    status_code = 429
+    error_code = "rate_limited"
+    message = "Too many requests; slow down."
+
+    def __init__(self, retry_after: int, **kwargs: Any) -> None:
+        super().__init__(
+            headers={"Retry-After": str(retry_after)},
+            details={"retry_after": retry_after},
+            **kwargs,
+        )
+
+
+class ServiceUnavailable(CRMError):
+    status_code = 503
+    error_code = "service_unavailable"
+    message = "A backing service is unavailable."
+
+
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **NotAuthenticated.openapi(),
+    **PermissionDenied.openapi(),
+    **ValidationFailed.openapi(),
+}
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+def error_response(
+    status_code: int,
+    error_code: str,
+    message: str,
+    details: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = {"error_code": error_code, "message": message, "details": details or {}}
+    return JSONResponse(body, status_code=status_code, headers=headers)
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = [str(part) for part in loc if part not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+def validation_details(errors: list[Any] | tuple[Any, ...]) -> dict[str, Any]:
+    """Per-field messages keyed by dotted path."""
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        fields.setdefault(_field_path(error.get("loc", ())), []).append(str(error.get("msg")))
+    return {"fields": fields}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Render every error, including routing and validation errors, in the error format."""
+
+    @app.exception_handler(CRMError)
+    async def _crm_error(_: Request, exc: CRMError) -> JSONResponse:
+        return error_response(
+            exc.status_code, exc.error_code, exc.message, exc.details, exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(
+            422, "validation_error", "The request is not valid.", validation_details(exc.errors())
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        message = exc.detail if isinstance(exc.detail, str) else "HTTP error"
+        return error_response(exc.status_code, code, message, headers=exc.headers)
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
+        constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+        log.info("integrity_conflict", constraint=constraint)
+        return error_response(
+            409,
+            "conflict",
+            "The change conflicts with existing data.",
+            {"constraint": constraint} if constraint else {},
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
+        sqlstate = getattr(getattr(exc.orig, "__cause__", None), "sqlstate", None) or ""
+        if sqlstate.startswith("22"):  # data exception: bad value for the column type
+            return error_response(422, "validation_error", "A value is not valid for its field.")
+        return await _unhandled(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+        request_id = getattr(request.state, "request_id", None)
+        log.exception("unhandled_error", path=request.url.path, error=type(exc).__name__)
+        return error_response(
+            500,
+            "internal_error",
+            "An unexpected error occurred.",
+            {"request_id": request_id},
+        )

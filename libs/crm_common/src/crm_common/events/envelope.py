@@ -1,0 +1,46 @@
+"""The event envelope of DESIGN.md, carried as one JSON field per stream entry."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EventType(StrEnum):
+    CAMPAIGN_CREATED = "campaign.created"
+    CAMPAIGN_UPDATED = "campaign.updated"
+    CAMPAIGN_DELETED = "campaign.deleted"
+    CAMPAIGN_APPROVAL_REQUESTED = "campaign.approval_requested"
+    CAMPAIGN_APPROVED = "campaign.approved"
+    CAMPAIGN_REJECTED = "campaign.rejected"
+    CAMPAIGN_STATUS_CHANGED = "campaign.status_changed"
+    CAMPAIGN_LAUNCH_REQUESTED = "campaign.launch_requested"
+    CAMPAIGN_LAUNCH_PROGRESS = "campaign.launch_progress"
+    CAMPAIGN_LAUNCHED = "campaign.launched"
+    CAMPAIGN_PERFORMANCE_UPDATE = "campaign.performance_update"
+    SEGMENT_EVALUATED = "segment.evaluated"
+
+
+class EventEnvelope(BaseModel):
+    """`{id, type, version, company_id, occurred_at, actor_user_id, correlation_id, data}`;
+    `data` carries ids and the fields a listener needs, never an ORM dump or PII."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    type: str
+    version: int = 1
+    company_id: uuid.UUID
+    occurred_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    actor_user_id: uuid.UUID | None = None
+    correlation_id: str | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, raw: str | bytes) -> EventEnvelope:
+        return cls.model_validate_json(raw)

@@ -1,0 +1,174 @@
+"""The outbox relay: publishes committed outbox rows to the `crm.events` stream, in order,
+exactly once, and trims the stream by age behind the slowest consumer group.
+
+Exactly once: one relay publishes at a time (a transaction-level advisory lock) in outbox-id
+order, and the XADDs run in a Lua script that also keeps the highest published outbox id in
+Redis, so a batch retried after a lost reply skips what already went out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from dataclasses import dataclass
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import DBAPIError
+
+from crm_common.db import Database
+from crm_common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED, STREAM_LAG, STREAM_PENDING
+from crm_common.models import OutboxEvent
+
+log = structlog.get_logger(__name__)
+
+RELAY_LOCK_KEY = 0x43524D4F  # "CRMO": one publishing relay at a time
+
+PUBLISH_SCRIPT = """
+local stream = KEYS[1]
+local mark = KEYS[2]
+local high = tonumber(redis.call('GET', mark) or '0')
+local ids = {}
+for i = 1, #ARGV, 2 do
+  local outbox_id = tonumber(ARGV[i])
+  if outbox_id > high then
+    ids[#ids + 1] = redis.call('XADD', stream, '*', 'event', ARGV[i + 1])
+    high = outbox_id
+  else
+    ids[#ids + 1] = false
+  end
+end
+redis.call('SET', mark, high)
+return ids
+"""
+
+
+@dataclass
+class RelayStats:
+    published: int = 0
+    skipped: int = 0
+
+
+class OutboxRelay:
+    """Moves outbox rows to the stream; safe to run in several processes at once."""
+
+    def __init__(
+        self,
+        db: Database,
+        redis: Redis,
+        *,
+        stream: str = "crm.events",
+        batch_size: int = 500,
+        poll_interval: float = 0.2,
+        retention_s: int = 7 * 86_400,
+        trim_every_s: float = 60.0,
+    ) -> None:
+        self.db = db
+        self.redis = redis
+        self.stream = stream
+        self.mark_key = f"{stream}:outbox-high-water"
+        self.batch_size = batch_size
+        self.poll_interval = poll_interval
+        self.retention_s = retention_s
+        self.trim_every_s = trim_every_s
+        self._script = redis.register_script(PUBLISH_SCRIPT)
+        self._last_trim = 0.0
+
+    async def publish_batch(self) -> RelayStats:
+        """Publish the oldest unpublished rows once; returns how many went out."""
+        stats = RelayStats()
+        async with self.db.system_session() as session:
+            locked = (
+                await session.execute(select(func.pg_try_advisory_xact_lock(RELAY_LOCK_KEY)))
+            ).scalar_one()
+            if not locked:
+                return stats
+            rows = (
+                await session.execute(
+                    select(OutboxEvent.id, OutboxEvent.envelope)
+                    .where(OutboxEvent.published_at.is_(None))
+                    .order_by(OutboxEvent.id)
+                    .limit(self.batch_size)
+                )
+            ).all()
+            if not rows:
+                OUTBOX_BACKLOG.set(0)
+                return stats
+            args: list[str] = []
+            for outbox_id, envelope in rows:
+                args += [str(outbox_id), json.dumps(envelope, separators=(",", ":"))]
+            stream_ids = await self._script(keys=[self.stream, self.mark_key], args=args)
+            now = func.now()
+            for (outbox_id, _), stream_id in zip(rows, stream_ids, strict=True):
+                await session.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.id == outbox_id)
+                    .values(
+                        published_at=now,
+                        stream_id=stream_id or None,
+                        publish_attempts=OutboxEvent.publish_attempts + 1,
+                    )
+                )
+                if stream_id:
+                    stats.published += 1
+                else:
+                    stats.skipped += 1
+        OUTBOX_PUBLISHED.inc(stats.published)
+        return stats
+
+    async def trim(self) -> int:
+        """Drop entries older than the retention that every consumer group has acknowledged."""
+        cutoff_ms = int((time.time() - self.retention_s) * 1000)
+        floor = f"{cutoff_ms}-0"
+        try:
+            groups = await self.redis.xinfo_groups(self.stream)
+        except RedisError:
+            return 0
+        for group in groups:
+            name = group["name"]
+            STREAM_LAG.labels(self.stream, name).set(group.get("lag") or 0)
+            STREAM_PENDING.labels(self.stream, name).set(group.get("pending") or 0)
+            if group.get("pending"):
+                summary = await self.redis.xpending(self.stream, name)
+                floor = _min_id(floor, summary["min"])
+            else:
+                # Everything up to last-delivered is acknowledged; keep what comes after it.
+                floor = _min_id(floor, _next_id(group["last-delivered-id"]))
+        removed: int = await self.redis.xtrim(self.stream, minid=floor, approximate=False)
+        return removed
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Publish until `stop` is set; Redis or database outages are waited out."""
+        backoff = self.poll_interval
+        while not stop.is_set():
+            try:
+                stats = await self.publish_batch()
+                if time.monotonic() - self._last_trim > self.trim_every_s:
+                    self._last_trim = time.monotonic()
+                    await self.trim()
+                backoff = self.poll_interval
+                if stats.published + stats.skipped >= self.batch_size:
+                    continue
+            except (RedisError, OSError, DBAPIError) as exc:
+                log.warning("outbox_relay_retry", error=type(exc).__name__, wait_s=backoff)
+                backoff = min(backoff * 2, 5.0)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=backoff)
+
+
+def _parse(stream_id: str) -> tuple[int, int]:
+    ms, _, seq = stream_id.partition("-")
+    return int(ms), int(seq or 0)
+
+
+def _min_id(a: str, b: str) -> str:
+    return a if _parse(a) <= _parse(b) else b
+
+
+def _next_id(stream_id: str) -> str:
+    ms, seq = _parse(stream_id)
+    return f"{ms}-{seq + 1}"

@@ -1,0 +1,62 @@
+"""The ORM models of the whole schema (one module per aggregate)."""
+
+from crm_common.models.audience import (
+    Contact,
+    ContactConsent,
+    ContactEvent,
+    SegmentEvaluation,
+    SegmentMembership,
+    Suppression,
+)
+from crm_common.models.base import Base
+from crm_common.models.campaign import (
+    Campaign,
+    CampaignBudgetAllocation,
+    CampaignCollaborator,
+    CampaignContact,
+    CampaignSegment,
+    CampaignTemplateLink,
+    CodeSequence,
+)
+from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
+from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
+from crm_common.models.reference import CampaignBudget, CampaignTemplate
+from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
+
+__all__ = [
+    "AbVariant",
+    "AuditLog",
+    "Base",
+    "Campaign",
+    "CampaignBudget",
+    "CampaignBudgetAllocation",
+    "CampaignCollaborator",
+    "CampaignContact",
+    "CampaignMetric",
+    "CampaignSegment",
+    "CampaignTemplate",
+    "CampaignTemplateLink",
+    "CodeSequence",
+    "Company",
+    "Contact",
+    "ContactConsent",
+    "ContactEvent",
+    "Delivery",
+    "IdempotencyKey",
+    "Launch",
+    "MessageLink",
+    "OutboxEvent",
+    "ProcessedEvent",
+    "RefreshToken",
+    "Role",
+    "SegmentEvaluation",
+    "SegmentMembership",
+    "Suppression",
+    "User",
+    "UserRole",
+]
+
+TENANT_TABLES: tuple[str, ...] = tuple(
+    table.name for table in Base.metadata.sorted_tables if "company_id" in table.c
+)
+"""Every tenant-owned table: row-level security applies to each."""

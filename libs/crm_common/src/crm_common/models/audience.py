@@ -1,0 +1,187 @@
+"""Contacts, their consent, behavioural events, suppressions and segment membership."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Double,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_common.enums import DeliveryChannel, SuppressionReason
+from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+
+
+class Contact(UUIDPk, TenantOwned, Timestamps, Base):
+    """The audience projection of a CRM contact. Written by segment-engine."""
+
+    __tablename__ = "crm_contacts"
+    __table_args__ = (
+        Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
+        Index("ix_crm_contacts_company_email", "company_id", func.lower(text("email"))),
+        Index("ix_crm_contacts_company_country", "company_id", "country", "region", "city"),
+        Index("ix_crm_contacts_interests", "interests", postgresql_using="gin"),
+        Index("ix_crm_contacts_lifestyle", "lifestyle", postgresql_using="gin"),
+        Index("ix_crm_contacts_values", "values", postgresql_using="gin"),
+        Index(
+            "ix_crm_contacts_attributes",
+            "attributes",
+            postgresql_using="gin",
+            postgresql_ops={"attributes": "jsonb_path_ops"},
+        ),
+        CheckConstraint("latitude IS NULL OR latitude BETWEEN -90 AND 90", name="latitude_range"),
+        CheckConstraint(
+            "longitude IS NULL OR longitude BETWEEN -180 AND 180", name="longitude_range"
+        ),
+    )
+
+    external_id: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str | None] = mapped_column(String(100))
+    gender: Mapped[str | None] = mapped_column(String(20))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(12))
+    country: Mapped[str | None] = mapped_column(String(2))
+    region: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    latitude: Mapped[float | None] = mapped_column(Double)
+    longitude: Mapped[float | None] = mapped_column(Double)
+    interests: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    lifestyle: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    values: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    attributes: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    # Channels with granted consent, kept in step with crm_contact_consents for fast filters.
+    consented_channels: Mapped[list[str]] = mapped_column(
+        ARRAY(String(20)), server_default=text("'{}'")
+    )
+
+
+class ContactConsent(TenantOwned, Base):
+    """A contact's consent for one channel, with where and when it was given or withdrawn.
+    Written by segment-engine."""
+
+    __tablename__ = "crm_contact_consents"
+    __table_args__ = (enum_check("channel", DeliveryChannel),)
+
+    contact_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    granted: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(String(100), server_default="api")
+    recorded_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class ContactEvent(TenantOwned, Base):
+    """A behavioural event of a contact (open, click, purchase, page view …).
+    Written by segment-engine."""
+
+    __tablename__ = "crm_contact_events"
+    __table_args__ = (
+        Index("uq_crm_contact_events_company_event", "company_id", "event_id", unique=True),
+        Index(
+            "ix_crm_contact_events_contact_type_time",
+            "company_id",
+            "contact_id",
+            "event_type",
+            "occurred_at",
+        ),
+        Index("ix_crm_contact_events_company_type_time", "company_id", "event_type", "occurred_at"),
+        Index("ix_crm_contact_events_occurred_brin", "occurred_at", postgresql_using="brin"),
+        Index("ix_crm_contact_events_campaign", "campaign_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(100))
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("crm_contacts.id", ondelete="CASCADE"))
+    event_type: Mapped[str] = mapped_column(String(64))
+    occurred_at: Mapped[datetime]
+    properties: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="SET NULL")
+    )
+    received_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class Suppression(UUIDPk, TenantOwned, Base):
+    """An address that must never be sent to on a channel (or any channel when NULL).
+    Written by segment-engine."""
+
+    __tablename__ = "crm_suppressions"
+    __table_args__ = (
+        Index(
+            "uq_crm_suppressions_address",
+            "company_id",
+            text("coalesce(channel, '*')"),
+            "address",
+            unique=True,
+        ),
+        Index("ix_crm_suppressions_contact", "contact_id"),
+        enum_check("reason", SuppressionReason),
+        CheckConstraint(
+            "channel IS NULL OR channel IN ('email', 'sms', 'social', 'direct_mail')",
+            name="channel_valid",
+        ),
+    )
+
+    channel: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(254))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_contacts.id", ondelete="SET NULL")
+    )
+    reason: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(100), server_default="api")
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class SegmentMembership(TenantOwned, Base):
+    """A contact in a segment's last materialised evaluation. Written by segment-engine."""
+
+    __tablename__ = "crm_segment_memberships"
+
+    segment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaign_segments.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class SegmentEvaluation(UUIDPk, TenantOwned, Base):
+    """One materialisation run of a segment and what it changed. Written by segment-engine."""
+
+    __tablename__ = "crm_segment_evaluations"
+    __table_args__ = (Index(None, "segment_id", "evaluated_at"),)
+
+    segment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaign_segments.id", ondelete="CASCADE")
+    )
+    evaluated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    matched: Mapped[int] = mapped_column(BigInteger)
+    member_count: Mapped[int] = mapped_column(BigInteger)
+    added: Mapped[int] = mapped_column(BigInteger)
+    removed: Mapped[int] = mapped_column(BigInteger)
+    excluded: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    took_ms: Mapped[int] = mapped_column(BigInteger)

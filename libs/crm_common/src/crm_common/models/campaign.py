@@ -1,0 +1,227 @@
+"""Campaigns, their segments and their links to templates, budgets, users and contacts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_common.enums import (
+    ApprovalStatus,
+    CampaignCategory,
+    CampaignStatus,
+    CampaignType,
+    Channel,
+    CollaboratorRole,
+    SegmentType,
+)
+from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+
+
+class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
+    """A marketing campaign (blueprint 3.1). Written by campaign-api."""
+
+    __tablename__ = "crm_campaigns"
+    __table_args__ = (
+        Index("idx_company_campaign", "company_id", "campaign_code"),
+        Index("idx_campaign_type", "campaign_type"),
+        Index("idx_status", "campaign_status"),
+        Index("idx_start_date", "start_date"),
+        # Codes are unique per company among campaigns that are not deleted (DESIGN.md).
+        Index(
+            "uk_company_campaign_code",
+            "company_id",
+            "campaign_code",
+            unique=True,
+            postgresql_where=text("NOT is_deleted"),
+        ),
+        Index(
+            "ix_crm_campaigns_company_status_start",
+            "company_id",
+            "campaign_status",
+            "start_date",
+            postgresql_where=text("NOT is_deleted"),
+        ),
+        Index(
+            "ix_crm_campaigns_company_created",
+            "company_id",
+            "created_at",
+            postgresql_where=text("NOT is_deleted"),
+        ),
+        CheckConstraint("campaign_code ~ '^[A-Za-z0-9-]+$'", name="campaign_code_format"),
+        CheckConstraint("start_date < end_date", name="dates_ordered"),
+        CheckConstraint("total_budget >= 0", name="total_budget_non_negative"),
+        CheckConstraint("actual_spend >= 0", name="actual_spend_non_negative"),
+        CheckConstraint("currency_code ~ '^[A-Z]{3}$'", name="currency_code_format"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        enum_check("campaign_type", CampaignType),
+        enum_check("campaign_category", CampaignCategory),
+        enum_check("primary_channel", Channel),
+        enum_check("campaign_status", CampaignStatus),
+        enum_check("approval_status", ApprovalStatus),
+    )
+
+    created_by_user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT")
+    )
+    updated_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT")
+    )
+    approved_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT")
+    )
+
+    campaign_name: Mapped[str] = mapped_column(String(200))
+    campaign_code: Mapped[str] = mapped_column(String(50))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    campaign_type: Mapped[str] = mapped_column(String(50))
+    campaign_category: Mapped[str] = mapped_column(String(50), server_default="other")
+    primary_channel: Mapped[str] = mapped_column(String(50))
+
+    campaign_status: Mapped[str] = mapped_column(String(50), server_default="draft")
+    approval_status: Mapped[str] = mapped_column(String(50), server_default="not_required")
+    start_date: Mapped[datetime]
+    end_date: Mapped[datetime]
+
+    total_budget: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    actual_spend: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    currency_code: Mapped[str] = mapped_column(String(3), server_default="USD")
+
+    target_audience_size: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    expected_conversion_rate: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), server_default=text("0")
+    )
+    target_roi: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default=text("0"))
+
+    approved_at: Mapped[datetime | None]
+    approval_comment: Mapped[str | None] = mapped_column(Text)
+    is_deleted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    deleted_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+
+class CampaignSegment(UUIDPk, TenantOwned, Timestamps, Base):
+    """An audience segment of a campaign (blueprint 3.2). Written by campaign-api;
+    segment-engine writes the counts and evaluation fields."""
+
+    __tablename__ = "crm_campaign_segments"
+    __table_args__ = (
+        Index("idx_campaign_segment", "campaign_id", "segment_type"),
+        Index("idx_segment_name", "segment_name"),
+        CheckConstraint("target_count >= 0", name="target_count_non_negative"),
+        CheckConstraint("actual_count >= 0", name="actual_count_non_negative"),
+        enum_check("segment_type", SegmentType),
+    )
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="RESTRICT")
+    )
+    segment_name: Mapped[str] = mapped_column(String(100))
+    segment_type: Mapped[str] = mapped_column(String(50))
+    demographic_criteria: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    behavioral_criteria: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    geographic_criteria: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    psychographic_criteria: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    target_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    actual_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    engagement_rate: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default=text("0"))
+    last_evaluated_at: Mapped[datetime | None]
+    is_deleted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    deleted_at: Mapped[datetime | None]
+
+
+class CampaignTemplateLink(TenantOwned, Base):
+    """A template used by a campaign. Written by campaign-api."""
+
+    __tablename__ = "crm_campaign_template_links"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    template_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaign_templates.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    is_primary: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class CampaignBudgetAllocation(TenantOwned, Base):
+    """The amount a campaign holds from one budget. Written by campaign-api."""
+
+    __tablename__ = "crm_campaign_budget_allocations"
+    __table_args__ = (CheckConstraint("allocated_amount >= 0", name="allocated_non_negative"),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    budget_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaign_budgets.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    allocated_amount: Mapped[Decimal]
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+
+
+class CampaignCollaborator(TenantOwned, Base):
+    """A user working on a campaign. Written by campaign-api."""
+
+    __tablename__ = "crm_campaign_collaborators"
+    __table_args__ = (enum_check("collaborator_role", CollaboratorRole),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    collaborator_role: Mapped[str] = mapped_column(String(20), server_default="editor")
+    added_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT")
+    )
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class CampaignContact(TenantOwned, Base):
+    """A contact in a campaign's resolved audience. Written by launch-worker."""
+
+    __tablename__ = "crm_campaign_contacts"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    segment_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_campaign_segments.id", ondelete="SET NULL")
+    )
+    added_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class CodeSequence(TenantOwned, Base):
+    """The last number handed out for generated campaign codes. Written by campaign-api."""
+
+    __tablename__ = "crm_code_sequences"
+    __table_args__ = (UniqueConstraint("company_id", "prefix", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    prefix: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    last_value: Mapped[int] = mapped_column(Integer, server_default=text("0"))

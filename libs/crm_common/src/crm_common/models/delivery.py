@@ -1,0 +1,169 @@
+"""A/B variants, launches, deliveries, tracked links and campaign metrics."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_common.enums import DeliveryChannel, DeliveryStatus, LaunchStatus
+from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+
+
+class AbVariant(UUIDPk, TenantOwned, Timestamps, Base):
+    """One variant of an A/B test within a campaign. Written by campaign-api."""
+
+    __tablename__ = "crm_ab_variants"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "variant_name"),
+        CheckConstraint("weight BETWEEN 0 AND 100", name="weight_range"),
+    )
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE")
+    )
+    variant_name: Mapped[str] = mapped_column(String(50))
+    template_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_campaign_templates.id", ondelete="RESTRICT")
+    )
+    subject: Mapped[str | None] = mapped_column(String(255))
+    content: Mapped[str | None] = mapped_column(Text)
+    weight: Mapped[int] = mapped_column(Integer, server_default=text("50"))
+    is_control: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+
+class Launch(UUIDPk, TenantOwned, Timestamps, Base):
+    """A request to send a campaign, and the lease-guarded progress of sending it.
+    Written by campaign-api (request) and launch-worker (progress)."""
+
+    __tablename__ = "crm_launches"
+    __table_args__ = (
+        UniqueConstraint("company_id", "idempotency_key"),
+        Index(None, "campaign_id"),
+        Index(
+            "ix_crm_launches_claimable",
+            "launch_status",
+            "scheduled_at",
+            postgresql_where=text(
+                "launch_status IN ('requested', 'scheduled', 'resolving', 'sending')"
+            ),
+        ),
+        enum_check("launch_status", LaunchStatus),
+        CheckConstraint(
+            "sent_count >= 0 AND failed_count >= 0 AND skipped_count >= 0",
+            name="counts_non_negative",
+        ),
+    )
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="RESTRICT")
+    )
+    idempotency_key: Mapped[str] = mapped_column(String(255))
+    requested_by_user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_users.id", ondelete="RESTRICT")
+    )
+    launch_status: Mapped[str] = mapped_column(String(20), server_default="requested")
+    parameters: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    scheduled_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    total_recipients: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    sent_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    failed_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    skipped_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
+    """One message to one contact on one channel; the unique key guards against double sends.
+    Written by launch-worker."""
+
+    __tablename__ = "crm_deliveries"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "contact_id", "channel"),
+        Index(None, "launch_id", "delivery_status"),
+        Index(None, "contact_id"),
+        enum_check("channel", DeliveryChannel),
+        enum_check("delivery_status", DeliveryStatus),
+    )
+
+    launch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("crm_launches.id", ondelete="RESTRICT"))
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="RESTRICT")
+    )
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("crm_contacts.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    variant_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_ab_variants.id", ondelete="SET NULL")
+    )
+    delivery_status: Mapped[str] = mapped_column(String(20), server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None]
+    provider_message_id: Mapped[str | None] = mapped_column(String(255))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    cost: Mapped[Decimal] = mapped_column(server_default=text("0"))
+
+
+class MessageLink(TenantOwned, Base):
+    """A link recorded in one delivered message; click redirects go only here.
+    Written by launch-worker."""
+
+    __tablename__ = "crm_message_links"
+
+    delivery_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_deliveries.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+
+
+class CampaignMetric(UUIDPk, TenantOwned, Base):
+    """Daily counters of a campaign on one channel. Written by launch-worker and segment-engine
+    (tracking)."""
+
+    __tablename__ = "crm_campaign_metrics"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "channel", "metric_date"),
+        enum_check("channel", DeliveryChannel),
+    )
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_campaigns.id", ondelete="CASCADE")
+    )
+    channel: Mapped[str] = mapped_column(String(20))
+    metric_date: Mapped[date] = mapped_column(Date)
+    sent: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    delivered: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    failed: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    opens: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    unique_opens: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    clicks: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    unique_clicks: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    unsubscribes: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    bounces: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    conversions: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    revenue: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    spend: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())

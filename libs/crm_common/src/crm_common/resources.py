@@ -1,0 +1,36 @@
+"""What a process connects to: settings, database, Redis, token codec. Built in a lifespan
+(or once and shared by every app of the all-in-one), never at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from crm_common.db import Database
+from crm_common.redis import create_redis
+from crm_common.security.jwt import TokenCodec
+from crm_common.settings import Settings, SettingsError
+
+
+@dataclass
+class Resources:
+    settings: Settings
+    db: Database
+    redis: Redis
+    codec: TokenCodec
+
+    @classmethod
+    def open(cls, settings: Settings, name: str = "crm") -> Resources:
+        if settings.redis_url is None:
+            raise SettingsError("REDIS_URL", "is not set and no embedded server was started")
+        return cls(
+            settings=settings,
+            db=Database.from_settings(settings, name=name),
+            redis=create_redis(settings.redis_url),
+            codec=TokenCodec(settings),
+        )
+
+    async def close(self) -> None:
+        await self.db.dispose()
+        await self.redis.aclose()

@@ -1,0 +1,143 @@
+"""Process settings, read once from the environment and validated at start."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - refused outside dev
+
+
+class Settings(BaseSettings):
+    """Every knob of every service; unset URLs mean "use the embedded servers"."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CRM_", extra="ignore", frozen=True, populate_by_name=True
+    )
+
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    data_dir: Path = Path(".crm-data")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    db_pool_size: int = Field(default=10, ge=1, le=500)
+    db_max_overflow: int = Field(default=10, ge=0, le=500)
+    db_pool_timeout: float = Field(default=10.0, gt=0)
+    db_statement_timeout_ms: int = Field(default=30_000, ge=0)
+
+    jwt_secret: SecretStr = SecretStr(_DEV_SECRET)
+    jwt_private_key: SecretStr | None = None
+    jwt_public_key: str | None = None
+    jwt_algorithm: Literal["HS256", "HS384", "HS512", "RS256", "ES256"] = "HS256"
+    jwt_issuer: str = "crm-campaign-creation"
+    jwt_audience: str = "crm"
+    access_token_ttl_s: int = Field(default=900, ge=30, le=86_400)
+    refresh_token_ttl_s: int = Field(default=8 * 3600, ge=60)
+    refresh_token_absolute_ttl_s: int = Field(default=7 * 86_400, ge=60)
+
+    events_stream: str = "crm.events"
+    events_stream_retention_s: int = Field(default=7 * 86_400, ge=60)
+    dead_letter_stream: str = "crm.events.dead"
+    max_deliveries: int = Field(default=5, ge=1)
+    relay_batch_size: int = Field(default=500, ge=1, le=10_000)
+    relay_poll_interval_s: float = Field(default=0.2, gt=0)
+
+    demo_password: SecretStr = Field(
+        default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_json: bool = True
+    otel_exporter: Literal["none", "console", "otlp"] = "none"
+    otel_endpoint: str | None = None
+    service_name: str = "crm"
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("postgresql", "postgres://")):
+            raise ValueError("must be a postgresql:// URL")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_only(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        return value
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr) -> SecretStr:
+        if len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters")
+        return value
+
+    def check_production(self) -> None:
+        """Refuse development defaults where they would be a hole."""
+        if self.env == "prod" and self.jwt_secret.get_secret_value() == _DEV_SECRET:
+            raise SettingsError("CRM_JWT_SECRET", "must be set in production")
+
+    @property
+    def async_database_url(self) -> str:
+        """The SQLAlchemy URL for asyncpg."""
+        if self.database_url is None:
+            raise SettingsError("DATABASE_URL", "is not set and no embedded server was started")
+        return to_asyncpg_url(self.database_url)
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names the variable."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+def to_asyncpg_url(url: str) -> str:
+    """Turn any postgres URL into the asyncpg dialect's."""
+    for prefix in (
+        "postgresql+asyncpg://",
+        "postgresql+psycopg://",
+        "postgresql://",
+        "postgres://",
+    ):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+def _variable_name(loc: tuple[int | str, ...]) -> str:
+    field = str(loc[0]) if loc else "?"
+    info = Settings.model_fields.get(field)
+    alias = info.validation_alias if info is not None else None
+    return str(alias) if isinstance(alias, str) else f"CRM_{field.upper()}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, raising SettingsError that names the first bad variable."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise SettingsError(_variable_name(first["loc"]), first["msg"]) from None
+    settings.check_production()
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; exits with a message naming the variable when invalid."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        sys.stderr.write(f"configuration error: {exc}\n")
+        raise SystemExit(2) from None

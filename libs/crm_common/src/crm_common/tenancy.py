@@ -1,0 +1,56 @@
+"""The one choke point for tenant scoping: every repository builds its statements here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Delete, Select, Update, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.models import Base
+
+M = TypeVar("M", bound=Base)
+
+
+class TenantScope:
+    """Statements and loads limited to one company (row-level security is the second guard)."""
+
+    def __init__(self, session: AsyncSession, company_id: uuid.UUID) -> None:
+        self.session = session
+        self.company_id = company_id
+
+    def _own(self, model: type[Base]) -> ColumnElement[bool]:
+        column = getattr(model, "company_id", None)
+        if column is None:
+            raise TypeError(f"{model.__name__} is not tenant-owned")
+        return column == self.company_id  # type: ignore[no-any-return]
+
+    def select(self, model: type[M], *criteria: ColumnElement[bool]) -> Select[tuple[M]]:
+        return select(model).where(self._own(model), *criteria)
+
+    def count(self, model: type[Base], *criteria: ColumnElement[bool]) -> Select[tuple[int]]:
+        return select(func.count()).select_from(model).where(self._own(model), *criteria)
+
+    def update(self, model: type[Base], *criteria: ColumnElement[bool]) -> Update:
+        return update(model).where(self._own(model), *criteria)
+
+    def delete(self, model: type[Base], *criteria: ColumnElement[bool]) -> Delete:
+        return delete(model).where(self._own(model), *criteria)
+
+    async def get(self, model: type[M], ident: Any, *, for_update: bool = False) -> M | None:
+        """One row by primary key `id`, or None when absent or another company's."""
+        statement = self.select(model, model.id == ident)  # type: ignore[attr-defined]
+        if for_update:
+            statement = statement.with_for_update()
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def all(self, statement: Select[tuple[M]]) -> Sequence[M]:
+        return (await self.session.execute(statement)).scalars().all()
+
+    def add(self, obj: M) -> M:
+        """Stage a new row owned by this company."""
+        obj.company_id = self.company_id  # type: ignore[attr-defined]
+        self.session.add(obj)
+        return obj

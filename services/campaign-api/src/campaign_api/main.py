@@ -1,0 +1,21 @@
+"""The campaign API app: users and auth, campaigns, approvals, budgets, templates, audit."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from crm_common.app import create_service_app
+from crm_common.resources import Resources
+from crm_common.settings import Settings
+
+SERVICE = "campaign-api"
+
+
+def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
+    return create_service_app(
+        SERVICE,
+        title="Campaign Creation — Campaign API",
+        description="Campaigns, approvals, budgets, templates, users and audit.",
+        settings=settings,
+        resources=resources,
+    )

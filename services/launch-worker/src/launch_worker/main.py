@@ -1,0 +1,77 @@
+"""The launch worker's process: the arq worker, the outbox relay, and a small app for
+/healthz, /readyz and /metrics."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from crm_common.app import background_task, create_service_app
+from crm_common.events.relay import OutboxRelay
+from crm_common.health import Check
+from crm_common.resources import Resources
+from crm_common.settings import Settings
+from launch_worker.worker import build_worker
+
+SERVICE = "launch-worker"
+
+
+def make_relay(resources: Resources) -> OutboxRelay:
+    settings = resources.settings
+    return OutboxRelay(
+        resources.db,
+        resources.redis,
+        stream=settings.events_stream,
+        batch_size=settings.relay_batch_size,
+        poll_interval=settings.relay_poll_interval_s,
+        retention_s=settings.events_stream_retention_s,
+    )
+
+
+@asynccontextmanager
+async def run_relay(app: FastAPI) -> AsyncIterator[Any]:
+    async with background_task("outbox-relay", make_relay(app.state.resources).run) as task:
+        app.state.relay_task = task
+        yield task
+
+
+@asynccontextmanager
+async def run_worker(app: FastAPI) -> AsyncIterator[Any]:
+    worker = build_worker(app.state.resources)
+    task = asyncio.create_task(worker.async_run(), name="arq-worker")
+    app.state.worker_task = task
+    try:
+        yield task
+    finally:
+        await worker.close()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+def _task_alive(app: FastAPI, attribute: str) -> Check:
+    async def check() -> None:
+        task: asyncio.Task[Any] | None = getattr(app.state, attribute, None)
+        if task is None or task.done():
+            raise RuntimeError(f"{attribute} is not running")
+
+    return check
+
+
+def worker_checks(app: FastAPI) -> dict[str, Check]:
+    return {"worker": _task_alive(app, "worker_task"), "relay": _task_alive(app, "relay_task")}
+
+
+def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
+    return create_service_app(
+        SERVICE,
+        title="Campaign Creation — Launch Worker",
+        description="Health and metrics of the worker process.",
+        settings=settings,
+        resources=resources,
+        background=[run_relay, run_worker],
+        extra_checks=worker_checks,
+    )
