@@ -1,0 +1,59 @@
+"""Small async builders shared by every service's tests."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from crm_common.db import Database
+from crm_common.models import Company, User, UserRole
+from crm_common.security.jwt import TokenCodec, TokenType
+from crm_common.security.passwords import hash_password
+from crm_common.security.permissions import permissions_for
+
+# Hashing with Argon2 is slow on purpose; tests share one hash.
+TEST_PASSWORD = "test-pass-123"  # noqa: S105 - a test fixture, not a secret
+_TEST_HASH = hash_password(TEST_PASSWORD)
+
+
+async def make_company(db: Database, slug: str | None = None, **settings: Any) -> Company:
+    slug = slug or f"co-{uuid.uuid4().hex[:8]}"
+    company = Company(name=slug.title(), slug=slug, settings=settings)
+    async with db.system_session() as session:
+        session.add(company)
+    return company
+
+
+async def make_user(db: Database, company: Company, *roles: str, email: str | None = None) -> User:
+    user = User(
+        company_id=company.id,
+        email=email or f"user-{uuid.uuid4().hex[:8]}@{company.slug}.test",
+        full_name="Test User",
+        password_hash=_TEST_HASH,
+    )
+    async with db.system_session() as session:
+        session.add(user)
+        await session.flush()
+        for role in roles or ("admin",):
+            session.add(UserRole(company_id=company.id, user_id=user.id, role_name=role))
+    user.__dict__["test_roles"] = list(roles or ("admin",))
+    return user
+
+
+def access_token(codec: TokenCodec, user: User, ttl: timedelta = timedelta(minutes=15)) -> str:
+    roles = user.__dict__.get("test_roles", ["admin"])
+    return codec.encode(
+        TokenType.ACCESS,
+        str(user.id),
+        ttl,
+        {
+            "company_id": str(user.company_id),
+            "roles": roles,
+            "permissions": sorted(p.value for p in permissions_for(roles)),
+        },
+    )
+
+
+def auth_headers(codec: TokenCodec, user: User) -> dict[str, str]:
+    return {"Authorization": f"Bearer {access_token(codec, user)}"}

@@ -1,0 +1,144 @@
+"""The one Alembic history builds every table, index and constraint from an empty database,
+and downgrades back to empty."""
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from crm_common import migrate
+from crm_common.models import Base
+from crm_common.settings import to_asyncpg_url
+from crm_common.testing.plugin import with_database
+from crm_common.testing.servers import ServerUrls
+
+BLUEPRINT_INDEXES = {
+    "crm_campaigns": {"idx_company_campaign", "idx_campaign_type", "idx_status", "idx_start_date",
+                      "uk_company_campaign_code"},
+    "crm_campaign_segments": {"idx_campaign_segment", "idx_segment_name"},
+    "crm_campaign_templates": {"idx_template_code", "idx_template_type", "idx_is_default",
+                               "uk_company_template_code"},
+    "crm_campaign_budgets": {"idx_budget_code", "idx_budget_type", "idx_fiscal_year",
+                             "uk_company_budget_code"},
+}
+BLUEPRINT_COLUMNS = {
+    "crm_campaigns": {
+        "id", "company_id", "created_by_user_id", "updated_by_user_id", "approved_by_user_id",
+        "campaign_name", "campaign_code", "description", "campaign_type", "campaign_category",
+        "primary_channel", "campaign_status", "approval_status", "start_date", "end_date",
+        "total_budget", "actual_spend", "currency_code", "target_audience_size",
+        "expected_conversion_rate", "target_roi", "created_at", "updated_at", "approved_at",
+        "is_deleted", "deleted_at",
+    },
+    "crm_campaign_segments": {
+        "id", "campaign_id", "segment_name", "segment_type", "demographic_criteria",
+        "behavioral_criteria", "geographic_criteria", "psychographic_criteria", "target_count",
+        "actual_count", "engagement_rate", "created_at", "updated_at",
+    },
+    "crm_campaign_templates": {
+        "id", "template_name", "template_code", "description", "template_type",
+        "campaign_structure", "default_settings", "content_template", "asset_references",
+        "is_active", "is_default", "usage_count", "created_at", "updated_at",
+    },
+    "crm_campaign_budgets": {
+        "id", "budget_name", "budget_code", "description", "budget_type", "allocation_rules",
+        "approval_threshold", "currency_code", "cost_centers", "is_active", "fiscal_year",
+        "created_at", "updated_at", "total_amount",
+    },
+}
+
+
+@pytest.fixture
+async def scratch_url(test_server_urls: ServerUrls):
+    name = f"crm_migrate_{uuid.uuid4().hex[:8]}"
+    admin = create_async_engine(
+        to_asyncpg_url(test_server_urls.database_url), isolation_level="AUTOCOMMIT"
+    )
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield with_database(test_server_urls.database_url, name)
+    async with admin.connect() as connection:
+        await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await admin.dispose()
+
+
+async def _catalog(url: str) -> dict[str, object]:
+    engine = create_async_engine(to_asyncpg_url(url))
+    async with engine.connect() as connection:
+        tables = set(
+            (
+                await connection.execute(
+                    text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                )
+            ).scalars()
+        )
+        indexes = {
+            (row.tablename, row.indexname)
+            for row in await connection.execute(
+                text("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public'")
+            )
+        }
+        columns = {
+            (row.table_name, row.column_name)
+            for row in await connection.execute(
+                text(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_schema = 'public'"
+                )
+            )
+        }
+        constraints = set(
+            (
+                await connection.execute(
+                    text(
+                        "SELECT conname FROM pg_constraint c JOIN pg_namespace n "
+                        "ON n.oid = c.connamespace WHERE n.nspname = 'public'"
+                    )
+                )
+            ).scalars()
+        )
+        rls = {
+            row.relname: (row.relrowsecurity, row.relforcerowsecurity)
+            for row in await connection.execute(
+                text(
+                    "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "
+                    "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+                )
+            )
+        }
+    await engine.dispose()
+    return {"tables": tables, "indexes": indexes, "columns": columns,
+            "constraints": constraints, "rls": rls}
+
+
+async def test_upgrade_creates_every_table_index_and_constraint(scratch_url: str) -> None:
+    await migrate.upgrade(scratch_url)
+    catalog = await _catalog(scratch_url)
+    assert set(Base.metadata.tables) <= catalog["tables"]
+    for table, names in BLUEPRINT_INDEXES.items():
+        assert {(table, name) for name in names} <= catalog["indexes"]
+    for table, names in BLUEPRINT_COLUMNS.items():
+        assert {(table, name) for name in names} <= catalog["columns"], table
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            assert (table.name, index.name) in catalog["indexes"]
+        for constraint in table.constraints:
+            if constraint.name and not str(constraint.name).startswith("pk_"):
+                assert constraint.name in catalog["constraints"] or (
+                    table.name, constraint.name) in catalog["indexes"], constraint.name
+        if "company_id" in table.c or table.name == "crm_companies":
+            assert catalog["rls"][table.name] == (True, True), table.name
+    assert {"ck_crm_campaigns_campaign_code_format", "ck_crm_campaigns_dates_ordered",
+            "ck_crm_campaigns_total_budget_non_negative",
+            "uq_crm_deliveries_campaign_id_contact_id_channel"} <= catalog["constraints"]
+
+
+async def test_downgrade_returns_to_empty_and_upgrade_round_trips(scratch_url: str) -> None:
+    await migrate.upgrade(scratch_url)
+    first = await _catalog(scratch_url)
+    await migrate.downgrade(scratch_url, "base")
+    empty = await _catalog(scratch_url)
+    assert empty["tables"] == {"alembic_version"}
+    await migrate.upgrade(scratch_url)
+    assert await _catalog(scratch_url) == first
