@@ -44,3 +44,28 @@ def mask_contact(contact: dict[str, Any]) -> dict[str, Any]:
         if key in masked:
             masked[key] = None
     return masked
+
+
+BUDGET_FIELDS = frozenset(
+    {
+        "total_budget",
+        "actual_spend",
+        "allocated_amount",
+        "total_amount",
+        "approval_threshold",
+        "available_amount",
+        "spend",
+        "revenue",
+        "cost",
+    }
+)
+
+
+def redact_budget(value: Any) -> Any:
+    """A copy of `value` (dicts and lists, any depth) without budget figures, for principals
+    lacking `view_budget`."""
+    if isinstance(value, dict):
+        return {k: redact_budget(v) for k, v in value.items() if k not in BUDGET_FIELDS}
+    if isinstance(value, list):
+        return [redact_budget(item) for item in value]
+    return value

@@ -16,9 +16,16 @@ async def _one_row(db: Database):
     company = await make_company(db)
     user = await make_user(db, company)
     async with db.tenant_session(company.id) as session:
-        await record(session, company_id=company.id, actor_user_id=user.id, action="create",
-                     entity_type="campaign", entity_id=uuid.uuid4(), new_values={"a": 1},
-                     meta=RequestMeta(request_id="r1", client_ip="10.0.0.1"))
+        await record(
+            session,
+            company_id=company.id,
+            actor_user_id=user.id,
+            action="create",
+            entity_type="campaign",
+            entity_id=uuid.uuid4(),
+            new_values={"a": 1},
+            meta=RequestMeta(request_id="r1", client_ip="10.0.0.1"),
+        )
     return company
 
 
@@ -31,10 +38,13 @@ async def test_insert_and_read_back(db: Database) -> None:
     assert str(row.client_ip) == "10.0.0.1"
 
 
-@pytest.mark.parametrize("statement", [
-    update(AuditLog).values(action="tampered"),
-    delete(AuditLog),
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        update(AuditLog).values(action="tampered"),
+        delete(AuditLog),
+    ],
+)
 async def test_update_and_delete_are_refused(db: Database, statement) -> None:
     company = await _one_row(db)
     with pytest.raises(DBAPIError, match="permission denied|append-only"):

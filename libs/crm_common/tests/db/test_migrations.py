@@ -14,37 +14,102 @@ from crm_common.testing.plugin import with_database
 from crm_common.testing.servers import ServerUrls
 
 BLUEPRINT_INDEXES = {
-    "crm_campaigns": {"idx_company_campaign", "idx_campaign_type", "idx_status", "idx_start_date",
-                      "uk_company_campaign_code"},
+    "crm_campaigns": {
+        "idx_company_campaign",
+        "idx_campaign_type",
+        "idx_status",
+        "idx_start_date",
+        "uk_company_campaign_code",
+    },
     "crm_campaign_segments": {"idx_campaign_segment", "idx_segment_name"},
-    "crm_campaign_templates": {"idx_template_code", "idx_template_type", "idx_is_default",
-                               "uk_company_template_code"},
-    "crm_campaign_budgets": {"idx_budget_code", "idx_budget_type", "idx_fiscal_year",
-                             "uk_company_budget_code"},
+    "crm_campaign_templates": {
+        "idx_template_code",
+        "idx_template_type",
+        "idx_is_default",
+        "uk_company_template_code",
+    },
+    "crm_campaign_budgets": {
+        "idx_budget_code",
+        "idx_budget_type",
+        "idx_fiscal_year",
+        "uk_company_budget_code",
+    },
 }
 BLUEPRINT_COLUMNS = {
     "crm_campaigns": {
-        "id", "company_id", "created_by_user_id", "updated_by_user_id", "approved_by_user_id",
-        "campaign_name", "campaign_code", "description", "campaign_type", "campaign_category",
-        "primary_channel", "campaign_status", "approval_status", "start_date", "end_date",
-        "total_budget", "actual_spend", "currency_code", "target_audience_size",
-        "expected_conversion_rate", "target_roi", "created_at", "updated_at", "approved_at",
-        "is_deleted", "deleted_at",
+        "id",
+        "company_id",
+        "created_by_user_id",
+        "updated_by_user_id",
+        "approved_by_user_id",
+        "campaign_name",
+        "campaign_code",
+        "description",
+        "campaign_type",
+        "campaign_category",
+        "primary_channel",
+        "campaign_status",
+        "approval_status",
+        "start_date",
+        "end_date",
+        "total_budget",
+        "actual_spend",
+        "currency_code",
+        "target_audience_size",
+        "expected_conversion_rate",
+        "target_roi",
+        "created_at",
+        "updated_at",
+        "approved_at",
+        "is_deleted",
+        "deleted_at",
     },
     "crm_campaign_segments": {
-        "id", "campaign_id", "segment_name", "segment_type", "demographic_criteria",
-        "behavioral_criteria", "geographic_criteria", "psychographic_criteria", "target_count",
-        "actual_count", "engagement_rate", "created_at", "updated_at",
+        "id",
+        "campaign_id",
+        "segment_name",
+        "segment_type",
+        "demographic_criteria",
+        "behavioral_criteria",
+        "geographic_criteria",
+        "psychographic_criteria",
+        "target_count",
+        "actual_count",
+        "engagement_rate",
+        "created_at",
+        "updated_at",
     },
     "crm_campaign_templates": {
-        "id", "template_name", "template_code", "description", "template_type",
-        "campaign_structure", "default_settings", "content_template", "asset_references",
-        "is_active", "is_default", "usage_count", "created_at", "updated_at",
+        "id",
+        "template_name",
+        "template_code",
+        "description",
+        "template_type",
+        "campaign_structure",
+        "default_settings",
+        "content_template",
+        "asset_references",
+        "is_active",
+        "is_default",
+        "usage_count",
+        "created_at",
+        "updated_at",
     },
     "crm_campaign_budgets": {
-        "id", "budget_name", "budget_code", "description", "budget_type", "allocation_rules",
-        "approval_threshold", "currency_code", "cost_centers", "is_active", "fiscal_year",
-        "created_at", "updated_at", "total_amount",
+        "id",
+        "budget_name",
+        "budget_code",
+        "description",
+        "budget_type",
+        "allocation_rules",
+        "approval_threshold",
+        "currency_code",
+        "cost_centers",
+        "is_active",
+        "fiscal_year",
+        "created_at",
+        "updated_at",
+        "total_amount",
     },
 }
 
@@ -108,8 +173,13 @@ async def _catalog(url: str) -> dict[str, object]:
             )
         }
     await engine.dispose()
-    return {"tables": tables, "indexes": indexes, "columns": columns,
-            "constraints": constraints, "rls": rls}
+    return {
+        "tables": tables,
+        "indexes": indexes,
+        "columns": columns,
+        "constraints": constraints,
+        "rls": rls,
+    }
 
 
 async def test_upgrade_creates_every_table_index_and_constraint(scratch_url: str) -> None:
@@ -125,13 +195,18 @@ async def test_upgrade_creates_every_table_index_and_constraint(scratch_url: str
             assert (table.name, index.name) in catalog["indexes"]
         for constraint in table.constraints:
             if constraint.name and not str(constraint.name).startswith("pk_"):
-                assert constraint.name in catalog["constraints"] or (
-                    table.name, constraint.name) in catalog["indexes"], constraint.name
+                assert (
+                    constraint.name in catalog["constraints"]
+                    or (table.name, constraint.name) in catalog["indexes"]
+                ), constraint.name
         if "company_id" in table.c or table.name == "crm_companies":
             assert catalog["rls"][table.name] == (True, True), table.name
-    assert {"ck_crm_campaigns_campaign_code_format", "ck_crm_campaigns_dates_ordered",
-            "ck_crm_campaigns_total_budget_non_negative",
-            "uq_crm_deliveries_campaign_id_contact_id_channel"} <= catalog["constraints"]
+    assert {
+        "ck_crm_campaigns_campaign_code_format",
+        "ck_crm_campaigns_dates_ordered",
+        "ck_crm_campaigns_total_budget_non_negative",
+        "uq_crm_deliveries_campaign_id_contact_id_channel",
+    } <= catalog["constraints"]
 
 
 async def test_downgrade_returns_to_empty_and_upgrade_round_trips(scratch_url: str) -> None:

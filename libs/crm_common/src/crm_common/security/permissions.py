@@ -17,6 +17,7 @@ class Permission(StrEnum):
     MANAGE_REFERENCE_DATA = "manage_reference_data"
     MANAGE_BUDGET = "manage_budget"
     VIEW_PII = "view_pii"
+    VIEW_BUDGET = "view_budget"
     MANAGE_USERS = "manage_users"
 
 
@@ -41,16 +42,23 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             P.DELETE_CAMPAIGN,
             P.LAUNCH_CAMPAIGN,
             P.READ_REFERENCE_DATA,
+            P.VIEW_BUDGET,
         }
     ),
     RoleName.CAMPAIGN_SPECIALIST: frozenset(
-        {P.CREATE_CAMPAIGN, P.READ_CAMPAIGN, P.UPDATE_CAMPAIGN, P.READ_REFERENCE_DATA}
+        {
+            P.CREATE_CAMPAIGN,
+            P.READ_CAMPAIGN,
+            P.UPDATE_CAMPAIGN,
+            P.READ_REFERENCE_DATA,
+            P.VIEW_BUDGET,
+        }
     ),
     RoleName.MARKETING_ANALYST: frozenset({P.READ_CAMPAIGN, P.READ_REFERENCE_DATA}),
     RoleName.FINANCE: frozenset(
-        {P.READ_CAMPAIGN, P.APPROVE_CAMPAIGN, P.MANAGE_BUDGET, P.READ_REFERENCE_DATA}
+        {P.READ_CAMPAIGN, P.APPROVE_CAMPAIGN, P.MANAGE_BUDGET, P.READ_REFERENCE_DATA, P.VIEW_BUDGET}
     ),
-    RoleName.EXECUTIVE: frozenset({P.READ_CAMPAIGN, P.READ_REFERENCE_DATA}),
+    RoleName.EXECUTIVE: frozenset({P.READ_CAMPAIGN, P.READ_REFERENCE_DATA, P.VIEW_BUDGET}),
     RoleName.SALES: frozenset({P.READ_CAMPAIGN}),
 }
 
