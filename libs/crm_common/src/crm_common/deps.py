@@ -1,0 +1,52 @@
+"""Request dependencies every service uses: the tenant-scoped session and resources."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.audit import RequestMeta
+from crm_common.logging import bind
+from crm_common.resources import Resources
+from crm_common.security.principal import CurrentPrincipal
+
+
+def get_resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+AppResources = Annotated[Resources, Depends(get_resources)]
+
+
+async def tenant_session(
+    principal: CurrentPrincipal, resources: AppResources
+) -> AsyncIterator[AsyncSession]:
+    """The request's transaction, limited to the caller's company by row-level security.
+    It commits when the endpoint returns (before the response is sent) and rolls back on error."""
+    bind(company_id=str(principal.company_id), user_id=str(principal.user_id))
+    async with resources.db.tenant_session(principal.company_id) as session:
+        yield session
+
+
+TenantSession = Annotated[AsyncSession, Depends(tenant_session, scope="function")]
+
+
+async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]:
+    """A cross-tenant transaction for public or pre-authentication endpoints (sign-in,
+    tracking); every statement must still be scoped explicitly."""
+    async with resources.db.system_session() as session:
+        yield session
+
+
+SystemSession = Annotated[AsyncSession, Depends(system_session, scope="function")]
+
+
+def request_meta(request: Request) -> RequestMeta:
+    return RequestMeta.from_request(request)
+
+
+Meta = Annotated[RequestMeta, Depends(request_meta)]
