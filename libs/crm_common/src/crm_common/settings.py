@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - refused outside dev
+_DEV_TRACKING_SECRET = "dev-only-tracking-secret-change-me-0123456789"  # noqa: S105 - refused in prod
 
 
 class Settings(BaseSettings):
@@ -42,6 +43,8 @@ class Settings(BaseSettings):
     access_token_ttl_s: int = Field(default=900, ge=30, le=86_400)
     refresh_token_ttl_s: int = Field(default=8 * 3600, ge=60)
     refresh_token_absolute_ttl_s: int = Field(default=7 * 86_400, ge=60)
+    # Signs the open/click/unsubscribe tokens of the public tracking links.
+    tracking_secret: SecretStr = SecretStr(_DEV_TRACKING_SECRET)
 
     events_stream: str = "crm.events"
     events_stream_retention_s: int = Field(default=7 * 86_400, ge=60)
@@ -74,7 +77,7 @@ class Settings(BaseSettings):
             raise ValueError("must be a redis://, rediss:// or unix:// URL")
         return value
 
-    @field_validator("jwt_secret")
+    @field_validator("jwt_secret", "tracking_secret")
     @classmethod
     def _long_secret(cls, value: SecretStr) -> SecretStr:
         if len(value.get_secret_value()) < 32:
@@ -85,6 +88,8 @@ class Settings(BaseSettings):
         """Refuse development defaults where they would be a hole."""
         if self.env == "prod" and self.jwt_secret.get_secret_value() == _DEV_SECRET:
             raise SettingsError("CRM_JWT_SECRET", "must be set in production")
+        if self.env == "prod" and self.tracking_secret.get_secret_value() == _DEV_TRACKING_SECRET:
+            raise SettingsError("CRM_TRACKING_SECRET", "must be set in production")
 
     @property
     def async_database_url(self) -> str:
