@@ -1,0 +1,54 @@
+"""The segment rule language, shared by every service that stores or evaluates segments.
+
+    from crm_common.segments import validate_criteria, parse_criteria, rules_json_schema
+
+    errors = validate_criteria({"behavioral_criteria": {...}})   # [] when valid, else
+    # [{"path": "behavioral_criteria.all[2].within_days", "message": "must be greater than 0"}]
+    criteria = parse_criteria(body)   # typed trees, or raises RuleValidationError (a 422
+                                      # ValidationFailed, details.fields = {path: [messages]})
+
+Only the four criteria keys of the body are read (`demographic_criteria`,
+`behavioral_criteria`, `geographic_criteria`, `psychographic_criteria`); `{}` or null means
+no condition.
+"""
+
+from crm_common.segments.fields import CONTACT_FIELDS, CRITERIA_KEYS, FieldKind, Op
+from crm_common.segments.nodes import (
+    Condition,
+    CountSpec,
+    Criteria,
+    EventCondition,
+    Group,
+    Node,
+    Not,
+    Radius,
+)
+from crm_common.segments.rules import (
+    RuleError,
+    RuleValidationError,
+    ensure_valid_criteria,
+    parse_criteria,
+    validate_criteria,
+)
+from crm_common.segments.schema import rules_json_schema
+
+__all__ = [
+    "CONTACT_FIELDS",
+    "CRITERIA_KEYS",
+    "Condition",
+    "CountSpec",
+    "Criteria",
+    "EventCondition",
+    "FieldKind",
+    "Group",
+    "Node",
+    "Not",
+    "Op",
+    "Radius",
+    "RuleError",
+    "RuleValidationError",
+    "ensure_valid_criteria",
+    "parse_criteria",
+    "rules_json_schema",
+    "validate_criteria",
+]

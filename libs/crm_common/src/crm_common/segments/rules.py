@@ -1,0 +1,490 @@
+"""Validation of segment rule trees (DESIGN.md "Segment rule language").
+
+`validate_criteria(body)` returns a list of `{"path", "message"}` errors (empty when valid);
+`parse_criteria(body)` returns the typed `Criteria` or raises `RuleValidationError`, a 422
+`ValidationFailed` whose details are `{"fields": {path: [message, …]}, "errors": [...]}`.
+Paths are dotted with list indexes, e.g. `behavioral_criteria.all[2].within_days`.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, Literal, TypedDict, cast
+
+from crm_common.errors import ValidationFailed
+from crm_common.segments import fields as F
+from crm_common.segments.fields import FieldKind, Op
+from crm_common.segments.nodes import (
+    AT_LEAST_ONCE,
+    Condition,
+    ConditionValue,
+    CountSpec,
+    Criteria,
+    EventCondition,
+    Group,
+    Instant,
+    Node,
+    Not,
+    Radius,
+    instant_range,
+)
+
+
+class RuleError(TypedDict):
+    path: str
+    message: str
+
+
+class RuleValidationError(ValidationFailed):
+    """Segment rules that break the rule language; 422 with the offending paths."""
+
+    message = "The segment rules are not valid."
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        fields: dict[str, list[str]] = {}
+        for error in errors:
+            fields.setdefault(error["path"], []).append(error["message"])
+        super().__init__(details={"fields": fields, "errors": list(errors)})
+        self.errors = errors
+
+
+class _Invalid(Exception):
+    """A value that failed validation; the message is already recorded."""
+
+
+_COUNT_OPS = frozenset({Op.EQ, Op.NEQ, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.BETWEEN})
+_EVENT_KEYS = frozenset({"event", "count", "within_days", "between", "where", "occurrence"})
+_CONDITION_KEYS = frozenset({"field", "op", "value"})
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.errors: list[RuleError] = []
+        self.nodes = 0
+
+    def fail(self, path: str, message: str) -> _Invalid:
+        self.errors.append({"path": path, "message": message})
+        return _Invalid(message)
+
+    # ---- trees and groups ---------------------------------------------------------------
+
+    def tree(self, raw: Any, path: str) -> Node | None:
+        if raw is None or (isinstance(raw, dict) and not raw):
+            return None
+        self.nodes = 0
+        try:
+            return self.node(raw, path, 1)
+        except _Invalid:
+            return None
+
+    def node(self, raw: Any, path: str, depth: int) -> Node:
+        if not isinstance(raw, dict):
+            raise self.fail(path, "must be an object")
+        if depth > F.MAX_DEPTH:
+            raise self.fail(path, f"must not be nested more than {F.MAX_DEPTH} levels deep")
+        self.nodes += 1
+        if self.nodes > F.MAX_NODES:
+            raise self.fail(path, f"a criteria tree must not have more than {F.MAX_NODES} rules")
+        if any(key in raw for key in F.GROUP_KEYS):
+            return self.group(raw, path, depth)
+        if "event" in raw:
+            return self.event_condition(raw, path)
+        if "field" in raw:
+            return self.condition(raw, path, in_event=False)
+        raise self.fail(
+            path,
+            "must be a group ({all: [...]}, {any: [...]}, {not: {...}}), a condition "
+            "({field, op, value}) or an event condition ({event, ...})",
+        )
+
+    def group(self, raw: dict[str, Any], path: str, depth: int) -> Node:
+        if len(raw) != 1:
+            raise self.fail(path, "a group must have exactly one key: all, any or not")
+        ((kind, body),) = raw.items()
+        if kind == "not":
+            return Not(self.node(body, f"{path}.not", depth + 1), path=path)
+        if not isinstance(body, list):
+            raise self.fail(f"{path}.{kind}", "must be a list of rules")
+        if not body:
+            raise self.fail(f"{path}.{kind}", "must contain at least one rule")
+        children: list[Node] = []
+        failed = False
+        for index, child in enumerate(body):
+            try:
+                children.append(self.node(child, f"{path}.{kind}[{index}]", depth + 1))
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid(path)
+        return Group(cast(Literal["all", "any"], kind), tuple(children), path=path)
+
+    # ---- field conditions ---------------------------------------------------------------
+
+    def unknown_keys(self, raw: dict[str, Any], allowed: frozenset[str], path: str) -> bool:
+        extra = sorted(set(raw) - allowed)
+        for key in extra:
+            self.fail(f"{path}.{key}" if _safe_key(key) else path, "is not an allowed key")
+        return bool(extra)
+
+    def condition(self, raw: dict[str, Any], path: str, *, in_event: bool) -> Condition:
+        bad_keys = self.unknown_keys(raw, _CONDITION_KEYS, path)
+        name = raw.get("field")
+        kind, key = self.field_kind(name, f"{path}.field", in_event=in_event)
+        op = self.operator(raw.get("op"), kind, cast(str, name), f"{path}.op")
+        value = self.condition_value(raw, kind, op, f"{path}.value")
+        if bad_keys:
+            raise _Invalid(path)
+        return Condition(cast(str, name), kind, op, value, key=key, path=path)
+
+    def field_kind(self, name: Any, path: str, *, in_event: bool) -> tuple[FieldKind, str | None]:
+        if not isinstance(name, str):
+            raise self.fail(path, "must be a string")
+        if in_event:
+            if name in F.EVENT_COLUMN_FIELDS:
+                return F.EVENT_COLUMN_FIELDS[name], None
+            if F.KEY_RE.match(name):
+                return FieldKind.JSON, name
+            raise self.fail(
+                path,
+                "must be an event property key (letters, digits, '_' or '-', up to 64) "
+                "or campaign_id",
+            )
+        if name in F.CONTACT_FIELDS:
+            return F.CONTACT_FIELDS[name], None
+        if name.startswith(F.ATTRIBUTE_PREFIX):
+            key = name[len(F.ATTRIBUTE_PREFIX) :]
+            if F.KEY_RE.match(key):
+                return FieldKind.JSON, key
+            raise self.fail(
+                path, "an attribute key has letters, digits, '_' or '-' only (up to 64)"
+            )
+        raise self.fail(
+            path,
+            "is not a known field; use one of "
+            + ", ".join(F.CONTACT_FIELDS)
+            + " or attributes.<key>",
+        )
+
+    def operator(self, raw: Any, kind: FieldKind, name: str, path: str) -> Op:
+        allowed = F.OPERATORS_BY_KIND[kind]
+        if isinstance(raw, str) and raw in Op.__members__.values() and Op(raw) in allowed:
+            return Op(raw)
+        names = ", ".join(sorted(allowed))
+        if not isinstance(raw, str):
+            raise self.fail(path, f"must be one of: {names}")
+        raise self.fail(path, f"is not an operator of field '{name}'; use one of: {names}")
+
+    def condition_value(
+        self, raw: dict[str, Any], kind: FieldKind, op: Op, path: str
+    ) -> ConditionValue:
+        if op in F.PRESENCE_OPS:
+            if raw.get("value") is not None:
+                raise self.fail(path, f"must be omitted for {op}")
+            return None
+        if "value" not in raw or raw["value"] is None:
+            raise self.fail(path, "is required")
+        value = raw["value"]
+        if op in F.LIST_OPS:
+            items = self.sized_list(value, path, 1, F.MAX_LIST_ITEMS)
+            return tuple(
+                self.scalar(item, kind, op, f"{path}[{index}]") for index, item in enumerate(items)
+            )
+        if op == Op.BETWEEN:
+            pair = self.sized_list(value, path, 2, 2)
+            low = self.scalar(pair[0], kind, op, f"{path}[0]")
+            high = self.scalar(pair[1], kind, op, f"{path}[1]")
+            self.ordered(low, high, path)
+            return (low, high)
+        if op in F.TAG_OPS:
+            tags = self.sized_list(value, path, 1, F.MAX_TAGS)
+            return tuple(
+                self.text(tag, f"{path}[{index}]", non_empty=True) for index, tag in enumerate(tags)
+            )
+        if op in F.TEXT_OPS:
+            return self.text(value, path, non_empty=True)
+        if op == Op.WITHIN_RADIUS:
+            return self.radius(value, path)
+        return self.scalar(value, kind, op, path)
+
+    def sized_list(self, value: Any, path: str, low: int, high: int) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(path, "must be a list")
+        if low == high and len(value) != low:
+            raise self.fail(path, f"must have exactly {low} items")
+        if len(value) < low:
+            raise self.fail(path, f"must have at least {low} item{'s' if low > 1 else ''}")
+        if len(value) > high:
+            raise self.fail(path, f"must have at most {high} items")
+        return value
+
+    def ordered(self, low: Any, high: Any, path: str) -> None:
+        if isinstance(low, date) and isinstance(high, date):
+            low_key: Any = instant_range(low)[0]
+            high_key: Any = instant_range(high)[0]
+        else:
+            low_key, high_key = low, high
+        if type(low_key) is not type(high_key):
+            raise self.fail(path, "both bounds must have the same type")
+        if low_key > high_key:
+            raise self.fail(path, "the lower bound must not be greater than the upper bound")
+
+    def text(self, value: Any, path: str, *, non_empty: bool = False) -> str:
+        if not isinstance(value, str):
+            raise self.fail(path, "must be a string")
+        if non_empty and not value:
+            raise self.fail(path, "must not be empty")
+        if len(value) > F.MAX_STRING:
+            raise self.fail(path, f"must be at most {F.MAX_STRING} characters")
+        if "\x00" in value:
+            raise self.fail(path, "must not contain NUL characters")
+        return value
+
+    def scalar(self, value: Any, kind: FieldKind, op: Op, path: str) -> ConditionValue:
+        if kind == FieldKind.STRING:
+            return self.text(value, path)
+        if kind == FieldKind.DATE:
+            return self.date_value(value, path)
+        if kind == FieldKind.DATETIME:
+            return self.instant(value, path)
+        if kind == FieldKind.INTEGER:
+            if not _is_int(value):
+                raise self.fail(path, "must be an integer")
+            if not 0 <= value <= F.MAX_AGE:
+                raise self.fail(path, f"must be between 0 and {F.MAX_AGE}")
+            return cast(int, value)
+        if kind == FieldKind.UUID:
+            return self.uuid_value(value, path)
+        return self.json_scalar(value, op, path)
+
+    def uuid_value(self, value: Any, path: str) -> uuid.UUID:
+        if isinstance(value, str) and len(value) <= 40:
+            try:
+                return uuid.UUID(value)
+            except ValueError:
+                pass
+        raise self.fail(path, "must be a UUID")
+
+    def json_scalar(self, value: Any, op: Op, path: str) -> ConditionValue:
+        ordered = op in F.ORDER_OPS or op == Op.BETWEEN
+        if isinstance(value, bool):
+            if ordered:
+                raise self.fail(path, "must be a number or a string")
+            return value
+        if _is_number(value):
+            if not math.isfinite(value):
+                raise self.fail(path, "must be a finite number")
+            return Decimal(str(value))
+        if isinstance(value, str):
+            return self.text(value, path)
+        expected = "a number or a string" if ordered else "a string, a number or a boolean"
+        raise self.fail(path, f"must be {expected}")
+
+    def date_value(self, value: Any, path: str) -> date:
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.fail(path, "must be a date (YYYY-MM-DD)")
+
+    def instant(self, value: Any, path: str) -> Instant:
+        if isinstance(value, str) and len(value) == 10:
+            return self.date_value(value, path)
+        if isinstance(value, str) and len(value) <= 40:
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                if parsed.tzinfo is None:
+                    parsed = parsed.replace(tzinfo=UTC)
+                if 1 < parsed.year < 9999:
+                    return parsed.astimezone(UTC)
+        raise self.fail(path, "must be a date (YYYY-MM-DD) or an ISO 8601 date-time")
+
+    def radius(self, value: Any, path: str) -> Radius:
+        if not isinstance(value, dict):
+            raise self.fail(path, "must be an object {lat, lon, km}")
+        bad = self.unknown_keys(value, frozenset({"lat", "lon", "km"}), path)
+        bounds = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
+        parts: dict[str, float] = {}
+        for key in ("lat", "lon", "km"):
+            item: Any = value.get(key)
+            if not _is_number(item) or not math.isfinite(item):
+                self.fail(f"{path}.{key}", "must be a number")
+                continue
+            if key == "km":
+                if item <= 0:
+                    self.fail(f"{path}.km", "must be greater than 0")
+                    continue
+                if item > F.MAX_RADIUS_KM:
+                    self.fail(f"{path}.km", f"must be at most {F.MAX_RADIUS_KM:g}")
+                    continue
+            else:
+                low, high = bounds[key]
+                if not low <= item <= high:
+                    self.fail(f"{path}.{key}", f"must be between {low:g} and {high:g}")
+                    continue
+            parts[key] = float(item)
+        if bad or len(parts) != 3:
+            raise _Invalid(path)
+        return Radius(parts["lat"], parts["lon"], parts["km"])
+
+    # ---- behavioural conditions ---------------------------------------------------------
+
+    def event_condition(self, raw: dict[str, Any], path: str) -> EventCondition:
+        errors_before = len(self.errors)
+        self.unknown_keys(raw, _EVENT_KEYS, path)
+        event = raw.get("event")
+        if not isinstance(event, str) or not F.EVENT_TYPE_RE.match(event):
+            self.fail(
+                f"{path}.event",
+                "must be an event type (letters, digits, '_', '.', ':' or '-', up to 64)",
+            )
+        count = self.guard(lambda: self.count(raw.get("count"), f"{path}.count"))
+        within_days = self.guard(lambda: self.within_days(raw.get("within_days"), path))
+        between = self.guard(lambda: self.window_between(raw.get("between"), path))
+        if raw.get("within_days") is not None and raw.get("between") is not None:
+            self.fail(path, "use either within_days or between, not both")
+        occurrence = raw.get("occurrence")
+        if occurrence is not None:
+            if occurrence not in ("first", "last"):
+                self.fail(f"{path}.occurrence", "must be one of: first, last")
+            if raw.get("count") is not None:
+                self.fail(f"{path}.count", "must be omitted when occurrence is given")
+            if raw.get("within_days") is None and raw.get("between") is None:
+                self.fail(path, "occurrence needs a time window: within_days or between")
+        where = self.guard(lambda: self.where(raw.get("where"), f"{path}.where"))
+        if len(self.errors) > errors_before:
+            raise _Invalid(path)
+        return EventCondition(
+            event=cast(str, event),
+            count=count if count is not None else AT_LEAST_ONCE,
+            occurrence=occurrence,
+            within_days=within_days,
+            between=between,
+            where=where or (),
+            path=path,
+        )
+
+    @staticmethod
+    def guard(parse: Any) -> Any:
+        try:
+            return parse()
+        except _Invalid:
+            return None
+
+    def count(self, raw: Any, path: str) -> CountSpec | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            raise self.fail(path, "must be an object {op, value}")
+        if self.unknown_keys(raw, frozenset({"op", "value"}), path):
+            raise _Invalid(path)
+        op = raw.get("op")
+        if not isinstance(op, str) or op not in _COUNT_OPS:
+            raise self.fail(f"{path}.op", "must be one of: " + ", ".join(sorted(_COUNT_OPS)))
+        value = raw.get("value")
+        if op == Op.BETWEEN:
+            pair = self.sized_list(value, f"{path}.value", 2, 2)
+            low = self.count_value(pair[0], f"{path}.value[0]")
+            high = self.count_value(pair[1], f"{path}.value[1]")
+            self.ordered(low, high, f"{path}.value")
+            return CountSpec(Op.BETWEEN, (low, high))
+        return CountSpec(Op(op), self.count_value(value, f"{path}.value"))
+
+    def count_value(self, value: Any, path: str) -> int:
+        if not _is_int(value):
+            raise self.fail(path, "must be an integer")
+        if not 0 <= value <= F.MAX_COUNT:
+            raise self.fail(path, f"must be between 0 and {F.MAX_COUNT}")
+        return cast(int, value)
+
+    def within_days(self, raw: Any, path: str) -> int | None:
+        if raw is None:
+            return None
+        if not _is_int(raw):
+            raise self.fail(f"{path}.within_days", "must be an integer")
+        if raw <= 0:
+            raise self.fail(f"{path}.within_days", "must be greater than 0")
+        if raw > F.MAX_WITHIN_DAYS:
+            raise self.fail(f"{path}.within_days", f"must be at most {F.MAX_WITHIN_DAYS}")
+        return cast(int, raw)
+
+    def window_between(self, raw: Any, path: str) -> tuple[Instant, Instant] | None:
+        if raw is None:
+            return None
+        pair = self.sized_list(raw, f"{path}.between", 2, 2)
+        start = self.instant(pair[0], f"{path}.between[0]")
+        end = self.instant(pair[1], f"{path}.between[1]")
+        if instant_range(start)[0] > instant_range(end)[0]:
+            raise self.fail(f"{path}.between", "the start must not be after the end")
+        return (start, end)
+
+    def where(self, raw: Any, path: str) -> tuple[Condition, ...] | None:
+        if raw is None:
+            return None
+        items = self.sized_list(raw, path, 0, F.MAX_WHERE)
+        conditions: list[Condition] = []
+        failed = False
+        for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
+            if not isinstance(item, dict):
+                self.fail(item_path, "must be a condition {field, op, value}")
+                failed = True
+                continue
+            try:
+                conditions.append(self.condition(item, item_path, in_event=True))
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid(path)
+        return tuple(conditions)
+
+
+def _safe_key(key: Any) -> bool:
+    return isinstance(key, str) and len(key) <= 64 and key.isidentifier()
+
+
+def _parse(body: Any) -> tuple[Criteria, list[RuleError]]:
+    parser = _Parser()
+    if not isinstance(body, Mapping):
+        parser.fail("body", "must be an object")
+        return Criteria(), parser.errors
+    trees: dict[str, Node | None] = {}
+    for name in F.CRITERIA_KEYS:
+        trees[name] = parser.tree(body.get(name), name)
+    return Criteria(**trees), parser.errors
+
+
+def validate_criteria(body: Mapping[str, Any]) -> list[RuleError]:
+    """The errors of a body holding any of the four criteria fields (other keys are ignored):
+    a list of `{"path": "behavioral_criteria.all[2].within_days", "message": "must be greater
+    than 0"}`, empty when every rule tree is valid. Never raises."""
+    return _parse(body)[1]
+
+
+def parse_criteria(body: Mapping[str, Any]) -> Criteria:
+    """The typed rule trees of a body holding any of the four criteria fields; raises
+    `RuleValidationError` (422, paths in `details.fields`) when a rule is invalid."""
+    criteria, errors = _parse(body)
+    if errors:
+        raise RuleValidationError(errors)
+    return criteria
+
+
+def ensure_valid_criteria(body: Mapping[str, Any]) -> None:
+    """Raise `RuleValidationError` (422) when any of the four criteria is invalid."""
+    parse_criteria(body)
