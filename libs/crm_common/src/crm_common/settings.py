@@ -53,6 +53,21 @@ class Settings(BaseSettings):
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_interval_s: float = Field(default=0.2, gt=0)
 
+    # Notify gateway (/ws): one-time tickets, handshake and heartbeat timing, per-client
+    # send queue, per-user connection limit, resume and stream-reader sizing.
+    ws_ticket_ttl_s: int = Field(default=30, ge=5, le=300)
+    ws_auth_timeout_s: float = Field(default=5.0, gt=0, le=60)
+    ws_ping_interval_s: float = Field(default=20.0, gt=0)
+    ws_pong_timeout_s: float = Field(default=10.0, gt=0)
+    ws_token_expiry_notice_s: float = Field(default=60.0, ge=0)
+    ws_send_queue_size: int = Field(default=512, ge=1, le=100_000)
+    ws_max_connections_per_user: int = Field(default=20, ge=1)
+    ws_max_message_bytes: int = Field(default=65_536, ge=256)
+    ws_max_invalid_messages: int = Field(default=20, ge=1)
+    ws_replay_max_entries: int = Field(default=50_000, ge=1)
+    ws_reader_batch_size: int = Field(default=500, ge=1, le=10_000)
+    ws_reader_block_ms: int = Field(default=1_000, ge=10, le=60_000)
+
     demo_password: SecretStr = Field(
         default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"
     )
