@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontext
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from starlette.middleware import Middleware
 
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, health_router
@@ -49,6 +50,7 @@ def create_service_app(
     openapi_tags: list[dict[str, Any]] | None = None,
     version: str = "1.0.0",
     extra_checks: Callable[[FastAPI], dict[str, Check]] | None = None,
+    middleware: Sequence[Middleware] = (),
 ) -> FastAPI:
     """A FastAPI app with the error format, request context, health and metrics, and a
     lifespan that opens (or borrows) the process's resources and runs background tasks."""
@@ -80,6 +82,8 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         openapi_tags=openapi_tags,
+        # Runs inside the request-context middleware, so its responses get ids and metrics.
+        middleware=list(middleware),
     )
     install_error_handlers(app)
     app.add_middleware(

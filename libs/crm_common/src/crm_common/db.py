@@ -10,10 +10,11 @@ Two engines share the same server and owner URL but switch role at connect time:
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+import structlog
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -26,6 +27,11 @@ from crm_common.settings import Settings
 
 APP_ROLE = "crm_app"
 SYSTEM_ROLE = "crm_system"
+
+log = structlog.get_logger(__name__)
+
+AfterCommitHook = Callable[[], Awaitable[None]]
+_AFTER_COMMIT = "crm_after_commit"
 
 
 def make_engine(
@@ -72,15 +78,19 @@ class Database:
     @asynccontextmanager
     async def tenant_session(self, company_id: uuid.UUID) -> AsyncIterator[AsyncSession]:
         """A transaction limited to one company; commits on success, rolls back on error."""
-        async with self._app_sessions() as session, session.begin():
-            await set_tenant(session, company_id)
-            yield session
+        async with self._app_sessions() as session:
+            async with session.begin():
+                await set_tenant(session, company_id)
+                yield session
+            await run_after_commit(session)
 
     @asynccontextmanager
     async def system_session(self) -> AsyncIterator[AsyncSession]:
         """A cross-tenant platform transaction; commits on success, rolls back on error."""
-        async with self._system_sessions() as session, session.begin():
-            yield session
+        async with self._system_sessions() as session:
+            async with session.begin():
+                yield session
+            await run_after_commit(session)
 
     async def ping(self) -> None:
         """Raise unless the database answers."""
@@ -90,6 +100,23 @@ class Database:
     async def dispose(self) -> None:
         await self.app_engine.dispose()
         await self.system_engine.dispose()
+
+
+def after_commit(session: AsyncSession, hook: AfterCommitHook) -> None:
+    """Run `hook` once the session's transaction has committed (never after a rollback):
+    for side effects other readers must not see before the data, such as cache invalidation."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(hook)
+
+
+async def run_after_commit(session: AsyncSession) -> None:
+    """Run and forget the hooks registered with `after_commit`; the commit stands even if
+    one fails, so a failure is logged rather than raised."""
+    hooks: list[AfterCommitHook] = session.info.pop(_AFTER_COMMIT, [])
+    for hook in hooks:
+        try:
+            await hook()
+        except Exception as exc:
+            log.exception("after_commit_hook_failed", error=type(exc).__name__)
 
 
 async def set_tenant(session: AsyncSession, company_id: uuid.UUID) -> None:

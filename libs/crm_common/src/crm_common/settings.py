@@ -45,6 +45,27 @@ class Settings(BaseSettings):
     refresh_token_absolute_ttl_s: int = Field(default=7 * 86_400, ge=60)
     # Signs the open/click/unsubscribe tokens of the public tracking links.
     tracking_secret: SecretStr = SecretStr(_DEV_TRACKING_SECRET)
+    # Step-up MFA: lifetime of the token a TOTP code buys, and the key that encrypts the
+    # stored TOTP secrets (derived from CRM_JWT_SECRET when unset).
+    mfa_token_ttl_s: int = Field(default=300, ge=30, le=3600)
+    mfa_encryption_key: SecretStr | None = None
+    mfa_issuer: str = "Campaign Creation CRM"
+
+    # Request rate limits (sliding window in Redis); 429 with Retry-After beyond them.
+    rate_limit_enabled: bool = True
+    rate_limit_window_s: int = Field(default=60, ge=1, le=86_400)
+    rate_limit_per_user: int = Field(default=1200, ge=1)
+    rate_limit_per_ip: int = Field(default=3000, ge=1)
+    rate_limit_sign_in_per_ip_user: int = Field(default=10, ge=1)
+    rate_limit_sign_in_per_ip: int = Field(default=50, ge=1)
+    rate_limit_sign_in_window_s: int = Field(default=300, ge=1, le=86_400)
+    rate_limit_mfa_attempts: int = Field(default=5, ge=1)
+    # How many reverse proxies in front append to X-Forwarded-For (0: trust none of it).
+    rate_limit_proxy_hops: int = Field(default=0, ge=0, le=10)
+    rate_limit_prefix: str = "crm:rl"
+
+    # Campaign reads cached in Redis (0 disables the cache).
+    campaign_cache_ttl_s: int = Field(default=1200, ge=0, le=86_400)
 
     events_stream: str = "crm.events"
     events_stream_retention_s: int = Field(default=7 * 86_400, ge=60)
