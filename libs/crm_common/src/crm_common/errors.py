@@ -228,4 +228,5 @@ def install_error_handlers(app: FastAPI) -> None:
             "internal_error",
             "An unexpected error occurred.",
             {"request_id": request_id},
+            headers={"X-Request-ID": request_id} if request_id else None,
         )

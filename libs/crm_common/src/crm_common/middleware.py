@@ -7,7 +7,6 @@ import json
 import re
 import time
 import uuid
-from typing import Any
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,14 +31,6 @@ def _error(status: int, code: str, message: str, request_id: str) -> tuple[Messa
         },
         {"type": "http.response.body", "body": body},
     )
-
-
-class _BodyTooLarge(Exception):
-    pass
-
-
-class _NulInBody(Exception):
-    pass
 
 
 class RequestContextMiddleware:
@@ -73,26 +64,17 @@ class RequestContextMiddleware:
 
         try:
             rejection = self._reject(scope, headers)
+            body: bytes | None = None
+            if rejection is None and scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+                body, rejection = await self._read_body(receive, headers)
             if rejection:
                 status_holder["status"] = rejection[0]
                 for message in _error(*rejection, request_id):
                     await send(message)
                 return
-            guarded = self._guard_body(receive)
-            try:
-                await self.app(scope, guarded, send_wrapper)
-            except _BodyTooLarge:
-                status_holder["status"] = 413
-                for message in _error(
-                    413, "payload_too_large", "The request body is too large.", request_id
-                ):
-                    await send(message)
-            except _NulInBody:
-                status_holder["status"] = 422
-                for message in _error(
-                    422, "validation_error", "NUL characters are not allowed.", request_id
-                ):
-                    await send(message)
+            await self.app(
+                scope, _replay(body, receive) if body is not None else receive, send_wrapper
+            )
         finally:
             route = scope.get("route")
             path = getattr(route, "path", None) or "unmatched"
@@ -117,24 +99,39 @@ class RequestContextMiddleware:
             return 422, "validation_error", "NUL characters are not allowed."
         return None
 
-    def _guard_body(self, receive: Receive) -> Receive:
+    async def _read_body(
+        self, receive: Receive, headers: dict[bytes, bytes]
+    ) -> tuple[bytes, tuple[int, str, str] | None]:
+        """Read the whole body (bounded), refusing one that is too large or, unless it is a
+        file upload, holds NUL characters (PostgreSQL text cannot store them)."""
+        chunks: list[bytes] = []
         seen = 0
-        tail = b""
-        limit = self.max_body_bytes
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk: bytes = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_body_bytes:
+                return b"", (413, "payload_too_large", "The request body is too large.")
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if content_type != b"multipart/form-data" and (b"\x00" in body or b"\\u0000" in body):
+            return b"", (422, "validation_error", "NUL characters are not allowed.")
+        return body, None
 
-        async def guarded() -> Message:
-            nonlocal seen, tail
-            message: dict[str, Any] = dict(await receive())
-            if message["type"] == "http.request":
-                chunk: bytes = message.get("body", b"")
-                seen += len(chunk)
-                if seen > limit:
-                    raise _BodyTooLarge()
-                # PostgreSQL text cannot hold NUL: refuse it raw or JSON-escaped.
-                window = tail + chunk
-                if b"\x00" in window or b"\\u0000" in window:
-                    raise _NulInBody()
-                tail = window[-6:]
-            return message
 
-        return guarded
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

