@@ -71,8 +71,16 @@ class Gateway:
     """Routes by path prefix; owns the lifespans of the service apps; answers the combined
     /healthz, /readyz and /metrics; serves the built SPA (web/dist) at /."""
 
-    def __init__(self, resources: Resources, apps: ServiceApps, spa_dir: Path | None) -> None:
+    def __init__(
+        self,
+        resources: Resources,
+        apps: ServiceApps,
+        spa_dir: Path | None,
+        *,
+        owns_resources: bool = True,
+    ) -> None:
         self.resources = resources
+        self.owns_resources = owns_resources
         self.apps = apps
         self.spa: ASGIApp | None = None
         if spa_dir is not None and (spa_dir / "index.html").exists():
@@ -86,7 +94,8 @@ class Gateway:
             try:
                 yield
             finally:
-                await self.resources.close()
+                if self.owns_resources:
+                    await self.resources.close()
 
     async def readiness(self) -> tuple[bool, dict[str, object]]:
         services: dict[str, object] = {}

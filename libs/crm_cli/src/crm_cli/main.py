@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import signal
 import sys
 import uuid
 from collections.abc import Sequence
@@ -67,6 +68,10 @@ async def _prepare(settings: Settings, *, seed: bool) -> None:
         await db.dispose()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_run_all(args: argparse.Namespace) -> int:
     from crm_cli.gateway import Gateway, build_apps
     from crm_common.resources import Resources
@@ -85,9 +90,14 @@ def cmd_run_all(args: argparse.Namespace) -> int:
         config = uvicorn.Config(
             gateway, host=host, port=port, lifespan="on", log_level="warning", ws="websockets"
         )
-        uvicorn.Server(config).run()
+        # uvicorn re-raises the stopping signal after a clean shutdown; that is a normal exit,
+        # and SIGTERM must also reach the `finally` that stops the embedded servers.
+        signal.signal(signal.SIGTERM, _interrupt)
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(config).run()
     finally:
         embedded.stop()
+        log.info("all_in_one_stopped")
     return 0
 
 

@@ -1,0 +1,82 @@
+"""The all-in-one gateway routes by the path-prefix table of DESIGN.md and reports the
+readiness of every service."""
+
+import pytest
+from httpx import ASGITransport, AsyncClient
+
+from crm_cli.gateway import Gateway, build_apps, route
+
+
+@pytest.mark.parametrize(
+    ("path", "service"),
+    [
+        ("/api/segments/estimate/", "segment-engine"),
+        ("/api/segments", "segment-engine"),
+        ("/api/contacts/bulk/", "segment-engine"),
+        ("/api/contact-events/", "segment-engine"),
+        ("/api/suppressions/", "segment-engine"),
+        ("/t/o/abc.gif", "segment-engine"),
+        ("/ws", "notify-gateway"),
+        ("/api/campaigns/", "campaign-api"),
+        ("/api/campaign-segments/", "campaign-api"),
+        ("/api/auth/token", "campaign-api"),
+        ("/api/ws-ticket/", "campaign-api"),
+        ("/docs", "campaign-api"),
+        ("/", "spa"),
+        ("/campaigns/123", "spa"),
+        ("/wsx", "spa"),
+        ("/tracking", "spa"),
+    ],
+)
+def test_prefix_table(path: str, service: str) -> None:
+    assert route(path) == service
+
+
+@pytest.fixture
+async def gateway(clean, tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Campaign Creation</title>")
+    (tmp_path / "app.js").write_text("console.log('spa')")
+    gw = Gateway(clean, build_apps(clean), spa_dir=tmp_path, owns_resources=False)
+    async with gw.lifespan():
+        yield gw
+
+
+async def _client(gw):
+    return AsyncClient(transport=ASGITransport(app=gw), base_url="http://testserver")
+
+
+async def test_readyz_reports_every_service(gateway) -> None:
+    async with await _client(gateway) as client:
+        response = await client.get("/readyz")
+    body = response.json()
+    assert response.status_code == 200, body
+    assert set(body["services"]) == {
+        "campaign-api",
+        "segment-engine",
+        "notify-gateway",
+        "launch-worker",
+    }
+    assert all(s["status"] == "ready" for s in body["services"].values())
+    assert body["services"]["launch-worker"]["checks"]["worker"] == "ok"
+    assert body["services"]["launch-worker"]["checks"]["relay"] == "ok"
+
+
+async def test_spa_files_and_client_side_routes(gateway) -> None:
+    async with await _client(gateway) as client:
+        asset = await client.get("/app.js")
+        deep = await client.get("/campaigns/some-id")
+    assert asset.status_code == 200
+    assert "spa" in asset.text
+    assert deep.status_code == 200
+    assert "Campaign Creation" in deep.text
+
+
+async def test_api_paths_reach_their_service(gateway) -> None:
+    async with await _client(gateway) as client:
+        api_404 = await client.get("/api/definitely-not-here")
+        metrics = await client.get("/metrics")
+        health = await client.get("/healthz")
+    assert api_404.status_code == 404
+    assert api_404.json()["error_code"] == "not_found"
+    assert metrics.status_code == 200
+    assert health.json() == {"status": "ok", "service": "all-in-one"}

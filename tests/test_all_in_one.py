@@ -1,0 +1,116 @@
+"""`crm run` with no DATABASE_URL/REDIS_URL: embedded servers, migrations, demo seed, all four
+services ready on one port; Ctrl-C shuts everything down; data survives a restart."""
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update({"CRM_DATA_DIR": str(data_dir), "CRM_PORT": str(port), "CRM_LOG_JSON": "false"})
+    return subprocess.Popen(
+        [sys.executable, "-m", "crm_cli.main", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _wait_ready(port: int, process: subprocess.Popen[bytes], limit_s: float = 90) -> dict:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stdout.read().decode()[-4000:])
+        try:
+            response = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+            if response.status_code == 200:
+                return response.json()
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("not ready in time")
+
+
+def _stop(process: subprocess.Popen[bytes], signum: int = signal.SIGINT) -> int:
+    process.send_signal(signum)
+    try:
+        return process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+
+
+async def _query(data_dir: Path, sql: str) -> list:
+    connection = await asyncpg.connect(
+        host=str((data_dir / "postgres").resolve()), user="postgres", database="postgres"
+    )
+    try:
+        return await connection.fetch(sql)
+    finally:
+        await connection.close()
+
+
+def _postgres_running(data_dir: Path) -> bool:
+    return (data_dir / "postgres" / "postmaster.pid").exists()
+
+
+def test_run_embedded_ready_shutdown_and_restart(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    port = _free_port()
+    process = _start(data_dir, port)
+    try:
+        body = _wait_ready(port, process)
+        assert set(body["services"]) == {
+            "campaign-api",
+            "segment-engine",
+            "notify-gateway",
+            "launch-worker",
+        }
+        users = asyncio.run(_query(data_dir, "SELECT email FROM crm_users ORDER BY email"))
+        assert {row["email"] for row in users} >= {
+            "admin@acme.test",
+            "manager@acme.test",
+            "specialist@acme.test",
+            "analyst@acme.test",
+            "finance@acme.test",
+            "admin@globex.test",
+        }
+        asyncio.run(
+            _query(
+                data_dir,
+                "INSERT INTO crm_companies (id, name, slug) VALUES "
+                "(gen_random_uuid(), 'Persisted', 'persisted') RETURNING id",
+            )
+        )
+    finally:
+        code = _stop(process)
+    assert code == 0
+    assert not _postgres_running(data_dir)
+
+    process = _start(data_dir, port)
+    try:
+        _wait_ready(port, process)
+        slugs = asyncio.run(_query(data_dir, "SELECT slug FROM crm_companies ORDER BY slug"))
+        assert [row["slug"] for row in slugs] == ["acme", "globex", "persisted"]
+    finally:
+        code = _stop(process, signal.SIGTERM)
+    assert code == 0
+    assert not _postgres_running(data_dir)
