@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from campaign_api.ws_tickets.endpoints import router as ws_tickets_router
 from crm_common.app import create_service_app
 from crm_common.resources import Resources
 from crm_common.settings import Settings
@@ -16,6 +17,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         SERVICE,
         title="Campaign Creation — Campaign API",
         description="Campaigns, approvals, budgets, templates, users and audit.",
+        routers=[ws_tickets_router],
         settings=settings,
         resources=resources,
     )

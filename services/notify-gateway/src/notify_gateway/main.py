@@ -7,6 +7,8 @@ from fastapi import FastAPI
 from crm_common.app import create_service_app
 from crm_common.resources import Resources
 from crm_common.settings import Settings
+from notify_gateway.ws.endpoints import router as ws_router
+from notify_gateway.ws.runtime import gateway_runtime, readiness_checks
 
 SERVICE = "notify-gateway"
 
@@ -16,6 +18,9 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         SERVICE,
         title="Campaign Creation — Notify Gateway",
         description="Real-time campaign events over WebSocket.",
+        routers=[ws_router],
         settings=settings,
         resources=resources,
+        background=[gateway_runtime],
+        extra_checks=readiness_checks,
     )

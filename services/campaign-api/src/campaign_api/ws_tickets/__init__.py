@@ -1,0 +1,1 @@
+"""One-time tickets for opening the notify gateway's WebSocket."""

@@ -1,0 +1,1 @@
+"""WebSocket fan-out of the events stream."""

@@ -1,0 +1,16 @@
+"""`/ws`: the tenant's events, live and resumable (DESIGN.md "WebSocket protocol")."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, WebSocket
+
+from notify_gateway.ws.connection import Connection
+from notify_gateway.ws.deps import Runtime
+
+router = APIRouter(tags=["events"])
+
+
+@router.websocket("/ws")
+async def events_socket(websocket: WebSocket, runtime: Runtime) -> None:
+    """Authenticate with the first message, then receive the tenant's events."""
+    await Connection(websocket, runtime).serve()

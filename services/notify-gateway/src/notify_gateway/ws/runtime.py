@@ -1,0 +1,89 @@
+"""The gateway's process-wide parts, built in the app lifespan: hub, stream reader,
+authenticator, and the background tasks that run them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+from crm_common.app import background_task
+from crm_common.health import Check
+from crm_common.resources import Resources
+from crm_common.settings import Settings
+from notify_gateway.ws.auth import Authenticator
+from notify_gateway.ws.hub import Hub
+from notify_gateway.ws.limits import ConnectionLimiter
+from notify_gateway.ws.reader import StreamReader
+
+
+class ReaderNotRunning(Exception):
+    """The stream reader task is not running or has not reached Redis lately."""
+
+
+@dataclass
+class GatewayRuntime:
+    settings: Settings
+    resources: Resources
+    hub: Hub
+    reader: StreamReader
+    authenticator: Authenticator
+    reader_running: bool = False
+
+    @classmethod
+    def build(cls, resources: Resources) -> GatewayRuntime:
+        settings = resources.settings
+        lease_s = 3 * (settings.ws_ping_interval_s + settings.ws_pong_timeout_s)
+        limiter = ConnectionLimiter(resources.redis, settings.ws_max_connections_per_user, lease_s)
+        hub = Hub(
+            limiter,
+            ping_interval_s=settings.ws_ping_interval_s,
+            pong_timeout_s=settings.ws_pong_timeout_s,
+        )
+        reader = StreamReader(
+            resources.redis,
+            settings.events_stream,
+            hub,
+            batch_size=settings.ws_reader_batch_size,
+            block_ms=settings.ws_reader_block_ms,
+        )
+        return cls(
+            settings=settings,
+            resources=resources,
+            hub=hub,
+            reader=reader,
+            authenticator=Authenticator(resources.codec, resources.redis),
+        )
+
+
+@asynccontextmanager
+async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
+    """Start the reader and heartbeat tasks; on exit close every client with 1012."""
+    runtime = GatewayRuntime.build(app.state.resources)
+    app.state.ws_runtime = runtime
+    async with AsyncExitStack() as stack:
+        reader_task = await stack.enter_async_context(
+            background_task("ws-stream-reader", runtime.reader.run)
+        )
+        await stack.enter_async_context(
+            background_task("ws-heartbeats", runtime.hub.run_heartbeats)
+        )
+        runtime.reader_running = True
+        reader_task.add_done_callback(lambda _: setattr(runtime, "reader_running", False))
+        try:
+            yield runtime
+        finally:
+            await runtime.hub.shutdown()
+
+
+def readiness_checks(app: FastAPI) -> dict[str, Check]:
+    """Readiness includes the stream reader being alive and in touch with Redis."""
+
+    async def stream_reader() -> None:
+        runtime: GatewayRuntime | None = getattr(app.state, "ws_runtime", None)
+        if runtime is None or not runtime.reader_running or not runtime.reader.healthy():
+            raise ReaderNotRunning()
+
+    return {"stream_reader": stream_reader}
