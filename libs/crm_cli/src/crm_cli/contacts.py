@@ -266,7 +266,7 @@ def generate_contacts(
     geo_weights = [(g, g[1]) for g in GEOGRAPHY]
     domain = str(company_id)[:8]
     for index in range(count):
-        country, _, language, tz, places = _weighted(rng, geo_weights)  # type: ignore[misc]
+        country, _, language, tz, places = _weighted(rng, geo_weights)
         region, city, lat, lon, postal = rng.choice(places)
         gender = rng.choices(["female", "male", "other"], weights=[49, 48, 3])[0]
         first = rng.choice(FIRST_NAMES[gender])
@@ -383,7 +383,7 @@ async def _copy_via_staging(
     if any(column not in known for column in columns):
         raise ValueError(f"unknown column for {table}")
     connection = await session.connection()
-    raw = (await connection.get_raw_connection()).driver_connection
+    raw: Any = (await connection.get_raw_connection()).driver_connection
     staging = f"staging_{table}"
     await raw.execute(
         f"CREATE TEMP TABLE IF NOT EXISTS {staging} "

@@ -135,7 +135,7 @@ class Gateway:
         else:
             for name in self.apps.named():
                 record_pool_metrics(name, self.resources)
-            body = generate_latest()
+            metrics = generate_latest()
             await send(
                 {
                     "type": "http.response.start",
@@ -143,7 +143,7 @@ class Gateway:
                     "headers": [(b"content-type", CONTENT_TYPE_LATEST.encode())],
                 }
             )
-            await send({"type": "http.response.body", "body": body})
+            await send({"type": "http.response.body", "body": metrics})
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         message = await receive()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import structlog
@@ -161,7 +162,7 @@ def error_response(
     error_code: str,
     message: str,
     details: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = {"error_code": error_code, "message": message, "details": details or {}}
     return JSONResponse(body, status_code=status_code, headers=headers)
@@ -172,7 +173,7 @@ def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(parts) or "body"
 
 
-def validation_details(errors: list[Any] | tuple[Any, ...]) -> dict[str, Any]:
+def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
     """Per-field messages keyed by dotted path."""
     fields: dict[str, list[str]] = {}
     for error in errors:

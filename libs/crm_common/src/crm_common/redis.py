@@ -7,4 +7,5 @@ from redis.asyncio import Redis
 
 def create_redis(url: str) -> Redis:
     """A pooled client that returns str; nothing connects until first use."""
-    return Redis.from_url(url, decode_responses=True, health_check_interval=30)
+    client: Redis = Redis.from_url(url, decode_responses=True, health_check_interval=30)
+    return client

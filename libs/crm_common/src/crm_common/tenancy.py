@@ -27,10 +27,10 @@ class TenantScope:
             raise TypeError(f"{model.__name__} is not tenant-owned")
         return column == self.company_id  # type: ignore[no-any-return]
 
-    def select(self, model: type[M], *criteria: ColumnElement[bool]) -> Select[tuple[M]]:
+    def select(self, model: type[M], *criteria: ColumnElement[bool]) -> Select[M]:
         return select(model).where(self._own(model), *criteria)
 
-    def count(self, model: type[Base], *criteria: ColumnElement[bool]) -> Select[tuple[int]]:
+    def count(self, model: type[Base], *criteria: ColumnElement[bool]) -> Select[int]:
         return select(func.count()).select_from(model).where(self._own(model), *criteria)
 
     def update(self, model: type[Base], *criteria: ColumnElement[bool]) -> Update:
@@ -46,7 +46,7 @@ class TenantScope:
             statement = statement.with_for_update()
         return (await self.session.execute(statement)).scalar_one_or_none()
 
-    async def all(self, statement: Select[tuple[M]]) -> Sequence[M]:
+    async def all(self, statement: Select[M]) -> Sequence[M]:
         return (await self.session.execute(statement)).scalars().all()
 
     def add(self, obj: M) -> M:

@@ -8,6 +8,7 @@ import socket
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import structlog
 from pydantic import ValidationError
@@ -73,10 +74,11 @@ class StreamConsumer:
                 raise
 
     async def _dead_letter(self, entry_id: str, fields: dict[str, str], reason: str) -> None:
+        entry: dict[Any, Any] = dict(fields)
         await self.redis.xadd(
             self.dead_letter_stream,
             {
-                **fields,
+                **entry,
                 "source_stream": self.stream,
                 "source_id": entry_id,
                 "group": self.group,

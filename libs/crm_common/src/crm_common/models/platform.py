@@ -67,7 +67,7 @@ class IdempotencyKey(TenantOwned, Base):
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     scope: Mapped[str] = mapped_column(String(200), primary_key=True)
-    company_id: Mapped[uuid.UUID] = mapped_column(  # type: ignore[assignment]
+    company_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("crm_companies.id", ondelete="RESTRICT"), primary_key=True
     )
     user_id: Mapped[uuid.UUID | None]
