@@ -117,6 +117,17 @@ class Gateway:
             return
         target = route(path)
         if target == "spa":
+            if self.spa is None and path == "/":
+                # No built SPA (web/dist): the API documentation is the front page.
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 307,
+                        "headers": [(b"location", b"/docs"), (b"content-length", b"0")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b""})
+                return
             if self.spa is None:
                 await _send_json(
                     send, 404, {"error_code": "not_found", "message": "Not found.", "details": {}}
