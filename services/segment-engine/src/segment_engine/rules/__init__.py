@@ -1,0 +1,1 @@
+"""Segment rules: the compiler to SQL and the plain-Python reference evaluator."""
