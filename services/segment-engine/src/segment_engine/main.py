@@ -7,8 +7,11 @@ from fastapi import FastAPI
 from crm_common.app import create_service_app
 from crm_common.resources import Resources
 from crm_common.settings import Settings
+from segment_engine.contacts.endpoints import router as contacts_router
 
 SERVICE = "segment-engine"
+
+ROUTERS = [contacts_router]
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -18,4 +21,5 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         description="Contacts, behavioural events, consent, segment rules and tracking.",
         settings=settings,
         resources=resources,
+        routers=ROUTERS,
     )

@@ -1,0 +1,1 @@
+"""Contacts: the audience projection of the Contact Management module, with consent."""

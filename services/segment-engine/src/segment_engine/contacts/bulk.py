@@ -1,0 +1,170 @@
+"""Upserting contacts by external id, in batches: the engine behind the single create, the
+JSON bulk endpoint and the CSV import."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from crm_common.tenancy import TenantScope
+from segment_engine.contacts import consent as consent_service
+from segment_engine.contacts import repository as repo
+from segment_engine.contacts.errors import ContactExists
+from segment_engine.contacts.schemas import (
+    TAG_FIELDS,
+    WRITABLE_COLUMNS,
+    BulkItemResult,
+    ContactCreate,
+    ItemError,
+    validation_errors,
+)
+
+Status = Literal["created", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    contact_id: uuid.UUID
+
+
+def _new_row(item: ContactCreate) -> dict[str, Any]:
+    # Every row of one INSERT carries the same keys; unset fields take their defaults.
+    row: dict[str, Any] = dict.fromkeys(WRITABLE_COLUMNS)
+    row.update({name: [] for name in TAG_FIELDS}, attributes={})
+    row.update(item.column_values())
+    row["id"] = uuid.uuid4()
+    return row
+
+
+def _changed(current: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in wanted.items() if current.get(name) != value}
+
+
+async def upsert(
+    scope: TenantScope,
+    items: Sequence[ContactCreate],
+    context: consent_service.ConsentContext,
+    *,
+    default_source: str,
+    create_only: bool = False,
+) -> list[Outcome]:
+    """Create or update `items` (distinct external ids) in the caller's transaction; fields an
+    item does not name are left as they are on an existing contact."""
+    existing = await repo.rows_by_external_id(scope, [item.external_id for item in items])
+    if create_only and existing:
+        raise ContactExists(details={"external_id": next(iter(existing))})
+    fresh = [item for item in items if item.external_id not in existing]
+    new_rows = {item.external_id: _new_row(item) for item in fresh}
+    inserted = await repo.insert_new(scope, list(new_rows.values()))
+    raced = [external_id for external_id in new_rows if external_id not in inserted]
+    if raced:
+        # A concurrent writer created these between our lookup and insert: update them.
+        if create_only:
+            raise ContactExists(details={"external_id": raced[0]})
+        existing.update(await repo.rows_by_external_id(scope, raced))
+
+    outcomes: dict[str, Outcome] = {}
+    changes: list[tuple[uuid.UUID, dict[str, Any]]] = []
+    for item in items:
+        if item.external_id in inserted:
+            outcomes[item.external_id] = Outcome("created", new_rows[item.external_id]["id"])
+            continue
+        current = existing[item.external_id]
+        changed = _changed(current, item.column_values())
+        if changed:
+            changes.append((current["id"], changed))
+        outcomes[item.external_id] = Outcome("updated" if changed else "unchanged", current["id"])
+    await repo.update_columns(scope, changes)
+
+    consent_inputs = [
+        consent_service.ConsentInput(
+            outcomes[item.external_id].contact_id,
+            channel,
+            granted,
+            item.consent_source or default_source,
+        )
+        for item in items
+        for channel, granted in item.consent_changes().items()
+    ]
+    written = await consent_service.apply(
+        scope,
+        consent_inputs,
+        context,
+        new_contacts={outcomes[external_id].contact_id for external_id in inserted},
+    )
+    results = []
+    for item in items:
+        outcome = outcomes[item.external_id]
+        if outcome.status == "unchanged" and outcome.contact_id in written:
+            outcome = Outcome("updated", outcome.contact_id)
+        results.append(outcome)
+    return results
+
+
+@dataclass
+class ValidatedBatch:
+    """Items that passed validation, by position, and the errors of those that did not."""
+
+    valid: list[tuple[int, ContactCreate]]
+    errors: dict[int, list[ItemError]]
+    external_ids: dict[int, str | None]
+
+
+def validate_items(raw_items: Sequence[Any], prefix: str) -> ValidatedBatch:
+    """Validate each item on its own; a repeated external id is an error on the later item."""
+    batch = ValidatedBatch([], {}, {})
+    first_seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_items):
+        path = f"{prefix}[{index}]"
+        external_id = raw.get("external_id") if isinstance(raw, dict) else None
+        batch.external_ids[index] = external_id if isinstance(external_id, str) else None
+        if not isinstance(raw, dict):
+            batch.errors[index] = [ItemError(path=path, message="must be a JSON object")]
+            continue
+        try:
+            item = ContactCreate.model_validate(raw)
+        except ValidationError as exc:
+            batch.errors[index] = validation_errors(exc, path)
+            continue
+        if item.external_id in first_seen:
+            message = f"repeats the external_id of {prefix}[{first_seen[item.external_id]}]"
+            batch.errors[index] = [ItemError(path=f"{path}.external_id", message=message)]
+            continue
+        first_seen[item.external_id] = index
+        batch.valid.append((index, item))
+    return batch
+
+
+def item_results(batch: ValidatedBatch, outcomes: Sequence[Outcome]) -> list[BulkItemResult]:
+    """One result per submitted item, in submission order."""
+    done = {
+        index: (item, outcome) for (index, item), outcome in zip(batch.valid, outcomes, strict=True)
+    }
+    results = []
+    for index in sorted([*done, *batch.errors]):
+        if index in done:
+            item, outcome = done[index]
+            results.append(
+                BulkItemResult(
+                    index=index,
+                    external_id=item.external_id,
+                    status=outcome.status,
+                    id=outcome.contact_id,
+                )
+            )
+        else:
+            external_id = batch.external_ids.get(index)
+            results.append(
+                BulkItemResult(
+                    index=index,
+                    external_id=external_id[:100] if external_id else None,
+                    status="error",
+                    errors=batch.errors[index],
+                )
+            )
+    return results

@@ -1,0 +1,173 @@
+"""`/api/contacts/…`: one contact, lists, bulk upsert, CSV import, consent."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
+
+from crm_common.deps import Meta
+from crm_common.enums import DeliveryChannel
+from crm_common.errors import COMMON_RESPONSES
+from crm_common.pagination import Pagination
+from crm_common.security.principal import current_principal
+from segment_engine.contacts import repository as repo
+from segment_engine.contacts import service
+from segment_engine.contacts.deps import ContactsRead, ContactsWrite, Scope
+from segment_engine.contacts.errors import (
+    ContactExists,
+    ContactNotFound,
+    ImportFileInvalid,
+    PiiFilterDenied,
+)
+from segment_engine.contacts.schemas import (
+    BulkContacts,
+    BulkResult,
+    ConsentChange,
+    ConsentState,
+    ContactCreate,
+    ContactPage,
+    ContactRead,
+    ContactUpdate,
+    ImportReport,
+)
+
+router = APIRouter(
+    prefix="/api/contacts",
+    tags=["contacts"],
+    dependencies=[Depends(current_principal)],
+    responses=COMMON_RESPONSES,
+)
+
+SortKey = Literal[
+    "external_id", "-external_id", "created_at", "-created_at", "updated_at", "-updated_at"
+]
+ShortText = Annotated[str | None, Query(max_length=100)]
+
+
+def contact_filters(
+    external_id: ShortText = None,
+    email: Annotated[str | None, Query(max_length=254, description="Needs view_pii.")] = None,
+    phone: Annotated[str | None, Query(max_length=32, description="Needs view_pii.")] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    region: ShortText = None,
+    city: ShortText = None,
+    language: Annotated[str | None, Query(max_length=12)] = None,
+    gender: Annotated[str | None, Query(max_length=20)] = None,
+    consent: Annotated[
+        DeliveryChannel | None, Query(description="Only contacts consenting to this channel.")
+    ] = None,
+    interest: Annotated[str | None, Query(max_length=50)] = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+    updated_since: datetime | None = None,
+) -> repo.ContactFilters:
+    return repo.ContactFilters(
+        external_id=external_id,
+        email=email,
+        phone=phone,
+        country=country,
+        region=region,
+        city=city,
+        language=language,
+        gender=gender,
+        consent=str(consent) if consent else None,
+        interest=interest,
+        created_from=created_from,
+        created_to=created_to,
+        updated_since=updated_since,
+    )
+
+
+@router.get("/", response_model=ContactPage, responses=PiiFilterDenied.openapi())
+async def list_contacts(
+    principal: ContactsRead,
+    scope: Scope,
+    params: Pagination,
+    filters: Annotated[repo.ContactFilters, Depends(contact_filters)],
+    sort: SortKey = "external_id",
+) -> dict[str, Any]:
+    """List contacts with filters; PII is masked without view_pii."""
+    return await service.list_page(scope, filters, sort, params, principal)
+
+
+@router.post("/", status_code=201, response_model=ContactRead, responses=ContactExists.openapi())
+async def create_contact(
+    data: ContactCreate, principal: ContactsWrite, scope: Scope, meta: Meta
+) -> dict[str, Any]:
+    """Create one contact (its external_id must be new)."""
+    return await service.create(scope, data, principal, meta)
+
+
+@router.post("/bulk/", response_model=BulkResult)
+async def bulk_upsert(
+    body: BulkContacts, principal: ContactsWrite, scope: Scope, meta: Meta
+) -> BulkResult:
+    """Upsert up to 5,000 contacts by external_id, with a result per item. Valid items are
+    written together (all or none); invalid ones are reported with the path of the error."""
+    return await service.bulk_upsert(scope, body.contacts, body.consent_source, principal, meta)
+
+
+@router.post("/import/", response_model=ImportReport, responses=ImportFileInvalid.openapi())
+async def import_contacts(
+    principal: ContactsWrite,
+    scope: Scope,
+    meta: Meta,
+    file: Annotated[UploadFile, File(description="A UTF-8 CSV file with a header row.")],
+    consent_source: Annotated[str | None, Form(max_length=100)] = None,
+) -> ImportReport:
+    """Import contacts from a CSV upload; every rejected row is reported with its number,
+    column and reason, and the valid rows are written together."""
+    return await service.import_file(scope, file.file, consent_source, principal, meta)
+
+
+@router.get("/{contact_id}/", response_model=ContactRead, responses=ContactNotFound.openapi())
+async def get_contact(
+    contact_id: uuid.UUID, principal: ContactsRead, scope: Scope
+) -> dict[str, Any]:
+    """One contact; PII is masked without view_pii."""
+    return await service.read(scope, contact_id, principal)
+
+
+@router.patch(
+    "/{contact_id}/",
+    response_model=ContactRead,
+    responses={**ContactNotFound.openapi(), **ContactExists.openapi()},
+)
+async def update_contact(
+    contact_id: uuid.UUID, data: ContactUpdate, principal: ContactsWrite, scope: Scope, meta: Meta
+) -> dict[str, Any]:
+    """Change the fields sent (and consent, when sent)."""
+    return await service.update(scope, contact_id, data, principal, meta)
+
+
+@router.delete("/{contact_id}/", status_code=204, responses=ContactNotFound.openapi())
+async def delete_contact(
+    contact_id: uuid.UUID, principal: ContactsWrite, scope: Scope, meta: Meta
+) -> Response:
+    """Delete a contact with its consent, events, memberships and deliveries."""
+    await service.delete(scope, contact_id, principal, meta)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{contact_id}/consent/", response_model=ConsentState, responses=ContactNotFound.openapi()
+)
+async def get_consent(contact_id: uuid.UUID, principal: ContactsRead, scope: Scope) -> ConsentState:
+    """Recorded consent per channel, with its source, time and change history."""
+    return await service.consent_state(scope, contact_id)
+
+
+@router.api_route(
+    "/{contact_id}/consent/",
+    methods=["PUT", "PATCH"],
+    response_model=ConsentState,
+    responses=ContactNotFound.openapi(),
+)
+async def change_consent(
+    contact_id: uuid.UUID, change: ConsentChange, principal: ContactsWrite, scope: Scope, meta: Meta
+) -> ConsentState:
+    """Grant or withdraw consent on the channels named; each change is audited."""
+    return await service.change_consent(scope, contact_id, change, principal, meta)
