@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from starlette.middleware import Middleware
 
+from campaign_api.auth.endpoints import routers as auth_routers
+from campaign_api.users.endpoints import router as users_router
 from campaign_api.ws_tickets.endpoints import router as ws_tickets_router
 from crm_common.app import create_service_app
+from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 
@@ -17,7 +21,8 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         SERVICE,
         title="Campaign Creation — Campaign API",
         description="Campaigns, approvals, budgets, templates, users and audit.",
-        routers=[ws_tickets_router],
+        routers=[ws_tickets_router, *auth_routers, users_router],
+        middleware=[Middleware(RateLimitMiddleware)],
         settings=settings,
         resources=resources,
     )

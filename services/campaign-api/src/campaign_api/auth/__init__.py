@@ -1,0 +1,1 @@
+"""Sign-in, token rotation, sessions, MFA step-up and the public keys of the tokens."""

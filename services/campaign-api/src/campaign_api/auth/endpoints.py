@@ -1,0 +1,184 @@
+"""Auth endpoints: sign-in, refresh, sign-out, the caller, password, MFA step-up, JWKS."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from campaign_api.auth import mfa, service
+from campaign_api.auth.deps import OptionalPrincipal, SignIn
+from campaign_api.auth.errors import (
+    AccountDisabled,
+    InvalidCredentials,
+    InvalidMFACode,
+    InvalidRefreshToken,
+    MFAAlreadyEnabled,
+    MFANotEnrolled,
+    RefreshTokenReused,
+    WrongCurrentPassword,
+)
+from campaign_api.auth.schemas import (
+    JWKS,
+    LogoutRequest,
+    Me,
+    MFACode,
+    MFAEnrollment,
+    MFAStatus,
+    PasswordChange,
+    RefreshRequest,
+    StepUpToken,
+    TokenPair,
+)
+from crm_common.deps import AppResources, Meta, TenantSession
+from crm_common.errors import (
+    COMMON_RESPONSES,
+    NotAuthenticated,
+    RateLimited,
+    ValidationFailed,
+)
+from crm_common.security.principal import CurrentPrincipal
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+mfa_router = APIRouter(prefix="/api/auth/mfa", tags=["mfa"], responses=COMMON_RESPONSES)
+
+_RATE = RateLimited.openapi("Too many attempts; wait for Retry-After seconds.")
+
+
+@router.post(
+    "/token",
+    response_model=TokenPair,
+    responses={
+        **InvalidCredentials.openapi("Wrong email or password, or an unknown user."),
+        **AccountDisabled.openapi(),
+        **ValidationFailed.openapi(),
+        **_RATE,
+    },
+)
+async def sign_in(form: SignIn, resources: AppResources, meta: Meta) -> TokenPair:
+    """Sign in with email and password (OAuth2 password grant) and start a session."""
+    return await service.sign_in(resources, form.username, form.password, meta)
+
+
+@router.post(
+    "/refresh",
+    response_model=TokenPair,
+    responses={
+        **InvalidRefreshToken.openapi(),
+        **RefreshTokenReused.openapi("A rotated token was presented again: the session ends."),
+        **ValidationFailed.openapi(),
+        **_RATE,
+    },
+)
+async def refresh(body: RefreshRequest, resources: AppResources, meta: Meta) -> TokenPair:
+    """Exchange a refresh token for a new pair; the presented token can never be used again."""
+    return await service.refresh(resources, body.refresh_token, meta)
+
+
+@router.post(
+    "/logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses={
+        **NotAuthenticated.openapi(),
+        **InvalidRefreshToken.openapi(),
+        **ValidationFailed.openapi(),
+    },
+)
+async def logout(
+    principal: OptionalPrincipal,
+    resources: AppResources,
+    meta: Meta,
+    body: LogoutRequest | None = None,
+) -> Response:
+    """End the session (or, with all_sessions, every session of the user)."""
+    request = body or LogoutRequest()
+    await service.logout(resources, principal, request.refresh_token, request.all_sessions, meta)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", response_model=Me, responses=COMMON_RESPONSES)
+async def me(principal: CurrentPrincipal, session: TenantSession) -> Me:
+    """The signed-in user with their company, roles and permissions."""
+    return await service.me(session, principal)
+
+
+@router.post(
+    "/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses={**COMMON_RESPONSES, **WrongCurrentPassword.openapi()},
+)
+async def change_password(
+    body: PasswordChange, principal: CurrentPrincipal, session: TenantSession, meta: Meta
+) -> Response:
+    """Change the caller's password; their other sessions are ended."""
+    await service.change_password(
+        session, principal, body.current_password, body.new_password, meta
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/.well-known/jwks.json", response_model=JWKS)
+async def jwks(resources: AppResources) -> JWKS:
+    """The public keys that verify access tokens (empty when a shared secret signs them)."""
+    return JWKS(**resources.codec.keys.jwks())
+
+
+@mfa_router.post("/enroll", response_model=MFAEnrollment, responses=MFAAlreadyEnabled.openapi())
+async def mfa_enroll(
+    principal: CurrentPrincipal, session: TenantSession, resources: AppResources, meta: Meta
+) -> MFAEnrollment:
+    """Start TOTP enrolment: the secret and otpauth URI are shown this once."""
+    return await mfa.enroll(session, resources, principal, meta)
+
+
+@mfa_router.post(
+    "/verify",
+    response_model=MFAStatus,
+    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+)
+async def mfa_verify(
+    body: MFACode,
+    principal: CurrentPrincipal,
+    session: TenantSession,
+    resources: AppResources,
+    meta: Meta,
+) -> MFAStatus:
+    """Confirm enrolment with a code from the authenticator; MFA is on from then."""
+    await mfa.confirm(session, resources, principal, body.code, meta)
+    return MFAStatus(mfa_enabled=True)
+
+
+@mfa_router.post(
+    "/disable",
+    response_model=MFAStatus,
+    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+)
+async def mfa_disable(
+    body: MFACode,
+    principal: CurrentPrincipal,
+    session: TenantSession,
+    resources: AppResources,
+    meta: Meta,
+) -> MFAStatus:
+    """Turn MFA off with a current code."""
+    await mfa.disable(session, resources, principal, body.code, meta)
+    return MFAStatus(mfa_enabled=False)
+
+
+@mfa_router.post(
+    "/step-up",
+    response_model=StepUpToken,
+    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+)
+async def mfa_step_up(
+    body: MFACode,
+    principal: CurrentPrincipal,
+    session: TenantSession,
+    resources: AppResources,
+    meta: Meta,
+) -> StepUpToken:
+    """Exchange a TOTP code for a short-lived MFA token (send it as X-MFA-Token)."""
+    return await mfa.step_up(session, resources, principal, body.code, meta)
+
+
+routers = [router, mfa_router]

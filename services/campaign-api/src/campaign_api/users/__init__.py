@@ -1,0 +1,1 @@
+"""Tenant administration of users and their roles."""

@@ -1,0 +1,103 @@
+"""Queries of user administration, all scoped to the caller's company."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
+
+from crm_common.models import Company, User, UserRole
+from crm_common.pagination import PageParams, paginate
+from crm_common.security.permissions import RoleName
+from crm_common.tenancy import TenantScope
+
+_SORTS: dict[str, Any] = {
+    "email": User.email.asc(),
+    "-email": User.email.desc(),
+    "full_name": User.full_name.asc(),
+    "-full_name": User.full_name.desc(),
+    "created_at": User.created_at.asc(),
+    "-created_at": User.created_at.desc(),
+}
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_statement(
+    scope: TenantScope,
+    *,
+    q: str | None,
+    role: str | None,
+    is_active: bool | None,
+    sort: str,
+) -> Select[Any]:
+    criteria: list[ColumnElement[bool]] = []
+    if q:
+        pattern = _like(q)
+        criteria.append(
+            or_(User.email.ilike(pattern, escape="\\"), User.full_name.ilike(pattern, escape="\\"))
+        )
+    if role is not None:
+        holders = scope.select(UserRole, UserRole.role_name == role).with_only_columns(
+            UserRole.user_id
+        )
+        criteria.append(User.id.in_(holders))
+    if is_active is not None:
+        criteria.append(User.is_active.is_(is_active))
+    return scope.select(User, *criteria).order_by(_SORTS[sort], User.id)
+
+
+async def page(
+    scope: TenantScope, statement: Select[Any], params: PageParams
+) -> tuple[Sequence[User], int]:
+    rows, total, _ = await paginate(scope.session, statement, params)
+    return rows, total
+
+
+async def get(scope: TenantScope, user_id: uuid.UUID, *, for_update: bool = False) -> User | None:
+    return await scope.get(User, user_id, for_update=for_update)
+
+
+async def roles_by_user(
+    scope: TenantScope, user_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    ids = list(user_ids)
+    found: dict[uuid.UUID, list[str]] = {user_id: [] for user_id in ids}
+    if not ids:
+        return found
+    statement = scope.select(UserRole, UserRole.user_id.in_(ids)).order_by(UserRole.role_name)
+    for role in await scope.all(statement):
+        found[role.user_id].append(role.role_name)
+    return found
+
+
+def add(scope: TenantScope, user: User) -> User:
+    return scope.add(user)
+
+
+async def replace_roles(scope: TenantScope, user_id: uuid.UUID, roles: Iterable[str]) -> None:
+    await scope.session.execute(scope.delete(UserRole, UserRole.user_id == user_id))
+    for role in roles:
+        scope.add(UserRole(user_id=user_id, role_name=role))
+    await scope.session.flush()
+
+
+async def lock_company(scope: TenantScope) -> None:
+    """Serialise changes that must keep an invariant across the company's users."""
+    statement = select(Company.id).where(Company.id == scope.company_id).with_for_update()
+    await scope.session.execute(statement)
+
+
+async def count_active_admins(scope: TenantScope, *, excluding: uuid.UUID) -> int:
+    admins = scope.select(UserRole, UserRole.role_name == RoleName.ADMIN.value).with_only_columns(
+        UserRole.user_id
+    )
+    statement = scope.count(
+        User, User.id.in_(admins), User.is_active.is_(True), User.id != excluding
+    )
+    return int((await scope.session.execute(statement)).scalar_one())
