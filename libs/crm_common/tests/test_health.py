@@ -1,5 +1,7 @@
 """Every service answers /healthz, /readyz and /metrics."""
 
+import asyncio
+
 import pytest
 
 from campaign_api.main import create_app as campaign_api
@@ -9,11 +11,21 @@ from notify_gateway.main import create_app as notify_gateway
 from segment_engine.main import create_app as segment_engine
 
 
+async def _ready(client, path: str = "/readyz"):
+    """Readiness may take a moment after start-up (background readers connecting)."""
+    for _ in range(100):
+        response = await client.get(path)
+        if response.status_code == 200:
+            return response
+        await asyncio.sleep(0.05)
+    return response
+
+
 @pytest.mark.parametrize("factory", [campaign_api, segment_engine, notify_gateway, launch_worker])
 async def test_service_health_readiness_and_metrics(clean, settings, factory) -> None:
     async with app_client(factory(settings, clean)) as client:
         health = await client.get("/healthz")
-        ready = await client.get("/readyz")
+        ready = await _ready(client)
         metrics = await client.get("/metrics")
     assert health.status_code == 200
     assert ready.status_code == 200, ready.text
