@@ -3,11 +3,13 @@ authenticator, and the background tasks that run them."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
 from fastapi import FastAPI
+from redis.exceptions import RedisError
 
 from crm_common.app import background_task
 from crm_common.health import Check
@@ -63,6 +65,10 @@ async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
     """Start the reader and heartbeat tasks; on exit close every client with 1012."""
     runtime = GatewayRuntime.build(app.state.resources)
     app.state.ws_runtime = runtime
+    # Fix the live starting point before serving, so nothing published after startup is
+    # missed; when Redis is not reachable yet the reader fixes it on its first read.
+    with contextlib.suppress(RedisError, OSError):
+        runtime.reader.cursor = await runtime.reader.start_position()
     async with AsyncExitStack() as stack:
         reader_task = await stack.enter_async_context(
             background_task("ws-stream-reader", runtime.reader.run)
