@@ -1,0 +1,161 @@
+"""Suppression rules: normalised addresses, one entry per (channel or all, address), links to
+the contact when it is known, an audit row (without the address) for every change."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from crm_common.audit import RequestMeta, record
+from crm_common.masking import mask_email, mask_phone
+from crm_common.models import Campaign, Contact, Suppression
+from crm_common.pagination import PageParams, make_page, paginate
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+from segment_engine.contacts.errors import PiiFilterDenied
+from segment_engine.suppressions import repository as repo
+from segment_engine.suppressions.errors import SuppressionNotFound, UnknownReference
+from segment_engine.suppressions.schemas import (
+    SuppressionCreate,
+    SuppressionRead,
+    normalize_address,
+)
+
+
+def mask_address(address: str) -> str:
+    if "@" in address:
+        return mask_email(address) or "***"
+    if address.startswith("+"):
+        return mask_phone(address) or "***"
+    return f"{address[:1]}***"
+
+
+def present(suppression: Suppression, principal: Principal) -> dict[str, Any]:
+    data = SuppressionRead.model_validate(suppression).model_dump()
+    if not principal.has(Permission.VIEW_PII):
+        data["address"] = mask_address(data["address"])
+    return data
+
+
+async def suppress(
+    scope: TenantScope,
+    *,
+    channel: str | None,
+    address: str,
+    reason: str,
+    source: str,
+    contact_id: uuid.UUID | None = None,
+    campaign_id: uuid.UUID | None = None,
+    actor_user_id: uuid.UUID | None = None,
+    meta: RequestMeta | None = None,
+) -> tuple[Suppression, bool]:
+    """Suppress a normalised address (idempotent); returns the entry and whether it is new."""
+    if contact_id is None:
+        contact_id = await repo.contact_for_address(scope, channel, address)
+    new_id = await repo.insert_new(
+        scope,
+        {
+            "channel": channel,
+            "address": address,
+            "reason": reason,
+            "source": source,
+            "contact_id": contact_id,
+            "campaign_id": campaign_id,
+        },
+    )
+    entry = await repo.find(scope, channel, address)
+    if entry is None:  # inserted and deleted concurrently in between: nothing to return
+        raise SuppressionNotFound()
+    if new_id is not None:
+        await record(
+            scope.session,
+            company_id=scope.company_id,
+            actor_user_id=actor_user_id,
+            action="suppression.added",
+            entity_type="suppression",
+            entity_id=entry.id,
+            new_values={
+                "channel": channel,
+                "reason": reason,
+                "source": source,
+                "contact_id": str(contact_id) if contact_id else None,
+                "campaign_id": str(campaign_id) if campaign_id else None,
+            },
+            meta=meta,
+        )
+    return entry, new_id is not None
+
+
+async def add(
+    scope: TenantScope, data: SuppressionCreate, principal: Principal, meta: RequestMeta
+) -> tuple[dict[str, Any], bool]:
+    """Add a suppression; the same (channel, address) again returns the existing one."""
+    if data.contact_id is not None and not await repo.exists(scope, Contact, data.contact_id):
+        raise UnknownReference(details={"fields": {"contact_id": ["no such contact"]}})
+    if data.campaign_id is not None and not await repo.exists(scope, Campaign, data.campaign_id):
+        raise UnknownReference(details={"fields": {"campaign_id": ["no such campaign"]}})
+    entry, created = await suppress(
+        scope,
+        channel=str(data.channel) if data.channel else None,
+        address=data.address,
+        reason=str(data.reason),
+        source=data.source,
+        contact_id=data.contact_id,
+        campaign_id=data.campaign_id,
+        actor_user_id=principal.user_id,
+        meta=meta,
+    )
+    return present(entry, principal), created
+
+
+async def read(
+    scope: TenantScope, suppression_id: uuid.UUID, principal: Principal
+) -> dict[str, Any]:
+    entry = await repo.get(scope, suppression_id)
+    if entry is None:
+        raise SuppressionNotFound()
+    return present(entry, principal)
+
+
+async def remove(
+    scope: TenantScope, suppression_id: uuid.UUID, principal: Principal, meta: RequestMeta
+) -> None:
+    """Lift a suppression (consent withdrawn by an unsubscribe stays withdrawn)."""
+    entry = await repo.get(scope, suppression_id)
+    if entry is None:
+        raise SuppressionNotFound()
+    await repo.delete(scope, entry.id)
+    await record(
+        scope.session,
+        company_id=scope.company_id,
+        actor_user_id=principal.user_id,
+        action="suppression.removed",
+        entity_type="suppression",
+        entity_id=entry.id,
+        old_values={"channel": entry.channel, "reason": entry.reason, "source": entry.source},
+        meta=meta,
+    )
+
+
+async def list_page(
+    scope: TenantScope, filters: repo.SuppressionFilters, params: PageParams, principal: Principal
+) -> dict[str, Any]:
+    """Suppressions, newest first; looking one up by address needs view_pii."""
+    echo: dict[str, Any] = {
+        key: (str(value) if value is not None else None) for key, value in vars(filters).items()
+    }
+    if filters.address is not None:
+        if not principal.has(Permission.VIEW_PII):
+            raise PiiFilterDenied()
+        echo["address"] = "***"
+        channel = None if filters.channel in (None, repo.ALL_CHANNELS) else filters.channel
+        try:
+            address = normalize_address(channel, filters.address)
+        except ValueError:
+            return make_page([], 0, params, {k: v for k, v in echo.items() if v is not None})
+        filters = repo.SuppressionFilters(**{**vars(filters), "address": address})
+    entries, total, applied = await paginate(
+        scope.session, repo.list_statement(scope, filters), params, filters=echo
+    )
+    return make_page([present(e, principal) for e in entries], total, params, applied)
