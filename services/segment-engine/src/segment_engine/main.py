@@ -9,11 +9,12 @@ from crm_common.resources import Resources
 from crm_common.settings import Settings
 from segment_engine.contacts.endpoints import router as contacts_router
 from segment_engine.events.endpoints import router as contact_events_router
+from segment_engine.segments.endpoints import router as segments_router
 from segment_engine.suppressions.endpoints import router as suppressions_router
 
 SERVICE = "segment-engine"
 
-ROUTERS = [contacts_router, contact_events_router, suppressions_router]
+ROUTERS = [contacts_router, contact_events_router, suppressions_router, segments_router]
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:

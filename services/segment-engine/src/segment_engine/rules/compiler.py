@@ -185,3 +185,17 @@ def event_predicate(cond: EventCondition, ctx: CompileContext) -> ColumnElement[
         # Contacts without any matching event satisfy it: exclude those whose count fails.
         return not_(exists(_per_contact(filters, not_(count_sql(cond.count, count)))))
     return exists(_per_contact(filters, count_sql(cond.count, count)))
+
+
+def event_observations(cond: EventCondition, ctx: CompileContext) -> dict[str, ColumnElement[Any]]:
+    """What a contact did, for explanations: the number of matching events inside the window
+    and its first and last matching event ever (scalar subqueries over the outer contact)."""
+    filters = [events.c.contact_id == contacts.c.id, *event_filters(cond, ctx)]
+    windowed = select(func.count()).where(*filters, *window_filters(cond, ctx))
+    first = select(func.min(events.c.occurred_at)).where(*filters)
+    last = select(func.max(events.c.occurred_at)).where(*filters)
+    return {
+        "count": windowed.scalar_subquery(),
+        "first_at": first.scalar_subquery(),
+        "last_at": last.scalar_subquery(),
+    }

@@ -1,0 +1,1 @@
+"""Segments: validation, estimates, materialised membership, members and explanations."""

@@ -1,0 +1,93 @@
+"""Consent and suppression: who in a matched audience may actually be sent to.
+
+For a single channel, a contact is sendable when the channel is in its `consented_channels`
+and it is not suppressed for that channel: no suppression row for the channel or for all
+channels (`channel IS NULL`) names its contact id, and none names its address for the channel
+(email → lower(email), sms → phone); an all-channel suppression of any of its addresses counts
+too. `multi_channel` fans out to the delivery channels, so a contact is sendable when it is
+sendable on at least one of them. Exclusion reasons are attributed in order: `no_consent`
+(no consent for the channel, or for any channel with multi_channel), then `suppressed`
+(consented but suppressed), so matched = count + no_consent + suppressed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
+
+from crm_common.enums import Channel, DeliveryChannel
+from crm_common.models import Contact, Suppression
+
+contacts = Contact.__table__
+suppressions = Suppression.__table__
+
+DELIVERY_CHANNELS = tuple(channel.value for channel in DeliveryChannel)
+# The contact column holding its address on a channel (others are suppressed by contact id).
+_ADDRESS_COLUMNS = {
+    DeliveryChannel.EMAIL.value: contacts.c.email,
+    DeliveryChannel.SMS.value: contacts.c.phone,
+}
+
+
+@dataclass(frozen=True)
+class Reachability:
+    """Two-valued predicates over crm_contacts for one audience channel."""
+
+    channel: str | None
+    consented: ColumnElement[bool]
+    sendable: ColumnElement[bool]
+
+
+def delivery_channels(channel: str | None) -> tuple[str, ...]:
+    """The delivery channels an audience channel stands for (none without a channel)."""
+    if channel is None:
+        return ()
+    if channel == Channel.MULTI_CHANNEL:
+        return DELIVERY_CHANNELS
+    return (channel,)
+
+
+def consent_sql(channel: str) -> ColumnElement[bool]:
+    column = contacts.c.consented_channels
+    return and_(column.is_not(None), column.any(channel))
+
+
+def _address_suppressed(
+    address: ColumnElement[str], company_id: uuid.UUID, channels: list[str | None]
+) -> ColumnElement[bool]:
+    named = [suppressions.c.channel == ch for ch in channels if ch is not None]
+    listed = select(suppressions.c.address).where(
+        suppressions.c.company_id == company_id,
+        or_(suppressions.c.channel.is_(None), *named),
+    )
+    return and_(address.is_not(None), func.lower(address).in_(listed))
+
+
+def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+    """Whether a contact is suppressed for `channel` (a delivery channel)."""
+    by_contact = contacts.c.id.in_(
+        select(suppressions.c.contact_id).where(
+            suppressions.c.company_id == company_id,
+            suppressions.c.contact_id.is_not(None),
+            or_(suppressions.c.channel.is_(None), suppressions.c.channel == channel),
+        )
+    )
+    by_address = [
+        _address_suppressed(column, company_id, [name] if name == channel else [None])
+        for name, column in _ADDRESS_COLUMNS.items()
+    ]
+    return or_(by_contact, *by_address)
+
+
+def reachability(channel: str | None, company_id: uuid.UUID) -> Reachability:
+    """Consent and sendability for `channel`; without a channel nobody is excluded."""
+    channels = delivery_channels(channel)
+    if not channels:
+        return Reachability(None, true(), true())
+    consented = or_(*(consent_sql(ch) for ch in channels))
+    sendable = or_(
+        *(and_(consent_sql(ch), not_(suppressed_sql(ch, company_id))) for ch in channels)
+    )
+    return Reachability(channel, consented, sendable)

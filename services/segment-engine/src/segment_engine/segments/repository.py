@@ -1,0 +1,249 @@
+"""Queries of the segment feature, built through the tenant scope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, exists, func, insert, literal, not_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.models import (
+    Campaign,
+    CampaignSegment,
+    Contact,
+    SegmentEvaluation,
+    SegmentMembership,
+)
+from crm_common.pagination import PageParams, paginate
+from crm_common.tenancy import TenantScope
+from segment_engine.segments.exclusions import Reachability
+
+contacts = Contact.__table__
+memberships = SegmentMembership.__table__
+
+CONTACT_FIELDS = (
+    "id",
+    "external_id",
+    "email",
+    "phone",
+    "first_name",
+    "last_name",
+    "gender",
+    "birth_date",
+    "language",
+    "country",
+    "region",
+    "city",
+    "postal_code",
+    "timezone",
+    "latitude",
+    "longitude",
+    "interests",
+    "lifestyle",
+    "values",
+    "attributes",
+    "consented_channels",
+    "created_at",
+    "updated_at",
+)
+CONTACT_COLUMNS = [contacts.c[name] for name in CONTACT_FIELDS]
+# Planner settings for the audience queries of one transaction (SET LOCAL: they end with it).
+# JIT compilation costs more than it saves on these sub-second scans; hash aggregates and
+# anti-joins over hundreds of thousands of contacts need more than the default work_mem.
+QUERY_SETTINGS = {"jit": "off", "work_mem": "64MB"}
+
+
+@dataclass(frozen=True)
+class AudienceCounts:
+    matched: int
+    no_consent: int
+    suppressed: int
+
+    @property
+    def sendable(self) -> int:
+        return self.matched - self.no_consent - self.suppressed
+
+
+@dataclass(frozen=True)
+class MaterialiseResult:
+    counts: AudienceCounts
+    members: int
+    added: int
+    removed: int
+
+
+async def tune_for_audience_queries(session: AsyncSession) -> None:
+    for name, value in QUERY_SETTINGS.items():
+        await session.execute(select(func.set_config(literal(name), literal(value), literal(True))))
+
+
+async def get_segment(
+    scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignSegment | None:
+    statement = scope.select(
+        CampaignSegment, CampaignSegment.id == segment_id, not_(CampaignSegment.is_deleted)
+    )
+    if for_update:
+        statement = statement.with_for_update()
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def campaign_channel(scope: TenantScope, campaign_id: uuid.UUID) -> str | None:
+    """The primary channel of one of the company's campaigns, or None when there is none."""
+    statement = scope.select(
+        Campaign, Campaign.id == campaign_id, not_(Campaign.is_deleted)
+    ).with_only_columns(Campaign.primary_channel)
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+def _audience(scope: TenantScope, predicate: ColumnElement[bool]) -> Any:
+    return scope.select(Contact, predicate)
+
+
+async def count_audience(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability
+) -> AudienceCounts:
+    statement = _audience(scope, predicate).with_only_columns(
+        func.count(),
+        func.count().filter(not_(reach.consented)),
+        func.count().filter(reach.consented, not_(reach.sendable)),
+    )
+    matched, no_consent, suppressed = (await scope.session.execute(statement)).one()
+    return AudienceCounts(matched, no_consent, suppressed)
+
+
+async def sample(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability, limit: int
+) -> list[dict[str, Any]]:
+    """Up to `limit` sendable matching contacts."""
+    if limit <= 0:
+        return []
+    statement = (
+        _audience(scope, predicate)
+        .where(reach.sendable)
+        .with_only_columns(*CONTACT_COLUMNS)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in await scope.session.execute(statement)]
+
+
+async def materialise(
+    scope: TenantScope,
+    segment_id: uuid.UUID,
+    predicate: ColumnElement[bool],
+    reach: Reachability,
+) -> MaterialiseResult:
+    """Make the segment's membership equal to the sendable matching contacts in ONE statement:
+    insert the new, delete the gone, count both and the exclusions."""
+    audience = (
+        _audience(scope, predicate)
+        .with_only_columns(
+            contacts.c.id,
+            reach.consented.label("consented"),
+            reach.sendable.label("sendable"),
+        )
+        .cte("audience")
+        .prefix_with("MATERIALIZED")
+    )
+    sendable = select(audience.c.id).where(audience.c.sendable).cte("sendable")
+    removed = (
+        scope.delete(
+            SegmentMembership,
+            SegmentMembership.segment_id == segment_id,
+            not_(exists().where(sendable.c.id == SegmentMembership.contact_id)),
+        )
+        .returning(SegmentMembership.contact_id)
+        .cte("removed")
+    )
+    already = exists().where(
+        memberships.c.segment_id == segment_id, memberships.c.contact_id == sendable.c.id
+    )
+    added = (
+        insert(SegmentMembership)
+        .from_select(
+            ["company_id", "segment_id", "contact_id"],
+            select(literal(scope.company_id), literal(segment_id), sendable.c.id).where(
+                not_(already)
+            ),
+        )
+        .returning(SegmentMembership.contact_id)
+        .cte("added")
+    )
+
+    def count_of(source: Any, *where: ColumnElement[bool]) -> Any:
+        return select(func.count()).select_from(source).where(*where).scalar_subquery()
+
+    statement = select(
+        count_of(audience),
+        count_of(audience, not_(audience.c.consented)),
+        count_of(audience, audience.c.consented, not_(audience.c.sendable)),
+        count_of(sendable),
+        count_of(added),
+        count_of(removed),
+    )
+    row = (await scope.session.execute(statement)).one()
+    matched, no_consent, suppressed, members, added_count, removed_count = row
+    return MaterialiseResult(
+        AudienceCounts(matched, no_consent, suppressed), members, added_count, removed_count
+    )
+
+
+async def add_evaluation(scope: TenantScope, evaluation: SegmentEvaluation) -> None:
+    scope.add(evaluation)
+    await scope.session.flush()
+
+
+async def update_segment_counts(
+    scope: TenantScope, segment_id: uuid.UUID, values: Mapping[str, Any]
+) -> None:
+    await scope.session.execute(
+        scope.update(CampaignSegment, CampaignSegment.id == segment_id).values(**values)
+    )
+
+
+async def members_page(
+    scope: TenantScope, segment_id: uuid.UUID, params: PageParams
+) -> tuple[Sequence[Row[Any]], int]:
+    statement = (
+        scope.select(SegmentMembership, SegmentMembership.segment_id == segment_id)
+        .with_only_columns(*CONTACT_COLUMNS, SegmentMembership.added_at)
+        .join_from(SegmentMembership, Contact, Contact.id == SegmentMembership.contact_id)
+        .order_by(SegmentMembership.contact_id)
+    )
+    rows, total, _ = await paginate(scope.session, statement, params, scalars=False)
+    return rows, total
+
+
+async def get_contact(scope: TenantScope, contact_id: uuid.UUID) -> dict[str, Any] | None:
+    statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(*CONTACT_COLUMNS)
+    row = (await scope.session.execute(statement)).one_or_none()
+    return dict(row._mapping) if row is not None else None
+
+
+async def contact_values(
+    scope: TenantScope, contact_id: uuid.UUID, expressions: Mapping[str, ColumnElement[Any]]
+) -> dict[str, Any]:
+    """Evaluate labelled SQL expressions over one contact row (in batches: a select list
+    has a bounded width)."""
+    values: dict[str, Any] = {}
+    items = list(expressions.items())
+    for start in range(0, len(items), 400):
+        batch = items[start : start + 400]
+        statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(
+            *(expression.label(name) for name, expression in batch)
+        )
+        row = (await scope.session.execute(statement)).one()
+        values.update(row._mapping)
+    return values
+
+
+async def is_member(scope: TenantScope, segment_id: uuid.UUID, contact_id: uuid.UUID) -> bool:
+    statement = scope.count(
+        SegmentMembership,
+        SegmentMembership.segment_id == segment_id,
+        SegmentMembership.contact_id == contact_id,
+    )
+    return bool((await scope.session.execute(statement)).scalar_one())

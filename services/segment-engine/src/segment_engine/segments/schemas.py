@@ -1,0 +1,97 @@
+"""Request and response bodies of `/api/segments/…`."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crm_common.enums import Channel
+
+CRITERIA_DESCRIPTION = "A rule tree (see GET /api/segments/schema/); {} or null: no condition."
+
+
+class CriteriaBody(BaseModel):
+    """Any of a segment's four criteria, plus the channel the audience is for."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    demographic_criteria: dict[str, Any] | None = Field(None, description=CRITERIA_DESCRIPTION)
+    behavioral_criteria: dict[str, Any] | None = Field(None, description=CRITERIA_DESCRIPTION)
+    geographic_criteria: dict[str, Any] | None = Field(None, description=CRITERIA_DESCRIPTION)
+    psychographic_criteria: dict[str, Any] | None = Field(None, description=CRITERIA_DESCRIPTION)
+    channel: Channel | None = Field(
+        None, description="Exclude contacts that cannot be sent to on this channel."
+    )
+    campaign_id: uuid.UUID | None = Field(
+        None, description="Use this campaign's primary channel when `channel` is not given."
+    )
+
+    def criteria(self) -> dict[str, Any]:
+        return {
+            "demographic_criteria": self.demographic_criteria,
+            "behavioral_criteria": self.behavioral_criteria,
+            "geographic_criteria": self.geographic_criteria,
+            "psychographic_criteria": self.psychographic_criteria,
+        }
+
+
+class EstimateRequest(CriteriaBody):
+    sample_size: int = Field(10, ge=0, le=100, description="How many contacts to return.")
+
+
+class ValidationResult(BaseModel):
+    valid: bool
+
+
+class Excluded(BaseModel):
+    no_consent: int
+    suppressed: int
+
+
+class Estimate(BaseModel):
+    count: int = Field(description="Sendable matching contacts.")
+    matched: int = Field(description="Matching contacts before exclusions.")
+    excluded: Excluded
+    channel: str | None
+    sample: list[dict[str, Any]] = Field(
+        description="Matching sendable contacts (PII masked without view_pii)."
+    )
+    took_ms: int
+
+
+class EvaluationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    evaluation_id: uuid.UUID
+    segment_id: uuid.UUID
+    campaign_id: uuid.UUID
+    channel: str
+    evaluated_at: datetime
+    matched: int
+    member_count: int
+    added: int
+    removed: int
+    excluded: Excluded
+    took_ms: int
+
+
+class Explanation(BaseModel):
+    segment_id: uuid.UUID
+    contact_id: uuid.UUID
+    matched: bool = Field(description="The contact satisfies every criteria tree.")
+    channel: str | None
+    consented: bool | None
+    suppressed: bool | None
+    sendable: bool
+    in_segment: bool = Field(description="Matched and sendable: what membership holds now.")
+    is_member: bool = Field(description="In the membership of the last evaluation.")
+    last_evaluated_at: datetime | None
+    summary: str
+    criteria: list[dict[str, Any]] = Field(
+        description="Per criteria tree, every node with its rule, `result`, the contact's "
+        "`actual` value (conditions) or `observed` events (behavioural conditions)."
+    )
+    evaluated_at: datetime

@@ -1,0 +1,224 @@
+"""Segment rules at work: validation, estimates, materialisation, members, explanations."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from crm_common.events import emit
+from crm_common.events.envelope import EventType
+from crm_common.masking import mask_contact
+from crm_common.models import CampaignSegment, SegmentEvaluation
+from crm_common.pagination import PageParams, make_page
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal
+from crm_common.segments import Criteria, parse_criteria, rules_json_schema
+from crm_common.tenancy import TenantScope
+from segment_engine.rules.compiler import CompileContext, compile_criteria
+from segment_engine.segments import explain as explaining
+from segment_engine.segments import repository as repo
+from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
+from segment_engine.segments.exclusions import reachability
+from segment_engine.segments.schemas import CriteriaBody, EstimateRequest
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the rule language."""
+    return rules_json_schema()
+
+
+def validate(body: CriteriaBody) -> None:
+    """Raise RuleValidationError (422, offending paths in details) unless every rule is valid."""
+    parse_criteria(body.criteria())
+
+
+def present_contact(contact: dict[str, Any], principal: Principal) -> dict[str, Any]:
+    """A contact for the API: PII masked unless the caller may view it."""
+    return contact if principal.has(Permission.VIEW_PII) else mask_contact(contact)
+
+
+async def resolve_channel(
+    scope: TenantScope, channel: str | None, campaign_id: uuid.UUID | None
+) -> str | None:
+    """The explicit channel, else the campaign's primary channel, else none."""
+    if channel is not None:
+        return channel
+    if campaign_id is None:
+        return None
+    found = await repo.campaign_channel(scope, campaign_id)
+    if found is None:
+        raise CampaignNotFound()
+    return found
+
+
+async def estimate(
+    scope: TenantScope, principal: Principal, body: EstimateRequest
+) -> dict[str, Any]:
+    """Count the audience of unsaved rules, its exclusions and a sample of it."""
+    started = time.perf_counter()
+    criteria = parse_criteria(body.criteria())
+    channel = await resolve_channel(
+        scope, body.channel.value if body.channel else None, body.campaign_id
+    )
+    predicate = compile_criteria(criteria, CompileContext(scope.company_id, _now()))
+    reach = reachability(channel, scope.company_id)
+    await repo.tune_for_audience_queries(scope.session)
+    counts = await repo.count_audience(scope, predicate, reach)
+    sample = []
+    if counts.sendable:
+        sample = await repo.sample(scope, predicate, reach, body.sample_size)
+    return {
+        "count": counts.sendable,
+        "matched": counts.matched,
+        "excluded": {"no_consent": counts.no_consent, "suppressed": counts.suppressed},
+        "channel": channel,
+        "sample": [present_contact(contact, principal) for contact in sample],
+        "took_ms": _elapsed_ms(started),
+    }
+
+
+async def get_segment(
+    scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignSegment:
+    segment = await repo.get_segment(scope, segment_id, for_update=for_update)
+    if segment is None:
+        raise SegmentNotFound()
+    return segment
+
+
+def segment_criteria(segment: CampaignSegment) -> Criteria:
+    return parse_criteria(
+        {
+            "demographic_criteria": segment.demographic_criteria,
+            "behavioral_criteria": segment.behavioral_criteria,
+            "geographic_criteria": segment.geographic_criteria,
+            "psychographic_criteria": segment.psychographic_criteria,
+        }
+    )
+
+
+async def segment_channel(scope: TenantScope, segment: CampaignSegment) -> str:
+    channel = await repo.campaign_channel(scope, segment.campaign_id)
+    if channel is None:
+        raise CampaignNotFound("The segment's campaign was not found.")
+    return channel
+
+
+async def evaluate(
+    scope: TenantScope, principal: Principal, segment_id: uuid.UUID
+) -> dict[str, Any]:
+    """Materialise a segment's sendable audience for its campaign's channel."""
+    started = time.perf_counter()
+    segment = await get_segment(scope, segment_id, for_update=True)
+    criteria = segment_criteria(segment)
+    channel = await segment_channel(scope, segment)
+    now = _now()
+    predicate = compile_criteria(criteria, CompileContext(scope.company_id, now))
+    await repo.tune_for_audience_queries(scope.session)
+    result = await repo.materialise(
+        scope, segment.id, predicate, reachability(channel, scope.company_id)
+    )
+    excluded = {"no_consent": result.counts.no_consent, "suppressed": result.counts.suppressed}
+    took_ms = _elapsed_ms(started)
+    evaluation = SegmentEvaluation(
+        segment_id=segment.id,
+        evaluated_at=now,
+        matched=result.counts.matched,
+        member_count=result.members,
+        added=result.added,
+        removed=result.removed,
+        excluded=excluded,
+        took_ms=took_ms,
+    )
+    await repo.add_evaluation(scope, evaluation)
+    await repo.update_segment_counts(
+        scope,
+        segment.id,
+        {
+            "target_count": result.counts.matched,
+            "actual_count": result.members,
+            "last_evaluated_at": now,
+        },
+    )
+    data = {
+        "segment_id": str(segment.id),
+        "campaign_id": str(segment.campaign_id),
+        "evaluation_id": str(evaluation.id),
+        "channel": channel,
+        "matched": result.counts.matched,
+        "member_count": result.members,
+        "added": result.added,
+        "removed": result.removed,
+        "excluded": excluded,
+    }
+    await emit(
+        scope.session,
+        EventType.SEGMENT_EVALUATED,
+        scope.company_id,
+        data,
+        actor_user_id=principal.user_id,
+    )
+    return {
+        "evaluation_id": evaluation.id,
+        "segment_id": segment.id,
+        "campaign_id": segment.campaign_id,
+        "channel": channel,
+        "evaluated_at": now,
+        "matched": result.counts.matched,
+        "member_count": result.members,
+        "added": result.added,
+        "removed": result.removed,
+        "excluded": excluded,
+        "took_ms": took_ms,
+    }
+
+
+async def members(
+    scope: TenantScope, principal: Principal, segment_id: uuid.UUID, params: PageParams
+) -> dict[str, Any]:
+    """One page of the segment's materialised members."""
+    await get_segment(scope, segment_id)
+    rows, total = await repo.members_page(scope, segment_id, params)
+    items = [present_contact(dict(row._mapping), principal) for row in rows]
+    return make_page(items, total, params, {"segment_id": str(segment_id)})
+
+
+async def explain(
+    scope: TenantScope, principal: Principal, segment_id: uuid.UUID, contact_id: uuid.UUID
+) -> dict[str, Any]:
+    """Why one contact is or is not in a segment, node by node."""
+    segment = await get_segment(scope, segment_id)
+    contact = await repo.get_contact(scope, contact_id)
+    if contact is None:
+        raise ContactNotFound()
+    criteria = segment_criteria(segment)
+    channel = await segment_channel(scope, segment)
+    data = explaining.ExplainInput(
+        criteria=criteria,
+        ctx=CompileContext(scope.company_id, _now()),
+        reach=reachability(channel, scope.company_id),
+        contact=contact,
+        view_pii=principal.has(Permission.VIEW_PII),
+    )
+    explain_plan = explaining.plan(data.criteria, data.ctx, data.reach)
+    values = await repo.contact_values(scope, contact_id, explain_plan.expressions)
+    document = explaining.build(data, explain_plan, values)
+    document.update(
+        segment_id=segment.id,
+        contact_id=contact_id,
+        is_member=await repo.is_member(scope, segment.id, contact_id),
+        last_evaluated_at=segment.last_evaluated_at,
+    )
+    return document
