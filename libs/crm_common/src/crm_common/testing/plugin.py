@@ -6,6 +6,7 @@ and its own Redis database number; every test starts from empty tables and an em
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -29,9 +31,10 @@ def _worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 
 
-def _worker_index() -> int:
-    digits = re.sub(r"\D", "", _worker())
-    return int(digits) if digits else 0
+def _run_id() -> str:
+    """Shared by the workers of one pytest run, distinct between concurrent runs."""
+    uid = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"p{os.getpid()}"
+    return re.sub(r"[^a-z0-9]", "", uid.lower())[:10]
 
 
 def with_database(url: str, name: str) -> str:
@@ -63,19 +66,51 @@ async def _recreate_database(admin_url: str, name: str) -> None:
         await engine.dispose()
 
 
+async def _drop_database(admin_url: str, name: str) -> None:
+    engine = create_async_engine(to_asyncpg_url(admin_url), isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        await engine.dispose()
+
+
 @pytest.fixture(scope="session")
-async def database_url(test_server_urls: ServerUrls) -> str:
-    """A fresh database for this worker, migrated to head."""
-    name = f"crm_test_{_worker()}"
+async def database_url(test_server_urls: ServerUrls) -> AsyncIterator[str]:
+    """A fresh database for this worker of this run, migrated to head, dropped at the end."""
+    name = f"crm_test_{_run_id()}_{_worker()}"
     await _recreate_database(test_server_urls.database_url, name)
     url = with_database(test_server_urls.database_url, name)
     await migrate.upgrade(url)
-    return url
+    yield url
+    await _drop_database(test_server_urls.database_url, name)
+
+
+_REDIS_DATABASES = range(1, 16)
+_LEASE_S = 3 * 3600
 
 
 @pytest.fixture(scope="session")
-def redis_url(test_server_urls: ServerUrls) -> str:
-    return with_redis_db(test_server_urls.redis_url, 1 + _worker_index() % 15)
+async def redis_url(test_server_urls: ServerUrls) -> AsyncIterator[str]:
+    """A Redis database number leased to this worker alone (concurrent runs on one server
+    never flush each other's data); the lease is a key in database 0."""
+    owner = f"{_run_id()}:{_worker()}:{os.getpid()}"
+    lessor = Redis.from_url(with_redis_db(test_server_urls.redis_url, 0))
+    try:
+        for _ in range(600):
+            for index in _REDIS_DATABASES:
+                if await lessor.set(f"crm:test-redis-db:{index}", owner, nx=True, ex=_LEASE_S):
+                    break
+            else:
+                await asyncio.sleep(1)
+                continue
+            break
+        else:
+            raise RuntimeError("no free Redis database (1-15) for the tests")
+        yield with_redis_db(test_server_urls.redis_url, index)
+        await lessor.delete(f"crm:test-redis-db:{index}")
+    finally:
+        await lessor.aclose()
 
 
 @pytest.fixture(scope="session")
