@@ -1,0 +1,89 @@
+"""The `crm` command: one service on its own, migrations, and settings errors."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _crm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "crm_cli.main", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "service", ["campaign-api", "segment-engine", "notify-gateway", "launch-worker"]
+)
+def test_one_service_runs_alone(database_url: str, redis_url: str, service: str) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CRM_LOG_JSON": "false",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crm_cli.main", "run", service, "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        ready = None
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+                if ready.status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        assert ready is not None
+        assert ready.status_code == 200, ready.text
+        assert ready.json()["service"] == service
+        assert httpx.get(f"http://127.0.0.1:{port}/metrics").status_code == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_one_service_needs_its_urls() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    result = _crm("run", "campaign-api", env=env)
+    assert result.returncode == 2
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_migrate_is_idempotent(database_url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    first = _crm("migrate", env=env)
+    second = _crm("migrate", env=env)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+
+
+def test_bad_setting_stops_the_command_naming_the_variable() -> None:
+    env = {**os.environ, "CRM_DB_POOL_SIZE": "lots"}
+    result = _crm("migrate", env=env)
+    assert result.returncode == 2
+    assert "CRM_DB_POOL_SIZE" in result.stderr
