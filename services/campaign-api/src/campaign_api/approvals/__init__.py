@@ -1,0 +1,1 @@
+"""Approvals: submitting a campaign's budget for approval, approving and rejecting it."""

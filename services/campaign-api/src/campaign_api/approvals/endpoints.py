@@ -1,0 +1,107 @@
+"""Approval endpoints: submit-for-approval, approve and reject."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from campaign_api.approvals import service
+from campaign_api.approvals.errors import (
+    AlreadyApproved,
+    ApprovalAlreadyPending,
+    ApprovalNotPending,
+)
+from campaign_api.approvals.schemas import ApprovalComment, RejectionComment
+from campaign_api.auth.errors import MFARequired
+from campaign_api.auth.mfa import MFATokenHeader
+from campaign_api.campaigns.deps import (
+    ApprovableCampaign,
+    CampaignApprover,
+    CampaignEditor,
+    EditableCampaign,
+)
+from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
+from campaign_api.campaigns.schemas import CampaignRead, CampaignTransitioned
+from campaign_api.shared.concurrency import etag
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from crm_common.deps import Meta, TenantSession
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.models import Campaign
+from crm_common.security.principal import Principal
+
+router = APIRouter(prefix="/api/campaigns", tags=["approvals"], responses=COMMON_RESPONSES)
+
+
+def _done(campaign: Campaign, principal: Principal) -> JSONResponse:
+    body = CampaignTransitioned(
+        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=[]
+    )
+    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+
+
+@router.post(
+    "/{campaign_id}/submit-for-approval/",
+    response_model=CampaignTransitioned,
+    summary="Submit a campaign for approval",
+    responses=errors(
+        CampaignNotFound,
+        PreconditionFailed,
+        ApprovalAlreadyPending,
+        AlreadyApproved,
+        CampaignLocked,
+    ),
+)
+async def submit_for_approval(
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+    body: ApprovalComment | None = None,
+) -> JSONResponse:
+    """Ask for approval of the campaign's budget (again after a rejection)."""
+    await service.submit(session, principal, meta, campaign, body.comment if body else None)
+    return _done(campaign, principal)
+
+
+@router.post(
+    "/{campaign_id}/approve/",
+    response_model=CampaignTransitioned,
+    summary="Approve a campaign",
+    responses=errors(
+        CampaignNotFound, PreconditionFailed, ApprovalNotPending, CampaignLocked, MFARequired
+    ),
+)
+async def approve_campaign(
+    request: Request,
+    campaign: ApprovableCampaign,
+    principal: CampaignApprover,
+    session: TenantSession,
+    meta: Meta,
+    mfa_token: MFATokenHeader = None,
+    body: ApprovalComment | None = None,
+) -> JSONResponse:
+    """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up)."""
+    comment = body.comment if body else None
+    await service.decide(session, request, principal, meta, campaign, approve=True, comment=comment)
+    return _done(campaign, principal)
+
+
+@router.post(
+    "/{campaign_id}/reject/",
+    response_model=CampaignTransitioned,
+    summary="Reject a campaign",
+    responses=errors(CampaignNotFound, PreconditionFailed, ApprovalNotPending, CampaignLocked),
+)
+async def reject_campaign(
+    body: RejectionComment,
+    campaign: ApprovableCampaign,
+    principal: CampaignApprover,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Reject a pending campaign with a comment saying why."""
+    await service.decide(
+        session, None, principal, meta, campaign, approve=False, comment=body.comment
+    )
+    return _done(campaign, principal)

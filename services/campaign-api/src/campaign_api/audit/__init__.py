@@ -1,0 +1,1 @@
+"""The campaign audit trail: recording changes with their events, and listing history."""

@@ -1,0 +1,66 @@
+"""A campaign's audit history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from campaign_api.audit import service
+from campaign_api.audit.schemas import AuditEntry, AuditPage
+from campaign_api.campaigns.deps import CampaignReader, ReadableCampaign
+from campaign_api.campaigns.errors import CampaignNotFound
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from crm_common.deps import TenantSession
+from crm_common.errors import COMMON_RESPONSES
+from crm_common.pagination import Pagination
+
+router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RESPONSES)
+
+
+@router.get(
+    "/{campaign_id}/audit/",
+    response_model=AuditPage,
+    summary="List a campaign's history",
+    responses=errors(CampaignNotFound),
+)
+async def campaign_history(
+    campaign: ReadableCampaign,
+    principal: CampaignReader,
+    session: TenantSession,
+    pagination: Pagination,
+    action: Annotated[
+        str | None,
+        Query(min_length=1, max_length=64, description="Only this action, e.g. campaign.updated."),
+    ] = None,
+) -> JSONResponse:
+    """List every change of a campaign and its segments, links and approvals, newest first."""
+    rows, total = await service.history(
+        session, principal.company_id, "campaign", campaign.id, pagination, action
+    )
+    items = [
+        AuditEntry(
+            id=row.id,
+            occurred_at=row.occurred_at,
+            actor_user_id=row.actor_user_id,
+            action=row.action,
+            entity_type=row.entity_type,
+            entity_id=row.entity_id,
+            old_values=row.old_values,
+            new_values=row.new_values,
+            request_id=row.request_id,
+            client_ip=str(row.client_ip) if row.client_ip is not None else None,
+            user_agent=row.user_agent,
+        ).model_dump(mode="json")
+        for row in rows
+    ]
+    page = {
+        "items": items,
+        "total": total,
+        "page": pagination.page,
+        "page_size": pagination.page_size,
+        "filters": {"action": action} if action else {},
+    }
+    return respond(page, principal)

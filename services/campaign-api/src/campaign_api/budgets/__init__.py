@@ -1,0 +1,1 @@
+"""Budgets: the company's reference budgets, their availability and campaign allocations."""

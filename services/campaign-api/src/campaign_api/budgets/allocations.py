@@ -1,0 +1,169 @@
+"""Campaign ↔ budget allocations: how much a campaign draws on each budget."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit.service import record_change
+from campaign_api.budgets import repository
+from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, BudgetNotFound
+from campaign_api.budgets.schemas import AllocationList, AllocationRead
+from campaign_api.campaigns import service as campaign_service
+from campaign_api.campaigns.rules import ensure_editable
+from campaign_api.shared.events import CampaignApiEvent
+from campaign_api.shared.policy import load_policy
+from crm_common.audit import RequestMeta
+from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+
+ENTITY = "campaign"
+
+
+def _read(allocation: CampaignBudgetAllocation, budget: CampaignBudget) -> AllocationRead:
+    return AllocationRead(
+        campaign_id=allocation.campaign_id,
+        budget_id=budget.id,
+        budget_code=budget.budget_code,
+        budget_name=budget.budget_name,
+        fiscal_year=budget.fiscal_year,
+        currency_code=budget.currency_code,
+        allocated_amount=allocation.allocated_amount,
+        created_at=allocation.created_at,
+        updated_at=allocation.updated_at,
+    )
+
+
+async def list_allocations(
+    session: AsyncSession, company_id: uuid.UUID, campaign: Campaign
+) -> AllocationList:
+    """A campaign's allocations, their sum and its approval state."""
+    scope = TenantScope(session, company_id)
+    items = [_read(a, b) for a, b in await repository.allocations_of(scope, campaign.id)]
+    approval_required = await campaign_service.approval_needed(session, company_id, campaign)
+    return AllocationList(
+        campaign_id=campaign.id,
+        items=items,
+        total=len(items),
+        allocated_amount=sum(
+            (i.allocated_amount or Decimal("0.00") for i in items), Decimal("0.00")
+        ),
+        approval_status=campaign.approval_status,
+        approval_required=approval_required,
+    )
+
+
+async def allocate(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    budget_id: uuid.UUID,
+    amount: Decimal,
+) -> tuple[AllocationRead, bool]:
+    """Set how much a locked campaign draws on a budget: an active budget of the campaign's
+    currency and fiscal year, within what the budget has left and the campaign's total.
+    Returns the allocation and whether the campaign now needs approval."""
+    ensure_editable(campaign)
+    scope = TenantScope(session, principal.company_id)
+    budget = await repository.get(scope, budget_id, for_update=True)
+    if budget is None:
+        raise BudgetNotFound()
+    policy = await load_policy(session, principal.company_id)
+    problems: dict[str, list[str]] = {}
+    if not budget.is_active:
+        problems.setdefault("budget_id", []).append("the budget is not active")
+    if budget.currency_code != campaign.currency_code:
+        problems.setdefault("budget_id", []).append(
+            f"the budget is in {budget.currency_code}, the campaign in {campaign.currency_code}"
+        )
+    campaign_year = policy.fiscal_year_of(campaign.start_date)
+    if budget.fiscal_year != campaign_year:
+        problems.setdefault("budget_id", []).append(
+            f"the budget is for fiscal year {budget.fiscal_year}, "
+            f"the campaign starts in {campaign_year}"
+        )
+    others = await repository.allocated_total(scope, campaign.id, exclude_budget_id=budget.id)
+    if others + amount > campaign.total_budget:
+        problems.setdefault("allocated_amount", []).append(
+            "the campaign's allocations would exceed its total_budget"
+        )
+    held = await repository.held_by_live_campaigns(
+        scope, budget.id, exclude_campaign_id=campaign.id
+    )
+    if held + amount > budget.total_amount:
+        problems.setdefault("allocated_amount", []).append("exceeds what the budget has left")
+    if problems:
+        raise AllocationRefused(details={"fields": problems})
+    now = datetime.now(UTC)
+    allocation = await repository.allocation(scope, campaign.id, budget.id, for_update=True)
+    old = allocation.allocated_amount if allocation is not None else None
+    if allocation is None:
+        allocation = scope.add(
+            CampaignBudgetAllocation(
+                campaign_id=campaign.id,
+                budget_id=budget.id,
+                allocated_amount=amount,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    else:
+        allocation.allocated_amount = amount
+        allocation.updated_at = now
+    await session.flush()
+    if old != amount:
+        await record_change(
+            session,
+            principal,
+            meta,
+            action="budget_allocation.set",
+            entity_type=ENTITY,
+            entity_id=campaign.id,
+            old_values={"budget_id": budget.id, "allocated_amount": old},
+            new_values={"budget_id": budget.id, "allocated_amount": amount},
+            event_type=CampaignApiEvent.BUDGET_ALLOCATED,
+            event_data={
+                "campaign_id": campaign.id,
+                "budget_id": budget.id,
+                "budget_code": budget.budget_code,
+                "allocated_amount": amount,
+            },
+        )
+    required = await campaign_service.reassess_approval(session, principal, meta, campaign)
+    return _read(allocation, budget), required
+
+
+async def release(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    budget_id: uuid.UUID,
+) -> bool:
+    """Remove a locked campaign's allocation from a budget; returns whether the campaign
+    needs approval afterwards."""
+    ensure_editable(campaign)
+    scope = TenantScope(session, principal.company_id)
+    allocation = await repository.allocation(scope, campaign.id, budget_id, for_update=True)
+    if allocation is None:
+        raise AllocationNotFound()
+    amount = allocation.allocated_amount
+    await session.delete(allocation)
+    await session.flush()
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="budget_allocation.released",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        old_values={"budget_id": budget_id, "allocated_amount": amount},
+        event_type=CampaignApiEvent.BUDGET_RELEASED,
+        event_data={"campaign_id": campaign.id, "budget_id": budget_id},
+    )
+    return await campaign_service.reassess_approval(session, principal, meta, campaign)

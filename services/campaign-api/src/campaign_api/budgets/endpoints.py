@@ -1,0 +1,273 @@
+"""Budget endpoints: the company's budgets, their availability, and campaign allocations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse, Response
+
+from campaign_api.budgets import allocations, service
+from campaign_api.budgets.deps import BudgetManager, BudgetViewer, ReferenceReader
+from campaign_api.budgets.errors import (
+    AllocationNotFound,
+    AllocationRefused,
+    BudgetInUse,
+    BudgetNotFound,
+    BudgetShrinkRefused,
+    DuplicateBudgetCode,
+)
+from campaign_api.budgets.schemas import (
+    AllocationList,
+    AllocationRead,
+    AllocationWrite,
+    BudgetAvailability,
+    BudgetCreate,
+    BudgetPage,
+    BudgetPatch,
+    BudgetRead,
+    FiscalYearAvailability,
+)
+from campaign_api.campaigns.deps import (
+    CampaignEditor,
+    CampaignReader,
+    EditableCampaign,
+    ReadableCampaign,
+)
+from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
+from campaign_api.shared.currency import CIRCULATING_CURRENCIES
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.policy import load_policy
+from campaign_api.shared.responses import respond
+from crm_common.deps import Meta, TenantSession
+from crm_common.enums import BudgetType
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
+from crm_common.pagination import Pagination
+
+router = APIRouter(prefix="/api/campaign-budgets", tags=["budgets"], responses=COMMON_RESPONSES)
+allocation_router = APIRouter(
+    prefix="/api/campaigns", tags=["budget allocations"], responses=COMMON_RESPONSES
+)
+
+BudgetId = Annotated[uuid.UUID, Path(description="The budget's id.")]
+
+
+def _read(budget: object) -> dict[str, object]:
+    return BudgetRead.model_validate(budget).model_dump(mode="json")
+
+
+def _currency(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if code not in CIRCULATING_CURRENCIES:
+        raise ValidationFailed(
+            details={"fields": {"currency_code": ["not a supported ISO 4217 code"]}}
+        )
+    return code
+
+
+@router.get("/", response_model=BudgetPage, summary="List budgets")
+async def list_budgets(
+    principal: ReferenceReader,
+    session: TenantSession,
+    pagination: Pagination,
+    is_active: bool | None = None,
+    fiscal_year: Annotated[int | None, Query(ge=1900, le=9999)] = None,
+    budget_type: BudgetType | None = None,
+    currency_code: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+    search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+) -> JSONResponse:
+    """List the company's budgets, filtered by activity, fiscal year, type or currency."""
+    filters = {
+        "is_active": is_active,
+        "fiscal_year": fiscal_year,
+        "budget_type": budget_type.value if budget_type else None,
+        "currency_code": _currency(currency_code),
+        "search": search,
+    }
+    rows, total = await service.list_budgets(session, principal.company_id, pagination, filters)
+    page = {
+        "items": [_read(row) for row in rows],
+        "total": total,
+        "page": pagination.page,
+        "page_size": pagination.page_size,
+        "filters": {k: v for k, v in filters.items() if v is not None},
+    }
+    return respond(page, principal)
+
+
+@router.post(
+    "/",
+    status_code=201,
+    response_model=BudgetRead,
+    summary="Create a budget",
+    responses=errors(DuplicateBudgetCode),
+)
+async def create_budget(
+    body: BudgetCreate, principal: BudgetManager, session: TenantSession, meta: Meta
+) -> JSONResponse:
+    """Create a budget for a fiscal year (its code is unique within the company)."""
+    budget = await service.create_budget(session, principal, meta, body)
+    return respond(_read(budget), principal, status_code=201)
+
+
+@router.get(
+    "/availability/",
+    response_model=FiscalYearAvailability,
+    summary="Fiscal-year availability",
+)
+async def fiscal_year_availability(
+    principal: BudgetViewer,
+    session: TenantSession,
+    fiscal_year: Annotated[
+        int | None, Query(ge=1900, le=9999, description="Default: the current fiscal year.")
+    ] = None,
+    currency_code: Annotated[
+        str | None,
+        Query(min_length=3, max_length=3, description="Default: the company's currency."),
+    ] = None,
+) -> JSONResponse:
+    """What a fiscal year has: active budgets' total, what live campaigns hold, what is left."""
+    policy = await load_policy(session, principal.company_id)
+    year = fiscal_year or policy.fiscal_year_of(datetime.now(UTC))
+    currency = _currency(currency_code) or policy.default_currency
+    body = await service.fiscal_year_availability(
+        session, principal.company_id, policy, year, currency
+    )
+    return respond(body, principal)
+
+
+@router.get(
+    "/{budget_id}/",
+    response_model=BudgetRead,
+    summary="Get a budget",
+    responses=errors(BudgetNotFound),
+)
+async def get_budget(
+    budget_id: BudgetId, principal: ReferenceReader, session: TenantSession
+) -> JSONResponse:
+    """Get one budget."""
+    return respond(
+        _read(await service.get_budget(session, principal.company_id, budget_id)), principal
+    )
+
+
+@router.get(
+    "/{budget_id}/availability/",
+    response_model=BudgetAvailability,
+    summary="Budget availability",
+    responses=errors(BudgetNotFound),
+)
+async def budget_availability(
+    budget_id: BudgetId, principal: BudgetViewer, session: TenantSession
+) -> JSONResponse:
+    """What one budget has: its total, what live campaigns' allocations hold, what is left."""
+    body = await service.budget_availability(session, principal.company_id, budget_id)
+    return respond(body, principal)
+
+
+_WRITE_ERRORS = errors(BudgetNotFound, DuplicateBudgetCode, BudgetInUse, BudgetShrinkRefused)
+
+
+@router.put(
+    "/{budget_id}/",
+    response_model=BudgetRead,
+    summary="Replace a budget",
+    responses=_WRITE_ERRORS,
+)
+async def replace_budget(
+    budget_id: BudgetId,
+    body: BudgetCreate,
+    principal: BudgetManager,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Replace every field of a budget; it cannot drop below what live campaigns hold."""
+    policy = await load_policy(session, principal.company_id)
+    budget = await service.update_budget(
+        session, principal, meta, policy, budget_id, body.model_dump()
+    )
+    return respond(_read(budget), principal)
+
+
+@router.patch(
+    "/{budget_id}/",
+    response_model=BudgetRead,
+    summary="Update a budget",
+    responses=_WRITE_ERRORS,
+)
+async def patch_budget(
+    budget_id: BudgetId,
+    body: BudgetPatch,
+    principal: BudgetManager,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Change some fields of a budget; it cannot drop below what live campaigns hold."""
+    policy = await load_policy(session, principal.company_id)
+    values = body.model_dump(exclude_unset=True)
+    budget = await service.update_budget(session, principal, meta, policy, budget_id, values)
+    return respond(_read(budget), principal)
+
+
+@allocation_router.get(
+    "/{campaign_id}/budgets/",
+    response_model=AllocationList,
+    summary="List a campaign's budget allocations",
+    responses=errors(CampaignNotFound),
+)
+async def list_allocations(
+    campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
+) -> JSONResponse:
+    """List the budgets a campaign draws on and how much from each."""
+    body = await allocations.list_allocations(session, principal.company_id, campaign)
+    return respond(body, principal)
+
+
+@allocation_router.put(
+    "/{campaign_id}/budgets/{budget_id}/",
+    response_model=AllocationRead,
+    summary="Allocate from a budget",
+    responses=errors(
+        CampaignNotFound,
+        BudgetNotFound,
+        PreconditionFailed,
+        CampaignLocked,
+        LiveChangeRefused,
+        AllocationRefused,
+    ),
+)
+async def set_allocation(
+    budget_id: BudgetId,
+    body: AllocationWrite,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Set how much the campaign draws on a budget of its currency and fiscal year."""
+    allocation, _required = await allocations.allocate(
+        session, principal, meta, campaign, budget_id, body.allocated_amount
+    )
+    return respond(allocation, principal)
+
+
+@allocation_router.delete(
+    "/{campaign_id}/budgets/{budget_id}/",
+    status_code=204,
+    summary="Release a budget allocation",
+    responses=errors(CampaignNotFound, AllocationNotFound, PreconditionFailed, CampaignLocked),
+)
+async def release_allocation(
+    budget_id: BudgetId,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> Response:
+    """Stop the campaign drawing on a budget."""
+    await allocations.release(session, principal, meta, campaign, budget_id)
+    return Response(status_code=204)

@@ -1,0 +1,209 @@
+"""Budget and allocation queries, every one scoped through TenantScope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_
+
+from crm_common.enums import CampaignStatus
+from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
+from crm_common.tenancy import TenantScope
+
+LIVE_CAMPAIGN_STATUSES = (
+    CampaignStatus.DRAFT,
+    CampaignStatus.PLANNED,
+    CampaignStatus.ACTIVE,
+    CampaignStatus.PAUSED,
+)
+
+
+async def get(
+    scope: TenantScope, budget_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignBudget | None:
+    return await scope.get(CampaignBudget, budget_id, for_update=for_update)
+
+
+async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    criteria: list[ColumnElement[bool]] = [CampaignBudget.budget_code == code]
+    if exclude_id is not None:
+        criteria.append(CampaignBudget.id != exclude_id)
+    statement = scope.select(CampaignBudget, *criteria).exists().select()
+    return bool((await scope.session.execute(statement)).scalar_one())
+
+
+def list_criteria(
+    *,
+    is_active: bool | None,
+    fiscal_year: int | None,
+    budget_type: str | None,
+    currency_code: str | None,
+    search: str | None,
+) -> list[ColumnElement[bool]]:
+    criteria: list[ColumnElement[bool]] = []
+    if is_active is not None:
+        criteria.append(CampaignBudget.is_active.is_(is_active))
+    if fiscal_year is not None:
+        criteria.append(CampaignBudget.fiscal_year == fiscal_year)
+    if budget_type is not None:
+        criteria.append(CampaignBudget.budget_type == budget_type)
+    if currency_code is not None:
+        criteria.append(CampaignBudget.currency_code == currency_code)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        criteria.append(
+            or_(
+                CampaignBudget.budget_name.ilike(pattern, escape="\\"),
+                CampaignBudget.budget_code.ilike(pattern, escape="\\"),
+            )
+        )
+    return criteria
+
+
+async def page(
+    scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
+) -> tuple[Sequence[CampaignBudget], int]:
+    total = int((await scope.session.execute(scope.count(CampaignBudget, *criteria))).scalar_one())
+    statement = (
+        scope.select(CampaignBudget, *criteria)
+        .order_by(CampaignBudget.fiscal_year.desc(), CampaignBudget.budget_code)
+        .limit(limit)
+        .offset(offset)
+    )
+    return await scope.all(statement), total
+
+
+async def fiscal_funds(
+    scope: TenantScope, currency: str, fiscal_year: int
+) -> tuple[Decimal, Decimal | None]:
+    """Total of the company's active budgets for the year in `currency`, and their lowest
+    approval threshold (None when there are no such budgets)."""
+    statement = scope.select(
+        CampaignBudget,
+        CampaignBudget.is_active.is_(True),
+        CampaignBudget.fiscal_year == fiscal_year,
+        CampaignBudget.currency_code == currency,
+    ).with_only_columns(
+        func.coalesce(func.sum(CampaignBudget.total_amount), 0),
+        func.min(CampaignBudget.approval_threshold),
+    )
+    total, threshold = (await scope.session.execute(statement)).one()
+    return Decimal(total), (Decimal(threshold) if threshold is not None else None)
+
+
+async def allocation_threshold(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal | None:
+    """The lowest approval threshold among the budgets a campaign draws on."""
+    statement = (
+        scope.select(CampaignBudgetAllocation, CampaignBudgetAllocation.campaign_id == campaign_id)
+        .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
+        .with_only_columns(func.min(CampaignBudget.approval_threshold))
+    )
+    value = (await scope.session.execute(statement)).scalar_one()
+    return Decimal(value) if value is not None else None
+
+
+def _live_allocations(scope: TenantScope, *criteria: ColumnElement[bool]) -> Any:
+    return (
+        scope.select(CampaignBudgetAllocation, *criteria)
+        .join(Campaign, Campaign.id == CampaignBudgetAllocation.campaign_id)
+        .where(Campaign.is_deleted.is_(False), Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES))
+    )
+
+
+async def held_by_live_campaigns(
+    scope: TenantScope, budget_id: uuid.UUID, exclude_campaign_id: uuid.UUID | None = None
+) -> Decimal:
+    """What live campaigns' allocations hold of one budget."""
+    criteria: list[ColumnElement[bool]] = [CampaignBudgetAllocation.budget_id == budget_id]
+    if exclude_campaign_id is not None:
+        criteria.append(CampaignBudgetAllocation.campaign_id != exclude_campaign_id)
+    statement = _live_allocations(scope, *criteria).with_only_columns(
+        func.coalesce(func.sum(CampaignBudgetAllocation.allocated_amount), 0)
+    )
+    return Decimal((await scope.session.execute(statement)).scalar_one())
+
+
+async def held_by_budget(
+    scope: TenantScope, budget_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Decimal]:
+    if not budget_ids:
+        return {}
+    statement = (
+        _live_allocations(scope, CampaignBudgetAllocation.budget_id.in_(budget_ids))
+        .with_only_columns(
+            CampaignBudgetAllocation.budget_id,
+            func.sum(CampaignBudgetAllocation.allocated_amount),
+        )
+        .group_by(CampaignBudgetAllocation.budget_id)
+    )
+    return {row[0]: Decimal(row[1]) for row in (await scope.session.execute(statement)).all()}
+
+
+async def live_allocation_count(scope: TenantScope, budget_id: uuid.UUID) -> int:
+    statement = _live_allocations(
+        scope, CampaignBudgetAllocation.budget_id == budget_id
+    ).with_only_columns(func.count())
+    return int((await scope.session.execute(statement)).scalar_one())
+
+
+async def allocations_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
+    """(allocation, budget) pairs of one campaign."""
+    statement = (
+        scope.select(CampaignBudgetAllocation, CampaignBudgetAllocation.campaign_id == campaign_id)
+        .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
+        .add_columns(CampaignBudget)
+        .order_by(CampaignBudget.budget_code)
+    )
+    return (await scope.session.execute(statement)).all()
+
+
+async def allocation(
+    scope: TenantScope, campaign_id: uuid.UUID, budget_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignBudgetAllocation | None:
+    statement = scope.select(
+        CampaignBudgetAllocation,
+        CampaignBudgetAllocation.campaign_id == campaign_id,
+        CampaignBudgetAllocation.budget_id == budget_id,
+    )
+    if for_update:
+        statement = statement.with_for_update()
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def allocated_total(
+    scope: TenantScope, campaign_id: uuid.UUID, exclude_budget_id: uuid.UUID | None = None
+) -> Decimal:
+    criteria: list[ColumnElement[bool]] = [CampaignBudgetAllocation.campaign_id == campaign_id]
+    if exclude_budget_id is not None:
+        criteria.append(CampaignBudgetAllocation.budget_id != exclude_budget_id)
+    statement = scope.select(CampaignBudgetAllocation, *criteria).with_only_columns(
+        func.coalesce(func.sum(CampaignBudgetAllocation.allocated_amount), 0)
+    )
+    return Decimal((await scope.session.execute(statement)).scalar_one())
+
+
+async def held_in_fiscal_year(
+    scope: TenantScope,
+    currency: str,
+    window: tuple[datetime, datetime],
+    exclude_campaign_id: uuid.UUID | None = None,
+) -> Decimal:
+    """What live (not cancelled, completed or deleted) campaigns starting in `window` hold,
+    in `currency`."""
+    criteria: list[ColumnElement[bool]] = [
+        Campaign.is_deleted.is_(False),
+        Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES),
+        Campaign.currency_code == currency,
+        Campaign.start_date >= window[0],
+        Campaign.start_date < window[1],
+    ]
+    if exclude_campaign_id is not None:
+        criteria.append(Campaign.id != exclude_campaign_id)
+    statement = scope.select(Campaign, *criteria).with_only_columns(
+        func.coalesce(func.sum(Campaign.total_budget), 0)
+    )
+    return Decimal((await scope.session.execute(statement)).scalar_one())

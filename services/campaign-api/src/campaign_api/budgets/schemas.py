@@ -1,0 +1,173 @@
+"""Budget and allocation request and response bodies."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
+from campaign_api.shared.types import Text as LongText
+from crm_common.enums import BudgetType
+
+_EXAMPLE: dict[str, Any] = {
+    "budget_name": "FY2026 Marketing",
+    "budget_code": "FY2026-MKT",
+    "description": "Annual marketing budget.",
+    "budget_type": "annual",
+    "allocation_rules": {"max_share_per_campaign": "0.25"},
+    "approval_threshold": "25000.00",
+    "total_amount": "500000.00",
+    "currency_code": "USD",
+    "cost_centers": ["MKT-100"],
+    "is_active": True,
+    "fiscal_year": 2026,
+}
+
+
+class WriteSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class BudgetCreate(WriteSchema):
+    """A new budget for a fiscal year."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    budget_name: Name100
+    budget_code: ReferenceCode
+    description: LongText | None = None
+    budget_type: BudgetType
+    allocation_rules: dict[str, Any] = Field(default_factory=dict)
+    approval_threshold: Money = Decimal("0.00")
+    total_amount: Money
+    currency_code: CurrencyCode = "USD"
+    cost_centers: list[str] = Field(default_factory=list, max_length=100)
+    is_active: bool = True
+    fiscal_year: int = Field(ge=1900, le=9999)
+
+
+class BudgetPatch(WriteSchema):
+    """Some fields of a budget (PATCH); PUT takes every field of BudgetCreate."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"total_amount": "550000.00", "is_active": True}]}
+    )
+
+    budget_name: Name100 | None = None
+    budget_code: ReferenceCode | None = None
+    description: LongText | None = None
+    budget_type: BudgetType | None = None
+    allocation_rules: dict[str, Any] | None = None
+    approval_threshold: Money | None = None
+    total_amount: Money | None = None
+    currency_code: CurrencyCode | None = None
+    cost_centers: list[str] | None = Field(default=None, max_length=100)
+    is_active: bool | None = None
+    fiscal_year: int | None = Field(default=None, ge=1900, le=9999)
+
+    @model_validator(mode="after")
+    def _no_null_for_required(self) -> BudgetPatch:
+        nulls = sorted(
+            name for name in self.model_fields_set - {"description"} if getattr(self, name) is None
+        )
+        if nulls:
+            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        return self
+
+
+BUDGET_WRITABLE: tuple[str, ...] = tuple(BudgetCreate.model_fields)
+
+
+class BudgetRead(BaseModel):
+    """A budget as stored."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    budget_name: str
+    budget_code: str
+    description: str | None
+    budget_type: BudgetType
+    allocation_rules: dict[str, Any]
+    approval_threshold: Decimal | None = None
+    total_amount: Decimal | None = None
+    currency_code: str
+    cost_centers: list[Any]
+    is_active: bool
+    fiscal_year: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class BudgetPage(BaseModel):
+    """One page of budgets."""
+
+    items: list[BudgetRead]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any]
+
+
+class BudgetAvailability(BaseModel):
+    """What a budget holds: its total, what live campaigns hold, what is left."""
+
+    budget_id: uuid.UUID
+    budget_code: str
+    fiscal_year: int
+    currency_code: str
+    total_amount: Decimal
+    held_by_live_campaigns: Decimal
+    available_amount: Decimal
+    live_allocations: int
+
+
+class FiscalYearAvailability(BaseModel):
+    """The money of a fiscal year: active budgets' total, what live campaigns hold, what is
+    left (the ceiling for a campaign's total_budget)."""
+
+    fiscal_year: int
+    currency_code: str
+    total_amount: Decimal
+    held_by_live_campaigns: Decimal
+    available_amount: Decimal
+    approval_threshold: Decimal | None
+    period_start: datetime
+    period_end: datetime
+
+
+class AllocationWrite(WriteSchema):
+    """How much a campaign draws on one budget."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"allocated_amount": "12000.00"}]})
+
+    allocated_amount: Money
+
+
+class AllocationRead(BaseModel):
+    """One budget a campaign draws on."""
+
+    campaign_id: uuid.UUID
+    budget_id: uuid.UUID
+    budget_code: str
+    budget_name: str
+    fiscal_year: int
+    currency_code: str
+    allocated_amount: Decimal | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class AllocationList(BaseModel):
+    """A campaign's allocations and their sum."""
+
+    campaign_id: uuid.UUID
+    items: list[AllocationRead]
+    total: int
+    allocated_amount: Decimal | None = None
+    approval_status: str
+    approval_required: bool

@@ -1,0 +1,297 @@
+"""Budget rules: reference budgets, fiscal-year availability and approval thresholds."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit.service import record_change
+from campaign_api.budgets import repository
+from campaign_api.budgets.errors import (
+    BudgetInUse,
+    BudgetNotFound,
+    BudgetShrinkRefused,
+    DuplicateBudgetCode,
+)
+from campaign_api.budgets.schemas import (
+    BUDGET_WRITABLE,
+    BudgetAvailability,
+    BudgetCreate,
+    FiscalYearAvailability,
+)
+from campaign_api.shared import locks
+from campaign_api.shared.currency import amount_fits_currency
+from campaign_api.shared.events import CampaignApiEvent
+from campaign_api.shared.policy import CompanyPolicy
+from campaign_api.shared.values import differences, snapshot
+from crm_common.audit import RequestMeta
+from crm_common.errors import ValidationFailed
+from crm_common.models import CampaignBudget
+from crm_common.pagination import PageParams
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+
+ENTITY = "campaign_budget"
+
+
+@dataclass(frozen=True)
+class FiscalPosition:
+    """The money of one fiscal year in one currency."""
+
+    fiscal_year: int
+    currency: str
+    total: Decimal
+    held: Decimal
+    threshold: Decimal | None
+
+    @property
+    def available(self) -> Decimal:
+        return self.total - self.held
+
+
+async def lock_fiscal_year(scope: TenantScope, currency: str, fiscal_year: int) -> None:
+    """Serialise checks that read, then change, what a fiscal year holds."""
+    await locks.lock(scope.session, scope.company_id, "fiscal-year", currency, fiscal_year)
+
+
+async def fiscal_position(
+    scope: TenantScope,
+    policy: CompanyPolicy,
+    currency: str,
+    fiscal_year: int,
+    exclude_campaign_id: uuid.UUID | None = None,
+) -> FiscalPosition:
+    """Active budgets of the year minus what other live campaigns of the year hold."""
+    total, threshold = await repository.fiscal_funds(scope, currency, fiscal_year)
+    held = await repository.held_in_fiscal_year(
+        scope, currency, policy.fiscal_year_bounds(fiscal_year), exclude_campaign_id
+    )
+    return FiscalPosition(fiscal_year, currency, total, held, threshold)
+
+
+async def approval_threshold(
+    scope: TenantScope, campaign_id: uuid.UUID | None, position: FiscalPosition
+) -> Decimal:
+    """The threshold above which a campaign needs approval: the lowest threshold of the
+    budgets it draws on, else of its fiscal year's active budgets, else zero."""
+    if campaign_id is not None:
+        allocated = await repository.allocation_threshold(scope, campaign_id)
+        if allocated is not None:
+            return allocated
+    return position.threshold if position.threshold is not None else Decimal("0.00")
+
+
+async def fiscal_year_availability(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    policy: CompanyPolicy,
+    fiscal_year: int,
+    currency: str,
+) -> FiscalYearAvailability:
+    """The fiscal-year view: total, held by live campaigns, available."""
+    scope = TenantScope(session, company_id)
+    position = await fiscal_position(scope, policy, currency, fiscal_year)
+    start, end = policy.fiscal_year_bounds(fiscal_year)
+    return FiscalYearAvailability(
+        fiscal_year=fiscal_year,
+        currency_code=currency,
+        total_amount=position.total,
+        held_by_live_campaigns=position.held,
+        available_amount=position.available,
+        approval_threshold=position.threshold,
+        period_start=start,
+        period_end=end,
+    )
+
+
+async def get_budget(
+    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID
+) -> CampaignBudget:
+    budget = await repository.get(TenantScope(session, company_id), budget_id)
+    if budget is None:
+        raise BudgetNotFound()
+    return budget
+
+
+async def list_budgets(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    params: PageParams,
+    filters: dict[str, Any],
+) -> tuple[Sequence[CampaignBudget], int]:
+    """One page of budgets matching `filters`."""
+    scope = TenantScope(session, company_id)
+    return await repository.page(
+        scope, repository.list_criteria(**filters), params.page_size, params.offset
+    )
+
+
+async def budget_availability(
+    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID
+) -> BudgetAvailability:
+    """A budget's total, what live campaigns' allocations hold of it and what is left."""
+    scope = TenantScope(session, company_id)
+    budget = await get_budget(session, company_id, budget_id)
+    held = await repository.held_by_live_campaigns(scope, budget.id)
+    return BudgetAvailability(
+        budget_id=budget.id,
+        budget_code=budget.budget_code,
+        fiscal_year=budget.fiscal_year,
+        currency_code=budget.currency_code,
+        total_amount=budget.total_amount,
+        held_by_live_campaigns=held,
+        available_amount=budget.total_amount - held,
+        live_allocations=await repository.live_allocation_count(scope, budget.id),
+    )
+
+
+def _check_amounts(values: dict[str, Any]) -> None:
+    currency = values["currency_code"]
+    bad = {
+        name: [f"{currency} has no minor units; use a whole amount"]
+        for name in ("total_amount", "approval_threshold")
+        if not amount_fits_currency(values[name], currency)
+    }
+    if bad:
+        raise ValidationFailed(details={"fields": bad})
+
+
+async def create_budget(
+    session: AsyncSession, principal: Principal, meta: RequestMeta, body: BudgetCreate
+) -> CampaignBudget:
+    """Create a budget; its code is unique within the company."""
+    scope = TenantScope(session, principal.company_id)
+    values = body.model_dump()
+    _check_amounts(values)
+    if await repository.code_taken(scope, body.budget_code):
+        raise DuplicateBudgetCode(details={"budget_code": body.budget_code})
+    budget = scope.add(CampaignBudget(id=uuid.uuid4(), **values))
+    await session.flush()
+    await session.refresh(budget)
+    after = snapshot(budget, BUDGET_WRITABLE)
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="budget.created",
+        entity_type=ENTITY,
+        entity_id=budget.id,
+        new_values=after,
+        event_type=CampaignApiEvent.BUDGET_CREATED,
+        event_data={
+            "budget_id": budget.id,
+            "budget_code": budget.budget_code,
+            "fiscal_year": budget.fiscal_year,
+            "currency_code": budget.currency_code,
+            "total_amount": budget.total_amount,
+            "is_active": budget.is_active,
+        },
+    )
+    return budget
+
+
+async def _check_fiscal_year_still_covered(
+    scope: TenantScope, policy: CompanyPolicy, budget: CampaignBudget, merged: dict[str, Any]
+) -> None:
+    """What a budget takes away from its fiscal year (by shrinking, moving or deactivating)
+    must not leave the year's live campaigns holding more than the year has."""
+    if not budget.is_active:
+        return
+    stays = (
+        merged["is_active"]
+        and merged["fiscal_year"] == budget.fiscal_year
+        and merged["currency_code"] == budget.currency_code
+    )
+    reduction = budget.total_amount - merged["total_amount"] if stays else budget.total_amount
+    if reduction <= 0:
+        return
+    await lock_fiscal_year(scope, budget.currency_code, budget.fiscal_year)
+    position = await fiscal_position(scope, policy, budget.currency_code, budget.fiscal_year)
+    if position.total - reduction < position.held:
+        raise BudgetShrinkRefused(
+            "The fiscal year would no longer cover what its live campaigns hold.",
+            details={
+                "fiscal_year": budget.fiscal_year,
+                "currency_code": budget.currency_code,
+                "held_by_live_campaigns": str(position.held),
+                "total_after_change": str(position.total - reduction),
+            },
+        )
+
+
+async def update_budget(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    policy: CompanyPolicy,
+    budget_id: uuid.UUID,
+    values: dict[str, Any],
+) -> CampaignBudget:
+    """Change a budget; it cannot shrink below, move away from, or be deactivated under what
+    live campaigns hold from it or from its fiscal year."""
+    scope = TenantScope(session, principal.company_id)
+    budget = await repository.get(scope, budget_id, for_update=True)
+    if budget is None:
+        raise BudgetNotFound()
+    before = snapshot(budget, BUDGET_WRITABLE)
+    merged = {name: values.get(name, getattr(budget, name)) for name in BUDGET_WRITABLE}
+    _check_amounts(merged)
+    code = values.get("budget_code")
+    if (
+        code is not None
+        and code != budget.budget_code
+        and await repository.code_taken(scope, code, budget.id)
+    ):
+        raise DuplicateBudgetCode(details={"budget_code": code})
+    held = await repository.held_by_live_campaigns(scope, budget.id)
+    if held > 0:
+        moved = [
+            name
+            for name in ("fiscal_year", "currency_code")
+            if name in values and values[name] != getattr(budget, name)
+        ]
+        if moved or values.get("is_active") is False:
+            raise BudgetInUse(
+                details={
+                    "fields": moved or ["is_active"],
+                    "live_allocations": await repository.live_allocation_count(scope, budget.id),
+                }
+            )
+        if merged["total_amount"] < held:
+            raise BudgetShrinkRefused(details={"held_by_live_campaigns": str(held)})
+    await _check_fiscal_year_still_covered(scope, policy, budget, merged)
+    for name, value in values.items():
+        setattr(budget, name, value)
+    await session.flush()
+    await session.refresh(budget)
+    after = snapshot(budget, BUDGET_WRITABLE)
+    changes = differences(before, after)
+    if changes:
+        await record_change(
+            session,
+            principal,
+            meta,
+            action="budget.updated",
+            entity_type=ENTITY,
+            entity_id=budget.id,
+            old_values={name: before[name] for name in changes},
+            new_values={name: after[name] for name in changes},
+            event_type=CampaignApiEvent.BUDGET_UPDATED,
+            event_data={
+                "budget_id": budget.id,
+                "budget_code": budget.budget_code,
+                "fiscal_year": budget.fiscal_year,
+                "changed": sorted(changes),
+            },
+        )
+    return budget
+
+
+async def allocated_total(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal:
+    """The sum of a campaign's allocations."""
+    return await repository.allocated_total(scope, campaign_id)

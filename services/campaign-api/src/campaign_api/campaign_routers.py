@@ -1,0 +1,63 @@
+"""The routers and OpenAPI tags of the campaign features, in the order they are mounted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from campaign_api.approvals.endpoints import router as approvals
+from campaign_api.audit.endpoints import router as audit
+from campaign_api.budgets.endpoints import allocation_router as budget_allocations
+from campaign_api.budgets.endpoints import router as budgets
+from campaign_api.campaigns.actions import router as campaign_actions
+from campaign_api.campaigns.endpoints import router as campaigns
+from campaign_api.collaborators.endpoints import router as collaborators
+from campaign_api.launches.endpoints import router as launches
+from campaign_api.segments.endpoints import router as segments
+from campaign_api.templates.endpoints import link_router as template_links
+from campaign_api.templates.endpoints import router as templates
+
+CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
+    campaigns,
+    campaign_actions,
+    approvals,
+    launches,
+    audit,
+    collaborators,
+    budget_allocations,
+    template_links,
+    segments,
+    templates,
+    budgets,
+)
+
+CAMPAIGN_TAGS: list[dict[str, Any]] = [
+    {"name": "campaigns", "description": "Create, read, list, update and soft-delete campaigns."},
+    {
+        "name": "campaign lifecycle",
+        "description": "Status actions: draft → planned → active → completed, active ⇄ paused, "
+        "cancelled from any non-final status.",
+    },
+    {
+        "name": "approvals",
+        "description": "Submit a campaign's budget for approval; approve or reject it.",
+    },
+    {
+        "name": "launches",
+        "description": "Idempotent launch requests (the launch worker runs them).",
+    },
+    {"name": "audit", "description": "A campaign's immutable change history."},
+    {"name": "collaborators", "description": "The users working on a campaign."},
+    {"name": "budget allocations", "description": "How much a campaign draws on each budget."},
+    {"name": "template links", "description": "The templates a campaign uses."},
+    {
+        "name": "segments",
+        "description": "A campaign's audience segments and their targeting rules.",
+    },
+    {"name": "templates", "description": "The company's reusable campaign templates."},
+    {
+        "name": "budgets",
+        "description": "The company's budgets per fiscal year and their availability.",
+    },
+]

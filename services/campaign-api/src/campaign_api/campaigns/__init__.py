@@ -1,0 +1,1 @@
+"""Campaigns: create, read, list, update, delete and the status lifecycle."""

@@ -1,0 +1,161 @@
+"""Status actions: plan, pause, resume, complete, cancel (launch has its own endpoint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from campaign_api.campaigns import lifecycle
+from campaign_api.campaigns.deps import (
+    CampaignEditor,
+    CampaignLauncher,
+    EditableCampaign,
+    LaunchableCampaign,
+)
+from campaign_api.campaigns.errors import (
+    ApprovalRequired,
+    CampaignEnded,
+    CampaignNotFound,
+    InvalidStatusTransition,
+    ScheduleConflict,
+)
+from campaign_api.campaigns.schemas import (
+    ActionComment,
+    CampaignRead,
+    CampaignTransitioned,
+    ValidationWarning,
+)
+from campaign_api.shared.concurrency import etag
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from crm_common.audit import RequestMeta
+from crm_common.deps import Meta, TenantSession
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.models import Campaign
+from crm_common.security.principal import Principal
+
+router = APIRouter(prefix="/api/campaigns", tags=["campaign lifecycle"], responses=COMMON_RESPONSES)
+
+_ERRORS = errors(CampaignNotFound, PreconditionFailed, InvalidStatusTransition)
+
+
+def _done(
+    campaign: Campaign, warnings: list[ValidationWarning], principal: Principal
+) -> JSONResponse:
+    body = CampaignTransitioned(
+        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=warnings
+    )
+    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+
+
+async def _run(
+    session: Any,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    action: str,
+    body: ActionComment | None,
+) -> JSONResponse:
+    comment = body.comment if body is not None else None
+    warnings = await lifecycle.transition(session, principal, meta, campaign, action, comment)
+    return _done(campaign, warnings, principal)
+
+
+@router.post(
+    "/{campaign_id}/plan/",
+    response_model=CampaignTransitioned,
+    summary="Plan a campaign",
+    responses=errors(
+        CampaignNotFound,
+        PreconditionFailed,
+        InvalidStatusTransition,
+        ScheduleConflict,
+        CampaignEnded,
+    ),
+)
+async def plan_campaign(
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+    body: ActionComment | None = None,
+) -> JSONResponse:
+    """Move a draft to planned; its dates must not clash with others on its channel."""
+    return await _run(session, principal, meta, campaign, "plan", body)
+
+
+@router.post(
+    "/{campaign_id}/pause/",
+    response_model=CampaignTransitioned,
+    summary="Pause a campaign",
+    responses=_ERRORS,
+)
+async def pause_campaign(
+    campaign: LaunchableCampaign,
+    principal: CampaignLauncher,
+    session: TenantSession,
+    meta: Meta,
+    body: ActionComment | None = None,
+) -> JSONResponse:
+    """Pause an active campaign."""
+    return await _run(session, principal, meta, campaign, "pause", body)
+
+
+@router.post(
+    "/{campaign_id}/resume/",
+    response_model=CampaignTransitioned,
+    summary="Resume a campaign",
+    responses=errors(
+        CampaignNotFound,
+        PreconditionFailed,
+        InvalidStatusTransition,
+        ApprovalRequired,
+        ScheduleConflict,
+        CampaignEnded,
+    ),
+)
+async def resume_campaign(
+    campaign: LaunchableCampaign,
+    principal: CampaignLauncher,
+    session: TenantSession,
+    meta: Meta,
+    body: ActionComment | None = None,
+) -> JSONResponse:
+    """Make a paused campaign active again (it must be approved when approval is required)."""
+    return await _run(session, principal, meta, campaign, "resume", body)
+
+
+@router.post(
+    "/{campaign_id}/complete/",
+    response_model=CampaignTransitioned,
+    summary="Complete a campaign",
+    responses=_ERRORS,
+)
+async def complete_campaign(
+    campaign: LaunchableCampaign,
+    principal: CampaignLauncher,
+    session: TenantSession,
+    meta: Meta,
+    body: ActionComment | None = None,
+) -> JSONResponse:
+    """Mark an active campaign completed (final)."""
+    return await _run(session, principal, meta, campaign, "complete", body)
+
+
+@router.post(
+    "/{campaign_id}/cancel/",
+    response_model=CampaignTransitioned,
+    summary="Cancel a campaign",
+    responses=_ERRORS,
+)
+async def cancel_campaign(
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+    body: ActionComment | None = None,
+) -> JSONResponse:
+    """Cancel a campaign that is not completed or cancelled (final; releases its budget)."""
+    return await _run(session, principal, meta, campaign, "cancel", body)

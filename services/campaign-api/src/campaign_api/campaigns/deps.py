@@ -1,0 +1,72 @@
+"""Permission aliases and campaign loaders shared by every campaign-scoped endpoint."""
+
+import uuid
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, Path
+
+from campaign_api.cache import CampaignCacheDep
+from campaign_api.campaigns import service
+from campaign_api.shared.concurrency import if_match_header
+from crm_common.deps import TenantSession
+from crm_common.models import Campaign
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal, require
+
+P = Permission
+
+CampaignReader = Annotated[Principal, Depends(require(P.READ_CAMPAIGN))]
+CampaignCreator = Annotated[Principal, Depends(require(P.CREATE_CAMPAIGN))]
+CampaignEditor = Annotated[Principal, Depends(require(P.UPDATE_CAMPAIGN))]
+CampaignDeleter = Annotated[Principal, Depends(require(P.DELETE_CAMPAIGN))]
+CampaignLauncher = Annotated[Principal, Depends(require(P.LAUNCH_CAMPAIGN))]
+CampaignApprover = Annotated[Principal, Depends(require(P.APPROVE_CAMPAIGN))]
+
+CampaignId = Annotated[uuid.UUID, Path(description="The campaign's id.")]
+ExpectedVersion = Annotated[int | None, Depends(if_match_header)]
+
+
+async def readable_campaign(
+    campaign_id: CampaignId, principal: CampaignReader, session: TenantSession
+) -> Campaign:
+    """The campaign, for a caller who may read campaigns (404 when absent or another
+    company's)."""
+    return await service.load(session, principal.company_id, campaign_id)
+
+
+ReadableCampaign = Annotated[Campaign, Depends(readable_campaign)]
+
+
+def writable_campaign(
+    permission: Permission,
+) -> Callable[..., Coroutine[Any, Any, Campaign]]:
+    """A loader that checks `permission` first, then locks the campaign for this
+    transaction, refuses a stale If-Match (412) and drops its cached renderings."""
+    checker = require(permission)
+
+    async def load_for_write(
+        campaign_id: CampaignId,
+        principal: Annotated[Principal, Depends(checker)],
+        session: TenantSession,
+        expected_version: ExpectedVersion,
+        cache: CampaignCacheDep,
+    ) -> Campaign:
+        campaign = await service.load(
+            session,
+            principal.company_id,
+            campaign_id,
+            for_update=True,
+            expected_version=expected_version,
+        )
+        await cache.invalidate(principal.company_id, campaign.id, session=session)
+        return campaign
+
+    load_for_write.__name__ = f"campaign_for_{permission.value}"
+    return load_for_write
+
+
+EditableCampaign = Annotated[Campaign, Depends(writable_campaign(P.UPDATE_CAMPAIGN))]
+DeletableCampaign = Annotated[Campaign, Depends(writable_campaign(P.DELETE_CAMPAIGN))]
+LaunchableCampaign = Annotated[Campaign, Depends(writable_campaign(P.LAUNCH_CAMPAIGN))]
+ApprovableCampaign = Annotated[Campaign, Depends(writable_campaign(P.APPROVE_CAMPAIGN))]

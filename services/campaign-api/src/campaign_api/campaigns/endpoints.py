@@ -1,0 +1,369 @@
+"""Campaign endpoints: list, create, read, replace, update and soft-delete."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, Header, Query
+from fastapi.responses import JSONResponse, Response
+
+from campaign_api.cache import CampaignCacheDep, view_shape
+from campaign_api.campaigns import performance, service
+from campaign_api.campaigns.deps import (
+    CampaignCreator,
+    CampaignDeleter,
+    CampaignEditor,
+    CampaignId,
+    CampaignReader,
+    DeletableCampaign,
+    EditableCampaign,
+)
+from campaign_api.campaigns.errors import (
+    BudgetExceeded,
+    CampaignInUse,
+    CampaignLocked,
+    CampaignNotFound,
+    DuplicateCampaignCode,
+    LiveChangeRefused,
+    ScheduleConflict,
+)
+from campaign_api.campaigns.schemas import (
+    CampaignCreate,
+    CampaignCreated,
+    CampaignDetail,
+    CampaignFilters,
+    CampaignPage,
+    CampaignPatch,
+    CampaignRead,
+    CampaignReplace,
+    CampaignUpdated,
+    DeleteResult,
+    SegmentSummary,
+    SortField,
+    SortOrder,
+)
+from campaign_api.shared import idempotency
+from campaign_api.shared.concurrency import etag
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond, visible
+from campaign_api.templates.errors import IncompatibleTemplate, TemplateNotFound
+from crm_common.deps import AppResources, Meta, TenantSession
+from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, CampaignType, Channel
+from crm_common.errors import (
+    COMMON_RESPONSES,
+    PermissionDenied,
+    PreconditionFailed,
+    ValidationFailed,
+)
+from crm_common.pagination import Pagination
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+
+router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
+
+E = TypeVar("E", bound=StrEnum)
+
+_MULTI = "Repeat the parameter or separate values with commas."
+
+
+def _enum_list(name: str, raw: list[str] | None, enum: type[E]) -> list[E] | None:
+    if not raw:
+        return None
+    values = [part.strip() for item in raw for part in item.split(",") if part.strip()]
+    allowed = {member.value for member in enum}
+    bad = sorted({v for v in values if v not in allowed})
+    if bad:
+        raise ValidationFailed(
+            details={
+                "fields": {
+                    name: [
+                        f"unknown value(s) {', '.join(bad)}; allowed: {', '.join(sorted(allowed))}"
+                    ]
+                }
+            }
+        )
+    return [enum(v) for v in dict.fromkeys(values)]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def campaign_filters(
+    principal: CampaignReader,
+    campaign_status: Annotated[list[str] | None, Query(description=f"Statuses. {_MULTI}")] = None,
+    campaign_type: Annotated[list[str] | None, Query(description=f"Types. {_MULTI}")] = None,
+    primary_channel: Annotated[list[str] | None, Query(description=f"Channels. {_MULTI}")] = None,
+    approval_status: Annotated[
+        list[str] | None, Query(description=f"Approval states. {_MULTI}")
+    ] = None,
+    campaign_category: Annotated[
+        list[str] | None, Query(description=f"Categories. {_MULTI}")
+    ] = None,
+    search: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="Text in the name, code or description."),
+    ] = None,
+    start_from: Annotated[datetime | None, Query(description="Start date on or after.")] = None,
+    start_to: Annotated[datetime | None, Query(description="Start date on or before.")] = None,
+    end_from: Annotated[datetime | None, Query(description="End date on or after.")] = None,
+    end_to: Annotated[datetime | None, Query(description="End date on or before.")] = None,
+    sort_by: SortField = SortField.CREATED_AT,
+    sort_order: SortOrder = SortOrder.DESC,
+) -> CampaignFilters:
+    if sort_by is SortField.TOTAL_BUDGET and not principal.has(Permission.VIEW_BUDGET):
+        raise PermissionDenied(
+            "Sorting by budget needs budget visibility.",
+            details={"missing_permissions": [Permission.VIEW_BUDGET.value]},
+        )
+    return CampaignFilters(
+        campaign_status=_enum_list("campaign_status", campaign_status, CampaignStatus),
+        campaign_type=_enum_list("campaign_type", campaign_type, CampaignType),
+        primary_channel=_enum_list("primary_channel", primary_channel, Channel),
+        approval_status=_enum_list("approval_status", approval_status, ApprovalStatus),
+        campaign_category=_enum_list("campaign_category", campaign_category, CampaignCategory),
+        search=search.strip() or None if search else None,
+        start_from=_utc(start_from),
+        start_to=_utc(start_to),
+        end_from=_utc(end_from),
+        end_to=_utc(end_to),
+        sort_by=sort_by,
+        sort_order=sort_order,
+    )
+
+
+def _headers(version: int) -> dict[str, str]:
+    return {"ETag": etag(version)}
+
+
+Filters = Annotated[CampaignFilters, Depends(campaign_filters)]
+IdempotencyKeyOptional = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=8,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Optional: retries with the same key replay the first response.",
+    ),
+]
+
+
+def _read(campaign: Any) -> dict[str, Any]:
+    return CampaignRead.model_validate(campaign).model_dump(mode="json")
+
+
+@router.get("/", response_model=CampaignPage, summary="List campaigns")
+async def list_campaigns(
+    principal: CampaignReader, session: TenantSession, pagination: Pagination, filters: Filters
+) -> JSONResponse:
+    """List the company's campaigns with filters, search, date ranges and sorting."""
+    rows, total = await service.list_campaigns(session, principal.company_id, filters, pagination)
+    applied = {
+        key: value for key, value in filters.model_dump(mode="json").items() if value is not None
+    }
+    page = {
+        "items": [_read(row) for row in rows],
+        "total": total,
+        "page": pagination.page,
+        "page_size": pagination.page_size,
+        "filters": applied,
+    }
+    return respond(page, principal)
+
+
+@router.post(
+    "/",
+    status_code=201,
+    response_model=CampaignCreated,
+    summary="Create a campaign",
+    responses=errors(
+        DuplicateCampaignCode,
+        ScheduleConflict,
+        BudgetExceeded,
+        TemplateNotFound,
+        IncompatibleTemplate,
+        idempotency.IdempotencyKeyReused,
+    ),
+)
+async def create_campaign(
+    body: CampaignCreate,
+    principal: CampaignCreator,
+    session: TenantSession,
+    meta: Meta,
+    idempotency_key: IdempotencyKeyOptional = None,
+) -> JSONResponse:
+    """Create a draft campaign; returns its warnings and whether it needs approval."""
+    scope = TenantScope(session, principal.company_id)
+    fingerprint = idempotency.request_fingerprint(
+        str(principal.user_id), body.model_dump(mode="json")
+    )
+    if idempotency_key is not None:
+        stored = await idempotency.claim(
+            scope,
+            key=idempotency_key,
+            operation="campaign.create",
+            user_id=principal.user_id,
+            fingerprint=fingerprint,
+        )
+        if stored is not None:
+            return respond(
+                stored.body,
+                principal,
+                status_code=stored.status_code,
+                headers={**_headers(stored.body["version"]), idempotency.REPLAY_HEADER: "true"},
+            )
+    outcome = await service.create_campaign(session, principal, meta, body)
+    created = CampaignCreated(
+        **CampaignRead.model_validate(outcome.campaign).model_dump(),
+        validation_warnings=outcome.warnings,
+        approval_required=outcome.approval_required,
+    ).model_dump(mode="json")
+    if idempotency_key is not None:
+        await idempotency.store(
+            scope, key=idempotency_key, operation="campaign.create", status_code=201, body=created
+        )
+    headers = {
+        **_headers(outcome.campaign.version),
+        "Location": f"/api/campaigns/{outcome.campaign.id}/",
+    }
+    return respond(created, principal, status_code=201, headers=headers)
+
+
+@router.get(
+    "/{campaign_id}/",
+    response_model=CampaignDetail,
+    summary="Get a campaign",
+    responses={**errors(CampaignNotFound), 304: {"description": "Not modified (If-None-Match)."}},
+)
+async def get_campaign(
+    campaign_id: CampaignId,
+    principal: CampaignReader,
+    resources: AppResources,
+    cache: CampaignCacheDep,
+    include_segments: Annotated[bool, Query(description="Add the campaign's segments.")] = False,
+    include_performance: Annotated[
+        bool, Query(description="Add totals and rates from the campaign's metrics.")
+    ] = False,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
+    """Get a campaign, optionally with segments and performance; the ETag is its version."""
+    lookup = await cache.get(principal.company_id, campaign_id, view_shape(principal))
+    base: dict[str, Any] | None = lookup.value
+    if base is None or include_segments or include_performance:
+        async with resources.db.tenant_session(principal.company_id) as session:
+            if base is None:
+                campaign = await service.load(session, principal.company_id, campaign_id)
+                base = visible(_read(campaign), principal)
+                await cache.set(lookup, base)
+            extra = await _includes(
+                session, principal, campaign_id, include_segments, include_performance
+            )
+    else:
+        extra = {}
+    assert base is not None
+    tag = etag(base["version"])
+    if (
+        if_none_match is not None
+        and not extra
+        and tag in [t.strip() for t in if_none_match.split(",")]
+    ):
+        return Response(status_code=304, headers={"ETag": tag})
+    return respond({**base, **extra}, principal, headers={"ETag": tag})
+
+
+async def _includes(
+    session: Any, principal: Principal, campaign_id: Any, segments: bool, metrics: bool
+) -> dict[str, Any]:
+    extra: dict[str, Any] = {}
+    if segments:
+        rows = await service.segments_of(session, principal.company_id, campaign_id)
+        extra["segments"] = [SegmentSummary.model_validate(r).model_dump(mode="json") for r in rows]
+    if metrics:
+        summary = performance.summarise(
+            await service.metrics_of(session, principal.company_id, campaign_id)
+        )
+        if not principal.has(Permission.VIEW_BUDGET):
+            summary.roi = None
+        extra["performance"] = summary.model_dump(mode="json")
+    return extra
+
+
+_UPDATE_ERRORS = errors(
+    CampaignNotFound,
+    PreconditionFailed,
+    CampaignLocked,
+    DuplicateCampaignCode,
+    ScheduleConflict,
+    LiveChangeRefused,
+    BudgetExceeded,
+    IncompatibleTemplate,
+)
+
+
+def _updated(outcome: service.WriteOutcome, principal: Principal) -> JSONResponse:
+    body = CampaignUpdated(
+        **CampaignRead.model_validate(outcome.campaign).model_dump(),
+        changes=outcome.changes,
+        approval_required=outcome.approval_required,
+        validation_warnings=outcome.warnings,
+    )
+    return respond(body, principal, headers=_headers(outcome.campaign.version))
+
+
+@router.put(
+    "/{campaign_id}/",
+    response_model=CampaignUpdated,
+    summary="Replace a campaign",
+    responses=_UPDATE_ERRORS,
+)
+async def replace_campaign(
+    body: CampaignReplace,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Replace every writable field; returns the change summary and approval state."""
+    outcome = await service.update_campaign(session, principal, meta, campaign, body.model_dump())
+    return _updated(outcome, principal)
+
+
+@router.patch(
+    "/{campaign_id}/",
+    response_model=CampaignUpdated,
+    summary="Update a campaign",
+    responses=_UPDATE_ERRORS,
+)
+async def patch_campaign(
+    body: CampaignPatch,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Change some writable fields; returns the change summary and approval state."""
+    values = body.model_dump(exclude_unset=True)
+    outcome = await service.update_campaign(session, principal, meta, campaign, values)
+    return _updated(outcome, principal)
+
+
+@router.delete(
+    "/{campaign_id}/",
+    response_model=DeleteResult,
+    summary="Delete a campaign",
+    responses=errors(CampaignNotFound, PreconditionFailed, CampaignInUse),
+)
+async def delete_campaign(
+    campaign: DeletableCampaign, principal: CampaignDeleter, session: TenantSession, meta: Meta
+) -> JSONResponse:
+    """Soft-delete a campaign and its segments; refused while sending is in progress."""
+    segments = await service.delete_campaign(session, principal, meta, campaign)
+    assert campaign.deleted_at is not None
+    result = DeleteResult(id=campaign.id, deleted_at=campaign.deleted_at, segments_deleted=segments)
+    return respond(result, principal)

@@ -1,0 +1,80 @@
+"""Status actions along the state machine: draft → planned → active → completed,
+active ⇄ paused, cancelled from any non-final state; anything else is a 409."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit.service import record_change
+from campaign_api.campaigns import rules
+from campaign_api.campaigns.errors import CampaignEnded
+from campaign_api.campaigns.schemas import ValidationWarning
+from campaign_api.campaigns.service import ENTITY, mark_changed
+from campaign_api.shared.policy import load_policy
+from crm_common.audit import RequestMeta
+from crm_common.enums import CampaignStatus
+from crm_common.events import EventType
+from crm_common.models import Campaign
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+
+
+async def transition(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    action: str,
+    comment: str | None = None,
+) -> list[ValidationWarning]:
+    """Move a locked campaign along `action`; entering planned or active re-checks the
+    schedule, entering active needs approval (when required) and dates that have not ended."""
+    target = rules.check_transition(campaign, action)
+    now = datetime.now(UTC)
+    if target == campaign.campaign_status:
+        return []
+    if target == CampaignStatus.ACTIVE:
+        rules.ensure_may_be_active(campaign, now)
+    if target == CampaignStatus.PLANNED and campaign.end_date <= now:
+        raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
+    warnings: list[ValidationWarning] = []
+    if target in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE):
+        policy = await load_policy(session, principal.company_id)
+        warnings = await rules.check_schedule(
+            TenantScope(session, principal.company_id),
+            policy,
+            campaign.primary_channel,
+            campaign.start_date,
+            campaign.end_date,
+            campaign.id,
+        )
+    previous = campaign.campaign_status
+    campaign.campaign_status = target
+    mark_changed(campaign, principal, now)
+    await session.flush()
+    old = {"campaign_status": previous}
+    new: dict[str, object] = {"campaign_status": target}
+    if comment:
+        new["comment"] = comment
+    await record_change(
+        session,
+        principal,
+        meta,
+        action=f"campaign.{action}",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        old_values=old,
+        new_values=new,
+        event_type=EventType.CAMPAIGN_STATUS_CHANGED,
+        event_data={
+            "campaign_id": campaign.id,
+            "campaign_code": campaign.campaign_code,
+            "action": action,
+            "from_status": previous,
+            "to_status": target,
+            "version": campaign.version,
+        },
+    )
+    return warnings

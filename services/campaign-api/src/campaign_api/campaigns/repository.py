@@ -1,0 +1,220 @@
+"""Campaign queries, every one scoped through TenantScope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.dialects.postgresql import insert
+
+from campaign_api.campaigns.schemas import CampaignFilters, SortOrder
+from crm_common.enums import CampaignStatus, DeliveryStatus, LaunchStatus
+from crm_common.models import (
+    Campaign,
+    CampaignMetric,
+    CampaignSegment,
+    CodeSequence,
+    Delivery,
+    Launch,
+)
+from crm_common.tenancy import TenantScope
+
+SCHEDULED_STATUSES = (CampaignStatus.PLANNED, CampaignStatus.ACTIVE)
+LIVE_LAUNCH_STATUSES = (
+    LaunchStatus.REQUESTED,
+    LaunchStatus.SCHEDULED,
+    LaunchStatus.RESOLVING,
+    LaunchStatus.SENDING,
+)
+LIVE_DELIVERY_STATUSES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+
+
+async def get(
+    scope: TenantScope, campaign_id: uuid.UUID, *, for_update: bool = False
+) -> Campaign | None:
+    """A campaign that is not deleted, or None (absent, deleted or another company's)."""
+    statement = scope.select(Campaign, Campaign.id == campaign_id, Campaign.is_deleted.is_(False))
+    if for_update:
+        statement = statement.with_for_update()
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    criteria = [Campaign.campaign_code == code, Campaign.is_deleted.is_(False)]
+    if exclude_id is not None:
+        criteria.append(Campaign.id != exclude_id)
+    statement = select(scope.select(Campaign, *criteria).exists())
+    return bool((await scope.session.execute(statement)).scalar_one())
+
+
+async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
+    """The next number of (company, prefix, year): one atomic upsert, so concurrent callers
+    each get their own number (the row lock is held until the transaction ends)."""
+    statement = (
+        insert(CodeSequence)
+        .values(company_id=scope.company_id, prefix=prefix, year=year, last_value=1)
+        .on_conflict_do_update(
+            index_elements=[CodeSequence.company_id, CodeSequence.prefix, CodeSequence.year],
+            set_={"last_value": CodeSequence.last_value + 1},
+        )
+        .returning(CodeSequence.last_value)
+    )
+    return int((await scope.session.execute(statement)).scalar_one())
+
+
+async def schedule_conflicts(
+    scope: TenantScope,
+    channel: str,
+    start: datetime,
+    end: datetime,
+    exclude_id: uuid.UUID | None,
+    limit: int = 5,
+) -> Sequence[tuple[uuid.UUID, str]]:
+    """Planned or active campaigns on `channel` whose dates overlap [start, end] (blueprint 6.2)."""
+    criteria = [
+        Campaign.is_deleted.is_(False),
+        Campaign.primary_channel == channel,
+        Campaign.campaign_status.in_(SCHEDULED_STATUSES),
+        Campaign.start_date <= end,
+        Campaign.end_date >= start,
+    ]
+    if exclude_id is not None:
+        criteria.append(Campaign.id != exclude_id)
+    statement = (
+        scope.select(Campaign, *criteria)
+        .with_only_columns(Campaign.id, Campaign.campaign_code)
+        .order_by(Campaign.start_date)
+        .limit(limit)
+    )
+    return [(row[0], row[1]) for row in (await scope.session.execute(statement)).all()]
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
+    criteria: list[ColumnElement[bool]] = [Campaign.is_deleted.is_(False)]
+    for name in (
+        "campaign_status",
+        "campaign_type",
+        "primary_channel",
+        "approval_status",
+        "campaign_category",
+    ):
+        values = getattr(filters, name)
+        if values:
+            column = getattr(Campaign, name)
+            criteria.append(column == values[0] if len(values) == 1 else column.in_(values))
+    if filters.search:
+        pattern = f"%{_escape_like(filters.search)}%"
+        criteria.append(
+            or_(
+                Campaign.campaign_name.ilike(pattern, escape="\\"),
+                Campaign.campaign_code.ilike(pattern, escape="\\"),
+                Campaign.description.ilike(pattern, escape="\\"),
+            )
+        )
+    if filters.start_from is not None:
+        criteria.append(Campaign.start_date >= filters.start_from)
+    if filters.start_to is not None:
+        criteria.append(Campaign.start_date <= filters.start_to)
+    if filters.end_from is not None:
+        criteria.append(Campaign.end_date >= filters.end_from)
+    if filters.end_to is not None:
+        criteria.append(Campaign.end_date <= filters.end_to)
+    return criteria
+
+
+def list_statement(scope: TenantScope, filters: CampaignFilters) -> Select[Any]:
+    column = getattr(Campaign, filters.sort_by.value)
+    if filters.sort_order is SortOrder.DESC:
+        order = (column.desc(), Campaign.id.desc())
+    else:
+        order = (column.asc(), Campaign.id.asc())
+    return scope.select(Campaign, *list_criteria(filters)).order_by(*order)
+
+
+async def count(scope: TenantScope, filters: CampaignFilters) -> int:
+    return int(
+        (await scope.session.execute(scope.count(Campaign, *list_criteria(filters)))).scalar_one()
+    )
+
+
+async def page(
+    scope: TenantScope, filters: CampaignFilters, limit: int, offset: int
+) -> Sequence[Campaign]:
+    return await scope.all(list_statement(scope, filters).limit(limit).offset(offset))
+
+
+async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
+    statement = scope.select(
+        CampaignSegment,
+        CampaignSegment.campaign_id == campaign_id,
+        CampaignSegment.is_deleted.is_(False),
+    ).order_by(CampaignSegment.created_at, CampaignSegment.id)
+    return await scope.all(statement)
+
+
+async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when: datetime) -> int:
+    statement = scope.update(
+        CampaignSegment,
+        CampaignSegment.campaign_id == campaign_id,
+        CampaignSegment.is_deleted.is_(False),
+    ).values(is_deleted=True, deleted_at=when)
+    result: Any = await scope.session.execute(statement)
+    return int(result.rowcount or 0)
+
+
+async def in_use(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, bool]:
+    """Whether launches or deliveries in progress reference the campaign."""
+    launches = select(
+        scope.select(
+            Launch,
+            Launch.campaign_id == campaign_id,
+            Launch.launch_status.in_(LIVE_LAUNCH_STATUSES),
+        ).exists()
+    )
+    deliveries = select(
+        scope.select(
+            Delivery,
+            Delivery.campaign_id == campaign_id,
+            Delivery.delivery_status.in_(LIVE_DELIVERY_STATUSES),
+        ).exists()
+    )
+    return {
+        "live_launches": bool((await scope.session.execute(launches)).scalar_one()),
+        "live_deliveries": bool((await scope.session.execute(deliveries)).scalar_one()),
+    }
+
+
+async def metrics(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
+    """Per-channel sums of a campaign's daily metrics."""
+    m = CampaignMetric
+    statement = (
+        scope.select(m, m.campaign_id == campaign_id)
+        .with_only_columns(
+            m.channel,
+            func.sum(m.sent),
+            func.sum(m.delivered),
+            func.sum(m.failed),
+            func.sum(m.opens),
+            func.sum(m.unique_opens),
+            func.sum(m.clicks),
+            func.sum(m.unique_clicks),
+            func.sum(m.unsubscribes),
+            func.sum(m.bounces),
+            func.sum(m.conversions),
+            func.sum(m.revenue),
+            func.sum(m.spend),
+            func.min(m.metric_date),
+            func.max(m.metric_date),
+            func.max(m.updated_at),
+        )
+        .group_by(m.channel)
+        .order_by(m.channel)
+    )
+    return (await scope.session.execute(statement)).all()

@@ -1,0 +1,351 @@
+"""Campaign request and response bodies (write schemas list exactly the writable fields)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from campaign_api.shared.types import (
+    CampaignCode,
+    CurrencyCode,
+    Money,
+    Name200,
+    Percent,
+    SignedPercent,
+)
+from campaign_api.shared.types import Text as LongText
+from crm_common.enums import (
+    ApprovalStatus,
+    CampaignCategory,
+    CampaignStatus,
+    CampaignType,
+    Channel,
+    SegmentType,
+)
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class WriteSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+_EXAMPLE_WRITE: dict[str, Any] = {
+    "campaign_name": "Spring sale 2026",
+    "campaign_code": "SPRING-26",
+    "description": "Seasonal discounts for returning customers.",
+    "campaign_type": "promotional",
+    "campaign_category": "sales",
+    "primary_channel": "email",
+    "start_date": "2026-04-01T08:00:00+00:00",
+    "end_date": "2026-04-30T20:00:00+00:00",
+    "total_budget": "15000.00",
+    "currency_code": "USD",
+    "target_audience_size": 12000,
+    "expected_conversion_rate": "2.50",
+    "target_roi": "150.00",
+}
+
+
+class CampaignCreate(WriteSchema):
+    """A new campaign; the code is generated when omitted."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_WRITE]})
+
+    campaign_name: Name200
+    campaign_code: CampaignCode | None = None
+    description: LongText | None = None
+    campaign_type: CampaignType
+    campaign_category: CampaignCategory = CampaignCategory.OTHER
+    primary_channel: Channel
+    start_date: AwareDatetime
+    end_date: AwareDatetime
+    total_budget: Money = Decimal("0.00")
+    currency_code: CurrencyCode | None = Field(
+        default=None, description="ISO 4217; the company's default currency when omitted."
+    )
+    target_audience_size: int = Field(default=0, ge=0, le=2_000_000_000)
+    expected_conversion_rate: Percent = Decimal("0.00")
+    target_roi: SignedPercent = Decimal("0.00")
+    template_id: uuid.UUID | None = Field(
+        default=None, description="A template to link as the campaign's primary template."
+    )
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> CampaignCreate:
+        if self.start_date >= self.end_date:
+            raise ValueError("start_date must be before end_date")
+        return self
+
+
+class CampaignReplace(WriteSchema):
+    """Every writable field of a campaign (PUT); an omitted code keeps the current one."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_WRITE]})
+
+    campaign_name: Name200
+    campaign_code: CampaignCode | None = None
+    description: LongText | None = None
+    campaign_type: CampaignType
+    campaign_category: CampaignCategory = CampaignCategory.OTHER
+    primary_channel: Channel
+    start_date: AwareDatetime
+    end_date: AwareDatetime
+    total_budget: Money = Decimal("0.00")
+    currency_code: CurrencyCode | None = None
+    target_audience_size: int = Field(default=0, ge=0, le=2_000_000_000)
+    expected_conversion_rate: Percent = Decimal("0.00")
+    target_roi: SignedPercent = Decimal("0.00")
+
+
+class CampaignPatch(WriteSchema):
+    """Some writable fields of a campaign (PATCH)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"total_budget": "18000.00", "end_date": "2026-05-15T20:00:00+00:00"}]
+        }
+    )
+
+    campaign_name: Name200 | None = None
+    campaign_code: CampaignCode | None = None
+    description: LongText | None = None
+    campaign_type: CampaignType | None = None
+    campaign_category: CampaignCategory | None = None
+    primary_channel: Channel | None = None
+    start_date: AwareDatetime | None = None
+    end_date: AwareDatetime | None = None
+    total_budget: Money | None = None
+    currency_code: CurrencyCode | None = None
+    target_audience_size: int | None = Field(default=None, ge=0, le=2_000_000_000)
+    expected_conversion_rate: Percent | None = None
+    target_roi: SignedPercent | None = None
+
+    @model_validator(mode="after")
+    def _no_null_for_required(self) -> CampaignPatch:
+        nullable = {"description"}
+        nulls = [name for name in self.model_fields_set - nullable if getattr(self, name) is None]
+        if nulls:
+            raise ValueError(f"these fields cannot be null: {', '.join(sorted(nulls))}")
+        return self
+
+
+WRITABLE_FIELDS: tuple[str, ...] = (
+    "campaign_name",
+    "campaign_code",
+    "description",
+    "campaign_type",
+    "campaign_category",
+    "primary_channel",
+    "start_date",
+    "end_date",
+    "total_budget",
+    "currency_code",
+    "target_audience_size",
+    "expected_conversion_rate",
+    "target_roi",
+)
+
+# What before/after snapshots (audit, events, change summaries) carry.
+TRACKED_FIELDS: tuple[str, ...] = (
+    *WRITABLE_FIELDS,
+    "campaign_status",
+    "approval_status",
+    "actual_spend",
+    "approved_by_user_id",
+    "approved_at",
+    "approval_comment",
+    "is_deleted",
+)
+
+
+class CampaignRead(Schema):
+    """A campaign as stored."""
+
+    id: uuid.UUID
+    company_id: uuid.UUID
+    campaign_name: str
+    campaign_code: str
+    description: str | None
+    campaign_type: CampaignType
+    campaign_category: CampaignCategory
+    primary_channel: Channel
+    campaign_status: CampaignStatus
+    approval_status: ApprovalStatus
+    start_date: datetime
+    end_date: datetime
+    total_budget: Decimal | None = Field(
+        default=None, description="Only for callers with budget visibility."
+    )
+    actual_spend: Decimal | None = Field(
+        default=None, description="Only for callers with budget visibility."
+    )
+    currency_code: str
+    target_audience_size: int
+    expected_conversion_rate: Decimal
+    target_roi: Decimal
+    created_by_user_id: uuid.UUID
+    updated_by_user_id: uuid.UUID | None
+    approved_by_user_id: uuid.UUID | None
+    approved_at: datetime | None
+    approval_comment: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class ValidationWarning(BaseModel):
+    """A rule that did not block the write but deserves attention."""
+
+    code: str
+    field: str | None = None
+    message: str
+
+
+class CampaignCreated(CampaignRead):
+    """The created campaign, what deserves attention, and whether it needs approval."""
+
+    validation_warnings: list[ValidationWarning]
+    approval_required: bool
+
+
+class FieldChange(BaseModel):
+    old: Any
+    new: Any
+
+
+class CampaignUpdated(CampaignRead):
+    """The updated campaign with a change summary (field: old → new) and its approval state."""
+
+    changes: dict[str, FieldChange]
+    approval_required: bool
+    validation_warnings: list[ValidationWarning]
+
+
+class SegmentSummary(Schema):
+    id: uuid.UUID
+    segment_name: str
+    segment_type: SegmentType
+    demographic_criteria: dict[str, Any]
+    behavioral_criteria: dict[str, Any]
+    geographic_criteria: dict[str, Any]
+    psychographic_criteria: dict[str, Any]
+    target_count: int
+    actual_count: int
+    engagement_rate: Decimal
+    last_evaluated_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ChannelPerformance(BaseModel):
+    channel: str
+    sent: int
+    delivered: int
+    failed: int
+    opens: int
+    unique_opens: int
+    clicks: int
+    unique_clicks: int
+    unsubscribes: int
+    bounces: int
+    conversions: int
+    revenue: Decimal | None = None
+    spend: Decimal | None = None
+
+
+class Performance(BaseModel):
+    """Totals of the campaign's daily metrics, with rates and a per-channel breakdown."""
+
+    totals: ChannelPerformance
+    delivery_rate: float | None
+    open_rate: float | None
+    click_rate: float | None
+    conversion_rate: float | None
+    unsubscribe_rate: float | None
+    roi: float | None = Field(description="(revenue - spend) / spend; hidden without budget view")
+    by_channel: list[ChannelPerformance]
+    first_day: str | None
+    last_day: str | None
+    updated_at: datetime | None
+
+
+class CampaignDetail(CampaignRead):
+    """A campaign with, on request, its segments and its performance."""
+
+    segments: list[SegmentSummary] | None = None
+    performance: Performance | None = None
+
+
+class SortField(StrEnum):
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    START_DATE = "start_date"
+    END_DATE = "end_date"
+    CAMPAIGN_NAME = "campaign_name"
+    CAMPAIGN_CODE = "campaign_code"
+    CAMPAIGN_STATUS = "campaign_status"
+    TOTAL_BUDGET = "total_budget"
+
+
+class SortOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+class CampaignFilters(BaseModel):
+    """The list filters; every one optional."""
+
+    campaign_status: list[CampaignStatus] | None = None
+    campaign_type: list[CampaignType] | None = None
+    primary_channel: list[Channel] | None = None
+    approval_status: list[ApprovalStatus] | None = None
+    campaign_category: list[CampaignCategory] | None = None
+    search: str | None = None
+    start_from: datetime | None = None
+    start_to: datetime | None = None
+    end_from: datetime | None = None
+    end_to: datetime | None = None
+    sort_by: SortField = SortField.CREATED_AT
+    sort_order: SortOrder = SortOrder.DESC
+
+
+class CampaignPage(BaseModel):
+    """One page of campaigns (DESIGN.md list shape)."""
+
+    items: list[CampaignRead]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any]
+
+
+class DeleteResult(BaseModel):
+    """What a soft delete did."""
+
+    id: uuid.UUID
+    deleted_at: datetime
+    segments_deleted: int
+
+
+class ActionComment(BaseModel):
+    """An optional note kept in the audit history."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"comment": "Paused for the holidays."}]}
+    )
+
+    comment: str | None = Field(default=None, min_length=1, max_length=2000)
+
+
+class CampaignTransitioned(CampaignRead):
+    """The campaign after a status or approval action, with any warnings."""
+
+    validation_warnings: list[ValidationWarning]

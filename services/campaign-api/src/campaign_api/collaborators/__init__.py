@@ -1,0 +1,1 @@
+"""Collaborators: the users working on a campaign and their roles."""

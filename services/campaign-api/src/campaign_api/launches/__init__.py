@@ -1,0 +1,1 @@
+"""Launch requests: everything checked, one Launch row recorded, the worker told by event."""

@@ -1,0 +1,73 @@
+"""The launch endpoint."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from campaign_api.cache import CampaignCacheDep
+from campaign_api.campaigns.deps import CampaignId, CampaignLauncher, ExpectedVersion
+from campaign_api.campaigns.errors import (
+    ApprovalRequired,
+    CampaignEnded,
+    CampaignNotFound,
+    InvalidStatusTransition,
+    ScheduleConflict,
+)
+from campaign_api.launches import service
+from campaign_api.launches.errors import InvalidLaunch, LaunchInProgress, NoSegments
+from campaign_api.launches.schemas import LaunchAccepted, LaunchRequest
+from campaign_api.shared.idempotency import (
+    REPLAY_HEADER,
+    IdempotencyKeyHeader,
+    IdempotencyKeyInFlight,
+    IdempotencyKeyReused,
+)
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from crm_common.deps import Meta, TenantSession
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+
+router = APIRouter(prefix="/api/campaigns", tags=["launches"], responses=COMMON_RESPONSES)
+
+
+@router.post(
+    "/{campaign_id}/launch/",
+    status_code=202,
+    response_model=LaunchAccepted,
+    summary="Launch a campaign",
+    responses=errors(
+        CampaignNotFound,
+        PreconditionFailed,
+        InvalidStatusTransition,
+        ApprovalRequired,
+        CampaignEnded,
+        NoSegments,
+        LaunchInProgress,
+        ScheduleConflict,
+        IdempotencyKeyInFlight,
+        InvalidLaunch,
+        IdempotencyKeyReused,
+    ),
+)
+async def launch_campaign(
+    campaign_id: CampaignId,
+    principal: CampaignLauncher,
+    session: TenantSession,
+    meta: Meta,
+    idempotency_key: IdempotencyKeyHeader,
+    expected_version: ExpectedVersion,
+    cache: CampaignCacheDep,
+    body: LaunchRequest | None = None,
+) -> JSONResponse:
+    """Check everything and record a launch request, once per Idempotency-Key."""
+    request = body or LaunchRequest()
+    outcome = await service.request_launch(
+        session, principal, meta, campaign_id, request, idempotency_key, expected_version
+    )
+    headers = {"Location": f"/api/campaigns/{campaign_id}/"}
+    if outcome.replayed:
+        headers[REPLAY_HEADER] = "true"
+    else:
+        await cache.invalidate(principal.company_id, campaign_id, session=session)
+    return respond(outcome.body, principal, status_code=outcome.status_code, headers=headers)

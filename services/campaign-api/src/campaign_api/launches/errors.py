@@ -1,0 +1,20 @@
+"""Errors of launch requests."""
+
+from __future__ import annotations
+
+from crm_common.errors import Conflict, ValidationFailed
+
+
+class NoSegments(Conflict):
+    error_code = "no_segments"
+    message = "The campaign has no segment to send to."
+
+
+class LaunchInProgress(Conflict):
+    error_code = "launch_in_progress"
+    message = "A launch of this campaign is already requested or running."
+
+
+class InvalidLaunch(ValidationFailed):
+    error_code = "invalid_launch"
+    message = "The launch parameters are not valid for this campaign."

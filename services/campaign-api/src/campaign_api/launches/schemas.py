@@ -1,0 +1,86 @@
+"""Launch request and response bodies."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from crm_common.enums import CampaignStatus, DeliveryChannel, LaunchStatus
+
+
+class LaunchRequest(BaseModel):
+    """How to run the launch: when, on which channels, how fast, to which segments."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "scheduled_at": "2026-04-01T08:00:00+00:00",
+                    "channels": ["email"],
+                    "throttle_per_minute": 5000,
+                    "segment_ids": None,
+                }
+            ]
+        },
+    )
+
+    scheduled_at: AwareDatetime | None = Field(
+        default=None,
+        description="When to start sending; omitted: at the campaign's start date or now, "
+        "whichever is later.",
+    )
+    channels: list[DeliveryChannel] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=4,
+        description="Channels to send on; omitted: the campaign's channel (every channel for "
+        "multi_channel).",
+    )
+    throttle_per_minute: int | None = Field(default=None, ge=1, le=1_000_000)
+    segment_ids: list[uuid.UUID] | None = Field(
+        default=None, min_length=1, max_length=100, description="Omitted: every segment."
+    )
+
+
+class LaunchRead(BaseModel):
+    """A recorded launch request."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    launch_status: LaunchStatus
+    idempotency_key: str
+    requested_by_user_id: uuid.UUID
+    parameters: dict[str, Any]
+    scheduled_at: datetime | None
+    created_at: datetime
+
+
+class LaunchCampaignState(BaseModel):
+    id: uuid.UUID
+    campaign_code: str
+    campaign_status: CampaignStatus
+    version: int
+
+
+class LaunchTracking(BaseModel):
+    """Where to follow the launch."""
+
+    launch_id: uuid.UUID
+    websocket: str
+    events: list[str]
+    campaign_path: str
+
+
+class LaunchAccepted(BaseModel):
+    """The launch confirmation: the recorded request, the campaign's new state, tracking."""
+
+    launch: LaunchRead
+    campaign: LaunchCampaignState
+    tracking: LaunchTracking
+    validation_warnings: list[dict[str, Any]]

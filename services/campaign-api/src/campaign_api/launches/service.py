@@ -1,0 +1,202 @@
+"""Launch requests: idempotent, fully checked, recorded as a Launch row with its event.
+Running the launch is the launch worker's job."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit.service import record_change
+from campaign_api.campaigns import lifecycle, rules
+from campaign_api.campaigns import service as campaign_service
+from campaign_api.launches import repository
+from campaign_api.launches.errors import InvalidLaunch, LaunchInProgress, NoSegments
+from campaign_api.launches.schemas import (
+    LaunchAccepted,
+    LaunchCampaignState,
+    LaunchRead,
+    LaunchRequest,
+    LaunchTracking,
+)
+from campaign_api.shared import idempotency
+from crm_common.audit import RequestMeta
+from crm_common.enums import CampaignStatus, Channel, DeliveryChannel, LaunchStatus
+from crm_common.events import EventType
+from crm_common.models import Campaign, Launch
+from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
+
+OPERATION = "campaign.launch"
+# A requested start this close to now counts as "now" (clock skew between client and server).
+PAST_TOLERANCE = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class LaunchOutcome:
+    status_code: int
+    body: dict[str, Any]
+    replayed: bool
+
+
+def _channels(campaign: Campaign, requested: list[DeliveryChannel] | None) -> list[str]:
+    if campaign.primary_channel == Channel.MULTI_CHANNEL:
+        allowed = [c.value for c in DeliveryChannel]
+    else:
+        allowed = [campaign.primary_channel]
+    if requested is None:
+        return allowed
+    chosen = sorted({c.value for c in requested})
+    outside = [c for c in chosen if c not in allowed]
+    if outside:
+        raise InvalidLaunch(
+            details={
+                "fields": {"channels": [f"not a channel of this campaign: {', '.join(outside)}"]}
+            }
+        )
+    return chosen
+
+
+def _start(campaign: Campaign, requested: datetime | None, now: datetime) -> datetime:
+    start = requested or max(now, campaign.start_date)
+    if requested is not None and requested < now - PAST_TOLERANCE:
+        raise InvalidLaunch(details={"fields": {"scheduled_at": ["must not be in the past"]}})
+    if start >= campaign.end_date:
+        raise InvalidLaunch(
+            details={"fields": {"scheduled_at": ["must be before the campaign's end_date"]}}
+        )
+    return max(start, now)
+
+
+async def request_launch(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign_id: uuid.UUID,
+    body: LaunchRequest,
+    key: str,
+    expected_version: int | None,
+) -> LaunchOutcome:
+    """Record a launch request once per Idempotency-Key: the campaign must be planned or
+    active, approved when approval is required, not ended, with at least one segment and no
+    other launch in flight. A planned campaign becomes active."""
+    scope = TenantScope(session, principal.company_id)
+    fingerprint = idempotency.request_fingerprint(
+        str(principal.user_id), str(campaign_id), body.model_dump(mode="json")
+    )
+    stored = await idempotency.claim(
+        scope, key=key, operation=OPERATION, user_id=principal.user_id, fingerprint=fingerprint
+    )
+    if stored is not None:
+        return LaunchOutcome(stored.status_code, stored.body, replayed=True)
+    campaign = await campaign_service.load(
+        session,
+        principal.company_id,
+        campaign_id,
+        for_update=True,
+        expected_version=expected_version,
+    )
+    now = datetime.now(UTC)
+    rules.check_transition(campaign, "launch")
+    rules.ensure_may_be_active(campaign, now)
+    segment_ids = await repository.live_segment_ids(scope, campaign.id)
+    if not segment_ids:
+        raise NoSegments()
+    if body.segment_ids is not None:
+        unknown = sorted(str(s) for s in set(body.segment_ids) - set(segment_ids))
+        if unknown:
+            raise InvalidLaunch(
+                details={
+                    "fields": {
+                        "segment_ids": [f"not segments of this campaign: {', '.join(unknown)}"]
+                    }
+                }
+            )
+        segment_ids = [s for s in segment_ids if s in set(body.segment_ids)]
+    channels = _channels(campaign, body.channels)
+    scheduled_at = _start(campaign, body.scheduled_at, now)
+    running = await repository.in_flight(scope, campaign.id)
+    if running is not None:
+        raise LaunchInProgress(
+            details={"launch_id": str(running.id), "launch_status": running.launch_status}
+        )
+    warnings = await lifecycle.transition(session, principal, meta, campaign, "launch")
+    status = (
+        LaunchStatus.SCHEDULED if scheduled_at > now + PAST_TOLERANCE else LaunchStatus.REQUESTED
+    )
+    parameters = {
+        "channels": channels,
+        "segment_ids": [str(s) for s in segment_ids],
+        "throttle_per_minute": body.throttle_per_minute,
+    }
+    launch = scope.add(
+        Launch(
+            id=uuid.uuid4(),
+            campaign_id=campaign.id,
+            idempotency_key=key,
+            requested_by_user_id=principal.user_id,
+            launch_status=status,
+            parameters=parameters,
+            scheduled_at=scheduled_at,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await session.flush()
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="campaign.launch_requested",
+        entity_type=campaign_service.ENTITY,
+        entity_id=campaign.id,
+        new_values={
+            "launch_id": launch.id,
+            "launch_status": status,
+            **parameters,
+            "scheduled_at": scheduled_at,
+        },
+        event_type=EventType.CAMPAIGN_LAUNCH_REQUESTED,
+        event_data={
+            "campaign_id": campaign.id,
+            "launch_id": launch.id,
+            "launch_status": status,
+            "scheduled_at": scheduled_at,
+            "primary_channel": campaign.primary_channel,
+            **parameters,
+        },
+    )
+    accepted = LaunchAccepted(
+        launch=LaunchRead(
+            id=launch.id,
+            campaign_id=campaign.id,
+            launch_status=status,
+            idempotency_key=key,
+            requested_by_user_id=principal.user_id,
+            parameters=parameters,
+            scheduled_at=scheduled_at,
+            created_at=now,
+        ),
+        campaign=LaunchCampaignState(
+            id=campaign.id,
+            campaign_code=campaign.campaign_code,
+            campaign_status=CampaignStatus(campaign.campaign_status),
+            version=campaign.version,
+        ),
+        tracking=LaunchTracking(
+            launch_id=launch.id,
+            websocket="/ws",
+            events=[
+                EventType.CAMPAIGN_LAUNCH_PROGRESS.value,
+                EventType.CAMPAIGN_LAUNCHED.value,
+            ],
+            campaign_path=f"/api/campaigns/{campaign.id}/",
+        ),
+        validation_warnings=[w.model_dump() for w in warnings],
+    )
+    response = accepted.model_dump(mode="json")
+    await idempotency.store(scope, key=key, operation=OPERATION, status_code=202, body=response)
+    return LaunchOutcome(202, response, replayed=False)

@@ -1,0 +1,1 @@
+"""Campaign segments: a campaign's audiences and their targeting rules."""

@@ -1,0 +1,188 @@
+"""Campaign-segment endpoints."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.campaigns import service as campaign_service
+from campaign_api.campaigns.deps import CampaignEditor, CampaignReader
+from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
+from campaign_api.segments import service
+from campaign_api.segments.errors import SegmentNotFound
+from campaign_api.segments.schemas import (
+    SegmentCreate,
+    SegmentPage,
+    SegmentPatch,
+    SegmentRead,
+    SegmentReplace,
+    SegmentWritten,
+)
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from crm_common.deps import Meta, TenantSession
+from crm_common.enums import SegmentType
+from crm_common.errors import COMMON_RESPONSES, ValidationFailed
+from crm_common.models import Campaign, CampaignSegment
+from crm_common.pagination import Pagination
+from crm_common.security.principal import Principal
+from crm_common.segments import RuleValidationError
+
+router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses=COMMON_RESPONSES)
+
+SegmentId = Annotated[uuid.UUID, Path(description="The segment's id.")]
+
+
+def _read(segment: CampaignSegment) -> dict[str, Any]:
+    return SegmentRead.model_validate(segment).model_dump(mode="json")
+
+
+@router.get("/", response_model=SegmentPage, summary="List campaign segments")
+async def list_segments(
+    principal: CampaignReader,
+    session: TenantSession,
+    pagination: Pagination,
+    campaign_id: uuid.UUID | None = None,
+    segment_type: SegmentType | None = None,
+    target_count_min: Annotated[int | None, Query(ge=0)] = None,
+    target_count_max: Annotated[int | None, Query(ge=0)] = None,
+    search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+) -> JSONResponse:
+    """List segments, filtered by campaign, type, target-count range or name."""
+    if (
+        target_count_min is not None
+        and target_count_max is not None
+        and target_count_min > target_count_max
+    ):
+        raise ValidationFailed(
+            details={"fields": {"target_count_max": ["must not be below target_count_min"]}}
+        )
+    filters = {
+        "campaign_id": campaign_id,
+        "segment_type": segment_type.value if segment_type else None,
+        "target_count_min": target_count_min,
+        "target_count_max": target_count_max,
+        "search": search,
+    }
+    rows, total = await service.list_segments(session, principal.company_id, pagination, filters)
+    page = {
+        "items": [_read(row) for row in rows],
+        "total": total,
+        "page": pagination.page,
+        "page_size": pagination.page_size,
+        "filters": {
+            k: (str(v) if isinstance(v, uuid.UUID) else v)
+            for k, v in filters.items()
+            if v is not None
+        },
+    }
+    return respond(page, principal)
+
+
+@router.post(
+    "/",
+    status_code=201,
+    response_model=SegmentWritten,
+    summary="Add a segment to a campaign",
+    responses=errors(CampaignNotFound, CampaignLocked, RuleValidationError),
+)
+async def create_segment(
+    body: SegmentCreate, principal: CampaignEditor, session: TenantSession, meta: Meta
+) -> JSONResponse:
+    """Add a segment with valid rules to a campaign; returns its validation and audience."""
+    campaign = await campaign_service.load(
+        session, principal.company_id, body.campaign_id, for_update=True
+    )
+    values = body.model_dump(exclude={"campaign_id"})
+    segment = await service.create_segment(session, principal, meta, campaign, values)
+    return respond(service.written(segment), principal, status_code=201)
+
+
+@router.get(
+    "/{segment_id}/",
+    response_model=SegmentWritten,
+    summary="Get a campaign segment",
+    responses=errors(SegmentNotFound),
+)
+async def get_segment(
+    segment_id: SegmentId, principal: CampaignReader, session: TenantSession
+) -> JSONResponse:
+    """Get a segment with its validation results and audience analysis."""
+    segment = await service.get_segment(session, principal.company_id, segment_id)
+    return respond(service.written(segment), principal)
+
+
+async def _locked(
+    session: AsyncSession, principal: Principal, segment_id: uuid.UUID
+) -> tuple[Campaign, CampaignSegment]:
+    """The segment and its campaign, locked campaign first (the order every writer uses)."""
+    found = await service.get_segment(session, principal.company_id, segment_id)
+    campaign = await campaign_service.load(
+        session, principal.company_id, found.campaign_id, for_update=True
+    )
+    segment = await service.get_segment(session, principal.company_id, segment_id, for_update=True)
+    return campaign, segment
+
+
+_WRITE_ERRORS = errors(SegmentNotFound, CampaignLocked, RuleValidationError)
+
+
+@router.put(
+    "/{segment_id}/",
+    response_model=SegmentWritten,
+    summary="Replace a campaign segment",
+    responses=_WRITE_ERRORS,
+)
+async def replace_segment(
+    segment_id: SegmentId,
+    body: SegmentReplace,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Replace a segment's name, type and criteria (validated again)."""
+    campaign, segment = await _locked(session, principal, segment_id)
+    segment = await service.update_segment(
+        session, principal, meta, campaign, segment, body.model_dump()
+    )
+    return respond(service.written(segment), principal)
+
+
+@router.patch(
+    "/{segment_id}/",
+    response_model=SegmentWritten,
+    summary="Update a campaign segment",
+    responses=_WRITE_ERRORS,
+)
+async def patch_segment(
+    segment_id: SegmentId,
+    body: SegmentPatch,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Change some of a segment's fields (criteria validated again)."""
+    campaign, segment = await _locked(session, principal, segment_id)
+    values = body.model_dump(exclude_unset=True)
+    segment = await service.update_segment(session, principal, meta, campaign, segment, values)
+    return respond(service.written(segment), principal)
+
+
+@router.delete(
+    "/{segment_id}/",
+    status_code=200,
+    response_model=SegmentRead,
+    summary="Delete a campaign segment",
+    responses=errors(SegmentNotFound, CampaignLocked),
+)
+async def delete_segment(
+    segment_id: SegmentId, principal: CampaignEditor, session: TenantSession, meta: Meta
+) -> JSONResponse:
+    """Soft-delete a segment (its history stays)."""
+    campaign, segment = await _locked(session, principal, segment_id)
+    await service.delete_segment(session, principal, meta, campaign, segment)
+    return respond(_read(segment), principal)

@@ -1,0 +1,67 @@
+"""Campaign-segment queries, every one scoped through TenantScope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, func
+
+from crm_common.models import CampaignSegment
+from crm_common.tenancy import TenantScope
+
+
+async def get(
+    scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignSegment | None:
+    statement = scope.select(
+        CampaignSegment, CampaignSegment.id == segment_id, CampaignSegment.is_deleted.is_(False)
+    )
+    if for_update:
+        statement = statement.with_for_update()
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+def list_criteria(
+    *,
+    campaign_id: uuid.UUID | None,
+    segment_type: str | None,
+    target_count_min: int | None,
+    target_count_max: int | None,
+    search: str | None,
+) -> list[ColumnElement[bool]]:
+    criteria: list[ColumnElement[bool]] = [CampaignSegment.is_deleted.is_(False)]
+    if campaign_id is not None:
+        criteria.append(CampaignSegment.campaign_id == campaign_id)
+    if segment_type is not None:
+        criteria.append(CampaignSegment.segment_type == segment_type)
+    if target_count_min is not None:
+        criteria.append(CampaignSegment.target_count >= target_count_min)
+    if target_count_max is not None:
+        criteria.append(CampaignSegment.target_count <= target_count_max)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        criteria.append(CampaignSegment.segment_name.ilike(pattern, escape="\\"))
+    return criteria
+
+
+async def page(
+    scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
+) -> tuple[Sequence[CampaignSegment], int]:
+    total = int((await scope.session.execute(scope.count(CampaignSegment, *criteria))).scalar_one())
+    statement = (
+        scope.select(CampaignSegment, *criteria)
+        .order_by(CampaignSegment.created_at.desc(), CampaignSegment.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return await scope.all(statement), total
+
+
+async def live_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
+    statement = scope.select(
+        CampaignSegment,
+        CampaignSegment.campaign_id == campaign_id,
+        CampaignSegment.is_deleted.is_(False),
+    ).with_only_columns(func.count())
+    return int((await scope.session.execute(statement)).scalar_one())

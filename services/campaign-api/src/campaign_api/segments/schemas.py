@@ -1,0 +1,156 @@
+"""Campaign-segment request and response bodies."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from campaign_api.shared.types import Name100
+from crm_common.enums import SegmentType
+
+CRITERIA_FIELDS = (
+    "demographic_criteria",
+    "behavioral_criteria",
+    "geographic_criteria",
+    "psychographic_criteria",
+)
+
+_EXAMPLE: dict[str, Any] = {
+    "campaign_id": "5f0c2a8e-1111-4a4a-9c9c-2b2b2b2b2b2b",
+    "segment_name": "Engaged Berliners",
+    "segment_type": "mixed",
+    "demographic_criteria": {"all": [{"field": "age", "op": "between", "value": [25, 45]}]},
+    "behavioral_criteria": {
+        "event": "email_open",
+        "count": {"op": "gte", "value": 3},
+        "within_days": 30,
+    },
+    "geographic_criteria": {"field": "city", "op": "in", "value": ["Berlin"]},
+    "psychographic_criteria": {"field": "interests", "op": "contains_any", "value": ["running"]},
+}
+
+
+class WriteSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SegmentCreate(WriteSchema):
+    """A new segment of a campaign; every criteria tree follows the segment rule language."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    campaign_id: uuid.UUID
+    segment_name: Name100
+    segment_type: SegmentType
+    demographic_criteria: dict[str, Any] = Field(default_factory=dict)
+    behavioral_criteria: dict[str, Any] = Field(default_factory=dict)
+    geographic_criteria: dict[str, Any] = Field(default_factory=dict)
+    psychographic_criteria: dict[str, Any] = Field(default_factory=dict)
+
+
+class SegmentReplace(WriteSchema):
+    """Every writable field of a segment (PUT); the campaign cannot change."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{k: v for k, v in _EXAMPLE.items() if k != "campaign_id"}]}
+    )
+
+    segment_name: Name100
+    segment_type: SegmentType
+    demographic_criteria: dict[str, Any] = Field(default_factory=dict)
+    behavioral_criteria: dict[str, Any] = Field(default_factory=dict)
+    geographic_criteria: dict[str, Any] = Field(default_factory=dict)
+    psychographic_criteria: dict[str, Any] = Field(default_factory=dict)
+
+
+class SegmentPatch(WriteSchema):
+    """Some writable fields of a segment (PATCH)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"segment_name": "Engaged Berliners 25 to 45"}]}
+    )
+
+    segment_name: Name100 | None = None
+    segment_type: SegmentType | None = None
+    demographic_criteria: dict[str, Any] | None = None
+    behavioral_criteria: dict[str, Any] | None = None
+    geographic_criteria: dict[str, Any] | None = None
+    psychographic_criteria: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _no_null(self) -> SegmentPatch:
+        nulls = sorted(n for n in self.model_fields_set if getattr(self, n) is None)
+        if nulls:
+            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        return self
+
+
+SEGMENT_WRITABLE: tuple[str, ...] = ("segment_name", "segment_type", *CRITERIA_FIELDS)
+
+
+class SegmentRead(BaseModel):
+    """A segment as stored (counts are written by the segment engine when it evaluates)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    segment_name: str
+    segment_type: SegmentType
+    demographic_criteria: dict[str, Any]
+    behavioral_criteria: dict[str, Any]
+    geographic_criteria: dict[str, Any]
+    psychographic_criteria: dict[str, Any]
+    target_count: int
+    actual_count: int
+    engagement_rate: Decimal
+    last_evaluated_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class SegmentWarning(BaseModel):
+    code: str
+    field: str | None = None
+    message: str
+
+
+class SegmentValidation(BaseModel):
+    """The criteria passed the rule language; what still deserves attention."""
+
+    valid: bool
+    warnings: list[SegmentWarning]
+
+
+class AudienceAnalysis(BaseModel):
+    """What the rules target, and where to count the audience."""
+
+    criteria_used: list[str]
+    condition_count: int
+    behavioural_events: list[str]
+    evaluated: bool
+    target_count: int
+    actual_count: int
+    estimate_path: str
+    evaluate_path: str
+
+
+class SegmentWritten(SegmentRead):
+    """A created or updated segment with its validation results and audience analysis."""
+
+    validation: SegmentValidation
+    audience_analysis: AudienceAnalysis
+
+
+class SegmentPage(BaseModel):
+    """One page of segments."""
+
+    items: list[SegmentRead]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any]

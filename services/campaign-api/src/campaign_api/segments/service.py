@@ -1,0 +1,248 @@
+"""Segment rules: a segment belongs to an editable campaign and its criteria follow the
+segment rule language (crm_common.segments, 422 with the offending paths)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit.service import record_change
+from campaign_api.campaigns import rules as campaign_rules
+from campaign_api.segments import repository
+from campaign_api.segments.errors import SegmentNotFound
+from campaign_api.segments.schemas import (
+    CRITERIA_FIELDS,
+    SEGMENT_WRITABLE,
+    AudienceAnalysis,
+    SegmentRead,
+    SegmentValidation,
+    SegmentWarning,
+    SegmentWritten,
+)
+from campaign_api.shared.events import CampaignApiEvent
+from campaign_api.shared.values import differences, snapshot
+from crm_common.audit import RequestMeta
+from crm_common.enums import SegmentType
+from crm_common.models import Campaign, CampaignSegment
+from crm_common.pagination import PageParams
+from crm_common.security.principal import Principal
+from crm_common.segments import ensure_valid_criteria
+from crm_common.tenancy import TenantScope
+
+ENTITY = "campaign"
+TYPE_CRITERIA = {
+    SegmentType.DEMOGRAPHIC: "demographic_criteria",
+    SegmentType.BEHAVIORAL: "behavioral_criteria",
+    SegmentType.GEOGRAPHIC: "geographic_criteria",
+    SegmentType.PSYCHOGRAPHIC: "psychographic_criteria",
+}
+
+
+def _walk(node: Any, conditions: list[dict[str, Any]]) -> None:
+    if isinstance(node, dict):
+        if "field" in node or "event" in node:
+            conditions.append(node)
+        for value in node.values():
+            if isinstance(value, dict | list):
+                _walk(value, conditions)
+    elif isinstance(node, list):
+        for item in node:
+            _walk(item, conditions)
+
+
+def analyse(segment: CampaignSegment) -> tuple[SegmentValidation, AudienceAnalysis]:
+    """Warnings about valid rules that may not target what was meant, and a summary."""
+    used = [name for name in CRITERIA_FIELDS if getattr(segment, name)]
+    warnings: list[SegmentWarning] = []
+    if not used:
+        warnings.append(
+            SegmentWarning(
+                code="no_criteria",
+                message="No criteria: the segment targets every contact of the company.",
+            )
+        )
+    expected = TYPE_CRITERIA.get(SegmentType(segment.segment_type))
+    if expected is not None and any(name != expected for name in used):
+        warnings.append(
+            SegmentWarning(
+                code="segment_type_mismatch",
+                field="segment_type",
+                message=f"A {segment.segment_type} segment uses other criteria too; "
+                "'mixed' describes it better.",
+            )
+        )
+    conditions: list[dict[str, Any]] = []
+    events: list[str] = []
+    for name in used:
+        found: list[dict[str, Any]] = []
+        _walk(getattr(segment, name), found)
+        conditions += found
+        events += [str(c["event"]) for c in found if name == "behavioral_criteria" and "event" in c]
+    evaluated = segment.last_evaluated_at is not None
+    if evaluated and segment.actual_count == 0:
+        warnings.append(
+            SegmentWarning(code="empty_audience", message="The last evaluation matched nobody.")
+        )
+    analysis = AudienceAnalysis(
+        criteria_used=used,
+        condition_count=len(conditions),
+        behavioural_events=sorted(set(events)),
+        evaluated=evaluated,
+        target_count=segment.target_count,
+        actual_count=segment.actual_count,
+        estimate_path="/api/segments/estimate/",
+        evaluate_path=f"/api/segments/{segment.id}/evaluate/",
+    )
+    return SegmentValidation(valid=True, warnings=warnings), analysis
+
+
+def written(segment: CampaignSegment) -> SegmentWritten:
+    validation, analysis = analyse(segment)
+    return SegmentWritten(
+        **SegmentRead.model_validate(segment).model_dump(),
+        validation=validation,
+        audience_analysis=analysis,
+    )
+
+
+async def get_segment(
+    session: AsyncSession, company_id: uuid.UUID, segment_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignSegment:
+    segment = await repository.get(
+        TenantScope(session, company_id), segment_id, for_update=for_update
+    )
+    if segment is None:
+        raise SegmentNotFound()
+    return segment
+
+
+async def list_segments(
+    session: AsyncSession, company_id: uuid.UUID, params: PageParams, filters: dict[str, Any]
+) -> tuple[Sequence[CampaignSegment], int]:
+    """One page of segments matching `filters`, newest first."""
+    scope = TenantScope(session, company_id)
+    return await repository.page(
+        scope, repository.list_criteria(**filters), params.page_size, params.offset
+    )
+
+
+async def count_live(session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID) -> int:
+    return await repository.live_count(TenantScope(session, company_id), campaign_id)
+
+
+def _event(segment: CampaignSegment, changed: list[str] | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "campaign_id": segment.campaign_id,
+        "segment_id": segment.id,
+        "segment_type": segment.segment_type,
+    }
+    if changed is not None:
+        data["changed"] = changed
+    return data
+
+
+async def create_segment(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    values: dict[str, Any],
+) -> CampaignSegment:
+    """Add a segment with valid criteria to a locked, editable campaign."""
+    campaign_rules.ensure_editable(campaign)
+    ensure_valid_criteria(values)
+    scope = TenantScope(session, principal.company_id)
+    now = datetime.now(UTC)
+    segment = scope.add(
+        CampaignSegment(
+            id=uuid.uuid4(),
+            campaign_id=campaign.id,
+            created_at=now,
+            updated_at=now,
+            is_deleted=False,
+            deleted_at=None,
+            last_evaluated_at=None,
+            **values,
+        )
+    )
+    await session.flush()
+    await session.refresh(segment)
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="segment.created",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        new_values={"segment_id": segment.id, **snapshot(segment, SEGMENT_WRITABLE)},
+        event_type=CampaignApiEvent.SEGMENT_CREATED,
+        event_data=_event(segment),
+    )
+    return segment
+
+
+async def update_segment(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    segment: CampaignSegment,
+    values: dict[str, Any],
+) -> CampaignSegment:
+    """Change a segment of a locked, editable campaign; criteria are validated again."""
+    campaign_rules.ensure_editable(campaign)
+    proposed = {name: values.get(name, getattr(segment, name)) for name in SEGMENT_WRITABLE}
+    ensure_valid_criteria(proposed)
+    before = snapshot(segment, SEGMENT_WRITABLE)
+    for name, value in values.items():
+        setattr(segment, name, value)
+    segment.updated_at = datetime.now(UTC)
+    await session.flush()
+    after = snapshot(segment, SEGMENT_WRITABLE)
+    changes = differences(before, after)
+    if changes:
+        await record_change(
+            session,
+            principal,
+            meta,
+            action="segment.updated",
+            entity_type=ENTITY,
+            entity_id=campaign.id,
+            old_values={"segment_id": segment.id, **{n: before[n] for n in changes}},
+            new_values={"segment_id": segment.id, **{n: after[n] for n in changes}},
+            event_type=CampaignApiEvent.SEGMENT_UPDATED,
+            event_data=_event(segment, sorted(changes)),
+        )
+    return segment
+
+
+async def delete_segment(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    segment: CampaignSegment,
+) -> None:
+    """Soft-delete a segment of a locked, editable campaign (its history stays)."""
+    campaign_rules.ensure_editable(campaign)
+    now = datetime.now(UTC)
+    segment.is_deleted = True
+    segment.deleted_at = now
+    segment.updated_at = now
+    await session.flush()
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="segment.deleted",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        old_values={"segment_id": segment.id, "segment_name": segment.segment_name},
+        new_values={"segment_id": segment.id, "is_deleted": True},
+        event_type=CampaignApiEvent.SEGMENT_DELETED,
+        event_data=_event(segment),
+    )

@@ -1,0 +1,1 @@
+"""Helpers every campaign-api feature uses: company policy, concurrency, responses, values."""

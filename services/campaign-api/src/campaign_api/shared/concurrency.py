@@ -1,0 +1,49 @@
+"""Optimistic concurrency for versioned rows: ETag out, If-Match in."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Header
+
+from crm_common.errors import PreconditionFailed, ValidationFailed
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def parse_if_match(value: str | None) -> int | None:
+    """The version an If-Match header names; None when absent or `*` (any version)."""
+    if value is None:
+        return None
+    candidate = value.strip()
+    if candidate == "*":
+        return None
+    if candidate.startswith("W/"):
+        candidate = candidate[2:]
+    candidate = candidate.strip('"')
+    if not candidate.isdigit() or len(candidate) > 9:
+        raise ValidationFailed(
+            "If-Match must be an ETag returned by this API.",
+            details={"fields": {"If-Match": ["not a version ETag"]}},
+        )
+    return int(candidate)
+
+
+def check_version(expected: int | None, actual: int) -> None:
+    """Refuse a write based on a stale read (412)."""
+    if expected is not None and expected != actual:
+        raise PreconditionFailed(details={"expected_version": expected, "current_version": actual})
+
+
+def if_match_header(
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description="The ETag of the version this write is based on; a stale one is a 412.",
+        ),
+    ] = None,
+) -> int | None:
+    return parse_if_match(if_match)

@@ -1,0 +1,53 @@
+"""Annotated field types shared by the write schemas."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from campaign_api.shared.currency import normalise_currency
+
+CENT = Decimal("0.01")
+MAX_MONEY = Decimal("9999999999999.99")
+
+
+def _to_cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT)
+
+
+Money = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_MONEY, decimal_places=2, examples=["15000.00"]),
+    AfterValidator(_to_cents),
+]
+Percent = Annotated[
+    Decimal, Field(ge=0, le=999.99, decimal_places=2, examples=["2.50"]), AfterValidator(_to_cents)
+]
+SignedPercent = Annotated[
+    Decimal,
+    Field(ge=-999.99, le=999.99, decimal_places=2, examples=["150.00"]),
+    AfterValidator(_to_cents),
+]
+CurrencyCode = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=3),
+    AfterValidator(normalise_currency),
+    Field(examples=["USD"], description="A circulating ISO 4217 currency code."),
+]
+CODE_PATTERN = r"^[A-Za-z0-9-]+$"
+CampaignCode = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=50, pattern=CODE_PATTERN),
+    Field(examples=["SPRING-26"], description="Letters, digits and hyphens."),
+]
+ReferenceCode = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20, pattern=CODE_PATTERN),
+    Field(examples=["FY2026-MKT"], description="Letters, digits and hyphens."),
+]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+
+Name100 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Name200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

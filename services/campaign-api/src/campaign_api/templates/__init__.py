@@ -1,0 +1,1 @@
+"""Templates: the company's reusable campaign content and their links to campaigns."""

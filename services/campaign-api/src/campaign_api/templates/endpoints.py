@@ -1,0 +1,212 @@
+"""Template endpoints: the company's templates and the templates a campaign uses."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse, Response
+
+from campaign_api.campaigns.deps import (
+    CampaignEditor,
+    CampaignReader,
+    EditableCampaign,
+    ReadableCampaign,
+)
+from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
+from campaign_api.shared.openapi import errors
+from campaign_api.shared.responses import respond
+from campaign_api.templates import links, service
+from campaign_api.templates.deps import ReferenceManager, ReferenceReader
+from campaign_api.templates.errors import (
+    DuplicateTemplateCode,
+    InactiveTemplate,
+    IncompatibleTemplate,
+    TemplateAlreadyLinked,
+    TemplateInUse,
+    TemplateLinkNotFound,
+    TemplateNotFound,
+)
+from campaign_api.templates.schemas import (
+    TemplateCreate,
+    TemplateLinkCreate,
+    TemplateLinkList,
+    TemplateLinkRead,
+    TemplatePage,
+    TemplatePatch,
+    TemplateRead,
+)
+from crm_common.deps import Meta, TenantSession
+from crm_common.enums import TemplateType
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.pagination import Pagination
+
+router = APIRouter(prefix="/api/campaign-templates", tags=["templates"], responses=COMMON_RESPONSES)
+link_router = APIRouter(
+    prefix="/api/campaigns", tags=["template links"], responses=COMMON_RESPONSES
+)
+
+TemplateId = Annotated[uuid.UUID, Path(description="The template's id.")]
+
+
+def _read(template: object) -> dict[str, object]:
+    return TemplateRead.model_validate(template).model_dump(mode="json")
+
+
+@router.get("/", response_model=TemplatePage, summary="List templates")
+async def list_templates(
+    principal: ReferenceReader,
+    session: TenantSession,
+    pagination: Pagination,
+    is_active: bool | None = None,
+    template_type: TemplateType | None = None,
+    search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+) -> JSONResponse:
+    """List the company's templates, defaults first, filtered by activity or type."""
+    filters = {
+        "is_active": is_active,
+        "template_type": template_type.value if template_type else None,
+        "search": search,
+    }
+    rows, total = await service.list_templates(session, principal.company_id, pagination, filters)
+    page = {
+        "items": [_read(row) for row in rows],
+        "total": total,
+        "page": pagination.page,
+        "page_size": pagination.page_size,
+        "filters": {k: v for k, v in filters.items() if v is not None},
+    }
+    return respond(page, principal)
+
+
+@router.post(
+    "/",
+    status_code=201,
+    response_model=TemplateRead,
+    summary="Create a template",
+    responses=errors(DuplicateTemplateCode),
+)
+async def create_template(
+    body: TemplateCreate, principal: ReferenceManager, session: TenantSession, meta: Meta
+) -> JSONResponse:
+    """Create a template (its code is unique within the company; one default per type)."""
+    template = await service.create_template(session, principal, meta, body)
+    return respond(_read(template), principal, status_code=201)
+
+
+@router.get(
+    "/{template_id}/",
+    response_model=TemplateRead,
+    summary="Get a template",
+    responses=errors(TemplateNotFound),
+)
+async def get_template(
+    template_id: TemplateId, principal: ReferenceReader, session: TenantSession
+) -> JSONResponse:
+    """Get one template."""
+    return respond(
+        _read(await service.get_template(session, principal.company_id, template_id)), principal
+    )
+
+
+_WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse)
+
+
+@router.put(
+    "/{template_id}/",
+    response_model=TemplateRead,
+    summary="Replace a template",
+    responses=_WRITE_ERRORS,
+)
+async def replace_template(
+    template_id: TemplateId,
+    body: TemplateCreate,
+    principal: ReferenceManager,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Replace every field of a template; live campaigns keep it active and of the same type."""
+    template = await service.update_template(
+        session, principal, meta, template_id, body.model_dump()
+    )
+    return respond(_read(template), principal)
+
+
+@router.patch(
+    "/{template_id}/",
+    response_model=TemplateRead,
+    summary="Update a template",
+    responses=_WRITE_ERRORS,
+)
+async def patch_template(
+    template_id: TemplateId,
+    body: TemplatePatch,
+    principal: ReferenceManager,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Change some fields of a template; live campaigns keep it active and of the same type."""
+    values = body.model_dump(exclude_unset=True)
+    template = await service.update_template(session, principal, meta, template_id, values)
+    return respond(_read(template), principal)
+
+
+@link_router.get(
+    "/{campaign_id}/templates/",
+    response_model=TemplateLinkList,
+    summary="List a campaign's templates",
+    responses=errors(CampaignNotFound),
+)
+async def list_links(
+    campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
+) -> JSONResponse:
+    """List the templates a campaign uses, primary first."""
+    return respond(await links.list_links(session, principal.company_id, campaign), principal)
+
+
+@link_router.post(
+    "/{campaign_id}/templates/",
+    status_code=201,
+    response_model=TemplateLinkRead,
+    summary="Link a template",
+    responses=errors(
+        CampaignNotFound,
+        TemplateNotFound,
+        PreconditionFailed,
+        TemplateAlreadyLinked,
+        CampaignLocked,
+        IncompatibleTemplate,
+        InactiveTemplate,
+    ),
+)
+async def link_template(
+    body: TemplateLinkCreate,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> JSONResponse:
+    """Link an active template whose type fits the campaign's channel (blueprint 5.4)."""
+    created = await links.link(
+        session, principal, meta, campaign, body.template_id, body.is_primary
+    )
+    return respond(created, principal, status_code=201)
+
+
+@link_router.delete(
+    "/{campaign_id}/templates/{template_id}/",
+    status_code=204,
+    summary="Unlink a template",
+    responses=errors(CampaignNotFound, TemplateLinkNotFound, PreconditionFailed, CampaignLocked),
+)
+async def unlink_template(
+    template_id: TemplateId,
+    campaign: EditableCampaign,
+    principal: CampaignEditor,
+    session: TenantSession,
+    meta: Meta,
+) -> Response:
+    """Stop a campaign using a template."""
+    await links.unlink(session, principal, meta, campaign, template_id)
+    return Response(status_code=204)

@@ -1,0 +1,136 @@
+"""Template and template-link queries, every one scoped through TenantScope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_
+
+from crm_common.enums import CampaignStatus
+from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
+from crm_common.tenancy import TenantScope
+
+LIVE_CAMPAIGN_STATUSES = (
+    CampaignStatus.DRAFT,
+    CampaignStatus.PLANNED,
+    CampaignStatus.ACTIVE,
+    CampaignStatus.PAUSED,
+)
+
+
+async def get(
+    scope: TenantScope, template_id: uuid.UUID, *, for_update: bool = False
+) -> CampaignTemplate | None:
+    return await scope.get(CampaignTemplate, template_id, for_update=for_update)
+
+
+async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    criteria: list[ColumnElement[bool]] = [CampaignTemplate.template_code == code]
+    if exclude_id is not None:
+        criteria.append(CampaignTemplate.id != exclude_id)
+    statement = scope.select(CampaignTemplate, *criteria).exists().select()
+    return bool((await scope.session.execute(statement)).scalar_one())
+
+
+def list_criteria(
+    *, is_active: bool | None, template_type: str | None, search: str | None
+) -> list[ColumnElement[bool]]:
+    criteria: list[ColumnElement[bool]] = []
+    if is_active is not None:
+        criteria.append(CampaignTemplate.is_active.is_(is_active))
+    if template_type is not None:
+        criteria.append(CampaignTemplate.template_type == template_type)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        criteria.append(
+            or_(
+                CampaignTemplate.template_name.ilike(pattern, escape="\\"),
+                CampaignTemplate.template_code.ilike(pattern, escape="\\"),
+            )
+        )
+    return criteria
+
+
+async def page(
+    scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
+) -> tuple[Sequence[CampaignTemplate], int]:
+    total = int(
+        (await scope.session.execute(scope.count(CampaignTemplate, *criteria))).scalar_one()
+    )
+    statement = (
+        scope.select(CampaignTemplate, *criteria)
+        .order_by(CampaignTemplate.is_default.desc(), CampaignTemplate.template_code)
+        .limit(limit)
+        .offset(offset)
+    )
+    return await scope.all(statement), total
+
+
+async def clear_default(scope: TenantScope, template_type: str, keep_id: uuid.UUID) -> None:
+    statement = scope.update(
+        CampaignTemplate,
+        CampaignTemplate.template_type == template_type,
+        CampaignTemplate.is_default.is_(True),
+        CampaignTemplate.id != keep_id,
+    ).values(is_default=False)
+    await scope.session.execute(statement)
+
+
+async def live_link_count(scope: TenantScope, template_id: uuid.UUID) -> int:
+    statement = (
+        scope.select(CampaignTemplateLink, CampaignTemplateLink.template_id == template_id)
+        .join(Campaign, Campaign.id == CampaignTemplateLink.campaign_id)
+        .where(Campaign.is_deleted.is_(False), Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES))
+        .with_only_columns(func.count())
+    )
+    return int((await scope.session.execute(statement)).scalar_one())
+
+
+async def links_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
+    """(link, template) pairs of one campaign, primary first."""
+    statement = (
+        scope.select(CampaignTemplateLink, CampaignTemplateLink.campaign_id == campaign_id)
+        .join(CampaignTemplate, CampaignTemplate.id == CampaignTemplateLink.template_id)
+        .add_columns(CampaignTemplate)
+        .order_by(CampaignTemplateLink.is_primary.desc(), CampaignTemplate.template_code)
+    )
+    return (await scope.session.execute(statement)).all()
+
+
+async def link(
+    scope: TenantScope, campaign_id: uuid.UUID, template_id: uuid.UUID
+) -> CampaignTemplateLink | None:
+    statement = scope.select(
+        CampaignTemplateLink,
+        CampaignTemplateLink.campaign_id == campaign_id,
+        CampaignTemplateLink.template_id == template_id,
+    )
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def clear_primary(scope: TenantScope, campaign_id: uuid.UUID) -> None:
+    statement = scope.update(
+        CampaignTemplateLink,
+        CampaignTemplateLink.campaign_id == campaign_id,
+        CampaignTemplateLink.is_primary.is_(True),
+    ).values(is_primary=False)
+    await scope.session.execute(statement)
+
+
+async def delete_link(scope: TenantScope, campaign_id: uuid.UUID, template_id: uuid.UUID) -> int:
+    statement = scope.delete(
+        CampaignTemplateLink,
+        CampaignTemplateLink.campaign_id == campaign_id,
+        CampaignTemplateLink.template_id == template_id,
+    )
+    result: Any = await scope.session.execute(statement)
+    return int(result.rowcount or 0)
+
+
+async def adjust_usage(scope: TenantScope, template_id: uuid.UUID, delta: int) -> None:
+    statement = scope.update(CampaignTemplate, CampaignTemplate.id == template_id).values(
+        usage_count=func.greatest(CampaignTemplate.usage_count + delta, 0)
+    )
+    await scope.session.execute(statement)

@@ -1,0 +1,144 @@
+"""Template and template-link request and response bodies."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from campaign_api.shared.types import Name100, ReferenceCode
+from campaign_api.shared.types import Text as LongText
+from crm_common.enums import TemplateType
+
+Content = Annotated[str, StringConstraints(max_length=200_000)]
+
+_EXAMPLE: dict[str, Any] = {
+    "template_name": "Monthly newsletter",
+    "template_code": "NEWSLETTER",
+    "description": "Editorial newsletter with three stories and a call to action.",
+    "template_type": "email",
+    "campaign_structure": {"sections": ["hero", "stories", "cta"]},
+    "default_settings": {"campaign_type": "newsletter", "primary_channel": "email"},
+    "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+    "asset_references": ["assets/logo.png"],
+    "is_active": True,
+    "is_default": False,
+}
+
+
+class WriteSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TemplateCreate(WriteSchema):
+    """A new template."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    template_name: Name100
+    template_code: ReferenceCode
+    description: LongText | None = None
+    template_type: TemplateType
+    campaign_structure: dict[str, Any] = Field(default_factory=dict)
+    default_settings: dict[str, Any] = Field(default_factory=dict)
+    content_template: Content | None = None
+    asset_references: list[Any] = Field(default_factory=list, max_length=500)
+    is_active: bool = True
+    is_default: bool = False
+
+
+class TemplatePatch(WriteSchema):
+    """Some fields of a template (PATCH); PUT takes every field of TemplateCreate."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"is_default": True}]})
+
+    template_name: Name100 | None = None
+    template_code: ReferenceCode | None = None
+    description: LongText | None = None
+    template_type: TemplateType | None = None
+    campaign_structure: dict[str, Any] | None = None
+    default_settings: dict[str, Any] | None = None
+    content_template: Content | None = None
+    asset_references: list[Any] | None = Field(default=None, max_length=500)
+    is_active: bool | None = None
+    is_default: bool | None = None
+
+    @model_validator(mode="after")
+    def _no_null_for_required(self) -> TemplatePatch:
+        nullable = {"description", "content_template"}
+        nulls = sorted(n for n in self.model_fields_set - nullable if getattr(self, n) is None)
+        if nulls:
+            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        return self
+
+
+TEMPLATE_WRITABLE: tuple[str, ...] = tuple(TemplateCreate.model_fields)
+
+
+class TemplateRead(BaseModel):
+    """A template as stored."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    template_name: str
+    template_code: str
+    description: str | None
+    template_type: TemplateType
+    campaign_structure: dict[str, Any]
+    default_settings: dict[str, Any]
+    content_template: str | None
+    asset_references: list[Any]
+    is_active: bool
+    is_default: bool
+    usage_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class TemplatePage(BaseModel):
+    """One page of templates."""
+
+    items: list[TemplateRead]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any]
+
+
+class TemplateLinkCreate(WriteSchema):
+    """Link a template to a campaign."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"template_id": "8a6e0804-2bd0-4672-b79d-d97027f9071a", "is_primary": True}
+            ]
+        }
+    )
+
+    template_id: uuid.UUID
+    is_primary: bool = False
+
+
+class TemplateLinkRead(BaseModel):
+    """A template used by a campaign."""
+
+    campaign_id: uuid.UUID
+    template_id: uuid.UUID
+    template_code: str
+    template_name: str
+    template_type: TemplateType
+    is_active: bool
+    is_primary: bool
+    created_at: datetime
+
+
+class TemplateLinkList(BaseModel):
+    """The templates a campaign uses."""
+
+    campaign_id: uuid.UUID
+    items: list[TemplateLinkRead]
+    total: int
