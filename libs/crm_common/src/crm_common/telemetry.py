@@ -56,7 +56,8 @@ def instrument(settings: Settings, service: str, app: FastAPI, engines: list[Asy
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics")
     sqlalchemy: Any = SQLAlchemyInstrumentor()
     for engine in engines:
-        sqlalchemy.instrument(engine=engine.sync_engine)
+        # The instrumentation works on SQLAlchemy 2.1 though its declared range stops at 2.0.
+        sqlalchemy.instrument(engine=engine.sync_engine, skip_dep_check=True)
     redis: Any = RedisInstrumentor()
     if not redis.is_instrumented_by_opentelemetry:
         redis.instrument()
