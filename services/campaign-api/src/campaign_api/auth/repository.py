@@ -42,7 +42,12 @@ async def find_account(session: AsyncSession, email: str) -> Account | None:
 async def get_user(
     scope: TenantScope, user_id: uuid.UUID, *, for_update: bool = False
 ) -> User | None:
-    return await scope.get(User, user_id, for_update=for_update)
+    """One user of the company; `for_update` takes a FOR NO KEY UPDATE row lock (audit rows
+    may still reference the user through their foreign key meanwhile)."""
+    statement = scope.select(User, User.id == user_id)
+    if for_update:
+        statement = statement.with_for_update(key_share=True)
+    return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
 async def get_company(scope: TenantScope) -> Company | None:

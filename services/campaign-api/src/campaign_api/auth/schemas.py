@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -21,6 +21,7 @@ def _password_policy(value: str) -> str:
 NewPassword = Annotated[
     str,
     StringConstraints(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH),
+    AfterValidator(_password_policy),
     Field(
         description=f"{MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters.",
         examples=["correct-horse-battery"],
@@ -80,8 +81,6 @@ class LogoutRequest(Schema):
 class PasswordChange(Schema):
     current_password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
     new_password: NewPassword
-
-    _blank = field_validator("new_password")(_password_policy)
 
     model_config = ConfigDict(
         json_schema_extra={

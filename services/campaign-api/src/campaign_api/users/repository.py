@@ -60,7 +60,12 @@ async def page(
 
 
 async def get(scope: TenantScope, user_id: uuid.UUID, *, for_update: bool = False) -> User | None:
-    return await scope.get(User, user_id, for_update=for_update)
+    """One user of the company; `for_update` takes a FOR NO KEY UPDATE row lock, which (unlike
+    FOR UPDATE) lets concurrent audit rows reference the user through their foreign key."""
+    statement = scope.select(User, User.id == user_id)
+    if for_update:
+        statement = statement.with_for_update(key_share=True)
+    return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
 async def roles_by_user(
@@ -88,8 +93,11 @@ async def replace_roles(scope: TenantScope, user_id: uuid.UUID, roles: Iterable[
 
 
 async def lock_company(scope: TenantScope) -> None:
-    """Serialise changes that must keep an invariant across the company's users."""
-    statement = select(Company.id).where(Company.id == scope.company_id).with_for_update()
+    """Serialise changes that must keep an invariant across the company's users. FOR NO KEY
+    UPDATE does not block inserts that reference the company through a foreign key."""
+    statement = (
+        select(Company.id).where(Company.id == scope.company_id).with_for_update(key_share=True)
+    )
     await scope.session.execute(statement)
 
 

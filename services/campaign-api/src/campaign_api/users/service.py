@@ -98,9 +98,8 @@ async def _flush_email(session: AsyncSession) -> None:
 
 
 async def _keep_an_admin(scope: TenantScope, user_id: uuid.UUID) -> None:
-    """Refuse a change that would leave the company without an active admin. The company
-    row lock makes concurrent demotions of the last two admins take turns."""
-    await repository.lock_company(scope)
+    """Refuse a change that would leave the company without an active admin. Callers hold
+    the company lock, so concurrent demotions of the last two admins take turns."""
     if await repository.count_active_admins(scope, excluding=user_id) == 0:
         raise LastAdmin()
 
@@ -198,6 +197,8 @@ async def set_roles(
     """Replace a user's roles; taking admin from the last active admin is refused. New
     roles reach the user's tokens at their next refresh."""
     scope = _scope(session, principal)
+    # The company lock first, then the user's: one order for every admin change.
+    await repository.lock_company(scope)
     user = await _load(scope, user_id, for_update=True)
     old = await _roles(scope, user.id)
     new = sorted(role.value for role in roles)
@@ -221,6 +222,7 @@ async def set_active(
 ) -> UserRead:
     """Activate or deactivate a user; deactivation ends every session of theirs."""
     scope = _scope(session, principal)
+    await repository.lock_company(scope)
     user = await _load(scope, user_id, for_update=True)
     roles = await _roles(scope, user.id)
     if user.is_active == active:
