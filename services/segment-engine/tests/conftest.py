@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from httpx import AsyncClient
 
 from crm_common.db import Database
-from crm_common.models import Company
+from crm_common.models import Company, User
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from crm_common.testing.builders import auth_headers, make_company, make_user
@@ -22,6 +22,7 @@ from segment_engine.main import create_app
 @dataclass
 class Tenant:
     company: Company
+    admin_user: User
     admin: dict[str, str]
     analyst: dict[str, str]
     manager: dict[str, str]
@@ -29,11 +30,18 @@ class Tenant:
 
 async def _tenant(db: Database, resources: Resources, slug: str) -> Tenant:
     company = await make_company(db, slug)
-    headers = {}
-    for role in ("admin", "marketing_analyst", "marketing_manager"):
-        user = await make_user(db, company, role)
-        headers[role] = auth_headers(resources.codec, user)
-    return Tenant(company, headers["admin"], headers["marketing_analyst"], headers["marketing_manager"])
+    users = {
+        role: await make_user(db, company, role)
+        for role in ("admin", "marketing_analyst", "marketing_manager")
+    }
+    headers = {role: auth_headers(resources.codec, user) for role, user in users.items()}
+    return Tenant(
+        company,
+        users["admin"],
+        headers["admin"],
+        headers["marketing_analyst"],
+        headers["marketing_manager"],
+    )
 
 
 @pytest.fixture

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from fastapi import FastAPI
 
-from crm_common.app import create_service_app
+from crm_common.app import background_task, create_service_app
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from segment_engine.contacts.endpoints import router as contacts_router
 from segment_engine.events.endpoints import router as contact_events_router
 from segment_engine.segments.endpoints import router as segments_router
 from segment_engine.suppressions.endpoints import router as suppressions_router
+from segment_engine.tracking.endpoints import router as tracking_router
+from segment_engine.tracking.throttle import PerformanceThrottle, TrailingUpdates
 
 SERVICE = "segment-engine"
 
-ROUTERS = [contacts_router, contact_events_router, suppressions_router, segments_router]
+ROUTERS = [
+    contacts_router,
+    contact_events_router,
+    suppressions_router,
+    tracking_router,
+    segments_router,
+]
+
+
+@asynccontextmanager
+async def run_trailing_updates(app: FastAPI) -> AsyncIterator[Any]:
+    """Publish the performance updates the tracking throttle deferred."""
+    resources = app.state.resources
+    publisher = TrailingUpdates(resources.db, PerformanceThrottle(resources.redis))
+    async with background_task("trailing-performance-updates", publisher.run) as task:
+        app.state.trailing_updates_task = task
+        yield task
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -25,4 +47,5 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         settings=settings,
         resources=resources,
         routers=ROUTERS,
+        background=[run_trailing_updates],
     )

@@ -1,0 +1,118 @@
+"""Tracking queries, built through TenantScope in the transaction of the token's company."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+
+from crm_common.models import (
+    Campaign,
+    CampaignMetric,
+    Company,
+    Contact,
+    ContactEvent,
+    Delivery,
+    MessageLink,
+)
+from crm_common.tenancy import TenantScope
+
+COUNTERS = (
+    "sent",
+    "delivered",
+    "failed",
+    "opens",
+    "unique_opens",
+    "clicks",
+    "unique_clicks",
+    "unsubscribes",
+    "bounces",
+    "conversions",
+)
+
+
+async def delivery(
+    scope: TenantScope, delivery_id: uuid.UUID, contact_id: uuid.UUID, campaign_id: uuid.UUID
+) -> Delivery | None:
+    """The message, only if it went to that contact for that campaign."""
+    statement = scope.select(
+        Delivery,
+        Delivery.id == delivery_id,
+        Delivery.contact_id == contact_id,
+        Delivery.campaign_id == campaign_id,
+    )
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def link_url(scope: TenantScope, delivery_id: uuid.UUID, position: int) -> str | None:
+    statement = scope.select(
+        MessageLink, MessageLink.delivery_id == delivery_id, MessageLink.position == position
+    ).with_only_columns(MessageLink.url)
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def contact_addresses(
+    scope: TenantScope, contact_id: uuid.UUID
+) -> tuple[str | None, str | None]:
+    statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(
+        Contact.email, Contact.phone
+    )
+    row = (await scope.session.execute(statement)).one_or_none()
+    return (row[0], row[1]) if row else (None, None)
+
+
+async def company_name(scope: TenantScope) -> str | None:
+    # The company row is the tenant itself (not tenant-owned); RLS limits it to itself.
+    statement = select(Company.name).where(Company.id == scope.company_id)
+    return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def insert_event(scope: TenantScope, values: dict[str, Any]) -> bool:
+    """Insert a contact event unless its id exists; True when inserted."""
+    statement = (
+        insert(ContactEvent)
+        .values(company_id=scope.company_id, **values)
+        .on_conflict_do_nothing(index_elements=["company_id", "event_id"])
+        .returning(ContactEvent.id)
+    )
+    return (await scope.session.execute(statement)).scalar_one_or_none() is not None
+
+
+async def bump_metrics(
+    scope: TenantScope, campaign_id: uuid.UUID, channel: str, day: date, increments: dict[str, int]
+) -> None:
+    """Add to a campaign's counters of one day and channel, creating the row when needed."""
+    metrics = CampaignMetric.__table__
+    statement = insert(CampaignMetric).values(
+        id=uuid.uuid4(),
+        company_id=scope.company_id,
+        campaign_id=campaign_id,
+        channel=channel,
+        metric_date=day,
+        **increments,
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["campaign_id", "channel", "metric_date"],
+        set_={
+            **{name: metrics.c[name] + statement.excluded[name] for name in increments},
+            "updated_at": func.now(),
+        },
+        where=metrics.c.company_id == scope.company_id,
+    )
+    await scope.session.execute(statement)
+
+
+async def campaign_totals(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, int] | None:
+    """A campaign's counters summed over days and channels; None when it does not exist."""
+    exists = scope.count(Campaign, Campaign.id == campaign_id)
+    if not (await scope.session.execute(exists)).scalar_one():
+        return None
+    sums = [func.coalesce(func.sum(getattr(CampaignMetric, name)), 0) for name in COUNTERS]
+    statement = scope.select(
+        CampaignMetric, CampaignMetric.campaign_id == campaign_id
+    ).with_only_columns(*sums)
+    row = (await scope.session.execute(statement)).one()
+    return {name: int(value) for name, value in zip(COUNTERS, row, strict=True)}

@@ -1,0 +1,163 @@
+"""Signed tokens of the public tracking links (open pixel, click redirect, unsubscribe).
+
+A token is URL-safe base64 of a fixed binary layout followed by a truncated HMAC-SHA256 tag:
+
+    version (1) | kind (1) | company (16) | delivery (16) | contact (16) | campaign (16)
+    | position (2, clicks only) | tag (16)
+
+The tag covers everything before it, including the kind, so a token cannot be altered to
+name another contact, message, campaign or link, nor be used for another purpose (an open
+token is not an unsubscribe token). The key is derived from CRM_TRACKING_SECRET for this one
+use. Tokens do not expire: an unsubscribe link must keep working for as long as the message
+can be read. The launch worker mints them with `TrackingSigner.mint` / `tracking_links`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import re
+import struct
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from crm_common.settings import Settings
+
+VERSION = 1
+TAG_BYTES = 16
+_BODY = struct.Struct("!BB16s16s16s16s")
+_POSITION = struct.Struct("!H")
+MAX_POSITION = 65_535
+MAX_TOKEN_CHARS = 200
+_KEY_CONTEXT = b"crm-tracking-token-v1"
+_ALPHABET = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+class TrackingKind(StrEnum):
+    OPEN = "o"
+    CLICK = "c"
+    UNSUBSCRIBE = "u"
+
+
+class InvalidTrackingToken(Exception):
+    """The token is malformed, forged, or not of the expected kind."""
+
+
+@dataclass(frozen=True)
+class TrackingClaims:
+    kind: TrackingKind
+    company_id: uuid.UUID
+    delivery_id: uuid.UUID
+    contact_id: uuid.UUID
+    campaign_id: uuid.UUID
+    position: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == TrackingKind.CLICK) != (self.position is not None):
+            raise ValueError("a click token, and only a click token, names a link position")
+        if self.position is not None and not 0 <= self.position <= MAX_POSITION:
+            raise ValueError(f"a link position is between 0 and {MAX_POSITION}")
+
+
+def _b64encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    padded = text + "=" * (-len(text) % 4)
+    return base64.b64decode(padded, altchars=b"-_", validate=True)
+
+
+class TrackingSigner:
+    """Mints and verifies tracking tokens with a key derived from the tracking secret."""
+
+    def __init__(self, secret: str | bytes) -> None:
+        raw = secret.encode() if isinstance(secret, str) else secret
+        self._key = hmac.new(raw, _KEY_CONTEXT, hashlib.sha256).digest()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TrackingSigner:
+        return cls(settings.tracking_secret.get_secret_value())
+
+    def _tag(self, body: bytes) -> bytes:
+        return hmac.new(self._key, body, hashlib.sha256).digest()[:TAG_BYTES]
+
+    def mint(self, claims: TrackingClaims) -> str:
+        body = _BODY.pack(
+            VERSION,
+            ord(claims.kind.value),
+            claims.company_id.bytes,
+            claims.delivery_id.bytes,
+            claims.contact_id.bytes,
+            claims.campaign_id.bytes,
+        )
+        if claims.position is not None:
+            body += _POSITION.pack(claims.position)
+        return _b64encode(body + self._tag(body))
+
+    def verify(self, token: str, kind: TrackingKind) -> TrackingClaims:
+        """The claims of a genuine token of `kind`; raises InvalidTrackingToken otherwise."""
+        if not token or len(token) > MAX_TOKEN_CHARS or not _ALPHABET.match(token):
+            raise InvalidTrackingToken("bad length or characters")
+        try:
+            raw = _b64decode(token)
+        except (binascii.Error, ValueError):
+            raise InvalidTrackingToken("not base64url") from None
+        expected = _BODY.size + (_POSITION.size if kind == TrackingKind.CLICK else 0)
+        if len(raw) != expected + TAG_BYTES:
+            raise InvalidTrackingToken("bad length")
+        body, tag = raw[:expected], raw[expected:]
+        if not hmac.compare_digest(tag, self._tag(body)):
+            raise InvalidTrackingToken("bad signature")
+        version, kind_byte, company, delivery, contact, campaign = _BODY.unpack_from(body)
+        if version != VERSION or kind_byte != ord(kind.value):
+            raise InvalidTrackingToken("wrong version or kind")
+        position = (
+            _POSITION.unpack_from(body, _BODY.size)[0] if kind == TrackingKind.CLICK else None
+        )
+        return TrackingClaims(
+            kind=kind,
+            company_id=uuid.UUID(bytes=company),
+            delivery_id=uuid.UUID(bytes=delivery),
+            contact_id=uuid.UUID(bytes=contact),
+            campaign_id=uuid.UUID(bytes=campaign),
+            position=position,
+        )
+
+
+@dataclass(frozen=True)
+class TrackingLinks:
+    """The public URLs of one delivered message."""
+
+    open_pixel: str
+    unsubscribe: str
+    clicks: dict[int, str]
+
+
+def tracking_links(
+    signer: TrackingSigner,
+    base_url: str,
+    *,
+    company_id: uuid.UUID,
+    delivery_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    link_positions: list[int] | tuple[int, ...] = (),
+) -> TrackingLinks:
+    """The open pixel, unsubscribe and click URLs of a message (`base_url` is the public
+    origin, e.g. https://crm.example.com); the launch worker records each link's target in
+    crm_message_links under the same position."""
+    base = base_url.rstrip("/")
+
+    def token(kind: TrackingKind, position: int | None = None) -> str:
+        claims = TrackingClaims(kind, company_id, delivery_id, contact_id, campaign_id, position)
+        return signer.mint(claims)
+
+    return TrackingLinks(
+        open_pixel=f"{base}/t/o/{token(TrackingKind.OPEN)}.gif",
+        unsubscribe=f"{base}/t/u/{token(TrackingKind.UNSUBSCRIBE)}",
+        clicks={p: f"{base}/t/c/{token(TrackingKind.CLICK, p)}" for p in link_positions},
+    )
