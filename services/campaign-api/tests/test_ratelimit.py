@@ -1,0 +1,172 @@
+"""Rate limiting in Redis: per user, per IP, stricter for sign-in; 429 with Retry-After."""
+
+import uuid
+
+import pytest
+from redis.asyncio import Redis
+
+from campaign_api.main import create_app
+from crm_common.ratelimit import Limit, RateLimiter, client_ip, ip_bucket
+from crm_common.resources import Resources
+from crm_common.security.jwt import TokenCodec
+from crm_common.testing.builders import TEST_PASSWORD, auth_headers, make_company, make_user
+from crm_common.testing.client import app_client
+
+
+def _limited(settings, resources, **limits) -> tuple[Resources, object]:
+    tuned = settings.model_copy(update=limits)
+    shared = Resources(
+        settings=tuned, db=resources.db, redis=resources.redis, codec=TokenCodec(tuned)
+    )
+    return shared, create_app(tuned, shared)
+
+
+async def test_user_over_the_limit_gets_429_with_retry_after(settings, resources, db) -> None:
+    company = await make_company(db, "acme")
+    user = await make_user(db, company, "admin")
+    shared, app = _limited(settings, resources, rate_limit_per_user=3, rate_limit_window_s=60)
+    headers = auth_headers(shared.codec, user)
+
+    async with app_client(app) as client:
+        answers = [(await client.get("/api/auth/me", headers=headers)) for _ in range(4)]
+
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    refused = answers[-1]
+    assert 1 <= int(refused.headers["retry-after"]) <= 120
+    body = refused.json()
+    assert body["error_code"] == "rate_limited"
+    assert body["details"]["retry_after"] == int(refused.headers["retry-after"])
+    assert body["details"]["scope"] == "user"
+    assert body["details"]["limit"] == 3
+    assert refused.headers["x-request-id"]
+
+
+async def test_one_users_limit_does_not_touch_another_user(settings, resources, db) -> None:
+    company = await make_company(db, "acme")
+    greedy = await make_user(db, company, "admin")
+    patient = await make_user(db, company, "admin")
+    shared, app = _limited(settings, resources, rate_limit_per_user=2)
+
+    async with app_client(app) as client:
+        for _ in range(3):
+            await client.get("/api/auth/me", headers=auth_headers(shared.codec, greedy))
+        other = await client.get("/api/auth/me", headers=auth_headers(shared.codec, patient))
+
+    assert other.status_code == 200
+
+
+async def test_anonymous_requests_are_limited_per_ip(settings, resources, db) -> None:
+    _, app = _limited(settings, resources, rate_limit_per_ip=3)
+
+    async with app_client(app) as client:
+        answers = [(await client.get("/api/auth/me")).status_code for _ in range(4)]
+        health = await client.get("/healthz")
+
+    assert answers == [401, 401, 401, 429]
+    assert health.status_code == 200
+
+
+async def test_forged_bearer_token_counts_against_the_ip_only(settings, resources, db) -> None:
+    _, app = _limited(settings, resources, rate_limit_per_ip=2, rate_limit_per_user=100)
+    headers = {"Authorization": f"Bearer {'x' * 40}"}
+
+    async with app_client(app) as client:
+        answers = [(await client.get("/api/auth/me", headers=headers)) for _ in range(3)]
+
+    assert [a.status_code for a in answers] == [401, 401, 429]
+    assert answers[-1].json()["details"]["scope"] == "ip"
+
+
+async def test_disabled_limiter_lets_everything_through(settings, resources, db) -> None:
+    _, app = _limited(settings, resources, rate_limit_per_ip=1, rate_limit_enabled=False)
+
+    async with app_client(app) as client:
+        answers = [(await client.get("/api/auth/me")).status_code for _ in range(5)]
+
+    assert answers == [401] * 5
+
+
+async def test_sign_in_brute_force_is_stopped_per_address_and_username(
+    settings, resources, db
+) -> None:
+    company = await make_company(db, "acme")
+    await make_user(db, company, email="victim@acme.test")
+    await make_user(db, company, email="other@acme.test")
+    _, app = _limited(
+        settings, resources, rate_limit_sign_in_per_ip_user=3, rate_limit_sign_in_per_ip=5
+    )
+
+    async def attempt(client, email, password):
+        return await client.post("/api/auth/token", data={"username": email, "password": password})
+
+    async with app_client(app) as client:
+        guesses = [
+            (await attempt(client, "victim@acme.test", f"guess-{n}")).status_code for n in range(3)
+        ]
+        right_but_late = await attempt(client, "VICTIM@acme.test", TEST_PASSWORD)
+        other_user = await attempt(client, "other@acme.test", TEST_PASSWORD)
+        spraying = [(await attempt(client, f"u{n}@acme.test", "x")).status_code for n in range(2)]
+
+    assert guesses == [401, 401, 401]
+    assert right_but_late.status_code == 429
+    assert right_but_late.json()["details"]["scope"] == "sign_in"
+    assert int(right_but_late.headers["retry-after"]) >= 1
+    assert other_user.status_code == 200
+    # Five attempts from this address so far (the refused one was not counted): the next
+    # username is refused by the per-address limit.
+    assert spraying == [401, 429]
+
+
+async def test_limiter_counts_only_admitted_requests(resources) -> None:
+    limiter = RateLimiter(resources.redis, f"test:{uuid.uuid4().hex}")
+    tight = Limit(limiter.key("a"), 2, 60)
+    loose = Limit(limiter.key("b"), 100, 60)
+
+    decisions = [await limiter.hit(tight, loose) for _ in range(4)]
+    alone = await limiter.hit(loose)
+
+    assert [d.allowed for d in decisions] == [True, True, False, False]
+    assert decisions[2].refused == tight
+    assert 1 <= decisions[2].retry_after <= 120
+    # The two refused requests did not count against the looser limit (3 counted, not 5;
+    # more may remain if a window boundary fell between the hits).
+    assert alone.allowed
+    assert alone.remaining >= 100 - 3
+
+
+async def test_limiter_fails_open_when_redis_is_unreachable() -> None:
+    unreachable = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    limiter = RateLimiter(unreachable)
+
+    decision = await limiter.enforce(Limit(limiter.key("x"), 1, 60))
+    again = await limiter.enforce(Limit(limiter.key("x"), 1, 60))
+
+    assert decision.allowed
+    assert again.allowed
+    await unreachable.aclose()
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "hops", "expected"),
+    [
+        ("10.0.0.5", None, 0, "10.0.0.5"),
+        ("10.0.0.5", "203.0.113.9", 0, "10.0.0.5"),  # untrusted header ignored
+        ("10.0.0.5", "198.51.100.1, 203.0.113.9", 1, "203.0.113.9"),
+        ("10.0.0.5", "198.51.100.1, 203.0.113.9", 2, "198.51.100.1"),
+        ("10.0.0.5", "203.0.113.9", 3, "203.0.113.9"),
+    ],
+)
+def test_client_ip_trusts_only_the_configured_proxies(peer, forwarded, hops, expected) -> None:
+    headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
+    scope = {"type": "http", "client": (peer, 1234), "headers": headers}
+
+    assert client_ip(scope, hops) == expected
+
+
+def test_ipv6_clients_share_their_64_network() -> None:
+    assert (
+        ip_bucket("2001:db8:1:2:aaaa::1") == ip_bucket("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::"
+    )
+    assert ip_bucket("2001:db8:1:3::1") != ip_bucket("2001:db8:1:2::1")
+    assert ip_bucket("::ffff:192.0.2.7") == "192.0.2.7"
+    assert ip_bucket(None) == "unknown"
