@@ -91,6 +91,10 @@ class WsClient:
     def __init__(self, connection: ClientConnection) -> None:
         self.connection = connection
 
+    def drop(self) -> None:
+        """Lose the connection abruptly, as a network failure would (no close handshake)."""
+        self.connection.transport.abort()
+
     async def send(self, payload: dict[str, Any] | str) -> None:
         await self.connection.send(payload if isinstance(payload, str) else json.dumps(payload))
 
@@ -158,6 +162,7 @@ class Gateway:
 
     @contextlib.asynccontextmanager
     async def client(self, **options: Any) -> AsyncIterator[WsClient]:
+        options.setdefault("close_timeout", 2)
         async with websockets.connect(self.url, open_timeout=10, **options) as connection:
             yield WsClient(connection)
 

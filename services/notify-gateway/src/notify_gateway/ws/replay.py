@@ -31,20 +31,21 @@ class Backlog:
     page_size: int = 500
 
     async def check_retained(self) -> None:
-        """ReloadRequired when entries after `last_id` may have been trimmed away."""
+        """ReloadRequired when entries after `last_id` may have been trimmed away: the
+        client's entry is older than the oldest kept one (and not right before it), or the
+        stream was emptied after it."""
         after = parse_stream_id(self.last_id)
         try:
             info = await self.redis.xinfo_stream(self.stream)
         except ResponseError:
             return  # no stream yet: nothing was ever written, so nothing was missed
-        deleted = info.get("max-deleted-entry-id")
-        if deleted is not None:
-            # Redis 7 records the newest id ever trimmed or deleted: exact.
-            if after < parse_stream_id(deleted):
+        first = info.get("first-entry")
+        if not first:
+            newest = info.get("last-generated-id")
+            if newest and after < parse_stream_id(newest):
                 raise ReloadRequired()
             return
-        first = info.get("first-entry")
-        if first and after < _previous(parse_stream_id(first[0])):
+        if after < _previous(parse_stream_id(first[0])):
             raise ReloadRequired()
 
     async def events(self) -> AsyncIterator[StreamEvent]:
