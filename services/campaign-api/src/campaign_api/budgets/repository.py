@@ -10,16 +10,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_
 
-from crm_common.enums import CampaignStatus
+from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.tenancy import TenantScope
-
-LIVE_CAMPAIGN_STATUSES = (
-    CampaignStatus.DRAFT,
-    CampaignStatus.PLANNED,
-    CampaignStatus.ACTIVE,
-    CampaignStatus.PAUSED,
-)
 
 
 async def get(
@@ -110,7 +103,7 @@ def _live_allocations(scope: TenantScope, *criteria: ColumnElement[bool]) -> Any
     return (
         scope.select(CampaignBudgetAllocation, *criteria)
         .join(Campaign, Campaign.id == CampaignBudgetAllocation.campaign_id)
-        .where(Campaign.is_deleted.is_(False), Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES))
+        .where(is_live())
     )
 
 
@@ -195,8 +188,7 @@ async def held_in_fiscal_year(
     """What live (not cancelled, completed or deleted) campaigns starting in `window` hold,
     in `currency`."""
     criteria: list[ColumnElement[bool]] = [
-        Campaign.is_deleted.is_(False),
-        Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES),
+        is_live(),
         Campaign.currency_code == currency,
         Campaign.start_date >= window[0],
         Campaign.start_date < window[1],

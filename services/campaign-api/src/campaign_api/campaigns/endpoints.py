@@ -53,7 +53,6 @@ from crm_common.deps import AppResources, Meta, TenantSession
 from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, CampaignType, Channel
 from crm_common.errors import (
     COMMON_RESPONSES,
-    PermissionDenied,
     PreconditionFailed,
     ValidationFailed,
 )
@@ -116,11 +115,6 @@ def campaign_filters(
     sort_by: SortField = SortField.CREATED_AT,
     sort_order: SortOrder = SortOrder.DESC,
 ) -> CampaignFilters:
-    if sort_by is SortField.TOTAL_BUDGET and not principal.has(Permission.VIEW_BUDGET):
-        raise PermissionDenied(
-            "Sorting by budget needs budget visibility.",
-            details={"missing_permissions": [Permission.VIEW_BUDGET.value]},
-        )
     return CampaignFilters(
         campaign_status=_enum_list("campaign_status", campaign_status, CampaignStatus),
         campaign_type=_enum_list("campaign_type", campaign_type, CampaignType),

@@ -11,7 +11,8 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
 from campaign_api.campaigns.schemas import CampaignFilters, SortOrder
-from crm_common.enums import CampaignStatus, DeliveryStatus, LaunchStatus
+from campaign_api.shared.statuses import is_scheduled
+from crm_common.enums import DeliveryStatus, LaunchStatus
 from crm_common.models import (
     Campaign,
     CampaignMetric,
@@ -22,7 +23,6 @@ from crm_common.models import (
 )
 from crm_common.tenancy import TenantScope
 
-SCHEDULED_STATUSES = (CampaignStatus.PLANNED, CampaignStatus.ACTIVE)
 LIVE_LAUNCH_STATUSES = (
     LaunchStatus.REQUESTED,
     LaunchStatus.SCHEDULED,
@@ -36,14 +36,14 @@ async def get(
     scope: TenantScope, campaign_id: uuid.UUID, *, for_update: bool = False
 ) -> Campaign | None:
     """A campaign that is not deleted, or None (absent, deleted or another company's)."""
-    statement = scope.select(Campaign, Campaign.id == campaign_id, Campaign.is_deleted.is_(False))
+    statement = scope.select(Campaign, Campaign.id == campaign_id, ~Campaign.is_deleted)
     if for_update:
         statement = statement.with_for_update()
     return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
-    criteria = [Campaign.campaign_code == code, Campaign.is_deleted.is_(False)]
+    criteria = [Campaign.campaign_code == code, ~Campaign.is_deleted]
     if exclude_id is not None:
         criteria.append(Campaign.id != exclude_id)
     statement = select(scope.select(Campaign, *criteria).exists())
@@ -75,9 +75,8 @@ async def schedule_conflicts(
 ) -> Sequence[tuple[uuid.UUID, str]]:
     """Planned or active campaigns on `channel` whose dates overlap [start, end] (blueprint 6.2)."""
     criteria = [
-        Campaign.is_deleted.is_(False),
+        is_scheduled(),
         Campaign.primary_channel == channel,
-        Campaign.campaign_status.in_(SCHEDULED_STATUSES),
         Campaign.start_date <= end,
         Campaign.end_date >= start,
     ]
@@ -97,7 +96,7 @@ def _escape_like(term: str) -> str:
 
 
 def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
-    criteria: list[ColumnElement[bool]] = [Campaign.is_deleted.is_(False)]
+    criteria: list[ColumnElement[bool]] = [~Campaign.is_deleted]
     for name in (
         "campaign_status",
         "campaign_type",
@@ -154,7 +153,7 @@ async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Campa
     statement = scope.select(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,
-        CampaignSegment.is_deleted.is_(False),
+        ~CampaignSegment.is_deleted,
     ).order_by(CampaignSegment.created_at, CampaignSegment.id)
     return await scope.all(statement)
 
@@ -163,7 +162,7 @@ async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when:
     statement = scope.update(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,
-        CampaignSegment.is_deleted.is_(False),
+        ~CampaignSegment.is_deleted,
     ).values(is_deleted=True, deleted_at=when)
     result: Any = await scope.session.execute(statement)
     return int(result.rowcount or 0)

@@ -292,7 +292,6 @@ class SortField(StrEnum):
     CAMPAIGN_NAME = "campaign_name"
     CAMPAIGN_CODE = "campaign_code"
     CAMPAIGN_STATUS = "campaign_status"
-    TOTAL_BUDGET = "total_budget"
 
 
 class SortOrder(StrEnum):

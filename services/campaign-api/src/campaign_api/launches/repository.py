@@ -31,7 +31,7 @@ async def live_segment_ids(scope: TenantScope, campaign_id: uuid.UUID) -> Sequen
         scope.select(
             CampaignSegment,
             CampaignSegment.campaign_id == campaign_id,
-            CampaignSegment.is_deleted.is_(False),
+            ~CampaignSegment.is_deleted,
         )
         .with_only_columns(CampaignSegment.id)
         .order_by(CampaignSegment.created_at)

@@ -15,7 +15,7 @@ async def get(
     scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignSegment | None:
     statement = scope.select(
-        CampaignSegment, CampaignSegment.id == segment_id, CampaignSegment.is_deleted.is_(False)
+        CampaignSegment, CampaignSegment.id == segment_id, ~CampaignSegment.is_deleted
     )
     if for_update:
         statement = statement.with_for_update()
@@ -30,7 +30,7 @@ def list_criteria(
     target_count_max: int | None,
     search: str | None,
 ) -> list[ColumnElement[bool]]:
-    criteria: list[ColumnElement[bool]] = [CampaignSegment.is_deleted.is_(False)]
+    criteria: list[ColumnElement[bool]] = [~CampaignSegment.is_deleted]
     if campaign_id is not None:
         criteria.append(CampaignSegment.campaign_id == campaign_id)
     if segment_type is not None:
@@ -62,6 +62,6 @@ async def live_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
     statement = scope.select(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,
-        CampaignSegment.is_deleted.is_(False),
+        ~CampaignSegment.is_deleted,
     ).with_only_columns(func.count())
     return int((await scope.session.execute(statement)).scalar_one())

@@ -8,16 +8,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_
 
-from crm_common.enums import CampaignStatus
+from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.tenancy import TenantScope
-
-LIVE_CAMPAIGN_STATUSES = (
-    CampaignStatus.DRAFT,
-    CampaignStatus.PLANNED,
-    CampaignStatus.ACTIVE,
-    CampaignStatus.PAUSED,
-)
 
 
 async def get(
@@ -82,7 +75,7 @@ async def live_link_count(scope: TenantScope, template_id: uuid.UUID) -> int:
     statement = (
         scope.select(CampaignTemplateLink, CampaignTemplateLink.template_id == template_id)
         .join(Campaign, Campaign.id == CampaignTemplateLink.campaign_id)
-        .where(Campaign.is_deleted.is_(False), Campaign.campaign_status.in_(LIVE_CAMPAIGN_STATUSES))
+        .where(is_live())
         .with_only_columns(func.count())
     )
     return int((await scope.session.execute(statement)).scalar_one())

@@ -618,6 +618,10 @@ def _create_tables() -> None:
             "total_budget >= 0", name=op.f("ck_crm_campaigns_total_budget_non_negative")
         ),
         sa.CheckConstraint("version >= 1", name=op.f("ck_crm_campaigns_version_positive")),
+        sa.CheckConstraint(
+            "campaign_status <> 'active' OR approval_status IN ('not_required', 'approved')",
+            name=op.f("ck_crm_campaigns_active_requires_approval"),
+        ),
         sa.ForeignKeyConstraint(
             ["approved_by_user_id"],
             ["crm_users.id"],
@@ -673,6 +677,66 @@ def _create_tables() -> None:
         ["company_id", "campaign_code"],
         unique=True,
         postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_company_filters",
+        "crm_campaigns",
+        [
+            "company_id",
+            "campaign_status",
+            "primary_channel",
+            "campaign_type",
+            "approval_status",
+            "campaign_category",
+        ],
+        unique=False,
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_company_start",
+        "crm_campaigns",
+        ["company_id", "start_date"],
+        unique=False,
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_company_end",
+        "crm_campaigns",
+        ["company_id", "end_date"],
+        unique=False,
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_company_updated",
+        "crm_campaigns",
+        ["company_id", "updated_at"],
+        unique=False,
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_company_name",
+        "crm_campaigns",
+        ["company_id", "campaign_name"],
+        unique=False,
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_schedule",
+        "crm_campaigns",
+        ["company_id", "primary_channel", "start_date"],
+        unique=False,
+        postgresql_include=["end_date"],
+        postgresql_where=sa.text("NOT is_deleted AND campaign_status IN ('planned', 'active')"),
+    )
+    op.create_index(
+        "ix_crm_campaigns_fiscal_holdings",
+        "crm_campaigns",
+        ["company_id", "currency_code", "start_date"],
+        unique=False,
+        postgresql_include=["total_budget"],
+        postgresql_where=sa.text(
+            "NOT is_deleted AND campaign_status IN ('draft', 'planned', 'active', 'paused')"
+        ),
     )
     op.create_table(
         "crm_contact_consents",
@@ -1718,6 +1782,13 @@ def _drop_tables() -> None:
         table_name="crm_campaigns",
         postgresql_where=sa.text("NOT is_deleted"),
     )
+    op.drop_index("ix_crm_campaigns_fiscal_holdings", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_schedule", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_company_name", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_company_updated", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_company_end", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_company_start", table_name="crm_campaigns")
+    op.drop_index("ix_crm_campaigns_company_filters", table_name="crm_campaigns")
     op.drop_index("idx_status", table_name="crm_campaigns")
     op.drop_index("idx_start_date", table_name="crm_campaigns")
     op.drop_index("idx_company_campaign", table_name="crm_campaigns")

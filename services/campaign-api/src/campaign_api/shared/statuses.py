@@ -1,0 +1,32 @@
+"""Campaign status predicates written with constant values, so the planner can match them
+to the partial indexes built on the same predicates (a bound parameter would not prove the
+index predicate under a generic plan)."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, literal_column
+
+from crm_common.enums import CampaignStatus
+from crm_common.models import Campaign
+
+S = CampaignStatus
+
+LIVE = (S.DRAFT, S.PLANNED, S.ACTIVE, S.PAUSED)
+SCHEDULED = (S.PLANNED, S.ACTIVE)
+
+
+def status_in(statuses: tuple[CampaignStatus, ...]) -> ColumnElement[bool]:
+    """`campaign_status IN ('a', 'b')` with the values inlined (they are enum members)."""
+    return Campaign.campaign_status.in_(
+        [literal_column(f"'{status.value}'") for status in statuses]
+    )
+
+
+def is_live() -> ColumnElement[bool]:
+    """Not deleted and not final: the campaign holds budget and may still change."""
+    return ~Campaign.is_deleted & status_in(LIVE)
+
+
+def is_scheduled() -> ColumnElement[bool]:
+    """Planned or active: the campaigns a schedule may conflict with (blueprint 6.2)."""
+    return ~Campaign.is_deleted & status_in(SCHEDULED)
