@@ -143,6 +143,30 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ValidationFailed.openapi(),
 }
 
+
+def error_responses(*errors: type[CRMError]) -> dict[int | str, dict[str, Any]]:
+    """A `responses=` entry documenting several errors; those sharing a status code are
+    listed as named examples of it instead of overwriting one another."""
+    responses: dict[int | str, dict[str, Any]] = {}
+    for error in errors:
+        example = {"error_code": error.error_code, "message": error.message, "details": {}}
+        entry = responses.setdefault(
+            error.status_code,
+            {
+                "model": ErrorBody,
+                "description": error.message,
+                "content": {"application/json": {"examples": {}}},
+            },
+        )
+        examples = entry["content"]["application/json"]["examples"]
+        if examples:
+            entry["description"] = "; ".join(
+                [*(e["summary"] for e in examples.values()), error.message]
+            )
+        examples[error.error_code] = {"summary": error.message, "value": example}
+    return responses
+
+
 _STATUS_CODES = {
     400: "bad_request",
     401: "not_authenticated",

@@ -14,6 +14,7 @@ from campaign_api.auth.errors import (
     MFAAlreadyEnabled,
     MFANotEnrolled,
     RefreshTokenReused,
+    SessionExpired,
     WrongCurrentPassword,
 )
 from campaign_api.auth.schemas import (
@@ -29,29 +30,26 @@ from campaign_api.auth.schemas import (
     TokenPair,
 )
 from crm_common.deps import AppResources, Meta, TenantSession
-from crm_common.errors import (
-    COMMON_RESPONSES,
-    NotAuthenticated,
-    RateLimited,
-    ValidationFailed,
-)
+from crm_common.errors import NotAuthenticated, RateLimited, ValidationFailed, error_responses
 from crm_common.security.principal import CurrentPrincipal
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
-mfa_router = APIRouter(prefix="/api/auth/mfa", tags=["mfa"], responses=COMMON_RESPONSES)
+mfa_router = APIRouter(prefix="/api/auth/mfa", tags=["mfa"])
 
-_RATE = RateLimited.openapi("Too many attempts; wait for Retry-After seconds.")
+_MFA_ERRORS = error_responses(
+    NotAuthenticated,
+    InvalidMFACode,
+    ValidationFailed,
+    MFANotEnrolled,
+    MFAAlreadyEnabled,
+    RateLimited,
+)
 
 
 @router.post(
     "/token",
     response_model=TokenPair,
-    responses={
-        **InvalidCredentials.openapi("Wrong email or password, or an unknown user."),
-        **AccountDisabled.openapi(),
-        **ValidationFailed.openapi(),
-        **_RATE,
-    },
+    responses=error_responses(InvalidCredentials, AccountDisabled, ValidationFailed, RateLimited),
 )
 async def sign_in(form: SignIn, resources: AppResources, meta: Meta) -> TokenPair:
     """Sign in with email and password (OAuth2 password grant) and start a session."""
@@ -61,12 +59,14 @@ async def sign_in(form: SignIn, resources: AppResources, meta: Meta) -> TokenPai
 @router.post(
     "/refresh",
     response_model=TokenPair,
-    responses={
-        **InvalidRefreshToken.openapi(),
-        **RefreshTokenReused.openapi("A rotated token was presented again: the session ends."),
-        **ValidationFailed.openapi(),
-        **_RATE,
-    },
+    responses=error_responses(
+        InvalidRefreshToken,
+        RefreshTokenReused,
+        SessionExpired,
+        AccountDisabled,
+        ValidationFailed,
+        RateLimited,
+    ),
 )
 async def refresh(body: RefreshRequest, resources: AppResources, meta: Meta) -> TokenPair:
     """Exchange a refresh token for a new pair; the presented token can never be used again."""
@@ -77,11 +77,7 @@ async def refresh(body: RefreshRequest, resources: AppResources, meta: Meta) -> 
     "/logout",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses={
-        **NotAuthenticated.openapi(),
-        **InvalidRefreshToken.openapi(),
-        **ValidationFailed.openapi(),
-    },
+    responses=error_responses(NotAuthenticated, InvalidRefreshToken, ValidationFailed),
 )
 async def logout(
     principal: OptionalPrincipal,
@@ -95,7 +91,7 @@ async def logout(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me", response_model=Me, responses=COMMON_RESPONSES)
+@router.get("/me", response_model=Me, responses=error_responses(NotAuthenticated))
 async def me(principal: CurrentPrincipal, session: TenantSession) -> Me:
     """The signed-in user with their company, roles and permissions."""
     return await service.me(session, principal)
@@ -105,7 +101,7 @@ async def me(principal: CurrentPrincipal, session: TenantSession) -> Me:
     "/password",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses={**COMMON_RESPONSES, **WrongCurrentPassword.openapi()},
+    responses=error_responses(NotAuthenticated, ValidationFailed, WrongCurrentPassword),
 )
 async def change_password(
     body: PasswordChange, principal: CurrentPrincipal, session: TenantSession, meta: Meta
@@ -123,7 +119,11 @@ async def jwks(resources: AppResources) -> JWKS:
     return JWKS(**resources.codec.keys.jwks())
 
 
-@mfa_router.post("/enroll", response_model=MFAEnrollment, responses=MFAAlreadyEnabled.openapi())
+@mfa_router.post(
+    "/enroll",
+    response_model=MFAEnrollment,
+    responses=error_responses(NotAuthenticated, MFAAlreadyEnabled),
+)
 async def mfa_enroll(
     principal: CurrentPrincipal, session: TenantSession, resources: AppResources, meta: Meta
 ) -> MFAEnrollment:
@@ -134,7 +134,7 @@ async def mfa_enroll(
 @mfa_router.post(
     "/verify",
     response_model=MFAStatus,
-    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+    responses=_MFA_ERRORS,
 )
 async def mfa_verify(
     body: MFACode,
@@ -151,7 +151,7 @@ async def mfa_verify(
 @mfa_router.post(
     "/disable",
     response_model=MFAStatus,
-    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+    responses=_MFA_ERRORS,
 )
 async def mfa_disable(
     body: MFACode,
@@ -168,7 +168,7 @@ async def mfa_disable(
 @mfa_router.post(
     "/step-up",
     response_model=StepUpToken,
-    responses={**InvalidMFACode.openapi(), **MFANotEnrolled.openapi(), **_RATE},
+    responses=_MFA_ERRORS,
 )
 async def mfa_step_up(
     body: MFACode,

@@ -22,13 +22,13 @@ from campaign_api.users.schemas import (
     UserUpdate,
 )
 from crm_common.deps import Meta, TenantSession
-from crm_common.errors import COMMON_RESPONSES
+from crm_common.errors import COMMON_RESPONSES, error_responses
 from crm_common.pagination import Pagination
 from crm_common.security.permissions import RoleName
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=COMMON_RESPONSES)
 
-_MISSING = UserNotFound.openapi("No such user in your company.")
+_MISSING = error_responses(UserNotFound)
 
 
 @router.get("/", response_model=UserPage)
@@ -53,7 +53,7 @@ async def list_users(
     "/",
     response_model=UserRead,
     status_code=status.HTTP_201_CREATED,
-    responses=EmailTaken.openapi(),
+    responses=error_responses(EmailTaken),
 )
 async def create_user(
     body: UserCreate, principal: UsersAdmin, session: TenantSession, meta: Meta
@@ -75,7 +75,7 @@ async def get_user(user_id: uuid.UUID, principal: UsersAdmin, session: TenantSes
 
 
 @router.patch(
-    "/{user_id}/", response_model=UserRead, responses={**_MISSING, **EmailTaken.openapi()}
+    "/{user_id}/", response_model=UserRead, responses=error_responses(UserNotFound, EmailTaken)
 )
 async def update_user(
     user_id: uuid.UUID, body: UserUpdate, principal: UsersAdmin, session: TenantSession, meta: Meta
@@ -85,7 +85,7 @@ async def update_user(
 
 
 @router.put(
-    "/{user_id}/roles/", response_model=UserRead, responses={**_MISSING, **LastAdmin.openapi()}
+    "/{user_id}/roles/", response_model=UserRead, responses=error_responses(UserNotFound, LastAdmin)
 )
 async def set_roles(
     user_id: uuid.UUID, body: RolesUpdate, principal: UsersAdmin, session: TenantSession, meta: Meta
@@ -97,7 +97,7 @@ async def set_roles(
 @router.post(
     "/{user_id}/deactivate/",
     response_model=UserRead,
-    responses={**_MISSING, **LastAdmin.openapi(), **CannotDeactivateSelf.openapi()},
+    responses=error_responses(UserNotFound, LastAdmin, CannotDeactivateSelf),
 )
 async def deactivate_user(
     user_id: uuid.UUID, principal: UsersAdmin, session: TenantSession, meta: Meta
