@@ -108,15 +108,13 @@ def _scalar(text: str) -> Any:
     return text
 
 
-class CellError(ValueError):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column = column
-
-
-def row_to_item(columns: list[Column], cells: list[str]) -> dict[str, Any]:
-    """The contact dict of one row; raises CellError for a cell that cannot be read."""
+def row_to_item(
+    columns: list[Column], cells: list[str]
+) -> tuple[dict[str, Any], list[tuple[str | None, str]]]:
+    """The contact dict of one row, and the cells that could not be read (left out of it,
+    so the rest of the row is still validated and every problem reported)."""
     item: dict[str, Any] = {}
+    problems: list[tuple[str | None, str]] = []
     for column, raw in zip(columns, cells, strict=True):
         text = raw.strip()
         if not text:
@@ -129,18 +127,20 @@ def row_to_item(columns: list[Column], cells: list[str]) -> dict[str, Any]:
             try:
                 value = json.loads(text)
             except ValueError:
-                raise CellError(column.header, "must be a JSON object") from None
+                value = None
             if not isinstance(value, dict):
-                raise CellError(column.header, "must be a JSON object")
+                problems.append((column.header, "must be a JSON object"))
+                continue
             item["attributes"] = {**value, **item.get("attributes", {})}
         elif column.kind == "attribute":
             item.setdefault("attributes", {})[column.name] = _scalar(text)
         else:
             lowered = text.lower()
             if lowered not in _TRUE | _FALSE:
-                raise CellError(column.header, "must be yes or no (true/false, 1/0)")
+                problems.append((column.header, "must be yes or no (true/false, 1/0)"))
+                continue
             item.setdefault("consent", {})[column.name] = lowered in _TRUE
-    return item
+    return item, problems
 
 
 def _error_column(columns: list[Column], loc: tuple[int | str, ...]) -> str | None:
@@ -246,19 +246,18 @@ def _validate_row(
     cells: list[str],
     valid: list[tuple[int, ContactCreate]],
 ) -> None:
+    fields, problems = row_to_item(state.columns, cells)
     try:
-        item = ContactCreate.model_validate(row_to_item(state.columns, cells))
-    except CellError as exc:
-        state.fail(row, line, (exc.column, str(exc)))
-        return
+        item = ContactCreate.model_validate(fields)
     except ValidationError as exc:
-        problems = [
+        problems += [
             (
                 _error_column(state.columns, tuple(error.get("loc", ()))),
                 str(error.get("msg", "is not valid")).removeprefix("Value error, "),
             )
             for error in exc.errors()
         ]
+    if problems:
         state.fail(row, line, *problems)
         return
     first = state.first_row_of.get(item.external_id)

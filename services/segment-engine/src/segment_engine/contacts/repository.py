@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, bindparam, func
+from sqlalchemy import ColumnElement, Select, String, Text, bindparam, cast, func
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array, insert
 
 from crm_common.models import (
@@ -68,9 +68,9 @@ class ContactFilters:
         if self.email is not None:
             found.append(func.lower(Contact.email) == self.email)
         if self.consent is not None:
-            found.append(Contact.consented_channels.contains([self.consent]))
+            found.append(Contact.consented_channels.op("@>")(array([self.consent], type_=String)))
         if self.interest is not None:
-            found.append(Contact.interests.contains([self.interest]))
+            found.append(Contact.interests.op("@>")(cast(array([self.interest]), ARRAY(Text))))
         if self.created_from is not None:
             found.append(Contact.created_at >= self.created_from)
         if self.created_to is not None:

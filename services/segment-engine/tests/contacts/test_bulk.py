@@ -1,0 +1,141 @@
+"""`POST /api/contacts/bulk/`: upsert by external id with a result per item; valid items are
+written together, invalid ones reported with their path, none silently dropped."""
+
+from sqlalchemy import func, select
+
+from crm_common.models import Contact
+
+
+async def bulk(client, tenant, contacts, **extra):
+    response = await client.post(
+        "/api/contacts/bulk/", json={"contacts": contacts, **extra}, headers=tenant.admin
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_creates_updates_and_reports_every_item(client, acme) -> None:
+    await bulk(client, acme, [{"external_id": "A", "email": "a@example.com", "city": "Oslo"}])
+
+    result = await bulk(
+        client,
+        acme,
+        [
+            {"external_id": "A", "city": "Bergen"},
+            {"external_id": "B", "email": "b@example.com"},
+            {"external_id": "C", "email": "not-an-email", "phone": "12"},
+            "not an object",
+            {"email": "missing-id@example.com"},
+            {"external_id": "A", "email": "a@example.com"},
+        ],
+    )
+
+    assert (result["created"], result["updated"], result["unchanged"], result["failed"]) == (
+        1,
+        1,
+        0,
+        4,
+    )
+    statuses = [(r["index"], r["external_id"], r["status"]) for r in result["results"]]
+    assert statuses == [
+        (0, "A", "updated"),
+        (1, "B", "created"),
+        (2, "C", "error"),
+        (3, None, "error"),
+        (4, None, "error"),
+        (5, "A", "error"),
+    ]
+    errors = {
+        r["index"]: {e["path"] for e in r["errors"]} for r in result["results"] if r["errors"]
+    }
+    assert errors == {
+        2: {"contacts[2].email", "contacts[2].phone"},
+        3: {"contacts[3]"},
+        4: {"contacts[4].external_id"},
+        5: {"contacts[5].external_id"},
+    }
+    assert "repeats the external_id of contacts[0]" in result["results"][5]["errors"][0]["message"]
+
+
+async def test_update_leaves_unnamed_fields_alone(client, acme) -> None:
+    await bulk(
+        client,
+        acme,
+        [{"external_id": "A", "email": "a@example.com", "interests": ["golf"], "country": "NO"}],
+    )
+    await bulk(client, acme, [{"external_id": "A", "city": "Oslo"}])
+    listed = (await client.get("/api/contacts/?external_id=A", headers=acme.admin)).json()["items"][
+        0
+    ]
+    assert (listed["email"], listed["interests"], listed["country"], listed["city"]) == (
+        "a@example.com",
+        ["golf"],
+        "NO",
+        "Oslo",
+    )
+
+
+async def test_unchanged_item_is_reported_as_unchanged(client, acme) -> None:
+    item = {"external_id": "A", "email": "a@example.com", "consent": {"email": True}}
+    await bulk(client, acme, [item])
+    again = await bulk(client, acme, [item])
+    assert again["results"][0]["status"] == "unchanged"
+    consent_only = await bulk(client, acme, [{"external_id": "A", "consent": {"email": False}}])
+    assert consent_only["results"][0]["status"] == "updated"
+
+
+async def test_bulk_consent_keeps_array_in_step(client, acme) -> None:
+    result = await bulk(
+        client,
+        acme,
+        [
+            {
+                "external_id": f"K{i}",
+                "consent": {"email": i % 2 == 0, "sms": i % 3 == 0, "direct_mail": True},
+            }
+            for i in range(30)
+        ],
+        consent_source="crm_sync",
+    )
+    assert result["created"] == 30
+    page = (await client.get("/api/contacts/?page_size=200", headers=acme.admin)).json()
+    for contact in page["items"]:
+        granted = sorted(channel for channel, yes in contact["consent"].items() if yes)
+        assert contact["consented_channels"] == granted
+    first = page["items"][0]["id"]
+    state = (await client.get(f"/api/contacts/{first}/consent/", headers=acme.admin)).json()
+    assert {entry["source"] for entry in state["channels"]} == {"crm_sync"}
+
+
+async def test_a_large_batch_is_accepted_and_an_oversized_one_refused(client, db, acme) -> None:
+    items = [
+        {"external_id": f"L{i:05d}", "email": f"l{i}@example.com", "interests": ["x"]}
+        for i in range(5000)
+    ]
+    result = await bulk(client, acme, items)
+    assert result["created"] == 5000
+    async with db.tenant_session(acme.company.id) as session:
+        assert (
+            await session.execute(select(func.count()).select_from(Contact))
+        ).scalar_one() == 5000
+    too_many = await client.post(
+        "/api/contacts/bulk/",
+        json={"contacts": [*items, {"external_id": "one-more"}]},
+        headers=acme.admin,
+    )
+    assert too_many.status_code == 422
+
+
+async def test_bulk_of_another_tenant_never_touches_ours(client, acme, globex) -> None:
+    await bulk(client, acme, [{"external_id": "A", "city": "Oslo"}])
+    theirs = await bulk(client, globex, [{"external_id": "A", "city": "Paris"}])
+    assert theirs["results"][0]["status"] == "created"
+    ours = (await client.get("/api/contacts/?external_id=A", headers=acme.admin)).json()["items"]
+    assert [c["city"] for c in ours] == ["Oslo"]
+
+
+async def test_bulk_needs_manage_reference_data(client, acme) -> None:
+    response = await client.post(
+        "/api/contacts/bulk/", json={"contacts": [{"external_id": "A"}]}, headers=acme.manager
+    )
+    assert response.status_code == 403
