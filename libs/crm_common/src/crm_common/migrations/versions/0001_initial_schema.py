@@ -1265,6 +1265,7 @@ def _create_tables() -> None:
         "crm_contact_events",
         ["company_id", "event_type", "occurred_at"],
         unique=False,
+        postgresql_include=["contact_id"],
     )
     op.create_index(
         "ix_crm_contact_events_contact_type_time",
