@@ -1,0 +1,521 @@
+"""WebSocket fan-out benchmark of the notify gateway.
+
+One gateway process (`crm run notify-gateway`) follows a bench stream on a real Redis;
+N concurrent WebSocket clients (in separate client processes) across two tenants connect,
+authenticate with access tokens in the first message and subscribe; a publisher XADDs
+EventEnvelope JSON at a fixed rate. Every client measures latency from the XADD (the
+publisher's clock, in the event) to receipt. Printed: delivered / expected frames,
+p50/p90/p99/max latency, gateway CPU and RSS, close codes, and the machine.
+
+    uv run python bench/ws_fanout.py                       # 5,000 clients, 200 events/s, 60 s
+    uv run python bench/ws_fanout.py --clients 1000 --duration 20 --dashboard-share 0.1
+
+Subscriptions: each client watches one campaign of its tenant (a browser on a campaign
+page); `--dashboard-share` of the clients take every event of their tenant (a dashboard).
+Needs DATABASE_URL-compatible Postgres only for the gateway's readiness; Redis database 14
+by default (`--redis-url`), on a stream of its own that is deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from array import array
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import websockets
+from pydantic import SecretStr
+from redis.asyncio import Redis
+
+from crm_common.security.jwt import TokenCodec, TokenType
+from crm_common.settings import Settings
+
+BENCH_SECRET = "bench-only-secret-0123456789-abcdefghijklmnop"
+NAMESPACE = uuid.UUID("5f0c4a5e-4a4b-4c1c-9a43-6b8f6a9d2e10")
+
+
+# -- the plan every process derives identically --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    clients: int
+    tenants: int
+    campaigns_per_tenant: int
+    dashboard_share: float
+
+    def company(self, tenant: int) -> uuid.UUID:
+        return uuid.uuid5(NAMESPACE, f"company-{tenant}")
+
+    def campaign(self, tenant: int, index: int) -> uuid.UUID:
+        return uuid.uuid5(NAMESPACE, f"campaign-{tenant}-{index}")
+
+    def client(self, i: int) -> tuple[int, uuid.UUID | None, str]:
+        """(tenant, watched campaign or None for a dashboard, role) of client `i`."""
+        tenant = i % self.tenants
+        rank = i // self.tenants
+        dashboards = round(self.dashboard_share * 1000)
+        dashboard = rank % 1000 < dashboards
+        campaign = None if dashboard else self.campaign(tenant, rank % self.campaigns_per_tenant)
+        role = "marketing_manager" if rank % 2 == 0 else "marketing_analyst"
+        return tenant, campaign, role
+
+    def expected_per_event(self) -> dict[tuple[int, uuid.UUID], int]:
+        """How many clients should receive an event of (tenant, campaign)."""
+        counts: dict[tuple[int, uuid.UUID], int] = {}
+        dashboards = [0] * self.tenants
+        for i in range(self.clients):
+            tenant, campaign, _ = self.client(i)
+            if campaign is None:
+                dashboards[tenant] += 1
+            else:
+                counts[(tenant, campaign)] = counts.get((tenant, campaign), 0) + 1
+        result = {}
+        for tenant in range(self.tenants):
+            for index in range(self.campaigns_per_tenant):
+                key = (tenant, self.campaign(tenant, index))
+                result[key] = counts.get(key, 0) + dashboards[tenant]
+        return result
+
+
+def codec() -> TokenCodec:
+    return TokenCodec(Settings(jwt_secret=SecretStr(BENCH_SECRET)))
+
+
+# -- client processes ----------------------------------------------------------------------
+
+
+@dataclass
+class ClientReport:
+    connected: int = 0
+    failed: int = 0
+    events: int = 0
+    measured: int = 0
+    pings: int = 0
+    closes: dict[int, int] = field(default_factory=dict)
+    latencies_ms: bytes = b""
+    cpu_s: float = 0.0
+    rss_mb: float = 0.0
+
+
+def client_process(
+    indices: list[int],
+    plan: Plan,
+    url: str,
+    compression: bool,
+    ready: Any,
+    stop: Any,
+    results: Any,
+) -> None:
+    with contextlib.suppress(ImportError):
+        import uvloop
+
+        uvloop.install()
+    report = asyncio.run(_clients(indices, plan, url, compression, ready, stop))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    report.cpu_s = usage.ru_utime + usage.ru_stime
+    report.rss_mb = usage.ru_maxrss / 1024
+    results.put(report)
+
+
+async def _clients(
+    indices: list[int], plan: Plan, url: str, compression: bool, ready: Any, stop: Any
+) -> ClientReport:
+    report = ClientReport()
+    latencies = array("f")
+    tokens = codec()
+    gate = asyncio.Semaphore(64)
+    connections: list[Any] = []
+
+    async def run_one(i: int) -> None:
+        tenant, campaign, role = plan.client(i)
+        token = tokens.encode(
+            TokenType.ACCESS,
+            str(uuid.uuid5(NAMESPACE, f"user-{i}")),
+            timedelta(hours=3),
+            {"company_id": str(plan.company(tenant)), "roles": [role]},
+        )
+        auth: dict[str, Any] = {"type": "auth", "token": token}
+        if campaign is not None:
+            auth["campaign_ids"] = [str(campaign)]
+        try:
+            async with gate:
+                connection = await websockets.connect(
+                    url,
+                    open_timeout=60,
+                    ping_interval=None,
+                    max_queue=None,
+                    compression="deflate" if compression else None,
+                )
+                await connection.send(json.dumps(auth))
+                reply = json.loads(await connection.recv())
+                if reply.get("type") != "auth_ok":
+                    raise RuntimeError(reply)
+        except Exception:
+            report.failed += 1
+            return
+        report.connected += 1
+        connections.append(connection)
+        try:
+            async for raw in connection:
+                received = time.time_ns()
+                message = json.loads(raw)
+                kind = message["type"]
+                if kind == "event":
+                    report.events += 1
+                    data = message["event"]["data"]
+                    if data.get("phase") == "measure":
+                        report.measured += 1
+                        latencies.append((received - data["sent_ns"]) / 1e6)
+                elif kind == "ping":
+                    report.pings += 1
+                    await connection.send('{"type":"pong"}')
+        except websockets.ConnectionClosed:
+            pass
+        frame = connection.close_rcvd
+        if frame is not None and frame.code != 1000:
+            report.closes[frame.code] = report.closes.get(frame.code, 0) + 1
+
+    tasks = [asyncio.create_task(run_one(i)) for i in indices]
+    while report.connected + report.failed < len(indices):  # noqa: ASYNC110 - counters
+        await asyncio.sleep(0.1)
+    ready.put((report.connected, report.failed))
+    await asyncio.to_thread(stop.wait)
+    await asyncio.gather(*(c.close() for c in connections), return_exceptions=True)
+    await asyncio.gather(*tasks, return_exceptions=True)
+    report.latencies_ms = latencies.tobytes()
+    return report
+
+
+# -- the gateway process -------------------------------------------------------------------
+
+
+def process_cpu_s(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def start_gateway(args: argparse.Namespace, stream: str) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+        "CRM_EVENTS_STREAM": stream,
+        "CRM_JWT_SECRET": BENCH_SECRET,
+        "CRM_LOG_LEVEL": "WARNING",
+        "CRM_WS_MAX_CONNECTIONS_PER_USER": "5",
+    }
+    command = [sys.executable, "-m", "crm_cli.main", "run", "notify-gateway"]
+    command += ["--port", str(args.port)]
+    return subprocess.Popen(command, env=env)  # noqa: S603 - our own interpreter and module
+
+
+def wait_listening(port: int, process: subprocess.Popen[bytes], limit_s: float = 60) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the gateway exited during start-up")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            return
+        time.sleep(0.2)
+    raise SystemExit("the gateway did not start listening")
+
+
+# -- publishing and sampling ---------------------------------------------------------------
+
+
+async def publish(
+    redis: Redis, stream: str, plan: Plan, rate: float, seconds: float, phase: str
+) -> list[tuple[int, uuid.UUID]]:
+    """XADD `rate` events a second for `seconds`, paced on absolute times."""
+    rng = random.Random(7 if phase == "measure" else 3)
+    sent: list[tuple[int, uuid.UUID]] = []
+    total = int(rate * seconds)
+    start = time.monotonic()
+    for n in range(total):
+        delay = start + n / rate - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tenant = n % plan.tenants
+        campaign = plan.campaign(tenant, rng.randrange(plan.campaigns_per_tenant))
+        envelope = {
+            "id": str(uuid.uuid4()),
+            "type": "campaign.launch_progress",
+            "version": 1,
+            "company_id": str(plan.company(tenant)),
+            "occurred_at": datetime.now(UTC).isoformat(),
+            "actor_user_id": None,
+            "correlation_id": None,
+            "data": {
+                "campaign_id": str(campaign),
+                "phase": phase,
+                "seq": n,
+                "sent": n * 10,
+                "failed": n % 7,
+                "spend": "12.50",
+                "sent_ns": time.time_ns(),
+            },
+        }
+        await redis.xadd(stream, {"event": json.dumps(envelope)})
+        sent.append((tenant, campaign))
+    return sent
+
+
+@dataclass
+class Samples:
+    rss_mb: list[float] = field(default_factory=list)
+
+
+async def sample(pid: int, samples: Samples, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        samples.rss_mb.append(process_rss_mb(pid))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 1.0)
+
+
+# -- report --------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    with contextlib.suppress(OSError), open("/proc/meminfo") as info:
+        for line in info:
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    uname = subprocess.run(
+        ["uname", "-a"],  # noqa: S607 - the machine's own uname
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "uname -a": uname or " ".join(platform.uname()),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "ram": memory,
+        "python": sys.version.split()[0],
+    }
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def scrape(port: int) -> dict[str, float]:
+    wanted = (
+        "crm_ws_connected_clients",
+        "crm_ws_events_in_total",
+        "crm_ws_events_out_total",
+        "crm_ws_clients_dropped_total",
+    )
+    values: dict[str, float] = {}
+    async with httpx.AsyncClient(timeout=10) as http:
+        text = (await http.get(f"http://127.0.0.1:{port}/metrics")).text
+    for line in text.splitlines():
+        if line.startswith(wanted):
+            name, _, value = line.rpartition(" ")
+            values[name] = float(value)
+    return values
+
+
+# -- main ----------------------------------------------------------------------------------
+
+
+def raise_fd_limit(needed: int) -> int:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else max(soft, needed)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return target
+
+
+async def run(args: argparse.Namespace) -> int:
+    plan = Plan(args.clients, args.tenants, args.campaigns_per_tenant, args.dashboard_share)
+    limit = raise_fd_limit(args.clients + 1000)
+    if limit < args.clients + 200:
+        print(f"open-file limit {limit} is too low for {args.clients} clients; raise ulimit -n")
+        return 2
+    stream = f"bench.ws.{uuid.uuid4().hex[:12]}"
+    redis = Redis.from_url(args.redis_url, decode_responses=True)
+    redis_version = (await redis.info("server"))["redis_version"]
+    gateway = start_gateway(args, stream)
+    context = multiprocessing.get_context("spawn")
+    ready, results, stop = context.Queue(), context.Queue(), context.Event()
+    workers: list[Any] = []
+    try:
+        wait_listening(args.port, gateway)
+        url = f"ws://127.0.0.1:{args.port}/ws"
+        shares = [list(range(p, args.clients, args.client_procs)) for p in range(args.client_procs)]
+        for indices in shares:
+            worker = context.Process(
+                target=client_process,
+                args=(indices, plan, url, args.compression, ready, stop, results),
+            )
+            worker.start()
+            workers.append(worker)
+        began = time.monotonic()
+        connected = failed = 0
+        for _ in workers:
+            ok, bad = await asyncio.to_thread(ready.get, True, 600)
+            connected, failed = connected + ok, failed + bad
+        took = time.monotonic() - began
+        print(f"{connected} clients connected ({failed} failed) in {took:.1f} s")
+        idle_rss = process_rss_mb(gateway.pid)
+
+        await publish(redis, stream, plan, args.rate, args.warmup, "warmup")
+        samples, sampling = Samples(), asyncio.Event()
+        sampler = asyncio.create_task(sample(gateway.pid, samples, sampling))
+        cpu_before, wall_before = process_cpu_s(gateway.pid), time.monotonic()
+        sent = await publish(redis, stream, plan, args.rate, args.duration, "measure")
+        published_s = time.monotonic() - wall_before
+        await asyncio.sleep(args.drain)
+        cpu_s = process_cpu_s(gateway.pid) - cpu_before
+        wall_s = time.monotonic() - wall_before
+        sampling.set()
+        await sampler
+        gauges = await scrape(args.port)
+
+        stop.set()
+        reports: list[ClientReport] = [
+            await asyncio.to_thread(results.get, True, 120) for _ in workers
+        ]
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join(timeout=30)
+        if gateway.poll() is None:
+            gateway.send_signal(signal.SIGINT)
+            try:
+                gateway.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                gateway.kill()
+        await redis.delete(stream)
+        await redis.aclose()
+
+    per_event = plan.expected_per_event()
+    expected = sum(per_event[key] for key in sent)
+    latencies: list[float] = []
+    for report in reports:
+        values = array("f")
+        values.frombytes(report.latencies_ms)
+        latencies.extend(values)
+    latencies.sort()
+    measured = sum(r.measured for r in reports)
+    closes: dict[int, int] = {}
+    for report in reports:
+        for code, count in report.closes.items():
+            closes[code] = closes.get(code, 0) + count
+
+    print()
+    print("== notify gateway fan-out ==")
+    for key, value in machine().items():
+        print(f"{key:>10}: {value}")
+    print(f"{'redis':>10}: {redis_version}")
+    print()
+    print(
+        f"clients {args.clients} ({connected} connected) across {args.tenants} tenants, "
+        f"{args.client_procs} client processes, compression {'on' if args.compression else 'off'}"
+    )
+    print(
+        f"subscriptions: one campaign of {args.campaigns_per_tenant} per tenant, "
+        f"{args.dashboard_share:.0%} dashboards (whole tenant)"
+    )
+    print(
+        f"published {len(sent)} events in {published_s:.1f} s "
+        f"({len(sent) / published_s:.0f}/s, target {args.rate:.0f}/s) "
+        f"after {args.warmup:.0f} s warm-up"
+    )
+    print(
+        f"frames delivered {measured} of {expected} expected "
+        f"({measured / published_s:.0f}/s); lost {expected - measured}"
+    )
+    print(
+        f"latency XADD -> client receipt (ms): p50 {percentile(latencies, 0.50):.1f}  "
+        f"p90 {percentile(latencies, 0.90):.1f}  p99 {percentile(latencies, 0.99):.1f}  "
+        f"p99.9 {percentile(latencies, 0.999):.1f}  max {latencies[-1] if latencies else 0:.1f}  "
+        f"mean {statistics.fmean(latencies) if latencies else 0:.1f}"
+    )
+    print(
+        f"gateway CPU {cpu_s / wall_s:.0%} of one core ({cpu_s:.1f} s over {wall_s:.1f} s); "
+        f"RSS idle-connected {idle_rss:.0f} MB, peak {max(samples.rss_mb, default=0):.0f} MB"
+    )
+    print(
+        "client processes: CPU "
+        + ", ".join(f"{r.cpu_s:.0f} s" for r in reports)
+        + "; peak RSS "
+        + ", ".join(f"{r.rss_mb:.0f} MB" for r in reports)
+    )
+    print(f"server closes seen by clients: {closes or 'none'}")
+    print(f"gateway metrics: {json.dumps(gauges)}")
+    ok = (
+        percentile(latencies, 0.99) < 100
+        and max(samples.rss_mb, default=0) < 500
+        and measured == expected
+    )
+    print(f"targets (p99 < 100 ms, RSS < 500 MB, nothing lost): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=5000)
+    parser.add_argument("--tenants", type=int, default=2)
+    parser.add_argument("--campaigns-per-tenant", type=int, default=50)
+    parser.add_argument("--dashboard-share", type=float, default=0.0)
+    parser.add_argument("--rate", type=float, default=200.0, help="events per second")
+    parser.add_argument("--duration", type=float, default=60.0, help="measured seconds")
+    parser.add_argument("--warmup", type=float, default=5.0)
+    parser.add_argument("--drain", type=float, default=3.0, help="seconds to wait after")
+    parser.add_argument("--client-procs", type=int, default=2)
+    parser.add_argument("--compression", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--port", type=int, default=8103)
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    args = parser.parse_args()
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
