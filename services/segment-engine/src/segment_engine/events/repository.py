@@ -32,8 +32,8 @@ async def contact_ids_by_external_id(
     statement = scope.select(Contact, Contact.external_id.in_(external_ids)).with_only_columns(
         Contact.external_id, Contact.id
     )
-    rows = (await scope.session.execute(statement)).tuples()
-    return dict(rows.all())
+    result = await scope.session.execute(statement)
+    return {row.external_id: row.id for row in result}
 
 
 async def existing_campaign_ids(
