@@ -158,3 +158,23 @@ async def test_company_can_shorten_the_session_lifetimes(client, resources, db) 
     async with db.tenant_session(strict.id) as session:
         stored = (await session.execute(select(RefreshToken))).scalars().one()
     assert stored.family_expires_at - stored.issued_at == timedelta(seconds=3600)
+
+
+async def test_sign_in_forgets_the_users_sessions_past_their_lifetime(client, db, acme) -> None:
+    user = await make_user(db, acme, email="a@acme.test")
+    other = await make_user(db, acme, email="b@acme.test")
+    await _sign_in(client, "a@acme.test")
+    await _sign_in(client, "b@acme.test")
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    async with db.tenant_session(acme.id) as session:
+        await session.execute(update(RefreshToken).values(family_expires_at=past))
+
+    await _sign_in(client, "a@acme.test")
+
+    async with db.tenant_session(acme.id) as session:
+        rows = (await session.execute(select(RefreshToken))).scalars().all()
+    assert sorted((row.user_id == user.id, row.family_expires_at > past) for row in rows) == [
+        (False, False),
+        (True, True),
+    ]
+    assert {row.user_id for row in rows} == {user.id, other.id}

@@ -122,3 +122,13 @@ async def revoke_user_tokens(
     )
     result: Any = await scope.session.execute(statement)
     return int(result.rowcount or 0)
+
+
+async def purge_expired(scope: TenantScope, user_id: uuid.UUID, now: datetime) -> None:
+    """Forget a user's sessions past their absolute lifetime: none of their tokens can be
+    presented any more (the signed expiry has passed too), so nothing is lost."""
+    await scope.session.execute(
+        scope.delete(
+            RefreshToken, RefreshToken.user_id == user_id, RefreshToken.family_expires_at < now
+        ).execution_options(synchronize_session=False)
+    )

@@ -140,6 +140,7 @@ async def sign_in(resources: Resources, email: str, password: str, meta: Request
             raise AccountDisabled()
         roles = await repository.role_names(scope, user.id)
         policy = session_policy(resources.settings, company.settings)
+        await repository.purge_expired(scope, user.id, now)
         token = repository.add_refresh_token(
             scope,
             RefreshToken(

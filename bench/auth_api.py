@@ -1,0 +1,189 @@
+"""Load run of the auth and user endpoints against a running server (`make run` / `crm run`):
+sign-in (Argon2 verification), the caller's profile, refresh-token rotation and the user
+list, each phase with N concurrent clients for a fixed time. Prints requests/s and
+p50/p95/p99 per endpoint, the error count, and the machine it ran on.
+
+    uv run python bench/auth_api.py [--url http://127.0.0.1:8000] [--clients 50] [--seconds 10]
+
+Every request also passes the Redis rate limiter. From one address the default limits
+(and the sign-in limit of 10 attempts per account and address) would refuse the load, so
+start the server with limits above it, which keeps the limiter's cost in the figures:
+
+    CRM_RATE_LIMIT_PER_USER=10000000 CRM_RATE_LIMIT_PER_IP=10000000 \\
+    CRM_RATE_LIMIT_SIGN_IN_PER_IP_USER=10000000 CRM_RATE_LIMIT_SIGN_IN_PER_IP=10000000 crm run
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+DEMO_USERS = (
+    "admin@acme.test",
+    "manager@acme.test",
+    "specialist@acme.test",
+    "analyst@acme.test",
+    "finance@acme.test",
+    "admin@globex.test",
+)
+ADMINS = ("admin@acme.test", "admin@globex.test")
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        self.elapsed: dict[str, float] = {}
+
+    async def timed(self, name: str, call: Awaitable[httpx.Response]) -> httpx.Response:
+        started = time.perf_counter()
+        response = await call
+        self.latencies[name].append(time.perf_counter() - started)
+        if response.status_code >= 400:
+            self.errors[name][response.status_code] += 1
+        return response
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def _sign_in(client: httpx.AsyncClient, email: str, password: str) -> dict[str, Any]:
+    response = await client.post("/api/auth/token", data={"username": email, "password": password})
+    response.raise_for_status()
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def _phase(
+    name: str,
+    clients: int,
+    seconds: float,
+    recorder: Recorder,
+    step: Callable[[int], Awaitable[None]],
+) -> None:
+    deadline = time.perf_counter() + seconds
+
+    async def worker(index: int) -> None:
+        while time.perf_counter() < deadline:
+            await step(index)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(i) for i in range(clients)))
+    recorder.elapsed[name] = time.perf_counter() - started
+
+
+async def run(url: str, clients: int, seconds: float, password: str) -> Recorder:
+    recorder = Recorder()
+    limits = httpx.Limits(max_connections=clients + 10, max_keepalive_connections=clients + 10)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+        sessions = [
+            await _sign_in(client, DEMO_USERS[i % len(DEMO_USERS)], password)
+            for i in range(clients)
+        ]
+        admins = [await _sign_in(client, email, password) for email in ADMINS]
+
+        async def sign_in(index: int) -> None:
+            email = DEMO_USERS[index % len(DEMO_USERS)]
+            await recorder.timed(
+                "POST /api/auth/token",
+                client.post("/api/auth/token", data={"username": email, "password": password}),
+            )
+
+        async def me(index: int) -> None:
+            headers = {"Authorization": f"Bearer {sessions[index]['access_token']}"}
+            await recorder.timed("GET /api/auth/me", client.get("/api/auth/me", headers=headers))
+
+        async def rotate(index: int) -> None:
+            response = await recorder.timed(
+                "POST /api/auth/refresh",
+                client.post(
+                    "/api/auth/refresh", json={"refresh_token": sessions[index]["refresh_token"]}
+                ),
+            )
+            if response.status_code == 200:
+                sessions[index] = response.json()
+
+        async def list_users(index: int) -> None:
+            token = admins[index % len(admins)]["access_token"]
+            await recorder.timed(
+                "GET /api/users/",
+                client.get(
+                    "/api/users/?page_size=50", headers={"Authorization": f"Bearer {token}"}
+                ),
+            )
+
+        await _phase("POST /api/auth/token", clients, seconds, recorder, sign_in)
+        await _phase("GET /api/auth/me", clients, seconds, recorder, me)
+        await _phase("POST /api/auth/refresh", clients, seconds, recorder, rotate)
+        await _phase("GET /api/users/", clients, seconds, recorder, list_users)
+    return recorder
+
+
+def machine() -> list[str]:
+    lines = [f"uname: {' '.join(platform.uname())}"]
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as meminfo:
+            total_kb = int(meminfo.readline().split()[1])
+        lines.append(f"RAM: {total_kb / 1024 / 1024:.1f} GiB")
+    except OSError:
+        pass
+    lines.insert(1, f"CPU: {model}, {os.cpu_count()} cores")
+    lines.append(f"Python: {platform.python_version()}")
+    try:
+        kernel = subprocess.run(["uname", "-a"], capture_output=True, text=True, check=False)  # noqa: S607
+        lines[0] = f"uname -a: {kernel.stdout.strip()}"
+    except OSError:
+        pass
+    return lines
+
+
+def report(recorder: Recorder, clients: int) -> None:
+    print(f"\nconcurrent clients: {clients}")
+    print(
+        f"{'endpoint':<26}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  errors"
+    )
+    for name, values in recorder.latencies.items():
+        rps = len(values) / recorder.elapsed[name]
+        errors = dict(recorder.errors[name]) or "-"
+        print(
+            f"{name:<26}{len(values):>9}{rps:>9.1f}"
+            f"{_percentile(values, 0.50) * 1000:>9.1f}{_percentile(values, 0.95) * 1000:>9.1f}"
+            f"{_percentile(values, 0.99) * 1000:>9.1f}  {errors}"
+        )
+    mean = statistics.fmean(v for values in recorder.latencies.values() for v in values)
+    print(f"mean latency over all requests: {mean * 1000:.1f} ms")
+    for line in machine():
+        print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--password", default=os.environ.get("CRM_DEMO_PASSWORD", "demo-pass-123"))
+    args = parser.parse_args()
+    recorder = asyncio.run(run(args.url, args.clients, args.seconds, args.password))
+    report(recorder, args.clients)
+
+
+if __name__ == "__main__":
+    main()
