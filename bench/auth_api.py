@@ -157,9 +157,8 @@ def machine() -> list[str]:
 
 def report(recorder: Recorder, clients: int) -> None:
     print(f"\nconcurrent clients: {clients}")
-    print(
-        f"{'endpoint':<26}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  errors"
-    )
+    columns = ("requests", "req/s", "p50 ms", "p95 ms", "p99 ms")
+    print(f"{'endpoint':<26}" + "".join(f"{c:>9}" for c in columns) + "  errors")
     for name, values in recorder.latencies.items():
         rps = len(values) / recorder.elapsed[name]
         errors = dict(recorder.errors[name]) or "-"
