@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 
 from campaign_api.audit import service
 from campaign_api.audit.schemas import AuditEntry, AuditPage
-from campaign_api.campaigns.deps import CampaignReader, ReadableCampaign
+from campaign_api.campaigns import service as campaign_service
+from campaign_api.campaigns.deps import CampaignId, CampaignReader
 from campaign_api.campaigns.errors import CampaignNotFound
 from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
@@ -27,7 +28,7 @@ router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RES
     responses=errors(CampaignNotFound),
 )
 async def campaign_history(
-    campaign: ReadableCampaign,
+    campaign_id: CampaignId,
     principal: CampaignReader,
     session: TenantSession,
     pagination: Pagination,
@@ -37,6 +38,9 @@ async def campaign_history(
     ] = None,
 ) -> JSONResponse:
     """List every change of a campaign and its segments, links and approvals, newest first."""
+    campaign = await campaign_service.load(
+        session, principal.company_id, campaign_id, include_deleted=True
+    )
     rows, total = await service.history(
         session, principal.company_id, "campaign", campaign.id, pagination, action
     )

@@ -33,10 +33,18 @@ LIVE_DELIVERY_STATUSES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
 
 async def get(
-    scope: TenantScope, campaign_id: uuid.UUID, *, for_update: bool = False
+    scope: TenantScope,
+    campaign_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+    include_deleted: bool = False,
 ) -> Campaign | None:
-    """A campaign that is not deleted, or None (absent, deleted or another company's)."""
-    statement = scope.select(Campaign, Campaign.id == campaign_id, ~Campaign.is_deleted)
+    """A campaign that is not deleted (or, with `include_deleted`, one that is), or None
+    (absent or another company's)."""
+    criteria = [Campaign.id == campaign_id]
+    if not include_deleted:
+        criteria.append(~Campaign.is_deleted)
+    statement = scope.select(Campaign, *criteria)
     if for_update:
         statement = statement.with_for_update()
     return (await scope.session.execute(statement)).scalar_one_or_none()

@@ -82,11 +82,15 @@ async def load(
     *,
     for_update: bool = False,
     expected_version: int | None = None,
+    include_deleted: bool = False,
 ) -> Campaign:
     """A campaign of the company that is not deleted (404 otherwise); with `for_update` the
     row stays locked until the transaction ends, and a stale `expected_version` is a 412."""
     campaign = await repository.get(
-        TenantScope(session, company_id), campaign_id, for_update=for_update
+        TenantScope(session, company_id),
+        campaign_id,
+        for_update=for_update,
+        include_deleted=include_deleted,
     )
     if campaign is None:
         raise CampaignNotFound()

@@ -1,0 +1,261 @@
+"""Reading campaigns: detail with segments and performance, caching, ETags, listing with
+filters, search, date ranges, sorting and pagination, and budget visibility."""
+
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import update
+
+from crm_common.models import Campaign, CampaignMetric
+
+
+async def test_detail_with_segments_and_performance(
+    client, acme, admin, create_campaign, funded, add_segment, db
+) -> None:
+    campaign = await create_campaign(admin)
+    segment = await add_segment(admin, campaign["id"])
+    async with db.system_session() as session:
+        for channel, day, sent, delivered, opens, clicks, revenue, spend in (
+            ("email", date(2026, 1, 1), 100, 90, 45, 9, "300.00", "100.00"),
+            ("email", date(2026, 1, 2), 100, 90, 45, 9, "0.00", "100.00"),
+            ("sms", date(2026, 1, 2), 20, 20, 0, 2, "100.00", "50.00"),
+        ):
+            session.add(
+                CampaignMetric(
+                    company_id=acme.id,
+                    campaign_id=uuid.UUID(campaign["id"]),
+                    channel=channel,
+                    metric_date=day,
+                    sent=sent,
+                    delivered=delivered,
+                    unique_opens=opens,
+                    opens=opens,
+                    unique_clicks=clicks,
+                    clicks=clicks,
+                    revenue=Decimal(revenue),
+                    spend=Decimal(spend),
+                )
+            )
+
+    plain = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
+    full = await client.get(
+        f"/api/campaigns/{campaign['id']}/?include_segments=true&include_performance=true",
+        headers=admin,
+    )
+
+    assert "segments" not in plain.json()
+    assert "performance" not in plain.json()
+    body = full.json()
+    assert [s["id"] for s in body["segments"]] == [segment["id"]]
+    performance = body["performance"]
+    assert performance["totals"]["sent"] == 220
+    assert performance["totals"]["delivered"] == 200
+    assert performance["totals"]["revenue"] == "400.00"
+    assert performance["totals"]["spend"] == "250.00"
+    assert performance["open_rate"] == 0.45
+    assert performance["click_rate"] == 0.1
+    assert performance["roi"] == 0.6
+    assert [c["channel"] for c in performance["by_channel"]] == ["email", "sms"]
+    assert performance["first_day"] == "2026-01-01"
+
+
+async def test_unknown_and_deleted_campaigns_are_404(
+    client, admin, create_campaign, funded
+) -> None:
+    campaign = await create_campaign(admin)
+    await client.delete(f"/api/campaigns/{campaign['id']}/", headers=admin)
+
+    deleted = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
+    unknown = await client.get(f"/api/campaigns/{uuid.uuid4()}/", headers=admin)
+    malformed = await client.get("/api/campaigns/not-a-uuid/", headers=admin)
+
+    assert deleted.status_code == unknown.status_code == 404
+    assert deleted.json()["error_code"] == "campaign_not_found"
+    assert malformed.status_code == 422
+
+
+async def test_reads_are_cached_and_every_write_invalidates(
+    client, admin, create_campaign, funded, db
+) -> None:
+    campaign = await create_campaign(admin)
+    path = f"/api/campaigns/{campaign['id']}/"
+    await client.get(path, headers=admin)
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.id == uuid.UUID(campaign["id"]))
+            .values(description="behind the API")
+        )
+
+    cached = await client.get(path, headers=admin)
+    await client.patch(path, json={"campaign_name": "Renamed"}, headers=admin)
+    after_write = await client.get(path, headers=admin)
+
+    assert cached.json()["description"] is None
+    assert after_write.json()["campaign_name"] == "Renamed"
+    assert after_write.json()["description"] == "behind the API"
+
+
+async def test_if_none_match_gives_304(client, admin, create_campaign, funded) -> None:
+    campaign = await create_campaign(admin)
+    path = f"/api/campaigns/{campaign['id']}/"
+
+    same = await client.get(path, headers={**admin, "If-None-Match": '"1"'})
+    await client.patch(path, json={"description": "x"}, headers=admin)
+    changed = await client.get(path, headers={**admin, "If-None-Match": '"1"'})
+
+    assert same.status_code == 304
+    assert changed.status_code == 200
+
+
+async def test_budget_figures_only_for_budget_viewers(
+    client, acme, admin, headers_for, create_campaign, funded
+) -> None:
+    campaign = await create_campaign(admin)
+    analyst = await headers_for(acme, "marketing_analyst")
+    finance = await headers_for(acme, "finance")
+
+    hidden = await client.get(f"/api/campaigns/{campaign['id']}/", headers=analyst)
+    shown = await client.get(f"/api/campaigns/{campaign['id']}/", headers=finance)
+    listed = await client.get("/api/campaigns/", headers=analyst)
+    history = await client.get(f"/api/campaigns/{campaign['id']}/audit/", headers=analyst)
+
+    assert "total_budget" not in hidden.json()
+    assert "actual_spend" not in hidden.json()
+    assert hidden.json()["campaign_code"] == campaign["campaign_code"]
+    assert shown.json()["total_budget"] == "1000.00"
+    assert "total_budget" not in listed.json()["items"][0]
+    assert "total_budget" not in history.json()["items"][0]["new_values"]
+
+
+@pytest.fixture
+async def catalogue(client, admin, funded, create_campaign, start_date, db):
+    """Six campaigns with distinct attributes."""
+    specs = [
+        ("Spring 100% sale", "promotional", "sales", "email", 0, "SPR-1", "draft"),
+        ("Summer_newsletter", "newsletter", "engagement", "email", 10, "SUM-1", "planned"),
+        ("Autumn launch", "product_launch", "acquisition", "sms", 20, "AUT-1", "draft"),
+        ("Winter loyalty", "retention", "retention", "direct_mail", 30, "WIN-1", "cancelled"),
+        ("Black Friday", "promotional", "sales", "social", 40, "BF-1", "draft"),
+        ("Deleted one", "promotional", "sales", "email", 50, "DEL-1", "draft"),
+    ]
+    created = {}
+    for name, type_, category, channel, offset, code, _status in specs:
+        start = start_date + timedelta(days=offset)
+        created[code] = await create_campaign(
+            admin,
+            campaign_name=name,
+            campaign_type=type_,
+            campaign_category=category,
+            primary_channel=channel,
+            campaign_code=code,
+            start_date=start.isoformat(),
+            end_date=(start + timedelta(days=5)).isoformat(),
+            total_budget="0",
+            description=f"About {name.lower()}",
+        )
+    async with db.system_session() as session:
+        for code, (*_, status) in zip(created, specs, strict=True):
+            await session.execute(
+                update(Campaign)
+                .where(Campaign.campaign_code == code)
+                .values(campaign_status=status)
+            )
+    await client.delete(f"/api/campaigns/{created['DEL-1']['id']}/", headers=admin)
+    return created
+
+
+async def _codes(client, admin, query: str) -> list[str]:
+    response = await client.get(f"/api/campaigns/?{query}", headers=admin)
+    assert response.status_code == 200, response.text
+    return [item["campaign_code"] for item in response.json()["items"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"SPR-1", "SUM-1", "AUT-1", "WIN-1", "BF-1"}),
+        ("campaign_status=draft", {"SPR-1", "AUT-1", "BF-1"}),
+        ("campaign_status=draft&campaign_status=planned", {"SPR-1", "AUT-1", "BF-1", "SUM-1"}),
+        ("campaign_status=planned,cancelled", {"SUM-1", "WIN-1"}),
+        ("campaign_type=promotional", {"SPR-1", "BF-1"}),
+        ("primary_channel=email", {"SPR-1", "SUM-1"}),
+        ("campaign_category=retention", {"WIN-1"}),
+        ("approval_status=not_required", {"SPR-1", "SUM-1", "AUT-1", "WIN-1", "BF-1"}),
+        ("approval_status=approved", set()),
+        ("search=friday", {"BF-1"}),
+        ("search=WIN-", {"WIN-1"}),
+        ("search=about%20autumn", {"AUT-1"}),
+        ("search=100%25", {"SPR-1"}),
+        ("search=_", {"SUM-1"}),
+        ("search=%25", {"SPR-1"}),
+        ("campaign_type=promotional&primary_channel=social", {"BF-1"}),
+    ],
+)
+async def test_filters_and_search(client, admin, catalogue, query, expected) -> None:
+    assert set(await _codes(client, admin, query)) == expected
+
+
+async def test_date_ranges(client, admin, catalogue, start_date) -> None:
+    def at(days: int) -> str:
+        return (start_date + timedelta(days=days)).isoformat().replace("+00:00", "Z")
+
+    starting = await _codes(client, admin, f"start_from={at(10)}&start_to={at(30)}")
+    ending = await _codes(client, admin, f"end_from={at(20)}&end_to={at(36)}")
+
+    assert set(starting) == {"SUM-1", "AUT-1", "WIN-1"}
+    assert set(ending) == {"AUT-1", "WIN-1"}
+
+
+async def test_sorting(client, admin, catalogue) -> None:
+    by_start = await _codes(client, admin, "sort_by=start_date&sort_order=asc")
+    by_start_desc = await _codes(client, admin, "sort_by=start_date&sort_order=desc")
+    by_name = await _codes(client, admin, "sort_by=campaign_name&sort_order=asc")
+    newest = await _codes(client, admin, "")
+
+    assert by_start == ["SPR-1", "SUM-1", "AUT-1", "WIN-1", "BF-1"]
+    assert by_start_desc == list(reversed(by_start))
+    assert by_name == ["AUT-1", "BF-1", "SPR-1", "SUM-1", "WIN-1"]
+    assert newest == ["BF-1", "WIN-1", "AUT-1", "SUM-1", "SPR-1"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sort_by=total_budget",
+        "sort_by=description",
+        "sort_order=sideways",
+        "campaign_status=launched",
+        "primary_channel=fax",
+        "page=0",
+        "page_size=201",
+        "start_from=yesterday",
+        "search=" + "x" * 201,
+    ],
+)
+async def test_bad_list_parameters_are_422(client, admin, query) -> None:
+    response = await client.get(f"/api/campaigns/?{query}", headers=admin)
+
+    assert response.status_code == 422
+    assert response.json()["error_code"] == "validation_error"
+
+
+async def test_pagination_and_list_shape(client, admin, catalogue) -> None:
+    first = await client.get(
+        "/api/campaigns/?page=1&page_size=2&campaign_type=promotional&search=a", headers=admin
+    )
+    pages = [
+        await _codes(client, admin, f"page={page}&page_size=2&sort_by=campaign_code&sort_order=asc")
+        for page in (1, 2, 3, 4)
+    ]
+
+    body = first.json()
+    assert set(body) == {"items", "total", "page", "page_size", "filters"}
+    assert body["total"] == 2
+    assert body["page"] == 1
+    assert body["page_size"] == 2
+    assert body["filters"]["campaign_type"] == ["promotional"]
+    assert body["filters"]["search"] == "a"
+    assert pages == [["AUT-1", "BF-1"], ["SPR-1", "SUM-1"], ["WIN-1"], []]
