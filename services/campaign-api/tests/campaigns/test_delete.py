@@ -38,7 +38,8 @@ async def test_delete_soft_deletes_the_campaign_and_its_segments(
             (await session.execute(select(AuditLog.action).order_by(AuditLog.id))).scalars().all()
         )
         events = (await session.execute(select(OutboxEvent.event_type))).scalars().all()
-    assert row.is_deleted and row.deleted_at is not None
+    assert row.is_deleted
+    assert row.deleted_at is not None
     assert all(s.is_deleted for s in segments)
     assert actions[-1] == "campaign.deleted"
     assert "campaign.deleted" in events
