@@ -18,10 +18,6 @@ from crm_common.testing.builders import make_company, make_user
 NOW = datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
 
 
-def days_ago(days: float) -> datetime:
-    return NOW - timedelta(days=days)
-
-
 CONTACTS: dict[str, dict[str, Any]] = {
     "c1": {
         "email": "Ann.Lee@Example.com",
@@ -179,6 +175,8 @@ async def insert_events(
     ids: dict[str, uuid.UUID],
     events: list[tuple[str, str, float, dict[str, Any], bool]],
     campaign_id: uuid.UUID | None = None,
+    *,
+    now: datetime = NOW,
 ) -> None:
     async with db.system_session() as session:
         for index, (name, event_type, ago, properties, with_campaign) in enumerate(events):
@@ -188,7 +186,7 @@ async def insert_events(
                     event_id=f"ev-{index}-{uuid.uuid4().hex[:8]}",
                     contact_id=ids[name],
                     event_type=event_type,
-                    occurred_at=days_ago(ago),
+                    occurred_at=now - timedelta(days=ago),
                     properties=properties,
                     campaign_id=campaign_id if with_campaign else None,
                 )

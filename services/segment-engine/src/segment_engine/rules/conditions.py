@@ -179,10 +179,10 @@ def tags_condition(column: ColumnElement[Any], cond: Condition) -> ColumnElement
         return _presence(cond.op, _set(column, func.cardinality(column) > 0))
     tags = bindparam(None, list(cond.value), type_=ARRAY(Text))  # type: ignore[arg-type]
     if cond.op == Op.CONTAINS_ANY:
-        return _set(column, column.op("&&")(tags))
+        return _set(column, column.bool_op("&&")(tags))
     if cond.op == Op.CONTAINS_ALL:
-        return _set(column, column.op("@>")(tags))
-    return _set(column, not_(column.op("&&")(tags)))
+        return _set(column, column.bool_op("@>")(tags))
+    return _set(column, not_(column.bool_op("&&")(tags)))
 
 
 def location_condition(cond: Condition) -> ColumnElement[bool]:
@@ -212,7 +212,7 @@ def json_literal(value: str | Decimal | bool) -> str:
 def _contains(document: ColumnElement[Any], key: str, value: Any) -> ColumnElement[bool]:
     """`document @> {key: value}`: type-aware equality a jsonb GIN index can answer."""
     text = "{" + json.dumps(key) + ":" + json_literal(value) + "}"
-    return document.op("@>")(cast(literal(text, Text), JSONB))
+    return document.bool_op("@>")(cast(literal(text, Text), JSONB))
 
 
 def json_condition(document: ColumnElement[Any], cond: Condition) -> ColumnElement[bool]:

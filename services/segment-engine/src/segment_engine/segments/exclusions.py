@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, String, and_, any_, func, literal, not_, or_, select, true
 
 from crm_common.enums import Channel, DeliveryChannel
 from crm_common.models import Contact, Suppression
@@ -51,7 +51,7 @@ def delivery_channels(channel: str | None) -> tuple[str, ...]:
 
 def consent_sql(channel: str) -> ColumnElement[bool]:
     column = contacts.c.consented_channels
-    return and_(column.is_not(None), column.any(channel))
+    return and_(column.is_not(None), literal(channel, String) == any_(column))
 
 
 def _address_suppressed(

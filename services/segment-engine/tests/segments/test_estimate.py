@@ -1,0 +1,180 @@
+"""POST /api/segments/estimate/: counts, consent and suppression exclusions, masked samples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from httpx import AsyncClient
+
+from crm_common.db import Database
+
+from ..conftest import Tenant
+from ..rules.conftest import make_campaign
+from .conftest import Audience, suppress
+
+US_OR_FIJI = {"geographic_criteria": {"field": "country", "op": "in", "value": ["US", "FJ"]}}
+EVERYONE: dict[str, Any] = {}
+
+
+async def estimate(
+    client: AsyncClient, headers: dict[str, str], body: dict[str, Any]
+) -> dict[str, Any]:
+    response = await client.post("/api/segments/estimate/", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_without_a_channel_nothing_is_excluded(
+    client: AsyncClient, audience: Audience
+) -> None:
+    result = await estimate(client, audience.acme.analyst, US_OR_FIJI)
+    assert result["matched"] == 3
+    assert result["count"] == 3
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 0}
+    assert result["channel"] is None
+    assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2", "c6"}
+    assert isinstance(result["took_ms"], int)
+
+
+async def test_contacts_without_consent_are_excluded(
+    client: AsyncClient, audience: Audience
+) -> None:
+    # email consent: c1, c2, c6; sms consent: c1, c4
+    result = await estimate(client, audience.acme.analyst, {**EVERYONE, "channel": "email"})
+    assert result["matched"] == 6
+    assert result["count"] == 3
+    assert result["excluded"] == {"no_consent": 3, "suppressed": 0}
+    assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2", "c6"}
+    sms = await estimate(client, audience.acme.analyst, {"channel": "sms"})
+    assert (sms["count"], sms["excluded"]["no_consent"]) == (2, 4)
+
+
+async def test_suppressed_addresses_and_contacts_are_excluded(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    company = audience.acme.company.id
+    await suppress(db, company, "bob@example.com", channel="email")
+    await suppress(db, company, "ignored@x.example", channel="email", contact_id=audience.ids["c6"])
+    result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
+    assert result["matched"] == 3
+    assert result["count"] == 1
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 2}
+    assert audience.names([c["id"] for c in result["sample"]]) == {"c1"}
+
+
+async def test_suppression_for_another_channel_does_not_exclude(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    await suppress(db, audience.acme.company.id, "bob@example.com", channel="sms")
+    result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 0}
+
+
+async def test_all_channel_suppression_of_a_phone_excludes_email_too(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    await suppress(db, audience.acme.company.id, "+15550000001", channel=None)
+    result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
+    assert "c1" not in audience.names([c["id"] for c in result["sample"]])
+
+
+async def test_suppression_in_another_tenant_does_not_exclude(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    await suppress(db, audience.globex.company.id, "bob@example.com", channel=None)
+    result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
+    assert result["excluded"]["suppressed"] == 0
+
+
+async def test_campaign_id_uses_its_primary_channel(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    sms_campaign = await make_campaign(db, audience.acme.company, primary_channel="sms")
+    result = await estimate(client, audience.acme.analyst, {"campaign_id": str(sms_campaign.id)})
+    assert result["channel"] == "sms"
+    assert result["count"] == 2
+    explicit = await estimate(
+        client, audience.acme.analyst, {"campaign_id": str(sms_campaign.id), "channel": "email"}
+    )
+    assert explicit["channel"] == "email"
+
+
+async def test_multi_channel_counts_contacts_reachable_on_any_channel(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    # consent on some channel: c1, c2, c4, c6; c3 and c5 have none
+    result = await estimate(client, audience.acme.analyst, {"channel": "multi_channel"})
+    assert (result["count"], result["excluded"]["no_consent"]) == (4, 2)
+    # c2 consents to email only: suppressing it there leaves it unreachable
+    await suppress(db, audience.acme.company.id, "bob@example.com", channel="email")
+    # c1 consents to email and sms: suppressed on email it is still reachable by sms
+    await suppress(db, audience.acme.company.id, "ann.lee@example.com", channel="email")
+    result = await estimate(client, audience.acme.analyst, {"channel": "multi_channel"})
+    assert result["count"] == 3
+    assert result["excluded"] == {"no_consent": 2, "suppressed": 1}
+
+
+async def test_another_tenants_campaign_is_not_found(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    foreign = await make_campaign(db, audience.globex.company)
+    response = await client.post(
+        "/api/segments/estimate/",
+        json={"campaign_id": str(foreign.id)},
+        headers=audience.acme.analyst,
+    )
+    assert response.status_code == 404
+    assert response.json()["error_code"] == "campaign_not_found"
+
+
+async def test_another_tenants_contacts_are_never_counted(
+    client: AsyncClient, audience: Audience
+) -> None:
+    body = {"demographic_criteria": {"field": "email", "op": "eq", "value": "ann.lee@example.com"}}
+    acme = await estimate(client, audience.acme.analyst, body)
+    assert audience.names([c["id"] for c in acme["sample"]]) == {"c1"}
+    assert acme["matched"] == 1
+    globex = await estimate(client, audience.globex.analyst, body)
+    assert [c["id"] for c in globex["sample"]] == [str(audience.twin_id)]
+    assert globex["matched"] == 1
+
+
+async def test_sample_pii_is_masked_without_view_pii(
+    client: AsyncClient, audience: Audience
+) -> None:
+    body = {"demographic_criteria": {"field": "first_name", "op": "eq", "value": "Ann"}}
+    masked = (await estimate(client, audience.acme.analyst, body))["sample"][0]
+    assert masked["email"] == "A***@E***.com"
+    assert masked["phone"] == "***01"
+    assert masked["first_name"] == "A."
+    assert masked["birth_date"] is None
+    assert masked["latitude"] is None
+    assert masked["country"] == "US"
+    clear = (await estimate(client, audience.acme.admin, body))["sample"][0]
+    assert clear["email"] == "Ann.Lee@Example.com"
+    assert clear["birth_date"] == "1990-06-15"
+
+
+async def test_sample_size_is_bounded(client: AsyncClient, audience: Audience) -> None:
+    result = await estimate(client, audience.acme.analyst, {"sample_size": 2})
+    assert len(result["sample"]) == 2
+    assert result["count"] == 6
+    none = await estimate(client, audience.acme.analyst, {"sample_size": 0})
+    assert none["sample"] == []
+    response = await client.post(
+        "/api/segments/estimate/", json={"sample_size": 1000}, headers=audience.acme.analyst
+    )
+    assert response.status_code == 422
+
+
+async def test_invalid_rules_are_rejected_before_any_query(
+    client: AsyncClient, acme: Tenant
+) -> None:
+    response = await client.post(
+        "/api/segments/estimate/",
+        json={"psychographic_criteria": {"field": "interests", "op": "contains_all", "value": []}},
+        headers=acme.analyst,
+    )
+    assert response.status_code == 422
+    assert "psychographic_criteria.value" in response.json()["details"]["fields"]
