@@ -1,0 +1,220 @@
+"""Launch requests: idempotent under an Idempotency-Key, and refused unless everything holds."""
+
+import asyncio
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from crm_common.models import Campaign, IdempotencyKey, Launch, OutboxEvent
+
+
+@pytest.fixture
+async def ready(create_campaign, admin, funded, add_segment, act):
+    """A planned campaign with one segment."""
+    campaign = await create_campaign(admin)
+    campaign["segment"] = await add_segment(admin, campaign["id"])
+    await act(admin, campaign["id"], "plan")
+    return campaign
+
+
+def _launch(client, headers, campaign, key="launch-key-0001", body=None, **extra):
+    return client.post(
+        f"/api/campaigns/{campaign['id']}/launch/",
+        json=body,
+        headers={**headers, "Idempotency-Key": key, **extra},
+    )
+
+
+async def test_launch_records_a_request_and_its_event(client, admin, ready, db) -> None:
+    response = await _launch(client, admin, ready, body={"throttle_per_minute": 600})
+
+    body = response.json()
+    assert response.status_code == 202
+    assert body["campaign"]["campaign_status"] == "active"
+    assert body["launch"]["launch_status"] == "scheduled"
+    assert body["launch"]["parameters"] == {
+        "channels": ["email"],
+        "segment_ids": [ready["segment"]["id"]],
+        "throttle_per_minute": 600,
+    }
+    assert body["tracking"]["events"] == ["campaign.launch_progress", "campaign.launched"]
+    async with db.system_session() as session:
+        launch = (await session.execute(select(Launch))).scalar_one()
+        event = (
+            await session.execute(
+                select(OutboxEvent.envelope).where(
+                    OutboxEvent.event_type == "campaign.launch_requested"
+                )
+            )
+        ).scalar_one()
+        key = (await session.execute(select(IdempotencyKey))).scalar_one()
+    assert str(launch.id) == body["launch"]["id"]
+    assert launch.idempotency_key == "launch-key-0001"
+    assert event["data"]["campaign_id"] == ready["id"]
+    assert event["data"]["launch_id"] == body["launch"]["id"]
+    assert key.response_status == 202
+    assert key.expires_at - key.created_at >= timedelta(hours=24)
+
+
+async def test_a_launch_starting_now_is_requested(client, admin, ready, db) -> None:
+    now = datetime.now(UTC)
+    async with db.system_session() as session:
+        await session.execute(update(Campaign).values(start_date=now - timedelta(days=1)))
+
+    response = await _launch(client, admin, ready)
+
+    assert response.json()["launch"]["launch_status"] == "requested"
+
+
+async def test_the_same_key_replays_the_first_response(client, admin, ready, db) -> None:
+    first = await _launch(client, admin, ready)
+    replay = await _launch(client, admin, ready)
+
+    assert replay.status_code == 202
+    assert replay.json() == first.json()
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    async with db.system_session() as session:
+        assert len((await session.execute(select(Launch))).scalars().all()) == 1
+
+
+async def test_concurrent_requests_with_one_key_launch_once(client, admin, ready, db) -> None:
+    responses = await asyncio.gather(
+        *(_launch(client, admin, ready, key="same-concurrent-key") for _ in range(5))
+    )
+
+    assert [r.status_code for r in responses] == [202] * 5
+    assert len({r.json()["launch"]["id"] for r in responses}) == 1
+    async with db.system_session() as session:
+        assert len((await session.execute(select(Launch))).scalars().all()) == 1
+
+
+async def test_the_same_key_with_other_parameters_is_422(client, admin, ready) -> None:
+    await _launch(client, admin, ready)
+
+    response = await _launch(client, admin, ready, body={"throttle_per_minute": 5})
+
+    assert response.status_code == 422
+    assert response.json()["error_code"] == "idempotency_key_reused"
+
+
+async def test_the_key_is_required_and_well_formed(client, admin, ready) -> None:
+    missing = await client.post(f"/api/campaigns/{ready['id']}/launch/", headers=admin)
+    short = await _launch(client, admin, ready, key="short")
+
+    assert missing.status_code == 422
+    assert "Idempotency-Key" in missing.json()["details"]["fields"]
+    assert short.status_code == 422
+
+
+async def test_a_second_launch_while_one_is_in_flight_is_refused(client, admin, ready) -> None:
+    await _launch(client, admin, ready)
+
+    response = await _launch(client, admin, ready, key="launch-key-0002")
+
+    assert response.status_code == 409
+    assert response.json()["error_code"] == "launch_in_progress"
+
+
+async def test_a_failed_check_leaves_the_key_free(
+    client, admin, create_campaign, funded, add_segment, act
+) -> None:
+    campaign = await create_campaign(admin)
+    await add_segment(admin, campaign["id"])
+
+    draft = await _launch(client, admin, campaign)
+    await act(admin, campaign["id"], "plan")
+    retried = await _launch(client, admin, campaign)
+
+    assert draft.status_code == 409
+    assert draft.json()["error_code"] == "invalid_status_transition"
+    assert retried.status_code == 202
+
+
+async def test_a_campaign_without_segments_cannot_launch(
+    client, admin, create_campaign, funded, act
+) -> None:
+    campaign = await create_campaign(admin)
+    await act(admin, campaign["id"], "plan")
+
+    response = await _launch(client, admin, campaign)
+
+    assert response.status_code == 409
+    assert response.json()["error_code"] == "no_segments"
+
+
+@pytest.mark.parametrize("status", ["draft", "paused", "completed", "cancelled"])
+async def test_only_planned_or_active_campaigns_launch(client, admin, ready, db, status) -> None:
+    async with db.system_session() as session:
+        await session.execute(update(Campaign).values(campaign_status=status))
+
+    response = await _launch(client, admin, ready)
+
+    assert response.status_code == 409
+
+
+async def test_an_ended_campaign_cannot_launch(client, admin, ready, db) -> None:
+    now = datetime.now(UTC)
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign).values(
+                start_date=now - timedelta(days=9), end_date=now - timedelta(days=1)
+            )
+        )
+
+    response = await _launch(client, admin, ready)
+
+    assert response.status_code == 409
+    assert response.json()["error_code"] == "campaign_ended"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"channels": ["sms"]}, "channels"),
+        ({"segment_ids": [str(uuid.uuid4())]}, "segment_ids"),
+        ({"scheduled_at": "2001-01-01T00:00:00+00:00"}, "scheduled_at"),
+        ({"scheduled_at": "2099-01-01T00:00:00+00:00"}, "scheduled_at"),
+    ],
+)
+async def test_launch_parameters_must_fit_the_campaign(client, admin, ready, body, field) -> None:
+    response = await _launch(client, admin, ready, body=body)
+
+    assert response.status_code == 422
+    assert field in response.json()["details"]["fields"]
+
+
+async def test_multi_channel_campaigns_launch_on_a_chosen_subset(
+    client, admin, create_campaign, funded, add_segment, act
+) -> None:
+    campaign = await create_campaign(admin, primary_channel="multi_channel")
+    await add_segment(admin, campaign["id"])
+    await act(admin, campaign["id"], "plan")
+
+    response = await _launch(client, admin, campaign, body={"channels": ["sms", "email", "sms"]})
+
+    assert response.json()["launch"]["parameters"]["channels"] == ["email", "sms"]
+
+
+async def test_a_stale_if_match_is_refused_but_a_replay_is_not(client, admin, ready) -> None:
+    first = await _launch(client, admin, ready, **{"If-Match": f'"{ready["version"] + 1}"'})
+    replay = await _launch(client, admin, ready, **{"If-Match": '"1"'})
+    stale = await _launch(client, admin, ready, key="another-key-1", **{"If-Match": '"1"'})
+
+    assert first.status_code == 202
+    assert replay.status_code == 202
+    assert stale.status_code == 412
+
+
+async def test_an_active_campaign_can_launch_again_once_the_last_launch_finished(
+    client, admin, ready, db
+) -> None:
+    await _launch(client, admin, ready)
+    async with db.system_session() as session:
+        await session.execute(update(Launch).values(launch_status="completed"))
+
+    again = await _launch(client, admin, ready, key="launch-key-0002")
+
+    assert again.status_code == 202
+    assert again.json()["campaign"]["campaign_status"] == "active"

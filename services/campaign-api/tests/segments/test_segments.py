@@ -1,0 +1,210 @@
+"""Campaign segments: criteria validated by the shared rule language (422 with the offending
+path), an editable campaign, audience analysis, listing and soft delete."""
+
+import uuid
+
+import pytest
+from sqlalchemy import select, update
+
+from crm_common.models import AuditLog, Campaign, CampaignSegment, OutboxEvent
+
+BEHAVIOURAL = {"event": "email_open", "count": {"op": "gte", "value": 3}, "within_days": 30}
+
+
+@pytest.fixture
+async def campaign(create_campaign, admin, funded):
+    return await create_campaign(admin)
+
+
+async def test_create_returns_validation_and_audience_analysis(
+    client, admin, campaign, add_segment, db
+) -> None:
+    segment = await add_segment(
+        admin,
+        campaign["id"],
+        segment_type="mixed",
+        behavioral_criteria=BEHAVIOURAL,
+        demographic_criteria={
+            "all": [
+                {"field": "age", "op": "gte", "value": 18},
+                {"field": "language", "op": "eq", "value": "de"},
+            ]
+        },
+    )
+
+    assert segment["validation"] == {"valid": True, "warnings": []}
+    analysis = segment["audience_analysis"]
+    assert analysis["criteria_used"] == [
+        "demographic_criteria",
+        "behavioral_criteria",
+        "geographic_criteria",
+    ]
+    assert analysis["condition_count"] == 4
+    assert analysis["behavioural_events"] == ["email_open"]
+    assert analysis["evaluated"] is False
+    async with db.system_session() as session:
+        assert (
+            await session.execute(
+                select(AuditLog.action).where(AuditLog.action == "segment.created")
+            )
+        ).scalar_one()
+        event = (
+            await session.execute(
+                select(OutboxEvent.envelope).where(
+                    OutboxEvent.event_type == "campaign.segment_created"
+                )
+            )
+        ).scalar_one()
+    assert event["data"] == {
+        "campaign_id": campaign["id"],
+        "segment_id": segment["id"],
+        "segment_type": "mixed",
+    }
+
+
+@pytest.mark.parametrize(
+    ("criteria", "path"),
+    [
+        (
+            {"behavioral_criteria": {**BEHAVIOURAL, "within_days": 0}},
+            "behavioral_criteria.within_days",
+        ),
+        (
+            {"demographic_criteria": {"all": [{"field": "shoe_size", "op": "eq", "value": 1}]}},
+            "demographic_criteria.all[0].field",
+        ),
+        (
+            {"demographic_criteria": {"field": "age", "op": "between", "value": 3}},
+            "demographic_criteria.value",
+        ),
+        ({"geographic_criteria": {"any": "Berlin"}}, "geographic_criteria.any"),
+    ],
+)
+async def test_invalid_rules_are_422_with_the_offending_path(
+    client, admin, campaign, criteria, path
+) -> None:
+    body = {
+        "campaign_id": campaign["id"],
+        "segment_name": "Bad",
+        "segment_type": "mixed",
+        **criteria,
+    }
+
+    response = await client.post("/api/campaign-segments/", json=body, headers=admin)
+
+    assert response.status_code == 422
+    fields = response.json()["details"]["fields"]
+    assert any(key.startswith(path) for key in fields), fields
+
+
+async def test_warnings_for_valid_but_doubtful_segments(client, admin, campaign) -> None:
+    everyone = await client.post(
+        "/api/campaign-segments/",
+        json={"campaign_id": campaign["id"], "segment_name": "All", "segment_type": "demographic"},
+        headers=admin,
+    )
+    mismatched = await client.post(
+        "/api/campaign-segments/",
+        json={
+            "campaign_id": campaign["id"],
+            "segment_name": "Mismatch",
+            "segment_type": "demographic",
+            "behavioral_criteria": BEHAVIOURAL,
+        },
+        headers=admin,
+    )
+
+    assert [w["code"] for w in everyone.json()["validation"]["warnings"]] == ["no_criteria"]
+    assert [w["code"] for w in mismatched.json()["validation"]["warnings"]] == [
+        "segment_type_mismatch"
+    ]
+
+
+async def test_the_campaign_must_exist_and_be_editable(client, admin, campaign, db) -> None:
+    body = {"segment_name": "X", "segment_type": "geographic"}
+
+    unknown = await client.post(
+        "/api/campaign-segments/", json={**body, "campaign_id": str(uuid.uuid4())}, headers=admin
+    )
+    async with db.system_session() as session:
+        await session.execute(update(Campaign).values(campaign_status="completed"))
+    locked = await client.post(
+        "/api/campaign-segments/", json={**body, "campaign_id": campaign["id"]}, headers=admin
+    )
+
+    assert unknown.status_code == 404
+    assert locked.status_code == 409
+
+
+async def test_patch_put_and_revalidation(client, admin, campaign, add_segment) -> None:
+    segment = await add_segment(admin, campaign["id"])
+    path = f"/api/campaign-segments/{segment['id']}/"
+
+    renamed = await client.patch(path, json={"segment_name": "Renamed"}, headers=admin)
+    broken = await client.patch(path, json={"behavioral_criteria": {"event": ""}}, headers=admin)
+    replaced = await client.put(
+        path,
+        json={
+            "segment_name": "Whole",
+            "segment_type": "behavioral",
+            "behavioral_criteria": BEHAVIOURAL,
+        },
+        headers=admin,
+    )
+    null = await client.patch(path, json={"segment_name": None}, headers=admin)
+    moved = await client.patch(path, json={"campaign_id": str(uuid.uuid4())}, headers=admin)
+
+    assert renamed.json()["segment_name"] == "Renamed"
+    assert broken.status_code == 422
+    assert replaced.json()["geographic_criteria"] == {}
+    assert replaced.json()["segment_type"] == "behavioral"
+    assert null.status_code == 422
+    assert moved.status_code == 422
+
+
+async def test_list_filters(client, admin, campaign, create_campaign, add_segment, db) -> None:
+    other = await create_campaign(admin)
+    await add_segment(admin, campaign["id"], segment_name="Germany")
+    behavioural = await add_segment(
+        admin,
+        campaign["id"],
+        segment_name="Openers",
+        segment_type="behavioral",
+        behavioral_criteria=BEHAVIOURAL,
+    )
+    await add_segment(admin, other["id"], segment_name="Elsewhere")
+    async with db.system_session() as session:
+        await session.execute(
+            update(CampaignSegment)
+            .where(CampaignSegment.id == uuid.UUID(behavioural["id"]))
+            .values(target_count=500)
+        )
+
+    async def names(query: str) -> list[str]:
+        response = await client.get(f"/api/campaign-segments/?{query}", headers=admin)
+        assert response.status_code == 200, response.text
+        return sorted(item["segment_name"] for item in response.json()["items"])
+
+    assert await names(f"campaign_id={campaign['id']}") == ["Germany", "Openers"]
+    assert await names("segment_type=behavioral") == ["Openers"]
+    assert await names("target_count_min=100") == ["Openers"]
+    assert await names("target_count_max=100") == ["Elsewhere", "Germany"]
+    assert await names("search=ELSE") == ["Elsewhere"]
+    bad_range = await client.get(
+        "/api/campaign-segments/?target_count_min=5&target_count_max=1", headers=admin
+    )
+    assert bad_range.status_code == 422
+
+
+async def test_delete_is_soft(client, admin, campaign, add_segment, db) -> None:
+    segment = await add_segment(admin, campaign["id"])
+
+    deleted = await client.delete(f"/api/campaign-segments/{segment['id']}/", headers=admin)
+    again = await client.get(f"/api/campaign-segments/{segment['id']}/", headers=admin)
+    history = await client.get(
+        f"/api/campaigns/{campaign['id']}/audit/?action=segment.deleted", headers=admin
+    )
+
+    assert deleted.status_code == 200
+    assert again.status_code == 404
+    assert history.json()["total"] == 1
