@@ -34,7 +34,11 @@ async def gateway_port(
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     app = notify_gateway_app(settings, resources)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="websockets"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, log_level="warning", ws="websockets-sansio", ws_per_message_deflate=False
+        )
+    )
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         await asyncio.sleep(0.01)

@@ -214,7 +214,13 @@ async def start_gateway(gateway_settings: Settings) -> AsyncIterator[StartGatewa
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-        config = uvicorn.Config(app, lifespan="on", log_level="warning", ws="websockets")
+        config = uvicorn.Config(
+            app,
+            lifespan="on",
+            log_level="warning",
+            ws="websockets-sansio",
+            ws_per_message_deflate=settings.ws_per_message_deflate,
+        )
         server = uvicorn.Server(config)
         task = asyncio.create_task(server.serve(sockets=[sock]))
         while not server.started:

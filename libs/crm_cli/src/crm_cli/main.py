@@ -88,7 +88,13 @@ def cmd_run_all(args: argparse.Namespace) -> int:
         port = args.port or settings.port
         log.info("all_in_one_starting", url=f"http://{host}:{port}")
         config = uvicorn.Config(
-            gateway, host=host, port=port, lifespan="on", log_level="warning", ws="websockets"
+            gateway,
+            host=host,
+            port=port,
+            lifespan="on",
+            log_level="warning",
+            ws="websockets-sansio",
+            ws_per_message_deflate=settings.ws_per_message_deflate,
         )
         # uvicorn re-raises the stopping signal after a clean shutdown; that is a normal exit,
         # and SIGTERM must also reach the `finally` that stops the embedded servers.
@@ -119,7 +125,8 @@ def cmd_run_service(args: argparse.Namespace) -> int:
         host=args.host or settings.host,
         port=port,
         log_level="warning",
-        ws="websockets",
+        ws="websockets-sansio",
+        ws_per_message_deflate=settings.ws_per_message_deflate,
     )
     return 0
 

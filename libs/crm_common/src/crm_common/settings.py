@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     ws_replay_max_entries: int = Field(default=50_000, ge=1)
     ws_reader_batch_size: int = Field(default=500, ge=1, le=10_000)
     ws_reader_block_ms: int = Field(default=1_000, ge=10, le=60_000)
+    # permessage-deflate keeps a zlib context per connection (~150 KB each): off by default.
+    ws_per_message_deflate: bool = False
 
     demo_password: SecretStr = Field(
         default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"

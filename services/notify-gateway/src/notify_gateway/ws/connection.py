@@ -32,6 +32,7 @@ from notify_gateway.ws.runtime import GatewayRuntime
 log = structlog.get_logger(__name__)
 
 _SEND_FAILURES = (WebSocketDisconnect, RuntimeError, OSError)
+CLOSE_TIMEOUT_S = 10.0
 
 
 class Connection:
@@ -247,21 +248,25 @@ class Connection:
 
     async def _send_live(self, client: Client, floor: StreamId | None) -> None:
         """Write queued frames in order; those at or below `floor` were already sent."""
-        histogram = metrics.FANOUT_LATENCY
-        sent_events = metrics.EVENTS_OUT
+        latency = metrics.FANOUT_LATENCY
         queue = client.queue
+        send_text = self.ws.send_text
         while True:
             await client.wait_for_frames()
-            while queue and not client.closing:
-                item = queue.popleft()
-                if item.position is not None and floor is not None:
-                    if item.position <= floor:
-                        continue
-                    floor = None
-                await self.ws.send_text(item.text)
-                if item.occurred_at is not None:
-                    sent_events.inc()
-                    histogram.observe(time.time() - item.occurred_at)
+            events = 0
+            try:
+                while queue and not client.closing:
+                    item = queue.popleft()
+                    if item.position is not None and floor is not None:
+                        if item.position <= floor:
+                            continue
+                        floor = None
+                    await send_text(item.text)
+                    if item.occurred_at is not None:
+                        events += 1
+                        latency.observe(time.time() - item.occurred_at)
+            finally:
+                metrics.EVENTS_OUT.inc(events)
             client.settle_backlog()
             if client.closing:
                 return
@@ -273,7 +278,9 @@ class Connection:
             await self.ws.send_text(text)
 
     async def _close(self, code: int, reason: str) -> None:
+        """Send the close frame; a peer that stopped reading gets `CLOSE_TIMEOUT_S` before
+        the handler lets go (the server then drops the socket)."""
         if self.disconnected or self.ws.application_state == WebSocketState.DISCONNECTED:
             return
-        with contextlib.suppress(*_SEND_FAILURES):
-            await self.ws.close(code, reason)
+        with contextlib.suppress(TimeoutError, *_SEND_FAILURES):
+            await asyncio.wait_for(self.ws.close(code, reason), CLOSE_TIMEOUT_S)
