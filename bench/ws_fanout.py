@@ -189,7 +189,7 @@ async def _clients(
                     await connection.send('{"type":"pong"}')
         except websockets.ConnectionClosed:
             pass
-        frame = connection.close_rcvd
+        frame = connection.protocol.close_rcvd
         if frame is not None and frame.code != 1000:
             report.closes[frame.code] = report.closes.get(frame.code, 0) + 1
 
@@ -219,6 +219,21 @@ def process_rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def machine_busy_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot."""
+    with open("/proc/stat") as stat:
+        values = [int(v) for v in stat.readline().split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
+def process_cpu_split(pid: int) -> tuple[float, float]:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def start_gateway(args: argparse.Namespace, stream: str) -> subprocess.Popen[bytes]:
@@ -292,6 +307,17 @@ class Samples:
     rss_mb: list[float] = field(default_factory=list)
 
 
+async def drain(port: int, expected_out: int, limit_s: float) -> None:
+    """Wait until the gateway has sent every expected frame (or `limit_s` passed)."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        sent = (await scrape(port)).get("crm_ws_events_out_total", 0.0)
+        if sent >= expected_out:
+            await asyncio.sleep(0.5)  # the last frames' trip to the clients
+            return
+        await asyncio.sleep(0.25)
+
+
 async def sample(pid: int, samples: Samples, stop: asyncio.Event) -> None:
     while not stop.is_set():
         samples.rss_mb.append(process_rss_mb(pid))
@@ -343,6 +369,7 @@ async def scrape(port: int) -> dict[str, float]:
         "crm_ws_events_in_total",
         "crm_ws_events_out_total",
         "crm_ws_clients_dropped_total",
+        "crm_ws_fanout_latency_seconds_bucket",
     )
     values: dict[str, float] = {}
     async with httpx.AsyncClient(timeout=10) as http:
@@ -397,15 +424,22 @@ async def run(args: argparse.Namespace) -> int:
         print(f"{connected} clients connected ({failed} failed) in {took:.1f} s")
         idle_rss = process_rss_mb(gateway.pid)
 
-        await publish(redis, stream, plan, args.rate, args.warmup, "warmup")
+        load_before = os.getloadavg()
+        warm = await publish(redis, stream, plan, args.rate, args.warmup, "warmup")
         samples, sampling = Samples(), asyncio.Event()
         sampler = asyncio.create_task(sample(gateway.pid, samples, sampling))
+        busy_before, ticks_before = machine_busy_ticks()
+        split_before = process_cpu_split(gateway.pid)
         cpu_before, wall_before = process_cpu_s(gateway.pid), time.monotonic()
         sent = await publish(redis, stream, plan, args.rate, args.duration, "measure")
         published_s = time.monotonic() - wall_before
-        await asyncio.sleep(args.drain)
+        per_event = plan.expected_per_event()
+        await drain(args.port, sum(per_event[key] for key in warm + sent), args.drain)
         cpu_s = process_cpu_s(gateway.pid) - cpu_before
+        split_after = process_cpu_split(gateway.pid)
         wall_s = time.monotonic() - wall_before
+        busy_after, ticks_after = machine_busy_ticks()
+        machine_busy = (busy_after - busy_before) / max(1, ticks_after - ticks_before)
         sampling.set()
         await sampler
         gauges = await scrape(args.port)
@@ -427,7 +461,6 @@ async def run(args: argparse.Namespace) -> int:
         await redis.delete(stream)
         await redis.aclose()
 
-    per_event = plan.expected_per_event()
     expected = sum(per_event[key] for key in sent)
     latencies: list[float] = []
     for report in reports:
@@ -470,9 +503,20 @@ async def run(args: argparse.Namespace) -> int:
         f"p99.9 {percentile(latencies, 0.999):.1f}  max {latencies[-1] if latencies else 0:.1f}  "
         f"mean {statistics.fmean(latencies) if latencies else 0:.1f}"
     )
+    user_s = split_after[0] - split_before[0]
+    system_s = split_after[1] - split_before[1]
     print(
-        f"gateway CPU {cpu_s / wall_s:.0%} of one core ({cpu_s:.1f} s over {wall_s:.1f} s); "
-        f"RSS idle-connected {idle_rss:.0f} MB, peak {max(samples.rss_mb, default=0):.0f} MB"
+        f"gateway CPU {cpu_s / wall_s:.0%} of one core ({cpu_s:.1f} s over {wall_s:.1f} s: "
+        f"user {user_s:.1f} s, system {system_s:.1f} s), "
+        f"{cpu_s / max(1, measured) * 1e6:.0f} us per delivered frame"
+    )
+    print(
+        f"gateway RSS: connected and idle {idle_rss:.0f} MB, "
+        f"peak under load {max(samples.rss_mb, default=0):.0f} MB"
+    )
+    print(
+        f"machine: load average {load_before[0]:.2f} before the run; all cores "
+        f"{machine_busy:.0%} busy during it (every process on the machine)"
     )
     print(
         "client processes: CPU "
@@ -500,7 +544,9 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=200.0, help="events per second")
     parser.add_argument("--duration", type=float, default=60.0, help="measured seconds")
     parser.add_argument("--warmup", type=float, default=5.0)
-    parser.add_argument("--drain", type=float, default=3.0, help="seconds to wait after")
+    parser.add_argument(
+        "--drain", type=float, default=60.0, help="at most this long for the last frames"
+    )
     parser.add_argument("--client-procs", type=int, default=2)
     parser.add_argument("--compression", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--port", type=int, default=8103)
