@@ -14,6 +14,13 @@ from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.tenancy import TenantScope
 
+CENT = Decimal("0.01")
+
+
+def _money(value: object) -> Decimal:
+    """A sum as an amount in cents (an empty sum is 0.00)."""
+    return Decimal(str(value or 0)).quantize(CENT)
+
 
 async def get(
     scope: TenantScope, budget_id: uuid.UUID, *, for_update: bool = False
@@ -85,7 +92,7 @@ async def fiscal_funds(
         func.min(CampaignBudget.approval_threshold),
     )
     total, threshold = (await scope.session.execute(statement)).one()
-    return Decimal(total), (Decimal(threshold) if threshold is not None else None)
+    return _money(total), (_money(threshold) if threshold is not None else None)
 
 
 async def allocation_threshold(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal | None:
@@ -96,7 +103,7 @@ async def allocation_threshold(scope: TenantScope, campaign_id: uuid.UUID) -> De
         .with_only_columns(func.min(CampaignBudget.approval_threshold))
     )
     value = (await scope.session.execute(statement)).scalar_one()
-    return Decimal(value) if value is not None else None
+    return _money(value) if value is not None else None
 
 
 def _live_allocations(scope: TenantScope, *criteria: ColumnElement[bool]) -> Any:
@@ -117,7 +124,7 @@ async def held_by_live_campaigns(
     statement = _live_allocations(scope, *criteria).with_only_columns(
         func.coalesce(func.sum(CampaignBudgetAllocation.allocated_amount), 0)
     )
-    return Decimal((await scope.session.execute(statement)).scalar_one())
+    return _money((await scope.session.execute(statement)).scalar_one())
 
 
 async def held_by_budget(
@@ -133,7 +140,7 @@ async def held_by_budget(
         )
         .group_by(CampaignBudgetAllocation.budget_id)
     )
-    return {row[0]: Decimal(row[1]) for row in (await scope.session.execute(statement)).all()}
+    return {row[0]: _money(row[1]) for row in (await scope.session.execute(statement)).all()}
 
 
 async def live_allocation_count(scope: TenantScope, budget_id: uuid.UUID) -> int:
@@ -176,7 +183,7 @@ async def allocated_total(
     statement = scope.select(CampaignBudgetAllocation, *criteria).with_only_columns(
         func.coalesce(func.sum(CampaignBudgetAllocation.allocated_amount), 0)
     )
-    return Decimal((await scope.session.execute(statement)).scalar_one())
+    return _money((await scope.session.execute(statement)).scalar_one())
 
 
 async def held_in_fiscal_year(
@@ -198,4 +205,4 @@ async def held_in_fiscal_year(
     statement = scope.select(Campaign, *criteria).with_only_columns(
         func.coalesce(func.sum(Campaign.total_budget), 0)
     )
-    return Decimal((await scope.session.execute(statement)).scalar_one())
+    return _money((await scope.session.execute(statement)).scalar_one())
