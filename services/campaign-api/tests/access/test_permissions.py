@@ -1,4 +1,4 @@
-"""The permission matrix: every role × every campaign-API endpoint → the expected status
+"""The permission matrix: every role and every campaign-API endpoint → the expected status
 (the endpoint's success status when the role grants every permission it needs, else 403)."""
 
 import pytest
