@@ -82,10 +82,31 @@ class BudgetPatch(WriteSchema):
 BUDGET_WRITABLE: tuple[str, ...] = tuple(BudgetCreate.model_fields)
 
 
+BUDGET_EXAMPLE: dict[str, Any] = {
+    "id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+    **_EXAMPLE,
+    "created_at": "2026-01-02T08:00:00Z",
+    "updated_at": "2026-01-02T08:00:00Z",
+}
+ALLOCATION_EXAMPLE: dict[str, Any] = {
+    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+    "budget_id": BUDGET_EXAMPLE["id"],
+    "budget_code": "FY2026-MKT",
+    "budget_name": "FY2026 Marketing",
+    "fiscal_year": 2026,
+    "currency_code": "USD",
+    "allocated_amount": "12000.00",
+    "created_at": "2026-03-01T09:30:00Z",
+    "updated_at": "2026-03-01T09:30:00Z",
+}
+
+
 class BudgetRead(BaseModel):
     """A budget as stored."""
 
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [BUDGET_EXAMPLE]}
+    )
 
     id: uuid.UUID
     budget_name: str
@@ -106,6 +127,20 @@ class BudgetRead(BaseModel):
 class BudgetPage(BaseModel):
     """One page of budgets."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [BUDGET_EXAMPLE],
+                    "total": 1,
+                    "page": 1,
+                    "page_size": 50,
+                    "filters": {"fiscal_year": 2026},
+                }
+            ]
+        }
+    )
+
     items: list[BudgetRead]
     total: int
     page: int
@@ -115,6 +150,23 @@ class BudgetPage(BaseModel):
 
 class BudgetAvailability(BaseModel):
     """What a budget holds: its total, what live campaigns hold, what is left."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "budget_id": BUDGET_EXAMPLE["id"],
+                    "budget_code": "FY2026-MKT",
+                    "fiscal_year": 2026,
+                    "currency_code": "USD",
+                    "total_amount": "500000.00",
+                    "held_by_live_campaigns": "120000.00",
+                    "available_amount": "380000.00",
+                    "live_allocations": 7,
+                }
+            ]
+        }
+    )
 
     budget_id: uuid.UUID
     budget_code: str
@@ -129,6 +181,23 @@ class BudgetAvailability(BaseModel):
 class FiscalYearAvailability(BaseModel):
     """The money of a fiscal year: active budgets' total, what live campaigns hold, what is
     left (the ceiling for a campaign's total_budget)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "fiscal_year": 2026,
+                    "currency_code": "USD",
+                    "total_amount": "620000.00",
+                    "held_by_live_campaigns": "210000.00",
+                    "available_amount": "410000.00",
+                    "approval_threshold": "10000.00",
+                    "period_start": "2026-01-01T00:00:00Z",
+                    "period_end": "2027-01-01T00:00:00Z",
+                }
+            ]
+        }
+    )
 
     fiscal_year: int
     currency_code: str
@@ -151,6 +220,8 @@ class AllocationWrite(WriteSchema):
 class AllocationRead(BaseModel):
     """One budget a campaign draws on."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ALLOCATION_EXAMPLE]})
+
     campaign_id: uuid.UUID
     budget_id: uuid.UUID
     budget_code: str
@@ -164,6 +235,21 @@ class AllocationRead(BaseModel):
 
 class AllocationList(BaseModel):
     """A campaign's allocations and their sum."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "campaign_id": ALLOCATION_EXAMPLE["campaign_id"],
+                    "items": [ALLOCATION_EXAMPLE],
+                    "total": 1,
+                    "allocated_amount": "12000.00",
+                    "approval_status": "not_required",
+                    "approval_required": False,
+                }
+            ]
+        }
+    )
 
     campaign_id: uuid.UUID
     items: list[AllocationRead]

@@ -166,8 +166,28 @@ TRACKED_FIELDS: tuple[str, ...] = (
 )
 
 
+CAMPAIGN_EXAMPLE: dict[str, Any] = {
+    "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+    "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+    **_EXAMPLE_WRITE,
+    "campaign_status": "draft",
+    "approval_status": "not_required",
+    "actual_spend": "0.00",
+    "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+    "updated_by_user_id": None,
+    "approved_by_user_id": None,
+    "approved_at": None,
+    "approval_comment": None,
+    "created_at": "2026-03-01T09:30:00Z",
+    "updated_at": "2026-03-01T09:30:00Z",
+    "version": 1,
+}
+
+
 class CampaignRead(Schema):
     """A campaign as stored."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [CAMPAIGN_EXAMPLE]})
 
     id: uuid.UUID
     company_id: uuid.UUID
@@ -212,6 +232,24 @@ class ValidationWarning(BaseModel):
 class CampaignCreated(CampaignRead):
     """The created campaign, what deserves attention, and whether it needs approval."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **CAMPAIGN_EXAMPLE,
+                    "approval_required": False,
+                    "validation_warnings": [
+                        {
+                            "code": "no_target_audience",
+                            "field": "target_audience_size",
+                            "message": "No target audience size is set.",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     validation_warnings: list[ValidationWarning]
     approval_required: bool
 
@@ -223,6 +261,20 @@ class FieldChange(BaseModel):
 
 class CampaignUpdated(CampaignRead):
     """The updated campaign with a change summary (field: old → new) and its approval state."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **CAMPAIGN_EXAMPLE,
+                    "version": 2,
+                    "changes": {"total_budget": {"old": "15000.00", "new": "18000.00"}},
+                    "approval_required": False,
+                    "validation_warnings": [],
+                }
+            ]
+        }
+    )
 
     changes: dict[str, FieldChange]
     approval_required: bool
@@ -280,6 +332,10 @@ class Performance(BaseModel):
 class CampaignDetail(CampaignRead):
     """A campaign with, on request, its segments and its performance."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**CAMPAIGN_EXAMPLE, "segments": []}]}
+    )
+
     segments: list[SegmentSummary] | None = None
     performance: Performance | None = None
 
@@ -319,6 +375,24 @@ class CampaignFilters(BaseModel):
 class CampaignPage(BaseModel):
     """One page of campaigns (DESIGN.md list shape)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [CAMPAIGN_EXAMPLE],
+                    "total": 1,
+                    "page": 1,
+                    "page_size": 50,
+                    "filters": {
+                        "campaign_status": ["draft"],
+                        "sort_by": "created_at",
+                        "sort_order": "desc",
+                    },
+                }
+            ]
+        }
+    )
+
     items: list[CampaignRead]
     total: int
     page: int
@@ -328,6 +402,18 @@ class CampaignPage(BaseModel):
 
 class DeleteResult(BaseModel):
     """What a soft delete did."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": CAMPAIGN_EXAMPLE["id"],
+                    "deleted_at": "2026-03-02T10:00:00Z",
+                    "segments_deleted": 2,
+                }
+            ]
+        }
+    )
 
     id: uuid.UUID
     deleted_at: datetime
@@ -346,5 +432,18 @@ class ActionComment(BaseModel):
 
 class CampaignTransitioned(CampaignRead):
     """The campaign after a status or approval action, with any warnings."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **CAMPAIGN_EXAMPLE,
+                    "campaign_status": "planned",
+                    "version": 2,
+                    "validation_warnings": [],
+                }
+            ]
+        }
+    )
 
     validation_warnings: list[ValidationWarning]

@@ -80,6 +80,42 @@ class LaunchTracking(BaseModel):
 class LaunchAccepted(BaseModel):
     """The launch confirmation: the recorded request, the campaign's new state, tracking."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "launch": {
+                        "id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+                        "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+                        "launch_status": "scheduled",
+                        "idempotency_key": "9d0c1c1e-launch-2026-04",
+                        "requested_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+                        "parameters": {
+                            "channels": ["email"],
+                            "segment_ids": ["0ad7193d-ac70-4d15-a378-652923ea3fa1"],
+                            "throttle_per_minute": 5000,
+                        },
+                        "scheduled_at": "2026-04-01T08:00:00Z",
+                        "created_at": "2026-03-20T12:00:00Z",
+                    },
+                    "campaign": {
+                        "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+                        "campaign_code": "SPRING-26",
+                        "campaign_status": "active",
+                        "version": 5,
+                    },
+                    "tracking": {
+                        "launch_id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+                        "websocket": "/ws",
+                        "events": ["campaign.launch_progress", "campaign.launched"],
+                        "campaign_path": "/api/campaigns/5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b/",
+                    },
+                    "validation_warnings": [],
+                }
+            ]
+        }
+    )
+
     launch: LaunchRead
     campaign: LaunchCampaignState
     tracking: LaunchTracking

@@ -92,10 +92,24 @@ class SegmentPatch(WriteSchema):
 SEGMENT_WRITABLE: tuple[str, ...] = ("segment_name", "segment_type", *CRITERIA_FIELDS)
 
 
+SEGMENT_EXAMPLE: dict[str, Any] = {
+    "id": "0ad7193d-ac70-4d15-a378-652923ea3fa1",
+    **_EXAMPLE,
+    "target_count": 1250,
+    "actual_count": 1187,
+    "engagement_rate": "12.40",
+    "last_evaluated_at": "2026-03-01T10:00:00Z",
+    "created_at": "2026-03-01T09:30:00Z",
+    "updated_at": "2026-03-01T10:00:00Z",
+}
+
+
 class SegmentRead(BaseModel):
     """A segment as stored (counts are written by the segment engine when it evaluates)."""
 
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [SEGMENT_EXAMPLE]}
+    )
 
     id: uuid.UUID
     campaign_id: uuid.UUID
@@ -142,12 +156,47 @@ class AudienceAnalysis(BaseModel):
 class SegmentWritten(SegmentRead):
     """A created or updated segment with its validation results and audience analysis."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **SEGMENT_EXAMPLE,
+                    "validation": {"valid": True, "warnings": []},
+                    "audience_analysis": {
+                        "criteria_used": ["demographic_criteria", "behavioral_criteria"],
+                        "condition_count": 2,
+                        "behavioural_events": ["email_open"],
+                        "evaluated": True,
+                        "target_count": 1250,
+                        "actual_count": 1187,
+                        "estimate_path": "/api/segments/estimate/",
+                        "evaluate_path": f"/api/segments/{SEGMENT_EXAMPLE['id']}/evaluate/",
+                    },
+                }
+            ]
+        }
+    )
+
     validation: SegmentValidation
     audience_analysis: AudienceAnalysis
 
 
 class SegmentPage(BaseModel):
     """One page of segments."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [SEGMENT_EXAMPLE],
+                    "total": 1,
+                    "page": 1,
+                    "page_size": 50,
+                    "filters": {"segment_type": "mixed"},
+                }
+            ]
+        }
+    )
 
     items: list[SegmentRead]
     total: int

@@ -77,10 +77,31 @@ class TemplatePatch(WriteSchema):
 TEMPLATE_WRITABLE: tuple[str, ...] = tuple(TemplateCreate.model_fields)
 
 
+TEMPLATE_EXAMPLE: dict[str, Any] = {
+    "id": "8a6e0804-2bd0-4672-b79d-d97027f9071a",
+    **_EXAMPLE,
+    "usage_count": 4,
+    "created_at": "2026-01-10T08:00:00Z",
+    "updated_at": "2026-02-01T08:00:00Z",
+}
+LINK_EXAMPLE: dict[str, Any] = {
+    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+    "template_id": TEMPLATE_EXAMPLE["id"],
+    "template_code": "NEWSLETTER",
+    "template_name": "Monthly newsletter",
+    "template_type": "email",
+    "is_active": True,
+    "is_primary": True,
+    "created_at": "2026-03-01T09:30:00Z",
+}
+
+
 class TemplateRead(BaseModel):
     """A template as stored."""
 
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [TEMPLATE_EXAMPLE]}
+    )
 
     id: uuid.UUID
     template_name: str
@@ -100,6 +121,20 @@ class TemplateRead(BaseModel):
 
 class TemplatePage(BaseModel):
     """One page of templates."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [TEMPLATE_EXAMPLE],
+                    "total": 1,
+                    "page": 1,
+                    "page_size": 50,
+                    "filters": {"template_type": "email"},
+                }
+            ]
+        }
+    )
 
     items: list[TemplateRead]
     total: int
@@ -126,6 +161,8 @@ class TemplateLinkCreate(WriteSchema):
 class TemplateLinkRead(BaseModel):
     """A template used by a campaign."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [LINK_EXAMPLE]})
+
     campaign_id: uuid.UUID
     template_id: uuid.UUID
     template_code: str
@@ -138,6 +175,14 @@ class TemplateLinkRead(BaseModel):
 
 class TemplateLinkList(BaseModel):
     """The templates a campaign uses."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"campaign_id": LINK_EXAMPLE["campaign_id"], "items": [LINK_EXAMPLE], "total": 1}
+            ]
+        }
+    )
 
     campaign_id: uuid.UUID
     items: list[TemplateLinkRead]
