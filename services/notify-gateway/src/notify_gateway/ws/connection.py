@@ -251,8 +251,9 @@ class Connection:
         latency = metrics.FANOUT_LATENCY
         queue = client.queue
         send_text = self.ws.send_text
+        wait_for_frames = client.wait_for_frames
         while True:
-            await client.wait_for_frames()
+            await wait_for_frames()
             events = 0
             try:
                 while queue and not client.closing:

@@ -4,6 +4,7 @@ authenticator, and the background tasks that run them."""
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -65,6 +66,10 @@ async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
     """Start the reader and heartbeat tasks; on exit close every client with 1012."""
     runtime = GatewayRuntime.build(app.state.resources)
     app.state.ws_runtime = runtime
+    # Everything alive at start-up (modules, apps, schemas) lives as long as the process:
+    # keep it out of the cyclic collector, whose full passes over thousands of connections
+    # otherwise pause every client's delivery.
+    gc.freeze()
     # Fix the live starting point before serving, so nothing published after startup is
     # missed; when Redis is not reachable yet the reader fixes it on its first read.
     with contextlib.suppress(RedisError, OSError):
