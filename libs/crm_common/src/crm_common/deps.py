@@ -14,7 +14,8 @@ from crm_common.resources import Resources
 from crm_common.security.principal import CurrentPrincipal
 
 
-def get_resources(request: Request) -> Resources:
+# Plain dependencies are `async def` so FastAPI runs them inline instead of in its thread pool.
+async def get_resources(request: Request) -> Resources:
     resources: Resources = request.app.state.resources
     return resources
 
@@ -45,7 +46,7 @@ async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]
 SystemSession = Annotated[AsyncSession, Depends(system_session, scope="function")]
 
 
-def request_meta(request: Request) -> RequestMeta:
+async def request_meta(request: Request) -> RequestMeta:
     return RequestMeta.from_request(request)
 
 

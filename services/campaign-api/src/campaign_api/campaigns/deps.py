@@ -4,9 +4,9 @@ import uuid
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import Depends, Path
+from fastapi import Depends, Path, Request
 
-from campaign_api.cache import CampaignCacheDep
+from campaign_api.cache import CampaignCache
 from campaign_api.campaigns import service
 from campaign_api.shared.concurrency import if_match_header
 from crm_common.deps import TenantSession
@@ -22,6 +22,19 @@ CampaignEditor = Annotated[Principal, Depends(require(P.UPDATE_CAMPAIGN))]
 CampaignDeleter = Annotated[Principal, Depends(require(P.DELETE_CAMPAIGN))]
 CampaignLauncher = Annotated[Principal, Depends(require(P.LAUNCH_CAMPAIGN))]
 CampaignApprover = Annotated[Principal, Depends(require(P.APPROVE_CAMPAIGN))]
+
+
+async def campaign_cache(request: Request) -> CampaignCache:
+    """The app's campaign read cache (one per app, built on first use)."""
+    cache: CampaignCache | None = getattr(request.app.state, "campaign_cache", None)
+    if cache is None:
+        resources = request.app.state.resources
+        cache = CampaignCache(resources.redis, resources.settings.campaign_cache_ttl_s)
+        request.app.state.campaign_cache = cache
+    return cache
+
+
+CampaignCacheDep = Annotated[CampaignCache, Depends(campaign_cache)]
 
 CampaignId = Annotated[uuid.UUID, Path(description="The campaign's id.")]
 ExpectedVersion = Annotated[int | None, Depends(if_match_header)]

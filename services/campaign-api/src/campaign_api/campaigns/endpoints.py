@@ -9,9 +9,10 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import JSONResponse, Response
 
-from campaign_api.cache import CampaignCacheDep, view_shape
+from campaign_api.cache import view_shape
 from campaign_api.campaigns import performance, service
 from campaign_api.campaigns.deps import (
+    CampaignCacheDep,
     CampaignCreator,
     CampaignDeleter,
     CampaignEditor,
@@ -93,7 +94,7 @@ def _utc(value: datetime | None) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def campaign_filters(
+async def campaign_filters(
     principal: CampaignReader,
     campaign_status: Annotated[list[str] | None, Query(description=f"Statuses. {_MULTI}")] = None,
     campaign_type: Annotated[list[str] | None, Query(description=f"Types. {_MULTI}")] = None,

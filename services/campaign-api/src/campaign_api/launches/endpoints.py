@@ -5,8 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from campaign_api.cache import CampaignCacheDep
-from campaign_api.campaigns.deps import CampaignId, CampaignLauncher, ExpectedVersion
+from campaign_api.campaigns.deps import (
+    CampaignCacheDep,
+    CampaignId,
+    CampaignLauncher,
+    ExpectedVersion,
+)
 from campaign_api.campaigns.errors import (
     ApprovalRequired,
     CampaignEnded,

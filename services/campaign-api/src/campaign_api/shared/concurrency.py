@@ -37,7 +37,7 @@ def check_version(expected: int | None, actual: int) -> None:
         raise PreconditionFailed(details={"expected_version": expected, "current_version": actual})
 
 
-def if_match_header(
+async def if_match_header(
     if_match: Annotated[
         str | None,
         Header(

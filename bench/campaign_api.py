@@ -1,0 +1,463 @@
+"""Load run of the campaign API: 150 and then 600 concurrent users on a realistic mix
+(filtered lists, gets, creates, updates, approvals, reference data) against a running
+server, printing requests/s and p50/p95/p99 per endpoint and the machine it ran on.
+
+    make run                                   # in one terminal (http://127.0.0.1:8000)
+    uv run python bench/campaign_api.py        # in another
+
+    uv run python bench/campaign_api.py --base-url http://127.0.0.1:8100 --users 150 600 \\
+        --duration 30 --json results.json
+
+Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
+demo-pass-123). When that endpoint is not there, tokens are minted with the configured
+signing secret for the demo users read from DATABASE_URL. Several virtual users share one
+demo account, so run the server with CRM_RATE_LIMIT_ENABLED=false (429s are counted and
+reported otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+
+DEMO_USERS = {
+    "admin": "admin@acme.test",
+    "manager": "manager@acme.test",
+    "specialist": "specialist@acme.test",
+    "analyst": "analyst@acme.test",
+    "finance": "finance@acme.test",
+    "globex": "admin@globex.test",
+}
+CHANNELS = ["email", "sms", "social", "direct_mail", "multi_channel"]
+TYPES = ["promotional", "newsletter", "product_launch", "event", "nurture", "retention"]
+STATUSES = ["draft", "planned", "active", "paused", "completed"]
+WORDS = ["spring", "summer", "launch", "loyalty", "friday", "welcome", "win-back", "promo"]
+
+# The mix: weights of each operation per iteration of a virtual user.
+MIX = {
+    "list": 34,
+    "get": 30,
+    "update": 14,
+    "create": 10,
+    "approval": 5,
+    "reference": 5,
+    "audit": 2,
+}
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or "unknown"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        with open("/proc/meminfo") as handle:
+            kb = int(handle.readline().split()[1])
+            memory = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    uname = " ".join(platform.uname())
+    return {
+        "uname": uname,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "python": sys.version.split()[0],
+    }
+
+
+@dataclass
+class Recorder:
+    """Latencies and statuses per endpoint within one phase."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    statuses: dict[str, dict[int, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int))
+    )
+    failures: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, name: str, seconds: float, status: int) -> None:
+        self.latencies[name].append(seconds * 1000)
+        self.statuses[name][status] += 1
+
+    def report(self, duration: float) -> dict[str, Any]:
+        rows = {}
+        everything: list[float] = []
+        for name in sorted(self.latencies):
+            values = sorted(self.latencies[name])
+            everything += values
+            rows[name] = _summary(values, duration) | {
+                "statuses": dict(sorted(self.statuses[name].items()))
+            }
+        total = _summary(sorted(everything), duration)
+        errors = sum(
+            count
+            for per in self.statuses.values()
+            for status, count in per.items()
+            if status >= 400 or status == 0
+        )
+        return {"endpoints": rows, "total": total | {"errors": errors}}
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    index = min(len(values) - 1, max(0, round(share * len(values)) - 1))
+    return values[index]
+
+
+def _summary(values: list[float], duration: float) -> dict[str, Any]:
+    return {
+        "requests": len(values),
+        "rps": round(len(values) / duration, 1) if duration else 0.0,
+        "p50_ms": round(_percentile(values, 0.50), 1),
+        "p95_ms": round(_percentile(values, 0.95), 1),
+        "p99_ms": round(_percentile(values, 0.99), 1),
+        "mean_ms": round(statistics.fmean(values), 1) if values else 0.0,
+    }
+
+
+class Bench:
+    def __init__(self, client: httpx.AsyncClient, tokens: dict[str, str], rng: random.Random):
+        self.client = client
+        self.headers = {role: {"Authorization": f"Bearer {t}"} for role, t in tokens.items()}
+        self.rng = rng
+        self.acme: list[str] = []
+        self.globex: list[str] = []
+        self.fresh: list[str] = []
+        self.recorder = Recorder()
+
+    async def call(
+        self, name: str, method: str, path: str, role: str, **kwargs: Any
+    ) -> httpx.Response | None:
+        headers = {**self.headers[role], **kwargs.pop("headers", {})}
+        started = time.perf_counter()
+        try:
+            response = await self.client.request(method, path, headers=headers, **kwargs)
+        except httpx.HTTPError:
+            self.recorder.add(name, time.perf_counter() - started, 0)
+            return None
+        self.recorder.add(name, time.perf_counter() - started, response.status_code)
+        return response
+
+    def campaign_body(self) -> dict[str, Any]:
+        # The demo budgets cover the current year: campaigns starting in it take a small
+        # budget, later ones none (there is no money for next year yet).
+        now = datetime.now(UTC)
+        start = now + timedelta(days=self.rng.randint(1, 300), minutes=self.rng.randint(0, 1440))
+        in_year = start.year == now.year
+        return {
+            "campaign_name": f"{self.rng.choice(WORDS).title()} {self.rng.randint(1, 10**6)}",
+            "description": f"Bench campaign about {self.rng.choice(WORDS)}",
+            "campaign_type": self.rng.choice(TYPES),
+            "campaign_category": "sales",
+            "primary_channel": self.rng.choice(CHANNELS),
+            "start_date": start.isoformat(),
+            "end_date": (start + timedelta(days=self.rng.randint(3, 40))).isoformat(),
+            "total_budget": str(self.rng.randint(0, 20)) if in_year else "0",
+            "currency_code": "USD",
+            "target_audience_size": self.rng.randint(0, 50_000),
+        }
+
+    async def setup(self, per_tenant: int) -> None:
+        """Campaigns to read and change, in both tenants."""
+
+        async def create(role: str, pool: list[str]) -> None:
+            response = await self.call(
+                "setup", "POST", "/api/campaigns/", role, json=self.campaign_body()
+            )
+            if response is not None and response.status_code == 201:
+                pool.append(response.json()["id"])
+
+        for role, pool in (("specialist", self.acme), ("globex", self.globex)):
+            for start in range(0, per_tenant, 25):
+                await asyncio.gather(
+                    *(create(role, pool) for _ in range(min(25, per_tenant - start)))
+                )
+        self.recorder = Recorder()
+
+    async def op_list(self) -> None:
+        role = self.rng.choice(["manager", "analyst", "specialist", "finance", "globex"])
+        params: dict[str, Any] = {
+            "page_size": self.rng.choice([20, 50]),
+            "page": self.rng.randint(1, 3),
+        }
+        roll = self.rng.random()
+        if roll < 0.30:
+            params["campaign_status"] = self.rng.choice(STATUSES)
+        elif roll < 0.50:
+            params["primary_channel"] = self.rng.choice(CHANNELS)
+            params["campaign_type"] = self.rng.choice(TYPES)
+        elif roll < 0.65:
+            params["approval_status"] = self.rng.choice(["pending_approval", "approved"])
+        elif roll < 0.75:
+            params["start_from"] = datetime.now(UTC).isoformat()
+            params["start_to"] = (datetime.now(UTC) + timedelta(days=60)).isoformat()
+            params["sort_by"] = "start_date"
+            params["sort_order"] = "asc"
+        elif roll < 0.80:
+            params["search"] = self.rng.choice(WORDS)
+        await self.call(
+            "GET /api/campaigns/ (filtered)", "GET", "/api/campaigns/", role, params=params
+        )
+
+    async def op_get(self) -> None:
+        if self.rng.random() < 0.15 and self.globex:
+            campaign_id, role = self.rng.choice(self.globex), "globex"
+        else:
+            campaign_id = self.rng.choice(self.acme)
+            role = self.rng.choice(["manager", "analyst", "specialist", "finance", "admin"])
+        if self.rng.random() < 0.1:
+            await self.call(
+                "GET /api/campaigns/{id}/?include_segments&include_performance",
+                "GET",
+                f"/api/campaigns/{campaign_id}/",
+                role,
+                params={"include_segments": "true", "include_performance": "true"},
+            )
+        else:
+            await self.call(
+                "GET /api/campaigns/{id}/", "GET", f"/api/campaigns/{campaign_id}/", role
+            )
+
+    async def op_create(self) -> None:
+        role = self.rng.choice(["specialist", "manager"])
+        response = await self.call(
+            "POST /api/campaigns/", "POST", "/api/campaigns/", role, json=self.campaign_body()
+        )
+        if response is not None and response.status_code == 201:
+            campaign_id = response.json()["id"]
+            self.acme.append(campaign_id)
+            self.fresh.append(campaign_id)
+
+    async def op_update(self) -> None:
+        campaign_id = self.rng.choice(self.acme)
+        body = {
+            "description": f"Updated {uuid.uuid4().hex[:8]}",
+            "target_audience_size": self.rng.randint(0, 50_000),
+        }
+        role = self.rng.choice(["specialist", "manager"])
+        await self.call(
+            "PATCH /api/campaigns/{id}/", "PATCH", f"/api/campaigns/{campaign_id}/", role, json=body
+        )
+
+    async def op_approval(self) -> None:
+        if not self.fresh:
+            await self.op_create()
+            return
+        campaign_id = self.fresh.pop()
+        submitted = await self.call(
+            "POST /api/campaigns/{id}/submit-for-approval/",
+            "POST",
+            f"/api/campaigns/{campaign_id}/submit-for-approval/",
+            "specialist",
+        )
+        if submitted is not None and submitted.status_code == 200:
+            await self.call(
+                "POST /api/campaigns/{id}/approve/",
+                "POST",
+                f"/api/campaigns/{campaign_id}/approve/",
+                "finance",
+                json={"comment": "Within plan"},
+            )
+
+    async def op_reference(self) -> None:
+        if self.rng.random() < 0.5:
+            await self.call(
+                "GET /api/campaign-templates/", "GET", "/api/campaign-templates/", "specialist"
+            )
+        else:
+            await self.call(
+                "GET /api/campaign-budgets/", "GET", "/api/campaign-budgets/", "finance"
+            )
+
+    async def op_audit(self) -> None:
+        campaign_id = self.rng.choice(self.acme)
+        await self.call(
+            "GET /api/campaigns/{id}/audit/",
+            "GET",
+            f"/api/campaigns/{campaign_id}/audit/",
+            "manager",
+        )
+
+    async def user(self, deadline: float, think: float) -> None:
+        operations = list(MIX)
+        weights = [MIX[name] for name in operations]
+        if think:
+            await asyncio.sleep(self.rng.uniform(0, think))
+        while time.perf_counter() < deadline:
+            name = self.rng.choices(operations, weights)[0]
+            await getattr(self, f"op_{name}")()
+            left = deadline - time.perf_counter()
+            if think and left > 0:
+                await asyncio.sleep(min(self.rng.expovariate(1 / think), 4 * think, left))
+
+    async def phase(self, users: int, duration: float, think: float) -> dict[str, Any]:
+        self.recorder = Recorder()
+        started = time.perf_counter()
+        deadline = started + duration
+        await asyncio.gather(*(self.user(deadline, think) for _ in range(users)))
+        elapsed = time.perf_counter() - started
+        return self.recorder.report(elapsed) | {
+            "users": users,
+            "seconds": round(elapsed, 1),
+            "think_s": think,
+        }
+
+
+async def sign_in(client: httpx.AsyncClient, password: str) -> dict[str, str] | None:
+    tokens = {}
+    for role, email in DEMO_USERS.items():
+        response = await client.post(
+            "/api/auth/token",
+            data={"username": email, "password": password, "grant_type": "password"},
+        )
+        if response.status_code != 200:
+            return None
+        tokens[role] = response.json()["access_token"]
+    return tokens
+
+
+async def mint() -> dict[str, str]:
+    """Tokens signed with the configured secret for the demo users found in DATABASE_URL."""
+    from sqlalchemy import func, select
+
+    from crm_common.db import Database
+    from crm_common.models import User, UserRole
+    from crm_common.security.jwt import TokenCodec, TokenType
+    from crm_common.security.permissions import permissions_for
+    from crm_common.settings import load_settings
+
+    settings = load_settings()
+    db = Database.from_settings(settings, name="bench")
+    codec = TokenCodec(settings)
+    tokens = {}
+    try:
+        async with db.system_session() as session:
+            for role, email in DEMO_USERS.items():
+                user = (
+                    await session.execute(select(User).where(func.lower(User.email) == email))
+                ).scalar_one()
+                roles = list(
+                    (
+                        await session.execute(
+                            select(UserRole.role_name).where(UserRole.user_id == user.id)
+                        )
+                    ).scalars()
+                )
+                tokens[role] = codec.encode(
+                    TokenType.ACCESS,
+                    str(user.id),
+                    timedelta(hours=1),
+                    {
+                        "company_id": str(user.company_id),
+                        "roles": roles,
+                        "permissions": sorted(p.value for p in permissions_for(roles)),
+                    },
+                )
+    finally:
+        await db.dispose()
+    return tokens
+
+
+def _write(path: str, document: dict[str, Any]) -> None:
+    with open(path, "w") as handle:
+        json.dump(document, handle, indent=2)
+
+
+def print_phase(result: dict[str, Any]) -> None:
+    print(
+        f"\n== {result['users']} concurrent users, {result['seconds']} s, "
+        f"think time {result['think_s']} s =="
+    )
+    header = f"{'endpoint':64} {'reqs':>7} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7}  statuses"
+    print(header)
+    print("-" * len(header))
+    for name, row in result["endpoints"].items():
+        statuses = ", ".join(f"{k}:{v}" for k, v in row["statuses"].items())
+        print(
+            f"{name:64} {row['requests']:>7} {row['rps']:>8} {row['p50_ms']:>7} "
+            f"{row['p95_ms']:>7} {row['p99_ms']:>7}  {statuses}"
+        )
+    total = result["total"]
+    print(
+        f"{'ALL':64} {total['requests']:>7} {total['rps']:>8} {total['p50_ms']:>7} "
+        f"{total['p95_ms']:>7} {total['p99_ms']:>7}  errors:{total['errors']}"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--base-url", default=os.environ.get("CRM_BENCH_URL", "http://127.0.0.1:8000")
+    )
+    parser.add_argument("--users", type=int, nargs="+", default=[150, 600])
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds per phase")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds before each phase")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean pause of a user between two actions (exponential); 0: back to back",
+    )
+    parser.add_argument("--setup-campaigns", type=int, default=300, help="per tenant")
+    parser.add_argument("--password", default=os.environ.get("CRM_DEMO_PASSWORD", "demo-pass-123"))
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+
+    info = machine()
+    print("machine:", json.dumps(info))
+    limits = httpx.Limits(
+        max_connections=max(args.users) + 10, max_keepalive_connections=max(args.users) + 10
+    )
+    timeout = httpx.Timeout(60.0)
+    async with httpx.AsyncClient(base_url=args.base_url, limits=limits, timeout=timeout) as client:
+        tokens = await sign_in(client, args.password)
+        source = "POST /api/auth/token"
+        if tokens is None:
+            tokens = await mint()
+            source = "minted with the configured secret"
+        print(f"tokens: {source}")
+        bench = Bench(client, tokens, random.Random(args.seed))
+        started = time.perf_counter()
+        await bench.setup(args.setup_campaigns)
+        print(
+            f"setup: {len(bench.acme)} + {len(bench.globex)} campaigns "
+            f"in {time.perf_counter() - started:.1f}s"
+        )
+        results = []
+        for users in args.users:
+            if args.warmup:
+                await bench.phase(min(users, 50), args.warmup, args.think)
+            result = await bench.phase(users, args.duration, args.think)
+            print_phase(result)
+            results.append(result)
+    if args.json:
+        document = {"machine": info, "base_url": args.base_url, "phases": results}
+        await asyncio.to_thread(_write, args.json, document)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
