@@ -155,13 +155,20 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
 
 
 async def _seed_contacts(
-    settings: Settings, company: str, contacts: int, events: float, seed: int
+    settings: Settings, company: str, contacts: int, events: float, seed: int, batch: int
 ) -> dict[str, object]:
     from sqlalchemy import or_, select
 
-    from crm_cli.contacts import load_contacts
+    from crm_cli.contacts import LoadStats, load_contacts_committing
     from crm_common.db import Database
     from crm_common.models import Company
+
+    def progress(stats: LoadStats) -> None:
+        rate = stats.rows / stats.seconds if stats.seconds else 0.0
+        sys.stderr.write(
+            f"{stats.seconds:8.1f} s  {stats.contacts:,} contacts  {stats.events:,} events"
+            f"  ({rate:,.0f} rows/s)\n"
+        )
 
     db = Database.from_settings(settings, name="crm-seed")
     try:
@@ -172,10 +179,19 @@ async def _seed_contacts(
             company_id = (
                 await session.execute(select(Company.id).where(condition))
             ).scalar_one_or_none()
-            if company_id is None:
-                raise SystemExit(f"no company with slug or id {company!r}")
-            loaded = await load_contacts(session, company_id, contacts, events, seed=seed)
-        return {"company_id": str(company_id), "contacts": loaded[0], "events": loaded[1]}
+        if company_id is None:
+            raise SystemExit(f"no company with slug or id {company!r}")
+        stats = await load_contacts_committing(
+            db, company_id, contacts, events, seed=seed, chunk=batch, progress=progress
+        )
+        return {
+            "company_id": str(company_id),
+            "contacts": stats.contacts,
+            "consents": stats.consents,
+            "events": stats.events,
+            "seconds": round(stats.seconds, 1),
+            "rows_per_second": round(stats.rows / stats.seconds) if stats.seconds else 0,
+        }
     finally:
         await db.dispose()
 
@@ -188,7 +204,12 @@ def cmd_seed_contacts(args: argparse.Namespace) -> int:
         asyncio.run(_prepare(settings, seed=True))
         report = asyncio.run(
             _seed_contacts(
-                settings, args.company, args.contacts, args.events_per_contact, args.seed
+                settings,
+                args.company,
+                args.contacts,
+                args.events_per_contact,
+                args.seed,
+                args.batch,
             )
         )
         print(json.dumps(report))
@@ -218,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_argument("--contacts", type=int, default=10_000)
     contacts.add_argument("--events-per-contact", type=float, default=10)
     contacts.add_argument("--seed", type=int, default=7)
+    contacts.add_argument(
+        "--batch", type=int, default=20_000, help="contacts per transaction (with their events)"
+    )
     return parser
 
 

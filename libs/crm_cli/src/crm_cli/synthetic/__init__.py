@@ -1,0 +1,1 @@
+"""Synthetic contacts and behavioural events for demos, tests and benchmarks."""
