@@ -190,6 +190,10 @@ async def test_list_filters(client, admin, campaign, create_campaign, add_segmen
     assert await names("target_count_min=100") == ["Openers"]
     assert await names("target_count_max=100") == ["Elsewhere", "Germany"]
     assert await names("search=ELSE") == ["Elsewhere"]
+    assert await names("target_count_range=100-1000") == ["Openers"]
+    assert await names("target_count_range=-100") == ["Elsewhere", "Germany"]
+    bad_form = await client.get("/api/campaign-segments/?target_count_range=a-b", headers=admin)
+    assert bad_form.status_code == 422
     bad_range = await client.get(
         "/api/campaign-segments/?target_count_min=5&target_count_max=1", headers=admin
     )

@@ -48,11 +48,23 @@ async def list_segments(
     pagination: Pagination,
     campaign_id: uuid.UUID | None = None,
     segment_type: SegmentType | None = None,
-    target_count_min: Annotated[int | None, Query(ge=0)] = None,
-    target_count_max: Annotated[int | None, Query(ge=0)] = None,
+    target_count_min: Annotated[int | None, Query(ge=0, le=2_000_000_000)] = None,
+    target_count_max: Annotated[int | None, Query(ge=0, le=2_000_000_000)] = None,
+    target_count_range: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{0,9}[-,]\d{0,9}$",
+            description="`min-max` (either end may be left out), the blueprint's form of "
+            "target_count_min and target_count_max.",
+        ),
+    ] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
 ) -> JSONResponse:
     """List segments, filtered by campaign, type, target-count range or name."""
+    if target_count_range is not None:
+        low, _, high = target_count_range.replace(",", "-").partition("-")
+        target_count_min = int(low) if low else target_count_min
+        target_count_max = int(high) if high else target_count_max
     if (
         target_count_min is not None
         and target_count_max is not None
