@@ -123,10 +123,14 @@ def client_process(
     plan: Plan,
     url: str,
     compression: bool,
+    args_nice: int,
     ready: Any,
     stop: Any,
     results: Any,
 ) -> None:
+    # `--client-nice` lets the clients (browsers on other machines, in production) yield the
+    # CPU of a shared box to the gateway under test.
+    os.nice(args_nice)
     with contextlib.suppress(ImportError):
         import uvloop
 
@@ -420,7 +424,7 @@ async def run(args: argparse.Namespace) -> int:
         for indices in shares:
             worker = context.Process(
                 target=client_process,
-                args=(indices, plan, url, args.compression, ready, stop, results),
+                args=(indices, plan, url, args.compression, args.client_nice, ready, stop, results),
             )
             worker.start()
             workers.append(worker)
@@ -491,7 +495,8 @@ async def run(args: argparse.Namespace) -> int:
     print()
     print(
         f"clients {args.clients} ({connected} connected) across {args.tenants} tenants, "
-        f"{args.client_procs} client processes, compression {'on' if args.compression else 'off'}"
+        f"{args.client_procs} client processes (nice {args.client_nice}), "
+        f"compression offered {'yes' if args.compression else 'no'}"
     )
     print(
         f"subscriptions: one campaign of {args.campaigns_per_tenant} per tenant, "
@@ -564,6 +569,9 @@ def main() -> int:
         "--drain", type=float, default=60.0, help="at most this long for the last frames"
     )
     parser.add_argument("--client-procs", type=int, default=2)
+    parser.add_argument(
+        "--client-nice", type=int, default=0, help="niceness of the client processes"
+    )
     parser.add_argument("--compression", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--port", type=int, default=8103)
     parser.add_argument(
