@@ -461,10 +461,11 @@ async def list_campaigns(
 ) -> tuple[Sequence[Campaign], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
     scope = TenantScope(session, company_id)
-    total = await repository.count(scope, filters)
-    if total <= params.offset:
-        return [], total
-    return await repository.page(scope, filters, params.page_size, params.offset), total
+    rows = await repository.page(scope, filters, params.page_size, params.offset)
+    # A short page ends the list, so it tells the total without a count query.
+    if 0 < len(rows) < params.page_size or (not rows and params.offset == 0):
+        return rows, params.offset + len(rows)
+    return rows, await repository.count(scope, filters)
 
 
 async def segments_of(
