@@ -176,9 +176,7 @@ async def main() -> None:
             page_plan, page_ms = await _explain(
                 session, repository.list_statement(scope, filters).limit(50).offset(offset)
             )
-            count_statement = scope.count(
-                repository.Campaign, *repository.list_criteria(filters)
-            )
+            count_statement = scope.count(repository.Campaign, *repository.list_criteria(filters))
             count_plan, count_ms = await _explain(session, count_statement)
             timings = []
             for _ in range(args.repeat):
