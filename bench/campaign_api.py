@@ -323,6 +323,7 @@ class Bench:
             "users": users,
             "seconds": round(elapsed, 1),
             "think_s": think,
+            "load_average_1m": round(os.getloadavg()[0], 2),
         }
 
 
@@ -389,7 +390,7 @@ def _write(path: str, document: dict[str, Any]) -> None:
 def print_phase(result: dict[str, Any]) -> None:
     print(
         f"\n== {result['users']} concurrent users, {result['seconds']} s, "
-        f"think time {result['think_s']} s =="
+        f"think time {result['think_s']} s, machine load {result['load_average_1m']} =="
     )
     header = f"{'endpoint':64} {'reqs':>7} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7}  statuses"
     print(header)
