@@ -22,7 +22,7 @@ async def test_history_lists_every_change_newest_first(client, acme) -> None:
     await client.patch(
         url, json={"consent": {"sms": True}, "source": "checkout"}, headers=acme.admin
     )
-    response = await client.put(
+    response = await client.patch(
         url, json={"consent": {"email": False}, "source": "preference_center"}, headers=acme.admin
     )
 

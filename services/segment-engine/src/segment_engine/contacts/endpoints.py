@@ -160,9 +160,8 @@ async def get_consent(contact_id: uuid.UUID, principal: ContactsRead, scope: Sco
     return await service.consent_state(scope, contact_id)
 
 
-@router.api_route(
+@router.patch(
     "/{contact_id}/consent/",
-    methods=["PUT", "PATCH"],
     response_model=ConsentState,
     responses=ContactNotFound.openapi(),
 )
