@@ -3,7 +3,6 @@ audience (with or without budget figures, never with PII) however many clients r
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -91,7 +90,7 @@ class StreamEvent:
             envelope = EventEnvelope.model_validate_json(raw)
         except ValidationError as exc:
             raise MalformedEvent(str(exc)) from None
-        public = json.loads(envelope.model_dump_json())
+        public = envelope.model_dump(mode="json")
         public["data"] = strip_pii(public["data"])
         return cls(
             stream_id=stream_id,
