@@ -1,6 +1,8 @@
 """`POST /api/contacts/bulk/`: upsert by external id with a result per item; valid items are
 written together, invalid ones reported with their path, none silently dropped."""
 
+import asyncio
+
 from sqlalchemy import func, select
 
 from crm_common.models import Contact
@@ -139,3 +141,24 @@ async def test_bulk_needs_manage_reference_data(client, acme) -> None:
         "/api/contacts/bulk/", json={"contacts": [{"external_id": "A"}]}, headers=acme.manager
     )
     assert response.status_code == 403
+
+
+async def test_concurrent_batches_sharing_new_ids_both_succeed(client, db, acme) -> None:
+    ids = [f"N{i:03d}" for i in range(200)]
+    forward = [{"external_id": i, "city": "Oslo"} for i in ids]
+    backward = [{"external_id": i, "country": "NO"} for i in reversed(ids)]
+
+    results = await asyncio.gather(
+        *(
+            client.post("/api/contacts/bulk/", json={"contacts": body}, headers=acme.admin)
+            for body in (forward, backward, forward[50:], backward[:80])
+        )
+    )
+
+    assert [r.status_code for r in results] == [200, 200, 200, 200]
+    created = sum(r.json()["created"] for r in results)
+    assert created == 200
+    async with db.tenant_session(acme.company.id) as session:
+        rows = (await session.execute(select(Contact.city, Contact.country))).all()
+    assert len(rows) == 200
+    assert set(rows) == {("Oslo", "NO")}

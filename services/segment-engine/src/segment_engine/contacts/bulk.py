@@ -58,7 +58,11 @@ async def upsert(
     existing = await repo.rows_by_external_id(scope, [item.external_id for item in items])
     if create_only and existing:
         raise ContactExists(details={"external_id": next(iter(existing))})
-    fresh = [item for item in items if item.external_id not in existing]
+    # Inserted in external-id order, like the locks above, so concurrent batches that share
+    # new ids wait for each other instead of deadlocking.
+    fresh = sorted(
+        (item for item in items if item.external_id not in existing), key=lambda i: i.external_id
+    )
     new_rows = {item.external_id: _new_row(item) for item in fresh}
     inserted = await repo.insert_new(scope, list(new_rows.values()))
     raced = [external_id for external_id in new_rows if external_id not in inserted]

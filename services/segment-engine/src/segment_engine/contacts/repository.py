@@ -100,6 +100,7 @@ async def rows_by_external_id(
     statement = (
         scope.select(Contact, Contact.external_id.in_(external_ids))
         .with_only_columns(*columns)
+        .order_by(Contact.external_id)  # one lock order for every writer: no deadlocks
         .with_for_update()
     )
     result = await scope.session.execute(statement)
