@@ -23,10 +23,10 @@ from campaign_api.campaigns.deps import (
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.campaigns.schemas import CampaignRead, CampaignTransitioned
 from campaign_api.shared.concurrency import etag
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
 from crm_common.deps import Meta, TenantSession
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.errors import error_responses as errors
 from crm_common.models import Campaign
 from crm_common.security.principal import Principal
 

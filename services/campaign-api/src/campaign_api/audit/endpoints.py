@@ -12,10 +12,10 @@ from campaign_api.audit.schemas import AuditEntry, AuditPage
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignId, CampaignReader
 from campaign_api.campaigns.errors import CampaignNotFound
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
 from crm_common.deps import TenantSession
 from crm_common.errors import COMMON_RESPONSES
+from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination
 
 router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RESPONSES)

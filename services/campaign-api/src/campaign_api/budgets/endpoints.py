@@ -38,12 +38,12 @@ from campaign_api.campaigns.deps import (
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
 from campaign_api.shared.currency import CIRCULATING_CURRENCIES
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.responses import respond
 from crm_common.deps import Meta, TenantSession
 from crm_common.enums import BudgetType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
+from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination
 
 router = APIRouter(prefix="/api/campaign-budgets", tags=["budgets"], responses=COMMON_RESPONSES)

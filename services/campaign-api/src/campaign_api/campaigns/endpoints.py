@@ -47,7 +47,6 @@ from campaign_api.campaigns.schemas import (
 )
 from campaign_api.shared import idempotency
 from campaign_api.shared.concurrency import etag
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond, visible
 from campaign_api.templates.errors import IncompatibleTemplate, TemplateNotFound
 from crm_common.deps import AppResources, Meta, TenantSession
@@ -57,6 +56,7 @@ from crm_common.errors import (
     PreconditionFailed,
     ValidationFailed,
 )
+from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal

@@ -29,10 +29,10 @@ from campaign_api.collaborators.schemas import (
     CollaboratorRead,
     CollaboratorUpdate,
 )
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
 from crm_common.deps import Meta, TenantSession
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.errors import error_responses as errors
 
 router = APIRouter(prefix="/api/campaigns", tags=["collaborators"], responses=COMMON_RESPONSES)
 

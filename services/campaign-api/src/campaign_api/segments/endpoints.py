@@ -22,11 +22,11 @@ from campaign_api.segments.schemas import (
     SegmentReplace,
     SegmentWritten,
 )
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
 from crm_common.deps import Meta, TenantSession
 from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
+from crm_common.errors import error_responses as errors
 from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import Pagination
 from crm_common.security.principal import Principal

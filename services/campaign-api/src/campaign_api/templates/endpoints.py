@@ -15,7 +15,6 @@ from campaign_api.campaigns.deps import (
     ReadableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
-from campaign_api.shared.openapi import errors
 from campaign_api.shared.responses import respond
 from campaign_api.templates import links, service
 from campaign_api.templates.deps import ReferenceManager, ReferenceReader
@@ -40,6 +39,7 @@ from campaign_api.templates.schemas import (
 from crm_common.deps import Meta, TenantSession
 from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
+from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination
 
 router = APIRouter(prefix="/api/campaign-templates", tags=["templates"], responses=COMMON_RESPONSES)
