@@ -36,186 +36,12 @@ import time
 import uuid
 from array import array
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-import websockets
-from pydantic import SecretStr
 from redis.asyncio import Redis
-
-from crm_common.security.jwt import TokenCodec, TokenType
-from crm_common.settings import Settings
-
-EVENT_PREFIX = '{"type":"event"'
-MEASURE_MARK = '"phase":"measure"'
-SENT_MARK = '"sent_ns":'
-BENCH_SECRET = "bench-only-secret-0123456789-abcdefghijklmnop"
-NAMESPACE = uuid.UUID("5f0c4a5e-4a4b-4c1c-9a43-6b8f6a9d2e10")
-
-
-# -- the plan every process derives identically --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Plan:
-    clients: int
-    tenants: int
-    campaigns_per_tenant: int
-    dashboard_share: float
-
-    def company(self, tenant: int) -> uuid.UUID:
-        return uuid.uuid5(NAMESPACE, f"company-{tenant}")
-
-    def campaign(self, tenant: int, index: int) -> uuid.UUID:
-        return uuid.uuid5(NAMESPACE, f"campaign-{tenant}-{index}")
-
-    def client(self, i: int) -> tuple[int, uuid.UUID | None, str]:
-        """(tenant, watched campaign or None for a dashboard, role) of client `i`."""
-        tenant = i % self.tenants
-        rank = i // self.tenants
-        dashboards = round(self.dashboard_share * 1000)
-        dashboard = rank % 1000 < dashboards
-        campaign = None if dashboard else self.campaign(tenant, rank % self.campaigns_per_tenant)
-        role = "marketing_manager" if rank % 2 == 0 else "marketing_analyst"
-        return tenant, campaign, role
-
-    def expected_per_event(self) -> dict[tuple[int, uuid.UUID], int]:
-        """How many clients should receive an event of (tenant, campaign)."""
-        counts: dict[tuple[int, uuid.UUID], int] = {}
-        dashboards = [0] * self.tenants
-        for i in range(self.clients):
-            tenant, campaign, _ = self.client(i)
-            if campaign is None:
-                dashboards[tenant] += 1
-            else:
-                counts[(tenant, campaign)] = counts.get((tenant, campaign), 0) + 1
-        result = {}
-        for tenant in range(self.tenants):
-            for index in range(self.campaigns_per_tenant):
-                key = (tenant, self.campaign(tenant, index))
-                result[key] = counts.get(key, 0) + dashboards[tenant]
-        return result
-
-
-def codec() -> TokenCodec:
-    return TokenCodec(Settings(jwt_secret=SecretStr(BENCH_SECRET)))
-
-
-# -- client processes ----------------------------------------------------------------------
-
-
-@dataclass
-class ClientReport:
-    connected: int = 0
-    failed: int = 0
-    events: int = 0
-    measured: int = 0
-    pings: int = 0
-    closes: dict[int, int] = field(default_factory=dict)
-    latencies_ms: bytes = b""
-    cpu_s: float = 0.0
-    rss_mb: float = 0.0
-
-
-def client_process(
-    indices: list[int],
-    plan: Plan,
-    url: str,
-    compression: bool,
-    args_nice: int,
-    ready: Any,
-    stop: Any,
-    results: Any,
-) -> None:
-    # `--client-nice` lets the clients (browsers on other machines, in production) yield the
-    # CPU of a shared box to the gateway under test.
-    os.nice(args_nice)
-    with contextlib.suppress(ImportError):
-        import uvloop
-
-        uvloop.install()
-    report = asyncio.run(_clients(indices, plan, url, compression, ready, stop))
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    report.cpu_s = usage.ru_utime + usage.ru_stime
-    report.rss_mb = usage.ru_maxrss / 1024
-    results.put(report)
-
-
-async def _clients(
-    indices: list[int], plan: Plan, url: str, compression: bool, ready: Any, stop: Any
-) -> ClientReport:
-    report = ClientReport()
-    latencies = array("f")
-    tokens = codec()
-    gate = asyncio.Semaphore(64)
-    connections: list[Any] = []
-
-    async def run_one(i: int) -> None:
-        tenant, campaign, role = plan.client(i)
-        token = tokens.encode(
-            TokenType.ACCESS,
-            str(uuid.uuid5(NAMESPACE, f"user-{i}")),
-            timedelta(hours=3),
-            {"company_id": str(plan.company(tenant)), "roles": [role]},
-        )
-        auth: dict[str, Any] = {"type": "auth", "token": token}
-        if campaign is not None:
-            auth["campaign_ids"] = [str(campaign)]
-        try:
-            async with gate:
-                connection = await websockets.connect(
-                    url,
-                    open_timeout=60,
-                    ping_interval=None,
-                    max_queue=None,
-                    compression="deflate" if compression else None,
-                )
-                await connection.send(json.dumps(auth))
-                reply = json.loads(await connection.recv())
-                if reply.get("type") != "auth_ok":
-                    raise RuntimeError(reply)
-        except Exception:
-            report.failed += 1
-            return
-        report.connected += 1
-        connections.append(connection)
-        try:
-            async for raw in connection:
-                received = time.time_ns()
-                text = str(raw)
-                if text.startswith(EVENT_PREFIX):
-                    # Only two fields matter here; skipping a full parse leaves the CPU of
-                    # this shared machine to the gateway under test.
-                    report.events += 1
-                    if MEASURE_MARK in text:
-                        start = text.index(SENT_MARK) + len(SENT_MARK)
-                        end = start
-                        while text[end].isdigit():
-                            end += 1
-                        report.measured += 1
-                        latencies.append((received - int(text[start:end])) / 1e6)
-                    continue
-                kind = json.loads(text)["type"]
-                if kind == "ping":
-                    report.pings += 1
-                    await connection.send('{"type":"pong"}')
-        except websockets.ConnectionClosed:
-            pass
-        frame = connection.protocol.close_rcvd
-        if frame is not None and frame.code != 1000:
-            report.closes[frame.code] = report.closes.get(frame.code, 0) + 1
-
-    tasks = [asyncio.create_task(run_one(i)) for i in indices]
-    while report.connected + report.failed < len(indices):  # noqa: ASYNC110 - counters
-        await asyncio.sleep(0.1)
-    ready.put((report.connected, report.failed))
-    await asyncio.to_thread(stop.wait)
-    await asyncio.gather(*(c.close() for c in connections), return_exceptions=True)
-    await asyncio.gather(*tasks, return_exceptions=True)
-    report.latencies_ms = latencies.tobytes()
-    return report
-
+from ws_fanout_clients import BENCH_SECRET, ClientReport, Plan, client_process
 
 # -- the gateway process -------------------------------------------------------------------
 
@@ -404,6 +230,93 @@ def raise_fd_limit(needed: int) -> int:
     return target
 
 
+@dataclass
+class Measurement:
+    """What one run observed, for the report."""
+
+    connected: int
+    redis_version: str
+    load_before: float
+    published_s: float
+    sent: list[tuple[int, uuid.UUID]]
+    cpu_s: float
+    user_s: float
+    system_s: float
+    wall_s: float
+    machine_busy: float
+    idle_rss_mb: float
+    samples: Samples
+    gauges: dict[str, float]
+    reports: list[ClientReport]
+
+
+async def connect_clients(
+    args: argparse.Namespace, plan: Plan, context: Any, ready: Any, stop: Any, results: Any
+) -> tuple[list[Any], int]:
+    """Start the client processes; return them and how many clients authenticated."""
+    url = f"ws://127.0.0.1:{args.port}/ws"
+    workers = []
+    for first in range(args.client_procs):
+        indices = list(range(first, args.clients, args.client_procs))
+        worker = context.Process(
+            target=client_process,
+            args=(indices, plan, url, args.compression, args.client_nice, ready, stop, results),
+        )
+        worker.start()
+        workers.append(worker)
+    began = time.monotonic()
+    connected = failed = 0
+    for _ in workers:
+        ok, bad = await asyncio.to_thread(ready.get, True, 600)
+        connected, failed = connected + ok, failed + bad
+    took = time.monotonic() - began
+    print(f"{connected} clients connected ({failed} failed) in {took:.1f} s")
+    return workers, connected
+
+
+async def measure(
+    args: argparse.Namespace,
+    plan: Plan,
+    redis: Redis,
+    stream: str,
+    pid: int,
+    connected: int,
+) -> dict[str, Any]:
+    """Warm up, publish for the measured duration, wait for the last frames; the gateway's
+    CPU, memory and metrics over that window."""
+    idle_rss = process_rss_mb(pid)
+    load_before = os.getloadavg()[0]
+    warm = await publish(redis, stream, plan, args.rate, args.warmup, "warmup")
+    samples, sampling = Samples(), asyncio.Event()
+    sampler = asyncio.create_task(sample(pid, samples, sampling))
+    busy_before, ticks_before = machine_busy_ticks()
+    user_before, system_before = process_cpu_split(pid)
+    wall_before = time.monotonic()
+    sent = await publish(redis, stream, plan, args.rate, args.duration, "measure")
+    published_s = time.monotonic() - wall_before
+    per_event = plan.expected_per_event()
+    await drain(args.port, sum(per_event[key] for key in warm + sent), args.drain)
+    user_after, system_after = process_cpu_split(pid)
+    wall_s = time.monotonic() - wall_before
+    busy_after, ticks_after = machine_busy_ticks()
+    sampling.set()
+    await sampler
+    return {
+        "connected": connected,
+        "load_before": load_before,
+        "published_s": published_s,
+        "sent": sent,
+        "user_s": user_after - user_before,
+        "system_s": system_after - system_before,
+        "cpu_s": (user_after - user_before) + (system_after - system_before),
+        "wall_s": wall_s,
+        "machine_busy": (busy_after - busy_before) / max(1, ticks_after - ticks_before),
+        "idle_rss_mb": idle_rss,
+        "samples": samples,
+        "gauges": await scrape(args.port),
+    }
+
+
 async def run(args: argparse.Namespace) -> int:
     plan = Plan(args.clients, args.tenants, args.campaigns_per_tenant, args.dashboard_share)
     limit = raise_fd_limit(args.clients + 1000)
@@ -421,48 +334,10 @@ async def run(args: argparse.Namespace) -> int:
     workers: list[Any] = []
     try:
         wait_listening(args.port, gateway)
-        url = f"ws://127.0.0.1:{args.port}/ws"
-        shares = [list(range(p, args.clients, args.client_procs)) for p in range(args.client_procs)]
-        for indices in shares:
-            worker = context.Process(
-                target=client_process,
-                args=(indices, plan, url, args.compression, args.client_nice, ready, stop, results),
-            )
-            worker.start()
-            workers.append(worker)
-        began = time.monotonic()
-        connected = failed = 0
-        for _ in workers:
-            ok, bad = await asyncio.to_thread(ready.get, True, 600)
-            connected, failed = connected + ok, failed + bad
-        took = time.monotonic() - began
-        print(f"{connected} clients connected ({failed} failed) in {took:.1f} s")
-        idle_rss = process_rss_mb(gateway.pid)
-
-        load_before = os.getloadavg()
-        warm = await publish(redis, stream, plan, args.rate, args.warmup, "warmup")
-        samples, sampling = Samples(), asyncio.Event()
-        sampler = asyncio.create_task(sample(gateway.pid, samples, sampling))
-        busy_before, ticks_before = machine_busy_ticks()
-        split_before = process_cpu_split(gateway.pid)
-        cpu_before, wall_before = process_cpu_s(gateway.pid), time.monotonic()
-        sent = await publish(redis, stream, plan, args.rate, args.duration, "measure")
-        published_s = time.monotonic() - wall_before
-        per_event = plan.expected_per_event()
-        await drain(args.port, sum(per_event[key] for key in warm + sent), args.drain)
-        cpu_s = process_cpu_s(gateway.pid) - cpu_before
-        split_after = process_cpu_split(gateway.pid)
-        wall_s = time.monotonic() - wall_before
-        busy_after, ticks_after = machine_busy_ticks()
-        machine_busy = (busy_after - busy_before) / max(1, ticks_after - ticks_before)
-        sampling.set()
-        await sampler
-        gauges = await scrape(args.port)
-
+        workers, connected = await connect_clients(args, plan, context, ready, stop, results)
+        observed = await measure(args, plan, redis, stream, gateway.pid, connected)
         stop.set()
-        reports: list[ClientReport] = [
-            await asyncio.to_thread(results.get, True, 120) for _ in workers
-        ]
+        reports = [await asyncio.to_thread(results.get, True, 120) for _ in workers]
     finally:
         stop.set()
         for worker in workers:
@@ -475,28 +350,35 @@ async def run(args: argparse.Namespace) -> int:
                 gateway.kill()
         await redis.delete(stream)
         await redis.aclose()
+    report(args, plan, Measurement(redis_version=redis_version, reports=reports, **observed))
+    return 0
 
-    expected = sum(per_event[key] for key in sent)
+
+def report(args: argparse.Namespace, plan: Plan, result: Measurement) -> None:
+    """Print the figures, the machine and whether the targets were met."""
+    per_event = plan.expected_per_event()
+    expected = sum(per_event[key] for key in result.sent)
     latencies: list[float] = []
-    for report in reports:
-        values = array("f")
-        values.frombytes(report.latencies_ms)
-        latencies.extend(values)
-    latencies.sort()
-    measured = sum(r.measured for r in reports)
     closes: dict[int, int] = {}
-    for report in reports:
-        for code, count in report.closes.items():
+    for client in result.reports:
+        values = array("f")
+        values.frombytes(client.latencies_ms)
+        latencies.extend(values)
+        for code, count in client.closes.items():
             closes[code] = closes.get(code, 0) + count
+    latencies.sort()
+    measured = sum(r.measured for r in result.reports)
+    peak_rss = max(result.samples.rss_mb, default=0.0)
+    gauges = result.gauges
 
     print()
     print("== notify gateway fan-out ==")
     for key, value in machine().items():
         print(f"{key:>10}: {value}")
-    print(f"{'redis':>10}: {redis_version}")
+    print(f"{'redis':>10}: {result.redis_version}")
     print()
     print(
-        f"clients {args.clients} ({connected} connected) across {args.tenants} tenants, "
+        f"clients {args.clients} ({result.connected} connected) across {args.tenants} tenants, "
         f"{args.client_procs} client processes (nice {args.client_nice}), "
         f"compression offered {'yes' if args.compression else 'no'}"
     )
@@ -504,14 +386,15 @@ async def run(args: argparse.Namespace) -> int:
         f"subscriptions: one campaign of {args.campaigns_per_tenant} per tenant, "
         f"{args.dashboard_share:.0%} dashboards (whole tenant)"
     )
+    sent = len(result.sent)
     print(
-        f"published {len(sent)} events in {published_s:.1f} s "
-        f"({len(sent) / published_s:.0f}/s, target {args.rate:.0f}/s) "
+        f"published {sent} events in {result.published_s:.1f} s "
+        f"({sent / result.published_s:.0f}/s, target {args.rate:.0f}/s) "
         f"after {args.warmup:.0f} s warm-up"
     )
     print(
         f"frames delivered {measured} of {expected} expected "
-        f"({measured / published_s:.0f}/s); lost {expected - measured}"
+        f"({measured / result.published_s:.0f}/s); lost {expected - measured}"
     )
     print(
         f"latency XADD -> client receipt (ms): p50 {percentile(latencies, 0.50):.1f}  "
@@ -519,27 +402,25 @@ async def run(args: argparse.Namespace) -> int:
         f"p99.9 {percentile(latencies, 0.999):.1f}  max {latencies[-1] if latencies else 0:.1f}  "
         f"mean {statistics.fmean(latencies) if latencies else 0:.1f}"
     )
-    user_s = split_after[0] - split_before[0]
-    system_s = split_after[1] - split_before[1]
     print(
-        f"gateway CPU {cpu_s / wall_s:.0%} of one core ({cpu_s:.1f} s over {wall_s:.1f} s: "
-        f"user {user_s:.1f} s, system {system_s:.1f} s), "
-        f"{cpu_s / max(1, measured) * 1e6:.0f} us per delivered frame"
+        f"gateway CPU {result.cpu_s / result.wall_s:.0%} of one core "
+        f"({result.cpu_s:.1f} s over {result.wall_s:.1f} s: user {result.user_s:.1f} s, "
+        f"system {result.system_s:.1f} s), "
+        f"{result.cpu_s / max(1, measured) * 1e6:.0f} us per delivered frame"
     )
     print(
-        f"gateway RSS: connected and idle {idle_rss:.0f} MB, "
-        f"peak under load {max(samples.rss_mb, default=0):.0f} MB"
+        f"gateway RSS: connected and idle {result.idle_rss_mb:.0f} MB, "
+        f"peak under load {peak_rss:.0f} MB; niceness {args.gateway_nice}"
     )
-    print(f"gateway niceness {args.gateway_nice}")
     print(
-        f"machine: load average {load_before[0]:.2f} before the run; all cores "
-        f"{machine_busy:.0%} busy during it (every process on the machine)"
+        f"machine: load average {result.load_before:.2f} before the run; all cores "
+        f"{result.machine_busy:.0%} busy during it (every process on the machine)"
     )
     print(
         "client processes: CPU "
-        + ", ".join(f"{r.cpu_s:.0f} s" for r in reports)
+        + ", ".join(f"{r.cpu_s:.0f} s" for r in result.reports)
         + "; peak RSS "
-        + ", ".join(f"{r.rss_mb:.0f} MB" for r in reports)
+        + ", ".join(f"{r.rss_mb:.0f} MB" for r in result.reports)
     )
     print(f"server closes seen by clients: {closes or 'none'}")
     counters = {k: v for k, v in gauges.items() if "_bucket" not in k}
@@ -550,13 +431,8 @@ async def run(args: argparse.Namespace) -> int:
         "gateway's own histogram (occurred_at -> written, warm-up included): "
         f"{within / max(1.0, everything):.1%} of frames within 100 ms"
     )
-    ok = (
-        percentile(latencies, 0.99) < 100
-        and max(samples.rss_mb, default=0) < 500
-        and measured == expected
-    )
+    ok = percentile(latencies, 0.99) < 100 and peak_rss < 500 and measured == expected
     print(f"targets (p99 < 100 ms, RSS < 500 MB, nothing lost): {'met' if ok else 'NOT met'}")
-    return 0
 
 
 def main() -> int:
