@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists, func, insert, literal, not_, select
+from sqlalchemy import ColumnElement, Row, func, literal, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.models import (
@@ -22,7 +22,6 @@ from crm_common.tenancy import TenantScope
 from segment_engine.segments.exclusions import Reachability
 
 contacts = Contact.__table__
-memberships = SegmentMembership.__table__
 
 CONTACT_FIELDS = (
     "id",
@@ -65,14 +64,6 @@ class AudienceCounts:
     @property
     def sendable(self) -> int:
         return self.matched - self.no_consent - self.suppressed
-
-
-@dataclass(frozen=True)
-class MaterialiseResult:
-    counts: AudienceCounts
-    members: int
-    added: int
-    removed: int
 
 
 async def tune_for_audience_queries(session: AsyncSession) -> None:
@@ -128,67 +119,6 @@ async def sample(
         .limit(limit)
     )
     return [dict(row._mapping) for row in await scope.session.execute(statement)]
-
-
-async def materialise(
-    scope: TenantScope,
-    segment_id: uuid.UUID,
-    predicate: ColumnElement[bool],
-    reach: Reachability,
-) -> MaterialiseResult:
-    """Make the segment's membership equal to the sendable matching contacts in ONE statement:
-    insert the new, delete the gone, count both and the exclusions."""
-    audience = (
-        _audience(scope, predicate)
-        .with_only_columns(
-            contacts.c.id,
-            reach.consented.label("consented"),
-            reach.sendable.label("sendable"),
-        )
-        .cte("audience")
-        .prefix_with("MATERIALIZED")
-    )
-    sendable = select(audience.c.id).where(audience.c.sendable).cte("sendable")
-    removed = (
-        scope.delete(
-            SegmentMembership,
-            SegmentMembership.segment_id == segment_id,
-            not_(exists().where(sendable.c.id == SegmentMembership.contact_id)),
-        )
-        .returning(SegmentMembership.contact_id)
-        .cte("removed")
-    )
-    already = exists().where(
-        memberships.c.segment_id == segment_id, memberships.c.contact_id == sendable.c.id
-    )
-    added = (
-        insert(SegmentMembership)
-        .from_select(
-            ["company_id", "segment_id", "contact_id"],
-            select(literal(scope.company_id), literal(segment_id), sendable.c.id).where(
-                not_(already)
-            ),
-        )
-        .returning(SegmentMembership.contact_id)
-        .cte("added")
-    )
-
-    def count_of(source: Any, *where: ColumnElement[bool]) -> Any:
-        return select(func.count()).select_from(source).where(*where).scalar_subquery()
-
-    statement = select(
-        count_of(audience),
-        count_of(audience, not_(audience.c.consented)),
-        count_of(audience, audience.c.consented, not_(audience.c.sendable)),
-        count_of(sendable),
-        count_of(added),
-        count_of(removed),
-    )
-    row = (await scope.session.execute(statement)).one()
-    matched, no_consent, suppressed, members, added_count, removed_count = row
-    return MaterialiseResult(
-        AudienceCounts(matched, no_consent, suppressed), members, added_count, removed_count
-    )
 
 
 async def add_evaluation(scope: TenantScope, evaluation: SegmentEvaluation) -> None:

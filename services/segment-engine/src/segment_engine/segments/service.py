@@ -19,6 +19,7 @@ from crm_common.segments import Criteria, parse_criteria, rules_json_schema
 from crm_common.tenancy import TenantScope
 from segment_engine.rules.compiler import CompileContext, compile_criteria
 from segment_engine.segments import explain as explaining
+from segment_engine.segments import membership
 from segment_engine.segments import repository as repo
 from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
 from segment_engine.segments.exclusions import reachability
@@ -127,15 +128,15 @@ async def evaluate(
     now = _now()
     predicate = compile_criteria(criteria, CompileContext(scope.company_id, now))
     await repo.tune_for_audience_queries(scope.session)
-    result = await repo.materialise(
+    result = await membership.materialise(
         scope, segment.id, predicate, reachability(channel, scope.company_id)
     )
-    excluded = {"no_consent": result.counts.no_consent, "suppressed": result.counts.suppressed}
+    excluded = {"no_consent": result.no_consent, "suppressed": result.suppressed}
     took_ms = _elapsed_ms(started)
     evaluation = SegmentEvaluation(
         segment_id=segment.id,
         evaluated_at=now,
-        matched=result.counts.matched,
+        matched=result.matched,
         member_count=result.members,
         added=result.added,
         removed=result.removed,
@@ -147,7 +148,7 @@ async def evaluate(
         scope,
         segment.id,
         {
-            "target_count": result.counts.matched,
+            "target_count": result.matched,
             "actual_count": result.members,
             "last_evaluated_at": now,
         },
@@ -157,7 +158,7 @@ async def evaluate(
         "campaign_id": str(segment.campaign_id),
         "evaluation_id": str(evaluation.id),
         "channel": channel,
-        "matched": result.counts.matched,
+        "matched": result.matched,
         "member_count": result.members,
         "added": result.added,
         "removed": result.removed,
@@ -176,7 +177,7 @@ async def evaluate(
         "campaign_id": segment.campaign_id,
         "channel": channel,
         "evaluated_at": now,
-        "matched": result.counts.matched,
+        "matched": result.matched,
         "member_count": result.members,
         "added": result.added,
         "removed": result.removed,

@@ -1,0 +1,378 @@
+"""Segment engine benchmark: estimate and materialise five representative segments over one
+tenant with 1,000,000 contacts and ~10,000,000 behavioural events.
+
+    uv run python bench/segments.py                      # load once (~15 min), then measure
+    uv run python bench/segments.py --runs 5 --output /tmp/segments.json
+
+The data lives in its own database (default `crm_bench_segments`, created and migrated here)
+and is reused when already loaded. Requests go through the real ASGI app (routing, auth,
+validation, row-level security, serialisation) in this process; Redis db 15 serves the app.
+Figures: median (and min/max) of N runs per segment, peak memory of this process and of the
+Postgres backends serving it, and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from segments_data import ensure_database, ensure_dataset
+
+from crm_common.models import (
+    Campaign,
+    CampaignSegment,
+    SegmentEvaluation,
+    SegmentMembership,
+    User,
+    UserRole,
+)
+from crm_common.reference import sync_roles
+from crm_common.resources import Resources
+from crm_common.settings import load_settings
+from crm_common.testing.builders import auth_headers
+from crm_common.testing.client import app_client
+from segment_engine.main import create_app
+
+SEGMENTS: dict[str, dict[str, Any]] = {
+    "demographic": {
+        "demographic_criteria": {
+            "all": [
+                {"field": "age", "op": "between", "value": [25, 44]},
+                {"field": "gender", "op": "eq", "value": "female"},
+                {"field": "attributes.loyalty_tier", "op": "in", "value": ["gold", "platinum"]},
+            ]
+        }
+    },
+    "behavioral": {
+        "behavioral_criteria": {
+            "all": [
+                {"event": "purchase", "count": {"op": "gte", "value": 2}, "within_days": 90},
+                {"not": {"event": "email_open", "within_days": 30}},
+            ]
+        }
+    },
+    "geographic": {
+        "geographic_criteria": {
+            "any": [
+                {
+                    "field": "location",
+                    "op": "within_radius",
+                    "value": {"lat": 40.7128, "lon": -74.006, "km": 50},
+                },
+                {"field": "country", "op": "in", "value": ["GB", "CA"]},
+            ]
+        }
+    },
+    "psychographic": {
+        "psychographic_criteria": {
+            "all": [
+                {"field": "interests", "op": "contains_any", "value": ["photography", "art"]},
+                {"field": "values", "op": "contains_none", "value": ["price_conscious"]},
+            ]
+        }
+    },
+    "mixed": {
+        "demographic_criteria": {"field": "age", "op": "gte", "value": 30},
+        "geographic_criteria": {"field": "country", "op": "eq", "value": "US"},
+        "behavioral_criteria": {
+            "all": [
+                {"event": "add_to_cart", "within_days": 14},
+                {"event": "purchase", "count": {"op": "eq", "value": 0}, "within_days": 14},
+            ]
+        },
+        "psychographic_criteria": {
+            "field": "interests",
+            "op": "contains_any",
+            "value": ["fashion", "technology"],
+        },
+    },
+}
+SUPPRESSED_EMAILS = 10_000
+SUPPRESSED_PHONES = 1_000
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        total_kb = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
+    return {
+        "uname": " ".join(platform.uname()),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(total_kb / 1024 / 1024, 1),
+        "python": sys.version.split()[0],
+        "load_average": os.getloadavg(),
+    }
+
+
+async def fixtures(resources: Resources, company_id: uuid.UUID) -> dict[str, Any]:
+    """The bench user, an email campaign, the five segments and some suppressions."""
+    async with resources.db.system_session() as session:
+        await sync_roles(session)
+    async with resources.db.system_session() as session:
+        user = (
+            await session.execute(select(User).where(User.company_id == company_id))
+        ).scalar_one_or_none()
+        if user is None:
+            user = User(company_id=company_id, email="bench@segments.test", password_hash="-")
+            session.add(user)
+            await session.flush()
+            session.add(UserRole(company_id=company_id, user_id=user.id, role_name="admin"))
+        campaign = (
+            await session.execute(select(Campaign).where(Campaign.company_id == company_id))
+        ).scalar_one_or_none()
+        if campaign is None:
+            now = datetime.now(UTC)
+            campaign = Campaign(
+                company_id=company_id,
+                created_by_user_id=user.id,
+                campaign_name="Bench",
+                campaign_code="BENCH-1",
+                campaign_type="promotional",
+                primary_channel="email",
+                start_date=now,
+                end_date=now + timedelta(days=30),
+            )
+            session.add(campaign)
+            await session.flush()
+        segments: dict[str, uuid.UUID] = {}
+        for name, criteria in SEGMENTS.items():
+            segment = (
+                await session.execute(
+                    select(CampaignSegment).where(
+                        CampaignSegment.company_id == company_id,
+                        CampaignSegment.segment_name == name,
+                    )
+                )
+            ).scalar_one_or_none()
+            if segment is None:
+                segment = CampaignSegment(
+                    company_id=company_id,
+                    campaign_id=campaign.id,
+                    segment_name=name,
+                    segment_type=name,
+                )
+                session.add(segment)
+            for key, value in criteria.items():
+                setattr(segment, key, value)
+            await session.flush()
+            segments[name] = segment.id
+        await session.execute(
+            text(
+                "INSERT INTO crm_suppressions (id, company_id, channel, address, reason) "
+                "SELECT gen_random_uuid(), company_id, 'email', lower(email), 'unsubscribe' "
+                "FROM crm_contacts WHERE company_id = :c AND email IS NOT NULL "
+                "ORDER BY external_id DESC LIMIT :n ON CONFLICT DO NOTHING"
+            ),
+            {"c": company_id, "n": SUPPRESSED_EMAILS},
+        )
+        await session.execute(
+            text(
+                "INSERT INTO crm_suppressions (id, company_id, channel, address, reason) "
+                "SELECT gen_random_uuid(), company_id, NULL, phone, 'complaint' "
+                "FROM crm_contacts WHERE company_id = :c AND phone IS NOT NULL "
+                "ORDER BY external_id LIMIT :n ON CONFLICT DO NOTHING"
+            ),
+            {"c": company_id, "n": SUPPRESSED_PHONES},
+        )
+    return {"user": user, "segments": segments}
+
+
+async def timed(call: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = await call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(times), 1),
+        "min_ms": round(min(times), 1),
+        "max_ms": round(max(times), 1),
+    }
+
+
+def peak_rss_kb(pid: int) -> int:
+    """VmHWM (peak resident set) of a process, 0 when it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM"):
+            return int(line.split()[1])
+    return 0
+
+
+async def backend_pids(resources: Resources) -> list[int]:
+    """The Postgres backends serving this process."""
+    async with resources.db.system_session() as session:
+        rows = await session.execute(
+            text(
+                "SELECT pid FROM pg_stat_activity "
+                "WHERE datname = current_database() AND application_name = 'bench-segments'"
+            )
+        )
+        return list(rows.scalars())
+
+
+async def server_settings(resources: Resources) -> dict[str, str]:
+    async with resources.db.system_session() as session:
+        names = ("server_version", "shared_buffers", "work_mem", "max_parallel_workers_per_gather")
+        return {name: (await session.execute(text(f"SHOW {name}"))).scalar_one() for name in names}
+
+
+async def measure(args: argparse.Namespace) -> dict[str, Any]:
+    started = time.perf_counter()
+    url = await ensure_database(args.server, args.database)
+    dataset = await ensure_dataset(url, args.contacts, args.events_per_contact)
+    settings = load_settings(
+        database_url=url,
+        redis_url=args.redis,
+        log_level="WARNING",
+        db_pool_size=4,
+        db_statement_timeout_ms=120_000,
+    )
+    resources = Resources.open(settings, name="bench-segments")
+    try:
+        setup = await fixtures(resources, dataset.company_id)
+        headers = auth_headers(resources.codec, setup["user"])
+        app = create_app(settings, resources)
+        report: dict[str, Any] = {
+            "machine": machine(),
+            "postgres": await server_settings(resources),
+            "dataset": {
+                "contacts": dataset.contacts,
+                "events": dataset.events,
+                "loaded_now": dataset.loaded_now,
+                "load_seconds": round(dataset.load_seconds),
+            },
+            "runs": args.runs,
+            "segments": {},
+        }
+        async with app_client(app) as client:
+            for name, criteria in SEGMENTS.items():
+                if args.only and name not in args.only:
+                    continue
+                segment_id = setup["segments"][name]
+                body = {**criteria, "channel": "email", "sample_size": 10}
+                estimates: list[float] = []
+                for _ in range(args.runs):
+                    elapsed, response = await timed(
+                        lambda body=body: client.post(
+                            "/api/segments/estimate/", json=body, headers=headers
+                        )
+                    )
+                    response.raise_for_status()
+                    estimates.append(elapsed)
+                estimate = response.json()
+                cold: list[float] = []
+                warm: list[float] = []
+                for _ in range(args.runs):
+                    async with resources.db.system_session() as session:
+                        await session.execute(
+                            delete(SegmentMembership).where(
+                                SegmentMembership.segment_id == segment_id
+                            )
+                        )
+                    elapsed, response = await timed(
+                        lambda sid=segment_id: client.post(
+                            f"/api/segments/{sid}/evaluate/", headers=headers
+                        )
+                    )
+                    response.raise_for_status()
+                    cold.append(elapsed)
+                    elapsed, again = await timed(
+                        lambda sid=segment_id: client.post(
+                            f"/api/segments/{sid}/evaluate/", headers=headers
+                        )
+                    )
+                    again.raise_for_status()
+                    warm.append(elapsed)
+                evaluation = response.json()
+                report["segments"][name] = {
+                    "matched": estimate["matched"],
+                    "count": estimate["count"],
+                    "excluded": estimate["excluded"],
+                    "estimate": summary(estimates),
+                    "materialise_from_empty": summary(cold),
+                    "re_evaluate_unchanged": summary(warm),
+                    "members": evaluation["member_count"],
+                }
+                print(
+                    f"{name:<14} matched {estimate['matched']:>8,}  sendable "
+                    f"{estimate['count']:>8,}  estimate p50 {statistics.median(estimates):7.0f} ms"
+                    f"  materialise p50 {statistics.median(cold):7.0f} ms"
+                    f"  re-evaluate p50 {statistics.median(warm):7.0f} ms",
+                    flush=True,
+                )
+        async with resources.db.system_session() as session:
+            evaluations = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(SegmentEvaluation)
+                    .where(SegmentEvaluation.company_id == dataset.company_id)
+                )
+            ).scalar_one()
+        peaks = [peak_rss_kb(pid) for pid in await backend_pids(resources)]
+        report["evaluations_recorded"] = evaluations
+        report["memory"] = {
+            "process_peak_rss_mb": round(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+            ),
+            "postgres_backend_peak_rss_mb": round(max(peaks, default=0) / 1024, 1),
+        }
+        report["machine"]["load_average_after"] = os.getloadavg()
+        report["total_seconds"] = round(time.perf_counter() - started)
+        return report
+    finally:
+        await resources.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--server",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--database", default="crm_bench_segments")
+    parser.add_argument(
+        "--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    )
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--events-per-contact", type=float, default=10.6)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path)
+    parser.add_argument("--only", nargs="*", choices=list(SEGMENTS), help="segments to run")
+    args = parser.parse_args()
+    report = asyncio.run(measure(args))
+    text_report = json.dumps(report, indent=2, default=str)
+    print(text_report)
+    if args.output:
+        args.output.write_text(text_report + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Materialising a segment's membership (queries through the tenant scope, one transaction).
+
+1. The audience — every matching contact with its consent and sendability — is computed by
+   ONE query into a temporary table (`CREATE TEMP TABLE … AS`, which Postgres may run with
+   parallel workers; a statement with data-modifying CTEs may not).
+2. One statement then deletes the members that are gone, inserts the new ones in contact-id
+   order (sequential index inserts) and counts everything.
+The temporary table is dropped at commit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Executable,
+    Select,
+    Uuid,
+    column,
+    exists,
+    func,
+    insert,
+    literal,
+    not_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ClauseElement
+
+from crm_common.models import Contact, SegmentMembership
+from crm_common.tenancy import TenantScope
+from segment_engine.segments.exclusions import Reachability
+
+contacts = Contact.__table__
+memberships = SegmentMembership.__table__
+
+AUDIENCE_TABLE = "segment_audience"
+audience = table(
+    AUDIENCE_TABLE,
+    column("id", Uuid()),
+    column("consented", Boolean()),
+    column("sendable", Boolean()),
+)
+
+
+class CreateTempTableAs(Executable, ClauseElement):
+    """`CREATE TEMP TABLE <name> ON COMMIT DROP AS <query>` (the name is a constant)."""
+
+    inherit_cache = False
+
+    def __init__(self, name: str, query: Select[Any]) -> None:
+        self.name = name
+        self.query = query
+
+
+@compiles(CreateTempTableAs)
+def _create_temp_table_as(element: CreateTempTableAs, compiler: Any, **kw: Any) -> str:
+    query = compiler.process(element.query, **kw)
+    return f"CREATE TEMP TABLE {element.name} ON COMMIT DROP AS {query}"
+
+
+@dataclass(frozen=True)
+class MembershipCounts:
+    matched: int
+    no_consent: int
+    suppressed: int
+    members: int
+    added: int
+    removed: int
+
+
+def audience_query(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability
+) -> Select[Any]:
+    """Every matching contact of the company with its consent and sendability."""
+    return scope.select(Contact, predicate).with_only_columns(
+        contacts.c.id,
+        reach.consented.label("consented"),
+        reach.sendable.label("sendable"),
+    )
+
+
+def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
+    """Delete the gone, insert the new (in id order), count both and the exclusions."""
+    sendable = select(audience.c.id).where(audience.c.sendable).cte("sendable")
+    removed = (
+        scope.delete(
+            SegmentMembership,
+            SegmentMembership.segment_id == segment_id,
+            not_(exists().where(sendable.c.id == SegmentMembership.contact_id)),
+        )
+        .returning(SegmentMembership.contact_id)
+        .cte("removed")
+    )
+    already = exists().where(
+        memberships.c.segment_id == segment_id, memberships.c.contact_id == sendable.c.id
+    )
+    added = (
+        insert(SegmentMembership)
+        .from_select(
+            ["company_id", "segment_id", "contact_id"],
+            select(literal(scope.company_id), literal(segment_id), sendable.c.id)
+            .where(not_(already))
+            .order_by(sendable.c.id),
+        )
+        .returning(SegmentMembership.contact_id)
+        .cte("added")
+    )
+
+    def count_of(source: Any, *where: ColumnElement[bool]) -> Any:
+        return select(func.count()).select_from(source).where(*where).scalar_subquery()
+
+    return select(
+        count_of(audience),
+        count_of(audience, not_(audience.c.consented)),
+        count_of(audience, audience.c.consented, not_(audience.c.sendable)),
+        count_of(sendable),
+        count_of(added),
+        count_of(removed),
+    )
+
+
+async def materialise(
+    scope: TenantScope,
+    segment_id: uuid.UUID,
+    predicate: ColumnElement[bool],
+    reach: Reachability,
+) -> MembershipCounts:
+    """Make the segment's membership equal to its sendable matching contacts."""
+    session = scope.session
+    await session.execute(
+        CreateTempTableAs(AUDIENCE_TABLE, audience_query(scope, predicate, reach))
+    )
+    await session.execute(text(f"ANALYZE {AUDIENCE_TABLE}"))
+    row = (await session.execute(apply_statement(scope, segment_id))).one()
+    return MembershipCounts(*row)
