@@ -65,6 +65,8 @@ class Connection:
             self._arm_expiry(client, credential.expires_at)
             tasks.append(asyncio.create_task(self._send_loop(client, message.last_event_id)))
             tasks.append(asyncio.create_task(self._receive_loop(client)))
+            for task in tasks:
+                task.add_done_callback(lambda done: _close_on_failure(done, client))
             await client.wait_closed()
         except _SEND_FAILURES:
             self.disconnected = True
@@ -285,3 +287,11 @@ class Connection:
             return
         with contextlib.suppress(TimeoutError, *_SEND_FAILURES):
             await asyncio.wait_for(self.ws.close(code, reason), CLOSE_TIMEOUT_S)
+
+
+def _close_on_failure(task: asyncio.Task[None], client: Client) -> None:
+    """A sender or receiver that died of a bug must not leave a silent connection open."""
+    if task.cancelled() or task.exception() is None:
+        return
+    log.error("ws_connection_task_failed", exc_info=task.exception())
+    client.close(CloseCode.INTERNAL_ERROR, "internal error")

@@ -20,6 +20,7 @@ class CloseCode(IntEnum):
     """Why the server closed a connection; 4xxx mirror the HTTP status they resemble."""
 
     NORMAL = 1000
+    INTERNAL_ERROR = 1011
     SERVICE_RESTART = 1012  # graceful shutdown: reconnect (to another instance)
     TRY_AGAIN_LATER = 1013
     HEARTBEAT_TIMEOUT = 4000
