@@ -94,31 +94,43 @@ def _audience(scope: TenantScope, predicate: ColumnElement[bool]) -> Any:
     return scope.select(Contact, predicate)
 
 
-async def count_audience(
-    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability
-) -> AudienceCounts:
-    statement = _audience(scope, predicate).with_only_columns(
-        func.count(),
-        func.count().filter(not_(reach.consented)),
-        func.count().filter(reach.consented, not_(reach.sendable)),
-    )
-    matched, no_consent, suppressed = (await scope.session.execute(statement)).one()
-    return AudienceCounts(matched, no_consent, suppressed)
-
-
-async def sample(
-    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability, limit: int
-) -> list[dict[str, Any]]:
-    """Up to `limit` sendable matching contacts."""
-    if limit <= 0:
-        return []
-    statement = (
+async def estimate_audience(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability, sample_size: int
+) -> tuple[AudienceCounts, list[uuid.UUID]]:
+    """The audience counts and the ids of up to `sample_size` sendable contacts, from ONE scan
+    of the audience (materialised once, counted and sampled from)."""
+    audience = (
         _audience(scope, predicate)
-        .where(reach.sendable)
-        .with_only_columns(*CONTACT_COLUMNS)
-        .limit(limit)
+        .with_only_columns(
+            contacts.c.id,
+            reach.consented.label("consented"),
+            reach.sendable.label("sendable"),
+        )
+        .cte("audience")
+        .prefix_with("MATERIALIZED")
     )
-    return [dict(row._mapping) for row in await scope.session.execute(statement)]
+
+    def count_of(*where: ColumnElement[bool]) -> Any:
+        return select(func.count()).select_from(audience).where(*where).scalar_subquery()
+
+    sampled = select(audience.c.id).where(audience.c.sendable).limit(sample_size).subquery()
+    statement = select(
+        count_of(),
+        count_of(not_(audience.c.consented)),
+        count_of(audience.c.consented, not_(audience.c.sendable)),
+        select(func.array_agg(sampled.c.id)).scalar_subquery(),
+    )
+    matched, no_consent, suppressed, ids = (await scope.session.execute(statement)).one()
+    return AudienceCounts(matched, no_consent, suppressed), list(ids or [])
+
+
+async def get_contacts(scope: TenantScope, ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The company's contacts with these ids, in the given order."""
+    if not ids:
+        return []
+    statement = scope.select(Contact, Contact.id.in_(list(ids))).with_only_columns(*CONTACT_COLUMNS)
+    found = {row.id: dict(row._mapping) for row in await scope.session.execute(statement)}
+    return [found[contact_id] for contact_id in ids if contact_id in found]
 
 
 async def add_evaluation(scope: TenantScope, evaluation: SegmentEvaluation) -> None:

@@ -76,10 +76,8 @@ async def estimate(
     predicate = compile_criteria(criteria, CompileContext(scope.company_id, _now()))
     reach = reachability(channel, scope.company_id)
     await repo.tune_for_audience_queries(scope.session)
-    counts = await repo.count_audience(scope, predicate, reach)
-    sample = []
-    if counts.sendable:
-        sample = await repo.sample(scope, predicate, reach, body.sample_size)
+    counts, sample_ids = await repo.estimate_audience(scope, predicate, reach, body.sample_size)
+    sample = await repo.get_contacts(scope, sample_ids)
     return {
         "count": counts.sendable,
         "matched": counts.matched,
