@@ -137,17 +137,18 @@ async def list_page(
     """A page of contacts; email and phone filters need view_pii (else they probe PII)."""
     if (filters.email or filters.phone) and not principal.has(Permission.VIEW_PII):
         raise PiiFilterDenied()
-    filters = _normalized_filters(filters)
-    statement = repo.list_statement(scope, filters, sort)
-    contacts, total, applied = await paginate(
-        scope.session, statement, params, filters=_filter_echo(filters, sort)
-    )
+    normalized = _normalized_filters(filters)
+    echo = _filter_echo(normalized or filters, sort)
+    if normalized is None:  # an address that cannot be stored matches nothing
+        return make_page([], 0, params, {k: v for k, v in echo.items() if v is not None})
+    statement = repo.list_statement(scope, normalized, sort)
+    contacts, total, applied = await paginate(scope.session, statement, params, filters=echo)
     consent = await repo.consent_map(scope, [contact.id for contact in contacts])
     items = [present(contact, consent.get(contact.id, {}), principal) for contact in contacts]
     return make_page(items, total, params, applied)
 
 
-def _normalized_filters(filters: repo.ContactFilters) -> repo.ContactFilters:
+def _normalized_filters(filters: repo.ContactFilters) -> repo.ContactFilters | None:
     changes: dict[str, Any] = {}
     try:
         if filters.email:
@@ -155,8 +156,7 @@ def _normalized_filters(filters: repo.ContactFilters) -> repo.ContactFilters:
         if filters.phone:
             changes["phone"] = normalize_phone(filters.phone)
     except ValueError:
-        # An address that cannot be stored matches nothing.
-        changes["external_id"] = ""
+        return None
     if filters.country:
         changes["country"] = filters.country.strip().upper()
     return replace(filters, **changes)
