@@ -120,6 +120,19 @@ class Recorder:
         return {"endpoints": rows, "total": total | {"errors": errors}}
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc), or None."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -313,13 +326,24 @@ class Bench:
             if think and left > 0:
                 await asyncio.sleep(min(self.rng.expovariate(1 / think), 4 * think, left))
 
-    async def phase(self, users: int, duration: float, think: float) -> dict[str, Any]:
+    async def phase(
+        self, users: int, duration: float, think: float, server_pid: int | None = None
+    ) -> dict[str, Any]:
         self.recorder = Recorder()
+        cpu_before = cpu_seconds(server_pid)
         started = time.perf_counter()
         deadline = started + duration
         await asyncio.gather(*(self.user(deadline, think) for _ in range(users)))
         elapsed = time.perf_counter() - started
-        return self.recorder.report(elapsed) | {
+        report = self.recorder.report(elapsed)
+        cpu_after = cpu_seconds(server_pid)
+        if cpu_before is not None and cpu_after is not None and report["total"]["requests"]:
+            used = cpu_after - cpu_before
+            report["server_cpu"] = {
+                "cores_busy": round(used / elapsed, 2),
+                "ms_per_request": round(used * 1000 / report["total"]["requests"], 2),
+            }
+        return report | {
             "users": users,
             "seconds": round(elapsed, 1),
             "think_s": think,
@@ -402,6 +426,11 @@ def print_phase(result: dict[str, Any]) -> None:
             f"{row['p95_ms']:>7} {row['p99_ms']:>7}  {statuses}"
         )
     total = result["total"]
+    if "server_cpu" in result:
+        cpu = result["server_cpu"]
+        print(
+            f"server process: {cpu['cores_busy']} cores busy, {cpu['ms_per_request']} ms CPU/request"
+        )
     print(
         f"{'ALL':64} {total['requests']:>7} {total['rps']:>8} {total['p50_ms']:>7} "
         f"{total['p95_ms']:>7} {total['p99_ms']:>7}  errors:{total['errors']}"
@@ -425,6 +454,9 @@ async def main() -> None:
     parser.add_argument("--setup-campaigns", type=int, default=300, help="per tenant")
     parser.add_argument("--password", default=os.environ.get("CRM_DEMO_PASSWORD", "demo-pass-123"))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--server-pid", type=int, help="the server's process id, to report its CPU per request"
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
 
@@ -452,7 +484,7 @@ async def main() -> None:
         for users in args.users:
             if args.warmup:
                 await bench.phase(min(users, 50), args.warmup, args.think)
-            result = await bench.phase(users, args.duration, args.think)
+            result = await bench.phase(users, args.duration, args.think, args.server_pid)
             print_phase(result)
             results.append(result)
     if args.json:

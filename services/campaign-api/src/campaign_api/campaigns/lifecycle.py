@@ -49,6 +49,7 @@ async def transition(
             campaign.start_date,
             campaign.end_date,
             campaign.id,
+            scheduling=True,
         )
     previous = campaign.campaign_status
     campaign.campaign_status = target

@@ -138,10 +138,16 @@ async def check_schedule(
     start: datetime,
     end: datetime,
     exclude_id: uuid.UUID | None,
+    *,
+    scheduling: bool,
 ) -> list[ValidationWarning]:
     """Blueprint 6.2: no overlap with a planned or active campaign on the same channel,
-    unless the company allows overlaps (then it is a warning)."""
-    await locks.lock(scope.session, scope.company_id, "schedule", channel)
+    unless the company allows overlaps (then it is a warning). When the campaign itself is
+    being `scheduling` (made or kept planned or active) the channel is locked first, so two
+    campaigns cannot be scheduled onto the same dates at once; a draft needs no lock, since
+    it is checked again when it is planned."""
+    if scheduling:
+        await locks.lock(scope.session, scope.company_id, "schedule", channel)
     conflicts = await repository.schedule_conflicts(scope, channel, start, end, exclude_id)
     if not conflicts:
         return []
@@ -174,12 +180,13 @@ async def check_budget(
     above what the year has left (422). The year is locked so concurrent writes cannot
     together overspend it."""
     fiscal_year = policy.fiscal_year_of(start_date)
+    must_fit = must_fit and total_budget > 0
     if must_fit:
         await budget_service.lock_fiscal_year(scope, currency, fiscal_year)
     position = await budget_service.fiscal_position(
         scope, policy, currency, fiscal_year, exclude_campaign_id=campaign_id
     )
-    if must_fit and total_budget > 0 and total_budget > position.available:
+    if must_fit and total_budget > position.available:
         raise BudgetExceeded(
             details={
                 "fields": {"total_budget": ["exceeds the budget available for the fiscal year"]},

@@ -173,7 +173,7 @@ async def create_campaign(
         must_fit=True,
     )
     warnings = await rules.check_schedule(
-        scope, policy, body.primary_channel, body.start_date, body.end_date, None
+        scope, policy, body.primary_channel, body.start_date, body.end_date, None, scheduling=False
     )
     required = await approval_requirement(scope, None, body.total_budget, position)
     code = body.campaign_code or await rules.generate_code(scope, policy, now)
@@ -317,6 +317,7 @@ async def update_campaign(
             proposed["start_date"],
             proposed["end_date"],
             campaign.id,
+            scheduling=campaign.campaign_status in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE),
         )
     required = await approval_requirement(scope, campaign.id, proposed["total_budget"], position)
     approval = rules.next_approval_status(
