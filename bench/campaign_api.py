@@ -428,9 +428,8 @@ def print_phase(result: dict[str, Any]) -> None:
     total = result["total"]
     if "server_cpu" in result:
         cpu = result["server_cpu"]
-        print(
-            f"server process: {cpu['cores_busy']} cores busy, {cpu['ms_per_request']} ms CPU/request"
-        )
+        busy, per_request = cpu["cores_busy"], cpu["ms_per_request"]
+        print(f"server process: {busy} cores busy, {per_request} ms CPU/request")
     print(
         f"{'ALL':64} {total['requests']:>7} {total['rps']:>8} {total['p50_ms']:>7} "
         f"{total['p95_ms']:>7} {total['p99_ms']:>7}  errors:{total['errors']}"
