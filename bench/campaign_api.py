@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextvars
 import json
 import os
 import platform
@@ -33,6 +34,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+
+current_client: contextvars.ContextVar[httpx.AsyncClient] = contextvars.ContextVar("client")
 
 DEMO_USERS = {
     "admin": "admin@acme.test",
@@ -151,9 +154,16 @@ def _summary(values: list[float], duration: float) -> dict[str, Any]:
     }
 
 
+USERS_PER_CLIENT = 25
+
+
 class Bench:
-    def __init__(self, client: httpx.AsyncClient, tokens: dict[str, str], rng: random.Random):
-        self.client = client
+    """Virtual users share small HTTP clients (a pool of hundreds of connections in one
+    httpx client spends more time managing the pool than sending)."""
+
+    def __init__(self, base_url: str, tokens: dict[str, str], rng: random.Random):
+        self.base_url = base_url
+        self.clients: list[httpx.AsyncClient] = []
         self.headers = {role: {"Authorization": f"Bearer {t}"} for role, t in tokens.items()}
         self.rng = rng
         self.acme: list[str] = []
@@ -161,13 +171,31 @@ class Bench:
         self.fresh: list[str] = []
         self.recorder = Recorder()
 
+    def client(self, index: int) -> httpx.AsyncClient:
+        """The shared client of virtual user `index`."""
+        while len(self.clients) <= index // USERS_PER_CLIENT:
+            limits = httpx.Limits(
+                max_connections=USERS_PER_CLIENT, max_keepalive_connections=USERS_PER_CLIENT
+            )
+            self.clients.append(
+                httpx.AsyncClient(
+                    base_url=self.base_url, limits=limits, timeout=httpx.Timeout(60.0)
+                )
+            )
+        return self.clients[index // USERS_PER_CLIENT]
+
+    async def close(self) -> None:
+        for client in self.clients:
+            await client.aclose()
+
     async def call(
         self, name: str, method: str, path: str, role: str, **kwargs: Any
     ) -> httpx.Response | None:
         headers = {**self.headers[role], **kwargs.pop("headers", {})}
+        client = current_client.get()
         started = time.perf_counter()
         try:
-            response = await self.client.request(method, path, headers=headers, **kwargs)
+            response: httpx.Response = await client.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError:
             self.recorder.add(name, time.perf_counter() - started, 0)
             return None
@@ -195,6 +223,8 @@ class Bench:
 
     async def setup(self, per_tenant: int) -> None:
         """Campaigns to read and change, in both tenants."""
+
+        current_client.set(self.client(0))
 
         async def create(role: str, pool: list[str]) -> None:
             response = await self.call(
@@ -314,7 +344,8 @@ class Bench:
             "manager",
         )
 
-    async def user(self, deadline: float, think: float) -> None:
+    async def user(self, index: int, deadline: float, think: float) -> None:
+        current_client.set(self.client(index))
         operations = list(MIX)
         weights = [MIX[name] for name in operations]
         if think:
@@ -333,7 +364,7 @@ class Bench:
         cpu_before = cpu_seconds(server_pid)
         started = time.perf_counter()
         deadline = started + duration
-        await asyncio.gather(*(self.user(deadline, think) for _ in range(users)))
+        await asyncio.gather(*(self.user(i, deadline, think) for i in range(users)))
         elapsed = time.perf_counter() - started
         report = self.recorder.report(elapsed)
         cpu_after = cpu_seconds(server_pid)
@@ -450,7 +481,7 @@ async def main() -> None:
         default=1.0,
         help="mean pause of a user between two actions (exponential); 0: back to back",
     )
-    parser.add_argument("--setup-campaigns", type=int, default=300, help="per tenant")
+    parser.add_argument("--setup-campaigns", type=int, default=300, help="per tenant (at least 1)")
     parser.add_argument("--password", default=os.environ.get("CRM_DEMO_PASSWORD", "demo-pass-123"))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
@@ -458,21 +489,20 @@ async def main() -> None:
     )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
+    if args.setup_campaigns < 1:
+        parser.error("--setup-campaigns must be at least 1")
 
     info = machine()
     print("machine:", json.dumps(info))
-    limits = httpx.Limits(
-        max_connections=max(args.users) + 10, max_keepalive_connections=max(args.users) + 10
-    )
-    timeout = httpx.Timeout(60.0)
-    async with httpx.AsyncClient(base_url=args.base_url, limits=limits, timeout=timeout) as client:
+    async with httpx.AsyncClient(base_url=args.base_url, timeout=httpx.Timeout(60.0)) as client:
         tokens = await sign_in(client, args.password)
-        source = "POST /api/auth/token"
-        if tokens is None:
-            tokens = await mint()
-            source = "minted with the configured secret"
-        print(f"tokens: {source}")
-        bench = Bench(client, tokens, random.Random(args.seed))
+    source = "POST /api/auth/token"
+    if tokens is None:
+        tokens = await mint()
+        source = "minted with the configured secret"
+    print(f"tokens: {source}")
+    bench = Bench(args.base_url, tokens, random.Random(args.seed))
+    try:
         started = time.perf_counter()
         await bench.setup(args.setup_campaigns)
         print(
@@ -486,6 +516,8 @@ async def main() -> None:
             result = await bench.phase(users, args.duration, args.think, args.server_pid)
             print_phase(result)
             results.append(result)
+    finally:
+        await bench.close()
     if args.json:
         document = {"machine": info, "base_url": args.base_url, "phases": results}
         await asyncio.to_thread(_write, args.json, document)
