@@ -12,7 +12,7 @@ from campaign_api.audit.service import record_change
 from campaign_api.budgets import repository
 from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, BudgetNotFound
 from campaign_api.budgets.schemas import AllocationList, AllocationRead
-from campaign_api.campaigns import service as campaign_service
+from campaign_api.campaigns import updates as campaign_updates
 from campaign_api.campaigns.rules import ensure_editable
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.policy import load_policy
@@ -44,7 +44,7 @@ async def list_allocations(
     """A campaign's allocations, their sum and its approval state."""
     scope = TenantScope(session, company_id)
     items = [_read(a, b) for a, b in await repository.allocations_of(scope, campaign.id)]
-    approval_required = await campaign_service.approval_needed(session, company_id, campaign)
+    approval_required = await campaign_updates.approval_needed(session, company_id, campaign)
     return AllocationList(
         campaign_id=campaign.id,
         items=items,
@@ -134,7 +134,7 @@ async def allocate(
                 "allocated_amount": amount,
             },
         )
-    required = await campaign_service.reassess_approval(session, principal, meta, campaign)
+    required = await campaign_updates.reassess_approval(session, principal, meta, campaign)
     return _read(allocation, budget), required
 
 
@@ -166,4 +166,4 @@ async def release(
         event_type=CampaignApiEvent.BUDGET_RELEASED,
         event_data={"campaign_id": campaign.id, "budget_id": budget_id},
     )
-    return await campaign_service.reassess_approval(session, principal, meta, campaign)
+    return await campaign_updates.reassess_approval(session, principal, meta, campaign)

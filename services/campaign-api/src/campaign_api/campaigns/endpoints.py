@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.cache import view_shape
-from campaign_api.campaigns import performance, service
+from campaign_api.campaigns import creation, performance, service, updates
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignCreator,
@@ -45,6 +47,7 @@ from campaign_api.campaigns.schemas import (
     SortField,
     SortOrder,
 )
+from campaign_api.campaigns.service import WriteOutcome
 from campaign_api.shared import idempotency
 from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond, visible
@@ -60,7 +63,6 @@ from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
-from crm_common.tenancy import TenantScope
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
 
@@ -194,40 +196,14 @@ async def create_campaign(
     idempotency_key: IdempotencyKeyOptional = None,
 ) -> JSONResponse:
     """Create a draft campaign; returns its warnings and whether it needs approval."""
-    scope = TenantScope(session, principal.company_id)
-    fingerprint = idempotency.request_fingerprint(
-        str(principal.user_id), body.model_dump(mode="json")
-    )
-    if idempotency_key is not None:
-        stored = await idempotency.claim(
-            scope,
-            key=idempotency_key,
-            operation="campaign.create",
-            user_id=principal.user_id,
-            fingerprint=fingerprint,
-        )
-        if stored is not None:
-            return respond(
-                stored.body,
-                principal,
-                status_code=stored.status_code,
-                headers={**_headers(stored.body["version"]), idempotency.REPLAY_HEADER: "true"},
-            )
-    outcome = await service.create_campaign(session, principal, meta, body)
-    created = CampaignCreated(
-        **CampaignRead.model_validate(outcome.campaign).model_dump(),
-        validation_warnings=outcome.warnings,
-        approval_required=outcome.approval_required,
-    ).model_dump(mode="json")
-    if idempotency_key is not None:
-        await idempotency.store(
-            scope, key=idempotency_key, operation="campaign.create", status_code=201, body=created
-        )
+    result = await creation.create_once(session, principal, meta, body, idempotency_key)
     headers = {
-        **_headers(outcome.campaign.version),
-        "Location": f"/api/campaigns/{outcome.campaign.id}/",
+        **_headers(result.body["version"]),
+        "Location": f"/api/campaigns/{result.body['id']}/",
     }
-    return respond(created, principal, status_code=201, headers=headers)
+    if result.replayed:
+        headers[idempotency.REPLAY_HEADER] = "true"
+    return respond(result.body, principal, status_code=201, headers=headers)
 
 
 @router.get(
@@ -248,6 +224,8 @@ async def get_campaign(
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
     """Get a campaign, optionally with segments and performance; the ETag is its version."""
+    # A cache hit needs no database at all, so the tenant session opens only on a miss or
+    # for the optional parts.
     lookup = await cache.get(principal.company_id, campaign_id, view_shape(principal))
     base: dict[str, Any] | None = lookup.value
     if base is None or include_segments or include_performance:
@@ -273,7 +251,11 @@ async def get_campaign(
 
 
 async def _includes(
-    session: Any, principal: Principal, campaign_id: Any, segments: bool, metrics: bool
+    session: AsyncSession,
+    principal: Principal,
+    campaign_id: uuid.UUID,
+    segments: bool,
+    metrics: bool,
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     if segments:
@@ -301,7 +283,7 @@ _UPDATE_ERRORS = errors(
 )
 
 
-def _updated(outcome: service.WriteOutcome, principal: Principal) -> JSONResponse:
+def _updated(outcome: WriteOutcome, principal: Principal) -> JSONResponse:
     body = CampaignUpdated(
         **CampaignRead.model_validate(outcome.campaign).model_dump(),
         changes=outcome.changes,
@@ -325,7 +307,7 @@ async def replace_campaign(
     meta: Meta,
 ) -> JSONResponse:
     """Replace every writable field; returns the change summary and approval state."""
-    outcome = await service.update_campaign(session, principal, meta, campaign, body.model_dump())
+    outcome = await updates.update_campaign(session, principal, meta, campaign, body.model_dump())
     return _updated(outcome, principal)
 
 
@@ -344,7 +326,7 @@ async def patch_campaign(
 ) -> JSONResponse:
     """Change some writable fields; returns the change summary and approval state."""
     values = body.model_dump(exclude_unset=True)
-    outcome = await service.update_campaign(session, principal, meta, campaign, values)
+    outcome = await updates.update_campaign(session, principal, meta, campaign, values)
     return _updated(outcome, principal)
 
 
