@@ -38,6 +38,11 @@ def _new_row(item: ContactCreate) -> dict[str, Any]:
     row.update({name: [] for name in TAG_FIELDS}, attributes={})
     row.update(item.column_values())
     row["id"] = uuid.uuid4()
+    # A new contact's consent rows are exactly its `consent`: the array is known already, and
+    # setting it here spares an UPDATE of every freshly inserted row.
+    row["consented_channels"] = sorted(
+        c for c, granted in item.consent_changes().items() if granted
+    )
     return row
 
 
@@ -100,6 +105,7 @@ async def upsert(
         consent_inputs,
         context,
         new_contacts={outcomes[external_id].contact_id for external_id in inserted},
+        in_step={outcomes[external_id].contact_id for external_id in inserted},
     )
     results = []
     for item in items:

@@ -63,12 +63,14 @@ async def apply(
     *,
     reconfirm: bool = False,
     new_contacts: Collection[uuid.UUID] = (),
+    in_step: Collection[uuid.UUID] = (),
 ) -> set[uuid.UUID]:
     """Record consent; returns the contacts whose consent rows were written.
 
     An input equal to the recorded consent is skipped unless `reconfirm` (an explicit
     confirmation refreshes the source and time). `new_contacts` have no rows yet, which
-    saves a lookup for freshly created contacts."""
+    saves a lookup for freshly created contacts; `in_step` contacts were inserted with their
+    `consented_channels` already equal to these inputs (not recomputed)."""
     if not inputs:
         return set()
     new = set(new_contacts)
@@ -97,7 +99,7 @@ async def apply(
         audits.append(_audit_row(item, previous, context))
         written.add(item.contact_id)
     await repo.upsert_consents(scope, rows)
-    await repo.sync_consented_channels(scope, written)
+    await repo.sync_consented_channels(scope, written.difference(in_step))
     await repo.add_audit_rows(scope, audits)
     return written
 
