@@ -78,7 +78,7 @@ async def upsert(
         existing.update(await repo.rows_by_external_id(scope, raced))
 
     outcomes: dict[str, Outcome] = {}
-    changes: list[tuple[uuid.UUID, dict[str, Any]]] = []
+    changes: dict[uuid.UUID, dict[str, Any]] = {}
     for item in items:
         if item.external_id in inserted:
             outcomes[item.external_id] = Outcome("created", new_rows[item.external_id]["id"])
@@ -86,10 +86,10 @@ async def upsert(
         current = existing[item.external_id]
         changed = _changed(current, item.column_values())
         if changed:
-            changes.append((current["id"], changed))
+            changes[current["id"]] = changed
         outcomes[item.external_id] = Outcome("updated" if changed else "unchanged", current["id"])
-    await repo.update_columns(scope, changes)
 
+    created_ids = {outcomes[external_id].contact_id for external_id in inserted}
     consent_inputs = [
         consent_service.ConsentInput(
             outcomes[item.external_id].contact_id,
@@ -100,17 +100,18 @@ async def upsert(
         for item in items
         for channel, granted in item.consent_changes().items()
     ]
-    written = await consent_service.apply(
-        scope,
-        consent_inputs,
-        context,
-        new_contacts={outcomes[external_id].contact_id for external_id in inserted},
-        in_step={outcomes[external_id].contact_id for external_id in inserted},
+    channels = await consent_service.apply(
+        scope, consent_inputs, context, new_contacts=created_ids, write_channels=False
     )
+    for contact_id, consented in channels.items():
+        if contact_id not in created_ids:  # new rows were inserted with their array
+            changes.setdefault(contact_id, {})["consented_channels"] = consented
+    # One UPDATE per changed contact, columns and consent array together.
+    await repo.update_columns(scope, list(changes.items()))
     results = []
     for item in items:
         outcome = outcomes[item.external_id]
-        if outcome.status == "unchanged" and outcome.contact_id in written:
+        if outcome.status == "unchanged" and outcome.contact_id in channels:
             outcome = Outcome("updated", outcome.contact_id)
         results.append(outcome)
     return results

@@ -63,16 +63,19 @@ async def apply(
     *,
     reconfirm: bool = False,
     new_contacts: Collection[uuid.UUID] = (),
-    in_step: Collection[uuid.UUID] = (),
-) -> set[uuid.UUID]:
-    """Record consent; returns the contacts whose consent rows were written.
+    write_channels: bool = True,
+) -> dict[uuid.UUID, list[str]]:
+    """Record consent; returns the new `consented_channels` of every contact whose consent
+    rows were written (and writes it, unless the caller folds it into its own UPDATE with
+    `write_channels=False`).
 
+    Callers hold the contacts' row locks (every consent writer takes them first), so the
+    array computed here from the recorded rows and the inputs is the one the rows describe.
     An input equal to the recorded consent is skipped unless `reconfirm` (an explicit
     confirmation refreshes the source and time). `new_contacts` have no rows yet, which
-    saves a lookup for freshly created contacts; `in_step` contacts were inserted with their
-    `consented_channels` already equal to these inputs (not recomputed)."""
+    saves a lookup for freshly created contacts."""
     if not inputs:
-        return set()
+        return {}
     new = set(new_contacts)
     current = await repo.consent_map(
         scope, {item.contact_id for item in inputs if item.contact_id not in new}
@@ -82,7 +85,7 @@ async def apply(
         latest[(item.contact_id, item.channel)] = item
     rows: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
-    written: set[uuid.UUID] = set()
+    after: dict[uuid.UUID, dict[str, bool]] = {}
     for item in latest.values():
         previous = current.get(item.contact_id, {}).get(item.channel)
         if previous == item.granted and not reconfirm:
@@ -97,11 +100,20 @@ async def apply(
             }
         )
         audits.append(_audit_row(item, previous, context))
-        written.add(item.contact_id)
+        after.setdefault(item.contact_id, dict(current.get(item.contact_id, {})))[item.channel] = (
+            item.granted
+        )
+    channels = {
+        contact_id: sorted(channel for channel, granted in state.items() if granted)
+        for contact_id, state in after.items()
+    }
     await repo.upsert_consents(scope, rows)
-    await repo.sync_consented_channels(scope, written.difference(in_step))
+    if write_channels:
+        await repo.update_columns(
+            scope, [(contact_id, {"consented_channels": c}) for contact_id, c in channels.items()]
+        )
     await repo.add_audit_rows(scope, audits)
-    return written
+    return channels
 
 
 async def state(scope: TenantScope, contact_id: uuid.UUID, consented: list[str]) -> ConsentState:

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, Text, bindparam, cast, func
-from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array, insert
+from sqlalchemy.dialects.postgresql import ARRAY, array, insert
 
 from crm_common.models import (
     AuditLog,
@@ -178,31 +178,6 @@ async def upsert_consents(scope: TenantScope, rows: list[dict[str, Any]]) -> Non
     )
     connection = await scope.session.connection()
     await connection.execute(statement, [{**row, "company_id": scope.company_id} for row in rows])
-
-
-async def sync_consented_channels(scope: TenantScope, contact_ids: Iterable[uuid.UUID]) -> None:
-    """Recompute the denormalised `consented_channels` from the consent rows."""
-    ids = list(contact_ids)
-    if not ids:
-        return
-    granted = (
-        scope.select(
-            ContactConsent,
-            ContactConsent.contact_id == Contact.id,
-            ContactConsent.granted.is_(True),
-        )
-        .with_only_columns(
-            func.coalesce(
-                func.array_agg(aggregate_order_by(ContactConsent.channel, ContactConsent.channel)),
-                array([], type_=String),
-            )
-        )
-        .scalar_subquery()
-    )
-    statement = scope.update(Contact, Contact.id.in_(ids)).values(
-        consented_channels=granted.cast(ARRAY(String(20))), updated_at=func.now()
-    )
-    await scope.session.execute(statement.execution_options(synchronize_session=False))
 
 
 async def consent_history(

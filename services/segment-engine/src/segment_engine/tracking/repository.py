@@ -57,8 +57,11 @@ async def link_url(scope: TenantScope, delivery_id: uuid.UUID, position: int) ->
 async def contact_addresses(
     scope: TenantScope, contact_id: uuid.UUID
 ) -> tuple[str | None, str | None]:
-    statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(
-        Contact.email, Contact.phone
+    """The contact's email and phone, its row locked (consent writers lock the contact)."""
+    statement = (
+        scope.select(Contact, Contact.id == contact_id)
+        .with_only_columns(Contact.email, Contact.phone)
+        .with_for_update()
     )
     row = (await scope.session.execute(statement)).one_or_none()
     return (row[0], row[1]) if row else (None, None)

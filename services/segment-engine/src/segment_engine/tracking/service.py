@@ -148,6 +148,7 @@ async def unsubscribe(db: Database, throttle: PerformanceThrottle, claims: Track
     that channel, at once; repeating it changes nothing and counts once."""
 
     async def handle(scope: TenantScope, message: Delivery) -> tuple[bool | None, dict[str, int]]:
+        email, phone = await repo.contact_addresses(scope, message.contact_id)
         first = await _first_or_repeat(
             scope,
             message,
@@ -156,7 +157,6 @@ async def unsubscribe(db: Database, throttle: PerformanceThrottle, claims: Track
             event_type="unsubscribe",
             record_repeats=False,
         )
-        email, phone = await repo.contact_addresses(scope, message.contact_id)
         address = _channel_address(message.channel, email, phone)
         if address is not None:
             await suppression_service.suppress(
