@@ -3,8 +3,8 @@
 1. The audience — every matching contact with its consent and sendability — is computed by
    ONE query into a temporary table (`CREATE TEMP TABLE … AS`, which Postgres may run with
    parallel workers; a statement with data-modifying CTEs may not).
-2. One statement then deletes the members that are gone, inserts the new ones in contact-id
-   order (sequential index inserts) and counts everything.
+2. It gets a primary key and statistics; one statement then deletes the members that are
+   gone, inserts the new ones in contact-id order (sequential index inserts) and counts.
 The temporary table is dropped at commit.
 """
 
@@ -87,27 +87,33 @@ def audience_query(
 
 
 def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
-    """Delete the gone, insert the new (in id order), count both and the exclusions."""
-    sendable = select(audience.c.id).where(audience.c.sendable).cte("sendable")
+    """Delete the gone, insert the new (in id order), count both and the exclusions.
+
+    Both anti-joins have an index on their inner side (the audience's primary key, the
+    membership's primary key), so no plan can degrade into rescanning one side per row of the
+    other, whatever the statistics of the membership table say."""
+    is_member = exists().where(
+        memberships.c.segment_id == segment_id, memberships.c.contact_id == audience.c.id
+    )
+    still_sendable = exists().where(
+        audience.c.id == SegmentMembership.contact_id, audience.c.sendable
+    )
     removed = (
         scope.delete(
             SegmentMembership,
             SegmentMembership.segment_id == segment_id,
-            not_(exists().where(sendable.c.id == SegmentMembership.contact_id)),
+            not_(still_sendable),
         )
         .returning(SegmentMembership.contact_id)
         .cte("removed")
-    )
-    already = exists().where(
-        memberships.c.segment_id == segment_id, memberships.c.contact_id == sendable.c.id
     )
     added = (
         insert(SegmentMembership)
         .from_select(
             ["company_id", "segment_id", "contact_id"],
-            select(literal(scope.company_id), literal(segment_id), sendable.c.id)
-            .where(not_(already))
-            .order_by(sendable.c.id),
+            select(literal(scope.company_id), literal(segment_id), audience.c.id)
+            .where(audience.c.sendable, not_(is_member))
+            .order_by(audience.c.id),
         )
         .returning(SegmentMembership.contact_id)
         .cte("added")
@@ -120,7 +126,7 @@ def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
         count_of(audience),
         count_of(audience, not_(audience.c.consented)),
         count_of(audience, audience.c.consented, not_(audience.c.sendable)),
-        count_of(sendable),
+        count_of(audience, audience.c.sendable),
         count_of(added),
         count_of(removed),
     )
@@ -137,6 +143,7 @@ async def materialise(
     await session.execute(
         CreateTempTableAs(AUDIENCE_TABLE, audience_query(scope, predicate, reach))
     )
+    await session.execute(text(f"ALTER TABLE {AUDIENCE_TABLE} ADD PRIMARY KEY (id)"))
     await session.execute(text(f"ANALYZE {AUDIENCE_TABLE}"))
     row = (await session.execute(apply_statement(scope, segment_id))).one()
     return MembershipCounts(*row)
