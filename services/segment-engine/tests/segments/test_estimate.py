@@ -178,3 +178,19 @@ async def test_invalid_rules_are_rejected_before_any_query(
     )
     assert response.status_code == 422
     assert "psychographic_criteria.value" in response.json()["details"]["fields"]
+
+
+async def test_behavioural_rules_are_counted_and_sampled_in_one_pass(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    # purchasers: c1, c2 (email consent), c6 (email consent, suppressed here)
+    await suppress(db, audience.acme.company.id, "fiji@test.org")
+    body = {"behavioral_criteria": {"event": "purchase"}, "channel": "email"}
+    result = await estimate(client, audience.acme.analyst, body)
+    assert (result["matched"], result["count"]) == (3, 2)
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
+    assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2"}
+    one = await estimate(client, audience.acme.analyst, {**body, "sample_size": 1})
+    assert len(one["sample"]) == 1
+    none = await estimate(client, audience.acme.analyst, {**body, "sample_size": 0})
+    assert (none["sample"], none["count"]) == ([], 2)

@@ -87,6 +87,13 @@ def walk(node: Node) -> Iterator[Node]:
         yield from walk(node.child)
 
 
+def has_event_conditions(criteria: Criteria) -> bool:
+    """Whether any tree holds a behavioural condition (a join over contact events)."""
+    return any(
+        isinstance(node, EventCondition) for _, tree in criteria.trees() for node in walk(tree)
+    )
+
+
 # ---- behavioural conditions -----------------------------------------------------------------
 
 

@@ -94,11 +94,40 @@ def _audience(scope: TenantScope, predicate: ColumnElement[bool]) -> Any:
     return scope.select(Contact, predicate)
 
 
-async def estimate_audience(
+async def count_audience(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability
+) -> AudienceCounts:
+    """The audience counts as one aggregate (parallel workers count their share)."""
+    statement = _audience(scope, predicate).with_only_columns(
+        func.count(),
+        func.count().filter(not_(reach.consented)),
+        func.count().filter(reach.consented, not_(reach.sendable)),
+    )
+    matched, no_consent, suppressed = (await scope.session.execute(statement)).one()
+    return AudienceCounts(matched, no_consent, suppressed)
+
+
+async def sample_ids(
+    scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability, limit: int
+) -> list[uuid.UUID]:
+    """Up to `limit` sendable matching contact ids (the scan stops once it has them)."""
+    if limit <= 0:
+        return []
+    statement = (
+        _audience(scope, predicate)
+        .where(reach.sendable)
+        .with_only_columns(contacts.c.id)
+        .limit(limit)
+    )
+    return list((await scope.session.execute(statement)).scalars())
+
+
+async def estimate_in_one_scan(
     scope: TenantScope, predicate: ColumnElement[bool], reach: Reachability, sample_size: int
 ) -> tuple[AudienceCounts, list[uuid.UUID]]:
-    """The audience counts and the ids of up to `sample_size` sendable contacts, from ONE scan
-    of the audience (materialised once, counted and sampled from)."""
+    """The audience counts and the ids of up to `sample_size` sendable contacts from ONE
+    evaluation of the predicate (materialised once, counted and sampled from): for rules whose
+    joins cost the same whether they stop early or not."""
     audience = (
         _audience(scope, predicate)
         .with_only_columns(

@@ -17,7 +17,7 @@ from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.segments import Criteria, parse_criteria, rules_json_schema
 from crm_common.tenancy import TenantScope
-from segment_engine.rules.compiler import CompileContext, compile_criteria
+from segment_engine.rules.compiler import CompileContext, compile_criteria, has_event_conditions
 from segment_engine.segments import explain as explaining
 from segment_engine.segments import membership
 from segment_engine.segments import repository as repo
@@ -76,8 +76,13 @@ async def estimate(
     predicate = compile_criteria(criteria, CompileContext(scope.company_id, _now()))
     reach = reachability(channel, scope.company_id)
     await repo.tune_for_audience_queries(scope.session)
-    counts, sample_ids = await repo.estimate_audience(scope, predicate, reach, body.sample_size)
-    sample = await repo.get_contacts(scope, sample_ids)
+    if has_event_conditions(criteria):
+        counts, ids = await repo.estimate_in_one_scan(scope, predicate, reach, body.sample_size)
+    else:
+        # Field-only rules: a parallel count, then a sample query that stops early.
+        counts = await repo.count_audience(scope, predicate, reach)
+        ids = await repo.sample_ids(scope, predicate, reach, body.sample_size)
+    sample = await repo.get_contacts(scope, ids)
     return {
         "count": counts.sendable,
         "matched": counts.matched,
