@@ -4,7 +4,7 @@
    ONE query into a temporary table (`CREATE TEMP TABLE … AS`, which Postgres may run with
    parallel workers; a statement with data-modifying CTEs may not).
 2. It gets a primary key and statistics; one statement then deletes the members that are
-   gone, inserts the new ones in contact-id order (sequential index inserts) and counts.
+   gone, inserts the new ones and counts.
 The temporary table is dropped at commit.
 """
 
@@ -87,7 +87,7 @@ def audience_query(
 
 
 def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
-    """Delete the gone, insert the new (in id order), count both and the exclusions.
+    """Delete the gone, insert the new, count both and the exclusions.
 
     Both anti-joins have an index on their inner side (the audience's primary key, the
     membership's primary key), so no plan can degrade into rescanning one side per row of the
@@ -111,9 +111,12 @@ def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
         insert(SegmentMembership)
         .from_select(
             ["company_id", "segment_id", "contact_id"],
-            select(literal(scope.company_id), literal(segment_id), audience.c.id)
-            .where(audience.c.sendable, not_(is_member))
-            .order_by(audience.c.id),
+            # No ORDER BY: rows arrive in the audience table's order, which follows the
+            # contacts' storage order, so the contact foreign-key checks read pages in sequence
+            # (measured: 2.1 s instead of 3.0 s of checks for 224k new members).
+            select(literal(scope.company_id), literal(segment_id), audience.c.id).where(
+                audience.c.sendable, not_(is_member)
+            ),
         )
         .returning(SegmentMembership.contact_id)
         .cte("added")
