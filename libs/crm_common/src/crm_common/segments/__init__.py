@@ -24,13 +24,13 @@ from crm_common.segments.nodes import (
     Radius,
 )
 from crm_common.segments.rules import (
-    RuleError,
     RuleValidationError,
     ensure_valid_criteria,
     parse_criteria,
     validate_criteria,
 )
 from crm_common.segments.schema import rules_json_schema
+from crm_common.segments.values import RuleError
 
 __all__ = [
     "CONTACT_FIELDS",

@@ -8,12 +8,8 @@ Paths are dotted with list indexes, e.g. `behavioral_criteria.all[2].within_days
 
 from __future__ import annotations
 
-import math
-import uuid
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
-from decimal import Decimal
-from typing import Any, Literal, TypedDict, cast
+from typing import Any, Literal, cast
 
 from crm_common.errors import ValidationFailed
 from crm_common.segments import fields as F
@@ -29,14 +25,9 @@ from crm_common.segments.nodes import (
     Instant,
     Node,
     Not,
-    Radius,
     instant_range,
 )
-
-
-class RuleError(TypedDict):
-    path: str
-    message: str
+from crm_common.segments.values import Invalid, RuleError, ValueParser, is_int
 
 
 class RuleValidationError(ValidationFailed):
@@ -52,31 +43,17 @@ class RuleValidationError(ValidationFailed):
         self.errors = errors
 
 
-class _Invalid(Exception):
-    """A value that failed validation; the message is already recorded."""
-
-
 _COUNT_OPS = frozenset({Op.EQ, Op.NEQ, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.BETWEEN})
 _EVENT_KEYS = frozenset({"event", "count", "within_days", "between", "where", "occurrence"})
 _CONDITION_KEYS = frozenset({"field", "op", "value"})
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+class _Parser(ValueParser):
+    """Rule trees: groups, conditions and behavioural conditions."""
 
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-class _Parser:
     def __init__(self) -> None:
-        self.errors: list[RuleError] = []
+        super().__init__()
         self.nodes = 0
-
-    def fail(self, path: str, message: str) -> _Invalid:
-        self.errors.append({"path": path, "message": message})
-        return _Invalid(message)
 
     # ---- trees and groups ---------------------------------------------------------------
 
@@ -86,7 +63,7 @@ class _Parser:
         self.nodes = 0
         try:
             return self.node(raw, path, 1)
-        except _Invalid:
+        except Invalid:
             return None
 
     def node(self, raw: Any, path: str, depth: int) -> Node:
@@ -124,19 +101,13 @@ class _Parser:
         for index, child in enumerate(body):
             try:
                 children.append(self.node(child, f"{path}.{kind}[{index}]", depth + 1))
-            except _Invalid:
+            except Invalid:
                 failed = True
         if failed:
-            raise _Invalid(path)
+            raise Invalid(path)
         return Group(cast(Literal["all", "any"], kind), tuple(children), path=path)
 
     # ---- field conditions ---------------------------------------------------------------
-
-    def unknown_keys(self, raw: dict[str, Any], allowed: frozenset[str], path: str) -> bool:
-        extra = sorted(set(raw) - allowed)
-        for key in extra:
-            self.fail(f"{path}.{key}" if _safe_key(key) else path, "is not an allowed key")
-        return bool(extra)
 
     def condition(self, raw: dict[str, Any], path: str, *, in_event: bool) -> Condition:
         bad_keys = self.unknown_keys(raw, _CONDITION_KEYS, path)
@@ -145,7 +116,7 @@ class _Parser:
         op = self.operator(raw.get("op"), kind, cast(str, name), f"{path}.op")
         value = self.condition_value(raw, kind, op, f"{path}.value")
         if bad_keys:
-            raise _Invalid(path)
+            raise Invalid(path)
         return Condition(cast(str, name), kind, op, value, key=key, path=path)
 
     def field_kind(self, name: Any, path: str, *, in_event: bool) -> tuple[FieldKind, str | None]:
@@ -218,130 +189,6 @@ class _Parser:
             return self.radius(value, path)
         return self.scalar(value, kind, op, path)
 
-    def sized_list(self, value: Any, path: str, low: int, high: int) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.fail(path, "must be a list")
-        if low == high and len(value) != low:
-            raise self.fail(path, f"must have exactly {low} items")
-        if len(value) < low:
-            raise self.fail(path, f"must have at least {low} item{'s' if low > 1 else ''}")
-        if len(value) > high:
-            raise self.fail(path, f"must have at most {high} items")
-        return value
-
-    def ordered(self, low: Any, high: Any, path: str) -> None:
-        if isinstance(low, date) and isinstance(high, date):
-            low_key: Any = instant_range(low)[0]
-            high_key: Any = instant_range(high)[0]
-        else:
-            low_key, high_key = low, high
-        if type(low_key) is not type(high_key):
-            raise self.fail(path, "both bounds must have the same type")
-        if low_key > high_key:
-            raise self.fail(path, "the lower bound must not be greater than the upper bound")
-
-    def text(self, value: Any, path: str, *, non_empty: bool = False) -> str:
-        if not isinstance(value, str):
-            raise self.fail(path, "must be a string")
-        if non_empty and not value:
-            raise self.fail(path, "must not be empty")
-        if len(value) > F.MAX_STRING:
-            raise self.fail(path, f"must be at most {F.MAX_STRING} characters")
-        if "\x00" in value:
-            raise self.fail(path, "must not contain NUL characters")
-        return value
-
-    def scalar(self, value: Any, kind: FieldKind, op: Op, path: str) -> ConditionValue:
-        if kind == FieldKind.STRING:
-            return self.text(value, path)
-        if kind == FieldKind.DATE:
-            return self.date_value(value, path)
-        if kind == FieldKind.DATETIME:
-            return self.instant(value, path)
-        if kind == FieldKind.INTEGER:
-            if not _is_int(value):
-                raise self.fail(path, "must be an integer")
-            if not 0 <= value <= F.MAX_AGE:
-                raise self.fail(path, f"must be between 0 and {F.MAX_AGE}")
-            return cast(int, value)
-        if kind == FieldKind.UUID:
-            return self.uuid_value(value, path)
-        return self.json_scalar(value, op, path)
-
-    def uuid_value(self, value: Any, path: str) -> uuid.UUID:
-        if isinstance(value, str) and len(value) <= 40:
-            try:
-                return uuid.UUID(value)
-            except ValueError:
-                pass
-        raise self.fail(path, "must be a UUID")
-
-    def json_scalar(self, value: Any, op: Op, path: str) -> ConditionValue:
-        ordered = op in F.ORDER_OPS or op == Op.BETWEEN
-        if isinstance(value, bool):
-            if ordered:
-                raise self.fail(path, "must be a number or a string")
-            return value
-        if _is_number(value):
-            if not math.isfinite(value):
-                raise self.fail(path, "must be a finite number")
-            return Decimal(str(value))
-        if isinstance(value, str):
-            return self.text(value, path)
-        expected = "a number or a string" if ordered else "a string, a number or a boolean"
-        raise self.fail(path, f"must be {expected}")
-
-    def date_value(self, value: Any, path: str) -> date:
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(path, "must be a date (YYYY-MM-DD)")
-
-    def instant(self, value: Any, path: str) -> Instant:
-        if isinstance(value, str) and len(value) == 10:
-            return self.date_value(value, path)
-        if isinstance(value, str) and len(value) <= 40:
-            try:
-                parsed = datetime.fromisoformat(value)
-            except ValueError:
-                pass
-            else:
-                if parsed.tzinfo is None:
-                    parsed = parsed.replace(tzinfo=UTC)
-                if 1 < parsed.year < 9999:
-                    return parsed.astimezone(UTC)
-        raise self.fail(path, "must be a date (YYYY-MM-DD) or an ISO 8601 date-time")
-
-    def radius(self, value: Any, path: str) -> Radius:
-        if not isinstance(value, dict):
-            raise self.fail(path, "must be an object {lat, lon, km}")
-        bad = self.unknown_keys(value, frozenset({"lat", "lon", "km"}), path)
-        bounds = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
-        parts: dict[str, float] = {}
-        for key in ("lat", "lon", "km"):
-            item: Any = value.get(key)
-            if not _is_number(item) or not math.isfinite(item):
-                self.fail(f"{path}.{key}", "must be a number")
-                continue
-            if key == "km":
-                if item <= 0:
-                    self.fail(f"{path}.km", "must be greater than 0")
-                    continue
-                if item > F.MAX_RADIUS_KM:
-                    self.fail(f"{path}.km", f"must be at most {F.MAX_RADIUS_KM:g}")
-                    continue
-            else:
-                low, high = bounds[key]
-                if not low <= item <= high:
-                    self.fail(f"{path}.{key}", f"must be between {low:g} and {high:g}")
-                    continue
-            parts[key] = float(item)
-        if bad or len(parts) != 3:
-            raise _Invalid(path)
-        return Radius(parts["lat"], parts["lon"], parts["km"])
-
     # ---- behavioural conditions ---------------------------------------------------------
 
     def event_condition(self, raw: dict[str, Any], path: str) -> EventCondition:
@@ -368,7 +215,7 @@ class _Parser:
                 self.fail(path, "occurrence needs a time window: within_days or between")
         where = self.guard(lambda: self.where(raw.get("where"), f"{path}.where"))
         if len(self.errors) > errors_before:
-            raise _Invalid(path)
+            raise Invalid(path)
         return EventCondition(
             event=cast(str, event),
             count=count if count is not None else AT_LEAST_ONCE,
@@ -383,7 +230,7 @@ class _Parser:
     def guard(parse: Any) -> Any:
         try:
             return parse()
-        except _Invalid:
+        except Invalid:
             return None
 
     def count(self, raw: Any, path: str) -> CountSpec | None:
@@ -392,7 +239,7 @@ class _Parser:
         if not isinstance(raw, dict):
             raise self.fail(path, "must be an object {op, value}")
         if self.unknown_keys(raw, frozenset({"op", "value"}), path):
-            raise _Invalid(path)
+            raise Invalid(path)
         op = raw.get("op")
         if not isinstance(op, str) or op not in _COUNT_OPS:
             raise self.fail(f"{path}.op", "must be one of: " + ", ".join(sorted(_COUNT_OPS)))
@@ -406,7 +253,7 @@ class _Parser:
         return CountSpec(Op(op), self.count_value(value, f"{path}.value"))
 
     def count_value(self, value: Any, path: str) -> int:
-        if not _is_int(value):
+        if not is_int(value):
             raise self.fail(path, "must be an integer")
         if not 0 <= value <= F.MAX_COUNT:
             raise self.fail(path, f"must be between 0 and {F.MAX_COUNT}")
@@ -415,7 +262,7 @@ class _Parser:
     def within_days(self, raw: Any, path: str) -> int | None:
         if raw is None:
             return None
-        if not _is_int(raw):
+        if not is_int(raw):
             raise self.fail(f"{path}.within_days", "must be an integer")
         if raw <= 0:
             raise self.fail(f"{path}.within_days", "must be greater than 0")
@@ -447,15 +294,11 @@ class _Parser:
                 continue
             try:
                 conditions.append(self.condition(item, item_path, in_event=True))
-            except _Invalid:
+            except Invalid:
                 failed = True
         if failed:
-            raise _Invalid(path)
+            raise Invalid(path)
         return tuple(conditions)
-
-
-def _safe_key(key: Any) -> bool:
-    return isinstance(key, str) and len(key) <= 64 and key.isidentifier()
 
 
 def _parse(body: Any) -> tuple[Criteria, list[RuleError]]:
