@@ -23,11 +23,14 @@ import statistics
 import sys
 import time
 import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from httpx import AsyncClient, Response
+from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -37,7 +40,6 @@ from segments_data import ensure_database, ensure_dataset
 from crm_common.models import (
     Campaign,
     CampaignSegment,
-    SegmentEvaluation,
     SegmentMembership,
     User,
     UserRole,
@@ -209,12 +211,6 @@ async def vacuum_memberships(url: str) -> None:
         await engine.dispose()
 
 
-async def timed(call: Any) -> tuple[float, Any]:
-    started = time.perf_counter()
-    result = await call()
-    return (time.perf_counter() - started) * 1000, result
-
-
 def summary(times: list[float]) -> dict[str, float]:
     return {
         "median_ms": round(statistics.median(times), 1),
@@ -253,6 +249,82 @@ async def server_settings(resources: Resources) -> dict[str, str]:
         return {name: (await session.execute(text(f"SHOW {name}"))).scalar_one() for name in names}
 
 
+@dataclass
+class Bench:
+    """One segment's measurements through the app."""
+
+    client: AsyncClient
+    resources: Resources
+    url: str
+    headers: dict[str, str]
+    runs: int
+
+    async def once(self, request: Callable[[], Awaitable[Response]]) -> tuple[float, Any]:
+        started = time.perf_counter()
+        response = await request()
+        elapsed = (time.perf_counter() - started) * 1000
+        response.raise_for_status()
+        return elapsed, response.json()
+
+    async def repeat(self, request: Callable[[], Awaitable[Response]]) -> tuple[list[float], Any]:
+        times: list[float] = []
+        body: Any = None
+        for _ in range(self.runs):
+            elapsed, body = await self.once(request)
+            times.append(elapsed)
+        return times, body
+
+    async def empty(self, segment_id: uuid.UUID) -> None:
+        async with self.resources.db.system_session() as session:
+            await session.execute(
+                delete(SegmentMembership).where(SegmentMembership.segment_id == segment_id)
+            )
+        await vacuum_memberships(self.url)
+
+    async def segment(self, segment_id: uuid.UUID, criteria: dict[str, Any]) -> dict[str, Any]:
+        client, headers = self.client, self.headers
+        body = {**criteria, "channel": "email", "sample_size": 10}
+        estimates, estimate = await self.repeat(
+            lambda: client.post("/api/segments/estimate/", json=body, headers=headers)
+        )
+        evaluate = f"/api/segments/{segment_id}/evaluate/"
+        cold: list[float] = []
+        warm: list[float] = []
+        evaluation: Any = None
+        for _ in range(self.runs):
+            await self.empty(segment_id)
+            elapsed, _ = await self.once(lambda: client.post(evaluate, headers=headers))
+            cold.append(elapsed)
+            elapsed, evaluation = await self.once(lambda: client.post(evaluate, headers=headers))
+            warm.append(elapsed)
+        page = await client.get(
+            f"/api/segments/{segment_id}/members/", params={"page_size": 1}, headers=headers
+        )
+        page.raise_for_status()
+        explain = f"/api/segments/{segment_id}/explain/{page.json()['items'][0]['id']}/"
+        explains, _ = await self.repeat(lambda: client.get(explain, headers=headers))
+        return {
+            "matched": estimate["matched"],
+            "count": estimate["count"],
+            "excluded": estimate["excluded"],
+            "members": evaluation["member_count"],
+            "estimate": summary(estimates),
+            "materialise_from_empty": summary(cold),
+            "re_evaluate_unchanged": summary(warm),
+            "explain_one_contact": summary(explains),
+        }
+
+
+def print_line(name: str, result: dict[str, Any]) -> None:
+    print(
+        f"{name:<14} matched {result['matched']:>8,}  sendable {result['count']:>8,}"
+        f"  estimate p50 {result['estimate']['median_ms']:7.0f} ms"
+        f"  materialise p50 {result['materialise_from_empty']['median_ms']:7.0f} ms"
+        f"  re-evaluate p50 {result['re_evaluate_unchanged']['median_ms']:7.0f} ms",
+        flush=True,
+    )
+
+
 async def measure(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     url = await ensure_database(args.server, args.database)
@@ -267,8 +339,6 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
     resources = Resources.open(settings, name="bench-segments")
     try:
         setup = await fixtures(resources, dataset.company_id)
-        headers = auth_headers(resources.codec, setup["user"])
-        app = create_app(settings, resources)
         report: dict[str, Any] = {
             "machine": machine(),
             "postgres": await server_settings(resources),
@@ -281,90 +351,16 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
             "runs": args.runs,
             "segments": {},
         }
-        async with app_client(app) as client:
+        headers = auth_headers(resources.codec, setup["user"])
+        async with app_client(create_app(settings, resources)) as client:
+            bench = Bench(client, resources, url, headers, args.runs)
             for name, criteria in SEGMENTS.items():
                 if args.only and name not in args.only:
                     continue
-                segment_id = setup["segments"][name]
-                body = {**criteria, "channel": "email", "sample_size": 10}
-                estimates: list[float] = []
-                for _ in range(args.runs):
-                    elapsed, response = await timed(
-                        lambda body=body: client.post(
-                            "/api/segments/estimate/", json=body, headers=headers
-                        )
-                    )
-                    response.raise_for_status()
-                    estimates.append(elapsed)
-                estimate = response.json()
-                cold: list[float] = []
-                warm: list[float] = []
-                for _ in range(args.runs):
-                    async with resources.db.system_session() as session:
-                        await session.execute(
-                            delete(SegmentMembership).where(
-                                SegmentMembership.segment_id == segment_id
-                            )
-                        )
-                    await vacuum_memberships(url)
-                    elapsed, response = await timed(
-                        lambda sid=segment_id: client.post(
-                            f"/api/segments/{sid}/evaluate/", headers=headers
-                        )
-                    )
-                    response.raise_for_status()
-                    cold.append(elapsed)
-                    elapsed, again = await timed(
-                        lambda sid=segment_id: client.post(
-                            f"/api/segments/{sid}/evaluate/", headers=headers
-                        )
-                    )
-                    again.raise_for_status()
-                    warm.append(elapsed)
-                evaluation = response.json()
-                page = await client.get(
-                    f"/api/segments/{segment_id}/members/",
-                    params={"page_size": 1},
-                    headers=headers,
-                )
-                page.raise_for_status()
-                contact_id = page.json()["items"][0]["id"]
-                explains: list[float] = []
-                for _ in range(args.runs):
-                    elapsed, response = await timed(
-                        lambda sid=segment_id, cid=contact_id: client.get(
-                            f"/api/segments/{sid}/explain/{cid}/", headers=headers
-                        )
-                    )
-                    response.raise_for_status()
-                    explains.append(elapsed)
-                report["segments"][name] = {
-                    "matched": estimate["matched"],
-                    "count": estimate["count"],
-                    "excluded": estimate["excluded"],
-                    "estimate": summary(estimates),
-                    "materialise_from_empty": summary(cold),
-                    "re_evaluate_unchanged": summary(warm),
-                    "explain_one_contact": summary(explains),
-                    "members": evaluation["member_count"],
-                }
-                print(
-                    f"{name:<14} matched {estimate['matched']:>8,}  sendable "
-                    f"{estimate['count']:>8,}  estimate p50 {statistics.median(estimates):7.0f} ms"
-                    f"  materialise p50 {statistics.median(cold):7.0f} ms"
-                    f"  re-evaluate p50 {statistics.median(warm):7.0f} ms",
-                    flush=True,
-                )
-        async with resources.db.system_session() as session:
-            evaluations = (
-                await session.execute(
-                    select(func.count())
-                    .select_from(SegmentEvaluation)
-                    .where(SegmentEvaluation.company_id == dataset.company_id)
-                )
-            ).scalar_one()
+                result = await bench.segment(setup["segments"][name], criteria)
+                report["segments"][name] = result
+                print_line(name, result)
         peaks = [peak_rss_kb(pid) for pid in await backend_pids(resources)]
-        report["evaluations_recorded"] = evaluations
         report["memory"] = {
             "process_peak_rss_mb": round(
                 resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
