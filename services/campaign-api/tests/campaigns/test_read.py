@@ -260,7 +260,9 @@ async def test_pagination_and_list_shape(client, admin, catalogue) -> None:
     assert body["filters"]["search"] == "a"
     assert pages == [["AUT-1", "BF-1"], ["SPR-1", "SUM-1"], ["WIN-1"], []]
     totals = [
-        (await client.get(f"/api/campaigns/?page={page}&page_size=2", headers=admin)).json()["total"]
+        (await client.get(f"/api/campaigns/?page={page}&page_size=2", headers=admin)).json()[
+            "total"
+        ]
         for page in (1, 2, 3, 4)
     ]
     assert totals == [5, 5, 5, 5]
