@@ -86,7 +86,7 @@ async def test_duplicate_external_id_is_a_conflict(client, acme) -> None:
         ("external_id", "   ", "external_id"),
         ("is_admin", True, "is_admin"),
         ("consented_channels", ["email"], "consented_channels"),
-        ("company_id", str(uuid.uuid4()), "company_id"),
+        ("company_id", "0b8f5a0e-3c1d-4f59-9d2a-6c1f0e7b4a21", "company_id"),
     ],
 )
 async def test_invalid_field_is_a_422_naming_it(client, acme, field, value, path) -> None:
