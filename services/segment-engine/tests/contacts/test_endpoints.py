@@ -1,7 +1,6 @@
 """One contact over HTTP: validation and normalisation, PII masking, changes, deletion with
 its cascade, permissions and tenant isolation."""
 
-import uuid
 from datetime import UTC, datetime
 
 import pytest
