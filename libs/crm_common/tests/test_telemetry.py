@@ -45,6 +45,8 @@ async def test_console_exporter_traces_requests_and_queries(settings) -> None:
     finally:
         RedisInstrumentor().uninstrument()
         await traced.close()
+        # Flush and stop the console exporter while the captured stdout is still open.
+        trace.get_tracer_provider().shutdown()
     assert response.status_code == 200
     names = [span.name for span in memory.get_finished_spans()]
     assert any("/api/traced" in name for name in names)
