@@ -20,6 +20,7 @@ from typing import Any
 
 from crm_cli.synthetic import vocabulary as vocab
 from crm_cli.synthetic.sampling import Weighted, zipf
+from crm_common.models.audience import CONTACT_PROFILE_COLUMNS
 
 SIGNUP_YEARS = 3
 DORMANT_SHARE = 0.2
@@ -27,25 +28,7 @@ DORMANT_SHARE = 0.2
 CONTACT_COLUMNS = [
     "id",
     "company_id",
-    "external_id",
-    "email",
-    "phone",
-    "first_name",
-    "last_name",
-    "gender",
-    "birth_date",
-    "language",
-    "country",
-    "region",
-    "city",
-    "postal_code",
-    "timezone",
-    "latitude",
-    "longitude",
-    "interests",
-    "lifestyle",
-    "values",
-    "attributes",
+    *CONTACT_PROFILE_COLUMNS,
     "consented_channels",
     "created_at",
     "updated_at",

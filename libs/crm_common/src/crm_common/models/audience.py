@@ -25,6 +25,28 @@ from sqlalchemy.orm import Mapped, mapped_column
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
 
+CONTACT_TAG_COLUMNS = ("interests", "lifestyle", "values")
+CONTACT_PROFILE_COLUMNS = (
+    "external_id",
+    "email",
+    "phone",
+    "first_name",
+    "last_name",
+    "gender",
+    "birth_date",
+    "language",
+    "country",
+    "region",
+    "city",
+    "postal_code",
+    "timezone",
+    "latitude",
+    "longitude",
+    *CONTACT_TAG_COLUMNS,
+    "attributes",
+)
+"""A contact's profile columns: what other CRM modules write (consent is kept separately)."""
+
 
 class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     """The audience projection of a CRM contact. Written by segment-engine."""

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from crm_common.enums import DeliveryChannel
+from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLUMNS
 from segment_engine.contacts import normalize as norm
 
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
@@ -38,27 +39,9 @@ _NORMALIZERS: dict[str, Callable[[str], str]] = {
     "country": norm.normalize_country,
     "timezone": norm.normalize_timezone,
 }
-TAG_FIELDS = ("interests", "lifestyle", "values")
+TAG_FIELDS = CONTACT_TAG_COLUMNS
 # The contact columns a write may set (no mass assignment: everything else is server-owned).
-WRITABLE_COLUMNS = (
-    "external_id",
-    "email",
-    "phone",
-    "first_name",
-    "last_name",
-    "gender",
-    "birth_date",
-    "language",
-    "country",
-    "region",
-    "city",
-    "postal_code",
-    "timezone",
-    "latitude",
-    "longitude",
-    *TAG_FIELDS,
-    "attributes",
-)
+WRITABLE_COLUMNS = CONTACT_PROFILE_COLUMNS
 
 
 class Schema(BaseModel):

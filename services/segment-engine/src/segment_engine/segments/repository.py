@@ -17,6 +17,7 @@ from crm_common.models import (
     SegmentEvaluation,
     SegmentMembership,
 )
+from crm_common.models.audience import CONTACT_PROFILE_COLUMNS
 from crm_common.pagination import PageParams, paginate
 from crm_common.tenancy import TenantScope
 from segment_engine.segments.exclusions import Reachability
@@ -25,25 +26,7 @@ contacts = Contact.__table__
 
 CONTACT_FIELDS = (
     "id",
-    "external_id",
-    "email",
-    "phone",
-    "first_name",
-    "last_name",
-    "gender",
-    "birth_date",
-    "language",
-    "country",
-    "region",
-    "city",
-    "postal_code",
-    "timezone",
-    "latitude",
-    "longitude",
-    "interests",
-    "lifestyle",
-    "values",
-    "attributes",
+    *CONTACT_PROFILE_COLUMNS,
     "consented_channels",
     "created_at",
     "updated_at",
