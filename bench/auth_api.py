@@ -18,15 +18,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
 import statistics
-import subprocess
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from machine_info import machine
 
 DEMO_USERS = (
     "admin@acme.test",
@@ -131,30 +130,6 @@ async def run(url: str, clients: int, seconds: float, password: str) -> Recorder
     return recorder
 
 
-def machine() -> list[str]:
-    lines = [f"uname: {' '.join(platform.uname())}"]
-    model = "unknown"
-    try:
-        with open("/proc/cpuinfo") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-        with open("/proc/meminfo") as meminfo:
-            total_kb = int(meminfo.readline().split()[1])
-        lines.append(f"RAM: {total_kb / 1024 / 1024:.1f} GiB")
-    except OSError:
-        pass
-    lines.insert(1, f"CPU: {model}, {os.cpu_count()} cores")
-    lines.append(f"Python: {platform.python_version()}")
-    try:
-        kernel = subprocess.run(["uname", "-a"], capture_output=True, text=True, check=False)  # noqa: S607
-        lines[0] = f"uname -a: {kernel.stdout.strip()}"
-    except OSError:
-        pass
-    return lines
-
-
 def report(recorder: Recorder, clients: int) -> None:
     print(f"\nconcurrent clients: {clients}")
     columns = ("requests", "req/s", "p50 ms", "p95 ms", "p99 ms")
@@ -169,8 +144,8 @@ def report(recorder: Recorder, clients: int) -> None:
         )
     mean = statistics.fmean(v for values in recorder.latencies.values() for v in values)
     print(f"mean latency over all requests: {mean * 1000:.1f} ms")
-    for line in machine():
-        print(line)
+    for key, value in machine().items():
+        print(f"{key}: {value}")
 
 
 def main() -> None:

@@ -22,10 +22,8 @@ import asyncio
 import contextvars
 import json
 import os
-import platform
 import random
 import statistics
-import sys
 import time
 import uuid
 from collections import defaultdict
@@ -34,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+from machine_info import machine
 
 current_client: contextvars.ContextVar[httpx.AsyncClient] = contextvars.ContextVar("client")
 
@@ -60,34 +59,6 @@ MIX = {
     "reference": 5,
     "audit": 2,
 }
-
-
-def machine() -> dict[str, Any]:
-    """What the figures were measured on."""
-    cpu = platform.processor() or "unknown"
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    memory = "unknown"
-    try:
-        with open("/proc/meminfo") as handle:
-            kb = int(handle.readline().split()[1])
-            memory = f"{kb / 1024 / 1024:.1f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    uname = " ".join(platform.uname())
-    return {
-        "uname": uname,
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "memory": memory,
-        "python": sys.version.split()[0],
-    }
 
 
 @dataclass

@@ -28,7 +28,8 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from seed_contacts import DEFAULT_SERVER, machine, recreate
+from machine_info import machine
+from seed_contacts import DEFAULT_SERVER, recreate
 
 from crm_common.models import Campaign, Delivery, Launch, MessageLink
 from crm_common.reference import sync_roles

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
 import re
 import resource
-import sys
 import time
 import uuid
 
 import asyncpg
+from machine_info import machine
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -32,33 +31,6 @@ from crm_common.models import Company
 from crm_common.settings import Settings, to_asyncpg_url
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-def machine() -> dict[str, str]:
-    cpu = platform.processor() or "?"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            names = [
-                line.split(":", 1)[1].strip() for line in info if line.startswith("model name")
-            ]
-        cpu = names[0] if names else cpu
-    except OSError:
-        pass
-    memory = "?"
-    try:
-        with open("/proc/meminfo", encoding="utf-8") as info:
-            total_kb = int(info.readline().split()[1])
-        memory = f"{total_kb / 1024 / 1024:.1f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    return {
-        "uname": " ".join(platform.uname()),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "memory": memory,
-        "python": sys.version.split()[0],
-        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-    }
 
 
 async def recreate(server: str, name: str) -> str:

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import resource
 import statistics
 import sys
@@ -35,6 +34,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from machine_info import machine
 from segments_data import ensure_database, ensure_dataset
 
 from crm_common.models import (
@@ -107,25 +107,6 @@ SEGMENTS: dict[str, dict[str, Any]] = {
 }
 SUPPRESSED_EMAILS = 10_000
 SUPPRESSED_PHONES = 1_000
-
-
-def machine() -> dict[str, Any]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as info:
-        total_kb = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
-    return {
-        "uname": " ".join(platform.uname()),
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "ram_gb": round(total_kb / 1024 / 1024, 1),
-        "python": sys.version.split()[0],
-        "load_average": os.getloadavg(),
-    }
 
 
 async def fixtures(resources: Resources, company_id: uuid.UUID) -> dict[str, Any]:

@@ -24,7 +24,6 @@ import contextlib
 import json
 import multiprocessing
 import os
-import platform
 import random
 import resource
 import signal
@@ -40,6 +39,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+from machine_info import machine
 from redis.asyncio import Redis
 from ws_fanout_clients import BENCH_SECRET, ClientReport, Plan, client_process
 
@@ -165,34 +165,6 @@ async def sample(pid: int, samples: Samples, stop: asyncio.Event) -> None:
 
 
 # -- report --------------------------------------------------------------------------------
-
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = "unknown"
-    with contextlib.suppress(OSError), open("/proc/meminfo") as info:
-        for line in info:
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    uname = subprocess.run(
-        ["uname", "-a"],  # noqa: S607 - the machine's own uname
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return {
-        "uname -a": uname or " ".join(platform.uname()),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "ram": memory,
-        "python": sys.version.split()[0],
-    }
 
 
 def percentile(ordered: list[float], q: float) -> float:

@@ -155,7 +155,7 @@ async def _clients(
             return
         report.connected += 1
         connections.append(connection)
-        try:
+        with contextlib.suppress(websockets.ConnectionClosed):
             async for raw in connection:
                 received = time.time_ns()
                 text = str(raw)
@@ -175,8 +175,6 @@ async def _clients(
                 if kind == "ping":
                     report.pings += 1
                     await connection.send('{"type":"pong"}')
-        except websockets.ConnectionClosed:
-            pass
         frame = connection.protocol.close_rcvd
         if frame is not None and frame.code != 1000:
             report.closes[frame.code] = report.closes.get(frame.code, 0) + 1

@@ -2,6 +2,7 @@
 services ready on one port; Ctrl-C shuts everything down; data survives a restart."""
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -39,12 +40,10 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], limit_s: float = 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(process.stdout.read().decode()[-4000:])
-        try:
+        with contextlib.suppress(httpx.HTTPError):
             response = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
             if response.status_code == 200:
                 return response.json()
-        except httpx.HTTPError:
-            pass
         time.sleep(0.5)
     raise AssertionError("not ready in time")
 

@@ -1,5 +1,6 @@
 """The `crm` command: one service on its own, migrations, and settings errors."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -51,12 +52,10 @@ def test_one_service_runs_alone(database_url: str, redis_url: str, service: str)
         deadline = time.monotonic() + 60
         ready = None
         while time.monotonic() < deadline and process.poll() is None:
-            try:
+            with contextlib.suppress(httpx.HTTPError):
                 ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
-                if ready.status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
+            if ready is not None and ready.status_code == 200:
+                break
             time.sleep(0.3)
         assert ready is not None
         assert ready.status_code == 200, ready.text

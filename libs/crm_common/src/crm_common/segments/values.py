@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import uuid
 from datetime import UTC, date, datetime
@@ -103,10 +104,8 @@ class ValueParser:
 
     def uuid_value(self, value: Any, path: str) -> uuid.UUID:
         if isinstance(value, str) and len(value) <= 40:
-            try:
+            with contextlib.suppress(ValueError):
                 return uuid.UUID(value)
-            except ValueError:
-                pass
         raise self.fail(path, "must be a UUID")
 
     def json_scalar(self, value: Any, op: Op, path: str) -> ConditionValue:
@@ -126,21 +125,18 @@ class ValueParser:
 
     def date_value(self, value: Any, path: str) -> date:
         if isinstance(value, str) and len(value) == 10:
-            try:
+            with contextlib.suppress(ValueError):
                 return date.fromisoformat(value)
-            except ValueError:
-                pass
         raise self.fail(path, "must be a date (YYYY-MM-DD)")
 
     def instant(self, value: Any, path: str) -> Instant:
         if isinstance(value, str) and len(value) == 10:
             return self.date_value(value, path)
         if isinstance(value, str) and len(value) <= 40:
-            try:
+            parsed: datetime | None = None
+            with contextlib.suppress(ValueError):
                 parsed = datetime.fromisoformat(value)
-            except ValueError:
-                pass
-            else:
+            if parsed is not None:
                 if parsed.tzinfo is None:
                     parsed = parsed.replace(tzinfo=UTC)
                 if 1 < parsed.year < 9999:

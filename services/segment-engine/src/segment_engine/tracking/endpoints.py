@@ -72,9 +72,11 @@ async def open_pixel(
     broken image and a probe learns nothing."""
     try:
         claims = signer.verify(token, TrackingKind.OPEN)
-        await service.record_open(resources.db, throttle, claims)
     except InvalidTrackingToken:
-        pass
+        claims = None  # a forged or foreign token records nothing, and the image still shows
+    try:
+        if claims is not None:
+            await service.record_open(resources.db, throttle, claims)
     except Exception:  # the pixel must render even when recording fails; the cause is logged
         log.exception("open_tracking_failed")
     return Response(PIXEL, media_type="image/gif", headers=NO_STORE)
