@@ -68,12 +68,13 @@ async def paginate(
 
 
 def make_page(
-    items: Sequence[Any], total: int, params: PageParams, filters: dict[str, Any]
+    items: Sequence[Any], total: int, params: PageParams, filters: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    """The list shape of DESIGN.md; `filters` echoes only the filters that were applied."""
     return {
         "items": list(items),
         "total": total,
         "page": params.page,
         "page_size": params.page_size,
-        "filters": filters,
+        "filters": {key: value for key, value in (filters or {}).items() if value is not None},
     }

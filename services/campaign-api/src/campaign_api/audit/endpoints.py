@@ -16,7 +16,7 @@ from campaign_api.shared.responses import respond
 from crm_common.deps import TenantSession
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.errors import error_responses as errors
-from crm_common.pagination import Pagination
+from crm_common.pagination import Pagination, make_page
 
 router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RESPONSES)
 
@@ -60,11 +60,5 @@ async def campaign_history(
         ).model_dump(mode="json")
         for row in rows
     ]
-    page = {
-        "items": items,
-        "total": total,
-        "page": pagination.page,
-        "page_size": pagination.page_size,
-        "filters": {"action": action} if action else {},
-    }
+    page = make_page(items, total, pagination, {"action": action or None})
     return respond(page, principal)

@@ -44,7 +44,7 @@ from crm_common.deps import Meta, TenantSession
 from crm_common.enums import BudgetType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
 from crm_common.errors import error_responses as errors
-from crm_common.pagination import Pagination
+from crm_common.pagination import Pagination, make_page
 
 router = APIRouter(prefix="/api/campaign-budgets", tags=["budgets"], responses=COMMON_RESPONSES)
 allocation_router = APIRouter(
@@ -89,13 +89,7 @@ async def list_budgets(
         "search": search,
     }
     rows, total = await service.list_budgets(session, principal.company_id, pagination, filters)
-    page = {
-        "items": [_read(row) for row in rows],
-        "total": total,
-        "page": pagination.page,
-        "page_size": pagination.page_size,
-        "filters": {k: v for k, v in filters.items() if v is not None},
-    }
+    page = make_page([_read(row) for row in rows], total, pagination, filters)
     return respond(page, principal)
 
 

@@ -60,7 +60,7 @@ from crm_common.errors import (
     ValidationFailed,
 )
 from crm_common.errors import error_responses as errors
-from crm_common.pagination import Pagination
+from crm_common.pagination import Pagination, make_page
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 
@@ -164,13 +164,7 @@ async def list_campaigns(
     applied = {
         key: value for key, value in filters.model_dump(mode="json").items() if value is not None
     }
-    page = {
-        "items": [_read(row) for row in rows],
-        "total": total,
-        "page": pagination.page,
-        "page_size": pagination.page_size,
-        "filters": applied,
-    }
+    page = make_page([_read(row) for row in rows], total, pagination, applied)
     return respond(page, principal)
 
 

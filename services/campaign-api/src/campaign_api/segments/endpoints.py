@@ -28,7 +28,7 @@ from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
 from crm_common.errors import error_responses as errors
 from crm_common.models import Campaign, CampaignSegment
-from crm_common.pagination import Pagination
+from crm_common.pagination import Pagination, make_page
 from crm_common.security.principal import Principal
 from crm_common.segments import RuleValidationError
 
@@ -81,17 +81,8 @@ async def list_segments(
         "search": search,
     }
     rows, total = await service.list_segments(session, principal.company_id, pagination, filters)
-    page = {
-        "items": [_read(row) for row in rows],
-        "total": total,
-        "page": pagination.page,
-        "page_size": pagination.page_size,
-        "filters": {
-            k: (str(v) if isinstance(v, uuid.UUID) else v)
-            for k, v in filters.items()
-            if v is not None
-        },
-    }
+    echoed = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in filters.items()}
+    page = make_page([_read(row) for row in rows], total, pagination, echoed)
     return respond(page, principal)
 
 

@@ -40,7 +40,7 @@ from crm_common.deps import Meta, TenantSession
 from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
-from crm_common.pagination import Pagination
+from crm_common.pagination import Pagination, make_page
 
 router = APIRouter(prefix="/api/campaign-templates", tags=["templates"], responses=COMMON_RESPONSES)
 link_router = APIRouter(
@@ -70,13 +70,7 @@ async def list_templates(
         "search": search,
     }
     rows, total = await service.list_templates(session, principal.company_id, pagination, filters)
-    page = {
-        "items": [_read(row) for row in rows],
-        "total": total,
-        "page": pagination.page,
-        "page_size": pagination.page_size,
-        "filters": {k: v for k, v in filters.items() if v is not None},
-    }
+    page = make_page([_read(row) for row in rows], total, pagination, filters)
     return respond(page, principal)
 
 

@@ -128,7 +128,7 @@ async def list_users(
         "sort": sort,
     }
     items = [_read(user, roles[user.id]) for user in users]
-    return make_page(items, total, params, {k: v for k, v in filters.items() if v is not None})
+    return make_page(items, total, params, filters)
 
 
 async def get_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> UserRead:

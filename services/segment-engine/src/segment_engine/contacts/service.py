@@ -140,7 +140,7 @@ async def list_page(
     normalized = _normalized_filters(filters)
     echo = _filter_echo(normalized or filters, sort)
     if normalized is None:  # an address that cannot be stored matches nothing
-        return make_page([], 0, params, {k: v for k, v in echo.items() if v is not None})
+        return make_page([], 0, params, echo)
     statement = repo.list_statement(scope, normalized, sort)
     contacts, total, applied = await paginate(scope.session, statement, params, filters=echo)
     consent = await repo.consent_map(scope, [contact.id for contact in contacts])

@@ -151,7 +151,7 @@ async def list_page(
         found = await repo.contact_ids_by_external_id(scope, {external_id})
         contact_id = found.get(external_id)
         if contact_id is None or (filters.contact_id not in (None, contact_id)):
-            return make_page([], 0, params, {k: v for k, v in echo.items() if v is not None})
+            return make_page([], 0, params, echo)
         filters = repo.EventFilters(**{**vars(filters), "contact_id": contact_id})
     events, total, applied = await paginate(
         scope.session, repo.list_statement(scope, filters), params, filters=echo

@@ -153,7 +153,7 @@ async def list_page(
         try:
             address = normalize_address(channel, filters.address)
         except ValueError:
-            return make_page([], 0, params, {k: v for k, v in echo.items() if v is not None})
+            return make_page([], 0, params, echo)
         filters = repo.SuppressionFilters(**{**vars(filters), "address": address})
     entries, total, applied = await paginate(
         scope.session, repo.list_statement(scope, filters), params, filters=echo
