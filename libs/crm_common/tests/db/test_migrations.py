@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common import migrate
@@ -217,3 +218,94 @@ async def test_downgrade_returns_to_empty_and_upgrade_round_trips(scratch_url: s
     assert empty["tables"] == {"alembic_version"}
     await migrate.upgrade(scratch_url)
     assert await _catalog(scratch_url) == first
+
+
+async def test_contacts_keep_their_fixed_width_columns_first(scratch_url: str) -> None:
+    """Row-level security reads company_id on every row; Postgres reaches a column by walking
+    each variable-width column before it, so these must lead (migration 0002)."""
+    await migrate.upgrade(scratch_url)
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    async with engine.connect() as connection:
+        columns = list(
+            (
+                await connection.execute(
+                    text(
+                        "SELECT column_name FROM information_schema.columns "
+                        "WHERE table_name = 'crm_contacts' ORDER BY ordinal_position"
+                    )
+                )
+            ).scalars()
+        )
+    await engine.dispose()
+    assert columns[:7] == [
+        "id",
+        "company_id",
+        "created_at",
+        "updated_at",
+        "birth_date",
+        "latitude",
+        "longitude",
+    ]
+    assert columns[-1] == "attributes"
+    assert set(columns) == set(Base.metadata.tables["crm_contacts"].c.keys())
+
+
+async def test_0002_rebuilds_contacts_with_their_data_and_references(scratch_url: str) -> None:
+    await migrate.upgrade(scratch_url, "0001")
+    company, contact = uuid.uuid4(), uuid.uuid4()
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    async with engine.begin() as connection:
+        await connection.execute(
+            text("INSERT INTO crm_companies (id, name, slug) VALUES (:id, 'Acme', 'acme')"),
+            {"id": company},
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO crm_contacts (id, company_id, external_id, email, interests, "
+                "attributes, consented_channels) VALUES (:id, :company, 'c-1', "
+                "'Ann@Example.COM', '{art}', '{\"tier\": \"gold\"}', '{email}')"
+            ),
+            {"id": contact, "company": company},
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO crm_contact_events (company_id, event_id, contact_id, event_type, "
+                "occurred_at) VALUES (:company, 'e-1', :contact, 'purchase', now())"
+            ),
+            {"company": company, "contact": contact},
+        )
+    await engine.dispose()
+
+    await migrate.upgrade(scratch_url)
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    async with engine.begin() as connection:
+        row = (
+            await connection.execute(
+                text(
+                    "SELECT email, interests, attributes, consented_channels "
+                    "FROM crm_contacts WHERE id = :id"
+                ),
+                {"id": contact},
+            )
+        ).one()
+        assert tuple(row) == ("ann@example.com", ["art"], {"tier": "gold"}, ["email"])
+        with pytest.raises(DBAPIError, match="email_lower_case"):
+            async with connection.begin_nested():
+                await connection.execute(
+                    text("UPDATE crm_contacts SET email = 'Ann@Example.COM' WHERE id = :id"),
+                    {"id": contact},
+                )
+        # The events' foreign key was recreated on the new table: deleting cascades.
+        await connection.execute(text("DELETE FROM crm_contacts WHERE id = :id"), {"id": contact})
+        events = await connection.scalar(text("SELECT count(*) FROM crm_contact_events"))
+        assert events == 0
+    await engine.dispose()
+
+    await migrate.downgrade(scratch_url, "0001")
+    catalog = await _catalog(scratch_url)
+    assert {
+        "fk_crm_segment_memberships_company_id",
+        "fk_crm_segment_memberships_segment_id",
+        "fk_crm_segment_memberships_contact_id",
+    } <= catalog["constraints"]
+    assert "ck_crm_contacts_email_lower_case" not in catalog["constraints"]

@@ -20,7 +20,7 @@ NOW = datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
 
 CONTACTS: dict[str, dict[str, Any]] = {
     "c1": {
-        "email": "Ann.Lee@Example.com",
+        "email": "ann.lee@example.com",
         "phone": "+15550000001",
         "first_name": "Ann",
         "gender": "female",

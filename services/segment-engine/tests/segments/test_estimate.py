@@ -145,14 +145,14 @@ async def test_sample_pii_is_masked_without_view_pii(
 ) -> None:
     body = {"demographic_criteria": {"field": "first_name", "op": "eq", "value": "Ann"}}
     masked = (await estimate(client, audience.acme.analyst, body))["sample"][0]
-    assert masked["email"] == "A***@E***.com"
+    assert masked["email"] == "a***@e***.com"
     assert masked["phone"] == "***01"
     assert masked["first_name"] == "A."
     assert masked["birth_date"] is None
     assert masked["latitude"] is None
     assert masked["country"] == "US"
     clear = (await estimate(client, audience.acme.admin, body))["sample"][0]
-    assert clear["email"] == "Ann.Lee@Example.com"
+    assert clear["email"] == "ann.lee@example.com"
     assert clear["birth_date"] == "1990-06-15"
 
 

@@ -54,7 +54,7 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     __tablename__ = "crm_contacts"
     __table_args__ = (
         Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
-        Index("ix_crm_contacts_company_email", "company_id", func.lower(text("email"))),
+        Index("ix_crm_contacts_company_email", "company_id", "email"),
         Index("ix_crm_contacts_company_country", "company_id", "country", "region", "city"),
         Index("ix_crm_contacts_interests", "interests", postgresql_using="gin"),
         Index("ix_crm_contacts_lifestyle", "lifestyle", postgresql_using="gin"),
@@ -65,35 +65,41 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
             postgresql_using="gin",
             postgresql_ops={"attributes": "jsonb_path_ops"},
         ),
+        # Addresses are stored lower-case, so they are compared as they are: `lower(email)`
+        # could use no index under row-level security (lower() is not leakproof).
+        CheckConstraint("email = lower(email)", name="email_lower_case"),
         CheckConstraint("latitude IS NULL OR latitude BETWEEN -90 AND 90", name="latitude_range"),
         CheckConstraint(
             "longitude IS NULL OR longitude BETWEEN -180 AND 180", name="longitude_range"
         ),
     )
 
+    # In storage (migration 0002) the mixins' id, company_id and timestamps come first, then
+    # these in this order: fixed-width columns, the short fields rules filter on, the long ones
+    # last — Postgres walks every variable-width column before the one it reads.
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    latitude: Mapped[float | None] = mapped_column(Double)
+    longitude: Mapped[float | None] = mapped_column(Double)
+    gender: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(2))
+    language: Mapped[str | None] = mapped_column(String(12))
+    region: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(32))
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))
-    gender: Mapped[str | None] = mapped_column(String(20))
-    birth_date: Mapped[date | None] = mapped_column(Date)
-    language: Mapped[str | None] = mapped_column(String(12))
-    country: Mapped[str | None] = mapped_column(String(2))
-    region: Mapped[str | None] = mapped_column(String(100))
-    city: Mapped[str | None] = mapped_column(String(100))
-    postal_code: Mapped[str | None] = mapped_column(String(20))
-    timezone: Mapped[str | None] = mapped_column(String(64))
-    latitude: Mapped[float | None] = mapped_column(Double)
-    longitude: Mapped[float | None] = mapped_column(Double)
-    interests: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
-    lifestyle: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
-    values: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
-    attributes: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
     # Channels with granted consent, kept in step with crm_contact_consents for fast filters.
     consented_channels: Mapped[list[str]] = mapped_column(
         ARRAY(String(20)), server_default=text("'{}'")
     )
+    interests: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    lifestyle: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    values: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
+    attributes: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
 
 
 class ContactConsent(TenantOwned, Base):
@@ -186,16 +192,18 @@ class Suppression(UUIDPk, TenantOwned, Base):
 
 
 class SegmentMembership(TenantOwned, Base):
-    """A contact in a segment's last materialised evaluation. Written by segment-engine."""
+    """A contact in a segment's last materialised evaluation. Written by segment-engine.
+
+    No per-row foreign keys (migration 0002): statement triggers check that every inserted
+    row's segment and contact belong to its company, and deleting a contact or a segment
+    deletes its memberships — the same guarantees at one query per statement instead of
+    three per member."""
 
     __tablename__ = "crm_segment_memberships"
 
-    segment_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("crm_campaign_segments.id", ondelete="CASCADE"), primary_key=True
-    )
-    contact_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    company_id: Mapped[uuid.UUID] = mapped_column(nullable=False)
+    segment_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, index=True)
     added_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 

@@ -66,7 +66,7 @@ class ContactFilters:
             column == value for column, value in equal.items() if value is not None
         ]
         if self.email is not None:
-            found.append(func.lower(Contact.email) == self.email)
+            found.append(Contact.email == self.email.strip().lower())
         if self.consent is not None:
             found.append(Contact.consented_channels.op("@>")(array([self.consent], type_=String)))
         if self.interest is not None:

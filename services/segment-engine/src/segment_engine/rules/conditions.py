@@ -115,8 +115,8 @@ def string_condition(column: ColumnElement[Any], cond: Condition) -> ColumnEleme
         return _set(column, _text_match(column, cond.op, str(cond.value)))
     value = cond.value
     if cond.field == "email":
-        # Addresses are compared case-insensitively (and the email index is on lower(email)).
-        column = func.lower(column)
+        # Addresses are stored lower-case (a CHECK), so a lower-cased value compares
+        # case-insensitively and stays usable by the email index.
         value = (
             tuple(str(v).lower() for v in value) if isinstance(value, tuple) else str(value).lower()
         )

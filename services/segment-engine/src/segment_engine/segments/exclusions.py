@@ -3,11 +3,12 @@
 For a single channel, a contact is sendable when the channel is in its `consented_channels`
 and it is not suppressed for that channel: no suppression row for the channel or for all
 channels (`channel IS NULL`) names its contact id, and none names its address for the channel
-(email → lower(email), sms → phone); an all-channel suppression of any of its addresses counts
-too. `multi_channel` fans out to the delivery channels, so a contact is sendable when it is
-sendable on at least one of them. Exclusion reasons are attributed in order: `no_consent`
-(no consent for the channel, or for any channel with multi_channel), then `suppressed`
-(consented but suppressed), so matched = count + no_consent + suppressed.
+(email → email, sms → phone; both stored normalised: lower-case, E.164); an all-channel
+suppression of any of its addresses counts too. `multi_channel` fans out to the delivery
+channels, so a contact is sendable when it is sendable on at least one of them. Exclusion
+reasons are attributed in order: `no_consent` (no consent for the channel, or for any channel
+with multi_channel), then `suppressed` (consented but suppressed), so matched = count +
+no_consent + suppressed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, String, and_, any_, func, literal, not_, or_, select, true
+from sqlalchemy import ColumnElement, String, and_, any_, literal, not_, or_, select, true
 
 from crm_common.enums import Channel, DeliveryChannel
 from crm_common.models import Contact, Suppression
@@ -62,7 +63,7 @@ def _address_suppressed(
         suppressions.c.company_id == company_id,
         or_(suppressions.c.channel.is_(None), *named),
     )
-    return and_(address.is_not(None), func.lower(address).in_(listed))
+    return and_(address.is_not(None), address.in_(listed))
 
 
 def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:

@@ -1,10 +1,14 @@
 """Materialising a segment's membership (queries through the tenant scope, one transaction).
 
+0. A shared lock on the company's memberships (`crm_memberships_lock_key`, migration 0002):
+   a contact deletion waits for this transaction and then removes what it wrote, and this
+   transaction does not start while a deletion is in flight.
 1. The audience — every matching contact with its consent and sendability — is computed by
    ONE query into a temporary table (`CREATE TEMP TABLE … AS`, which Postgres may run with
    parallel workers; a statement with data-modifying CTEs may not).
 2. It gets a primary key and statistics; one statement then deletes the members that are
-   gone, inserts the new ones and counts.
+   gone, inserts the new ones (in key order: both membership indexes grow at their right
+   edge) and counts. The membership table checks the new rows once per statement.
 The temporary table is dropped at commit.
 """
 
@@ -111,12 +115,9 @@ def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
         insert(SegmentMembership)
         .from_select(
             ["company_id", "segment_id", "contact_id"],
-            # No ORDER BY: rows arrive in the audience table's order, which follows the
-            # contacts' storage order, so the contact foreign-key checks read pages in sequence
-            # (measured: 2.1 s instead of 3.0 s of checks for 224k new members).
-            select(literal(scope.company_id), literal(segment_id), audience.c.id).where(
-                audience.c.sendable, not_(is_member)
-            ),
+            select(literal(scope.company_id), literal(segment_id), audience.c.id)
+            .where(audience.c.sendable, not_(is_member))
+            .order_by(audience.c.id),
         )
         .returning(SegmentMembership.contact_id)
         .cte("added")
@@ -143,6 +144,9 @@ async def materialise(
 ) -> MembershipCounts:
     """Make the segment's membership equal to its sendable matching contacts."""
     session = scope.session
+    await session.execute(
+        select(func.pg_advisory_xact_lock_shared(func.crm_memberships_lock_key(scope.company_id)))
+    )
     await session.execute(
         CreateTempTableAs(AUDIENCE_TABLE, audience_query(scope, predicate, reach))
     )

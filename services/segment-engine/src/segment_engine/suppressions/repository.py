@@ -84,7 +84,7 @@ async def contact_for_address(
 ) -> uuid.UUID | None:
     """The contact an email address or phone number belongs to, when exactly one does."""
     if "@" in address and channel in (None, "email"):
-        match = func.lower(Contact.email) == address
+        match = Contact.email == address
     elif address.startswith("+") and channel in (None, "sms"):
         match = Contact.phone == address
     else:
