@@ -56,15 +56,8 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
         Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
         Index("ix_crm_contacts_company_email", "company_id", "email"),
         Index("ix_crm_contacts_company_country", "company_id", "country", "region", "city"),
-        Index("ix_crm_contacts_interests", "interests", postgresql_using="gin"),
-        Index("ix_crm_contacts_lifestyle", "lifestyle", postgresql_using="gin"),
-        Index("ix_crm_contacts_values", "values", postgresql_using="gin"),
-        Index(
-            "ix_crm_contacts_attributes",
-            "attributes",
-            postgresql_using="gin",
-            postgresql_ops={"attributes": "jsonb_path_ops"},
-        ),
+        # No GIN on tags or attributes (migration 0002): their operators are not leakproof,
+        # so under row-level security no tenant query can use such an index.
         # Addresses are stored lower-case, so they are compared as they are: `lower(email)`
         # could use no index under row-level security (lower() is not leakproof).
         CheckConstraint("email = lower(email)", name="email_lower_case"),

@@ -210,7 +210,8 @@ def json_literal(value: str | Decimal | bool) -> str:
 
 
 def _contains(document: ColumnElement[Any], key: str, value: Any) -> ColumnElement[bool]:
-    """`document @> {key: value}`: type-aware equality a jsonb GIN index can answer."""
+    """`document @> {key: value}`: type-aware equality (a key lookup compared with `=` measured
+    no faster on 1M contacts, and containment says exactly what the rule means)."""
     text = "{" + json.dumps(key) + ":" + json_literal(value) + "}"
     return document.bool_op("@>")(cast(literal(text, Text), JSONB))
 

@@ -34,11 +34,8 @@ CONTACT_FIELDS = (
 CONTACT_COLUMNS = [contacts.c[name] for name in CONTACT_FIELDS]
 # Planner settings for the audience queries of one transaction (SET LOCAL: they end with it).
 # JIT compilation costs more than it saves on these sub-second scans; hash aggregates and
-# anti-joins over hundreds of thousands of contacts need more than the default work_mem; and
-# the audience's working set (contacts, event indexes) lives in memory, where a random page
-# costs about what a sequential one does — at the default 4.0 the planner re-aggregated the
-# events in every parallel worker and scanned all contacts rather than probe 20k primary keys.
-QUERY_SETTINGS = {"jit": "off", "work_mem": "64MB", "random_page_cost": "1.1"}
+# anti-joins over hundreds of thousands of contacts need more than the default work_mem.
+QUERY_SETTINGS = {"jit": "off", "work_mem": "64MB"}
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,12 @@
    may use an index, or push a filter below the tenant check, only for leakproof functions;
    `lower()` is not one, so `lower(email)` could use no index and cost 130 ms per 290k
    contacts in every audience's suppression check.
+4. The GIN indexes on the tag arrays and the attributes are gone, for the same reason: `&&`,
+   `@>` and the JSON operators are not leakproof, so under row-level security no tenant query
+   can use them (EXPLAIN as crm_app with sequential scans disabled still does not); they only
+   cost disk and write work (through the API the difference is within noise).
 
-Downgrade restores the keys and the indexes and drops the CHECK; the column order of
+Downgrade restores the keys and the indexes (GIN included) and drops the CHECK; the column order of
 crm_contacts stays (it is invisible to every query).
 
 Revision ID: 0002
@@ -74,16 +78,19 @@ CONTACT_COLUMNS = (
     ("attributes", "jsonb NOT NULL DEFAULT '{}'"),
 )
 CONTACT_INDEXES = (
-    "CREATE INDEX ix_crm_contacts_attributes ON crm_contacts USING gin (attributes jsonb_path_ops)",
     "CREATE INDEX ix_crm_contacts_company_country ON crm_contacts "
     "(company_id, country, region, city)",
     "CREATE INDEX ix_crm_contacts_company_email ON crm_contacts (company_id, email)",
     "CREATE INDEX ix_crm_contacts_company_id ON crm_contacts (company_id)",
+    "CREATE UNIQUE INDEX uq_crm_contacts_company_external ON crm_contacts "
+    "(company_id, external_id)",
+)
+# The GIN indexes of 0001, which no tenant query can use (see 4. above); downgrade restores them.
+GIN_INDEXES = (
+    "CREATE INDEX ix_crm_contacts_attributes ON crm_contacts USING gin (attributes jsonb_path_ops)",
     "CREATE INDEX ix_crm_contacts_interests ON crm_contacts USING gin (interests)",
     "CREATE INDEX ix_crm_contacts_lifestyle ON crm_contacts USING gin (lifestyle)",
     'CREATE INDEX ix_crm_contacts_values ON crm_contacts USING gin ("values")',
-    "CREATE UNIQUE INDEX uq_crm_contacts_company_external ON crm_contacts "
-    "(company_id, external_id)",
 )
 # Foreign keys of other tables on crm_contacts.id that survive the rebuild: (table, on delete).
 CONTACT_REFERENCES = (
@@ -217,6 +224,8 @@ def downgrade() -> None:
     op.execute(
         "CREATE INDEX ix_crm_contacts_company_email ON crm_contacts (company_id, lower(email))"
     )
+    for statement in GIN_INDEXES:
+        op.execute(statement)
 
 
 def _rebuild_contacts() -> None:
