@@ -7,8 +7,9 @@ tenant with 1,000,000 contacts and ~10,000,000 behavioural events.
 The data lives in its own database (default `crm_bench_segments`, created and migrated here)
 and is reused when already loaded. Requests go through the real ASGI app (routing, auth,
 validation, row-level security, serialisation) in this process; Redis db 15 serves the app.
-Figures: median (and min/max) of N runs per segment, peak memory of this process and of the
-Postgres backends serving it, and the machine.
+Figures: median (and min/max) of N runs per segment, the scan floor (one bare exact pass over
+the tenant's contacts under row-level security, which every field-rule estimate pays), peak
+memory of this process and of the Postgres backends serving it, and the machine.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from httpx import AsyncClient, Response
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,6 +41,7 @@ from segments_data import ensure_database, ensure_dataset
 from crm_common.models import (
     Campaign,
     CampaignSegment,
+    Contact,
     SegmentMembership,
     User,
     UserRole,
@@ -50,6 +52,7 @@ from crm_common.settings import load_settings, to_asyncpg_url
 from crm_common.testing.builders import auth_headers
 from crm_common.testing.client import app_client
 from segment_engine.main import create_app
+from segment_engine.segments import repository as repo
 
 SEGMENTS: dict[str, dict[str, Any]] = {
     "demographic": {
@@ -230,6 +233,23 @@ async def server_settings(resources: Resources) -> dict[str, str]:
         return {name: (await session.execute(text(f"SHOW {name}"))).scalar_one() for name in names}
 
 
+async def scan_floor(resources: Resources, company_id: uuid.UUID, runs: int) -> dict[str, float]:
+    """What one exact pass over the tenant's contacts costs by itself, as the application role
+    (row-level security on): a count by a condition no contact meets. Every estimate of a
+    field rule pays at least this; printed so that figures taken on a busier or slower
+    machine can be read against it."""
+    times: list[float] = []
+    for _ in range(runs):
+        async with resources.db.tenant_session(company_id) as session:
+            await repo.tune_for_audience_queries(session)
+            started = time.perf_counter()
+            await session.execute(
+                select(func.count()).where(Contact.company_id == company_id, Contact.gender == "-")
+            )
+            times.append((time.perf_counter() - started) * 1000)
+    return summary(times)
+
+
 @dataclass
 class Bench:
     """One segment's measurements through the app."""
@@ -330,8 +350,11 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
                 "load_seconds": round(dataset.load_seconds),
             },
             "runs": args.runs,
+            "scan_floor": await scan_floor(resources, dataset.company_id, args.runs),
             "segments": {},
         }
+        floor = report["scan_floor"]["median_ms"]
+        print(f"scan floor     one exact pass over the tenant's contacts p50 {floor:7.0f} ms")
         headers = auth_headers(resources.codec, setup["user"])
         async with app_client(create_app(settings, resources)) as client:
             bench = Bench(client, resources, url, headers, args.runs)
