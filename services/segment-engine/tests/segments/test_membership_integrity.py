@@ -22,9 +22,16 @@ BLOCKED_FOR = 0.5  # seconds a blocked statement is given to (wrongly) finish
 
 
 async def add_member(
-    db: Database, company_id: uuid.UUID, segment_id: uuid.UUID, contact_id: uuid.UUID
+    db: Database,
+    company_id: uuid.UUID,
+    segment_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    *,
+    platform: bool = False,
 ) -> None:
-    async with db.tenant_session(company_id) as session:
+    """Insert one membership as the tenant (or as the platform role, which sees every tenant)."""
+    opened = db.system_session() if platform else db.tenant_session(company_id)
+    async with opened as session:
         session.add(
             SegmentMembership(company_id=company_id, segment_id=segment_id, contact_id=contact_id)
         )
@@ -41,21 +48,11 @@ async def test_a_member_must_be_a_contact_of_the_segments_company(
             await add_member(db, acme, segment.id, contact_id)
     # The platform role sees every tenant, and still cannot mix them.
     with pytest.raises(DBAPIError, match="is not a contact of company"):
-        async with db.system_session() as session:
-            session.add(
-                SegmentMembership(
-                    company_id=acme, segment_id=segment.id, contact_id=audience.twin_id
-                )
-            )
+        await add_member(db, acme, segment.id, audience.twin_id, platform=True)
     with pytest.raises(DBAPIError, match="is not a segment of company"):
-        async with db.system_session() as session:
-            session.add(
-                SegmentMembership(
-                    company_id=audience.globex.company.id,
-                    segment_id=segment.id,
-                    contact_id=audience.twin_id,
-                )
-            )
+        await add_member(
+            db, audience.globex.company.id, segment.id, audience.twin_id, platform=True
+        )
     await add_member(db, acme, segment.id, audience.ids["c1"])
     assert await member_ids(db, segment.id) == {audience.ids["c1"]}
 
