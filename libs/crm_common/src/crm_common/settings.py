@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     # Campaign reads cached in Redis (0 disables the cache).
     campaign_cache_ttl_s: int = Field(default=1200, ge=0, le=86_400)
 
+    # Segment estimates on a tenant larger than this many contacts count a uniform random
+    # sample of about this size and scale it, with a 95 % interval (crm_common.sampling);
+    # `"exact": true` in the request, and every evaluation, count every contact. 0: always exact.
+    segment_estimate_sample: int = Field(default=100_000, ge=0)
+
     events_stream: str = "crm.events"
     events_stream_retention_s: int = Field(default=7 * 86_400, ge=60)
     dead_letter_stream: str = "crm.events.dead"

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common import migrate
 from crm_common.models import Base
+from crm_common.sampling import sample_bucket
 from crm_common.settings import to_asyncpg_url
 from crm_common.testing.plugin import with_database
 from crm_common.testing.servers import ServerUrls
@@ -246,7 +247,8 @@ async def test_contacts_keep_their_fixed_width_columns_first(scratch_url: str) -
         "latitude",
         "longitude",
     ]
-    assert columns[-1] == "attributes"
+    # sample_bucket (0003) is only ever read through its index, so it may trail the row.
+    assert columns[-2:] == ["attributes", "sample_bucket"]
     assert set(columns) == set(Base.metadata.tables["crm_contacts"].c.keys())
 
 
@@ -309,3 +311,60 @@ async def test_0002_rebuilds_contacts_with_their_data_and_references(scratch_url
         "fk_crm_segment_memberships_contact_id",
     } <= catalog["constraints"]
     assert "ck_crm_contacts_email_lower_case" not in catalog["constraints"]
+
+
+async def test_0003_gives_existing_contacts_and_events_their_sample_bucket(
+    scratch_url: str,
+) -> None:
+    await migrate.upgrade(scratch_url, "0002")
+    company = uuid.uuid4()
+    contacts = [uuid.uuid4() for _ in range(20)]
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    async with engine.begin() as connection:
+        await connection.execute(
+            text("INSERT INTO crm_companies (id, name, slug) VALUES (:id, 'Acme', 'acme')"),
+            {"id": company},
+        )
+        for number, contact in enumerate(contacts):
+            await connection.execute(
+                text(
+                    "INSERT INTO crm_contacts (id, company_id, external_id) "
+                    "VALUES (:id, :company, :external)"
+                ),
+                {"id": contact, "company": company, "external": f"c-{number}"},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO crm_contact_events (company_id, event_id, contact_id, "
+                    "event_type, occurred_at) VALUES (:company, :event, :contact, 'open', now())"
+                ),
+                {"company": company, "event": f"e-{number}", "contact": contact},
+            )
+    await engine.dispose()
+
+    await migrate.upgrade(scratch_url)
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    async with engine.begin() as connection:
+        stored = {
+            row.id: row.sample_bucket
+            for row in await connection.execute(text("SELECT id, sample_bucket FROM crm_contacts"))
+        }
+        assert stored == {contact: sample_bucket(contact) for contact in contacts}
+        # Several buckets, or the expression would not split anything.
+        assert len(set(stored.values())) > 10
+        mismatched = await connection.scalar(
+            text(
+                "SELECT count(*) FROM crm_contact_events e JOIN crm_contacts c "
+                "ON c.id = e.contact_id WHERE e.sample_bucket <> c.sample_bucket"
+            )
+        )
+        assert mismatched == 0
+        with pytest.raises(DBAPIError, match="can only be updated to DEFAULT"):
+            async with connection.begin_nested():
+                await connection.execute(text("UPDATE crm_contacts SET sample_bucket = 0"))
+    await engine.dispose()
+
+    await migrate.downgrade(scratch_url, "0002")
+    catalog = await _catalog(scratch_url)
+    assert ("crm_contacts", "sample_bucket") not in catalog["columns"]
+    assert ("crm_contact_events", "sample_bucket") not in catalog["columns"]

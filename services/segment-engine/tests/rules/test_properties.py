@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from crm_common.db import Database
 from crm_common.models import Company, Contact, ContactEvent
+from crm_common.sampling import SAMPLE_BUCKETS, sample_bucket
 from crm_common.segments import parse_criteria, validate_criteria
 from segment_engine.rules.compiler import CompileContext, compile_criteria, compile_node, walk
 from segment_engine.rules.evaluator import evaluate, evaluate_criteria
@@ -279,15 +280,19 @@ def as_event(event: ContactEvent) -> dict[str, Any]:
 @given(
     people=st.lists(st.tuples(contacts(), st.lists(events(), max_size=5)), min_size=3, max_size=12),
     bodies=st.lists(criteria_bodies, min_size=1, max_size=3),
+    buckets=st.integers(1, SAMPLE_BUCKETS - 1),
 )
 async def test_sql_equals_python_on_random_trees(
     db: Database,
     people: list[tuple[dict[str, Any], list[dict[str, Any]]]],
     bodies: list[dict[str, Any]],
+    buckets: int,
 ) -> None:
-    """Every node of every tree — not only the whole criteria — selects the same contacts."""
+    """Every node of every tree — not only the whole criteria — selects the same contacts;
+    compiled for a sample, the criteria select exactly the matching contacts of the sample."""
     company_id = await load(db, people)
     ctx = CompileContext(company_id, NOW)
+    sampled = CompileContext(company_id, NOW, sample_buckets=buckets)
     async with db.tenant_session(company_id) as session:
         rows = (await session.execute(select(Contact))).scalars().all()
         history = (await session.execute(select(ContactEvent))).scalars().all()
@@ -300,6 +305,7 @@ async def test_sql_equals_python_on_random_trees(
             nodes = [node for _, tree in criteria.trees() for node in walk(tree)]
             columns = [compile_node(node, ctx).label(f"n{i}") for i, node in enumerate(nodes)]
             columns.append(compile_criteria(criteria, ctx).label("whole"))
+            columns.append(compile_criteria(criteria, sampled).label("sampled"))
             statement = select(Contact.id, *columns).where(Contact.company_id == company_id)
             for result in await session.execute(statement):
                 record, contact_events = records[result.id], events_of[result.id]
@@ -308,3 +314,5 @@ async def test_sql_equals_python_on_random_trees(
                     assert result[index + 1] is expected, (node, record, contact_events)
                 whole = evaluate_criteria(criteria, record, contact_events, NOW)
                 assert result.whole is whole, (body, record)
+                in_sample = sample_bucket(result.id) < buckets
+                assert result.sampled is (whole and in_sample), (body, record, buckets)

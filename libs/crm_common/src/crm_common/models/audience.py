@@ -11,10 +11,12 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     Double,
     ForeignKey,
     Index,
+    SmallInteger,
     String,
     Text,
     func,
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+from crm_common.sampling import SAMPLE_BUCKET_SQL
 
 CONTACT_TAG_COLUMNS = ("interests", "lifestyle", "values")
 CONTACT_PROFILE_COLUMNS = (
@@ -56,6 +59,8 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
         Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
         Index("ix_crm_contacts_company_email", "company_id", "email"),
         Index("ix_crm_contacts_company_country", "company_id", "country", "region", "city"),
+        # Sampled estimates read the buckets below k (crm_common.sampling, migration 0003).
+        Index("ix_crm_contacts_company_sample", "company_id", "sample_bucket"),
         # No GIN on tags or attributes (migration 0002): their operators are not leakproof,
         # so under row-level security no tenant query can use such an index.
         # Addresses are stored lower-case, so they are compared as they are: `lower(email)`
@@ -93,6 +98,10 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     lifestyle: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
     values: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'"))
     attributes: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
+    # Read only through ix_crm_contacts_company_sample, so its place at the end costs nothing.
+    sample_bucket: Mapped[int] = mapped_column(
+        SmallInteger, Computed(SAMPLE_BUCKET_SQL.format(column="id"), persisted=True)
+    )
 
 
 class ContactConsent(TenantOwned, Base):
@@ -134,6 +143,15 @@ class ContactEvent(TenantOwned, Base):
             "occurred_at",
             postgresql_include=["contact_id"],
         ),
+        # The same windows over the sampled contacts only (crm_common.sampling).
+        Index(
+            "ix_crm_contact_events_company_type_sample",
+            "company_id",
+            "event_type",
+            "sample_bucket",
+            "occurred_at",
+            postgresql_include=["contact_id"],
+        ),
         Index("ix_crm_contact_events_occurred_brin", "occurred_at", postgresql_using="brin"),
         Index("ix_crm_contact_events_campaign", "campaign_id"),
     )
@@ -148,6 +166,10 @@ class ContactEvent(TenantOwned, Base):
         ForeignKey("crm_campaigns.id", ondelete="SET NULL")
     )
     received_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    # The contact's sample bucket (the same expression over contact_id).
+    sample_bucket: Mapped[int] = mapped_column(
+        SmallInteger, Computed(SAMPLE_BUCKET_SQL.format(column="contact_id"), persisted=True)
+    )
 
 
 class Suppression(UUIDPk, TenantOwned, Base):

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    SmallInteger,
     and_,
     exists,
     false,
@@ -50,10 +51,20 @@ events = ContactEvent.__table__
 @dataclass(frozen=True)
 class CompileContext:
     """What a compiled predicate is relative to: the tenant and the evaluation instant
-    (`within_days` windows and ages are computed from `now`, bound as parameters)."""
+    (`within_days` windows and ages are computed from `now`, bound as parameters) and, for a
+    sampled estimate, the sample: the contacts (and their events) in buckets below
+    `sample_buckets` (crm_common.sampling); None reads every contact."""
 
     company_id: uuid.UUID
     now: datetime
+    sample_buckets: int | None = None
+
+    def in_sample(self, column: ColumnElement[int]) -> list[ColumnElement[bool]]:
+        """The sample's bound on a `sample_bucket` column (a leakproof smallint comparison,
+        so an index condition under row-level security); nothing when unsampled."""
+        if self.sample_buckets is None:
+            return []
+        return [column < literal(self.sample_buckets, SmallInteger)]
 
     @property
     def today(self) -> date:
@@ -63,7 +74,8 @@ class CompileContext:
 def compile_criteria(criteria: Criteria, ctx: CompileContext) -> ColumnElement[bool]:
     """The predicate a contact row must satisfy to match all four criteria."""
     trees = [compile_node(tree, ctx) for _, tree in criteria.trees()]
-    return and_(*trees) if trees else true()
+    conditions = [*ctx.in_sample(contacts.c.sample_bucket), *trees]
+    return and_(*conditions) if conditions else true()
 
 
 def compile_node(node: Node, ctx: CompileContext) -> ColumnElement[bool]:
@@ -108,6 +120,9 @@ def event_filters(cond: EventCondition, ctx: CompileContext) -> list[ColumnEleme
     return [
         events.c.company_id == ctx.company_id,
         events.c.event_type == cond.event,
+        # Redundant with the contact's own bound (a contact and its events share a bucket),
+        # but it lets the event side read only the sample's range of the index.
+        *ctx.in_sample(events.c.sample_bucket),
         *(property_condition(where) for where in cond.where),
     ]
 

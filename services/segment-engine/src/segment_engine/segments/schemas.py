@@ -40,6 +40,11 @@ class CriteriaBody(BaseModel):
 
 class EstimateRequest(CriteriaBody):
     sample_size: int = Field(10, ge=0, le=100, description="How many contacts to return.")
+    exact: bool = Field(
+        False,
+        description="Count every contact even on a large company (slower); otherwise a "
+        "company above the sampling threshold is estimated from a uniform random sample.",
+    )
 
 
 class ValidationResult(BaseModel):
@@ -55,6 +60,16 @@ class Estimate(BaseModel):
     count: int = Field(description="Sendable matching contacts.")
     matched: int = Field(description="Matching contacts before exclusions.")
     excluded: Excluded
+    exact: bool = Field(description="Every contact was counted (else scaled from a sample).")
+    sample_fraction: float = Field(
+        description="The share of the company's contacts read: 1.0 when exact."
+    )
+    count_range: tuple[int, int] = Field(
+        description="95 % interval of `count` ([count, count] when exact)."
+    )
+    matched_range: tuple[int, int] = Field(
+        description="95 % interval of `matched` ([matched, matched] when exact)."
+    )
     channel: str | None
     sample: list[dict[str, Any]] = Field(
         description="Matching sendable contacts (PII masked without view_pii)."

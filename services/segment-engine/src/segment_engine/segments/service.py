@@ -13,6 +13,7 @@ from crm_common.events.envelope import EventType
 from crm_common.masking import mask_contact
 from crm_common.models import CampaignSegment, SegmentEvaluation
 from crm_common.pagination import PageParams, make_page
+from crm_common.sampling import SAMPLE_BUCKETS, buckets_for, scale
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.segments import Criteria, parse_criteria, rules_json_schema
@@ -65,17 +66,26 @@ async def resolve_channel(
 
 
 async def estimate(
-    scope: TenantScope, principal: Principal, body: EstimateRequest
+    scope: TenantScope, principal: Principal, body: EstimateRequest, sample_target: int
 ) -> dict[str, Any]:
-    """Count the audience of unsaved rules, its exclusions and a sample of it."""
+    """Count the audience of unsaved rules, its exclusions and a sample of it.
+
+    On a company with more than `sample_target` contacts (and unless `body.exact`), only a
+    uniform random sample of about that many is read (crm_common.sampling) and the counts are
+    scaled, each with its 95 % interval."""
     started = time.perf_counter()
     criteria = parse_criteria(body.criteria())
     channel = await resolve_channel(
         scope, body.channel.value if body.channel else None, body.campaign_id
     )
-    predicate = compile_criteria(criteria, CompileContext(scope.company_id, _now()))
-    reach = reachability(channel, scope.company_id)
     await repo.tune_for_audience_queries(scope.session)
+    buckets = SAMPLE_BUCKETS
+    if not body.exact and sample_target > 0:
+        buckets = buckets_for(await repo.approximate_population(scope), sample_target)
+    sampled = buckets < SAMPLE_BUCKETS
+    ctx = CompileContext(scope.company_id, _now(), buckets if sampled else None)
+    predicate = compile_criteria(criteria, ctx)
+    reach = reachability(channel, scope.company_id)
     if has_event_conditions(criteria):
         counts, ids = await repo.estimate_in_one_scan(scope, predicate, reach, body.sample_size)
     else:
@@ -83,10 +93,20 @@ async def estimate(
         counts = await repo.count_audience(scope, predicate, reach)
         ids = await repo.sample_ids(scope, predicate, reach, body.sample_size)
     sample = await repo.get_contacts(scope, ids)
+    matched = scale(counts.matched, buckets)
+    no_consent = scale(counts.no_consent, buckets).value
+    suppressed = scale(counts.suppressed, buckets).value
+    sendable = scale(counts.sendable, buckets)
+    # Scaled separately, the parts keep matched = count + no_consent + suppressed.
+    count = matched.value - no_consent - suppressed
     return {
-        "count": counts.sendable,
-        "matched": counts.matched,
-        "excluded": {"no_consent": counts.no_consent, "suppressed": counts.suppressed},
+        "count": count,
+        "matched": matched.value,
+        "excluded": {"no_consent": no_consent, "suppressed": suppressed},
+        "exact": not sampled,
+        "sample_fraction": buckets / SAMPLE_BUCKETS,
+        "count_range": [min(sendable.low, count), max(sendable.high, count)],
+        "matched_range": [matched.low, matched.high],
         "channel": channel,
         "sample": [present_contact(contact, principal) for contact in sample],
         "took_ms": _elapsed_ms(started),
