@@ -21,6 +21,7 @@ from crm_cli.synthetic.events import generate_events
 from crm_cli.synthetic.people import generate_contacts
 from crm_common.models import Contact, ContactConsent, ContactEvent
 from crm_common.testing.builders import make_company
+from crm_common.testing.sampling import pages_holding_buckets_below
 from segment_engine.contacts.schemas import ContactCreate
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -218,6 +219,14 @@ async def test_load_counts_consistency_and_batch_independence(db) -> None:
     assert len(in_one_transaction["events"]) == expected[2]
     assert in_one_transaction["consents"] == expected[1]
     assert await _inconsistent(db, company.id) == 0
+
+
+async def test_each_batch_is_stored_in_sample_bucket_order(db) -> None:
+    """The contacts of the lowest quarter of buckets fill about a quarter of the pages (spread
+    at random, ~13 contacts a page, they would touch nearly every page)."""
+    company = await make_company(db, "bucketed")
+    await load_contacts_committing(db, company.id, 600, 0, seed=21, chunk=200, now=NOW)
+    assert await pages_holding_buckets_below(db, company.id, 256) <= 0.4
 
 
 def _generated_counts(company_id, count, per_contact) -> tuple[int, int, int]:

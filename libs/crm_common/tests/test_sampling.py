@@ -2,7 +2,7 @@
 
 import uuid
 
-from crm_common.sampling import SAMPLE_BUCKETS, buckets_for, sample_bucket, scale
+from crm_common.sampling import SAMPLE_BUCKETS, buckets_for, new_contact_id, sample_bucket, scale
 
 
 def test_the_bucket_is_the_last_ten_bits_of_the_id() -> None:
@@ -40,3 +40,20 @@ def test_the_interval_never_drops_below_what_the_sample_saw() -> None:
 def test_nothing_seen_is_bounded_by_the_rule_of_three() -> None:
     result = scale(0, 32)
     assert (result.value, result.low, result.high) == (0, 0, 96)
+
+
+def test_a_new_contact_id_is_random_but_its_bucket_follows_the_external_id() -> None:
+    company, other = uuid.uuid4(), uuid.uuid4()
+    first, second = new_contact_id(company, "C-1"), new_contact_id(company, "C-1")
+    assert first != second
+    assert first.version == second.version == 4
+    assert sample_bucket(first) == sample_bucket(second)
+    buckets = {sample_bucket(new_contact_id(company, f"C-{n}")) for n in range(20_000)}
+    assert buckets == set(range(SAMPLE_BUCKETS))
+    # Another company's contact with the same external id lands elsewhere (almost always).
+    elsewhere = [
+        sample_bucket(new_contact_id(other, f"C-{n}"))
+        != sample_bucket(new_contact_id(company, f"C-{n}"))
+        for n in range(100)
+    ]
+    assert sum(elsewhere) > 90

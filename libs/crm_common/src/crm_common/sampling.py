@@ -1,14 +1,23 @@
 """Sample buckets: every contact, and each of its events, belongs to one of 1024 buckets.
 
-The bucket is the last ten bits of the contact id (random, UUID v4), stored as the generated
-column `sample_bucket` of crm_contacts and crm_contact_events (migration 0003). The contacts in
-buckets below k are a uniform random sample of the tenant with inclusion probability k/1024 —
-the same sample on every call, so successive estimates of a segment being edited differ only
-by what the edit changed.
+The bucket is the last ten bits of the contact id, stored as the generated column
+`sample_bucket` of crm_contacts and crm_contact_events (migration 0003). A new contact's id is
+random (UUID v4) but for those ten bits, which hash its company and external id: a uniform
+bucket that has nothing to do with the contact's profile or behaviour, and that is known before
+the row exists, so writers can insert a batch in bucket order (see `new_contact_id`). The
+contacts in buckets below k are a uniform random sample of the tenant with inclusion
+probability k/1024 — the same sample on every call, so successive estimates of a segment being
+edited differ only by what the edit changed.
+
+Where the rows of the low buckets lie decides what a sampled read costs: spread over every page
+(about 13 contacts a page), a 10 % sample touches ~75 % of the pages; in bucket order, ~10 %.
+Batch writers therefore insert in bucket order, and migration 0003 clusters the existing
+contacts by (company_id, sample_bucket).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import uuid
 from dataclasses import dataclass
@@ -30,6 +39,13 @@ def sample_bucket(contact_id: uuid.UUID) -> int:
     """The bucket of a contact: what SAMPLE_BUCKET_SQL computes in Postgres."""
     raw = contact_id.bytes
     return (raw[14] & 3) * 256 + raw[15]
+
+
+def new_contact_id(company_id: uuid.UUID, external_id: str) -> uuid.UUID:
+    """A fresh random contact id whose bucket is a hash of (company, external id)."""
+    digest = hashlib.blake2b(company_id.bytes + external_id.encode(), digest_size=2).digest()
+    bucket = int.from_bytes(digest, "big") & (SAMPLE_BUCKETS - 1)
+    return uuid.UUID(int=(uuid.uuid4().int & ~(SAMPLE_BUCKETS - 1)) | bucket)
 
 
 def buckets_for(population: int, target: int) -> int:

@@ -6,6 +6,8 @@ import asyncio
 from sqlalchemy import func, select
 
 from crm_common.models import Contact
+from crm_common.sampling import new_contact_id, sample_bucket
+from crm_common.testing.sampling import pages_holding_buckets_below
 
 
 async def bulk(client, tenant, contacts, **extra):
@@ -162,3 +164,16 @@ async def test_concurrent_batches_sharing_new_ids_both_succeed(client, db, acme)
         rows = (await session.execute(select(Contact.city, Contact.country))).all()
     assert len(rows) == 200
     assert set(rows) == {("Oslo", "NO")}
+
+
+async def test_new_contacts_are_stored_in_sample_bucket_order(client, db, acme) -> None:
+    """A batch goes in in bucket order, so the low buckets a sampled estimate reads share few
+    pages; each bucket follows from the external id (crm_common.sampling)."""
+    await bulk(client, acme, [{"external_id": f"S{i:04d}", "city": "Oslo"} for i in range(600)])
+    assert await pages_holding_buckets_below(db, acme.company.id, 256) <= 0.4
+    async with db.tenant_session(acme.company.id) as session:
+        rows = (await session.execute(select(Contact.external_id, Contact.sample_bucket))).all()
+    assert all(
+        row.sample_bucket == sample_bucket(new_contact_id(acme.company.id, row.external_id))
+        for row in rows
+    )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from crm_common.sampling import new_contact_id, sample_bucket
 from crm_common.tenancy import TenantScope
 from segment_engine.contacts import consent as consent_service
 from segment_engine.contacts import repository as repo
@@ -32,12 +33,12 @@ class Outcome:
     contact_id: uuid.UUID
 
 
-def _new_row(item: ContactCreate) -> dict[str, Any]:
+def _new_row(company_id: uuid.UUID, item: ContactCreate) -> dict[str, Any]:
     # Every row of one INSERT carries the same keys; unset fields take their defaults.
     row: dict[str, Any] = dict.fromkeys(WRITABLE_COLUMNS)
     row.update({name: [] for name in TAG_FIELDS}, attributes={})
     row.update(item.column_values())
-    row["id"] = uuid.uuid4()
+    row["id"] = new_contact_id(company_id, item.external_id)
     # A new contact's consent rows are exactly its `consent`: the array is known already, and
     # setting it here spares an UPDATE of every freshly inserted row.
     row["consented_channels"] = sorted(
@@ -63,13 +64,19 @@ async def upsert(
     existing = await repo.rows_by_external_id(scope, [item.external_id for item in items])
     if create_only and existing:
         raise ContactExists(details={"external_id": next(iter(existing))})
-    # Inserted in external-id order, like the locks above, so concurrent batches that share
-    # new ids wait for each other instead of deadlocking.
-    fresh = sorted(
-        (item for item in items if item.external_id not in existing), key=lambda i: i.external_id
+    new_rows = {
+        item.external_id: _new_row(scope.company_id, item)
+        for item in items
+        if item.external_id not in existing
+    }
+    # Inserted in sample-bucket order, so a batch's contacts of the low buckets that sampled
+    # estimates read share few pages (crm_common.sampling). A new contact's bucket follows from
+    # its external id, so concurrent batches that share new ids insert them in the same order
+    # and wait for each other instead of deadlocking.
+    inserted = await repo.insert_new(
+        scope,
+        sorted(new_rows.values(), key=lambda row: (sample_bucket(row["id"]), row["external_id"])),
     )
-    new_rows = {item.external_id: _new_row(item) for item in fresh}
-    inserted = await repo.insert_new(scope, list(new_rows.values()))
     raced = [external_id for external_id in new_rows if external_id not in inserted]
     if raced:
         # A concurrent writer created these between our lookup and insert: update them.

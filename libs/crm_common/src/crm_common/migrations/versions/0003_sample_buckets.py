@@ -2,8 +2,9 @@
 
 `sample_bucket` (0-1023) is a stored generated column of crm_contacts (from `id`) and of
 crm_contact_events (from `contact_id`), computed from the last ten bits of the contact id, so a
-contact and all of its events always share a bucket. Contact ids are random (UUID v4), so the
-buckets split every tenant uniformly at random and, the expression being immutable, for good.
+contact and all of its events always share a bucket. Those bits are random (UUID v4 ids, or a
+hash of the external id for new ones: crm_common.sampling), so the buckets split every tenant
+uniformly at random and, the expression being immutable, for good.
 
 A live estimate on a large tenant reads only the buckets below k: `sample_bucket < k` uses the
 comparison of smallints, which is leakproof, so under row-level security it is an index
@@ -11,6 +12,12 @@ condition (unlike the rule operators, see 0002). Two indexes serve it:
 - crm_contacts (company_id, sample_bucket): the sampled contacts without a pass over the others;
 - crm_contact_events (company_id, event_type, sample_bucket, occurred_at) INCLUDE (contact_id):
   a behavioural condition over the sampled contacts as one index-only range.
+
+crm_contacts is then clustered on (company_id, sample_bucket): a 10 % sample of contacts spread
+over every page touches ~75 % of them (13 contacts a page), in bucket order ~10 % (on 1M
+contacts: 56k pages → 7.5k, a sampled field-rule estimate 600 ms → 170 ms). Writers of batches
+insert in bucket order from then on; `CLUSTER crm_contacts` restores the order after years of
+one-by-one writes (it reuses this index, and locks the table like this migration does).
 
 Adding a stored column rewrites both tables under an exclusive lock and rebuilds their indexes;
 plan it as maintenance on a large database (timed in the README's segment engine section).
@@ -51,6 +58,7 @@ def upgrade() -> None:
         )
     for statement in INDEXES:
         op.execute(statement)
+    op.execute("CLUSTER crm_contacts USING ix_crm_contacts_company_sample")
     for table, _ in COLUMNS:
         op.execute(f"ANALYZE {table}")
 
