@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, pool
+from sqlalchemy import Connection, pool, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common.settings import to_asyncpg_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+VACUUM_AFTER = "vacuum_after"
+"""Config attribute: a set of tables a migration rewrote. A rewritten table has no visibility
+map, so until it is vacuumed every index-only scan reads the heap for each row; VACUUM cannot
+run in the migration's transaction, so it runs here after the commit."""
+_TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -25,15 +31,24 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 async def _run(database_url: str, action: str, revision: str) -> None:
     engine = create_async_engine(to_asyncpg_url(database_url), poolclass=pool.NullPool)
+    rewritten: set[str] = set()
     try:
         async with engine.connect() as connection:
 
             def go(sync_connection: Connection) -> None:
                 config = alembic_config(sync_connection)
                 getattr(command, action)(config, revision)
+                rewritten.update(config.attributes.get(VACUUM_AFTER, ()))
 
             await connection.run_sync(go)
             await connection.commit()
+        if rewritten:
+            autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+            async with autocommit.connect() as connection:
+                for table in sorted(rewritten):
+                    if not _TABLE_NAME.fullmatch(table):
+                        raise ValueError(f"not a table name: {table!r}")
+                    await connection.execute(text(f"VACUUM (ANALYZE) {table}"))
     finally:
         await engine.dispose()
 

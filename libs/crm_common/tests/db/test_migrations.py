@@ -359,6 +359,17 @@ async def test_0003_gives_existing_contacts_and_events_their_sample_bucket(
             )
         )
         assert mismatched == 0
+        # Rewritten, then vacuumed after the commit: the visibility map is back.
+        visible = await connection.execute(
+            text(
+                "SELECT relname, relallvisible FROM pg_class "
+                "WHERE relname IN ('crm_contacts', 'crm_contact_events')"
+            )
+        )
+        assert {row.relname: row.relallvisible > 0 for row in visible} == {
+            "crm_contacts": True,
+            "crm_contact_events": True,
+        }
         with pytest.raises(DBAPIError, match="can only be updated to DEFAULT"):
             async with connection.begin_nested():
                 await connection.execute(text("UPDATE crm_contacts SET sample_bucket = 0"))

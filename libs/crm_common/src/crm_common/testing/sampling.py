@@ -24,4 +24,4 @@ async def pages_holding_buckets_below(db: Database, company_id: uuid.UUID, bucke
                 {"buckets": buckets},
             )
         ).one()
-    return row.sampled / row.every
+    return float(row.sampled) / float(row.every)
