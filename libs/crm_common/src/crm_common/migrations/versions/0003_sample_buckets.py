@@ -63,8 +63,9 @@ def upgrade() -> None:
     for statement in INDEXES:
         op.execute(statement)
     op.execute("CLUSTER crm_contacts USING ix_crm_contacts_company_sample")
-    # Both tables were rewritten, visibility maps lost: crm_common.migrate vacuums them after
-    # the commit, or index-only event scans would read the heap for every row.
+    # Both tables were rewritten, visibility maps lost: crm_common.migrate vacuums the tables
+    # named under this attribute (its VACUUM_AFTER) after the commit, or index-only event scans
+    # would read the heap for every row.
     context = op.get_context()
     if context.config is not None:
         vacuum = context.config.attributes.setdefault("vacuum_after", set())
