@@ -159,14 +159,5 @@ async def create_campaign(
     )
     if required:
         await request_approval_event(session, principal, meta, campaign, "budget_above_threshold")
-    warnings += rules.warnings_for(
-        start_date=campaign.start_date,
-        total_budget=campaign.total_budget,
-        primary_channel=campaign.primary_channel,
-        target_audience_size=campaign.target_audience_size,
-        position=position,
-        approval_required=required,
-        approval_status=campaign.approval_status,
-        now=now,
-    )
+    warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings)

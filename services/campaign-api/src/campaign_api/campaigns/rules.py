@@ -211,17 +211,12 @@ def next_approval_status(current: str, required: bool, *, material_change: bool)
 
 
 def warnings_for(
-    *,
-    start_date: datetime,
-    total_budget: Decimal,
-    primary_channel: str,
-    target_audience_size: int,
-    position: FiscalPosition,
-    approval_required: bool,
-    approval_status: str,
-    now: datetime,
+    campaign: Campaign, *, position: FiscalPosition, approval_required: bool, now: datetime
 ) -> list[ValidationWarning]:
-    """What did not block the write but deserves attention."""
+    """What did not block the write of `campaign` but deserves attention."""
+    start_date, total_budget = campaign.start_date, campaign.total_budget
+    primary_channel, approval_status = campaign.primary_channel, campaign.approval_status
+    target_audience_size = campaign.target_audience_size
     warnings: list[ValidationWarning] = []
     if start_date < now:
         warnings.append(

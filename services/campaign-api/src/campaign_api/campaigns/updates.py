@@ -157,24 +157,13 @@ async def update_campaign(
     await flush_code(session, campaign.campaign_code)
     after = snapshot(campaign, TRACKED_FIELDS)
     changes = differences(before, after)
-    await record_change(
+    await record_update(
         session,
         principal,
         meta,
-        action="campaign.updated",
-        entity_type=ENTITY,
-        entity_id=campaign.id,
-        old_values={name: before[name] for name in changes},
-        new_values={name: after[name] for name in changes},
-        event_type=EventType.CAMPAIGN_UPDATED,
-        event_data={
-            "campaign_id": campaign.id,
-            "campaign_code": campaign.campaign_code,
-            "version": campaign.version,
-            "before": {name: before[name] for name in changes},
-            "after": {name: after[name] for name in changes},
-            "changed": sorted(changes),
-        },
+        campaign,
+        {name: before[name] for name in changes},
+        {name: after[name] for name in changes},
     )
     if requested:
         reason = (
@@ -183,17 +172,38 @@ async def update_campaign(
             else "budget_above_threshold"
         )
         await request_approval_event(session, principal, meta, campaign, reason)
-    warnings += rules.warnings_for(
-        start_date=campaign.start_date,
-        total_budget=campaign.total_budget,
-        primary_channel=campaign.primary_channel,
-        target_audience_size=campaign.target_audience_size,
-        position=position,
-        approval_required=required,
-        approval_status=campaign.approval_status,
-        now=now,
-    )
+    warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
+
+
+async def record_update(
+    session: AsyncSession,
+    principal: Principal,
+    meta: RequestMeta,
+    campaign: Campaign,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """Audit and emit `campaign.updated` for the fields that changed (`before` → `after`)."""
+    await record_change(
+        session,
+        principal,
+        meta,
+        action="campaign.updated",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        old_values=before,
+        new_values=after,
+        event_type=EventType.CAMPAIGN_UPDATED,
+        event_data={
+            "campaign_id": campaign.id,
+            "campaign_code": campaign.campaign_code,
+            "version": campaign.version,
+            "before": before,
+            "after": after,
+            "changed": sorted(after),
+        },
+    )
 
 
 async def approval_needed(session: AsyncSession, company_id: uuid.UUID, campaign: Campaign) -> bool:
@@ -217,18 +227,7 @@ async def reassess_approval(
 ) -> bool:
     """Re-evaluate a locked campaign's approval after its budget allocations changed (the
     applicable threshold may have moved); returns whether approval is required."""
-    scope = TenantScope(session, principal.company_id)
-    policy = await load_policy(session, principal.company_id)
-    position = await rules.check_budget(
-        scope,
-        policy,
-        campaign_id=campaign.id,
-        total_budget=campaign.total_budget,
-        currency=campaign.currency_code,
-        start_date=campaign.start_date,
-        must_fit=False,
-    )
-    required = await approval_requirement(scope, campaign.id, campaign.total_budget, position)
+    required = await approval_needed(session, principal.company_id, campaign)
     approval = rules.next_approval_status(campaign.approval_status, required, material_change=False)
     if approval == campaign.approval_status:
         return required
@@ -244,24 +243,13 @@ async def reassess_approval(
     campaign.approval_status = approval
     mark_changed(campaign, principal, datetime.now(UTC))
     await session.flush()
-    await record_change(
+    await record_update(
         session,
         principal,
         meta,
-        action="campaign.updated",
-        entity_type=ENTITY,
-        entity_id=campaign.id,
-        old_values={"approval_status": before},
-        new_values={"approval_status": approval},
-        event_type=EventType.CAMPAIGN_UPDATED,
-        event_data={
-            "campaign_id": campaign.id,
-            "campaign_code": campaign.campaign_code,
-            "version": campaign.version,
-            "before": {"approval_status": before},
-            "after": {"approval_status": approval},
-            "changed": ["approval_status"],
-        },
+        campaign,
+        {"approval_status": before},
+        {"approval_status": approval},
     )
     if approval == ApprovalStatus.PENDING_APPROVAL:
         await request_approval_event(session, principal, meta, campaign, "budget_above_threshold")

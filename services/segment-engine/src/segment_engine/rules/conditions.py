@@ -36,32 +36,17 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from crm_common.models import Contact
 from crm_common.segments import Condition, FieldKind, Op, Radius
+from crm_common.segments.fields import CONTACT_FIELDS
 from crm_common.segments.nodes import Instant, instant_range
 from segment_engine.rules.ages import birth_date_bounds
 from segment_engine.rules.geo import bounding_box, haversine_sql
 
 contacts = Contact.__table__
 
-# The contact columns a rule may name, by rule field (nothing else is ever referenced).
+# The contact columns a rule may name: the rule language's contact fields that are columns
+# (age and location are computed), so nothing else is ever referenced.
 _CONTACT_COLUMNS: dict[str, ColumnElement[Any]] = {
-    name: contacts.c[name]
-    for name in (
-        "email",
-        "first_name",
-        "last_name",
-        "gender",
-        "birth_date",
-        "language",
-        "country",
-        "region",
-        "city",
-        "postal_code",
-        "timezone",
-        "interests",
-        "lifestyle",
-        "values",
-        "created_at",
-    )
+    name: contacts.c[name] for name in CONTACT_FIELDS if name in contacts.c
 }
 
 
