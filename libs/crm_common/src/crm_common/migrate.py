@@ -17,6 +17,7 @@ VACUUM_AFTER = "vacuum_after"
 """Config attribute: a set of tables a migration rewrote. A rewritten table has no visibility
 map, so until it is vacuumed every index-only scan reads the heap for each row; VACUUM cannot
 run in the migration's transaction, so it runs here after the commit."""
+MIGRATION_LOCK_KEY = 0x43524D_4D4947  # "CRM" "MIG": the advisory lock serialising migrations
 _TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
@@ -40,6 +41,11 @@ async def _run(database_url: str, action: str, revision: str) -> None:
                 getattr(command, action)(config, revision)
                 rewritten.update(config.attributes.get(VACUUM_AFTER, ()))
 
+            # Several processes (test workers, pods) may migrate one database at once: the
+            # first runs the history, the others wait here and then find nothing to do.
+            await connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
             await connection.run_sync(go)
             await connection.commit()
         if rewritten:

@@ -1898,11 +1898,22 @@ def _secure() -> None:
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
                 CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS;
               END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+              NULL;  -- created meanwhile by a migration of another database on this server
             END $$;
             """
         )
-        # The migrating (owner) user switches to these roles per connection.
-        op.execute(f"GRANT {role} TO CURRENT_USER")
+        # The migrating (owner) user switches to these roles per connection. Roles are
+        # server-wide, so another database's migration may grant the same membership at once.
+        op.execute(
+            f"""
+            DO $$ BEGIN
+              GRANT {role} TO CURRENT_USER;
+            EXCEPTION WHEN unique_violation THEN
+              NULL;
+            END $$;
+            """
+        )
         op.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
         op.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
         op.execute(f"GRANT SELECT ON crm_roles TO {role}")

@@ -1,0 +1,1 @@
+"""Channel adapters: one small interface (`ChannelAdapter`) per way a message leaves."""
