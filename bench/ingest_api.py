@@ -36,8 +36,8 @@ from crm_common.reference import sync_roles
 from crm_common.resources import Resources
 from crm_common.settings import load_settings
 from crm_common.testing.builders import auth_headers, make_company, make_user
+from crm_common.tracking_tokens import TrackingClaims, TrackingKind, TrackingSigner
 from segment_engine.main import create_app
-from segment_engine.tracking.tokens import TrackingClaims, TrackingKind, TrackingSigner
 
 BATCH = 5000
 

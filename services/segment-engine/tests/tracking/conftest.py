@@ -19,7 +19,7 @@ from crm_common.models import (
     MessageLink,
 )
 from crm_common.settings import Settings
-from segment_engine.tracking.tokens import TrackingClaims, TrackingKind, TrackingSigner
+from crm_common.tracking_tokens import TrackingClaims, TrackingKind, TrackingSigner
 
 LINKS = {0: "https://shop.example.com/spring?utm=crm", 1: "https://shop.example.com/help"}
 

@@ -14,7 +14,7 @@ from crm_common.models import (
     OutboxEvent,
     Suppression,
 )
-from segment_engine.tracking.tokens import TrackingKind
+from crm_common.tracking_tokens import TrackingKind
 
 from .conftest import make_message
 

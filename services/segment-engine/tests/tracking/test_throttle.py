@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from crm_common.models import OutboxEvent
+from crm_common.tracking_tokens import TrackingKind
 from segment_engine.tracking.throttle import PerformanceThrottle, TrailingUpdates
-from segment_engine.tracking.tokens import TrackingKind
 
 from .conftest import make_campaign, make_message
 

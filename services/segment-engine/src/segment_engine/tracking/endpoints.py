@@ -16,9 +16,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from crm_common.deps import AppResources
 from crm_common.errors import CRMError, NotFound
+from crm_common.tracking_tokens import InvalidTrackingToken, TrackingKind, TrackingSigner
 from segment_engine.tracking import pages, service
 from segment_engine.tracking.throttle import PerformanceThrottle
-from segment_engine.tracking.tokens import InvalidTrackingToken, TrackingKind, TrackingSigner
 
 log = structlog.get_logger(__name__)
 

@@ -21,13 +21,13 @@ from crm_common.db import Database
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.models import Delivery
 from crm_common.tenancy import TenantScope
+from crm_common.tracking_tokens import TrackingClaims
 from segment_engine.contacts import consent as consent_service
 from segment_engine.contacts.normalize import normalize_email, normalize_phone
 from segment_engine.suppressions import service as suppression_service
 from segment_engine.tracking import performance
 from segment_engine.tracking import repository as repo
 from segment_engine.tracking.throttle import PerformanceThrottle
-from segment_engine.tracking.tokens import TrackingClaims
 
 log = structlog.get_logger(__name__)
 

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from segment_engine.tracking.tokens import (
+from crm_common.tracking_tokens import (
     InvalidTrackingToken,
     TrackingClaims,
     TrackingKind,
