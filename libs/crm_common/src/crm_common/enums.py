@@ -93,6 +93,7 @@ class LaunchStatus(StrEnum):
     SCHEDULED = "scheduled"
     RESOLVING = "resolving"
     SENDING = "sending"
+    PAUSED = "paused"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"

@@ -274,6 +274,10 @@ class CampaignContact(TenantOwned, Base):
     segment_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("crm_campaign_segments.id", ondelete="SET NULL")
     )
+    launch_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_launches.id", ondelete="SET NULL")
+    )
+    """The launch whose frozen audience the contact is in."""
     added_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 

@@ -92,6 +92,8 @@ class Launch(UUIDPk, TenantOwned, Timestamps, Base):
     lease_expires_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     last_error: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None]
+    """When the audience was frozen into deliveries."""
 
 
 class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
@@ -103,6 +105,13 @@ class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
         UniqueConstraint("campaign_id", "contact_id", "channel"),
         Index(None, "launch_id", "delivery_status"),
         Index(None, "contact_id"),
+        # Dispatchers claim the due open deliveries of a launch from here (SKIP LOCKED).
+        Index(
+            "ix_crm_deliveries_claimable",
+            "launch_id",
+            "next_attempt_at",
+            postgresql_where=text("delivery_status IN ('pending', 'sending')"),
+        ),
         enum_check("channel", DeliveryChannel),
         enum_check("delivery_status", DeliveryStatus),
     )
@@ -124,6 +133,10 @@ class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
     cost: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    next_attempt_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    """Not claimed before this: retry back-off and quiet hours hold a delivery here."""
+    provider: Mapped[str | None] = mapped_column(String(30))
+    error_code: Mapped[str | None] = mapped_column(String(100))
 
 
 class MessageLink(TenantOwned, Base):
