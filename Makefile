@@ -11,7 +11,7 @@ export UV_LINK_MODE ?= copy
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv
 
-.venv/.synced: pyproject.toml uv.lock $(wildcard libs/*/pyproject.toml services/*/pyproject.toml) | $(UV)
+.venv/.synced: pyproject.toml uv.lock $(wildcard libs/*/pyproject.toml apps/*/pyproject.toml services/*/pyproject.toml) | $(UV)
 	$(UV) sync --frozen --all-packages
 	@touch $@
 
@@ -33,7 +33,7 @@ test: sync
 lint: sync
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy libs/crm_common/src libs/crm_cli/src services/campaign-api/src services/segment-engine/src services/launch-worker/src services/notify-gateway/src
+	$(UV) run --frozen mypy libs/crm_common/src apps/crm/src services/campaign-api/src services/segment-engine/src services/launch-worker/src services/notify-gateway/src
 
 format: sync
 	$(UV) run --frozen ruff check --fix .
