@@ -96,6 +96,41 @@ class Settings(BaseSettings):
     # permessage-deflate keeps a zlib context per connection (~150 KB each): off by default.
     ws_per_message_deflate: bool = False
 
+    # Channel providers (launch-worker; docs/channels.md). A channel's provider is the company's
+    # `settings.channels.<channel>.provider`, else the default below, else the first configured
+    # one (SMTP when a host is set, Twilio when an account is set), else the sandbox.
+    email_provider: Literal["smtp", "sendgrid", "sandbox"] | None = None
+    sms_provider: Literal["twilio", "sandbox"] | None = None
+    direct_mail_provider: Literal["print_csv", "sandbox"] | None = None
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: Literal["none", "starttls", "tls"] = "starttls"
+    smtp_timeout_s: float = Field(default=30.0, gt=0)
+    smtp_pool_size: int = Field(default=4, ge=1, le=100)
+    # The domain of every Message-ID and of the default sender address.
+    mail_from_domain: str = "crm.localhost"
+    mail_default_sender: str | None = None
+    sendgrid_api_key: SecretStr | None = None
+    sendgrid_base_url: str = "https://api.sendgrid.com"
+    # The Event Webhook's verification key (base64 DER, as SendGrid shows it).
+    sendgrid_webhook_public_key: str | None = None
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_base_url: str = "https://api.twilio.com"
+    twilio_from_number: str | None = None
+    # This product's public base URL as Twilio reaches it (status callbacks are sent there
+    # and their signatures are computed over it); unset: no callbacks are requested.
+    twilio_status_callback_base_url: str | None = None
+    provider_timeout_s: float = Field(default=15.0, gt=0)
+    # Signed provider callbacks older than this are refused as replays.
+    provider_callback_max_age_s: int = Field(default=600, ge=10)
+    sandbox_keep_messages: int = Field(default=10_000, ge=0)
+    # The demo mail sink of the all-in-one (SMTP on 127.0.0.1, a Maildir under data_dir/mail,
+    # pages under /dev/mail/); dev only, 0 turns it off.
+    mail_sink_port: int = Field(default=8025, ge=0, le=65535)
+
     demo_password: SecretStr = Field(
         default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"
     )

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 class OutgoingMessage:
     """One rendered message to one recipient, ready for a provider.
 
-    `idempotency_key` is deterministic per delivery (campaign × contact × channel), so the one
+    `idempotency_key` is deterministic per delivery (campaign, contact, channel), so the one
     possible resend — a crash between the provider's accept and our commit — carries the same
     key (email: the Message-ID; HTTP providers: an idempotency header) and is detectable
     downstream."""
@@ -33,7 +33,10 @@ class OutgoingMessage:
     headers: dict[str, str] = field(default_factory=dict)
     """Extra headers (List-Unsubscribe, List-Unsubscribe-Post …)."""
     postal_address: dict[str, Any] | None = None
-    """The recipient's postal address (direct mail)."""
+    """The recipient's postal address (direct mail): `address_line1`, `address_line2`,
+    `city`, `region`, `postal_code`, `country`."""
+    launch_id: uuid.UUID | None = None
+    """The launch the message belongs to (direct mail writes one export per launch)."""
 
 
 @dataclass(frozen=True, slots=True)
