@@ -33,6 +33,7 @@ test: sync
 lint: sync
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports --no-cache
 	$(UV) run --frozen mypy libs/crm_common/src apps/crm/src services/campaign-api/src services/segment-engine/src services/launch-worker/src services/notify-gateway/src
 
 format: sync
