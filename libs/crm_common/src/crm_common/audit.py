@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import uuid
+from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.models import AuditLog
@@ -22,18 +23,34 @@ class RequestMeta:
     user_agent: str | None = None
 
     @classmethod
-    def from_request(cls, request: Request) -> RequestMeta:
-        ip = request.client.host if request.client else None
+    def of(
+        cls,
+        request_id: str | None,
+        client: Iterable[Any] | None,
+        headers: Iterable[tuple[bytes, bytes]],
+    ) -> RequestMeta:
+        """Built from an ASGI request's id, `client` (host, port) and raw headers."""
+        host = next(iter(client), None) if client else None
         try:
-            ip = str(ipaddress.ip_address(ip)) if ip else None
+            ip = str(ipaddress.ip_address(host)) if host else None
         except ValueError:
             ip = None
-        agent = request.headers.get("user-agent")
+        agent = next((v for k, v in headers if k.lower() == b"user-agent"), None)
         return cls(
-            request_id=getattr(request.state, "request_id", None),
+            request_id=request_id,
             client_ip=ip,
-            user_agent=agent[:255] if agent else None,
+            user_agent=agent.decode("latin-1")[:255] if agent else None,
         )
+
+
+# Set for each request by the request-context middleware (like the correlation id), so
+# service code records where a change came from without passing it along every call.
+request_meta_var: ContextVar[RequestMeta | None] = ContextVar("request_meta", default=None)
+
+
+def current_request_meta() -> RequestMeta:
+    """The metadata of the request being served; empty outside a request (jobs, scripts)."""
+    return request_meta_var.get() or RequestMeta()
 
 
 async def record(
@@ -48,8 +65,9 @@ async def record(
     new_values: dict[str, Any] | None = None,
     meta: RequestMeta | None = None,
 ) -> None:
-    """Append one audit row; values must be JSON-ready (use `jsonable`)."""
-    meta = meta or RequestMeta()
+    """Append one audit row; values must be JSON-ready (use `jsonable`). The request's
+    metadata comes from the current request unless `meta` is given."""
+    meta = meta or current_request_meta()
     session.add(
         AuditLog(
             company_id=company_id,

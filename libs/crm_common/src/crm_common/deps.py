@@ -1,4 +1,5 @@
-"""Request dependencies every service uses: the tenant-scoped session and resources."""
+"""Request dependencies every service uses: the tenant-scoped session, the tenant scope
+service functions take first, and the process's resources."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.audit import RequestMeta
+from crm_common.audit import RequestMeta, current_request_meta
 from crm_common.logging import bind
 from crm_common.resources import Resources
 from crm_common.security.principal import CurrentPrincipal
+from crm_common.tenancy import TenantScope
 
 
 # Plain dependencies are `async def` so FastAPI runs them inline instead of in its thread pool.
@@ -36,6 +38,15 @@ async def tenant_session(
 TenantSession = Annotated[AsyncSession, Depends(tenant_session, scope="function")]
 
 
+async def tenant_scope(principal: CurrentPrincipal, session: TenantSession) -> TenantScope:
+    """The request's statements, limited to the caller's company: built once per request
+    from the tenant session and handed to service functions as their first argument."""
+    return TenantScope(session, principal.company_id)
+
+
+Scope = Annotated[TenantScope, Depends(tenant_scope)]
+
+
 async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]:
     """A cross-tenant transaction for public or pre-authentication endpoints (sign-in,
     tracking); every statement must still be scoped explicitly."""
@@ -46,8 +57,8 @@ async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]
 SystemSession = Annotated[AsyncSession, Depends(system_session, scope="function")]
 
 
-async def request_meta(request: Request) -> RequestMeta:
-    return RequestMeta.from_request(request)
+async def request_meta() -> RequestMeta:
+    return current_request_meta()
 
 
 Meta = Annotated[RequestMeta, Depends(request_meta)]

@@ -11,6 +11,7 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from crm_common.audit import RequestMeta, request_meta_var
 from crm_common.events.outbox import correlation_id_var
 from crm_common.metrics import REQUEST_LATENCY, REQUESTS
 
@@ -52,6 +53,9 @@ class RequestContextMiddleware:
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id, service=self.service)
         token = correlation_id_var.set(request_id)
+        meta_token = request_meta_var.set(
+            RequestMeta.of(request_id, scope.get("client"), scope.get("headers") or [])
+        )
         started = time.perf_counter()
         status_holder = {"status": 500}
 
@@ -83,6 +87,7 @@ class RequestContextMiddleware:
             REQUESTS.labels(self.service, method, path, str(status_holder["status"])).inc()
             REQUEST_LATENCY.labels(self.service, method, path).observe(elapsed)
             correlation_id_var.reset(token)
+            request_meta_var.reset(meta_token)
 
     def _reject(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple[int, str, str] | None:
         length = headers.get(b"content-length")

@@ -8,14 +8,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 
-from crm_common.deps import Meta
+from crm_common.deps import Meta, Scope
 from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
 from crm_common.security.principal import current_principal
 from segment_engine.contacts import repository as repo
 from segment_engine.contacts import service
-from segment_engine.contacts.deps import ContactsRead, ContactsWrite, Scope
+from segment_engine.contacts.deps import ContactsRead, ContactsWrite
 from segment_engine.contacts.errors import (
     ContactExists,
     ContactNotFound,

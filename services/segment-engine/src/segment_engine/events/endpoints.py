@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
 from crm_common.security.principal import current_principal
-from segment_engine.contacts.deps import ContactsRead, ContactsWrite, Scope
+from segment_engine.contacts.deps import ContactsRead, ContactsWrite
 from segment_engine.events import repository as repo
 from segment_engine.events import service
 from segment_engine.events.schemas import (

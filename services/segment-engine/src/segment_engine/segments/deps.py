@@ -1,4 +1,4 @@
-"""Request dependencies of the segment endpoints: permissions and the tenant scope."""
+"""Request dependencies of the segment endpoints: permissions."""
 
 from __future__ import annotations
 
@@ -6,18 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from crm_common.deps import TenantSession
 from crm_common.security.permissions import Permission
-from crm_common.security.principal import CurrentPrincipal, Principal, require
-from crm_common.tenancy import TenantScope
+from crm_common.security.principal import Principal, require
 
 SegmentsRead = Annotated[Principal, Depends(require(Permission.READ_CAMPAIGN))]
 SegmentsEvaluate = Annotated[Principal, Depends(require(Permission.UPDATE_CAMPAIGN))]
-
-
-def tenant_scope(principal: CurrentPrincipal, session: TenantSession) -> TenantScope:
-    """Statements of this request, limited to the caller's company."""
-    return TenantScope(session, principal.company_id)
-
-
-Scope = Annotated[TenantScope, Depends(tenant_scope)]

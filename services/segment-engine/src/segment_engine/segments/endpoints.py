@@ -7,12 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends
 
-from crm_common.deps import AppResources
+from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
 from crm_common.pagination import Page, Pagination
 from crm_common.security.principal import current_principal
 from segment_engine.segments import service
-from segment_engine.segments.deps import Scope, SegmentsEvaluate, SegmentsRead
+from segment_engine.segments.deps import SegmentsEvaluate, SegmentsRead
 from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
 from segment_engine.segments.schemas import (
     CriteriaBody,

@@ -7,12 +7,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from crm_common.deps import Meta
+from crm_common.deps import Meta, Scope
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
 from crm_common.security.principal import current_principal
-from segment_engine.contacts.deps import ContactsRead, ContactsWrite, Scope
+from segment_engine.contacts.deps import ContactsRead, ContactsWrite
 from segment_engine.contacts.errors import PiiFilterDenied
 from segment_engine.suppressions import repository as repo
 from segment_engine.suppressions import service
