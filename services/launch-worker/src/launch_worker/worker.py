@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from arq import cron
 from arq.connections import RedisSettings
-from arq.worker import Worker
+from arq.worker import Worker, run_worker
 
 from crm_common.logging import configure_logging
 from crm_common.resources import Resources
@@ -38,30 +37,34 @@ def redis_settings(settings: Settings) -> RedisSettings:
     return RedisSettings.from_dsn(settings.redis_url)
 
 
-class WorkerSettings:
-    """`arq launch_worker.worker.WorkerSettings` runs the worker on its own."""
-
-    functions = FUNCTIONS
-    cron_jobs = CRON_JOBS
-    queue_name = QUEUE_NAME
-    on_startup = _startup
-    on_shutdown = _shutdown
-    max_jobs = 20
-    job_timeout = 600
-    keep_result = 3600
-    redis_settings = RedisSettings.from_dsn(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379"))
+def worker_settings(settings: Settings) -> dict[str, Any]:
+    """arq's worker options, Redis read from `settings` (REDIS_URL) when called, not at import."""
+    return {
+        "functions": FUNCTIONS,
+        "cron_jobs": CRON_JOBS,
+        "queue_name": QUEUE_NAME,
+        "redis_settings": redis_settings(settings),
+        "max_jobs": 20,
+        "job_timeout": 600,
+        "keep_result": 3600,
+    }
 
 
 def build_worker(resources: Resources, *, handle_signals: bool = False) -> Worker:
     """A worker sharing this process's resources (all-in-one mode and tests)."""
     return Worker(
-        functions=FUNCTIONS,
-        cron_jobs=CRON_JOBS,
-        queue_name=QUEUE_NAME,
-        redis_settings=redis_settings(resources.settings),
+        **worker_settings(resources.settings),
         ctx={"resources": resources},
         handle_signals=handle_signals,
-        max_jobs=20,
-        job_timeout=600,
-        keep_result=3600,
     )
+
+
+def main() -> None:
+    """`python -m launch_worker.worker` runs the worker on its own, from the environment's
+    settings (README, "Configuration"); `crm run launch-worker` adds the relay and /healthz."""
+    settings = get_settings()
+    run_worker({**worker_settings(settings), "on_startup": _startup, "on_shutdown": _shutdown})
+
+
+if __name__ == "__main__":
+    main()
