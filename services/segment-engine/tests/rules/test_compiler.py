@@ -12,7 +12,7 @@ from sqlalchemy import select
 from crm_common.db import Database
 from crm_common.models import Contact, ContactEvent
 from crm_common.segments import parse_criteria
-from segment_engine.rules.compiler import CompileContext, compile_criteria
+from crm_common.segments.compiler import CompileContext, compile_criteria
 from segment_engine.rules.evaluator import evaluate_criteria
 
 from .conftest import NOW, Dataset

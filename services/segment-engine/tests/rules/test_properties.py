@@ -15,7 +15,7 @@ from crm_common.db import Database
 from crm_common.models import Company, Contact, ContactEvent
 from crm_common.sampling import SAMPLE_BUCKETS, sample_bucket
 from crm_common.segments import parse_criteria, validate_criteria
-from segment_engine.rules.compiler import CompileContext, compile_criteria, compile_node, walk
+from crm_common.segments.compiler import CompileContext, compile_criteria, compile_node, walk
 from segment_engine.rules.evaluator import evaluate, evaluate_criteria
 
 from .conftest import NOW

@@ -25,9 +25,9 @@ from crm_common.segments import (
     Op,
     Radius,
 )
+from crm_common.segments.ages import age_at
+from crm_common.segments.geo import haversine_km
 from crm_common.segments.nodes import Instant, instant_range
-from segment_engine.rules.ages import age_at
-from segment_engine.rules.geo import haversine_km
 
 Record = Mapping[str, Any]
 _MISSING = object()

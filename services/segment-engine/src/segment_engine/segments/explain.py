@@ -15,16 +15,16 @@ from sqlalchemy import ColumnElement
 
 from crm_common.masking import mask_contact
 from crm_common.segments import Criteria, EventCondition, FieldKind, Group, Node, Not
-from segment_engine.rules.ages import age_at
-from segment_engine.rules.compiler import (
+from crm_common.segments.ages import age_at
+from crm_common.segments.compiler import (
     CompileContext,
     compile_criteria,
     compile_node,
     event_observations,
     walk,
 )
+from crm_common.segments.exclusions import Reachability
 from segment_engine.rules.describe import describe
-from segment_engine.segments.exclusions import Reachability
 
 
 @dataclass

@@ -38,8 +38,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ClauseElement
 
 from crm_common.models import Contact, SegmentMembership
+from crm_common.segments.exclusions import Reachability
 from crm_common.tenancy import TenantScope
-from segment_engine.segments.exclusions import Reachability
 
 contacts = Contact.__table__
 memberships = SegmentMembership.__table__

@@ -20,8 +20,8 @@ from crm_common.models import (
 from crm_common.models.audience import CONTACT_PROFILE_COLUMNS
 from crm_common.pagination import PageParams, paginate
 from crm_common.sampling import SAMPLE_BUCKETS
+from crm_common.segments.exclusions import Reachability
 from crm_common.tenancy import TenantScope
-from segment_engine.segments.exclusions import Reachability
 
 contacts = Contact.__table__
 

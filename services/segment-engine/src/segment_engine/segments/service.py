@@ -17,13 +17,13 @@ from crm_common.sampling import SAMPLE_BUCKETS, buckets_for, scale
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.segments import Criteria, parse_criteria, rules_json_schema
+from crm_common.segments.compiler import CompileContext, compile_criteria, has_event_conditions
+from crm_common.segments.exclusions import reachability
 from crm_common.tenancy import TenantScope
-from segment_engine.rules.compiler import CompileContext, compile_criteria, has_event_conditions
 from segment_engine.segments import explain as explaining
 from segment_engine.segments import membership
 from segment_engine.segments import repository as repo
 from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
-from segment_engine.segments.exclusions import reachability
 from segment_engine.segments.schemas import CriteriaBody, EstimateRequest
 
 

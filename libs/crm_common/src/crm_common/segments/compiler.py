@@ -1,7 +1,7 @@
 """Rule trees → one SQL predicate over crm_contacts (SQLAlchemy Core, bound parameters only).
 
 Groups become AND / OR / NOT; contact conditions become column predicates
-(`segment_engine.rules.conditions`); behavioural conditions become EXISTS / NOT EXISTS over
+(`crm_common.segments.conditions`); behavioural conditions become EXISTS / NOT EXISTS over
 crm_contact_events — directly for "at least once" and "never", over a per-contact
 `GROUP BY … HAVING count(*) …` for other counts, and over `min`/`max(occurred_at)` for first
 and last occurrence. The planner turns each into a semi- or anti-join.
@@ -42,7 +42,7 @@ from crm_common.segments import (
     Not,
     Op,
 )
-from segment_engine.rules.conditions import contact_condition, json_condition, uuid_condition
+from crm_common.segments.conditions import contact_condition, json_condition, uuid_condition
 
 contacts = Contact.__table__
 events = ContactEvent.__table__

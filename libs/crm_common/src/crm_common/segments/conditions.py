@@ -36,10 +36,10 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from crm_common.models import Contact
 from crm_common.segments import Condition, FieldKind, Op, Radius
+from crm_common.segments.ages import birth_date_bounds
 from crm_common.segments.fields import CONTACT_FIELDS
+from crm_common.segments.geo import bounding_box, haversine_sql
 from crm_common.segments.nodes import Instant, instant_range
-from segment_engine.rules.ages import birth_date_bounds
-from segment_engine.rules.geo import bounding_box, haversine_sql
 
 contacts = Contact.__table__
 
