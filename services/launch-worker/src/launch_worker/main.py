@@ -8,13 +8,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from starlette.middleware import Middleware
 
 from crm_common.app import background_task, create_service_app
 from crm_common.events.relay import OutboxRelay
 from crm_common.health import Check
+from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
-from crm_common.settings import Settings
+from crm_common.settings import Settings, get_settings
+from launch_worker.channels.callbacks.endpoints import router as callbacks_router
+from launch_worker.channels.registry import close_registries
+from launch_worker.channels.sink_pages import router as mail_sink_router
 from launch_worker.worker import build_worker
 
 SERVICE = "launch-worker"
@@ -52,6 +57,20 @@ async def run_worker(app: FastAPI) -> AsyncIterator[Any]:
         await asyncio.gather(task, return_exceptions=True)
 
 
+@asynccontextmanager
+async def close_channels(app: FastAPI) -> AsyncIterator[None]:
+    """Close the channel adapters (connections, direct-mail exports) at shutdown."""
+    try:
+        yield
+    finally:
+        await close_registries()
+
+
+def routers(settings: Settings) -> list[APIRouter]:
+    """Provider callbacks always; the demo mail sink's pages in development only."""
+    return [callbacks_router, *([mail_sink_router] if settings.env == "dev" else [])]
+
+
 def _task_alive(app: FastAPI, attribute: str) -> Check:
     async def check() -> None:
         task: asyncio.Task[Any] | None = getattr(app.state, attribute, None)
@@ -66,12 +85,15 @@ def worker_checks(app: FastAPI) -> dict[str, Check]:
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
+    settings = settings or (resources.settings if resources else get_settings())
     return create_service_app(
         SERVICE,
         title="Campaign Creation — Launch Worker",
-        description="Health and metrics of the worker process.",
+        description="Provider callbacks, health and metrics of the worker process.",
         settings=settings,
         resources=resources,
-        background=[run_relay, run_worker],
+        routers=routers(settings),
+        background=[close_channels, run_relay, run_worker],
         extra_checks=worker_checks,
+        middleware=[Middleware(RateLimitMiddleware)],
     )

@@ -1,0 +1,2 @@
+"""Provider callbacks: SendGrid's Event Webhook and Twilio's status callback update
+deliveries, campaign metrics and suppressions."""
