@@ -1,4 +1,4 @@
-"""The all-in-one gateway routes by the path-prefix table of DESIGN.md and reports the
+"""The all-in-one gateway routes by the path-prefix table (README "What runs where") and reports the
 readiness of every service."""
 
 import asyncio

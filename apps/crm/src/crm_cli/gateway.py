@@ -1,5 +1,5 @@
 """The all-in-one composition: the four service apps behind one ASGI app, routed by the
-same path-prefix table as the nginx gateway of the distributed mode (DESIGN.md)."""
+same path-prefix table as the nginx gateway of the distributed mode (README "What runs where")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reference data every database needs (roles) and the idempotent demo data of DESIGN.md."""
+"""Reference data every database needs (roles) and the idempotent demo data (README "Demo data")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Enumerations shared by the schema, the APIs and the SPA (DESIGN.md "API surface")."""
+"""Enumerations shared by the schema, the APIs and the SPA."""
 
 from enum import StrEnum
 

@@ -1,4 +1,4 @@
-"""One error hierarchy and one renderer for DESIGN.md's `{error_code, message, details}`."""
+"""One error hierarchy, one renderer: `{error_code, message, details}` (README "Contracts")."""
 
 from __future__ import annotations
 

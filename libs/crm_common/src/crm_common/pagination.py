@@ -1,4 +1,4 @@
-"""The list shape of DESIGN.md: `{items, total, page, page_size, filters}`."""
+"""The list shape `{items, total, page, page_size, filters}` (README "Contracts")."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ async def paginate(
 def make_page(
     items: Sequence[Any], total: int, params: PageParams, filters: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The list shape of DESIGN.md; `filters` echoes only the filters that were applied."""
+    """The list shape (README "Contracts"); `filters` echoes only the filters that were applied."""
     return {
         "items": list(items),
         "total": total,

@@ -1,4 +1,4 @@
-"""The event envelope of DESIGN.md, carried as one JSON field per stream entry."""
+"""The event envelope (README "Events and jobs"), carried as one JSON field per stream entry."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_c
 
 
 class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
-    """A marketing campaign (blueprint 3.1). Written by campaign-api."""
+    """A marketing campaign. Written by campaign-api."""
 
     __tablename__ = "crm_campaigns"
     __table_args__ = (
@@ -43,7 +43,7 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
         Index("idx_campaign_type", "campaign_type"),
         Index("idx_status", "campaign_status"),
         Index("idx_start_date", "start_date"),
-        # Codes are unique per company among campaigns that are not deleted (DESIGN.md).
+        # Codes are unique per company among campaigns that are not deleted.
         Index(
             "uk_company_campaign_code",
             "company_id",
@@ -101,7 +101,7 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
             "campaign_name",
             postgresql_where=text("NOT is_deleted"),
         ),
-        # Scheduling conflicts (blueprint 6.2) look only at planned and active campaigns.
+        # Scheduling conflicts look only at planned and active campaigns.
         Index(
             "ix_crm_campaigns_schedule",
             "company_id",
@@ -122,7 +122,7 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
             ),
         ),
         CheckConstraint("campaign_code ~ '^[A-Za-z0-9-]+$'", name="campaign_code_format"),
-        # An unapproved campaign can never be active (blueprint 6.3).
+        # An unapproved campaign can never be active.
         CheckConstraint(
             "campaign_status <> 'active' OR approval_status IN ('not_required', 'approved')",
             name="active_requires_approval",
@@ -180,7 +180,7 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
 
 
 class CampaignSegment(UUIDPk, TenantOwned, Timestamps, Base):
-    """An audience segment of a campaign (blueprint 3.2). Written by campaign-api;
+    """An audience segment of a campaign. Written by campaign-api;
     segment-engine writes the counts and evaluation fields."""
 
     __tablename__ = "crm_campaign_segments"

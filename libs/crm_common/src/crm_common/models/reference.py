@@ -1,4 +1,4 @@
-"""Templates and budgets: a company's reference data (blueprint section 4)."""
+"""Templates and budgets: a company's reference data."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_c
 
 
 class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, Base):
-    """A reusable campaign configuration and content (blueprint 4.1). Written by campaign-api."""
+    """A reusable campaign configuration and content. Written by campaign-api."""
 
     __tablename__ = "crm_campaign_templates"
     __table_args__ = (
@@ -39,8 +39,7 @@ class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, Base):
 
 
 class CampaignBudget(UUIDPk, TenantOwned, Timestamps, Base):
-    """A pot of money for a fiscal year (blueprint 4.2 plus `total_amount`). Written by
-    campaign-api."""
+    """A pot of money (`total_amount`) for a fiscal year. Written by campaign-api."""
 
     __tablename__ = "crm_campaign_budgets"
     __table_args__ = (

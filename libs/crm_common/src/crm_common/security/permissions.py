@@ -1,4 +1,4 @@
-"""Roles and the permissions they grant: the one place this map lives (DESIGN.md)."""
+"""Roles and the permissions they grant: the one place this map lives."""
 
 from __future__ import annotations
 

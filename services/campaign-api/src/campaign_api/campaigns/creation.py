@@ -1,5 +1,5 @@
-"""Creating campaigns: every rule of blueprint 6, the generated code, the first owner, the
-audit row and the events, in one transaction; optionally once per Idempotency-Key."""
+"""Creating campaigns: every rule (README, campaign API "Rules"), the generated code, the first
+owner, the audit row and the events, in one transaction; optionally once per Idempotency-Key."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ async def create_once(
 async def create_campaign(
     session: AsyncSession, principal: Principal, meta: RequestMeta, body: CampaignCreate
 ) -> WriteOutcome:
-    """Create a draft campaign after every rule of blueprint 6; generate its code when none
+    """Create a draft campaign after every creation rule; generate its code when none
     is given; approval is pending at once when the budget is above the threshold."""
     scope = TenantScope(session, principal.company_id)
     policy = await load_policy(session, principal.company_id)

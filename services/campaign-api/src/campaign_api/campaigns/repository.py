@@ -81,7 +81,7 @@ async def schedule_conflicts(
     exclude_id: uuid.UUID | None,
     limit: int = 5,
 ) -> Sequence[tuple[uuid.UUID, str]]:
-    """Planned or active campaigns on `channel` whose dates overlap [start, end] (blueprint 6.2)."""
+    """Planned or active campaigns on `channel` whose dates overlap [start, end]."""
     criteria = [
         is_scheduled(),
         Campaign.primary_channel == channel,

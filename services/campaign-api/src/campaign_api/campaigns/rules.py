@@ -1,4 +1,4 @@
-"""The campaign rules of blueprint 5.3, 5.4 and 6 that need more than one field or the
+"""The campaign rules (README, campaign API "Rules") that need more than one field or the
 database: dates and scheduling windows, codes, scheduling conflicts, budget availability,
 approval requirement, status transitions, and the warnings that do not block a write."""
 

@@ -373,7 +373,7 @@ class CampaignFilters(BaseModel):
 
 
 class CampaignPage(BaseModel):
-    """One page of campaigns (DESIGN.md list shape)."""
+    """One page of campaigns (the list shape of README "Contracts")."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -54,7 +54,7 @@ async def list_segments(
         str | None,
         Query(
             pattern=r"^\d{0,9}[-,]\d{0,9}$",
-            description="`min-max` (either end may be left out), the blueprint's form of "
+            description="`min-max` (either end may be left out), a shorthand for "
             "target_count_min and target_count_max.",
         ),
     ] = None,

@@ -28,5 +28,5 @@ def is_live() -> ColumnElement[bool]:
 
 
 def is_scheduled() -> ColumnElement[bool]:
-    """Planned or active: the campaigns a schedule may conflict with (blueprint 6.2)."""
+    """Planned or active: the campaigns a schedule may conflict with."""
     return ~Campaign.is_deleted & status_in(SCHEDULED)

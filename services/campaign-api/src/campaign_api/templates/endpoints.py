@@ -181,7 +181,7 @@ async def link_template(
     session: TenantSession,
     meta: Meta,
 ) -> JSONResponse:
-    """Link an active template whose type fits the campaign's channel (blueprint 5.4)."""
+    """Link an active template whose type fits the campaign's channel."""
     created = await links.link(
         session, principal, meta, campaign, body.template_id, body.is_primary
     )

@@ -1,4 +1,4 @@
-"""Template rules: reference templates, channel compatibility (blueprint 5.4) and links."""
+"""Template rules: reference templates, channel compatibility and links."""
 
 from __future__ import annotations
 

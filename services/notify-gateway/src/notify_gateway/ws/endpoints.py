@@ -1,4 +1,4 @@
-"""`/ws`: the tenant's events, live and resumable (DESIGN.md "WebSocket protocol")."""
+"""`/ws`: the tenant's events, live and resumable (README "Notify gateway")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Contact write and read shapes (DESIGN.md "Contacts are written as …")."""
+"""Contact write and read shapes (README "Contacts")."""
 
 from __future__ import annotations
 
