@@ -1,0 +1,301 @@
+"""The template sandbox: what message text may do, and the budgets that keep it cheap.
+
+Templates are written by marketers and filled with contact data imported from elsewhere, so
+neither may reach the process: the environment is Jinja2's immutable sandbox (no underscore
+attributes, no mutation of lists or dicts), with no globals at all (no `range`, `lipsum`,
+`cycler`, `namespace` …), a whitelist of filters and of methods callable on values, and no
+tags that load other templates, define macros or blocks, or switch autoescaping off. Every
+value an operator or filter produces is size-checked, every loop iteration is counted, and
+the output of one render is capped, so no template can make a render slow or large.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from jinja2 import StrictUndefined, Undefined, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.filters import FILTERS
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_VALUE_CHARS = 100_000
+"""The longest string or list any expression may produce."""
+MAX_INT_BITS = 256
+MAX_LOOP_ITERATIONS = 10_000
+"""Loop iterations of one render, all loops together."""
+MAX_OUTPUT_CHARS = 500_000
+"""Characters one part of a message (subject, HTML, text) may render to."""
+
+LOOP_GUARD = "crm loop guard"
+"""The filter wrapped around every loop's iterable (its name cannot be written in a template)."""
+
+SAFE_FILTERS = (
+    "abs",
+    "attr",
+    "capitalize",
+    "count",
+    "d",
+    "default",
+    "dictsort",
+    "e",
+    "escape",
+    "first",
+    "float",
+    "forceescape",
+    "groupby",
+    "int",
+    "items",
+    "join",
+    "last",
+    "length",
+    "list",
+    "lower",
+    "map",
+    "max",
+    "min",
+    "reject",
+    "rejectattr",
+    "replace",
+    "reverse",
+    "round",
+    "select",
+    "selectattr",
+    "sort",
+    "string",
+    "striptags",
+    "sum",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "urlencode",
+    "wordcount",
+)
+"""Filters a template may use. Left out: `safe` (contact data is always escaped), `format`,
+`center`, `indent`, `wordwrap` (sizes from arguments), `pprint` (object internals), `random`
+(a message must render the same way twice), `urlize`, `xmlattr`, `tojson`, `batch`, `slice`,
+`filesizeformat`."""
+
+SAFE_METHODS = frozenset(
+    {
+        "capitalize",
+        "casefold",
+        "count",
+        "endswith",
+        "find",
+        "get",
+        "index",
+        "isalnum",
+        "isalpha",
+        "isdigit",
+        "islower",
+        "isnumeric",
+        "isspace",
+        "istitle",
+        "isupper",
+        "items",
+        "keys",
+        "lower",
+        "lstrip",
+        "rstrip",
+        "split",
+        "startswith",
+        "strip",
+        "swapcase",
+        "title",
+        "upper",
+        "values",
+    }
+)
+"""Methods callable on values (strings, lists, dicts, loop helpers); every other call —
+`str.format`, `replace` with a growing argument, anything a value might carry — is refused."""
+
+LOOP_METHODS = frozenset({"cycle", "changed"})
+
+FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
+    nodes.Extends: "extends",
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "from … import",
+    nodes.Macro: "macro",
+    nodes.CallBlock: "call",
+    nodes.Block: "block",
+    nodes.EvalContextModifier: "autoescape",
+    nodes.ScopedEvalContextModifier: "autoescape",
+}
+"""Tags a message template may not use (each one loads code, recurses or unescapes)."""
+
+FORBIDDEN_NAMES = frozenset({"self"})
+"""Names Jinja gives a meaning of its own (`self` is the template object)."""
+
+
+class BudgetExceeded(Exception):
+    """A render went over one of its budgets (value size, loop iterations, output)."""
+
+
+class _Budget:
+    __slots__ = ("iterations", "output")
+
+    def __init__(self) -> None:
+        self.iterations = 0
+        self.output = 0
+
+    def iterate(self) -> None:
+        self.iterations += 1
+        if self.iterations > MAX_LOOP_ITERATIONS:
+            raise BudgetExceeded(f"loops ran more than {MAX_LOOP_ITERATIONS} times")
+
+    def emit(self, chars: int) -> None:
+        self.output += chars
+        if self.output > MAX_OUTPUT_CHARS:
+            raise BudgetExceeded(f"the message is longer than {MAX_OUTPUT_CHARS} characters")
+
+
+_budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("message_render_budget")
+
+
+class RenderBudget:
+    """Opens a fresh budget for one render: `with RenderBudget(): template.render(...)`."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _budget.set(_Budget())
+
+    def __exit__(self, *exc: object) -> None:
+        _budget.reset(self._token)
+
+
+def _current_budget() -> _Budget:
+    try:
+        return _budget.get()
+    except LookupError:
+        budget = _Budget()
+        _budget.set(budget)
+        return budget
+
+
+def checked(value: Any) -> Any:
+    """`value` if it is small enough to keep; raises BudgetExceeded otherwise."""
+    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_VALUE_CHARS:
+        raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        raise BudgetExceeded("a number is too large")
+    return value
+
+
+def _guarded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)  # keeps the pass_context / pass_environment marker
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        return checked(func(*args, **kwargs))
+
+    return guarded
+
+
+def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
+    budget = _current_budget()
+    for item in iterable:
+        budget.iterate()
+        yield item
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str):
+        _current_budget().emit(len(value))
+    return value
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    if isinstance(exponent, (int, float)) and abs(exponent) > 64:
+        raise BudgetExceeded("an exponent is too large")
+    if isinstance(base, (int, float)) and abs(base) > 2**64:
+        raise BudgetExceeded("a number is too large")
+    return base**exponent
+
+
+def _modulo(left: Any, right: Any) -> Any:
+    if isinstance(left, str):
+        raise SecurityError("string formatting with % is not allowed")
+    return left % right
+
+
+def _times(left: Any, right: Any) -> Any:
+    for value, count in ((left, right), (right, left)):
+        if (
+            isinstance(value, (str, list, tuple))
+            and isinstance(count, int)
+            and len(value) * max(count, 0) > MAX_VALUE_CHARS
+        ):
+            raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+    return checked(left * right)
+
+
+class MessageUndefined(StrictUndefined):
+    """A missing field: printing, iterating or doing arithmetic with it fails the render (so a
+    contact without a first name fails instead of getting "Hi ,"), while `default(...)`, `is
+    defined` and plain tests like `{% if first_name %}` work."""
+
+    __slots__ = ()
+
+    __bool__ = Undefined.__bool__  # type: ignore[assignment]
+    __eq__ = Undefined.__eq__  # type: ignore[assignment]
+    __ne__ = Undefined.__ne__  # type: ignore[assignment]
+    __hash__ = Undefined.__hash__  # type: ignore[assignment]
+
+
+class _GuardedCodeGenerator(CodeGenerator):
+    """Size-checks every `~` concatenation (the one operator the sandbox cannot intercept)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.checked(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class MessageEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox message templates compile and render in."""
+
+    code_generator_class = _GuardedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def __init__(self, *, autoescape: bool) -> None:
+        super().__init__(
+            autoescape=autoescape,
+            undefined=MessageUndefined,
+            finalize=_finalize,
+            auto_reload=False,
+            cache_size=0,
+            keep_trailing_newline=True,
+        )
+        self.globals.clear()
+        self.filters = {name: _guarded_filter(FILTERS[name]) for name in SAFE_FILTERS}
+        self.filters[LOOP_GUARD] = _loop_guard
+        self.binop_table = {
+            **self.binop_table,
+            "*": _times,
+            "**": _power,
+            "%": _modulo,
+            "+": lambda left, right: checked(operator.add(left, right)),
+        }
+        self.checked = checked
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        name = getattr(obj, "__name__", None)
+        owner = getattr(obj, "__self__", None)
+        if type(owner).__name__ == "LoopContext":
+            return name in LOOP_METHODS
+        return (
+            name in SAFE_METHODS
+            and isinstance(owner, (str, list, tuple, dict))
+            and super().is_safe_callable(obj)
+        )
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        return checked(super().call(__context, __obj, *args, **kwargs))
