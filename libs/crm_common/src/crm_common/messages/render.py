@@ -50,6 +50,7 @@ MAX_SUBJECT_CHARS = 998
 """The longest line RFC 5322 allows."""
 
 _STOP = re.compile(r"\bSTOP\b")
+_MISSING_ATTRIBUTE = re.compile(r"^'dict object' has no attribute '([^']*)'")
 
 
 class RenderFailed(Exception):
@@ -144,7 +145,8 @@ def _render(template: Template, variables: dict[str, Any], part: str) -> str:
                 raise BudgetExceeded(f"longer than {MAX_OUTPUT_CHARS} characters")
             chunks.append(chunk)
     except UndefinedError as exc:
-        raise RenderFailed(f"{part}: {exc.message} and has no fallback") from None
+        message = _MISSING_ATTRIBUTE.sub(r"'attributes.\1' is undefined", exc.message or "")
+        raise RenderFailed(f"{part}: {message} and has no fallback") from None
     except SecurityError as exc:
         raise RenderFailed(f"{part}: not allowed: {exc}") from None
     except BudgetExceeded as exc:

@@ -1,0 +1,115 @@
+"""Template text can never execute code, read settings or make a render slow or huge."""
+
+import time
+
+import pytest
+
+from crm_common.messages import RenderFailed, TemplateInvalid
+
+from .helpers import render
+
+INERT_OR_FAILING = [
+    "{{ config }}",
+    "{{ settings }}",
+    "{{ request }}",
+    "{{ range(10) }}",
+    "{{ lipsum() }}",
+    "{{ cycler }}",
+    "{{ namespace() }}",
+    "{{ dict(a=1) }}",
+    "{{ attributes.update({'a': 1}) }}",
+    "{{ interests.append('x') }}",
+    "{{ interests.pop() }}",
+    "{{ first_name.format(1) }}",
+    "{{ '{0.__class__}'.format(first_name) }}",
+    "{{ '%s' % first_name }}",
+    "{{ first_name.replace('A', 'B') }}",
+    "{{ first_name.encode('utf-8') }}",
+    "{{ attributes|attr('__class__') }}",
+    "{{ first_name|map('upper')|list }}",
+    "{{ 'x' * 1000000 }}",
+    "{{ 10 ** 1000 }}",
+    "{{ ('a' * 1000) ~ ('b' * 99500) }}",
+    "{% for a in interests %}{% for b in interests %}{% endfor %}{% endfor %}{{ boom }}",
+]
+
+
+@pytest.mark.parametrize("source", INERT_OR_FAILING)
+def test_unsafe_expressions_fail_the_render_or_print_nothing_dangerous(source: str) -> None:
+    try:
+        message = render("sms", subject=None, text=source)
+    except (RenderFailed, TemplateInvalid):
+        return
+    lowered = message.text.lower()
+    for leak in ("class", "function", "module", "secret", "<built", "object at"):
+        assert leak not in lowered, message.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ self }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{% import os %}",
+        "{{ first_name.__class__.__base__.__subclasses__() }}",
+        "{{ attributes['__class__'] }}",
+        "{{ loop.__class__ }}",
+    ],
+)
+def test_known_escapes_are_refused_on_compile(source: str) -> None:
+    with pytest.raises(TemplateInvalid):
+        render("sms", subject=None, text=source)
+
+
+def test_huge_range_is_not_available() -> None:
+    with pytest.raises(RenderFailed):
+        render("sms", subject=None, text="{% for i in range(10**9) %}x{% endfor %}")
+
+
+def test_loops_are_limited_per_render() -> None:
+    many = "[" + ",".join(["1"] * 200) + "]"
+    source = f"{{% for a in {many} %}}{{% for b in {many} %}}{{% endfor %}}{{% endfor %}}ok"
+    started = time.perf_counter()
+    with pytest.raises(RenderFailed, match="loops ran more than"):
+        render("sms", subject=None, text=source)
+    assert time.perf_counter() - started < 1
+
+
+def test_doubling_strings_is_stopped() -> None:
+    doubling = "{% set s = 'abcdefgh' %}" + "{% set s = s ~ s %}" * 40 + "{{ s | length }}"
+    with pytest.raises(RenderFailed, match="longer than"):
+        render("sms", subject=None, text=doubling)
+    joined = "{% set s = 'abcdefgh' %}" + "{% set s = [s, s] | join %}" * 40 + "{{ s }}"
+    with pytest.raises(RenderFailed, match="longer than"):
+        render("sms", subject=None, text=joined)
+    captured = "{% set s = 'abcdefgh' %}" + "{% set s %}{{ s }}{{ s }}{% endset %}" * 40
+    with pytest.raises(RenderFailed, match="longer than"):
+        render("sms", subject=None, text=captured + "{{ s }}")
+
+
+def test_output_is_capped() -> None:
+    body = "x" * 5_000
+    source = "{% for i in " + "[" + ",".join(["1"] * 200) + "] %}" + body + "{% endfor %}"
+    with pytest.raises(RenderFailed, match="longer than"):
+        render(html=source)
+
+
+def test_contact_values_are_data_never_template_code() -> None:
+    contact = {"first_name": "{{ config }}{% for x in y %}", "attributes": {}}
+    message = render("sms", subject=None, text="Hi {{ first_name }}", contact=contact)
+    assert message.text.startswith("Hi {{ config }}{% for x in y %}")
+
+
+def test_allowed_helpers_still_work() -> None:
+    message = render(
+        "sms",
+        subject=None,
+        text=(
+            "{{ first_name | upper }} {{ interests | join(', ') | title }} "
+            "{{ attributes.points + 5 }} {{ first_name.lower() }} "
+            "{% for i in interests %}{{ loop.index }}{{ loop.cycle('a', 'b') }}{% endfor %} "
+            "{{ attributes.get('loyalty_tier') }} {{ 'x' * 3 }} {{ 2 ** 3 }}"
+        ),
+    )
+    assert message.text.startswith("ANN Photography, Travel 125 ann 1a2b gold xxx 8")
