@@ -25,12 +25,8 @@ from crm_common.events.envelope import EventEnvelope
 from crm_common.redis import create_redis
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.settings import Settings
-from crm_common.testing.plugin import with_redis_db
 from notify_gateway.main import create_app
 
-# Redis database of these tests: apart from the numbers other suites flush per test; each
-# test also has its own stream, users and tickets, so nothing here needs flushing.
-GATEWAY_REDIS_DB = 12
 RECEIVE_TIMEOUT_S = 10.0
 
 
@@ -189,10 +185,10 @@ StartGateway = Callable[..., Awaitable[Gateway]]
 
 @pytest.fixture
 def gateway_settings(settings: Settings) -> Settings:
-    """Test settings with this suite's Redis database and a stream of its own."""
+    """Test settings with a stream of its own on the worker's leased Redis database (each
+    test also has its own users and tickets, so nothing here needs flushing)."""
     return settings.model_copy(
         update={
-            "redis_url": with_redis_db(str(settings.redis_url), GATEWAY_REDIS_DB),
             "events_stream": f"test.ws.{uuid.uuid4().hex}",
             "ws_ping_interval_s": 60.0,
             "ws_pong_timeout_s": 30.0,

@@ -2,11 +2,16 @@
 
 Each xdist worker gets its own database (built by `alembic upgrade head`, never create_all)
 and its own Redis database number; every test starts from empty tables and an empty Redis.
+
+Redis: the tests use the database named in TEST_REDIS_URL, or another database of the same
+server they lease by the rule in `crm_common.testing.redis_lease` (a lease key inside the
+database, taken only on an empty database, renewed while the run lasts). A database is
+emptied only by the worker holding its lease, so data of anyone else on a shared server is
+never touched.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -14,7 +19,6 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -24,7 +28,10 @@ from crm_common.models import Base
 from crm_common.reference import sync_roles
 from crm_common.resources import Resources
 from crm_common.settings import Settings, load_settings, to_asyncpg_url
+from crm_common.testing.redis_lease import RedisLease, reset_redis, with_redis_db
 from crm_common.testing.servers import ServerUrls, find_servers
+
+__all__ = ["with_database", "with_redis_db"]
 
 
 def _worker() -> str:
@@ -40,14 +47,6 @@ def _run_id() -> str:
 def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def with_redis_db(url: str, index: int) -> str:
-    if url.startswith("unix://"):
-        base = url.split("?", 1)[0]
-        return f"{base}?db={index}"
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{index}"))
 
 
 @pytest.fixture(scope="session")
@@ -86,31 +85,20 @@ async def database_url(test_server_urls: ServerUrls) -> AsyncIterator[str]:
     await _drop_database(test_server_urls.database_url, name)
 
 
-_REDIS_DATABASES = range(1, 16)
-_LEASE_S = 3 * 3600
+@pytest.fixture(scope="session")
+def redis_lease(test_server_urls: ServerUrls) -> Iterator[RedisLease]:
+    """This worker's lease on a Redis database of the test server, emptied at the end."""
+    lease = RedisLease.acquire(test_server_urls.redis_url, f"{_run_id()}:{_worker()}:{os.getpid()}")
+    try:
+        yield lease
+    finally:
+        lease.release()
 
 
 @pytest.fixture(scope="session")
-async def redis_url(test_server_urls: ServerUrls) -> AsyncIterator[str]:
-    """A Redis database number leased to this worker alone (concurrent runs on one server
-    never flush each other's data); the lease is a key in database 0."""
-    owner = f"{_run_id()}:{_worker()}:{os.getpid()}"
-    lessor = Redis.from_url(with_redis_db(test_server_urls.redis_url, 0))
-    try:
-        for _ in range(600):
-            for index in _REDIS_DATABASES:
-                if await lessor.set(f"crm:test-redis-db:{index}", owner, nx=True, ex=_LEASE_S):
-                    break
-            else:
-                await asyncio.sleep(1)
-                continue
-            break
-        else:
-            raise RuntimeError("no free Redis database (1-15) for the tests")
-        yield with_redis_db(test_server_urls.redis_url, index)
-        await lessor.delete(f"crm:test-redis-db:{index}")
-    finally:
-        await lessor.aclose()
+def redis_url(redis_lease: RedisLease) -> str:
+    """The URL of this worker's leased Redis database."""
+    return redis_lease.url
 
 
 @pytest.fixture(scope="session")
@@ -141,7 +129,7 @@ _TRUNCATE = ", ".join(
 
 
 @pytest.fixture
-async def clean(resources: Resources, database_url: str) -> Resources:
+async def clean(resources: Resources, database_url: str, redis_lease: RedisLease) -> Resources:
     """Empty tables (roles kept) and an empty Redis database before the test."""
     engine = create_async_engine(to_asyncpg_url(database_url))
     try:
@@ -149,7 +137,7 @@ async def clean(resources: Resources, database_url: str) -> Resources:
             await connection.execute(text(f"TRUNCATE {_TRUNCATE} RESTART IDENTITY CASCADE"))
     finally:
         await engine.dispose()
-    await resources.redis.flushdb()
+    await reset_redis(resources.redis, redis_lease.owner)
     return resources
 
 
