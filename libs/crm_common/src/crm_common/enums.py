@@ -115,3 +115,13 @@ class SuppressionReason(StrEnum):
     COMPLAINT = "complaint"
     MANUAL = "manual"
     LEGAL = "legal"
+
+
+class TestSendStatus(StrEnum):
+    """Where a test send is: waiting for the launch worker, handed to the provider, or not."""
+
+    __test__ = False  # a product enum, not a test class
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"

@@ -22,6 +22,7 @@ from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Laun
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
+from crm_common.models.test_send import CampaignTestSend
 
 __all__ = [
     "AbVariant",
@@ -36,6 +37,7 @@ __all__ = [
     "CampaignSegment",
     "CampaignTemplate",
     "CampaignTemplateLink",
+    "CampaignTestSend",
     "CodeSequence",
     "Company",
     "Contact",
