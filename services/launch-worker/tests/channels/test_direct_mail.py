@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from crm_common.settings import load_settings
 from launch_worker.channels.base import OutgoingMessage, PermanentSendError
 from launch_worker.channels.direct_mail import COLUMNS, DirectMailCsvAdapter
+from launch_worker.channels.registry import ChannelRegistry
 
 from .conftest import outgoing
 
@@ -107,3 +109,18 @@ async def test_a_contact_without_a_postal_address_is_a_permanent_failure(tmp_pat
     with pytest.raises(PermanentSendError) as refused:
         await adapter.send(letter(uuid.uuid4(), uuid.uuid4(), postal_address={"country": "GB"}))
     assert refused.value.code == "no_address"
+
+
+async def test_the_registry_publishes_a_launchs_export_when_it_ends(tmp_path: Path) -> None:
+    registry = ChannelRegistry(load_settings(env="dev", data_dir=tmp_path))
+    adapter = registry.adapter_for({}, "direct_mail")
+    assert isinstance(adapter, DirectMailCsvAdapter)
+    company, launch, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    await adapter.send(letter(company, launch))
+
+    await registry.finish_launch(company, launch)
+    await registry.finish_launch(company, other)  # wrote nothing: no file
+
+    assert [row["name"] for row in read(adapter.export_path(company, launch))] == ["Ann Lee"]
+    assert not adapter.export_path(company, other).exists()
+    await registry.close()

@@ -159,9 +159,12 @@ class DirectMailCsvAdapter:
             provider=NAME, provider_message_id=f"{launch_key}.csv#{message.delivery_id}"
         )
 
-    async def finalize(self, company_id: uuid.UUID, launch_id: uuid.UUID) -> Path:
-        """Publish the launch's export (atomically); safe to call again and from any worker."""
-        export = self._export(company_id, str(launch_id))
+    async def finalize(self, company_id: uuid.UUID, launch_id: uuid.UUID) -> Path | None:
+        """Publish the launch's export (atomically); safe to call again and from any worker.
+        None when the launch wrote no letter."""
+        export = _Export(self.directory / str(company_id), str(launch_id))
+        if not export.part.exists() and not export.final.exists():
+            return None
         await asyncio.to_thread(export.finalize)
         return export.final
 

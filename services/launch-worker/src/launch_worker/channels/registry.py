@@ -17,6 +17,7 @@ provider per process, built on first use and closed with the registry.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -213,6 +214,12 @@ class ChannelRegistry:
     def install(self, adapter: ChannelAdapter) -> None:
         """Use this adapter for its channel and provider (tests and benches)."""
         self._adapters[(adapter.channel, adapter.name)] = adapter
+
+    async def finish_launch(self, company_id: uuid.UUID, launch_id: uuid.UUID) -> None:
+        """A launch has ended: publish its direct-mail export (no-op for other channels)."""
+        for adapter in list(self._adapters.values()):
+            if isinstance(adapter, DirectMailCsvAdapter):
+                await adapter.finalize(company_id, launch_id)
 
     async def close(self) -> None:
         """Close every adapter (flushing direct-mail exports)."""
