@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     rate_limit_sign_in_per_ip: int = Field(default=50, ge=1)
     rate_limit_sign_in_window_s: int = Field(default=300, ge=1, le=86_400)
     rate_limit_mfa_attempts: int = Field(default=5, ge=1)
+    # Public routes (tracking links /t/…) per client address: mail image proxies fetch the open
+    # pixels of many recipients from a few addresses, hence a limit of their own.
+    rate_limit_public_per_ip: int = Field(default=20_000, ge=1)
     # How many reverse proxies in front append to X-Forwarded-For (0: trust none of it).
     rate_limit_proxy_hops: int = Field(default=0, ge=0, le=10)
     rate_limit_prefix: str = "crm:rl"
@@ -130,6 +133,24 @@ class Settings(BaseSettings):
     # The demo mail sink of the all-in-one (SMTP on 127.0.0.1, a Maildir under data_dir/mail,
     # pages under /dev/mail/); dev only, 0 turns it off.
     mail_sink_port: int = Field(default=8025, ge=0, le=65535)
+
+    # Launching (launch-worker; docs/launching.md).
+    # The public base URL of tracking links (/t/…) in sent messages.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # A launcher holds its launch this long without renewing; then another worker resumes it.
+    launch_lease_s: float = Field(default=15.0, ge=1, le=3600)
+    # A claimed delivery not recorded within this long is claimed again (same idempotency key).
+    delivery_lease_s: float = Field(default=60.0, ge=1, le=3600)
+    launch_poll_interval_s: float = Field(default=0.5, gt=0, le=60)
+    dispatch_batch_size: int = Field(default=200, ge=1, le=10_000)
+    # Messages of one batch handed to providers at once.
+    dispatch_concurrency: int = Field(default=50, ge=1, le=1000)
+    send_max_attempts: int = Field(default=5, ge=1, le=100)
+    send_retry_base_s: float = Field(default=30.0, gt=0)
+    send_retry_max_s: float = Field(default=3600.0, gt=0)
+    # Messages per second per company, channel and provider when the company sets no lower
+    # cap (`settings.rate_limits`); a provider not listed is unlimited.
+    send_rate_limits: dict[str, int] = {"smtp": 500, "sendgrid": 500, "twilio": 50}
 
     demo_password: SecretStr = Field(
         default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"

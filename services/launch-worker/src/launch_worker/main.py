@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
+from arq import create_pool
 from fastapi import APIRouter, FastAPI
 from starlette.middleware import Middleware
 
@@ -20,7 +22,8 @@ from crm_common.settings import Settings, get_settings
 from launch_worker.channels.callbacks.endpoints import router as callbacks_router
 from launch_worker.channels.registry import close_registries
 from launch_worker.channels.sink_pages import router as mail_sink_router
-from launch_worker.worker import build_worker
+from launch_worker.runtime import LaunchRuntime
+from launch_worker.worker import build_worker, redis_settings
 
 SERVICE = "launch-worker"
 
@@ -45,8 +48,32 @@ async def run_relay(app: FastAPI) -> AsyncIterator[Any]:
 
 
 @asynccontextmanager
+async def run_launches(app: FastAPI) -> AsyncIterator[Any]:
+    """Launchers, dispatchers and the launch_requested consumer (docs/launching.md); arq
+    wakes them at scheduled launch times."""
+    resources: Resources = app.state.resources
+    pool = await create_pool(redis_settings(resources.settings))
+
+    async def schedule(at: datetime) -> None:
+        await pool.enqueue_job(
+            "wake_launches", _job_id=f"wake-launches:{at.isoformat()}", _defer_until=at
+        )
+
+    runtime = LaunchRuntime(resources, schedule=schedule)
+    app.state.launch_runtime = runtime
+    try:
+        async with background_task("launch-runtime", runtime.run) as task:
+            app.state.launch_task = task
+            yield task
+    finally:
+        await pool.aclose()
+
+
+@asynccontextmanager
 async def run_worker(app: FastAPI) -> AsyncIterator[Any]:
-    worker = build_worker(app.state.resources)
+    worker = build_worker(
+        app.state.resources, ctx={"launch_runtime": getattr(app.state, "launch_runtime", None)}
+    )
     task = asyncio.create_task(worker.async_run(), name="arq-worker")
     app.state.worker_task = task
     try:
@@ -81,7 +108,11 @@ def _task_alive(app: FastAPI, attribute: str) -> Check:
 
 
 def worker_checks(app: FastAPI) -> dict[str, Check]:
-    return {"worker": _task_alive(app, "worker_task"), "relay": _task_alive(app, "relay_task")}
+    return {
+        "worker": _task_alive(app, "worker_task"),
+        "relay": _task_alive(app, "relay_task"),
+        "launches": _task_alive(app, "launch_task"),
+    }
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -93,7 +124,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         settings=settings,
         resources=resources,
         routers=routers(settings),
-        background=[close_channels, run_relay, run_worker],
+        background=[close_channels, run_relay, run_launches, run_worker],
         extra_checks=worker_checks,
         middleware=[Middleware(RateLimitMiddleware)],
     )

@@ -11,10 +11,11 @@ from arq.worker import Worker, run_worker
 from crm_common.logging import configure_logging
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
+from launch_worker.launches.jobs import wake_launches
 from launch_worker.maintenance.jobs import purge_expired
 
 QUEUE_NAME = "crm:launch-worker"
-FUNCTIONS: list[Any] = [purge_expired]
+FUNCTIONS: list[Any] = [purge_expired, wake_launches]
 CRON_JOBS = [cron(purge_expired, hour={3}, minute={17}, run_at_startup=False)]
 
 
@@ -50,11 +51,14 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
     }
 
 
-def build_worker(resources: Resources, *, handle_signals: bool = False) -> Worker:
-    """A worker sharing this process's resources (all-in-one mode and tests)."""
+def build_worker(
+    resources: Resources, *, handle_signals: bool = False, ctx: dict[str, Any] | None = None
+) -> Worker:
+    """A worker sharing this process's resources (all-in-one mode and tests); `ctx` adds to
+    what jobs see (the launch runtime)."""
     return Worker(
         **worker_settings(resources.settings),
-        ctx={"resources": resources},
+        ctx={"resources": resources, **(ctx or {})},
         handle_signals=handle_signals,
     )
 

@@ -1,0 +1,94 @@
+"""A campaign's sendable audience on a delivery channel: the union of its segments' rules
+(compiled to one predicate over crm_contacts), minus contacts without consent for the channel,
+suppressed ones and those without an address there. The launch worker freezes it into
+deliveries; campaign-api counts it before accepting a launch — the same predicate for both."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.models import CampaignSegment, Contact
+from crm_common.segments.compiler import CompileContext, compile_criteria
+from crm_common.segments.exclusions import consent_sql, suppressed_sql
+from crm_common.segments.nodes import Criteria
+from crm_common.segments.rules import parse_criteria
+
+contacts = Contact.__table__
+
+# A message needs an address on its channel (direct mail and social are addressed otherwise).
+_ADDRESS_REQUIRED = {"email": contacts.c.email, "sms": contacts.c.phone}
+
+
+def segment_criteria(segment: CampaignSegment) -> Criteria:
+    """A stored segment's rule trees."""
+    return parse_criteria(
+        {
+            "demographic_criteria": segment.demographic_criteria,
+            "behavioral_criteria": segment.behavioral_criteria,
+            "geographic_criteria": segment.geographic_criteria,
+            "psychographic_criteria": segment.psychographic_criteria,
+        }
+    )
+
+
+def matched_predicate(
+    segments: Sequence[CampaignSegment], company_id: uuid.UUID, now: datetime
+) -> ColumnElement[bool]:
+    """Contacts matching any of the segments (none without segments)."""
+    if not segments:
+        return false()
+    ctx = CompileContext(company_id, now)
+    return or_(*(compile_criteria(segment_criteria(s), ctx) for s in segments))
+
+
+def sendable_predicate(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+    """Consent for `channel` (a delivery channel), not suppressed there, and addressable."""
+    conditions = [consent_sql(channel), ~suppressed_sql(channel, company_id)]
+    address = _ADDRESS_REQUIRED.get(channel)
+    if address is not None:
+        conditions.append(address.is_not(None))
+    return and_(*conditions)
+
+
+@dataclass(frozen=True)
+class AudienceCount:
+    matched: int
+    sendable: int
+    """Contacts sendable on at least one of the channels."""
+    per_channel: dict[str, int]
+
+
+async def count_audience(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    segments: Sequence[CampaignSegment],
+    channels: Sequence[str],
+    now: datetime,
+) -> AudienceCount:
+    """Count matched and sendable contacts in one pass over the company's contacts."""
+    matched = matched_predicate(segments, company_id, now)
+    per_channel = {ch: sendable_predicate(ch, company_id) for ch in channels}
+    anywhere = or_(*per_channel.values()) if per_channel else false()
+    columns = [
+        func.count().label("matched"),
+        func.count().filter(anywhere).label("sendable"),
+        *(func.count().filter(p).label(f"ch_{ch}") for ch, p in per_channel.items()),
+    ]
+    row = (
+        await session.execute(
+            select(*columns)
+            .select_from(contacts)
+            .where(contacts.c.company_id == company_id, matched)
+        )
+    ).one()
+    return AudienceCount(
+        matched=row.matched,
+        sendable=row.sendable,
+        per_channel={ch: row._mapping[f"ch_{ch}"] for ch in per_channel},
+    )

@@ -1,0 +1,1 @@
+"""Freezing a launch's audience into deliveries."""

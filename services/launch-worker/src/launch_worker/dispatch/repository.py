@@ -1,0 +1,292 @@
+"""Delivery batches: claimed with FOR UPDATE SKIP LOCKED and a lease, recorded with one
+statement per batch. Every statement runs in the launch's tenant session (row-level
+security) and names the company as well."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import DateTime, Float, Integer, Numeric, String, Text, Uuid, bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.messages import CONTACT_FIELDS
+
+# The due open deliveries of a launch, oldest due first: pending ones, and claimed ones whose
+# worker let the lease lapse (it died) — those go out again with the same idempotency key.
+_CLAIM = text(
+    """
+    UPDATE crm_deliveries d
+    SET delivery_status = 'sending',
+        lease_owner = :owner,
+        lease_expires_at = now() + make_interval(secs => :lease_s),
+        attempts = d.attempts + 1,
+        updated_at = now()
+    FROM (
+        SELECT id FROM crm_deliveries
+        WHERE company_id = :company_id AND launch_id = :launch_id
+          AND delivery_status IN ('pending', 'sending')
+          AND next_attempt_at <= now()
+          AND (delivery_status = 'pending' OR lease_expires_at < now())
+        ORDER BY next_attempt_at
+        LIMIT :size
+        FOR UPDATE SKIP LOCKED
+    ) due, crm_contacts ct
+    WHERE d.id = due.id AND ct.id = d.contact_id AND ct.company_id = :company_id
+    RETURNING d.id, d.contact_id, d.channel, d.variant_id, d.attempts,
+              ct.external_id, ct.email, ct.phone, ct.first_name, ct.last_name, ct.gender,
+              ct.birth_date, ct.language, ct.country, ct.region, ct.city, ct.postal_code,
+              ct.timezone, ct.interests, ct.lifestyle, ct.values, ct.attributes
+    """
+).bindparams(bindparam("lease_s", type_=Float), bindparam("size", type_=Integer))
+
+# Outcomes of a batch, one row each; only rows this worker still holds are written.
+_RECORD = text(
+    """
+    UPDATE crm_deliveries d
+    SET delivery_status = o.status,
+        provider = coalesce(o.provider, d.provider),
+        provider_message_id = coalesce(o.message_id, d.provider_message_id),
+        cost = d.cost + o.cost,
+        last_error = o.error,
+        error_code = o.code,
+        sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+        next_attempt_at = coalesce(o.next_at, d.next_attempt_at),
+        attempts = d.attempts - o.refund,
+        lease_owner = NULL,
+        lease_expires_at = NULL,
+        updated_at = now()
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:providers AS text[]),
+                CAST(:message_ids AS text[]), CAST(:costs AS numeric[]), CAST(:errors AS text[]),
+                CAST(:codes AS text[]), CAST(:next_ats AS timestamptz[]),
+                CAST(:refunds AS integer[]))
+         AS o(id, status, provider, message_id, cost, error, code, next_at, refund)
+    WHERE d.id = o.id AND d.company_id = :company_id
+      AND d.lease_owner = :owner AND d.delivery_status = 'sending'
+    RETURNING d.id, d.channel, o.status, o.cost
+    """
+).bindparams(
+    bindparam("ids", type_=ARRAY(Uuid())),
+    bindparam("statuses", type_=ARRAY(String())),
+    bindparam("providers", type_=ARRAY(String())),
+    bindparam("message_ids", type_=ARRAY(String())),
+    bindparam("costs", type_=ARRAY(Numeric(15, 6))),
+    bindparam("errors", type_=ARRAY(Text())),
+    bindparam("codes", type_=ARRAY(String())),
+    bindparam("next_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("refunds", type_=ARRAY(Integer())),
+)
+
+_LINKS = text(
+    """
+    INSERT INTO crm_message_links (company_id, delivery_id, position, url)
+    SELECT CAST(:company_id AS uuid), l.delivery_id, l.position, l.url
+    FROM unnest(CAST(:delivery_ids AS uuid[]), CAST(:positions AS integer[]),
+                CAST(:urls AS text[])) AS l(delivery_id, position, url)
+    ON CONFLICT (delivery_id, position) DO UPDATE SET url = excluded.url
+    """
+).bindparams(
+    bindparam("delivery_ids", type_=ARRAY(Uuid())),
+    bindparam("positions", type_=ARRAY(Integer())),
+    bindparam("urls", type_=ARRAY(Text())),
+)
+
+_METRICS = text(
+    """
+    INSERT INTO crm_campaign_metrics
+        (id, company_id, campaign_id, channel, metric_date, sent, failed, spend, updated_at)
+    VALUES (gen_random_uuid(), :company_id, :campaign_id, :channel, :day, :sent, :failed,
+            :spend, now())
+    ON CONFLICT (campaign_id, channel, metric_date) DO UPDATE
+    SET sent = crm_campaign_metrics.sent + excluded.sent,
+        failed = crm_campaign_metrics.failed + excluded.failed,
+        spend = crm_campaign_metrics.spend + excluded.spend,
+        updated_at = now()
+    """
+).bindparams(bindparam("spend", type_=Numeric(15, 6)))
+
+_LAUNCH_COUNTS = text(
+    """
+    UPDATE crm_launches
+    SET sent_count = sent_count + :sent, failed_count = failed_count + :failed,
+        skipped_count = skipped_count + :skipped, updated_at = now()
+    WHERE id = :launch_id AND company_id = :company_id
+    """
+)
+
+_SPEND = text(
+    """
+    UPDATE crm_campaigns SET actual_spend = actual_spend + :spend
+    WHERE id = :campaign_id AND company_id = :company_id
+    """
+).bindparams(bindparam("spend", type_=Numeric(15, 6)))
+
+
+@dataclass(frozen=True)
+class ClaimedDelivery:
+    id: uuid.UUID
+    contact_id: uuid.UUID
+    channel: str
+    variant_id: uuid.UUID | None
+    attempts: int
+    contact: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    """What became of one claimed delivery."""
+
+    delivery_id: uuid.UUID
+    status: str
+    provider: str | None = None
+    message_id: str | None = None
+    cost: Decimal = Decimal(0)
+    error: str | None = None
+    code: str | None = None
+    next_at: datetime | None = None
+    refund: int = 0
+    """1 when the attempt does not count (held for quiet hours, released on pause)."""
+    links: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    channel: str
+    status: str
+    cost: Decimal
+
+
+async def claim_batch(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    launch_id: uuid.UUID,
+    owner: str,
+    lease_s: float,
+    size: int,
+) -> list[ClaimedDelivery]:
+    rows = await session.execute(
+        _CLAIM,
+        {
+            "company_id": company_id,
+            "launch_id": launch_id,
+            "owner": owner,
+            "lease_s": lease_s,
+            "size": size,
+        },
+    )
+    claimed = []
+    for row in rows.mappings():
+        contact = {name: row.get(name) for name in (*CONTACT_FIELDS, "attributes")}
+        claimed.append(
+            ClaimedDelivery(
+                id=row["id"],
+                contact_id=row["contact_id"],
+                channel=row["channel"],
+                variant_id=row["variant_id"],
+                attempts=row["attempts"],
+                contact=contact,
+            )
+        )
+    return claimed
+
+
+async def record_outcomes(
+    session: AsyncSession, company_id: uuid.UUID, owner: str, outcomes: Sequence[Outcome]
+) -> list[Recorded]:
+    """Write every outcome in one statement; returns those actually written (a delivery whose
+    lease this worker lost is left to the worker that holds it now)."""
+    if not outcomes:
+        return []
+    rows = await session.execute(
+        _RECORD,
+        {
+            "company_id": company_id,
+            "owner": owner,
+            "ids": [o.delivery_id for o in outcomes],
+            "statuses": [o.status for o in outcomes],
+            "providers": [o.provider for o in outcomes],
+            "message_ids": [o.message_id for o in outcomes],
+            "costs": [o.cost for o in outcomes],
+            "errors": [o.error[:2000] if o.error else None for o in outcomes],
+            "codes": [o.code[:100] if o.code else None for o in outcomes],
+            "next_ats": [o.next_at for o in outcomes],
+            "refunds": [o.refund for o in outcomes],
+        },
+    )
+    written = {row[0]: Recorded(row[1], row[2], row[3]) for row in rows}
+    links = [
+        (o.delivery_id, position, url)
+        for o in outcomes
+        if o.delivery_id in written and o.status == "sent"
+        for position, url in enumerate(o.links)
+    ]
+    if links:
+        await session.execute(
+            _LINKS,
+            {
+                "company_id": company_id,
+                "delivery_ids": [link[0] for link in links],
+                "positions": [link[1] for link in links],
+                "urls": [link[2] for link in links],
+            },
+        )
+    return list(written.values())
+
+
+async def add_metrics(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    channel: str,
+    day: date,
+    *,
+    sent: int,
+    failed: int,
+    spend: Decimal,
+) -> None:
+    await session.execute(
+        _METRICS,
+        {
+            "company_id": company_id,
+            "campaign_id": campaign_id,
+            "channel": channel,
+            "day": day,
+            "sent": sent,
+            "failed": failed,
+            "spend": spend,
+        },
+    )
+
+
+async def add_launch_counts(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    launch_id: uuid.UUID,
+    *,
+    sent: int,
+    failed: int,
+    skipped: int,
+) -> None:
+    await session.execute(
+        _LAUNCH_COUNTS,
+        {
+            "company_id": company_id,
+            "launch_id": launch_id,
+            "sent": sent,
+            "failed": failed,
+            "skipped": skipped,
+        },
+    )
+
+
+async def add_spend(
+    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID, spend: Decimal
+) -> None:
+    await session.execute(
+        _SPEND, {"company_id": company_id, "campaign_id": campaign_id, "spend": spend}
+    )

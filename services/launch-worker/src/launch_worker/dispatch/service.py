@@ -1,0 +1,352 @@
+"""Sending a launch's deliveries: claim a batch (SKIP LOCKED + lease), render each message,
+hand them to the channel's adapter under the shared rate limit, record the batch with one
+statement, and count it in the launch, the metrics and the campaign's spend.
+
+Exactly-once in our records, at-least-once towards the provider: a delivery is claimed with a
+lease; if its worker dies before recording, the lease lapses and another worker sends it
+again with the same idempotency key (the delivery id) — the only possible duplicate, and one
+the provider or the recipient's mail system can recognise."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import structlog
+
+from crm_common.campaign_cache import invalidate_campaign
+from crm_common.messages import RenderContext, RenderFailed, contact_fields, render_message
+from crm_common.models import Campaign, Launch
+from crm_common.resources import Resources
+from crm_common.tenancy import TenantScope
+from crm_common.tracking_tokens import TrackingSigner
+from launch_worker.channels.base import (
+    ChannelAdapter,
+    OutgoingMessage,
+    PermanentSendError,
+    SendError,
+    TransientSendError,
+)
+from launch_worker.channels.registry import ChannelChoice, ChannelRegistry
+from launch_worker.dispatch import repository as repo
+from launch_worker.dispatch.context import LaunchContext, load_context
+from launch_worker.dispatch.controls import Control, LaunchControls
+from launch_worker.dispatch.ratelimit import SendRateLimiter
+from launch_worker.launches.repository import ClaimedLaunch, sending_launches
+
+log = structlog.get_logger(__name__)
+
+RATE_WAIT_SLICE_S = 0.25
+"""The longest a dispatcher waits on the rate limit before looking at its launch's state."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    delivery: repo.ClaimedDelivery
+    message: OutgoingMessage
+    links: Sequence[str]
+
+
+def recipient_of(channel: str, contact: dict[str, object]) -> str | None:
+    if channel == "email":
+        return str(contact["email"]) if contact.get("email") else None
+    if channel == "sms":
+        return str(contact["phone"]) if contact.get("phone") else None
+    name = " ".join(str(contact[p]) for p in ("first_name", "last_name") if contact.get(p))
+    return name or str(contact.get("external_id") or "")
+
+
+def postal_address(contact: dict[str, object]) -> dict[str, object]:
+    attributes = contact.get("attributes")
+    extra = attributes if isinstance(attributes, dict) else {}
+    return {
+        "address_line1": extra.get("address_line1"),
+        "address_line2": extra.get("address_line2"),
+        "city": contact.get("city"),
+        "region": contact.get("region"),
+        "postal_code": contact.get("postal_code"),
+        "country": contact.get("country"),
+    }
+
+
+class Dispatcher:
+    """One per worker process; any number of them share every launch's deliveries."""
+
+    def __init__(
+        self,
+        resources: Resources,
+        registry: ChannelRegistry,
+        owner: str,
+        controls: LaunchControls | None = None,
+    ) -> None:
+        self.resources = resources
+        self.settings = resources.settings
+        self.registry = registry
+        self.owner = owner
+        self.controls = controls or LaunchControls(resources.db)
+        self.limiter = SendRateLimiter(resources.redis)
+        self.signer = TrackingSigner.from_settings(resources.settings)
+        self._contexts: dict[uuid.UUID, LaunchContext] = {}
+
+    async def run_round(self) -> int:
+        """One batch of every sending launch; the number of deliveries handled."""
+        async with self.resources.db.system_session() as session:
+            launches = await sending_launches(session)
+        live = {launch.id for launch in launches}
+        for gone in set(self._contexts) - live:
+            self._contexts.pop(gone, None)
+            self.controls.forget(gone)
+        handled = 0
+        for launch in launches:
+            try:
+                handled += await self.dispatch_batch(launch)
+            except Exception as exc:  # one launch's trouble must not stop the others
+                log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
+        return handled
+
+    async def _context(self, launch: ClaimedLaunch) -> LaunchContext | None:
+        context = self._contexts.get(launch.id)
+        if context is None:
+            async with self.resources.db.tenant_session(launch.company_id) as session:
+                scope = TenantScope(session, launch.company_id)
+                row = await scope.get(Launch, launch.id)
+                campaign = await scope.get(Campaign, launch.campaign_id)
+                if row is None or campaign is None:
+                    return None
+                context = await load_context(scope, row, campaign)
+            self._contexts[launch.id] = context
+        return context
+
+    async def dispatch_batch(self, launch: ClaimedLaunch) -> int:
+        """Claim, send and record one batch of a launch; 0 when nothing was due."""
+        if await self.controls.control(launch.id) != Control.RUN:
+            return 0
+        context = await self._context(launch)
+        if context is None:
+            return 0
+        async with self.resources.db.tenant_session(launch.company_id) as session:
+            claimed = await repo.claim_batch(
+                session,
+                launch.company_id,
+                launch.id,
+                self.owner,
+                self.settings.delivery_lease_s,
+                self.settings.dispatch_batch_size,
+            )
+        if not claimed:
+            return 0
+        outcomes = await self._process(context, claimed)
+        await self._record(context, outcomes)
+        return len(claimed)
+
+    async def _process(
+        self, context: LaunchContext, claimed: Sequence[repo.ClaimedDelivery]
+    ) -> list[repo.Outcome]:
+        now = datetime.now(UTC)
+        outcomes: list[repo.Outcome] = []
+        by_channel: dict[str, list[Pending]] = defaultdict(list)
+        for delivery in claimed:
+            outcome, pending = self._prepare(context, delivery, now)
+            if outcome is not None:
+                outcomes.append(outcome)
+            if pending is not None:
+                by_channel[delivery.channel].append(pending)
+        for channel, items in by_channel.items():
+            outcomes.extend(await self._send_channel(context, channel, items))
+        return outcomes
+
+    def _prepare(
+        self, context: LaunchContext, delivery: repo.ClaimedDelivery, now: datetime
+    ) -> tuple[repo.Outcome | None, Pending | None]:
+        contact = delivery.contact
+        if context.quiet is not None and context.quiet.applies_to(delivery.channel):
+            timezone = contact.get("timezone")
+            held = context.quiet.held_until(now, timezone if isinstance(timezone, str) else None)
+            if held is not None:
+                return repo.Outcome(
+                    delivery.id, "pending", next_at=held, refund=1, code="quiet_hours"
+                ), None
+        recipient = recipient_of(delivery.channel, contact)
+        if not recipient:
+            return repo.Outcome(
+                delivery.id, "skipped", error="no address on this channel", code="no_address"
+            ), None
+        try:
+            rendered = render_message(
+                context.message(delivery.channel, delivery.variant_id),
+                RenderContext(
+                    company_id=context.company_id,
+                    campaign_id=context.campaign_id,
+                    delivery_id=delivery.id,
+                    contact_id=delivery.contact_id,
+                    contact=contact_fields(contact),
+                    campaign=context.campaign,
+                    sender=context.sender,
+                    tracking_base_url=self.settings.public_base_url,
+                ),
+                self.signer,
+            )
+        except RenderFailed as exc:
+            return repo.Outcome(delivery.id, "failed", error=exc.reason, code="render_failed"), None
+        choice = self.registry.choice(context.company_settings, delivery.channel)
+        sender = choice.sender or (
+            context.sender.from_header if delivery.channel == "email" else context.sender.sms_sender
+        )
+        message = OutgoingMessage(
+            delivery_id=delivery.id,
+            company_id=context.company_id,
+            campaign_id=context.campaign_id,
+            contact_id=delivery.contact_id,
+            channel=delivery.channel,
+            recipient=recipient,
+            idempotency_key=str(delivery.id),
+            text=rendered.text,
+            subject=rendered.subject,
+            html=rendered.html,
+            sender=sender,
+            headers=dict(rendered.headers),
+            postal_address=postal_address(contact) if delivery.channel == "direct_mail" else None,
+        )
+        return None, Pending(delivery, message, rendered.links)
+
+    def _rate(self, context: LaunchContext, choice: ChannelChoice) -> float | None:
+        limits: list[float] = []
+        if choice.rate_limit_per_s:
+            limits.append(float(choice.rate_limit_per_s))
+        default = self.settings.send_rate_limits.get(choice.provider)
+        if default:
+            limits.append(float(default))
+        return min(limits) if limits else None
+
+    async def _send_channel(
+        self, context: LaunchContext, channel: str, items: list[Pending]
+    ) -> list[repo.Outcome]:
+        choice = self.registry.choice(context.company_settings, channel)
+        try:
+            adapter = self.registry.adapter(channel, choice.provider)
+        except SendError as exc:
+            return [self._failure(item, exc, choice) for item in items]
+        rate = self._rate(context, choice)
+        key = self.limiter.key(context.company_id, channel, choice.provider)
+        outcomes: list[repo.Outcome] = []
+        index = 0
+        while index < len(items):
+            control = await self.controls.control(context.launch_id)
+            if control != Control.RUN:
+                outcomes.extend(self._release(items[index:], control))
+                break
+            wanted = min(self.settings.dispatch_concurrency, len(items) - index)
+            if rate is not None:
+                grant = await self.limiter.take(key, rate, wanted)
+                if grant.granted == 0:
+                    await asyncio.sleep(min(max(grant.wait_s, 0.001), RATE_WAIT_SLICE_S))
+                    continue
+                wanted = grant.granted
+            chunk = items[index : index + wanted]
+            index += wanted
+            outcomes.extend(
+                await asyncio.gather(*(self._send(adapter, item, choice) for item in chunk))
+            )
+        return outcomes
+
+    def _release(self, items: Sequence[Pending], control: Control) -> list[repo.Outcome]:
+        if control == Control.STOP:
+            return [
+                repo.Outcome(item.delivery.id, "skipped", error="launch ended", code="launch_ended")
+                for item in items
+            ]
+        return [repo.Outcome(item.delivery.id, "pending", refund=1) for item in items]
+
+    async def _send(
+        self, adapter: ChannelAdapter, item: Pending, choice: ChannelChoice
+    ) -> repo.Outcome:
+        try:
+            result = await adapter.send(item.message)
+        except SendError as exc:
+            return self._failure(item, exc, choice)
+        except Exception as exc:  # an adapter bug or a network error it did not classify
+            log.warning("send_unclassified_error", provider=adapter.name, error=repr(exc))
+            return self._failure(item, TransientSendError(type(exc).__name__), choice)
+        cost = result.cost if result.cost is not None else (choice.unit_cost or Decimal(0))
+        return repo.Outcome(
+            item.delivery.id,
+            "sent",
+            provider=result.provider,
+            message_id=result.provider_message_id,
+            cost=cost,
+            links=item.links,
+        )
+
+    def _failure(self, item: Pending, exc: SendError, choice: ChannelChoice) -> repo.Outcome:
+        attempts = item.delivery.attempts
+        if isinstance(exc, TransientSendError) and attempts < self.settings.send_max_attempts:
+            return repo.Outcome(
+                item.delivery.id,
+                "pending",
+                provider=choice.provider,
+                error=exc.reason,
+                code=exc.code or "transient",
+                next_at=datetime.now(UTC) + timedelta(seconds=self.backoff(attempts, exc)),
+            )
+        reason = exc.reason
+        if isinstance(exc, TransientSendError):
+            reason = f"gave up after {attempts} attempts: {exc.reason}"
+        code = exc.code or ("permanent" if isinstance(exc, PermanentSendError) else "transient")
+        return repo.Outcome(
+            item.delivery.id, "failed", provider=choice.provider, error=reason, code=code
+        )
+
+    def backoff(self, attempts: int, exc: TransientSendError) -> float:
+        """Exponential back-off with jitter, or the provider's Retry-After when longer."""
+        base = self.settings.send_retry_base_s * (2 ** max(0, attempts - 1))
+        delay = min(self.settings.send_retry_max_s, base) * random.uniform(0.8, 1.2)  # noqa: S311
+        return float(max(delay, exc.retry_after_s or 0.0))
+
+    async def _record(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
+        today = datetime.now(UTC).date()
+        async with self.resources.db.tenant_session(context.company_id) as session:
+            recorded = await repo.record_outcomes(session, context.company_id, self.owner, outcomes)
+            tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+            spend: dict[str, Decimal] = defaultdict(Decimal)
+            for row in recorded:
+                tally[row.channel][row.status] += 1
+                if row.status == "sent":
+                    spend[row.channel] += Decimal(row.cost)
+            for channel, counts in tally.items():
+                if counts["sent"] or counts["failed"]:
+                    await repo.add_metrics(
+                        session,
+                        context.company_id,
+                        context.campaign_id,
+                        channel,
+                        today,
+                        sent=counts["sent"],
+                        failed=counts["failed"],
+                        spend=spend[channel],
+                    )
+            totals = {
+                status: sum(c[status] for c in tally.values())
+                for status in ("sent", "failed", "skipped")
+            }
+            if any(totals.values()):
+                await repo.add_launch_counts(
+                    session, context.company_id, context.launch_id, **totals
+                )
+                total_spend = sum(spend.values(), Decimal(0))
+                if total_spend:
+                    await repo.add_spend(
+                        session, context.company_id, context.campaign_id, total_spend
+                    )
+                await invalidate_campaign(
+                    self.resources.redis,
+                    context.company_id,
+                    context.campaign_id,
+                    self.settings.campaign_cache_ttl_s,
+                    session=session,
+                )

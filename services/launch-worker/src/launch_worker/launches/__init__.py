@@ -1,0 +1,1 @@
+"""Launches: the state machine, its lease and the sweeper."""

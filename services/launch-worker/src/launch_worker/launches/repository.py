@@ -1,0 +1,212 @@
+"""Queries of the launch state machine. Claims run cross-tenant (the system session: a
+worker serves every company); everything else runs in the launch's tenant session."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Float, Text, bindparam, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.enums import DeliveryStatus, LaunchStatus
+from crm_common.models import Campaign, Delivery, Launch
+from crm_common.tenancy import TenantScope
+
+OPEN_DELIVERY = (DeliveryStatus.PENDING.value, DeliveryStatus.SENDING.value)
+
+# Launches a launcher must attend to: waiting to start (a scheduled one once due), running or
+# paused, or ended by the campaign's API (cancel/complete) and not yet finalised — whose lease
+# is free or has lapsed (its launcher died).
+_CANDIDATES = text(
+    """
+    SELECT id, company_id, campaign_id
+    FROM crm_launches
+    WHERE (launch_status IN ('requested', 'resolving', 'sending', 'paused')
+           OR (launch_status = 'scheduled' AND scheduled_at <= now())
+           OR (launch_status IN ('completed', 'cancelled', 'failed') AND finished_at IS NULL))
+      AND (lease_expires_at IS NULL OR lease_expires_at < now())
+    ORDER BY coalesce(scheduled_at, created_at), id
+    LIMIT :limit
+    FOR UPDATE SKIP LOCKED
+    """
+)
+
+# One launcher per campaign: the transaction that hands out a launch holds this advisory lock
+# on its campaign and checks that no other launch of the campaign is held.
+_CAMPAIGN_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
+_OTHER_HELD = text(
+    """
+    SELECT 1 FROM crm_launches
+    WHERE campaign_id = :campaign_id AND id <> :launch_id
+      AND launch_status IN ('resolving', 'sending', 'paused')
+      AND lease_expires_at > now()
+    LIMIT 1
+    """
+)
+_TAKE = text(
+    """
+    UPDATE crm_launches
+    SET lease_owner = :owner,
+        lease_expires_at = now() + make_interval(secs => :lease_s),
+        attempts = attempts + 1
+    WHERE id = :launch_id
+    """
+).bindparams(bindparam("lease_s", type_=Float))
+
+
+@dataclass(frozen=True)
+class ClaimedLaunch:
+    id: uuid.UUID
+    company_id: uuid.UUID
+    campaign_id: uuid.UUID
+
+
+def campaign_lock_key(campaign_id: uuid.UUID) -> str:
+    return f"crm-launch:{campaign_id}"
+
+
+async def claim_next(session: AsyncSession, owner: str, lease_s: float) -> ClaimedLaunch | None:
+    """Take the lease of one launch needing a launcher (system session), or None."""
+    rows = (await session.execute(_CANDIDATES, {"limit": 20})).all()
+    for row in rows:
+        locked = await session.execute(
+            _CAMPAIGN_LOCK.bindparams(bindparam("key", type_=Text)),
+            {"key": campaign_lock_key(row.campaign_id)},
+        )
+        if not locked.scalar_one():
+            continue
+        other = await session.execute(
+            _OTHER_HELD, {"campaign_id": row.campaign_id, "launch_id": row.id}
+        )
+        if other.first() is not None:
+            continue
+        await session.execute(_TAKE, {"owner": owner, "lease_s": lease_s, "launch_id": row.id})
+        return ClaimedLaunch(row.id, row.company_id, row.campaign_id)
+    return None
+
+
+async def renew(scope: TenantScope, launch_id: uuid.UUID, owner: str, lease_s: float) -> bool:
+    """Extend the lease; False when this owner no longer holds it."""
+    result = await scope.session.execute(
+        scope.update(Launch, Launch.id == launch_id, Launch.lease_owner == owner)
+        .values(lease_expires_at=func.now() + func.make_interval(0, 0, 0, 0, 0, 0, lease_s))
+        .returning(Launch.id)
+    )
+    return result.first() is not None
+
+
+async def release(scope: TenantScope, launch_id: uuid.UUID, owner: str) -> None:
+    await scope.session.execute(
+        scope.update(Launch, Launch.id == launch_id, Launch.lease_owner == owner).values(
+            lease_owner=None, lease_expires_at=None
+        )
+    )
+
+
+async def load_held(
+    scope: TenantScope, launch_id: uuid.UUID, owner: str
+) -> tuple[Launch, Campaign] | None:
+    """The launch (locked) and its campaign (locked), if this owner still holds the lease."""
+    launch = await scope.get(Launch, launch_id, for_update=True)
+    if launch is None or launch.lease_owner != owner:
+        return None
+    campaign = await scope.get(Campaign, launch.campaign_id, for_update=True)
+    if campaign is None:
+        return None
+    return launch, campaign
+
+
+async def set_state(
+    scope: TenantScope, launch_id: uuid.UUID, owner: str, status: str, **values: Any
+) -> bool:
+    result = await scope.session.execute(
+        scope.update(Launch, Launch.id == launch_id, Launch.lease_owner == owner)
+        .values(launch_status=status, updated_at=func.now(), **values)
+        .returning(Launch.id)
+    )
+    return result.first() is not None
+
+
+async def has_open_deliveries(scope: TenantScope, launch_id: uuid.UUID) -> bool:
+    row = await scope.session.execute(
+        select(Delivery.id)
+        .where(
+            Delivery.company_id == scope.company_id,
+            Delivery.launch_id == launch_id,
+            Delivery.delivery_status.in_(OPEN_DELIVERY),
+        )
+        .limit(1)
+    )
+    return row.first() is not None
+
+
+async def skip_open_deliveries(scope: TenantScope, launch_id: uuid.UUID, reason: str) -> int:
+    """Skip what is still to send (pending, or claimed by a worker whose lease lapsed); a
+    delivery a live worker holds is left to it (it records what it did)."""
+    result = await scope.session.execute(
+        scope.update(
+            Delivery,
+            Delivery.launch_id == launch_id,
+            (Delivery.delivery_status == DeliveryStatus.PENDING)
+            | (
+                (Delivery.delivery_status == DeliveryStatus.SENDING)
+                & (Delivery.lease_expires_at < func.now())
+            ),
+        ).values(
+            delivery_status=DeliveryStatus.SKIPPED,
+            last_error=reason,
+            lease_owner=None,
+            lease_expires_at=None,
+            updated_at=func.now(),
+        )
+    )
+    skipped = int(result.rowcount)  # type: ignore[attr-defined]
+    if skipped:
+        await scope.session.execute(
+            scope.update(Launch, Launch.id == launch_id).values(
+                skipped_count=Launch.skipped_count + skipped
+            )
+        )
+    return skipped
+
+
+async def live_states(
+    session: AsyncSession, launch_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[str, str, bool]]:
+    """(launch status, campaign status, campaign deleted) per launch (system session)."""
+    if not launch_ids:
+        return {}
+    rows = await session.execute(
+        select(Launch.id, Launch.launch_status, Campaign.campaign_status, Campaign.is_deleted)
+        .join(Campaign, Campaign.id == Launch.campaign_id)
+        .where(Launch.id.in_(launch_ids))
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+
+async def sending_launches(session: AsyncSession, limit: int = 100) -> list[ClaimedLaunch]:
+    """Launches whose deliveries are being sent, across companies (system session)."""
+    rows = await session.execute(
+        select(Launch.id, Launch.company_id, Launch.campaign_id)
+        .where(Launch.launch_status == LaunchStatus.SENDING)
+        .order_by(Launch.started_at, Launch.id)
+        .limit(limit)
+    )
+    return [ClaimedLaunch(row[0], row[1], row[2]) for row in rows]
+
+
+async def due_end_dates(session: AsyncSession, now: datetime, limit: int = 100) -> list[Any]:
+    """Active or paused campaigns past their end date (system session)."""
+    rows = await session.execute(
+        select(Campaign.id, Campaign.company_id)
+        .where(
+            Campaign.is_deleted.is_(False),
+            Campaign.campaign_status.in_(("active", "paused")),
+            Campaign.end_date <= now,
+        )
+        .limit(limit)
+    )
+    return list(rows)
