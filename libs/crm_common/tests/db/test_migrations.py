@@ -1,9 +1,11 @@
 """The one Alembic history builds every table, index and constraint from an empty database,
 and downgrades back to empty."""
 
+import asyncio
 import uuid
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -219,6 +221,31 @@ async def test_downgrade_returns_to_empty_and_upgrade_round_trips(scratch_url: s
     assert empty["tables"] == {"alembic_version"}
     await migrate.upgrade(scratch_url)
     assert await _catalog(scratch_url) == first
+
+
+async def test_parallel_upgrades_of_one_fresh_database_all_succeed_at_head(
+    scratch_url: str,
+) -> None:
+    """Four processes (pods, test workers) starting together each run `crm migrate`: one runs
+    the history, the others wait for it and find nothing left to do."""
+    results = await asyncio.gather(
+        *(migrate.upgrade(scratch_url) for _ in range(4)), return_exceptions=True
+    )
+
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    engine = create_async_engine(to_asyncpg_url(scratch_url))
+    try:
+        async with engine.connect() as connection:
+            versions = list(
+                (
+                    await connection.execute(text("SELECT version_num FROM alembic_version"))
+                ).scalars()
+            )
+    finally:
+        await engine.dispose()
+    assert versions == [head]
+    assert set(Base.metadata.tables) <= (await _catalog(scratch_url))["tables"]
 
 
 async def test_contacts_keep_their_fixed_width_columns_first(scratch_url: str) -> None:
