@@ -1,6 +1,7 @@
 """Request rate limiting in Redis: a sliding-window counter per key, checked and counted
 atomically for several keys at once by one Lua script, plus an ASGI middleware that limits
-every request per client IP and per signed-in user.
+every request per client IP and per signed-in user, and public routes (no sign-in, such as
+the tracking links under /t/) per client address on a limit of their own.
 
 The window is approximated from two fixed buckets (the current and the previous one,
 weighted by how much of it still overlaps the window), which keeps one counter per key
@@ -205,16 +206,36 @@ def request_limits(
     return limits
 
 
+def public_limits(settings: Settings, limiter: RateLimiter, ip: str | None) -> list[Limit]:
+    """The limit a request to a public route counts against: its client address alone (no
+    sign-in to tell users apart), on its own counter and its own limit."""
+    return [
+        Limit(
+            limiter.key("public", ip_bucket(ip)),
+            settings.rate_limit_public_per_ip,
+            settings.rate_limit_window_s,
+            "ip",
+        )
+    ]
+
+
 class RateLimitMiddleware:
     """Limits every HTTP request per client IP and, when it carries a valid access token,
-    per user. Health and metrics endpoints are never limited. The settings, Redis client and
-    token codec come from the app's resources (app.state.resources), set by its lifespan."""
+    per user; requests under `public_prefixes` (routes anyone may call, such as tracking
+    links) are limited per client address by `public_limits`. Health and metrics endpoints
+    are never limited. The settings, Redis client and token codec come from the app's
+    resources (app.state.resources), set by its lifespan."""
 
     def __init__(
-        self, app: ASGIApp, *, exempt: Sequence[str] = ("/healthz", "/readyz", "/metrics")
+        self,
+        app: ASGIApp,
+        *,
+        exempt: Sequence[str] = ("/healthz", "/readyz", "/metrics"),
+        public_prefixes: Sequence[str] = (),
     ):
         self.app = app
         self.exempt = frozenset(exempt)
+        self.public_prefixes = tuple(public_prefixes)
         self._limiter: RateLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -229,9 +250,13 @@ class RateLimitMiddleware:
         settings: Settings = resources.settings
         limiter = self._limiter_for(resources.redis, settings.rate_limit_prefix)
         ip = client_ip(scope, settings.rate_limit_proxy_hops)
-        user_id = bearer_subject(scope, resources.codec)
+        path: str = scope.get("path", "")
+        if self.public_prefixes and path.startswith(self.public_prefixes):
+            limits = public_limits(settings, limiter, ip)
+        else:
+            limits = request_limits(settings, limiter, ip, bearer_subject(scope, resources.codec))
         try:
-            decision = await limiter.hit(*request_limits(settings, limiter, ip, user_id))
+            decision = await limiter.hit(*limits)
         except RedisError as exc:
             log.warning("rate_limit_unavailable", error=type(exc).__name__)
             await self.app(scope, receive, send)

@@ -7,8 +7,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware import Middleware
 
 from crm_common.app import background_task, create_service_app
+from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from segment_engine.contacts.endpoints import router as contacts_router
@@ -19,6 +21,8 @@ from segment_engine.tracking.endpoints import router as tracking_router
 from segment_engine.tracking.throttle import PerformanceThrottle, TrailingUpdates
 
 SERVICE = "segment-engine"
+# Routes anyone may call (the signed token is the credential): limited per client address.
+PUBLIC_PREFIXES = ("/t/",)
 
 ROUTERS = [
     contacts_router,
@@ -47,5 +51,6 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         settings=settings,
         resources=resources,
         routers=ROUTERS,
+        middleware=[Middleware(RateLimitMiddleware, public_prefixes=PUBLIC_PREFIXES)],
         background=[run_trailing_updates],
     )
