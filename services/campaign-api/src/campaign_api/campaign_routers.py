@@ -17,12 +17,14 @@ from campaign_api.launches.endpoints import router as launches
 from campaign_api.segments.endpoints import router as segments
 from campaign_api.templates.endpoints import link_router as template_links
 from campaign_api.templates.endpoints import router as templates
+from campaign_api.test_sends.endpoints import router as test_sends
 
 CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaigns,
     campaign_actions,
     approvals,
     launches,
+    test_sends,
     audit,
     collaborators,
     budget_allocations,
@@ -46,6 +48,11 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
     {
         "name": "launches",
         "description": "Idempotent launch requests (the launch worker runs them).",
+    },
+    {
+        "name": "test sends",
+        "description": "A campaign's message rendered exactly as a recipient gets it, sent to "
+        "one address.",
     },
     {"name": "audit", "description": "A campaign's immutable change history."},
     {"name": "collaborators", "description": "The users working on a campaign."},

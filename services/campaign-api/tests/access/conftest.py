@@ -240,6 +240,45 @@ async def _(w: World) -> Call:
     return Call("POST", f"/api/campaigns/{await w.launchable()}/launch/", {}, _key())
 
 
+async def _messaged_campaign(w: World) -> str:
+    """A campaign with a primary email template that renders for anyone."""
+    campaign = await w.campaign()
+    template = await w.client.post(
+        "/api/campaign-templates/",
+        json={
+            "template_name": "Welcome",
+            "template_code": f"W-{uuid.uuid4().hex[:10]}",
+            "template_type": "email",
+            "content_template": "<p>Hi {{ first_name | default('there') }}</p>",
+        },
+        headers=w.admin,
+    )
+    assert template.status_code == 201, template.text
+    link = await w.client.post(
+        f"/api/campaigns/{campaign['id']}/templates/",
+        json={"template_id": template.json()["id"], "is_primary": True},
+        headers=w.admin,
+    )
+    assert link.status_code == 201, link.text
+    return campaign["id"]
+
+
+@endpoint("POST /api/campaigns/{id}/test-send/", {U}, 202)
+async def _(w: World) -> Call:
+    campaign_id = await _messaged_campaign(w)
+    return Call("POST", f"/api/campaigns/{campaign_id}/test-send/", {"to": "qa@example.com"})
+
+
+@endpoint("GET /api/campaigns/{id}/test-sends/{test_send_id}/", {R}, 200)
+async def _(w: World) -> Call:
+    campaign_id = await _messaged_campaign(w)
+    sent = await w.client.post(
+        f"/api/campaigns/{campaign_id}/test-send/", json={"to": "qa@example.com"}, headers=w.admin
+    )
+    assert sent.status_code == 202, sent.text
+    return Call("GET", f"/api/campaigns/{campaign_id}/test-sends/{sent.json()['id']}/")
+
+
 @endpoint("GET /api/campaigns/{id}/audit/", {R}, 200)
 async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "audit/")

@@ -22,6 +22,7 @@ class EventType(StrEnum):
     CAMPAIGN_LAUNCH_PROGRESS = "campaign.launch_progress"
     CAMPAIGN_LAUNCHED = "campaign.launched"
     CAMPAIGN_PERFORMANCE_UPDATE = "campaign.performance_update"
+    CAMPAIGN_TEST_SEND_REQUESTED = "campaign.test_send_requested"
     SEGMENT_EVALUATED = "segment.evaluated"
 
 

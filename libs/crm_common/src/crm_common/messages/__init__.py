@@ -22,6 +22,7 @@ from crm_common.messages.render import (
 from crm_common.messages.sender import SenderProfile, sender_profile
 from crm_common.messages.sources import (
     message_source,
+    pick_template,
     validate_template_fields,
     validate_variant_fields,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "compile_message",
     "contact_fields",
     "message_source",
+    "pick_template",
     "render_message",
     "sender_profile",
     "validate_template",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from crm_common.messages.compiler import (
     MessageSource,
@@ -16,6 +16,32 @@ DEFAULT_SUBJECT = "{{ campaign_name }}"
 SUBJECT_SETTING = "subject"
 TEXT_SETTING = "text_content"
 """Keys of a template's `default_settings` holding its email subject and plain-text part."""
+
+CHANNEL_TEMPLATE_TYPES: dict[str, tuple[str, ...]] = {
+    "email": ("email", "landing_page", "multi_channel"),
+    "sms": ("sms", "multi_channel"),
+    "social": ("social", "landing_page", "multi_channel"),
+    "direct_mail": ("direct_mail", "multi_channel"),
+}
+"""Template types whose content can be sent on each channel (an SMS cannot be a web page)."""
+
+T = TypeVar("T")
+
+
+def pick_template(linked: Iterable[tuple[T, bool]], channel: str) -> T | None:
+    """The template a campaign sends on `channel`, from its linked templates and their primary
+    flag in link order: active ones whose type fits the channel, a template of exactly that
+    type before a generic one, the primary one first, then the first linked."""
+    fitting = CHANNEL_TEMPLATE_TYPES.get(channel, ())
+    best: tuple[tuple[bool, bool, int], T] | None = None
+    for order, (template, primary) in enumerate(linked):
+        kind = getattr(template, "template_type", None)
+        if kind not in fitting or not getattr(template, "is_active", True):
+            continue
+        rank = (kind != channel, not primary, order)
+        if best is None or rank < best[0]:
+            best = (rank, template)
+    return best[1] if best is not None else None
 
 
 def _text(value: Any) -> str | None:

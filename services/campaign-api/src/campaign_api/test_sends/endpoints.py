@@ -1,0 +1,71 @@
+"""Test sends of a campaign's message."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from campaign_api.campaigns.deps import CampaignId, CampaignReader
+from campaign_api.campaigns.errors import CampaignNotFound
+from campaign_api.test_sends import service
+from campaign_api.test_sends.deps import TestSender
+from campaign_api.test_sends.errors import (
+    ContactNotFound,
+    NoMessageContent,
+    TestSendChannelInvalid,
+    TestSendNotFound,
+    TestSendRenderFailed,
+    VariantNotFound,
+)
+from campaign_api.test_sends.schemas import TestSendRead, TestSendRequest
+from crm_common.deps import AppResources, Scope
+from crm_common.errors import COMMON_RESPONSES, RateLimited
+from crm_common.errors import error_responses as errors
+from crm_common.messages import TemplateInvalid
+
+router = APIRouter(prefix="/api/campaigns", tags=["test sends"], responses=COMMON_RESPONSES)
+
+TestSendId = Annotated[uuid.UUID, Path(description="The test send's id.")]
+
+
+@router.post(
+    "/{campaign_id}/test-send/",
+    status_code=202,
+    response_model=TestSendRead,
+    summary="Send a test message",
+    responses=errors(
+        CampaignNotFound,
+        ContactNotFound,
+        VariantNotFound,
+        TestSendChannelInvalid,
+        NoMessageContent,
+        TemplateInvalid,
+        TestSendRenderFailed,
+        RateLimited,
+    ),
+)
+async def request_test_send(
+    campaign_id: CampaignId,
+    body: TestSendRequest,
+    principal: TestSender,
+    scope: Scope,
+    resources: AppResources,
+) -> TestSendRead:
+    """Render the campaign's message exactly as a recipient gets it and send it to one
+    address (email or phone); the launch worker sends it through the channel's provider."""
+    return await service.request_test_send(scope, principal, resources.settings, campaign_id, body)
+
+
+@router.get(
+    "/{campaign_id}/test-sends/{test_send_id}/",
+    response_model=TestSendRead,
+    summary="Get a test send",
+    responses=errors(TestSendNotFound),
+)
+async def get_test_send(
+    campaign_id: CampaignId, test_send_id: TestSendId, principal: CampaignReader, scope: Scope
+) -> TestSendRead:
+    """A test send: the message as rendered, and whether the provider accepted it."""
+    return await service.get_test_send(scope, campaign_id, test_send_id)

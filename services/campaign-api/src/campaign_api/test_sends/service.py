@@ -1,0 +1,242 @@
+"""Test sends: render a campaign's message exactly as a recipient gets it, record it, and
+ask the launch worker to send it to the named address."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from campaign_api.campaigns.errors import CampaignNotFound
+from campaign_api.test_sends import repository
+from campaign_api.test_sends.errors import (
+    ContactNotFound,
+    NoMessageContent,
+    TestSendChannelInvalid,
+    TestSendNotFound,
+    TestSendRenderFailed,
+    VariantNotFound,
+)
+from campaign_api.test_sends.schemas import RenderedMessageRead, TestSendRead, TestSendRequest
+from crm_common import audit
+from crm_common.enums import Channel, DeliveryChannel, TestSendStatus
+from crm_common.events import EventType, emit
+from crm_common.messages import (
+    CompiledMessage,
+    RenderContext,
+    RenderedMessage,
+    RenderFailed,
+    compile_message,
+    contact_fields,
+    message_source,
+    pick_template,
+    render_message,
+    sender_profile,
+)
+from crm_common.models import AbVariant, Campaign, CampaignTestSend, Contact
+from crm_common.security.principal import Principal
+from crm_common.settings import Settings
+from crm_common.tenancy import TenantScope
+from crm_common.tracking_tokens import TrackingSigner
+
+ENTITY = "campaign"
+PLACEHOLDER_CONTACT_ID = uuid.UUID(int=0)
+"""Names the contact in the tracking tokens of a message rendered from placeholder data."""
+
+
+def placeholder_contact(channel: str, address: str) -> dict[str, Any]:
+    """Sample data for a company without contacts: every common field set."""
+    return {
+        "external_id": "SAMPLE-0001",
+        "email": address if channel == DeliveryChannel.EMAIL else "alex.sample@example.com",
+        "phone": address if channel == DeliveryChannel.SMS else "+15555550100",
+        "first_name": "Alex",
+        "last_name": "Sample",
+        "language": "en",
+        "country": "US",
+        "region": "IL",
+        "city": "Springfield",
+        "postal_code": "62701",
+        "timezone": "America/Chicago",
+        "interests": ["travel", "photography"],
+        "lifestyle": [],
+        "values": [],
+        "attributes": {},
+    }
+
+
+def _channels(campaign: Campaign) -> set[str]:
+    if campaign.primary_channel == Channel.MULTI_CHANNEL:
+        return {channel.value for channel in DeliveryChannel}
+    return {campaign.primary_channel}
+
+
+async def _message(
+    scope: TenantScope, campaign: Campaign, channel: str, variant: AbVariant | None
+) -> CompiledMessage:
+    """The campaign's message on this channel, compiled (422 when it does not compile)."""
+    template = None
+    if variant is not None and variant.template_id is not None:
+        template = await repository.template(scope, variant.template_id)
+    if template is None:
+        template = pick_template(await repository.linked_templates(scope, campaign.id), channel)
+    content = template.content_template if template is not None else None
+    variant_content = variant.content if variant is not None else None
+    if not (content or "").strip() and not (variant_content or "").strip():
+        raise NoMessageContent(details={"channel": channel})
+    source = message_source(
+        channel,
+        template_content=content,
+        template_settings=template.default_settings if template is not None else None,
+        variant_subject=variant.subject if variant is not None else None,
+        variant_content=variant_content,
+    )
+    return compile_message(source)
+
+
+async def _recipient_data(
+    scope: TenantScope, body: TestSendRequest
+) -> tuple[Contact | None, dict[str, Any]]:
+    if body.contact_id is not None:
+        contact = await repository.contact(scope, body.contact_id)
+        if contact is None:
+            raise ContactNotFound()
+        return contact, contact_fields(contact)
+    sample = await repository.sample_contact(scope, body.channel)
+    if sample is not None:
+        return sample, contact_fields(sample)
+    return None, placeholder_contact(body.channel, body.to)
+
+
+def read(row: CampaignTestSend) -> TestSendRead:
+    return TestSendRead(
+        id=row.id,
+        campaign_id=row.campaign_id,
+        channel=row.channel,
+        to=row.recipient,
+        contact_id=row.contact_id,
+        variant_id=row.variant_id,
+        send_status=TestSendStatus(row.send_status),
+        provider=row.provider,
+        provider_message_id=row.provider_message_id,
+        last_error=row.last_error,
+        sent_at=row.sent_at,
+        created_at=row.created_at,
+        message=RenderedMessageRead(
+            subject=row.subject,
+            html=row.html,
+            text=row.text_body,
+            headers=row.headers,
+            links=row.links,
+        ),
+    )
+
+
+async def request_test_send(
+    scope: TenantScope,
+    principal: Principal,
+    settings: Settings,
+    campaign_id: uuid.UUID,
+    body: TestSendRequest,
+) -> TestSendRead:
+    """Render the campaign's message (its template, or the variant asked for) with a
+    contact's data exactly as that contact would get it, store it and emit
+    `campaign.test_send_requested` for the launch worker, which sends it to `body.to`."""
+    campaign = await repository.campaign(scope, campaign_id)
+    if campaign is None:
+        raise CampaignNotFound()
+    channel = body.channel
+    if channel not in _channels(campaign):
+        raise TestSendChannelInvalid(
+            details={
+                "fields": {"to": [f"this campaign does not send {channel} messages"]},
+                "primary_channel": campaign.primary_channel,
+            }
+        )
+    variant = None
+    if body.variant_id is not None:
+        variant = await repository.variant(scope, campaign.id, body.variant_id)
+        if variant is None:
+            raise VariantNotFound()
+    compiled = await _message(scope, campaign, channel, variant)
+    contact, fields = await _recipient_data(scope, body)
+    company = await repository.company(scope)
+    test_send_id = uuid.uuid4()
+    context = RenderContext(
+        company_id=scope.company_id,
+        campaign_id=campaign.id,
+        delivery_id=test_send_id,
+        contact_id=contact.id if contact is not None else PLACEHOLDER_CONTACT_ID,
+        contact=fields,
+        campaign={"campaign_name": campaign.campaign_name, "campaign_code": campaign.campaign_code},
+        sender=sender_profile(company.settings, company.name),
+        tracking_base_url=settings.public_base_url,
+    )
+    try:
+        rendered: RenderedMessage = render_message(
+            compiled, context, TrackingSigner.from_settings(settings)
+        )
+    except RenderFailed as exc:
+        raise TestSendRenderFailed(
+            details={
+                "reason": exc.reason,
+                "contact_id": str(contact.id) if contact is not None else None,
+            }
+        ) from None
+    now = datetime.now(UTC)
+    row = scope.add(
+        CampaignTestSend(
+            id=test_send_id,
+            campaign_id=campaign.id,
+            requested_by_user_id=principal.user_id,
+            contact_id=contact.id if contact is not None else None,
+            variant_id=variant.id if variant is not None else None,
+            channel=channel,
+            recipient=body.to,
+            subject=rendered.subject,
+            html=rendered.html,
+            text_body=rendered.text,
+            headers=rendered.headers,
+            links=rendered.links,
+            send_status=TestSendStatus.PENDING,
+            attempts=0,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await scope.session.flush()
+    ids = {
+        "test_send_id": str(test_send_id),
+        "campaign_id": str(campaign.id),
+        "channel": channel,
+        "contact_id": str(contact.id) if contact is not None else None,
+        "variant_id": str(variant.id) if variant is not None else None,
+    }
+    # The address is personal data: neither the audit row nor the event carries it.
+    await audit.record(
+        scope.session,
+        company_id=scope.company_id,
+        actor_user_id=principal.user_id,
+        action=EventType.CAMPAIGN_TEST_SEND_REQUESTED.value,
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        new_values=ids,
+    )
+    await emit(
+        scope.session,
+        EventType.CAMPAIGN_TEST_SEND_REQUESTED,
+        scope.company_id,
+        ids,
+        actor_user_id=principal.user_id,
+    )
+    return read(row)
+
+
+async def get_test_send(
+    scope: TenantScope, campaign_id: uuid.UUID, test_send_id: uuid.UUID
+) -> TestSendRead:
+    """One test send of the campaign, with its rendered message and outcome."""
+    row = await repository.find_test_send(scope, campaign_id, test_send_id)
+    if row is None:
+        raise TestSendNotFound()
+    return read(row)
