@@ -4,16 +4,19 @@ same path-prefix table as the nginx gateway of the distributed mode (README "Wha
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from campaign_api.main import create_app as campaign_api_app
+from crm_cli.openapi import TITLE, merged_document
+from crm_common import apidocs
+from crm_common.errors import install_error_handlers
 from crm_common.health import app_checks, record_pool_metrics, run_checks
 from crm_common.resources import Resources
 from launch_worker.main import create_app as launch_worker_app
@@ -28,6 +31,8 @@ SEGMENT_PREFIXES = (
     "/t/",
 )
 WS_PREFIX = "/ws"
+LAUNCH_WORKER_PREFIXES = ("/hooks/", "/dev/mail")
+DOCS_PATHS = ("/openapi.json", apidocs.DOCS_PATH, apidocs.REDOC_PATH)
 
 
 @dataclass
@@ -46,6 +51,15 @@ class ServiceApps:
         }
 
 
+SERVICE_FACTORIES: dict[str, Callable[..., FastAPI]] = {
+    "campaign-api": campaign_api_app,
+    "segment-engine": segment_engine_app,
+    "notify-gateway": notify_gateway_app,
+    "launch-worker": launch_worker_app,
+}
+"""Each service's app factory: `factory(settings, resources=None)`."""
+
+
 def build_apps(resources: Resources) -> ServiceApps:
     """The four apps sharing one set of resources (one pool, one Redis client)."""
     return ServiceApps(
@@ -62,14 +76,19 @@ def route(path: str) -> str:
         return "notify-gateway"
     if any(path == p.rstrip("/") or path.startswith(p) for p in SEGMENT_PREFIXES):
         return "segment-engine"
-    if path.startswith("/api/") or path in ("/docs", "/openapi.json", "/redoc"):
+    if any(path == p.rstrip("/") or path.startswith(p) for p in LAUNCH_WORKER_PREFIXES):
+        return "launch-worker"
+    if path.startswith("/api/"):
         return "campaign-api"
+    if path in DOCS_PATHS or path.startswith(apidocs.ASSETS_PATH + "/"):
+        return "docs"
     return "spa"
 
 
 class Gateway:
     """Routes by path prefix; owns the lifespans of the service apps; answers the combined
-    /healthz, /readyz and /metrics; serves the built SPA (web/dist) at /."""
+    /healthz, /readyz and /metrics and the product's one API document (/openapi.json, /docs,
+    /redoc); serves the built SPA (web/dist) at /."""
 
     def __init__(
         self,
@@ -85,6 +104,7 @@ class Gateway:
         self.spa: ASGIApp | None = None
         if spa_dir is not None and (spa_dir / "index.html").exists():
             self.spa = _SpaFiles(directory=str(spa_dir), html=True)
+        self.docs = _docs_app(self.apps)
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:
@@ -116,6 +136,9 @@ class Gateway:
             await self._own(path, send)
             return
         target = route(path)
+        if target == "docs":
+            await self.docs(scope, receive, send)
+            return
         if target == "spa":
             if self.spa is None and path == "/":
                 # No built SPA (web/dist): the API documentation is the front page.
@@ -171,6 +194,22 @@ class Gateway:
             await stack.aclose()
         finally:
             await send({"type": "lifespan.shutdown.complete"})
+
+
+def _docs_app(apps: ServiceApps) -> FastAPI:
+    """The merged document (built on first request, then kept) and the pages over it."""
+    docs = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    install_error_handlers(docs)
+    docs.include_router(apidocs.docs_router("/openapi.json", TITLE))
+    cached: list[bytes] = []
+
+    @docs.get("/openapi.json", include_in_schema=False)
+    async def openapi() -> Response:
+        if not cached:
+            cached.append(json.dumps(merged_document(apps.named())).encode())
+        return Response(cached[0], media_type="application/json")
+
+    return docs
 
 
 class _SpaFiles:

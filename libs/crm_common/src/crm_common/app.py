@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from starlette.middleware import Middleware
 
+from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, health_router
 from crm_common.logging import configure_logging
@@ -82,6 +83,9 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         openapi_tags=openapi_tags,
+        # FastAPI's own pages load their scripts from a CDN; ours serve packaged copies.
+        docs_url=None,
+        redoc_url=None,
         # Runs inside the request-context middleware, so its responses get ids and metrics.
         middleware=list(middleware),
     )
@@ -90,6 +94,7 @@ def create_service_app(
         RequestContextMiddleware, service=service, max_body_bytes=settings.max_body_bytes
     )
     app.include_router(health_router(service))
+    app.include_router(docs_router(app.openapi_url or "/openapi.json", title))
     for router in routers:
         app.include_router(router)
     return app
