@@ -41,7 +41,7 @@ format: sync
 	$(UV) run --frozen ruff format .
 
 bench-campaign: sync
-	$(UV) run --frozen python bench/campaign_api.py
+	$(UV) run --frozen python bench/campaign_load.py
 
 bench-segments: sync
 	$(UV) run --frozen python bench/segments.py

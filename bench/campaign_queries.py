@@ -1,10 +1,13 @@
 """The campaign list and rule queries on a tenant with 100,000 campaigns: seeds a scratch
-database, then prints each query's plan summary (EXPLAIN ANALYZE) and its median time
-through the real repository code, running as the application role under row-level security.
+database, then sends the campaign API's own requests (in process, as a signed-in admin, so the
+queries run as the application role under row-level security) and prints each request's median
+time and the plan summary (EXPLAIN ANALYZE) of every campaign query the request ran.
 
     uv run python bench/campaign_queries.py [--campaigns 100000] [--database-url URL]
 
-The database named in the URL is dropped and re-created (default crm_bench_queries).
+The database named in the URL is dropped and re-created (default crm_bench_queries). The
+queries are read off the database engine while a request runs, so the bench depends only on
+the public HTTP API (the app comes from the composition root, crm_cli) and crm_common.
 """
 
 from __future__ import annotations
@@ -16,22 +19,23 @@ import platform
 import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import text
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from httpx import AsyncClient
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from campaign_api.budgets import repository as budget_repository
-from campaign_api.campaigns import repository
-from campaign_api.campaigns.schemas import CampaignFilters, SortField, SortOrder
+from crm_cli.gateway import SERVICE_FACTORIES
 from crm_common import migrate
-from crm_common.db import Database
+from crm_common.reference import sync_roles
+from crm_common.resources import Resources
 from crm_common.settings import load_settings, to_asyncpg_url
-from crm_common.tenancy import TenantScope
+from crm_common.testing.builders import auth_headers, make_company, make_user
+from crm_common.testing.client import app_client
 
 SEED = """
 INSERT INTO crm_campaigns (
@@ -78,44 +82,85 @@ async def _recreate(url: str) -> None:
     await admin.dispose()
 
 
-async def _seed(url: str, count: int) -> tuple[uuid.UUID, uuid.UUID]:
+async def _seed(url: str, tenants: list[tuple[uuid.UUID, uuid.UUID, str]], count: int) -> None:
+    """`count` campaigns per tenant, and one active budget for this year on the first."""
     engine = create_async_engine(to_asyncpg_url(url))
-    companies = []
     async with engine.begin() as connection:
-        for slug, prefix in (("bench-a", "A"), ("bench-b", "B")):
-            company = uuid.uuid4()
-            user = uuid.uuid4()
-            await connection.execute(
-                text("INSERT INTO crm_companies (id, name, slug) VALUES (:id, :slug, :slug)"),
-                {"id": company, "slug": slug},
-            )
-            await connection.execute(
-                text(
-                    "INSERT INTO crm_users (id, company_id, email, password_hash) "
-                    "VALUES (:id, :company, :email, 'x')"
-                ),
-                {"id": user, "company": company, "email": f"u@{slug}.test"},
-            )
+        for company, user, prefix in tenants:
             await connection.execute(
                 text(SEED), {"company": company, "user": user, "prefix": prefix, "count": count}
             )
-            companies.append((company, user))
+        await connection.execute(
+            text(
+                "INSERT INTO crm_campaign_budgets (id, company_id, budget_name, budget_code, "
+                "budget_type, total_amount, currency_code, fiscal_year) VALUES "
+                "(gen_random_uuid(), :company, 'Bench', 'BENCH', 'annual', 1e12, 'USD', :year)"
+            ),
+            {"company": tenants[0][0], "year": datetime.now(UTC).year},
+        )
     async with engine.connect() as connection:
         await connection.execute(text("COMMIT"))
         await connection.execute(text("VACUUM ANALYZE crm_campaigns"))
     await engine.dispose()
-    return companies[0]
 
 
-def _sql(statement: Any) -> str:
-    return str(
-        statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+class StatementLog:
+    """The SQL the application role sends while `capture()` is open, read off its engine."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.statements: list[tuple[str, Any]] | None = None
+        event.listen(engine.sync_engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if self.statements is not None:
+            self.statements.append((statement, parameters))
+
+    @contextmanager
+    def capture(self) -> Iterator[list[tuple[str, Any]]]:
+        captured: list[tuple[str, Any]] = []
+        self.statements = captured
+        try:
+            yield captured
+        finally:
+            self.statements = None
+
+
+def _campaign_selects(statements: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The reads of crm_campaigns among a request's statements, each once."""
+    seen: set[str] = set()
+    selects = []
+    for statement, parameters in statements:
+        head = statement.lstrip().upper()
+        if head.startswith("SELECT") and "crm_campaigns" in statement and statement not in seen:
+            seen.add(statement)
+            selects.append((statement, parameters))
+    return selects
+
+
+def _label(statement: str) -> str:
+    lowered = " ".join(statement.lower().split())
+    if "sum(" in lowered and "total_budget" in lowered:
+        return "held in fiscal year"
+    if "count(" in lowered:
+        return "count"
+    if "primary_channel =" in lowered and "end_date" in lowered and "'planned'" in lowered:
+        return "schedule conflicts"
+    if "campaign_code =" in lowered and "limit" not in lowered:
+        return "code taken"
+    if "limit" in lowered:
+        return "page"
+    return lowered[:60]
+
+
+async def _explain(session: AsyncSession, statement: str, parameters: Any) -> tuple[str, float]:
+    connection = await session.connection()
+    rows = await connection.exec_driver_sql(
+        "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters
     )
-
-
-async def _explain(session: AsyncSession, statement: Any) -> tuple[str, float]:
-    rows = await session.execute(text("EXPLAIN (ANALYZE, FORMAT JSON) " + _sql(statement)))
-    plan = rows.scalar_one()[0]
+    plan = rows.scalar_one()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    plan = plan[0]
     node = plan["Plan"]
     names = []
     while node:
@@ -128,12 +173,46 @@ async def _explain(session: AsyncSession, statement: Any) -> tuple[str, float]:
     return " > ".join(names[:4]), float(plan["Execution Time"])
 
 
+async def _plans(
+    resources: Resources, company: uuid.UUID, statements: list[tuple[str, Any]], repeat: int
+) -> list[dict[str, Any]]:
+    """Each campaign read's plan and its median execution time over `repeat` runs."""
+    rows = []
+    for statement, parameters in _campaign_selects(statements):
+        timings = []
+        plan = ""
+        for _ in range(repeat):
+            async with resources.db.tenant_session(company) as session:
+                plan, ms = await _explain(session, statement, parameters)
+                await session.rollback()
+            timings.append(ms)
+        rows.append(
+            {
+                "statement": _label(statement),
+                "plan": plan,
+                "median_ms": round(statistics.median(timings), 2),
+            }
+        )
+    return rows
+
+
+async def _timed(client: AsyncClient, repeat: int, method: str, url: str, **kwargs: Any) -> float:
+    timings = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        response = await client.request(method, url, **kwargs)
+        timings.append((time.perf_counter() - t0) * 1000)
+        response.raise_for_status()
+    return round(statistics.median(timings), 2)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--campaigns", type=int, default=100_000)
     parser.add_argument(
         "--database-url", default="postgresql://postgres@127.0.0.1:5432/crm_bench_queries"
     )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
 
@@ -141,76 +220,103 @@ async def main() -> None:
     started = time.perf_counter()
     await _recreate(args.database_url)
     await migrate.upgrade(args.database_url)
-    company, _user = await _seed(args.database_url, args.campaigns)
-    print(f"seeded 2 tenants x {args.campaigns} campaigns in {time.perf_counter() - started:.1f}s")
+    settings = load_settings(
+        database_url=args.database_url,
+        redis_url=args.redis_url,
+        log_level="WARNING",
+        rate_limit_enabled=False,
+    )
+    resources = Resources.open(settings, name="bench-queries")
+    try:
+        async with resources.db.system_session() as session:
+            await sync_roles(session)
+        tenants = []
+        for slug, prefix in (("bench-a", "A"), ("bench-b", "B")):
+            company = await make_company(resources.db, slug)
+            user = await make_user(resources.db, company, "admin")
+            tenants.append((company, user, prefix))
+        await _seed(args.database_url, [(c.id, u.id, p) for c, u, p in tenants], args.campaigns)
+        print(
+            f"seeded 2 tenants x {args.campaigns} campaigns in {time.perf_counter() - started:.1f}s"
+        )
+        company, user, _prefix = tenants[0]
+        log = StatementLog(resources.db.app_engine)
+        await _measure(resources, company.id, auth_headers(resources.codec, user), log, args)
+    finally:
+        await resources.close()
 
-    settings = load_settings(database_url=args.database_url, redis_url="redis://127.0.0.1:6379/15")
-    db = Database.from_settings(settings, name="bench-queries")
+
+async def _measure(
+    resources: Resources,
+    company: uuid.UUID,
+    headers: dict[str, str],
+    log: StatementLog,
+    args: argparse.Namespace,
+) -> None:
     now = datetime.now(UTC)
-    window = (datetime(now.year, 1, 1, tzinfo=UTC), datetime(now.year + 1, 1, 1, tzinfo=UTC))
-
-    def listing(**kwargs: Any) -> CampaignFilters:
-        return CampaignFilters(**kwargs)
-
-    cases: dict[str, CampaignFilters] = {
-        "list (newest first)": listing(),
-        "status=planned": listing(campaign_status=["planned"]),
-        "status in draft,planned + type": listing(
-            campaign_status=["draft", "planned"], campaign_type=["promotional"]
-        ),
-        "channel=sms, sort start_date asc": listing(
-            primary_channel=["sms"], sort_by=SortField.START_DATE, sort_order=SortOrder.ASC
-        ),
-        "approval=pending": listing(approval_status=["pending_approval"]),
-        "search 'black friday'": listing(search="black friday"),
-        "search code 'A-4242'": listing(search="A-4242"),
-        "start in last 90 days": listing(start_from=now - timedelta(days=90), start_to=now),
-        "sort by name": listing(sort_by=SortField.CAMPAIGN_NAME, sort_order=SortOrder.ASC),
-        "page 1000 (offset 49,950)": listing(),
+    cases: dict[str, dict[str, Any]] = {
+        "list (newest first)": {},
+        "status=planned": {"campaign_status": "planned"},
+        "status in draft,planned + type": {
+            "campaign_status": "draft,planned",
+            "campaign_type": "promotional",
+        },
+        "channel=sms, sort start_date asc": {
+            "primary_channel": "sms",
+            "sort_by": "start_date",
+            "sort_order": "asc",
+        },
+        "approval=pending": {"approval_status": "pending_approval"},
+        "search 'black friday'": {"search": "black friday"},
+        "search code 'A-4242'": {"search": "A-4242"},
+        "start in last 90 days": {
+            "start_from": (now - timedelta(days=90)).isoformat(),
+            "start_to": now.isoformat(),
+        },
+        "sort by name": {"sort_by": "campaign_name", "sort_order": "asc"},
+        "page 1000 (offset 49,950)": {"page": 1000},
     }
     results: list[dict[str, Any]] = []
-    async with db.tenant_session(company) as session:
-        scope = TenantScope(session, company)
-        for name, filters in cases.items():
-            offset = 49_950 if name.startswith("page 1000") else 0
-            page_plan, page_ms = await _explain(
-                session, repository.list_statement(scope, filters).limit(50).offset(offset)
-            )
-            count_statement = scope.count(repository.Campaign, *repository.list_criteria(filters))
-            count_plan, count_ms = await _explain(session, count_statement)
-            timings = []
-            for _ in range(args.repeat):
-                t0 = time.perf_counter()
-                await repository.count(scope, filters)
-                await repository.page(scope, filters, 50, offset)
-                timings.append((time.perf_counter() - t0) * 1000)
+    app = SERVICE_FACTORIES["campaign-api"](resources.settings, resources)
+    async with app_client(app) as client:
+        client.headers.update(headers)
+        for name, params in cases.items():
+            params = {"page_size": 50, **params}
+            with log.capture() as statements:
+                (await client.get("/api/campaigns/", params=params)).raise_for_status()
             results.append(
                 {
                     "query": name,
-                    "page_plan": page_plan,
-                    "page_ms": round(page_ms, 2),
-                    "count_plan": count_plan,
-                    "count_ms": round(count_ms, 2),
-                    "median_ms": round(statistics.median(timings), 2),
+                    "request_median_ms": await _timed(
+                        client, args.repeat, "GET", "/api/campaigns/", params=params
+                    ),
+                    "statements": await _plans(resources, company, statements, args.repeat),
                 }
             )
-        rule_queries: dict[str, Callable[[], Awaitable[Any]]] = {
-            "code taken": lambda: repository.code_taken(scope, "A-77777"),
-            "schedule conflicts (email)": lambda: repository.schedule_conflicts(
-                scope, "email", now, now + timedelta(days=30), None
-            ),
-            "held in fiscal year": lambda: budget_repository.held_in_fiscal_year(
-                scope, "USD", window
-            ),
+        # Creating a campaign runs the rule queries: code taken, schedule conflicts, and the
+        # fiscal year's holdings against its budgets.
+        start = now + timedelta(days=10)
+        body = {
+            "campaign_name": "Bench rules",
+            "campaign_code": "A-BENCH-RULES",
+            "campaign_type": "promotional",
+            "primary_channel": "email",
+            "start_date": start.isoformat(),
+            "end_date": (start + timedelta(days=30)).isoformat(),
+            "total_budget": "100.00",
+            "currency_code": "USD",
         }
-        for name, run in rule_queries.items():
-            timings = []
-            for _ in range(args.repeat):
-                t0 = time.perf_counter()
-                await run()
-                timings.append((time.perf_counter() - t0) * 1000)
-            results.append({"query": name, "median_ms": round(statistics.median(timings), 2)})
-    await db.dispose()
+        with log.capture() as statements:
+            response = await client.post("/api/campaigns/", json=body)
+        if response.status_code >= 400:
+            print(json.dumps({"create": response.status_code, "body": response.json()}))
+        results.append(
+            {
+                "query": "create (rule checks)",
+                "status": response.status_code,
+                "statements": await _plans(resources, company, statements, args.repeat),
+            }
+        )
     for row in results:
         print(json.dumps(row))
 

@@ -3,9 +3,9 @@
 server, printing requests/s and p50/p95/p99 per endpoint and the machine it ran on.
 
     make run                                   # in one terminal (http://127.0.0.1:8000)
-    uv run python bench/campaign_api.py        # in another
+    uv run python bench/campaign_load.py        # in another
 
-    uv run python bench/campaign_api.py --base-url http://127.0.0.1:8100 --users 150 600 \\
+    uv run python bench/campaign_load.py --base-url http://127.0.0.1:8100 --users 150 600 \\
         --duration 30 --json results.json
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
