@@ -51,16 +51,19 @@ async def get_user(
 
 
 async def get_company(scope: TenantScope) -> Company | None:
+    """The scope's company."""
     statement = select(Company).where(Company.id == scope.company_id)
     return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
 async def role_names(scope: TenantScope, user_id: uuid.UUID) -> list[str]:
+    """The user's role names, sorted."""
     statement = scope.select(UserRole, UserRole.user_id == user_id).order_by(UserRole.role_name)
     return [role.role_name for role in await scope.all(statement)]
 
 
 def add_refresh_token(scope: TenantScope, token: RefreshToken) -> RefreshToken:
+    """Stage a new refresh token of the scope's company."""
     return scope.add(token)
 
 
@@ -84,6 +87,7 @@ async def claim_refresh_token(scope: TenantScope, jti: uuid.UUID, now: datetime)
 
 
 async def get_refresh_token(scope: TenantScope, jti: uuid.UUID) -> RefreshToken | None:
+    """A refresh token by its jti, whatever its state."""
     statement = scope.select(RefreshToken, RefreshToken.jti == jti)
     return (await scope.session.execute(statement)).scalar_one_or_none()
 

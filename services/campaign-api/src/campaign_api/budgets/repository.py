@@ -25,10 +25,12 @@ def _money(value: object) -> Decimal:
 async def get(
     scope: TenantScope, budget_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignBudget | None:
+    """A budget by id (locked with `for_update`)."""
     return await scope.get(CampaignBudget, budget_id, for_update=for_update)
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    """Whether another budget of the company (than `exclude_id`) has this code."""
     criteria: list[ColumnElement[bool]] = [CampaignBudget.budget_code == code]
     if exclude_id is not None:
         criteria.append(CampaignBudget.id != exclude_id)
@@ -44,6 +46,7 @@ def list_criteria(
     currency_code: str | None,
     search: str | None,
 ) -> list[ColumnElement[bool]]:
+    """The filters of the budget list as criteria; `search` matches name or code literally."""
     criteria: list[ColumnElement[bool]] = []
     if is_active is not None:
         criteria.append(CampaignBudget.is_active.is_(is_active))
@@ -67,6 +70,7 @@ def list_criteria(
 async def page(
     scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
 ) -> tuple[Sequence[CampaignBudget], int]:
+    """One page of budgets matching `criteria`, newest fiscal year first, and their total."""
     total = int((await scope.session.execute(scope.count(CampaignBudget, *criteria))).scalar_one())
     statement = (
         scope.select(CampaignBudget, *criteria)
@@ -130,6 +134,7 @@ async def held_by_live_campaigns(
 async def held_by_budget(
     scope: TenantScope, budget_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Decimal]:
+    """What live campaigns' allocations hold of each of `budget_ids` (absent when nothing)."""
     if not budget_ids:
         return {}
     statement = (
@@ -144,6 +149,7 @@ async def held_by_budget(
 
 
 async def live_allocation_count(scope: TenantScope, budget_id: uuid.UUID) -> int:
+    """How many live campaigns draw on the budget."""
     statement = _live_allocations(
         scope, CampaignBudgetAllocation.budget_id == budget_id
     ).with_only_columns(func.count())
@@ -164,6 +170,7 @@ async def allocations_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence
 async def allocation(
     scope: TenantScope, campaign_id: uuid.UUID, budget_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignBudgetAllocation | None:
+    """A campaign's allocation from one budget (locked with `for_update`)."""
     statement = scope.select(
         CampaignBudgetAllocation,
         CampaignBudgetAllocation.campaign_id == campaign_id,
@@ -177,6 +184,7 @@ async def allocation(
 async def allocated_total(
     scope: TenantScope, campaign_id: uuid.UUID, exclude_budget_id: uuid.UUID | None = None
 ) -> Decimal:
+    """The sum of a campaign's allocations, optionally leaving one budget out."""
     criteria: list[ColumnElement[bool]] = [CampaignBudgetAllocation.campaign_id == campaign_id]
     if exclude_budget_id is not None:
         criteria.append(CampaignBudgetAllocation.budget_id != exclude_budget_id)

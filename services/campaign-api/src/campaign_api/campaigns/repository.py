@@ -51,6 +51,7 @@ async def get(
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    """Whether another live campaign of the company (than `exclude_id`) has this code."""
     criteria = [Campaign.campaign_code == code, ~Campaign.is_deleted]
     if exclude_id is not None:
         criteria.append(Campaign.id != exclude_id)
@@ -104,6 +105,7 @@ def _escape_like(term: str) -> str:
 
 
 def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
+    """The filters of the campaign list as criteria (deleted campaigns never match)."""
     criteria: list[ColumnElement[bool]] = [~Campaign.is_deleted]
     for name in (
         "campaign_status",
@@ -137,6 +139,7 @@ def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
 
 
 def list_statement(scope: TenantScope, filters: CampaignFilters) -> Select[Any]:
+    """The campaigns matching `filters` in their sort order, ties broken by id."""
     column = getattr(Campaign, filters.sort_by.value)
     if filters.sort_order is SortOrder.DESC:
         order = (column.desc(), Campaign.id.desc())
@@ -146,6 +149,7 @@ def list_statement(scope: TenantScope, filters: CampaignFilters) -> Select[Any]:
 
 
 async def count(scope: TenantScope, filters: CampaignFilters) -> int:
+    """How many campaigns match `filters`."""
     return int(
         (await scope.session.execute(scope.count(Campaign, *list_criteria(filters)))).scalar_one()
     )
@@ -154,10 +158,12 @@ async def count(scope: TenantScope, filters: CampaignFilters) -> int:
 async def page(
     scope: TenantScope, filters: CampaignFilters, limit: int, offset: int
 ) -> Sequence[Campaign]:
+    """One page of the campaigns matching `filters`."""
     return await scope.all(list_statement(scope, filters).limit(limit).offset(offset))
 
 
 async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
+    """A campaign's live segments, oldest first."""
     statement = scope.select(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,
@@ -167,6 +173,7 @@ async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Campa
 
 
 async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when: datetime) -> int:
+    """Mark a campaign's live segments deleted at `when`; returns how many."""
     statement = scope.update(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,

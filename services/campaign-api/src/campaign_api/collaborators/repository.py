@@ -27,6 +27,7 @@ async def of_campaign(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[An
 async def get(
     scope: TenantScope, campaign_id: uuid.UUID, user_id: uuid.UUID
 ) -> CampaignCollaborator | None:
+    """A campaign's collaborator row for the user, locked for this transaction."""
     statement = scope.select(
         CampaignCollaborator,
         CampaignCollaborator.campaign_id == campaign_id,
@@ -36,10 +37,12 @@ async def get(
 
 
 async def user(scope: TenantScope, user_id: uuid.UUID) -> User | None:
+    """A user of the company, or None."""
     return await scope.get(User, user_id)
 
 
 async def owner_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
+    """How many owners the campaign has."""
     statement = scope.select(
         CampaignCollaborator,
         CampaignCollaborator.campaign_id == campaign_id,
@@ -49,6 +52,7 @@ async def owner_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
 
 
 async def delete(scope: TenantScope, campaign_id: uuid.UUID, user_id: uuid.UUID) -> None:
+    """Remove the user from the campaign's collaborators."""
     await scope.session.execute(
         scope.delete(
             CampaignCollaborator,

@@ -18,6 +18,7 @@ IN_FLIGHT = (
 
 
 async def in_flight(scope: TenantScope, campaign_id: uuid.UUID) -> Launch | None:
+    """The campaign's latest launch that has not ended, if any."""
     statement = (
         scope.select(Launch, Launch.campaign_id == campaign_id, Launch.launch_status.in_(IN_FLIGHT))
         .order_by(Launch.created_at.desc())
@@ -27,6 +28,7 @@ async def in_flight(scope: TenantScope, campaign_id: uuid.UUID) -> Launch | None
 
 
 async def live_segment_ids(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[uuid.UUID]:
+    """The ids of the campaign's live segments, oldest first."""
     statement = (
         scope.select(
             CampaignSegment,

@@ -14,6 +14,7 @@ from crm_common.tenancy import TenantScope
 async def get(
     scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignSegment | None:
+    """A live segment by id (locked with `for_update`)."""
     statement = scope.select(
         CampaignSegment, CampaignSegment.id == segment_id, ~CampaignSegment.is_deleted
     )
@@ -30,6 +31,7 @@ def list_criteria(
     target_count_max: int | None,
     search: str | None,
 ) -> list[ColumnElement[bool]]:
+    """The filters of the segment list as criteria (deleted segments never match)."""
     criteria: list[ColumnElement[bool]] = [~CampaignSegment.is_deleted]
     if campaign_id is not None:
         criteria.append(CampaignSegment.campaign_id == campaign_id)
@@ -48,6 +50,7 @@ def list_criteria(
 async def page(
     scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
 ) -> tuple[Sequence[CampaignSegment], int]:
+    """One page of segments matching `criteria`, newest first, and their total."""
     total = int((await scope.session.execute(scope.count(CampaignSegment, *criteria))).scalar_one())
     statement = (
         scope.select(CampaignSegment, *criteria)
@@ -59,6 +62,7 @@ async def page(
 
 
 async def live_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
+    """How many live segments the campaign has."""
     statement = scope.select(
         CampaignSegment,
         CampaignSegment.campaign_id == campaign_id,

@@ -16,10 +16,12 @@ from crm_common.tenancy import TenantScope
 async def get(
     scope: TenantScope, template_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignTemplate | None:
+    """A template by id (locked with `for_update`)."""
     return await scope.get(CampaignTemplate, template_id, for_update=for_update)
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
+    """Whether another template of the company (than `exclude_id`) has this code."""
     criteria: list[ColumnElement[bool]] = [CampaignTemplate.template_code == code]
     if exclude_id is not None:
         criteria.append(CampaignTemplate.id != exclude_id)
@@ -30,6 +32,7 @@ async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None
 def list_criteria(
     *, is_active: bool | None, template_type: str | None, search: str | None
 ) -> list[ColumnElement[bool]]:
+    """The filters of the template list as criteria; `search` matches name or code literally."""
     criteria: list[ColumnElement[bool]] = []
     if is_active is not None:
         criteria.append(CampaignTemplate.is_active.is_(is_active))
@@ -49,6 +52,7 @@ def list_criteria(
 async def page(
     scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
 ) -> tuple[Sequence[CampaignTemplate], int]:
+    """One page of templates matching `criteria`, defaults first, and their total."""
     total = int(
         (await scope.session.execute(scope.count(CampaignTemplate, *criteria))).scalar_one()
     )
@@ -62,6 +66,7 @@ async def page(
 
 
 async def clear_default(scope: TenantScope, template_type: str, keep_id: uuid.UUID) -> None:
+    """Make no template of `template_type` but `keep_id` the default."""
     statement = scope.update(
         CampaignTemplate,
         CampaignTemplate.template_type == template_type,
@@ -72,6 +77,7 @@ async def clear_default(scope: TenantScope, template_type: str, keep_id: uuid.UU
 
 
 async def live_link_count(scope: TenantScope, template_id: uuid.UUID) -> int:
+    """How many live campaigns use the template."""
     statement = (
         scope.select(CampaignTemplateLink, CampaignTemplateLink.template_id == template_id)
         .join(Campaign, Campaign.id == CampaignTemplateLink.campaign_id)
@@ -95,6 +101,7 @@ async def links_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
 async def link(
     scope: TenantScope, campaign_id: uuid.UUID, template_id: uuid.UUID
 ) -> CampaignTemplateLink | None:
+    """The link between a campaign and a template, if any."""
     statement = scope.select(
         CampaignTemplateLink,
         CampaignTemplateLink.campaign_id == campaign_id,
@@ -104,6 +111,7 @@ async def link(
 
 
 async def clear_primary(scope: TenantScope, campaign_id: uuid.UUID) -> None:
+    """Make none of the campaign's template links primary."""
     statement = scope.update(
         CampaignTemplateLink,
         CampaignTemplateLink.campaign_id == campaign_id,
@@ -113,6 +121,7 @@ async def clear_primary(scope: TenantScope, campaign_id: uuid.UUID) -> None:
 
 
 async def delete_link(scope: TenantScope, campaign_id: uuid.UUID, template_id: uuid.UUID) -> int:
+    """Remove the link between a campaign and a template; returns how many rows went."""
     statement = scope.delete(
         CampaignTemplateLink,
         CampaignTemplateLink.campaign_id == campaign_id,
@@ -123,6 +132,7 @@ async def delete_link(scope: TenantScope, campaign_id: uuid.UUID, template_id: u
 
 
 async def adjust_usage(scope: TenantScope, template_id: uuid.UUID, delta: int) -> None:
+    """Add `delta` to the template's usage count, never below zero."""
     statement = scope.update(CampaignTemplate, CampaignTemplate.id == template_id).values(
         usage_count=func.greatest(CampaignTemplate.usage_count + delta, 0)
     )

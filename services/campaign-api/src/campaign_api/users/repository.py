@@ -36,6 +36,7 @@ def list_statement(
     is_active: bool | None,
     sort: str,
 ) -> Select[Any]:
+    """The users matching `q` (email or name), `role` and `is_active`, in `sort` order."""
     criteria: list[ColumnElement[bool]] = []
     if q:
         pattern = _like(q)
@@ -55,6 +56,7 @@ def list_statement(
 async def page(
     scope: TenantScope, statement: Select[Any], params: PageParams
 ) -> tuple[Sequence[User], int]:
+    """One page of `statement`'s users and their total."""
     rows, total, _ = await paginate(scope.session, statement, params)
     return rows, total
 
@@ -71,6 +73,7 @@ async def get(scope: TenantScope, user_id: uuid.UUID, *, for_update: bool = Fals
 async def roles_by_user(
     scope: TenantScope, user_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, list[str]]:
+    """Each user's role names, sorted (an empty list for a user without roles)."""
     ids = list(user_ids)
     found: dict[uuid.UUID, list[str]] = {user_id: [] for user_id in ids}
     if not ids:
@@ -82,10 +85,12 @@ async def roles_by_user(
 
 
 def add(scope: TenantScope, user: User) -> User:
+    """Stage a new user of the scope's company."""
     return scope.add(user)
 
 
 async def replace_roles(scope: TenantScope, user_id: uuid.UUID, roles: Iterable[str]) -> None:
+    """Give the user exactly `roles`."""
     await scope.session.execute(scope.delete(UserRole, UserRole.user_id == user_id))
     for role in roles:
         scope.add(UserRole(user_id=user_id, role_name=role))
@@ -102,6 +107,7 @@ async def lock_company(scope: TenantScope) -> None:
 
 
 async def count_active_admins(scope: TenantScope, *, excluding: uuid.UUID) -> int:
+    """How many active admins the company has besides `excluding`."""
     admins = scope.select(UserRole, UserRole.role_name == RoleName.ADMIN.value).with_only_columns(
         UserRole.user_id
     )

@@ -81,12 +81,14 @@ class ContactFilters:
 
 
 def list_statement(scope: TenantScope, filters: ContactFilters, sort: str) -> Select[Any]:
+    """The contacts matching `filters`, in `sort` order."""
     return scope.select(Contact, *filters.criteria()).order_by(*SORTS[sort])
 
 
 async def get(
     scope: TenantScope, contact_id: uuid.UUID, *, for_update: bool = False
 ) -> Contact | None:
+    """A contact by id (locked with `for_update`)."""
     return await scope.get(Contact, contact_id, for_update=for_update)
 
 
@@ -143,6 +145,7 @@ async def update_columns(
 async def consent_map(
     scope: TenantScope, contact_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, bool]]:
+    """Each contact's recorded consent per channel (contacts with none are absent)."""
     ids = list(contact_ids)
     found: dict[uuid.UUID, dict[str, bool]] = defaultdict(dict)
     if not ids:
@@ -156,6 +159,7 @@ async def consent_map(
 
 
 async def consent_entries(scope: TenantScope, contact_id: uuid.UUID) -> Sequence[ContactConsent]:
+    """A contact's consent rows, by channel."""
     statement = scope.select(ContactConsent, ContactConsent.contact_id == contact_id).order_by(
         ContactConsent.channel
     )
@@ -183,6 +187,7 @@ async def upsert_consents(scope: TenantScope, rows: list[dict[str, Any]]) -> Non
 async def consent_history(
     scope: TenantScope, contact_id: uuid.UUID, limit: int
 ) -> Sequence[AuditLog]:
+    """A contact's latest `limit` consent audit rows, newest first."""
     statement = (
         scope.select(
             AuditLog,
@@ -223,5 +228,6 @@ async def cascade_counts(scope: TenantScope, contact_id: uuid.UUID) -> dict[str,
 
 
 async def delete(scope: TenantScope, contact_id: uuid.UUID) -> bool:
+    """Delete a contact (its dependants go with it); whether it existed."""
     result = await scope.session.execute(scope.delete(Contact, Contact.id == contact_id))
     return bool(getattr(result, "rowcount", 0))

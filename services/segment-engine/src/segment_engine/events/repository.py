@@ -18,6 +18,7 @@ from crm_common.tenancy import TenantScope
 async def existing_contact_ids(
     scope: TenantScope, contact_ids: Collection[uuid.UUID]
 ) -> set[uuid.UUID]:
+    """Which of `contact_ids` are contacts of the company."""
     if not contact_ids:
         return set()
     statement = scope.select(Contact, Contact.id.in_(contact_ids)).with_only_columns(Contact.id)
@@ -27,6 +28,7 @@ async def existing_contact_ids(
 async def contact_ids_by_external_id(
     scope: TenantScope, external_ids: Collection[str]
 ) -> dict[str, uuid.UUID]:
+    """The company's contact id for each of `external_ids` that exists."""
     if not external_ids:
         return {}
     statement = scope.select(Contact, Contact.external_id.in_(external_ids)).with_only_columns(
@@ -39,6 +41,7 @@ async def contact_ids_by_external_id(
 async def existing_campaign_ids(
     scope: TenantScope, campaign_ids: Collection[uuid.UUID]
 ) -> set[uuid.UUID]:
+    """Which of `campaign_ids` are campaigns of the company."""
     if not campaign_ids:
         return set()
     statement = scope.select(Campaign, Campaign.id.in_(campaign_ids)).with_only_columns(Campaign.id)
@@ -85,6 +88,7 @@ class EventFilters:
 
 
 def list_statement(scope: TenantScope, filters: EventFilters) -> Select[Any]:
+    """The events matching `filters`, newest first."""
     return scope.select(ContactEvent, *filters.criteria()).order_by(
         ContactEvent.occurred_at.desc(), ContactEvent.id.desc()
     )

@@ -54,6 +54,7 @@ class AudienceCounts:
 
 
 async def tune_for_audience_queries(session: AsyncSession) -> None:
+    """Apply the planner settings audience queries run with, for this transaction only."""
     for name, value in QUERY_SETTINGS.items():
         await session.execute(select(func.set_config(literal(name), literal(value), literal(True))))
 
@@ -61,6 +62,7 @@ async def tune_for_audience_queries(session: AsyncSession) -> None:
 async def get_segment(
     scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignSegment | None:
+    """A live campaign segment by id (locked with `for_update`)."""
     statement = scope.select(
         CampaignSegment, CampaignSegment.id == segment_id, not_(CampaignSegment.is_deleted)
     )
@@ -159,6 +161,7 @@ async def get_contacts(scope: TenantScope, ids: Sequence[uuid.UUID]) -> list[dic
 
 
 async def add_evaluation(scope: TenantScope, evaluation: SegmentEvaluation) -> None:
+    """Store one evaluation run of a segment."""
     scope.add(evaluation)
     await scope.session.flush()
 
@@ -166,6 +169,7 @@ async def add_evaluation(scope: TenantScope, evaluation: SegmentEvaluation) -> N
 async def update_segment_counts(
     scope: TenantScope, segment_id: uuid.UUID, values: Mapping[str, Any]
 ) -> None:
+    """Write the segment's counts (`values`: column → value)."""
     await scope.session.execute(
         scope.update(CampaignSegment, CampaignSegment.id == segment_id).values(**values)
     )
@@ -174,6 +178,7 @@ async def update_segment_counts(
 async def members_page(
     scope: TenantScope, segment_id: uuid.UUID, params: PageParams
 ) -> tuple[Sequence[Row[Any]], int]:
+    """One page of the segment's members (contact columns and when they joined) and their total."""
     statement = (
         scope.select(SegmentMembership, SegmentMembership.segment_id == segment_id)
         .with_only_columns(*CONTACT_COLUMNS, SegmentMembership.added_at)
@@ -185,6 +190,7 @@ async def members_page(
 
 
 async def get_contact(scope: TenantScope, contact_id: uuid.UUID) -> dict[str, Any] | None:
+    """A contact's columns as a dict, or None."""
     statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(*CONTACT_COLUMNS)
     row = (await scope.session.execute(statement)).one_or_none()
     return dict(row._mapping) if row is not None else None
@@ -208,6 +214,7 @@ async def contact_values(
 
 
 async def is_member(scope: TenantScope, segment_id: uuid.UUID, contact_id: uuid.UUID) -> bool:
+    """Whether the contact is in the segment's materialised membership."""
     statement = scope.count(
         SegmentMembership,
         SegmentMembership.segment_id == segment_id,

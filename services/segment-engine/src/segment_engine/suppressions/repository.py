@@ -41,6 +41,7 @@ class SuppressionFilters:
 
 
 def list_statement(scope: TenantScope, filters: SuppressionFilters) -> Select[Any]:
+    """The suppressions matching `filters`, newest first."""
     return scope.select(Suppression, *filters.criteria()).order_by(
         Suppression.created_at.desc(), Suppression.id.desc()
     )
@@ -64,6 +65,7 @@ async def insert_new(scope: TenantScope, values: dict[str, Any]) -> uuid.UUID | 
 
 
 async def find(scope: TenantScope, channel: str | None, address: str) -> Suppression | None:
+    """The suppression of an address on a channel (None: every channel), if any."""
     channel_match = (
         Suppression.channel.is_(None) if channel is None else Suppression.channel == channel
     )
@@ -72,10 +74,12 @@ async def find(scope: TenantScope, channel: str | None, address: str) -> Suppres
 
 
 async def get(scope: TenantScope, suppression_id: uuid.UUID) -> Suppression | None:
+    """A suppression by id, locked for this transaction."""
     return await scope.get(Suppression, suppression_id, for_update=True)
 
 
 async def delete(scope: TenantScope, suppression_id: uuid.UUID) -> None:
+    """Delete a suppression."""
     await scope.session.execute(scope.delete(Suppression, Suppression.id == suppression_id))
 
 

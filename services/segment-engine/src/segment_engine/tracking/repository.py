@@ -48,6 +48,7 @@ async def delivery(
 
 
 async def link_url(scope: TenantScope, delivery_id: uuid.UUID, position: int) -> str | None:
+    """The URL of a delivered message's link at `position`, if any."""
     statement = scope.select(
         MessageLink, MessageLink.delivery_id == delivery_id, MessageLink.position == position
     ).with_only_columns(MessageLink.url)
@@ -68,6 +69,7 @@ async def contact_addresses(
 
 
 async def company_name(scope: TenantScope) -> str | None:
+    """The scope's company name (shown on the unsubscribe page)."""
     # The company row is the tenant itself (not tenant-owned); RLS limits it to itself.
     statement = select(Company.name).where(Company.id == scope.company_id)
     return (await scope.session.execute(statement)).scalar_one_or_none()
