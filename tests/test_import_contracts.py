@@ -4,6 +4,7 @@ A breach is shown on a copy of the packages in a temporary directory, so the tre
 touched: the copy comes first on the import path, and `lint-imports` analyses it instead.
 """
 
+import ast
 import importlib.util
 import os
 import shutil
@@ -24,6 +25,7 @@ PACKAGES = (
     "notify_gateway",
 )
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+SERVICES = ("campaign_api", "segment_engine", "launch_worker", "notify_gateway")
 
 
 def _lint_imports(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -110,3 +112,27 @@ def test_a_forbidden_import_breaks_the_contract(
     assert result.returncode != 0, result.stdout
     assert broken in result.stdout
     assert f"{importer}.contract_breach" in result.stdout
+
+
+def _imported_modules(path: Path) -> set[str]:
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return modules
+
+
+def test_bench_scripts_reach_services_only_through_their_http_api() -> None:
+    """A bench may build a service's app (`<service>.main`) and call it over HTTP; it never
+    imports a service's repositories, services or schemas."""
+    scripts = sorted((ROOT / "bench").glob("*.py"))
+    assert scripts
+    reaching_in = {
+        f"{script.name}: {module}"
+        for script in scripts
+        for module in _imported_modules(script)
+        if module.split(".")[0] in SERVICES and module.split(".")[1:2] != ["main"]
+    }
+    assert reaching_in == set()
