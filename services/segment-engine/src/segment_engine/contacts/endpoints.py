@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 
-from crm_common.deps import Meta, Scope
+from crm_common.deps import Scope
 from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
@@ -90,37 +90,34 @@ async def list_contacts(
     sort: SortKey = "external_id",
 ) -> dict[str, Any]:
     """List contacts with filters; PII is masked without view_pii."""
-    return await service.list_page(scope, filters, sort, params, principal)
+    return await service.list_page(scope, principal, filters, sort, params)
 
 
 @router.post("/", status_code=201, response_model=ContactRead, responses=ContactExists.openapi())
 async def create_contact(
-    data: ContactCreate, principal: ContactsWrite, scope: Scope, meta: Meta
+    data: ContactCreate, principal: ContactsWrite, scope: Scope
 ) -> dict[str, Any]:
     """Create one contact (its external_id must be new)."""
-    return await service.create(scope, data, principal, meta)
+    return await service.create(scope, principal, data)
 
 
 @router.post("/bulk/", response_model=BulkResult)
-async def bulk_upsert(
-    body: BulkContacts, principal: ContactsWrite, scope: Scope, meta: Meta
-) -> BulkResult:
+async def bulk_upsert(body: BulkContacts, principal: ContactsWrite, scope: Scope) -> BulkResult:
     """Upsert up to 5,000 contacts by external_id, with a result per item. Valid items are
     written together (all or none); invalid ones are reported with the path of the error."""
-    return await service.bulk_upsert(scope, body.contacts, body.consent_source, principal, meta)
+    return await service.bulk_upsert(scope, principal, body.contacts, body.consent_source)
 
 
 @router.post("/import/", response_model=ImportReport, responses=ImportFileInvalid.openapi())
 async def import_contacts(
     principal: ContactsWrite,
     scope: Scope,
-    meta: Meta,
     file: Annotated[UploadFile, File(description="A UTF-8 CSV file with a header row.")],
     consent_source: Annotated[str | None, Form(max_length=100)] = None,
 ) -> ImportReport:
     """Import contacts from a CSV upload; every rejected row is reported with its number,
     column and reason, and the valid rows are written together."""
-    return await service.import_file(scope, file.file, consent_source, principal, meta)
+    return await service.import_file(scope, principal, file.file, consent_source)
 
 
 @router.get("/{contact_id}/", response_model=ContactRead, responses=ContactNotFound.openapi())
@@ -128,7 +125,7 @@ async def get_contact(
     contact_id: uuid.UUID, principal: ContactsRead, scope: Scope
 ) -> dict[str, Any]:
     """One contact; PII is masked without view_pii."""
-    return await service.read(scope, contact_id, principal)
+    return await service.read(scope, principal, contact_id)
 
 
 @router.patch(
@@ -137,18 +134,16 @@ async def get_contact(
     responses={**ContactNotFound.openapi(), **ContactExists.openapi()},
 )
 async def update_contact(
-    contact_id: uuid.UUID, data: ContactUpdate, principal: ContactsWrite, scope: Scope, meta: Meta
+    contact_id: uuid.UUID, data: ContactUpdate, principal: ContactsWrite, scope: Scope
 ) -> dict[str, Any]:
     """Change the fields sent (and consent, when sent)."""
-    return await service.update(scope, contact_id, data, principal, meta)
+    return await service.update(scope, principal, contact_id, data)
 
 
 @router.delete("/{contact_id}/", status_code=204, responses=ContactNotFound.openapi())
-async def delete_contact(
-    contact_id: uuid.UUID, principal: ContactsWrite, scope: Scope, meta: Meta
-) -> Response:
+async def delete_contact(contact_id: uuid.UUID, principal: ContactsWrite, scope: Scope) -> Response:
     """Delete a contact with its consent, events, memberships and deliveries."""
-    await service.delete(scope, contact_id, principal, meta)
+    await service.delete(scope, principal, contact_id)
     return Response(status_code=204)
 
 
@@ -166,7 +161,7 @@ async def get_consent(contact_id: uuid.UUID, principal: ContactsRead, scope: Sco
     responses=ContactNotFound.openapi(),
 )
 async def change_consent(
-    contact_id: uuid.UUID, change: ConsentChange, principal: ContactsWrite, scope: Scope, meta: Meta
+    contact_id: uuid.UUID, change: ConsentChange, principal: ContactsWrite, scope: Scope
 ) -> ConsentState:
     """Grant or withdraw consent on the channels named; each change is audited."""
-    return await service.change_consent(scope, contact_id, change, principal, meta)
+    return await service.change_consent(scope, principal, contact_id, change)

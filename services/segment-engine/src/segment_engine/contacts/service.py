@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from crm_common.audit import RequestMeta, record
+from crm_common.audit import current_request_meta, record
 from crm_common.masking import mask_contact
 from crm_common.models import Contact
 from crm_common.pagination import PageParams, make_page, paginate
@@ -42,9 +42,14 @@ def present(contact: Contact, consent: dict[str, bool], principal: Principal) ->
     return data if principal.has(Permission.VIEW_PII) else mask_contact(data)
 
 
-def _context(principal: Principal, meta: RequestMeta) -> consent_service.ConsentContext:
+def _context(
+    principal: Principal, recorded_at: datetime | None = None
+) -> consent_service.ConsentContext:
+    """The caller's consent records, from the request being served."""
     return consent_service.ConsentContext(
-        recorded_at=datetime.now(UTC), actor_user_id=principal.user_id, meta=meta
+        recorded_at=recorded_at or datetime.now(UTC),
+        actor_user_id=principal.user_id,
+        meta=current_request_meta(),
     )
 
 
@@ -58,30 +63,24 @@ async def _load(scope: TenantScope, contact_id: uuid.UUID) -> Contact:
     return contact
 
 
-async def read(scope: TenantScope, contact_id: uuid.UUID, principal: Principal) -> dict[str, Any]:
+async def read(scope: TenantScope, principal: Principal, contact_id: uuid.UUID) -> dict[str, Any]:
     """One contact as the caller may see it."""
     contact = await _load(scope, contact_id)
     consent = await repo.consent_map(scope, [contact.id])
     return present(contact, consent.get(contact.id, {}), principal)
 
 
-async def create(
-    scope: TenantScope, data: ContactCreate, principal: Principal, meta: RequestMeta
-) -> dict[str, Any]:
+async def create(scope: TenantScope, principal: Principal, data: ContactCreate) -> dict[str, Any]:
     """Create one contact; its external id must be new."""
     source = data.consent_source or API_SOURCE
     [outcome] = await bulk.upsert(
-        scope, [data], _context(principal, meta), default_source=source, create_only=True
+        scope, [data], _context(principal), default_source=source, create_only=True
     )
-    return await read(scope, outcome.contact_id, principal)
+    return await read(scope, principal, outcome.contact_id)
 
 
 async def update(
-    scope: TenantScope,
-    contact_id: uuid.UUID,
-    data: ContactUpdate,
-    principal: Principal,
-    meta: RequestMeta,
+    scope: TenantScope, principal: Principal, contact_id: uuid.UUID, data: ContactUpdate
 ) -> dict[str, Any]:
     """Change the fields sent (and consent, when sent)."""
     contact = await repo.get(scope, contact_id, for_update=True)
@@ -100,13 +99,11 @@ async def update(
         consent_service.ConsentInput(contact.id, channel, granted, source)
         for channel, granted in data.consent_changes().items()
     ]
-    await consent_service.apply(scope, inputs, _context(principal, meta))
-    return await read(scope, contact.id, principal)
+    await consent_service.apply(scope, inputs, _context(principal))
+    return await read(scope, principal, contact.id)
 
 
-async def delete(
-    scope: TenantScope, contact_id: uuid.UUID, principal: Principal, meta: RequestMeta
-) -> None:
+async def delete(scope: TenantScope, principal: Principal, contact_id: uuid.UUID) -> None:
     """Delete a contact with its consent, events, memberships and deliveries. Suppressions
     stay (the address must remain blocked) but lose the link to the contact. The audit row
     records only counts, never personal data."""
@@ -123,16 +120,15 @@ async def delete(
         entity_type="contact",
         entity_id=contact.id,
         old_values={"removed": counts},
-        meta=meta,
     )
 
 
 async def list_page(
     scope: TenantScope,
+    principal: Principal,
     filters: repo.ContactFilters,
     sort: str,
     params: PageParams,
-    principal: Principal,
 ) -> dict[str, Any]:
     """A page of contacts; email and phone filters need view_pii (else they probe PII)."""
     if (filters.email or filters.phone) and not principal.has(Permission.VIEW_PII):
@@ -177,18 +173,14 @@ def _filter_echo(filters: repo.ContactFilters, sort: str) -> dict[str, Any]:
 
 
 async def bulk_upsert(
-    scope: TenantScope,
-    raw_items: list[Any],
-    consent_source: str | None,
-    principal: Principal,
-    meta: RequestMeta,
+    scope: TenantScope, principal: Principal, raw_items: list[Any], consent_source: str | None
 ) -> BulkResult:
     """Upsert a batch by external id; invalid items are reported, valid ones all written."""
     batch = bulk.validate_items(raw_items, "contacts")
     outcomes = await bulk.upsert(
         scope,
         [item for _, item in batch.valid],
-        _context(principal, meta),
+        _context(principal),
         default_source=consent_source or BULK_SOURCE,
     )
     results = bulk.item_results(batch, outcomes)
@@ -205,15 +197,11 @@ async def bulk_upsert(
 
 
 async def import_file(
-    scope: TenantScope,
-    upload: IO[bytes],
-    consent_source: str | None,
-    principal: Principal,
-    meta: RequestMeta,
+    scope: TenantScope, principal: Principal, upload: IO[bytes], consent_source: str | None
 ) -> ImportReport:
     """Import a CSV upload, reporting every rejected row."""
     return await csv_import.import_csv(
-        scope, upload, _context(principal, meta), default_source=consent_source or IMPORT_SOURCE
+        scope, upload, _context(principal), default_source=consent_source or IMPORT_SOURCE
     )
 
 
@@ -224,11 +212,7 @@ async def consent_state(scope: TenantScope, contact_id: uuid.UUID) -> ConsentSta
 
 
 async def change_consent(
-    scope: TenantScope,
-    contact_id: uuid.UUID,
-    change: ConsentChange,
-    principal: Principal,
-    meta: RequestMeta,
+    scope: TenantScope, principal: Principal, contact_id: uuid.UUID, change: ConsentChange
 ) -> ConsentState:
     """Grant or withdraw consent; an explicit confirmation refreshes source and time."""
     contact = await repo.get(scope, contact_id, for_update=True)
@@ -238,10 +222,6 @@ async def change_consent(
         consent_service.ConsentInput(contact.id, str(channel), granted, change.source)
         for channel, granted in change.consent.items()
     ]
-    context = _context(principal, meta)
-    if change.recorded_at is not None:
-        context = consent_service.ConsentContext(
-            recorded_at=change.recorded_at, actor_user_id=principal.user_id, meta=meta
-        )
+    context = _context(principal, change.recorded_at)
     await consent_service.apply(scope, inputs, context, reconfirm=True)
     return await consent_state(scope, contact.id)

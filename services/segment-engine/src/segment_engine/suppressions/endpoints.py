@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from crm_common.deps import Meta, Scope
+from crm_common.deps import Scope
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
@@ -53,7 +53,7 @@ async def list_suppressions(
         contact_id=contact_id,
         campaign_id=campaign_id,
     )
-    return await service.list_page(scope, filters, params, principal)
+    return await service.list_page(scope, principal, filters, params)
 
 
 @router.post(
@@ -66,10 +66,10 @@ async def list_suppressions(
     },
 )
 async def add_suppression(
-    data: SuppressionCreate, response: Response, principal: ContactsWrite, scope: Scope, meta: Meta
+    data: SuppressionCreate, response: Response, principal: ContactsWrite, scope: Scope
 ) -> dict[str, Any]:
     """Suppress an address on a channel or on all channels (201; 200 when already there)."""
-    entry, created = await service.add(scope, data, principal, meta)
+    entry, created = await service.add(scope, principal, data)
     if not created:
         response.status_code = 200
     return entry
@@ -82,13 +82,13 @@ async def get_suppression(
     suppression_id: uuid.UUID, principal: ContactsRead, scope: Scope
 ) -> dict[str, Any]:
     """One suppression; the address is masked without view_pii."""
-    return await service.read(scope, suppression_id, principal)
+    return await service.read(scope, principal, suppression_id)
 
 
 @router.delete("/{suppression_id}/", status_code=204, responses=SuppressionNotFound.openapi())
 async def remove_suppression(
-    suppression_id: uuid.UUID, principal: ContactsWrite, scope: Scope, meta: Meta
+    suppression_id: uuid.UUID, principal: ContactsWrite, scope: Scope
 ) -> Response:
     """Lift a suppression."""
-    await service.remove(scope, suppression_id, principal, meta)
+    await service.remove(scope, principal, suppression_id)
     return Response(status_code=204)

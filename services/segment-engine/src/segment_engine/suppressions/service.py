@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from crm_common.audit import RequestMeta, record
+from crm_common.audit import RequestMeta, current_request_meta, record
 from crm_common.masking import mask_email, mask_phone
 from crm_common.models import Campaign, Contact, Suppression
 from crm_common.pagination import PageParams, make_page, paginate
@@ -50,7 +50,9 @@ async def suppress(
     actor_user_id: uuid.UUID | None = None,
     meta: RequestMeta | None = None,
 ) -> tuple[Suppression, bool]:
-    """Suppress a normalised address (idempotent); returns the entry and whether it is new."""
+    """Suppress a normalised address (idempotent); returns the entry and whether it is new.
+    The audit row carries `meta` only: public tracking records nothing about the recipient's
+    request, an authenticated caller passes the current request's."""
     if contact_id is None:
         contact_id = await repo.contact_for_address(scope, channel, address)
     new_id = await repo.insert_new(
@@ -82,13 +84,13 @@ async def suppress(
                 "contact_id": str(contact_id) if contact_id else None,
                 "campaign_id": str(campaign_id) if campaign_id else None,
             },
-            meta=meta,
+            meta=meta or RequestMeta(),
         )
     return entry, new_id is not None
 
 
 async def add(
-    scope: TenantScope, data: SuppressionCreate, principal: Principal, meta: RequestMeta
+    scope: TenantScope, principal: Principal, data: SuppressionCreate
 ) -> tuple[dict[str, Any], bool]:
     """Add a suppression; the same (channel, address) again returns the existing one."""
     if data.contact_id is not None and not await repo.exists(scope, Contact, data.contact_id):
@@ -104,23 +106,22 @@ async def add(
         contact_id=data.contact_id,
         campaign_id=data.campaign_id,
         actor_user_id=principal.user_id,
-        meta=meta,
+        meta=current_request_meta(),
     )
     return present(entry, principal), created
 
 
 async def read(
-    scope: TenantScope, suppression_id: uuid.UUID, principal: Principal
+    scope: TenantScope, principal: Principal, suppression_id: uuid.UUID
 ) -> dict[str, Any]:
+    """One suppression, its address masked without view_pii."""
     entry = await repo.get(scope, suppression_id)
     if entry is None:
         raise SuppressionNotFound()
     return present(entry, principal)
 
 
-async def remove(
-    scope: TenantScope, suppression_id: uuid.UUID, principal: Principal, meta: RequestMeta
-) -> None:
+async def remove(scope: TenantScope, principal: Principal, suppression_id: uuid.UUID) -> None:
     """Lift a suppression (consent withdrawn by an unsubscribe stays withdrawn)."""
     entry = await repo.get(scope, suppression_id)
     if entry is None:
@@ -134,12 +135,11 @@ async def remove(
         entity_type="suppression",
         entity_id=entry.id,
         old_values={"channel": entry.channel, "reason": entry.reason, "source": entry.source},
-        meta=meta,
     )
 
 
 async def list_page(
-    scope: TenantScope, filters: repo.SuppressionFilters, params: PageParams, principal: Principal
+    scope: TenantScope, principal: Principal, filters: repo.SuppressionFilters, params: PageParams
 ) -> dict[str, Any]:
     """Suppressions, newest first; looking one up by address needs view_pii."""
     echo: dict[str, Any] = {
