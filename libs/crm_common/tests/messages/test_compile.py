@@ -1,5 +1,7 @@
 """Compiling message sources: what is refused, and where the error points."""
 
+from types import SimpleNamespace as T
+
 import pytest
 
 from crm_common.errors import ValidationFailed
@@ -8,6 +10,7 @@ from crm_common.messages import (
     TemplateInvalid,
     compile_message,
     message_source,
+    pick_template,
     validate_template,
 )
 from crm_common.messages.sources import validate_template_fields
@@ -154,3 +157,20 @@ def test_template_fields_are_checked_on_save() -> None:
     with pytest.raises(TemplateInvalid) as caught:
         validate_template_fields("<p>ok</p>", {"text_content": 5})
     assert caught.value.details["errors"][0]["message"] == "must be a string"
+
+
+def test_pick_template_takes_the_primary_fitting_active_template() -> None:
+    email = T(template_type="email", is_active=True)
+    primary_page = T(template_type="landing_page", is_active=True)
+    sms = T(template_type="sms", is_active=True)
+    inactive = T(template_type="email", is_active=False)
+    linked = [(inactive, True), (email, False), (primary_page, True), (sms, False)]
+
+    assert pick_template(linked, "email") is primary_page
+    assert pick_template(linked, "sms") is sms
+    assert (
+        pick_template([(email, False), (T(template_type="email", is_active=True), False)], "email")
+        is email
+    )
+    assert pick_template(linked, "direct_mail") is None
+    assert pick_template([], "email") is None

@@ -23,6 +23,7 @@ from launch_worker.channels.callbacks.endpoints import router as callbacks_route
 from launch_worker.channels.registry import close_registries
 from launch_worker.channels.sink_pages import router as mail_sink_router
 from launch_worker.runtime import LaunchRuntime
+from launch_worker.test_sends.consumers import run_test_sends
 from launch_worker.worker import build_worker, redis_settings
 
 SERVICE = "launch-worker"
@@ -124,7 +125,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         settings=settings,
         resources=resources,
         routers=routers(settings),
-        background=[close_channels, run_relay, run_launches, run_worker],
+        background=[close_channels, run_relay, run_launches, run_test_sends, run_worker],
         extra_checks=worker_checks,
         middleware=[Middleware(RateLimitMiddleware)],
     )

@@ -30,15 +30,15 @@ T = TypeVar("T")
 
 def pick_template(linked: Iterable[tuple[T, bool]], channel: str) -> T | None:
     """The template a campaign sends on `channel`, from its linked templates and their primary
-    flag in link order: active ones whose type fits the channel, a template of exactly that
-    type before a generic one, the primary one first, then the first linked."""
+    flag in link order: among the active ones whose type fits the channel, the primary one,
+    else the first linked."""
     fitting = CHANNEL_TEMPLATE_TYPES.get(channel, ())
-    best: tuple[tuple[bool, bool, int], T] | None = None
+    best: tuple[tuple[bool, int], T] | None = None
     for order, (template, primary) in enumerate(linked):
         kind = getattr(template, "template_type", None)
         if kind not in fitting or not getattr(template, "is_active", True):
             continue
-        rank = (kind != channel, not primary, order)
+        rank = (not primary, order)
         if best is None or rank < best[0]:
             best = (rank, template)
     return best[1] if best is not None else None
