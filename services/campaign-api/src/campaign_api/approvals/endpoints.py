@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Request, Response
 
 from campaign_api.approvals import service
 from campaign_api.approvals.errors import (
@@ -33,11 +32,11 @@ from crm_common.security.principal import Principal
 router = APIRouter(prefix="/api/campaigns", tags=["approvals"], responses=COMMON_RESPONSES)
 
 
-def _done(campaign: Campaign, principal: Principal) -> JSONResponse:
+def _done(campaign: Campaign, principal: Principal, response: Response) -> CampaignTransitioned:
     body = CampaignTransitioned(
         **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=[]
     )
-    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 
 @router.post(
@@ -57,11 +56,12 @@ async def submit_for_approval(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ApprovalComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Ask for approval of the campaign's budget (again after a rejection)."""
     await service.submit(session, principal, meta, campaign, body.comment if body else None)
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)
 
 
 @router.post(
@@ -78,13 +78,14 @@ async def approve_campaign(
     principal: CampaignApprover,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     mfa_token: MFATokenHeader = None,
     body: ApprovalComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up)."""
     comment = body.comment if body else None
     await service.decide(session, request, principal, meta, campaign, approve=True, comment=comment)
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)
 
 
 @router.post(
@@ -99,9 +100,10 @@ async def reject_campaign(
     principal: CampaignApprover,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignTransitioned:
     """Reject a pending campaign with a comment saying why."""
     await service.decide(
         session, None, principal, meta, campaign, approve=False, comment=body.comment
     )
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)

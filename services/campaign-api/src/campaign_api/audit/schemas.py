@@ -6,7 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+
+from crm_common.schemas import Schema
 
 AUDIT_EXAMPLE: dict[str, Any] = {
     "id": 42,
@@ -23,7 +25,7 @@ AUDIT_EXAMPLE: dict[str, Any] = {
 }
 
 
-class AuditEntry(BaseModel):
+class AuditEntry(Schema):
     """One change: who, when, what (old and new values), from where."""
 
     model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [AUDIT_EXAMPLE]})
@@ -41,7 +43,7 @@ class AuditEntry(BaseModel):
     user_agent: str | None
 
 
-class AuditPage(BaseModel):
+class AuditPage(Schema):
     """One page of a campaign's history, newest first."""
 
     model_config = ConfigDict(

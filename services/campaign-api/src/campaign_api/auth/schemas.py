@@ -6,7 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+
+from crm_common.schemas import Schema, WriteSchema
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -20,22 +22,27 @@ def _password_policy(value: str) -> str:
 
 NewPassword = Annotated[
     str,
-    StringConstraints(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH),
+    StringConstraints(
+        strip_whitespace=False, min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH
+    ),
     AfterValidator(_password_policy),
     Field(
         description=f"{MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters.",
         examples=["correct-horse-battery"],
     ),
 ]
+# Secrets are taken exactly as typed: request bodies otherwise strip surrounding whitespace.
+RefreshToken = Annotated[
+    str, StringConstraints(strip_whitespace=False, min_length=1, max_length=4096)
+]
+CurrentPassword = Annotated[
+    str, StringConstraints(strip_whitespace=False, min_length=1, max_length=1024)
+]
 TotpCode = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{6}$"),
     Field(description="The 6-digit code of the authenticator app.", examples=["492039"]),
 ]
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(from_attributes=True, extra="forbid")
 
 
 class TokenPair(Schema):
@@ -60,17 +67,17 @@ class TokenPair(Schema):
     )
 
 
-class RefreshRequest(Schema):
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+class RefreshRequest(WriteSchema):
+    refresh_token: RefreshToken
 
     model_config = ConfigDict(json_schema_extra={"example": {"refresh_token": "eyJhbGci…"}})
 
 
-class LogoutRequest(Schema):
+class LogoutRequest(WriteSchema):
     """Which session to end: the one of `refresh_token`, else the caller's current one;
     `all_sessions` ends every session of the user."""
 
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=4096)] | None = None
+    refresh_token: RefreshToken | None = None
     all_sessions: bool = False
 
     model_config = ConfigDict(
@@ -78,8 +85,8 @@ class LogoutRequest(Schema):
     )
 
 
-class PasswordChange(Schema):
-    current_password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+class PasswordChange(WriteSchema):
+    current_password: CurrentPassword
     new_password: NewPassword
 
     model_config = ConfigDict(
@@ -155,7 +162,7 @@ class MFAEnrollment(Schema):
     )
 
 
-class MFACode(Schema):
+class MFACode(WriteSchema):
     code: TotpCode
 
     model_config = ConfigDict(json_schema_extra={"example": {"code": "492039"}})
@@ -181,7 +188,7 @@ class StepUpToken(Schema):
     )
 
 
-class JWKS(BaseModel):
+class JWKS(Schema):
     """The public keys that verify this service's tokens (empty with a shared secret)."""
 
     keys: list[dict[str, Any]]

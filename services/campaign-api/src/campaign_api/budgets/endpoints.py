@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from campaign_api.budgets import allocations, service
 from campaign_api.budgets.deps import BudgetManager, BudgetViewer, ReferenceReader
@@ -54,8 +54,8 @@ allocation_router = APIRouter(
 BudgetId = Annotated[uuid.UUID, Path(description="The budget's id.")]
 
 
-def _read(budget: object) -> dict[str, object]:
-    return BudgetRead.model_validate(budget).model_dump(mode="json")
+def _read(budget: object) -> BudgetRead:
+    return BudgetRead.model_validate(budget)
 
 
 def _currency(value: str | None) -> str | None:
@@ -79,7 +79,7 @@ async def list_budgets(
     budget_type: BudgetType | None = None,
     currency_code: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List the company's budgets, filtered by activity, fiscal year, type or currency."""
     filters = {
         "is_active": is_active,
@@ -102,10 +102,10 @@ async def list_budgets(
 )
 async def create_budget(
     body: BudgetCreate, principal: BudgetManager, session: TenantSession, meta: Meta
-) -> JSONResponse:
+) -> BudgetRead:
     """Create a budget for a fiscal year (its code is unique within the company)."""
     budget = await service.create_budget(session, principal, meta, body)
-    return respond(_read(budget), principal, status_code=201)
+    return respond(_read(budget), principal)
 
 
 @router.get(
@@ -123,7 +123,7 @@ async def fiscal_year_availability(
         str | None,
         Query(min_length=3, max_length=3, description="Default: the company's currency."),
     ] = None,
-) -> JSONResponse:
+) -> FiscalYearAvailability:
     """What a fiscal year has: active budgets' total, what live campaigns hold, what is left."""
     policy = await load_policy(session, principal.company_id)
     year = fiscal_year or policy.fiscal_year_of(datetime.now(UTC))
@@ -142,7 +142,7 @@ async def fiscal_year_availability(
 )
 async def get_budget(
     budget_id: BudgetId, principal: ReferenceReader, session: TenantSession
-) -> JSONResponse:
+) -> BudgetRead:
     """Get one budget."""
     return respond(
         _read(await service.get_budget(session, principal.company_id, budget_id)), principal
@@ -157,7 +157,7 @@ async def get_budget(
 )
 async def budget_availability(
     budget_id: BudgetId, principal: BudgetViewer, session: TenantSession
-) -> JSONResponse:
+) -> BudgetAvailability:
     """What one budget has: its total, what live campaigns' allocations hold, what is left."""
     body = await service.budget_availability(session, principal.company_id, budget_id)
     return respond(body, principal)
@@ -178,7 +178,7 @@ async def replace_budget(
     principal: BudgetManager,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> BudgetRead:
     """Replace every field of a budget; it cannot drop below what live campaigns hold."""
     policy = await load_policy(session, principal.company_id)
     budget = await service.update_budget(
@@ -199,7 +199,7 @@ async def patch_budget(
     principal: BudgetManager,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> BudgetRead:
     """Change some fields of a budget; it cannot drop below what live campaigns hold."""
     policy = await load_policy(session, principal.company_id)
     values = body.model_dump(exclude_unset=True)
@@ -215,7 +215,7 @@ async def patch_budget(
 )
 async def list_allocations(
     campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
-) -> JSONResponse:
+) -> AllocationList:
     """List the budgets a campaign draws on and how much from each."""
     body = await allocations.list_allocations(session, principal.company_id, campaign)
     return respond(body, principal)
@@ -241,7 +241,7 @@ async def set_allocation(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> AllocationRead:
     """Set how much the campaign draws on a budget of its currency and fiscal year."""
     allocation, _required = await allocations.allocate(
         session, principal, meta, campaign, budget_id, body.allocated_amount

@@ -7,11 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import BudgetType
+from crm_common.schemas import Schema, WriteSchema
 
 _EXAMPLE: dict[str, Any] = {
     "budget_name": "FY2026 Marketing",
@@ -26,10 +27,6 @@ _EXAMPLE: dict[str, Any] = {
     "is_active": True,
     "fiscal_year": 2026,
 }
-
-
-class WriteSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class BudgetCreate(WriteSchema):
@@ -101,7 +98,7 @@ ALLOCATION_EXAMPLE: dict[str, Any] = {
 }
 
 
-class BudgetRead(BaseModel):
+class BudgetRead(Schema):
     """A budget as stored."""
 
     model_config = ConfigDict(
@@ -124,7 +121,7 @@ class BudgetRead(BaseModel):
     updated_at: datetime
 
 
-class BudgetPage(BaseModel):
+class BudgetPage(Schema):
     """One page of budgets."""
 
     model_config = ConfigDict(
@@ -148,7 +145,7 @@ class BudgetPage(BaseModel):
     filters: dict[str, Any]
 
 
-class BudgetAvailability(BaseModel):
+class BudgetAvailability(Schema):
     """What a budget holds: its total, what live campaigns hold, what is left."""
 
     model_config = ConfigDict(
@@ -178,7 +175,7 @@ class BudgetAvailability(BaseModel):
     live_allocations: int
 
 
-class FiscalYearAvailability(BaseModel):
+class FiscalYearAvailability(Schema):
     """The money of a fiscal year: active budgets' total, what live campaigns hold, what is
     left (the ceiling for a campaign's total_budget)."""
 
@@ -217,7 +214,7 @@ class AllocationWrite(WriteSchema):
     allocated_amount: Money
 
 
-class AllocationRead(BaseModel):
+class AllocationRead(Schema):
     """One budget a campaign draws on."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [ALLOCATION_EXAMPLE]})
@@ -233,7 +230,7 @@ class AllocationRead(BaseModel):
     updated_at: datetime
 
 
-class AllocationList(BaseModel):
+class AllocationList(Schema):
     """A campaign's allocations and their sum."""
 
     model_config = ConfigDict(

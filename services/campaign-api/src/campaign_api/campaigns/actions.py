@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Response
 
 from campaign_api.campaigns import lifecycle
 from campaign_api.campaigns.deps import (
@@ -42,12 +41,15 @@ _ERRORS = errors(CampaignNotFound, PreconditionFailed, InvalidStatusTransition)
 
 
 def _done(
-    campaign: Campaign, warnings: list[ValidationWarning], principal: Principal
-) -> JSONResponse:
+    campaign: Campaign,
+    warnings: list[ValidationWarning],
+    principal: Principal,
+    response: Response,
+) -> CampaignTransitioned:
     body = CampaignTransitioned(
         **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=warnings
     )
-    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 
 async def _run(
@@ -57,10 +59,11 @@ async def _run(
     campaign: Campaign,
     action: str,
     body: ActionComment | None,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignTransitioned:
     comment = body.comment if body is not None else None
     warnings = await lifecycle.transition(session, principal, meta, campaign, action, comment)
-    return _done(campaign, warnings, principal)
+    return _done(campaign, warnings, principal, response)
 
 
 @router.post(
@@ -80,10 +83,11 @@ async def plan_campaign(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Move a draft to planned; its dates must not clash with others on its channel."""
-    return await _run(session, principal, meta, campaign, "plan", body)
+    return await _run(session, principal, meta, campaign, "plan", body, response)
 
 
 @router.post(
@@ -97,10 +101,11 @@ async def pause_campaign(
     principal: CampaignLauncher,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Pause an active campaign."""
-    return await _run(session, principal, meta, campaign, "pause", body)
+    return await _run(session, principal, meta, campaign, "pause", body, response)
 
 
 @router.post(
@@ -121,10 +126,11 @@ async def resume_campaign(
     principal: CampaignLauncher,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Make a paused campaign active again (it must be approved when approval is required)."""
-    return await _run(session, principal, meta, campaign, "resume", body)
+    return await _run(session, principal, meta, campaign, "resume", body, response)
 
 
 @router.post(
@@ -138,10 +144,11 @@ async def complete_campaign(
     principal: CampaignLauncher,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Mark an active campaign completed (final)."""
-    return await _run(session, principal, meta, campaign, "complete", body)
+    return await _run(session, principal, meta, campaign, "complete", body, response)
 
 
 @router.post(
@@ -155,7 +162,8 @@ async def cancel_campaign(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Cancel a campaign that is not completed or cancelled (final; releases its budget)."""
-    return await _run(session, principal, meta, campaign, "cancel", body)
+    return await _run(session, principal, meta, campaign, "cancel", body, response)

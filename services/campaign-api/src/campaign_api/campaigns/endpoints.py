@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.cache import view_shape
@@ -158,7 +157,7 @@ def _read(campaign: Any) -> dict[str, Any]:
 @router.get("/", response_model=CampaignPage, summary="List campaigns")
 async def list_campaigns(
     principal: CampaignReader, session: TenantSession, pagination: Pagination, filters: Filters
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List the company's campaigns with filters, search, date ranges and sorting."""
     rows, total = await service.list_campaigns(session, principal.company_id, filters, pagination)
     applied = {
@@ -187,8 +186,9 @@ async def create_campaign(
     principal: CampaignCreator,
     session: TenantSession,
     meta: Meta,
+    response: Response,
     idempotency_key: IdempotencyKeyOptional = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """Create a draft campaign; returns its warnings and whether it needs approval."""
     result = await creation.create_once(session, principal, meta, body, idempotency_key)
     headers = {
@@ -197,12 +197,14 @@ async def create_campaign(
     }
     if result.replayed:
         headers[idempotency.REPLAY_HEADER] = "true"
-    return respond(result.body, principal, status_code=201, headers=headers)
+    return respond(result.body, principal, response, headers=headers)
 
 
 @router.get(
     "/{campaign_id}/",
     response_model=CampaignDetail,
+    # segments and performance appear only when asked for
+    response_model_exclude_unset=True,
     summary="Get a campaign",
     responses={**errors(CampaignNotFound), 304: {"description": "Not modified (If-None-Match)."}},
 )
@@ -211,12 +213,13 @@ async def get_campaign(
     principal: CampaignReader,
     resources: AppResources,
     cache: CampaignCacheDep,
+    response: Response,
     include_segments: Annotated[bool, Query(description="Add the campaign's segments.")] = False,
     include_performance: Annotated[
         bool, Query(description="Add totals and rates from the campaign's metrics.")
     ] = False,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
-) -> Response:
+) -> Response | dict[str, Any]:
     """Get a campaign, optionally with segments and performance; the ETag is its version."""
     # A cache hit needs no database at all, so the tenant session opens only on a miss or
     # for the optional parts.
@@ -241,7 +244,7 @@ async def get_campaign(
         and tag in [t.strip() for t in if_none_match.split(",")]
     ):
         return Response(status_code=304, headers={"ETag": tag})
-    return respond({**base, **extra}, principal, headers={"ETag": tag})
+    return respond({**base, **extra}, principal, response, headers={"ETag": tag})
 
 
 async def _includes(
@@ -277,14 +280,14 @@ _UPDATE_ERRORS = errors(
 )
 
 
-def _updated(outcome: WriteOutcome, principal: Principal) -> JSONResponse:
+def _updated(outcome: WriteOutcome, principal: Principal, response: Response) -> CampaignUpdated:
     body = CampaignUpdated(
         **CampaignRead.model_validate(outcome.campaign).model_dump(),
         changes=outcome.changes,
         approval_required=outcome.approval_required,
         validation_warnings=outcome.warnings,
     )
-    return respond(body, principal, headers=_headers(outcome.campaign.version))
+    return respond(body, principal, response, headers=_headers(outcome.campaign.version))
 
 
 @router.put(
@@ -299,10 +302,11 @@ async def replace_campaign(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignUpdated:
     """Replace every writable field; returns the change summary and approval state."""
     outcome = await updates.update_campaign(session, principal, meta, campaign, body.model_dump())
-    return _updated(outcome, principal)
+    return _updated(outcome, principal, response)
 
 
 @router.patch(
@@ -317,11 +321,12 @@ async def patch_campaign(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignUpdated:
     """Change some writable fields; returns the change summary and approval state."""
     values = body.model_dump(exclude_unset=True)
     outcome = await updates.update_campaign(session, principal, meta, campaign, values)
-    return _updated(outcome, principal)
+    return _updated(outcome, principal, response)
 
 
 @router.delete(
@@ -332,7 +337,7 @@ async def patch_campaign(
 )
 async def delete_campaign(
     campaign: DeletableCampaign, principal: CampaignDeleter, session: TenantSession, meta: Meta
-) -> JSONResponse:
+) -> DeleteResult:
     """Soft-delete a campaign and its segments; refused while sending is in progress."""
     segments = await service.delete_campaign(session, principal, meta, campaign)
     assert campaign.deleted_at is not None

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, ConfigDict, Field, model_validator
 
 from campaign_api.shared.types import (
     CampaignCode,
@@ -27,15 +27,7 @@ from crm_common.enums import (
     Channel,
     SegmentType,
 )
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-
-class WriteSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
+from crm_common.schemas import Schema, WriteSchema
 
 _EXAMPLE_WRITE: dict[str, Any] = {
     "campaign_name": "Spring sale 2026",
@@ -221,7 +213,7 @@ class CampaignRead(Schema):
     version: int
 
 
-class ValidationWarning(BaseModel):
+class ValidationWarning(Schema):
     """A rule that did not block the write but deserves attention."""
 
     code: str
@@ -254,7 +246,7 @@ class CampaignCreated(CampaignRead):
     approval_required: bool
 
 
-class FieldChange(BaseModel):
+class FieldChange(Schema):
     old: Any
     new: Any
 
@@ -297,7 +289,7 @@ class SegmentSummary(Schema):
     updated_at: datetime
 
 
-class ChannelPerformance(BaseModel):
+class ChannelPerformance(Schema):
     channel: str
     sent: int
     delivered: int
@@ -313,7 +305,7 @@ class ChannelPerformance(BaseModel):
     spend: Decimal | None = None
 
 
-class Performance(BaseModel):
+class Performance(Schema):
     """Totals of the campaign's daily metrics, with rates and a per-channel breakdown."""
 
     totals: ChannelPerformance
@@ -355,7 +347,7 @@ class SortOrder(StrEnum):
     DESC = "desc"
 
 
-class CampaignFilters(BaseModel):
+class CampaignFilters(Schema):
     """The list filters; every one optional."""
 
     campaign_status: list[CampaignStatus] | None = None
@@ -372,7 +364,7 @@ class CampaignFilters(BaseModel):
     sort_order: SortOrder = SortOrder.DESC
 
 
-class CampaignPage(BaseModel):
+class CampaignPage(Schema):
     """One page of campaigns (the list shape of README "Contracts")."""
 
     model_config = ConfigDict(
@@ -400,7 +392,7 @@ class CampaignPage(BaseModel):
     filters: dict[str, Any]
 
 
-class DeleteResult(BaseModel):
+class DeleteResult(Schema):
     """What a soft delete did."""
 
     model_config = ConfigDict(
@@ -420,7 +412,7 @@ class DeleteResult(BaseModel):
     segments_deleted: int
 
 
-class ActionComment(BaseModel):
+class ActionComment(Schema):
     """An optional note kept in the audit history."""
 
     model_config = ConfigDict(

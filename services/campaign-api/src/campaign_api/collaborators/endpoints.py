@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from campaign_api.campaigns.deps import (
     CampaignEditor,
@@ -47,7 +47,7 @@ UserId = Annotated[uuid.UUID, Path(description="The collaborator's user id.")]
 )
 async def list_collaborators(
     campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
-) -> JSONResponse:
+) -> CollaboratorList:
     """List the users working on a campaign, with their roles."""
     items = await service.list_collaborators(session, principal.company_id, campaign)
     body = CollaboratorList(campaign_id=campaign.id, items=list(items), total=len(items))
@@ -74,12 +74,12 @@ async def add_collaborator(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> CollaboratorRead:
     """Add a user of the company to the campaign with a role."""
     added = await service.add(
         session, principal, meta, campaign, body.user_id, body.collaborator_role
     )
-    return respond(added, principal, status_code=201)
+    return respond(added, principal)
 
 
 @router.patch(
@@ -97,7 +97,7 @@ async def change_collaborator(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> CollaboratorRead:
     """Change a collaborator's role; the last owner stays an owner."""
     changed = await service.change_role(
         session, principal, meta, campaign, user_id, body.collaborator_role

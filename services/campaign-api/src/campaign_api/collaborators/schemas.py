@@ -6,16 +6,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from crm_common.enums import CollaboratorRole
+from crm_common.schemas import Schema, WriteSchema
 
 
-class CollaboratorCreate(BaseModel):
+class CollaboratorCreate(WriteSchema):
     """Add a user of the company to a campaign."""
 
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"user_id": "0b7f5a0e-7d7e-4a43-9a55-0f4f4cf1b0b6", "collaborator_role": "editor"}
@@ -27,12 +27,10 @@ class CollaboratorCreate(BaseModel):
     collaborator_role: CollaboratorRole = CollaboratorRole.EDITOR
 
 
-class CollaboratorUpdate(BaseModel):
+class CollaboratorUpdate(WriteSchema):
     """Change a collaborator's role."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"collaborator_role": "reviewer"}]}
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [{"collaborator_role": "reviewer"}]})
 
     collaborator_role: CollaboratorRole
 
@@ -48,7 +46,7 @@ COLLABORATOR_EXAMPLE: dict[str, Any] = {
 }
 
 
-class CollaboratorRead(BaseModel):
+class CollaboratorRead(Schema):
     """A user working on a campaign."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [COLLABORATOR_EXAMPLE]})
@@ -62,7 +60,7 @@ class CollaboratorRead(BaseModel):
     created_at: datetime
 
 
-class CollaboratorList(BaseModel):
+class CollaboratorList(Schema):
     """The users working on a campaign."""
 
     model_config = ConfigDict(

@@ -6,16 +6,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from crm_common.enums import CampaignStatus, DeliveryChannel, LaunchStatus
+from crm_common.schemas import Schema, WriteSchema
 
 
-class LaunchRequest(BaseModel):
+class LaunchRequest(WriteSchema):
     """How to run the launch: when, on which channels, how fast, to which segments."""
 
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -46,7 +46,7 @@ class LaunchRequest(BaseModel):
     )
 
 
-class LaunchRead(BaseModel):
+class LaunchRead(Schema):
     """A recorded launch request."""
 
     model_config = ConfigDict(from_attributes=True)
@@ -61,14 +61,14 @@ class LaunchRead(BaseModel):
     created_at: datetime
 
 
-class LaunchCampaignState(BaseModel):
+class LaunchCampaignState(Schema):
     id: uuid.UUID
     campaign_code: str
     campaign_status: CampaignStatus
     version: int
 
 
-class LaunchTracking(BaseModel):
+class LaunchTracking(Schema):
     """Where to follow the launch."""
 
     launch_id: uuid.UUID
@@ -77,7 +77,7 @@ class LaunchTracking(BaseModel):
     campaign_path: str
 
 
-class LaunchAccepted(BaseModel):
+class LaunchAccepted(Schema):
     """The launch confirmation: the recorded request, the campaign's new state, tracking."""
 
     model_config = ConfigDict(

@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.campaigns import service as campaign_service
@@ -37,8 +36,8 @@ router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses
 SegmentId = Annotated[uuid.UUID, Path(description="The segment's id.")]
 
 
-def _read(segment: CampaignSegment) -> dict[str, Any]:
-    return SegmentRead.model_validate(segment).model_dump(mode="json")
+def _read(segment: CampaignSegment) -> SegmentRead:
+    return SegmentRead.model_validate(segment)
 
 
 @router.get("/", response_model=SegmentPage, summary="List campaign segments")
@@ -59,7 +58,7 @@ async def list_segments(
         ),
     ] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List segments, filtered by campaign, type, target-count range or name."""
     if target_count_range is not None:
         low, _, high = target_count_range.replace(",", "-").partition("-")
@@ -95,14 +94,14 @@ async def list_segments(
 )
 async def create_segment(
     body: SegmentCreate, principal: CampaignEditor, session: TenantSession, meta: Meta
-) -> JSONResponse:
+) -> SegmentWritten:
     """Add a segment with valid rules to a campaign; returns its validation and audience."""
     campaign = await campaign_service.load(
         session, principal.company_id, body.campaign_id, for_update=True
     )
     values = body.model_dump(exclude={"campaign_id"})
     segment = await service.create_segment(session, principal, meta, campaign, values)
-    return respond(service.written(segment), principal, status_code=201)
+    return respond(service.written(segment), principal)
 
 
 @router.get(
@@ -113,7 +112,7 @@ async def create_segment(
 )
 async def get_segment(
     segment_id: SegmentId, principal: CampaignReader, session: TenantSession
-) -> JSONResponse:
+) -> SegmentWritten:
     """Get a segment with its validation results and audience analysis."""
     segment = await service.get_segment(session, principal.company_id, segment_id)
     return respond(service.written(segment), principal)
@@ -146,7 +145,7 @@ async def replace_segment(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> SegmentWritten:
     """Replace a segment's name, type and criteria (validated again)."""
     campaign, segment = await _locked(session, principal, segment_id)
     segment = await service.update_segment(
@@ -167,7 +166,7 @@ async def patch_segment(
     principal: CampaignEditor,
     session: TenantSession,
     meta: Meta,
-) -> JSONResponse:
+) -> SegmentWritten:
     """Change some of a segment's fields (criteria validated again)."""
     campaign, segment = await _locked(session, principal, segment_id)
     values = body.model_dump(exclude_unset=True)
@@ -184,7 +183,7 @@ async def patch_segment(
 )
 async def delete_segment(
     segment_id: SegmentId, principal: CampaignEditor, session: TenantSession, meta: Meta
-) -> JSONResponse:
+) -> SegmentRead:
     """Soft-delete a segment (its history stays)."""
     campaign, segment = await _locked(session, principal, segment_id)
     await service.delete_segment(session, principal, meta, campaign, segment)

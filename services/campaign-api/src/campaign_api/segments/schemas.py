@@ -7,10 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from campaign_api.shared.types import Name100
 from crm_common.enums import SegmentType
+from crm_common.schemas import Schema, WriteSchema
 
 CRITERIA_FIELDS = (
     "demographic_criteria",
@@ -32,10 +33,6 @@ _EXAMPLE: dict[str, Any] = {
     "geographic_criteria": {"field": "city", "op": "in", "value": ["Berlin"]},
     "psychographic_criteria": {"field": "interests", "op": "contains_any", "value": ["running"]},
 }
-
-
-class WriteSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class SegmentCreate(WriteSchema):
@@ -104,7 +101,7 @@ SEGMENT_EXAMPLE: dict[str, Any] = {
 }
 
 
-class SegmentRead(BaseModel):
+class SegmentRead(Schema):
     """A segment as stored (counts are written by the segment engine when it evaluates)."""
 
     model_config = ConfigDict(
@@ -127,20 +124,20 @@ class SegmentRead(BaseModel):
     updated_at: datetime
 
 
-class SegmentWarning(BaseModel):
+class SegmentWarning(Schema):
     code: str
     field: str | None = None
     message: str
 
 
-class SegmentValidation(BaseModel):
+class SegmentValidation(Schema):
     """The criteria passed the rule language; what still deserves attention."""
 
     valid: bool
     warnings: list[SegmentWarning]
 
 
-class AudienceAnalysis(BaseModel):
+class AudienceAnalysis(Schema):
     """What the rules target, and where to count the audience."""
 
     criteria_used: list[str]
@@ -181,7 +178,7 @@ class SegmentWritten(SegmentRead):
     audience_analysis: AudienceAnalysis
 
 
-class SegmentPage(BaseModel):
+class SegmentPage(Schema):
     """One page of segments."""
 
     model_config = ConfigDict(

@@ -6,11 +6,12 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from campaign_api.shared.types import Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import TemplateType
+from crm_common.schemas import Schema, WriteSchema
 
 Content = Annotated[str, StringConstraints(max_length=200_000)]
 
@@ -26,10 +27,6 @@ _EXAMPLE: dict[str, Any] = {
     "is_active": True,
     "is_default": False,
 }
-
-
-class WriteSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class TemplateCreate(WriteSchema):
@@ -96,7 +93,7 @@ LINK_EXAMPLE: dict[str, Any] = {
 }
 
 
-class TemplateRead(BaseModel):
+class TemplateRead(Schema):
     """A template as stored."""
 
     model_config = ConfigDict(
@@ -119,7 +116,7 @@ class TemplateRead(BaseModel):
     updated_at: datetime
 
 
-class TemplatePage(BaseModel):
+class TemplatePage(Schema):
     """One page of templates."""
 
     model_config = ConfigDict(
@@ -158,7 +155,7 @@ class TemplateLinkCreate(WriteSchema):
     is_primary: bool = False
 
 
-class TemplateLinkRead(BaseModel):
+class TemplateLinkRead(Schema):
     """A template used by a campaign."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [LINK_EXAMPLE]})
@@ -173,7 +170,7 @@ class TemplateLinkRead(BaseModel):
     created_at: datetime
 
 
-class TemplateLinkList(BaseModel):
+class TemplateLinkList(Schema):
     """The templates a campaign uses."""
 
     model_config = ConfigDict(

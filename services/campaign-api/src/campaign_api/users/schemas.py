@@ -8,7 +8,6 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -17,6 +16,7 @@ from pydantic import (
 
 from campaign_api.auth.schemas import NewPassword
 from crm_common.pagination import Page
+from crm_common.schemas import Schema, WriteSchema
 from crm_common.security.permissions import RoleName
 
 
@@ -47,10 +47,6 @@ Roles = Annotated[
 UserSort = Literal["email", "-email", "full_name", "-full_name", "created_at", "-created_at"]
 
 
-class Schema(BaseModel):
-    model_config = ConfigDict(from_attributes=True, extra="forbid")
-
-
 class UserRead(Schema):
     id: uuid.UUID
     email: str
@@ -79,7 +75,7 @@ class UserRead(Schema):
     )
 
 
-class UserCreate(Schema):
+class UserCreate(WriteSchema):
     email: Email
     full_name: FullName
     password: NewPassword
@@ -97,7 +93,7 @@ class UserCreate(Schema):
     )
 
 
-class UserUpdate(Schema):
+class UserUpdate(WriteSchema):
     """The profile fields an admin may change (roles and status have their own actions)."""
 
     email: Email | None = None
@@ -112,7 +108,7 @@ class UserUpdate(Schema):
     model_config = ConfigDict(json_schema_extra={"example": {"full_name": "Jane Smith"}})
 
 
-class RolesUpdate(Schema):
+class RolesUpdate(WriteSchema):
     roles: Roles
 
     model_config = ConfigDict(
@@ -120,7 +116,7 @@ class RolesUpdate(Schema):
     )
 
 
-class PasswordReset(Schema):
+class PasswordReset(WriteSchema):
     new_password: NewPassword
 
     model_config = ConfigDict(json_schema_extra={"example": {"new_password": "a-new-long-pass"}})

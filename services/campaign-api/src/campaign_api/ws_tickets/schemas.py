@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from crm_common.schemas import Schema
 
 
-class WsTicket(BaseModel):
+class WsTicket(Schema):
     """A short-lived, single-use credential for the first message on `/ws`."""
 
     model_config = ConfigDict(extra="forbid")

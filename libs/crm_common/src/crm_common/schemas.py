@@ -1,0 +1,72 @@
+"""The base models of every API schema, and the field-level security of their serialisation.
+
+Budget figures (`crm_common.masking.BUDGET_FIELDS`, at any depth) are left out of a serialised
+schema unless its reader holds `view_budget`. The reader comes from the serialisation context
+(`model_dump(context={VIEW_BUDGET: False})`) or, for a response that FastAPI serialises (and
+validates) against the route's `response_model` without a context, from `respond_to`, which an
+endpoint calls as it returns. That choice holds for the rest of the request it was made in (its
+request id) and nowhere else, so a later serialisation in the same context is not redacted.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from crm_common.events.outbox import correlation_id_var
+from crm_common.masking import redact_budget
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal
+
+VIEW_BUDGET = "view_budget"
+"""Serialisation-context key: whether the reader may see budget figures."""
+
+# (request id, whether the response's reader may see budget figures)
+_response_reader: ContextVar[tuple[str | None, bool] | None] = ContextVar(
+    "response_reader", default=None
+)
+
+
+def respond_to(principal: Principal) -> None:
+    """Serialise this request's response as `principal` may see it (FastAPI passes no
+    serialisation context, so the endpoint sets it here as it returns)."""
+    _response_reader.set((correlation_id_var.get(), principal.has(Permission.VIEW_BUDGET)))
+
+
+def _views_budget(info: SerializationInfo) -> bool:
+    if isinstance(info.context, dict) and VIEW_BUDGET in info.context:
+        return bool(info.context[VIEW_BUDGET])
+    reader = _response_reader.get()
+    if reader is None or reader[0] != correlation_id_var.get():
+        return True
+    return reader[1]
+
+
+class _Secured(BaseModel):
+    # No return annotation on purpose: pydantic would take it as the serialisation schema and
+    # every response in the OpenAPI document would become `{}`.
+    @model_serializer(mode="wrap")
+    def _field_security(  # type: ignore[no-untyped-def]
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ):
+        data = handler(self)
+        return data if _views_budget(info) else redact_budget(data)
+
+
+class Schema(_Secured):
+    """Base of schemas read from the database (ORM objects or rows) and of response bodies."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class WriteSchema(_Secured):
+    """Base of request bodies: unknown fields refused, surrounding whitespace stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
