@@ -243,7 +243,7 @@ async def delivery_counts(db: Database, launch_id: uuid.UUID) -> dict[str, int]:
             .where(Delivery.launch_id == launch_id)
             .group_by(Delivery.delivery_status)
         )
-        return dict(rows)
+        return {row[0]: row[1] for row in rows}
 
 
 async def set_campaign_status(db: Database, campaign_id: uuid.UUID, status: str) -> None:

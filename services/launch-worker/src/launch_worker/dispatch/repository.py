@@ -110,6 +110,15 @@ _METRICS = text(
     """
 ).bindparams(bindparam("spend", type_=Numeric(15, 6)))
 
+# Every writer locks campaign, then launch, then deliveries (launchers, the API's status
+# actions): a batch's record takes the same order.
+_LOCK_CAMPAIGN = text(
+    "SELECT 1 FROM crm_campaigns WHERE id = :id AND company_id = :company_id FOR NO KEY UPDATE"
+)
+_LOCK_LAUNCH = text(
+    "SELECT 1 FROM crm_launches WHERE id = :id AND company_id = :company_id FOR NO KEY UPDATE"
+)
+
 _LAUNCH_COUNTS = text(
     """
     UPDATE crm_launches
@@ -193,6 +202,13 @@ async def claim_batch(
             )
         )
     return claimed
+
+
+async def lock_parents(
+    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID, launch_id: uuid.UUID
+) -> None:
+    await session.execute(_LOCK_CAMPAIGN, {"company_id": company_id, "id": campaign_id})
+    await session.execute(_LOCK_LAUNCH, {"company_id": company_id, "id": launch_id})
 
 
 async def record_outcomes(

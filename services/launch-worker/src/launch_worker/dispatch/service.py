@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import structlog
+from sqlalchemy.exc import DBAPIError
 
 from crm_common.campaign_cache import invalidate_campaign
 from crm_common.messages import RenderContext, RenderFailed, contact_fields, render_message
@@ -42,6 +43,7 @@ from launch_worker.launches.repository import ClaimedLaunch, sending_launches
 
 log = structlog.get_logger(__name__)
 
+RECORD_ATTEMPTS = 5
 RATE_WAIT_SLICE_S = 0.25
 """The longest a dispatcher waits on the rate limit before looking at its launch's state."""
 
@@ -212,6 +214,7 @@ class Dispatcher:
             sender=sender,
             headers=dict(rendered.headers),
             postal_address=postal_address(contact) if delivery.channel == "direct_mail" else None,
+            launch_id=context.launch_id,
         )
         return None, Pending(delivery, message, rendered.links)
 
@@ -309,8 +312,24 @@ class Dispatcher:
         return float(max(delay, exc.retry_after_s or 0.0))
 
     async def _record(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
+        """Record a sent batch, retrying a few times when the database hiccups: messages
+        already handed to providers must not wait for their lease to lapse and go again."""
+        for attempt in range(1, RECORD_ATTEMPTS + 1):
+            try:
+                await self._record_once(context, outcomes)
+                return
+            except DBAPIError as exc:
+                if attempt == RECORD_ATTEMPTS:
+                    raise
+                log.warning("record_batch_retry", attempt=attempt, error=type(exc).__name__)
+                await asyncio.sleep(0.05 * attempt)
+
+    async def _record_once(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
         today = datetime.now(UTC).date()
         async with self.resources.db.tenant_session(context.company_id) as session:
+            await repo.lock_parents(
+                session, context.company_id, context.campaign_id, context.launch_id
+            )
             recorded = await repo.record_outcomes(session, context.company_id, self.owner, outcomes)
             tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
             spend: dict[str, Decimal] = defaultdict(Decimal)

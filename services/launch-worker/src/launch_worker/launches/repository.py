@@ -107,14 +107,21 @@ async def release(scope: TenantScope, launch_id: uuid.UUID, owner: str) -> None:
 
 
 async def load_held(
-    scope: TenantScope, launch_id: uuid.UUID, owner: str
+    scope: TenantScope, launch_id: uuid.UUID, campaign_id: uuid.UUID, owner: str
 ) -> tuple[Launch, Campaign] | None:
-    """The launch (locked) and its campaign (locked), if this owner still holds the lease."""
-    launch = await scope.get(Launch, launch_id, for_update=True)
-    if launch is None or launch.lease_owner != owner:
-        return None
-    campaign = await scope.get(Campaign, launch.campaign_id, for_update=True)
-    if campaign is None:
+    """The campaign and the launch, locked in that order (the order of every writer of both:
+    campaign, launch, deliveries), if this owner still holds the launch's lease."""
+    campaign = (
+        await scope.session.execute(
+            scope.select(Campaign, Campaign.id == campaign_id).with_for_update(key_share=True)
+        )
+    ).scalar_one_or_none()
+    launch = (
+        await scope.session.execute(
+            scope.select(Launch, Launch.id == launch_id).with_for_update(key_share=True)
+        )
+    ).scalar_one_or_none()
+    if campaign is None or launch is None or launch.lease_owner != owner:
         return None
     return launch, campaign
 

@@ -79,7 +79,7 @@ class Launcher:
     async def step(self, claimed: repo.ClaimedLaunch, state: LauncherState) -> bool:
         async with self.resources.db.tenant_session(claimed.company_id) as session:
             scope = TenantScope(session, claimed.company_id)
-            held = await repo.load_held(scope, claimed.id, self.owner)
+            held = await repo.load_held(scope, claimed.id, claimed.campaign_id, self.owner)
             if held is None:
                 return False
             launch, campaign = held
@@ -236,7 +236,7 @@ class Launcher:
     async def _fail(self, claimed: repo.ClaimedLaunch, reason: str) -> bool:
         async with self.resources.db.tenant_session(claimed.company_id) as session:
             scope = TenantScope(session, claimed.company_id)
-            held = await repo.load_held(scope, claimed.id, self.owner)
+            held = await repo.load_held(scope, claimed.id, claimed.campaign_id, self.owner)
             if held is None:
                 return False
             launch, campaign = held
