@@ -17,10 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.message import EmailMessage
-from email.policy import SMTP as SMTP_POLICY
-from email.utils import format_datetime, parseaddr
+from email.utils import parseaddr
 
 import aiosmtplib
 import structlog
@@ -32,14 +29,12 @@ from launch_worker.channels.base import (
     SendResult,
     TransientSendError,
 )
+from launch_worker.channels.mime import message_id, render_email
 
 log = structlog.get_logger(__name__)
 
 NAME = "smtp"
 _AUTH_CODES = frozenset({530, 535, 538})
-_RESERVED_HEADERS = frozenset(
-    {"from", "to", "subject", "message-id", "date", "mime-version", "content-type"}
-)
 # A pooled connection idle longer than this is checked with NOOP before it carries a message:
 # servers drop idle clients, and a message must not be lost to a connection that is gone.
 _CHECK_IDLE_AFTER_S = 10.0
@@ -57,29 +52,6 @@ class SmtpConfig:
     pool_size: int = 4
     from_domain: str = "crm.localhost"
     default_sender: str | None = None
-
-
-def message_id(idempotency_key: str, domain: str) -> str:
-    """The Message-ID of a delivery: the same for every attempt of it."""
-    return f"<{idempotency_key}@{domain}>"
-
-
-def build_email(message: OutgoingMessage, sender: str, domain: str) -> EmailMessage:
-    """The MIME message: headers, text part, HTML alternative."""
-    email = EmailMessage(policy=SMTP_POLICY)
-    email["From"] = sender
-    email["To"] = message.recipient
-    email["Subject"] = message.subject or ""
-    email["Message-ID"] = message_id(message.idempotency_key, domain)
-    email["Date"] = format_datetime(datetime.now(UTC))
-    for name, value in message.headers.items():
-        if name.lower() in _RESERVED_HEADERS:
-            continue
-        email[name] = value
-    email.set_content(message.text, subtype="plain", charset="utf-8")
-    if message.html:
-        email.add_alternative(message.html, subtype="html", charset="utf-8")
-    return email
 
 
 def classify(exc: Exception) -> SendError:
@@ -130,14 +102,12 @@ class SmtpAdapter:
 
     async def send(self, message: OutgoingMessage) -> SendResult:
         sender = self._sender(message)
-        email = build_email(message, sender, self.config.from_domain)
+        data = render_email(message, sender, self.config.from_domain)
         envelope_from = parseaddr(sender)[1] or sender
         async with self._slots:
             connection = await self._acquire()
             try:
-                await connection.client.send_message(
-                    email, sender=envelope_from, recipients=[message.recipient]
-                )
+                await connection.client.sendmail(envelope_from, [message.recipient], data)
             except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
                 error = classify(exc)
                 if isinstance(exc, aiosmtplib.SMTPRecipientsRefused | aiosmtplib.SMTPDataError):
