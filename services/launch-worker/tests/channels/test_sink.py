@@ -3,6 +3,7 @@ pages show it — only in development and only to this machine."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -104,3 +105,17 @@ async def test_outside_development_there_are_no_pages_and_no_sink(
     configured = dev_settings(settings, tmp_path).model_copy(update={"smtp_host": "mail.example"})
     assert not demo_sink_wanted(configured)
     assert start_demo_sink(configured) == (configured, None)
+
+
+async def test_a_busy_sink_port_leaves_the_demo_running_on_the_sandbox(
+    settings: Settings, tmp_path: Path
+) -> None:
+    dev = dev_settings(settings, tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", dev.mail_sink_port))
+        taken.listen()
+        pointed, sink = start_demo_sink(dev)
+    assert sink is None
+    assert pointed is dev
+    registry = ChannelRegistry(pointed)
+    assert registry.choice({}, "email").provider == "sandbox"

@@ -23,10 +23,13 @@ from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
+import structlog
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from crm_common.settings import Settings
+
+log = structlog.get_logger(__name__)
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,200}$")
 _DIRECTORIES = ("tmp", "new", "cur")
@@ -164,6 +167,7 @@ class MailSink:
             server_hostname="crm-mail-sink",
             enable_SMTPUTF8=True,
             data_size_limit=10 * 1024 * 1024,
+            ready_timeout=30.0,
         )
         controller.start()
         self._controller = controller
@@ -202,7 +206,18 @@ def start_demo_sink(settings: Settings) -> tuple[Settings, MailSink | None]:
     """Start the demo sink when wanted; the settings then send email to it over SMTP."""
     if not demo_sink_wanted(settings):
         return settings, None
-    sink = MailSink(mail_dir(settings), port=settings.mail_sink_port).start()
+    try:
+        sink = MailSink(mail_dir(settings), port=settings.mail_sink_port).start()
+    except (OSError, RuntimeError, TimeoutError) as exc:
+        # The demo still runs, its email then recorded by the sandbox instead.
+        log.warning("mail_sink_unavailable", port=settings.mail_sink_port, error=repr(exc))
+        return settings, None
+    log.info(
+        "mail_sink_started",
+        smtp=f"{sink.host}:{sink.port}",
+        maildir=str(sink.maildir.path),
+        pages="/dev/mail/",
+    )
     pointed = settings.model_copy(
         update={
             "smtp_host": sink.host,
