@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Index, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import BudgetType, TemplateType
@@ -39,7 +49,9 @@ class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, Base):
 
 
 class CampaignBudget(UUIDPk, TenantOwned, Timestamps, Base):
-    """A pot of money (`total_amount`) for a fiscal year. Written by campaign-api."""
+    """A pot of money (`total_amount`) for a fiscal year, optionally carved from a parent
+    budget (`parent_budget_id`: a quarterly budget drawn from the annual one). Written by
+    campaign-api."""
 
     __tablename__ = "crm_campaign_budgets"
     __table_args__ = (
@@ -51,6 +63,10 @@ class CampaignBudget(UUIDPk, TenantOwned, Timestamps, Base):
         CheckConstraint("approval_threshold >= 0", name="approval_threshold_non_negative"),
         CheckConstraint("currency_code ~ '^[A-Z]{3}$'", name="currency_code_format"),
         CheckConstraint("fiscal_year BETWEEN 1900 AND 9999", name="fiscal_year_range"),
+        CheckConstraint(
+            "parent_budget_id IS NULL OR parent_budget_id <> id", name="parent_not_self"
+        ),
+        Index("idx_parent_budget", "parent_budget_id"),
         enum_check("budget_type", BudgetType),
     )
 
@@ -65,3 +81,6 @@ class CampaignBudget(UUIDPk, TenantOwned, Timestamps, Base):
     cost_centers: Mapped[list[Any]] = mapped_column(server_default=text("'[]'"))
     is_active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
+    parent_budget_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("crm_campaign_budgets.id", ondelete="RESTRICT")
+    )
