@@ -1,23 +1,28 @@
-"""The `crm` command: run the product (all-in-one or one service), migrate, seed."""
+"""The `crm` command: run the product (all-in-one or one service), migrate, create tenants and
+users, seed demo data, export the API document."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import contextlib
+import getpass
 import json
 import signal
 import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import structlog
 import uvicorn
+from pydantic import ValidationError
 
 from crm_cli.embedded import EmbeddedServers
 from crm_common import migrate
 from crm_common.logging import configure_logging
+from crm_common.security.permissions import RoleName
 from crm_common.settings import Settings, SettingsError, load_settings
 
 log = structlog.get_logger(__name__)
@@ -49,6 +54,18 @@ def _with_servers(settings: Settings, embedded: EmbeddedServers) -> Settings:
     return _settings(**overrides) if overrides else settings
 
 
+class DemoDataRefused(Exception):
+    """Demo data (known passwords, synthetic people) is never written with CRM_ENV=prod."""
+
+
+def _refuse_demo_in_prod(settings: Settings) -> None:
+    if settings.env == "prod":
+        raise DemoDataRefused(
+            "demo data is not created with CRM_ENV=prod; "
+            "create a real tenant with `crm create-tenant --name … --admin-email …`"
+        )
+
+
 async def _prepare(settings: Settings, *, seed: bool) -> None:
     from crm_cli.seed import seed_demo
     from crm_common.db import Database
@@ -78,10 +95,14 @@ def cmd_run_all(args: argparse.Namespace) -> int:
 
     settings = _settings()
     configure_logging(settings.log_level, settings.log_json)
+    seed = not args.no_seed
+    if seed and settings.env == "prod":
+        log.warning("demo_data_skipped", reason="CRM_ENV=prod", create_tenant="crm create-tenant")
+        seed = False
     embedded = EmbeddedServers(settings.data_dir)
     try:
         settings = _with_servers(settings, embedded)
-        asyncio.run(_prepare(settings, seed=not args.no_seed))
+        asyncio.run(_prepare(settings, seed=seed))
         resources = Resources.open(settings, name="crm-all-in-one")
         gateway = Gateway(resources, build_apps(resources), spa_dir=REPO_ROOT / "web" / "dist")
         host = args.host or settings.host
@@ -118,7 +139,9 @@ def cmd_run_service(args: argparse.Namespace) -> int:
             sys.stderr.write(f"configuration error: {variable}: required to run one service\n")
             return 2
     module = args.service.replace("-", "_")
-    port = args.port or SERVICE_PORTS[args.service]
+    # CRM_PORT, when set, wins over the service's conventional port (as in the all-in-one).
+    port = args.port or (settings.port if "port" in settings.model_fields_set else None)
+    port = port or SERVICE_PORTS[args.service]
     uvicorn.run(
         f"{module}.main:create_app",
         factory=True,
@@ -145,6 +168,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     settings = _settings()
+    try:
+        _refuse_demo_in_prod(settings)
+    except DemoDataRefused as exc:
+        sys.stderr.write(f"refused: {exc}\n")
+        return 2
     embedded = EmbeddedServers(settings.data_dir)
     try:
         settings = _with_servers(settings, embedded)
@@ -198,6 +226,11 @@ async def _seed_contacts(
 
 def cmd_seed_contacts(args: argparse.Namespace) -> int:
     settings = _settings()
+    try:
+        _refuse_demo_in_prod(settings)
+    except DemoDataRefused as exc:
+        sys.stderr.write(f"refused: {exc}\n")
+        return 2
     embedded = EmbeddedServers(settings.data_dir)
     try:
         settings = _with_servers(settings, embedded)
@@ -218,6 +251,129 @@ def cmd_seed_contacts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> tuple[str, bool]:
+    """The new user's password and whether it was generated: asked twice on a terminal,
+    generated (and then shown once) otherwise or with --generate-password."""
+    from crm_cli.tenants import TenantError, check_password, generate_password
+
+    if args.generate_password or not sys.stdin.isatty():
+        return generate_password(), True
+    first = getpass.getpass("Password for the new user (12+ characters): ")
+    check_password(first)
+    if getpass.getpass("Same password again: ") != first:
+        raise TenantError("the two passwords differ")
+    return first, False
+
+
+async def _with_database(settings: Settings, work: Any) -> Any:
+    from crm_common.db import Database
+
+    db = Database.from_settings(settings, name="crm-admin")
+    try:
+        return await work(db)
+    finally:
+        await db.dispose()
+
+
+def _report_user(created: Any, password: str, generated: bool) -> None:
+    print(f"company:  {created.company_slug} ({created.company_id})")
+    print(f"user:     {created.email} ({created.user_id})")
+    print(f"roles:    {', '.join(created.roles)}")
+    if generated:
+        # Printed this once and never stored in clear: the user should change it after signing in.
+        print(f"password: {password}")
+        print("Store this password now; it is not shown again.")
+
+
+def _admin_settings(command: str) -> Settings | None:
+    settings = _settings()
+    if settings.database_url is None:
+        sys.stderr.write(f"configuration error: DATABASE_URL: required to {command}\n")
+        return None
+    return settings
+
+
+def cmd_create_tenant(args: argparse.Namespace) -> int:
+    from crm_cli.tenants import TenantError, create_tenant
+
+    settings = _admin_settings("create a tenant")
+    if settings is None:
+        return 2
+    try:
+        password, generated = _password(args)
+        created = asyncio.run(
+            _with_database(
+                settings,
+                lambda db: create_tenant(
+                    db,
+                    name=args.name,
+                    slug=args.slug,
+                    admin_email=args.admin_email,
+                    admin_name=args.admin_name,
+                    currency=args.currency,
+                    password=password,
+                ),
+            )
+        )
+    except TenantError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    _report_user(created, password, generated)
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from crm_cli.tenants import TenantError, create_user
+
+    settings = _admin_settings("create a user")
+    if settings is None:
+        return 2
+    try:
+        password, generated = _password(args)
+        created = asyncio.run(
+            _with_database(
+                settings,
+                lambda db: create_user(
+                    db,
+                    tenant=args.tenant,
+                    email=args.email,
+                    full_name=args.full_name,
+                    roles=tuple(RoleName(role) for role in args.role),
+                    password=password,
+                ),
+            )
+        )
+    except TenantError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    _report_user(created, password, generated)
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from crm_cli.gateway import SERVICE_FACTORIES
+    from crm_cli.openapi import merged_document, write_site
+
+    # Only the document is built: no database, no Redis, no secrets needed.
+    try:
+        settings = Settings(env=args.env)
+    except ValidationError as exc:
+        sys.stderr.write(f"configuration error: {exc}\n")
+        return 2
+    document = merged_document(
+        {name: factory(settings) for name, factory in SERVICE_FACTORIES.items()}
+    )
+    if args.site is not None:
+        for path in write_site(document, args.site):
+            sys.stderr.write(f"wrote {path}\n")
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+    elif args.site is None:
+        sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crm", description="Campaign Creation")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -232,7 +388,47 @@ def build_parser() -> argparse.ArgumentParser:
     mig.add_argument("revision", nargs="?", default="head")
     mig.add_argument("--downgrade", action="store_true")
 
-    commands.add_parser("seed-demo", help="create the demo tenants, users and data")
+    commands.add_parser(
+        "seed-demo", help="create the demo tenants, users and data (refused with CRM_ENV=prod)"
+    )
+
+    roles = [role.value for role in RoleName]
+    tenant = commands.add_parser("create-tenant", help="create a company and its first admin user")
+    tenant.add_argument("--name", required=True, help="the company's name")
+    tenant.add_argument("--admin-email", required=True)
+    tenant.add_argument("--admin-name", default="Administrator")
+    tenant.add_argument("--slug", help="URL-safe id (default: from the name)")
+    tenant.add_argument("--currency", default="USD", help="the default currency code")
+    tenant.add_argument(
+        "--generate-password",
+        action="store_true",
+        help="generate the password and print it once (the default without a terminal)",
+    )
+
+    user = commands.add_parser("create-user", help="add a user to an existing company")
+    user.add_argument("--tenant", required=True, help="company slug or id")
+    user.add_argument("--email", required=True)
+    user.add_argument("--full-name", default="")
+    user.add_argument(
+        "--role", action="append", required=True, choices=roles, help="repeat for several roles"
+    )
+    user.add_argument("--generate-password", action="store_true")
+
+    openapi = commands.add_parser(
+        "openapi", help="write the product's merged OpenAPI document (no database needed)"
+    )
+    openapi.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    openapi.add_argument(
+        "--site",
+        type=Path,
+        help="also write openapi.json and the /docs and /redoc pages with their assets here",
+    )
+    openapi.add_argument(
+        "--env",
+        choices=["dev", "prod"],
+        default="prod",
+        help="document what runs in this environment (prod leaves out development pages)",
+    )
 
     contacts = commands.add_parser("seed-contacts", help="generate contacts and events")
     contacts.add_argument("--company", required=True, help="company slug or id")
@@ -253,6 +449,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "migrate": cmd_migrate,
         "seed-demo": cmd_seed_demo,
         "seed-contacts": cmd_seed_contacts,
+        "create-tenant": cmd_create_tenant,
+        "create-user": cmd_create_user,
+        "openapi": cmd_openapi,
     }
     return handlers[args.command](args)
 
