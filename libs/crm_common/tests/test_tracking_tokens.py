@@ -102,3 +102,20 @@ def test_tracking_links_build_public_urls() -> None:
         signer.verify(links.unsubscribe.rsplit("/", 1)[1], TrackingKind.UNSUBSCRIBE).contact_id
         == ids["contact_id"]
     )
+
+
+def test_message_tokens_are_the_tokens_mint_gives() -> None:
+    signer = TrackingSigner(SECRET)
+    ids = [uuid.uuid4() for _ in range(4)]
+    tokens = signer.message_tokens(*ids)
+    for kind, position in (
+        (TrackingKind.OPEN, None),
+        (TrackingKind.UNSUBSCRIBE, None),
+        (TrackingKind.CLICK, 0),
+        (TrackingKind.CLICK, 65535),
+    ):
+        assert tokens.token(kind, position) == signer.mint(TrackingClaims(kind, *ids, position))
+    with pytest.raises(ValueError, match="position"):
+        tokens.token(TrackingKind.CLICK)
+    with pytest.raises(ValueError, match="position"):
+        tokens.token(TrackingKind.CLICK, 65536)

@@ -83,7 +83,17 @@ class TrackingSigner:
         return cls(settings.tracking_secret.get_secret_value())
 
     def _tag(self, body: bytes) -> bytes:
-        return hmac.new(self._key, body, hashlib.sha256).digest()[:TAG_BYTES]
+        return hmac.digest(self._key, body, "sha256")[:TAG_BYTES]
+
+    def message_tokens(
+        self,
+        company_id: uuid.UUID,
+        delivery_id: uuid.UUID,
+        contact_id: uuid.UUID,
+        campaign_id: uuid.UUID,
+    ) -> MessageTokens:
+        """Mints the tokens of one message (the same as `mint` gives, a little faster)."""
+        return MessageTokens(self, company_id, delivery_id, contact_id, campaign_id)
 
     def mint(self, claims: TrackingClaims) -> str:
         body = _BODY.pack(
@@ -126,6 +136,34 @@ class TrackingSigner:
             campaign_id=uuid.UUID(bytes=campaign),
             position=position,
         )
+
+
+class MessageTokens:
+    """The tokens of one message: the ids are packed once, each token adds its kind (and
+    link position) and its tag."""
+
+    __slots__ = ("_ids", "_signer")
+
+    def __init__(
+        self,
+        signer: TrackingSigner,
+        company_id: uuid.UUID,
+        delivery_id: uuid.UUID,
+        contact_id: uuid.UUID,
+        campaign_id: uuid.UUID,
+    ) -> None:
+        self._signer = signer
+        self._ids = company_id.bytes + delivery_id.bytes + contact_id.bytes + campaign_id.bytes
+
+    def token(self, kind: TrackingKind, position: int | None = None) -> str:
+        if (kind == TrackingKind.CLICK) != (position is not None):
+            raise ValueError("a click token, and only a click token, names a link position")
+        body = bytes((VERSION, ord(kind.value))) + self._ids
+        if position is not None:
+            if not 0 <= position <= MAX_POSITION:
+                raise ValueError(f"a link position is between 0 and {MAX_POSITION}")
+            body += _POSITION.pack(position)
+        return _b64encode(body + self._signer._tag(body))
 
 
 @dataclass(frozen=True)

@@ -130,9 +130,6 @@ _BLOCK_END = re.compile(r"</(p|div|h[1-6]|table|ul|ol|blockquote|section|article
 _ROW_END = re.compile(r"</(tr|li|dt|dd)\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-_SPACES = re.compile(r"[ \t\f\v\r]+")
-_LINE_EDGES = re.compile(r" ?\n ?")
-_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def html_to_text(document: str) -> str:
@@ -153,5 +150,7 @@ def html_to_text(document: str) -> str:
     text = _ROW_END.sub("\n", text)
     text = _ITEM.sub("- ", text)
     text = html.unescape(_TAG.sub("", text))
-    text = _LINE_EDGES.sub("\n", _SPACES.sub(" ", text))
-    return _BLANK_LINES.sub("\n\n", text).strip() + "\n"
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip() + "\n"

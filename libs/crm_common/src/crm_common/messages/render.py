@@ -23,7 +23,7 @@ from crm_common.messages.markup import (
 )
 from crm_common.messages.sandbox import MAX_OUTPUT_CHARS, BudgetExceeded, RenderBudget
 from crm_common.messages.sender import SenderProfile
-from crm_common.tracking_tokens import TrackingClaims, TrackingKind, TrackingSigner
+from crm_common.tracking_tokens import TrackingKind, TrackingSigner
 
 CONTACT_FIELDS = (
     "external_id",
@@ -160,26 +160,20 @@ class _Tokens:
     """Mints the tracking URLs of one message."""
 
     def __init__(self, ctx: RenderContext, signer: TrackingSigner) -> None:
-        self._ctx = ctx
-        self._signer = signer
+        self._tokens = signer.message_tokens(
+            ctx.company_id, ctx.delivery_id, ctx.contact_id, ctx.campaign_id
+        )
         self.base = ctx.tracking_base_url.rstrip("/")
         self.prefix = f"{self.base}/t/"
 
-    def _mint(self, kind: TrackingKind, position: int | None = None) -> str:
-        ctx = self._ctx
-        claims = TrackingClaims(
-            kind, ctx.company_id, ctx.delivery_id, ctx.contact_id, ctx.campaign_id, position
-        )
-        return self._signer.mint(claims)
-
     def unsubscribe(self) -> str:
-        return f"{self.base}/t/u/{self._mint(TrackingKind.UNSUBSCRIBE)}"
+        return f"{self.prefix}u/{self._tokens.token(TrackingKind.UNSUBSCRIBE)}"
 
     def open_pixel(self) -> str:
-        return f"{self.base}/t/o/{self._mint(TrackingKind.OPEN)}.gif"
+        return f"{self.prefix}o/{self._tokens.token(TrackingKind.OPEN)}.gif"
 
     def click(self, position: int) -> str:
-        return f"{self.base}/t/c/{self._mint(TrackingKind.CLICK, position)}"
+        return f"{self.prefix}c/{self._tokens.token(TrackingKind.CLICK, position)}"
 
 
 def _email_headers(sender: SenderProfile, unsubscribe_url: str) -> dict[str, str]:
