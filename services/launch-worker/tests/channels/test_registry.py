@@ -125,3 +125,20 @@ async def test_the_sandbox_fails_a_recipient_on_request() -> None:
     with pytest.raises(TransientSendError):
         await sandbox.send(outgoing(recipient="slow@example.com"))
     assert sandbox.count == 0
+
+
+async def test_provider_secrets_never_appear_in_an_adapters_configuration(
+    tmp_path: Path,
+) -> None:
+    settings = configured(tmp_path, smtp_password=SecretStr("smtp-secret-pw"))
+    registry = ChannelRegistry(settings)
+    shown = " ".join(
+        repr(getattr(registry.adapter(channel, provider), "config", None))
+        for channel, provider in (("email", "smtp"), ("email", "sendgrid"), ("sms", "twilio"))
+    )
+    assert "smtp-secret-pw" not in shown
+    assert "SG.key" not in shown
+    assert "token" not in shown
+    assert "127.0.0.1" in shown  # the configuration itself is there
+    assert "smtp-secret-pw" not in repr(settings)
+    await registry.close()

@@ -14,7 +14,7 @@ Timeouts and connection errors are transient.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parseaddr
 from typing import Any
 
@@ -51,7 +51,7 @@ _RESERVED_HEADERS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class SendgridConfig:
-    api_key: str
+    api_key: str = field(repr=False)
     base_url: str = "https://api.sendgrid.com"
     timeout_s: float = 15.0
     default_sender: str = "campaigns@crm.localhost"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 import aiosmtplib
@@ -45,7 +45,7 @@ class SmtpConfig:
     host: str
     port: int = 587
     username: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     security: str = "starttls"
     """`none`, `starttls` (upgrade a plain connection) or `tls` (implicit TLS)."""
     timeout_s: float = 30.0

@@ -14,7 +14,7 @@ are permanent. Timeouts and connection errors are transient.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
@@ -38,7 +38,7 @@ TRANSIENT_CODES = frozenset({20429, 20500, 20503, 30001})
 @dataclass(frozen=True, slots=True)
 class TwilioConfig:
     account_sid: str
-    auth_token: str
+    auth_token: str = field(repr=False)
     from_number: str | None = None
     base_url: str = "https://api.twilio.com"
     status_callback_base_url: str | None = None
