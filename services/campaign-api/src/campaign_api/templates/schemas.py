@@ -11,6 +11,7 @@ from pydantic import ConfigDict, Field, StringConstraints, model_validator
 from campaign_api.shared.types import Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import TemplateType
+from crm_common.messages import validate_template_fields
 from crm_common.schemas import Schema, WriteSchema
 
 Content = Annotated[str, StringConstraints(max_length=200_000)]
@@ -45,6 +46,11 @@ class TemplateCreate(WriteSchema):
     is_active: bool = True
     is_default: bool = False
 
+    @model_validator(mode="after")
+    def _message_parses(self) -> TemplateCreate:
+        validate_template_fields(self.content_template, self.default_settings)  # 422 on error
+        return self
+
 
 class TemplatePatch(WriteSchema):
     """Some fields of a template (PATCH); PUT takes every field of TemplateCreate."""
@@ -68,6 +74,11 @@ class TemplatePatch(WriteSchema):
         nulls = sorted(n for n in self.model_fields_set - nullable if getattr(self, n) is None)
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        return self
+
+    @model_validator(mode="after")
+    def _message_parses(self) -> TemplatePatch:
+        validate_template_fields(self.content_template, self.default_settings)  # 422 on error
         return self
 
 
