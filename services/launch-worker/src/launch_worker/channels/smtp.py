@@ -108,13 +108,15 @@ class SmtpAdapter:
             connection = await self._acquire()
             try:
                 await connection.client.sendmail(envelope_from, [message.recipient], data)
-            except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-                error = classify(exc)
-                if isinstance(exc, aiosmtplib.SMTPRecipientsRefused | aiosmtplib.SMTPDataError):
-                    await self._release(connection)  # the envelope was reset; still usable
-                else:
-                    await self._discard(connection)
-                raise error from None
+            except (OSError, TimeoutError) as exc:  # lost connection, timeout: drop it
+                await self._discard(connection)
+                raise classify(exc) from None
+            except aiosmtplib.SMTPException as exc:  # a refusal: the envelope was reset
+                await self._release(connection)
+                raise classify(exc) from None
+            except BaseException:  # cancelled mid-command: the session state is unknown
+                connection.client.close()
+                raise
             await self._release(connection)
         return SendResult(
             provider=NAME,
