@@ -66,16 +66,37 @@ DEMO_TEMPLATES: tuple[dict[str, Any], ...] = (
         "template_type": "email",
         "is_default": True,
         "description": "Editorial newsletter with three stories and a call to action.",
-        "default_settings": {"campaign_type": "newsletter", "primary_channel": "email"},
-        "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+        "default_settings": {
+            "campaign_type": "newsletter",
+            "primary_channel": "email",
+            "subject": "{{ first_name | default('Hello') }}, your {{ campaign_name }} is here",
+        },
+        "content_template": (
+            "<h1>{{ campaign_name }}</h1>"
+            "<p>Hi {{ first_name | default('there') }},</p>"
+            "<p>Three stories we picked for you this month"
+            "{% if city %}, and what is on in {{ city }}{% endif %}.</p>"
+            '<p><a href="https://shop.example.com/stories?c={{ campaign_code }}">'
+            "Read the stories</a></p>"
+        ),
     },
     {
         "template_code": "LAUNCH",
         "template_name": "Product launch",
         "template_type": "email",
         "description": "Hero image, product benefits and a launch offer.",
-        "default_settings": {"campaign_type": "product_launch", "primary_channel": "email"},
-        "content_template": "<h1>Meet {{ product }}</h1><p>{{ offer }}</p>",
+        "default_settings": {
+            "campaign_type": "product_launch",
+            "primary_channel": "email",
+            "subject": "Meet the new collection: {{ campaign_name }}",
+        },
+        "content_template": (
+            "<h1>Meet the new collection</h1>"
+            "<p>{{ first_name | default('Hello') }}, be among the first to try it: 15 % off "
+            "until the end of the week.</p>"
+            '<p><a href="https://shop.example.com/new?c={{ campaign_code }}">Shop the launch</a>'
+            "</p>"
+        ),
     },
     {
         "template_code": "FLASH-SMS",
@@ -83,7 +104,10 @@ DEMO_TEMPLATES: tuple[dict[str, Any], ...] = (
         "template_type": "sms",
         "description": "Short time-limited offer by SMS with an opt-out line.",
         "default_settings": {"campaign_type": "promotional", "primary_channel": "sms"},
-        "content_template": "{{ brand }}: {{ offer }} today only. Reply STOP to opt out.",
+        "content_template": (
+            "{{ company_name }}: 20% off today only, {{ first_name | default('friend') }}. "
+            "Reply STOP to opt out."
+        ),
     },
     {
         "template_code": "POSTCARD",
@@ -91,9 +115,20 @@ DEMO_TEMPLATES: tuple[dict[str, Any], ...] = (
         "template_type": "direct_mail",
         "description": "A6 postcard thanking loyal customers.",
         "default_settings": {"campaign_type": "retention", "primary_channel": "direct_mail"},
-        "content_template": "Dear {{ first_name }}, thank you for being with us.",
+        "content_template": (
+            "Dear {{ full_name | default('friend') }}, thank you for being with us."
+        ),
     },
 )
+
+UNRENDERABLE_DEMO_CONTENT = (
+    "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+    "<h1>Meet {{ product }}</h1><p>{{ offer }}</p>",
+    "{{ brand }}: {{ offer }} today only. Reply STOP to opt out.",
+    "Dear {{ first_name }}, thank you for being with us.",
+)
+"""What earlier demo seeds wrote: fields no contact has, so every message failed. Seeding
+replaces it (never a template someone has edited since)."""
 
 
 def demo_budgets(year: int) -> tuple[dict[str, Any], ...]:
@@ -170,10 +205,18 @@ async def _users(
 
 async def _reference_data(session: AsyncSession, company_id: uuid.UUID, year: int) -> None:
     for template in DEMO_TEMPLATES:
+        statement = insert(CampaignTemplate).values(
+            id=uuid.uuid4(), company_id=company_id, **template
+        )
         await session.execute(
-            insert(CampaignTemplate)
-            .values(id=uuid.uuid4(), company_id=company_id, **template)
-            .on_conflict_do_nothing()
+            statement.on_conflict_do_update(
+                index_elements=[CampaignTemplate.company_id, CampaignTemplate.template_code],
+                set_={
+                    "content_template": statement.excluded.content_template,
+                    "default_settings": statement.excluded.default_settings,
+                },
+                where=CampaignTemplate.content_template.in_(UNRENDERABLE_DEMO_CONTENT),
+            )
         )
     for budget in demo_budgets(year):
         await session.execute(
