@@ -26,7 +26,7 @@ TABLE = "crm_campaign_budgets"
 def upgrade() -> None:
     op.add_column(TABLE, sa.Column("parent_budget_id", sa.Uuid(), nullable=True))
     op.create_foreign_key(
-        "fk_crm_campaign_budgets_parent_budget_id",
+        op.f("fk_crm_campaign_budgets_parent_budget_id"),
         TABLE,
         TABLE,
         ["parent_budget_id"],
@@ -34,7 +34,7 @@ def upgrade() -> None:
         ondelete="RESTRICT",
     )
     op.create_check_constraint(
-        "ck_crm_campaign_budgets_parent_not_self",
+        op.f("ck_crm_campaign_budgets_parent_not_self"),
         TABLE,
         "parent_budget_id IS NULL OR parent_budget_id <> id",
     )
@@ -43,6 +43,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("idx_parent_budget", table_name=TABLE)
-    op.drop_constraint("ck_crm_campaign_budgets_parent_not_self", TABLE, type_="check")
-    op.drop_constraint("fk_crm_campaign_budgets_parent_budget_id", TABLE, type_="foreignkey")
+    op.drop_constraint(op.f("ck_crm_campaign_budgets_parent_not_self"), TABLE, type_="check")
+    op.drop_constraint(op.f("fk_crm_campaign_budgets_parent_budget_id"), TABLE, type_="foreignkey")
     op.drop_column(TABLE, "parent_budget_id")
