@@ -86,3 +86,34 @@ def test_bad_setting_stops_the_command_naming_the_variable() -> None:
     result = _crm("migrate", env=env)
     assert result.returncode == 2
     assert "CRM_DB_POOL_SIZE" in result.stderr
+
+
+def test_one_service_listens_on_crm_port(database_url: str, redis_url: str) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CRM_PORT": str(port),
+        "CRM_LOG_JSON": "false",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crm_cli.main", "run", "notify-gateway"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        health = None
+        while time.monotonic() < deadline and process.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            if health is not None:
+                break
+            time.sleep(0.3)
+        assert health is not None, "nothing answered on CRM_PORT"
+        assert health.json() == {"status": "ok", "service": "notify-gateway"}
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)

@@ -12,7 +12,7 @@ from starlette.middleware import Middleware
 
 from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
-from crm_common.health import Check, health_router
+from crm_common.health import Check, SchemaCheck, health_router
 from crm_common.logging import configure_logging
 from crm_common.middleware import RequestContextMiddleware
 from crm_common.resources import Resources
@@ -67,6 +67,7 @@ def create_service_app(
         app.state.token_codec = active.codec
         app.state.service = service
         app.state.extra_checks = extra_checks(app) if extra_checks else {}
+        app.state.schema_check = SchemaCheck(active.db)
         instrument(active.settings, service, app, [active.db.app_engine, active.db.system_engine])
         try:
             async with AsyncExitStack() as stack:

@@ -1,19 +1,62 @@
-"""`/healthz` (alive), `/readyz` (Postgres and Redis answer) and `/metrics` for a service."""
+"""`/healthz` (alive), `/readyz` (Postgres and Redis answer, the schema is migrated) and
+`/metrics` for a service."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
 
+from crm_common.db import Database
 from crm_common.metrics import DB_POOL_CHECKED_OUT, DB_POOL_SIZE
+from crm_common.migrate import schema_state
 from crm_common.resources import Resources
 
 Check = Callable[[], Awaitable[None]]
+
+
+class NotReady(Exception):
+    """A readiness check's failure whose message is safe to show in the /readyz body."""
+
+
+class SchemaCheck:
+    """Not ready while the database's Alembic revision is behind the code's head (or absent).
+    A schema found current is trusted for `ttl_s` seconds; a stale one is asked again on every
+    probe, so readiness follows `crm migrate` at once."""
+
+    def __init__(self, db: Database, ttl_s: float = 5.0) -> None:
+        self.db = db
+        self.ttl_s = ttl_s
+        self._current_until = 0.0
+
+    async def __call__(self) -> None:
+        if time.monotonic() < self._current_until:
+            return
+        problem = schema_state(await self._revisions()).problem
+        if problem is not None:
+            raise NotReady(problem)
+        self._current_until = time.monotonic() + self.ttl_s
+
+    async def _revisions(self) -> set[str]:
+        async with self.db.system_engine.connect() as connection:
+            transaction = await connection.begin()
+            try:
+                # alembic_version belongs to the owner; the platform role may not read it.
+                # The owner's rights last until this transaction ends (always rolled back).
+                await connection.execute(text("SET LOCAL ROLE NONE"))
+                exists = await connection.scalar(text("SELECT to_regclass('alembic_version')"))
+                if exists is None:
+                    return set()
+                rows = await connection.execute(text("SELECT version_num FROM alembic_version"))
+                return {str(row[0]) for row in rows}
+            finally:
+                await transaction.rollback()
 
 
 async def run_checks(checks: dict[str, Check], limit_s: float = 2.0) -> dict[str, str]:
@@ -22,6 +65,8 @@ async def run_checks(checks: dict[str, Check], limit_s: float = 2.0) -> dict[str
     async def one(check: Check) -> str:
         try:
             await asyncio.wait_for(check(), limit_s)
+        except NotReady as exc:
+            return f"error: {exc}"
         except Exception as exc:  # readiness reports any failure instead of raising
             return f"error: {type(exc).__name__}"
         return "ok"
@@ -39,8 +84,13 @@ def resource_checks(resources: Resources) -> dict[str, Check]:
 
 
 def app_checks(app: Any) -> dict[str, Check]:
-    """The readiness checks of one service app: its resources plus its own extras."""
-    return {**resource_checks(app.state.resources), **getattr(app.state, "extra_checks", {})}
+    """The readiness checks of one service app: its resources, its schema, its own extras."""
+    schema: Check | None = getattr(app.state, "schema_check", None)
+    return {
+        **resource_checks(app.state.resources),
+        **({"schema": schema} if schema is not None else {}),
+        **getattr(app.state, "extra_checks", {}),
+    }
 
 
 def record_pool_metrics(service: str, resources: Resources) -> None:
@@ -58,7 +108,9 @@ def health_router(service: str) -> APIRouter:
     async def healthz() -> dict[str, str]:
         return {"status": "ok", "service": service}
 
-    @router.get("/readyz", summary="Readiness: Postgres and Redis answer")
+    @router.get(
+        "/readyz", summary="Readiness: Postgres and Redis answer and the schema is migrated"
+    )
     async def readyz(request: Request) -> JSONResponse:
         checks = await run_checks(app_checks(request.app))
         ready = all(value == "ok" for value in checks.values())

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, pool, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -28,6 +31,46 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
+
+
+@lru_cache(maxsize=1)
+def code_revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, every revision) of the packaged migration history."""
+    script = ScriptDirectory.from_config(alembic_config())
+    known = frozenset(revision.revision for revision in script.walk_revisions())
+    return frozenset(script.get_heads()), known
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """How the database's schema compares with what this code expects."""
+
+    current: frozenset[str]
+    heads: frozenset[str]
+    known: frozenset[str]
+
+    @property
+    def problem(self) -> str | None:
+        """None when the code can run on this schema, else why not. A revision this code
+        does not know belongs to a newer release that already migrated (a rolling upgrade):
+        the schema is ahead and the old code keeps serving."""
+        if not self.current:
+            return f"database not migrated (code expects {_names(self.heads)}): run crm migrate"
+        if self.current == self.heads or not self.current <= self.known:
+            return None
+        return (
+            f"database schema {_names(self.current)} is behind the code's "
+            f"{_names(self.heads)}: run crm migrate"
+        )
+
+
+def _names(revisions: frozenset[str]) -> str:
+    return ", ".join(sorted(revisions)) or "none"
+
+
+def schema_state(current: set[str] | frozenset[str]) -> SchemaState:
+    heads, known = code_revisions()
+    return SchemaState(frozenset(current), heads, known)
 
 
 async def _run(database_url: str, action: str, revision: str) -> None:
