@@ -2,6 +2,8 @@
 readiness of every service."""
 
 import asyncio
+import re
+from pathlib import Path
 
 import pytest
 from httpx import ASGITransport, AsyncClient
@@ -93,3 +95,35 @@ async def test_api_paths_reach_their_service(gateway) -> None:
     assert api_404.json()["error_code"] == "not_found"
     assert metrics.status_code == 200
     assert health.json() == {"status": "ok", "service": "all-in-one"}
+
+
+def test_the_nginx_gateway_routes_like_the_all_in_one() -> None:
+    """deploy/nginx/nginx.conf sends every path prefix where the all-in-one does, and serves the
+    API document and its pages from the files `crm openapi --site` bakes into its image."""
+    repo = Path(__file__).resolve().parents[3]
+    conf = (repo / "deploy" / "nginx" / "nginx.conf").read_text()
+    upstreams = {
+        "campaign_api": "campaign-api",
+        "segment_engine": "segment-engine",
+        "notify_gateway": "notify-gateway",
+        "launch_worker": "launch-worker",
+    }
+    locations = re.findall(r"location\s+(=\s+)?(\S+)\s*\{([^}]*)\}", conf)
+    checked = 0
+    for _, path, body in locations:
+        upstream = re.search(r"proxy_pass\s+http://(\w+)", body)
+        if upstream is not None:
+            expected = upstreams[upstream.group(1)]
+        elif "/usr/share/nginx/apidocs" in body:
+            expected = "docs"
+        else:
+            expected = "spa"
+        probe = path if path.endswith("/") or "." in path else path + "/x"
+        if path in ("/ws", "/docs", "/redoc", "/openapi.json"):
+            probe = path
+        assert route(probe) == expected, f"nginx sends {path} to {expected}"
+        checked += 1
+    assert checked >= 12
+    dockerfile = (repo / "deploy" / "nginx" / "Dockerfile").read_text()
+    assert "crm openapi --site /apidocs" in dockerfile
+    assert "/usr/share/nginx/apidocs" in dockerfile
