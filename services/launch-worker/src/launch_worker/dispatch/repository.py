@@ -17,17 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.messages import CONTACT_FIELDS
 
-# The due open deliveries of a launch, oldest due first: pending ones, and claimed ones whose
+# The due open deliveries of a launch, oldest due first (a materialised CTE: a locking
+# subquery joined in the UPDATE may be rescanned, each scan skipping the rows the last one
+# locked, and claim more than the batch): pending ones, and claimed ones whose
 # worker let the lease lapse (it died) — those go out again with the same idempotency key.
 _CLAIM = text(
     """
-    UPDATE crm_deliveries d
-    SET delivery_status = 'sending',
-        lease_owner = :owner,
-        lease_expires_at = now() + make_interval(secs => :lease_s),
-        attempts = d.attempts + 1,
-        updated_at = now()
-    FROM (
+    WITH due AS MATERIALIZED (
         SELECT id FROM crm_deliveries
         WHERE company_id = :company_id AND launch_id = :launch_id
           AND delivery_status IN ('pending', 'sending')
@@ -36,7 +32,14 @@ _CLAIM = text(
         ORDER BY next_attempt_at
         LIMIT :size
         FOR UPDATE SKIP LOCKED
-    ) due, crm_contacts ct
+    )
+    UPDATE crm_deliveries d
+    SET delivery_status = 'sending',
+        lease_owner = :owner,
+        lease_expires_at = now() + make_interval(secs => :lease_s),
+        attempts = d.attempts + 1,
+        updated_at = now()
+    FROM due, crm_contacts ct
     WHERE d.id = due.id AND ct.id = d.contact_id AND ct.company_id = :company_id
     RETURNING d.id, d.contact_id, d.channel, d.variant_id, d.attempts,
               ct.external_id, ct.email, ct.phone, ct.first_name, ct.last_name, ct.gender,

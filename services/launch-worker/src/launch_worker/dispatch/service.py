@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -44,6 +45,8 @@ from launch_worker.launches.repository import ClaimedLaunch, sending_launches
 log = structlog.get_logger(__name__)
 
 RECORD_ATTEMPTS = 5
+LEASE_SHARE = 0.6
+"""The share of a delivery lease a worker may spend sending its batch."""
 RATE_WAIT_SLICE_S = 0.25
 """The longest a dispatcher waits on the rate limit before looking at its launch's state."""
 
@@ -143,12 +146,15 @@ class Dispatcher:
             )
         if not claimed:
             return 0
-        outcomes = await self._process(context, claimed)
+        # Nothing of the batch goes out once most of its lease is spent: another worker may
+        # claim what is left as soon as the lease lapses.
+        deadline = time.monotonic() + self.settings.delivery_lease_s * LEASE_SHARE
+        outcomes = await self._process(context, claimed, deadline)
         await self._record(context, outcomes)
         return len(claimed)
 
     async def _process(
-        self, context: LaunchContext, claimed: Sequence[repo.ClaimedDelivery]
+        self, context: LaunchContext, claimed: Sequence[repo.ClaimedDelivery], deadline: float
     ) -> list[repo.Outcome]:
         now = datetime.now(UTC)
         outcomes: list[repo.Outcome] = []
@@ -160,7 +166,7 @@ class Dispatcher:
             if pending is not None:
                 by_channel[delivery.channel].append(pending)
         for channel, items in by_channel.items():
-            outcomes.extend(await self._send_channel(context, channel, items))
+            outcomes.extend(await self._send_channel(context, channel, items, deadline))
         return outcomes
 
     def _prepare(
@@ -228,7 +234,7 @@ class Dispatcher:
         return min(limits) if limits else None
 
     async def _send_channel(
-        self, context: LaunchContext, channel: str, items: list[Pending]
+        self, context: LaunchContext, channel: str, items: list[Pending], deadline: float
     ) -> list[repo.Outcome]:
         choice = self.registry.choice(context.company_settings, channel)
         try:
@@ -241,6 +247,8 @@ class Dispatcher:
         index = 0
         while index < len(items):
             control = await self.controls.control(context.launch_id)
+            if control == Control.RUN and time.monotonic() > deadline:
+                control = Control.HOLD
             if control != Control.RUN:
                 outcomes.extend(self._release(items[index:], control))
                 break

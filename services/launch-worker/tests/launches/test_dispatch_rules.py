@@ -1,0 +1,123 @@
+"""The send rate holds across workers; transient errors are retried, permanent ones
+recorded; quiet hours hold messages instead of dropping them."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from crm_common.models import Delivery
+
+from .conftest import (
+    RecordingAdapter,
+    Runner,
+    add_contacts,
+    delivery_counts,
+    load_launch,
+    make_world,
+    request_launch,
+    wait_for,
+)
+
+
+async def test_the_rate_limit_holds_across_two_workers(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    world = await make_world(db, company_settings={"rate_limits": {"email": 20}})
+    await add_contacts(db, world.company, 70)
+    launch = await request_launch(world)
+    first = RecordingAdapter()
+    second = RecordingAdapter()
+    await start_runtime("worker-a", recorder=first, dispatch_batch_size=10)
+    await start_runtime("worker-b", recorder=second, dispatch_batch_size=10)
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    assert first.messages
+    assert second.messages, "both workers sent"
+    times = sorted(first.sent_at + second.sent_at)
+    assert len(times) == 70
+    # 20 a second with a burst of at most 4 (a fifth of a second): 70 messages need ≥ 3.3 s,
+    # and no one-second window holds more than 20 + 4.
+    assert times[-1] - times[0] >= 3.0
+    busiest = max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
+    assert busiest <= 24
+
+
+async def test_transient_errors_are_retried_and_permanent_ones_recorded(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    world = await make_world(db)
+    contacts = await add_contacts(db, world.company, 5)
+    flaky, broken, hopeless = contacts[0].email, contacts[1].email, contacts[2].email
+    adapter.transient[flaky] = 2
+    adapter.permanent.add(broken)
+    adapter.transient[hopeless] = 100
+    launch = await request_launch(world)
+    await start_runtime(send_max_attempts=4)
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    done = await load_launch(db, launch.id)
+    assert (done.sent_count, done.failed_count) == (3, 2)
+    assert adapter.attempts[flaky] == 3
+    assert adapter.attempts[broken] == 1
+    assert adapter.attempts[hopeless] == 4
+    async with db.system_session() as session:
+        rows = {row.contact_id: row for row in (await session.execute(select(Delivery))).scalars()}
+    assert rows[contacts[0].id].delivery_status == "sent"
+    assert rows[contacts[0].id].attempts == 3
+    assert rows[contacts[1].id].delivery_status == "failed"
+    assert rows[contacts[1].id].error_code == "550"
+    assert "no such user" in (rows[contacts[1].id].last_error or "")
+    assert rows[contacts[2].id].delivery_status == "failed"
+    assert "gave up after 4 attempts" in (rows[contacts[2].id].last_error or "")
+
+
+async def test_quiet_hours_hold_messages_in_the_contacts_time_zone(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    now = datetime.now(UTC)
+    # Quiet from an hour ago to an hour from now, in UTC; contacts in Tokyo (UTC+9) are
+    # outside that window, contacts in UTC are inside it.
+    start, end = (now - timedelta(hours=1)).strftime("%H:%M"), (now + timedelta(hours=1))
+    world = await make_world(
+        db,
+        company_settings={"quiet_hours": {"start": start, "end": end.strftime("%H:%M")}},
+    )
+    awake = await add_contacts(db, world.company, 3, prefix="tokyo", timezone="Asia/Tokyo")
+    asleep = await add_contacts(db, world.company, 2, prefix="utc", timezone="UTC")
+    launch = await request_launch(world)
+    await start_runtime()
+
+    async def tokyo_sent() -> bool:
+        return len(adapter.messages) == 3
+
+    await wait_for(tokyo_sent)
+    await asyncio.sleep(0.5)
+    assert set(adapter.recipients()) == {c.email for c in awake}
+    assert await delivery_counts(db, launch.id) == {"sent": 3, "pending": 2}
+    async with db.system_session() as session:
+        held = (
+            (
+                await session.execute(
+                    select(Delivery).where(Delivery.contact_id.in_([c.id for c in asleep]))
+                )
+            )
+            .scalars()
+            .all()
+        )
+    for delivery in held:
+        assert delivery.error_code == "quiet_hours"
+        assert delivery.attempts == 0
+        assert (
+            abs((delivery.next_attempt_at - end.replace(second=0, microsecond=0)).total_seconds())
+            < 1
+        )
+    assert (await load_launch(db, launch.id)).launch_status == "sending"
