@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.audit import RequestMeta, current_request_meta
 from crm_common.logging import bind
 from crm_common.resources import Resources
 from crm_common.security.principal import CurrentPrincipal
@@ -55,10 +54,3 @@ async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]
 
 
 SystemSession = Annotated[AsyncSession, Depends(system_session, scope="function")]
-
-
-async def request_meta() -> RequestMeta:
-    return current_request_meta()
-
-
-Meta = Annotated[RequestMeta, Depends(request_meta)]

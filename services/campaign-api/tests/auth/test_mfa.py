@@ -10,8 +10,15 @@ import pytest
 from fastapi import APIRouter, Request
 from sqlalchemy import select
 
-from campaign_api.auth.mfa import SecretBox, mfa_threshold, require_step_up
+from campaign_api.auth.mfa import (
+    MFATokenHeader,
+    SecretBox,
+    StepUp,
+    mfa_threshold,
+    require_step_up,
+)
 from crm_common.app import create_service_app
+from crm_common.deps import AppResources
 from crm_common.models import AuditLog, User
 from crm_common.security.jwt import TokenType
 from crm_common.security.principal import CurrentPrincipal
@@ -191,10 +198,17 @@ def _approval_probe(settings, resources):
     router = APIRouter()
 
     @router.post("/api/probe/approve")
-    async def approve(request: Request, principal: CurrentPrincipal, amount: Decimal) -> dict:
+    async def approve(
+        request: Request,
+        principal: CurrentPrincipal,
+        resources: AppResources,
+        amount: Decimal,
+        mfa_token: MFATokenHeader = None,
+    ) -> dict:
         threshold = request.headers.get("x-test-threshold")
         company_settings = {} if threshold is None else {"mfa_approval_threshold": threshold}
-        await require_step_up(request, principal, amount, company_settings)
+        step_up = StepUp(resources.codec, mfa_token)
+        await require_step_up(step_up, principal, amount, company_settings)
         return {"approved": True}
 
     return create_service_app(

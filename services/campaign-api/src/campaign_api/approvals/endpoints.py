@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from campaign_api.approvals import service
 from campaign_api.approvals.errors import (
@@ -12,7 +13,7 @@ from campaign_api.approvals.errors import (
 )
 from campaign_api.approvals.schemas import ApprovalComment, RejectionComment
 from campaign_api.auth.errors import MFARequired
-from campaign_api.auth.mfa import MFATokenHeader
+from campaign_api.auth.mfa import MFATokenHeader, StepUp
 from campaign_api.campaigns.deps import (
     ApprovableCampaign,
     CampaignApprover,
@@ -23,7 +24,7 @@ from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.campaigns.schemas import CampaignRead, CampaignTransitioned
 from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 from crm_common.models import Campaign
@@ -32,11 +33,11 @@ from crm_common.security.principal import Principal
 router = APIRouter(prefix="/api/campaigns", tags=["approvals"], responses=COMMON_RESPONSES)
 
 
-def _done(campaign: Campaign, principal: Principal, response: Response) -> CampaignTransitioned:
+def _done(campaign: Campaign, principal: Principal) -> JSONResponse:
     body = CampaignTransitioned(
         **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=[]
     )
-    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, headers={"ETag": etag(campaign.version)})
 
 
 @router.post(
@@ -54,14 +55,12 @@ def _done(campaign: Campaign, principal: Principal, response: Response) -> Campa
 async def submit_for_approval(
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ApprovalComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Ask for approval of the campaign's budget (again after a rejection)."""
-    await service.submit(session, principal, meta, campaign, body.comment if body else None)
-    return _done(campaign, principal, response)
+    await service.submit(scope, principal, campaign, body.comment if body else None)
+    return _done(campaign, principal)
 
 
 @router.post(
@@ -69,23 +68,26 @@ async def submit_for_approval(
     response_model=CampaignTransitioned,
     summary="Approve a campaign",
     responses=errors(
-        CampaignNotFound, PreconditionFailed, ApprovalNotPending, CampaignLocked, MFARequired
+        CampaignNotFound,
+        PreconditionFailed,
+        ApprovalNotPending,
+        CampaignLocked,
+        MFARequired,
     ),
 )
 async def approve_campaign(
-    request: Request,
     campaign: ApprovableCampaign,
     principal: CampaignApprover,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
+    resources: AppResources,
     mfa_token: MFATokenHeader = None,
     body: ApprovalComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up)."""
     comment = body.comment if body else None
-    await service.decide(session, request, principal, meta, campaign, approve=True, comment=comment)
-    return _done(campaign, principal, response)
+    step_up = StepUp(resources.codec, mfa_token)
+    await service.approve(scope, principal, campaign, comment, step_up)
+    return _done(campaign, principal)
 
 
 @router.post(
@@ -98,12 +100,8 @@ async def reject_campaign(
     body: RejectionComment,
     campaign: ApprovableCampaign,
     principal: CampaignApprover,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
-) -> CampaignTransitioned:
+    scope: Scope,
+) -> JSONResponse:
     """Reject a pending campaign with a comment saying why."""
-    await service.decide(
-        session, None, principal, meta, campaign, approve=False, comment=body.comment
-    )
-    return _done(campaign, principal, response)
+    await service.reject(scope, principal, campaign, body.comment)
+    return _done(campaign, principal)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from campaign_api.audit import service
 from campaign_api.audit.schemas import AuditEntry, AuditPage
@@ -12,7 +13,7 @@ from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignId, CampaignReader
 from campaign_api.campaigns.errors import CampaignNotFound
 from campaign_api.shared.responses import respond
-from crm_common.deps import TenantSession
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
@@ -29,20 +30,20 @@ router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RES
 async def campaign_history(
     campaign_id: CampaignId,
     principal: CampaignReader,
-    session: TenantSession,
+    scope: Scope,
     pagination: Pagination,
     action: Annotated[
         str | None,
-        Query(min_length=1, max_length=64, description="Only this action, e.g. campaign.updated."),
+        Query(
+            min_length=1,
+            max_length=64,
+            description="Only this action, e.g. campaign.updated.",
+        ),
     ] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List every change of a campaign and its segments, links and approvals, newest first."""
-    campaign = await campaign_service.load(
-        session, principal.company_id, campaign_id, include_deleted=True
-    )
-    rows, total = await service.history(
-        session, principal.company_id, "campaign", campaign.id, pagination, action
-    )
+    campaign = await campaign_service.load(scope, campaign_id, include_deleted=True)
+    rows, total = await service.history(scope, "campaign", campaign.id, pagination, action)
     items = [
         AuditEntry(
             id=row.id,

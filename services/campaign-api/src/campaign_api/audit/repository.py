@@ -5,26 +5,24 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from crm_common.models import AuditLog
 from crm_common.pagination import PageParams
 from crm_common.tenancy import TenantScope
 
 
 async def history(
-    session: AsyncSession,
-    company_id: uuid.UUID,
+    scope: TenantScope,
     entity_type: str,
     entity_id: uuid.UUID,
     params: PageParams,
     action: str | None = None,
 ) -> tuple[Sequence[AuditLog], int]:
-    scope = TenantScope(session, company_id)
+    """One page of an entity's audit rows (optionally one action), newest first, and their
+    total."""
     criteria = [AuditLog.entity_type == entity_type, AuditLog.entity_id == entity_id]
     if action is not None:
         criteria.append(AuditLog.action == action)
-    total = (await session.execute(scope.count(AuditLog, *criteria))).scalar_one()
+    total = (await scope.session.execute(scope.count(AuditLog, *criteria))).scalar_one()
     statement = (
         scope.select(AuditLog, *criteria)
         .order_by(AuditLog.occurred_at.desc(), AuditLog.id.desc())

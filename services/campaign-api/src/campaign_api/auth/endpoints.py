@@ -29,7 +29,7 @@ from campaign_api.auth.schemas import (
     StepUpToken,
     TokenPair,
 )
-from crm_common.deps import AppResources, Meta, TenantSession
+from crm_common.deps import AppResources, Scope
 from crm_common.errors import NotAuthenticated, RateLimited, ValidationFailed, error_responses
 from crm_common.security.principal import CurrentPrincipal
 
@@ -51,9 +51,9 @@ _MFA_ERRORS = error_responses(
     response_model=TokenPair,
     responses=error_responses(InvalidCredentials, AccountDisabled, ValidationFailed, RateLimited),
 )
-async def sign_in(form: SignIn, resources: AppResources, meta: Meta) -> TokenPair:
+async def sign_in(form: SignIn, resources: AppResources) -> TokenPair:
     """Sign in with email and password (OAuth2 password grant) and start a session."""
-    return await service.sign_in(resources, form.username, form.password, meta)
+    return await service.sign_in(resources, form.username, form.password)
 
 
 @router.post(
@@ -68,9 +68,9 @@ async def sign_in(form: SignIn, resources: AppResources, meta: Meta) -> TokenPai
         RateLimited,
     ),
 )
-async def refresh(body: RefreshRequest, resources: AppResources, meta: Meta) -> TokenPair:
+async def refresh(body: RefreshRequest, resources: AppResources) -> TokenPair:
     """Exchange a refresh token for a new pair; the presented token can never be used again."""
-    return await service.refresh(resources, body.refresh_token, meta)
+    return await service.refresh(resources, body.refresh_token)
 
 
 @router.post(
@@ -82,19 +82,18 @@ async def refresh(body: RefreshRequest, resources: AppResources, meta: Meta) -> 
 async def logout(
     principal: OptionalPrincipal,
     resources: AppResources,
-    meta: Meta,
     body: LogoutRequest | None = None,
 ) -> Response:
     """End the session (or, with all_sessions, every session of the user)."""
     request = body or LogoutRequest()
-    await service.logout(resources, principal, request.refresh_token, request.all_sessions, meta)
+    await service.logout(resources, principal, request.refresh_token, request.all_sessions)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/me", response_model=Me, responses=error_responses(NotAuthenticated))
-async def me(principal: CurrentPrincipal, session: TenantSession) -> Me:
+async def me(principal: CurrentPrincipal, scope: Scope) -> Me:
     """The signed-in user with their company, roles and permissions."""
-    return await service.me(session, principal)
+    return await service.me(scope, principal)
 
 
 @router.post(
@@ -104,12 +103,10 @@ async def me(principal: CurrentPrincipal, session: TenantSession) -> Me:
     responses=error_responses(NotAuthenticated, ValidationFailed, WrongCurrentPassword),
 )
 async def change_password(
-    body: PasswordChange, principal: CurrentPrincipal, session: TenantSession, meta: Meta
+    body: PasswordChange, principal: CurrentPrincipal, scope: Scope
 ) -> Response:
     """Change the caller's password; their other sessions are ended."""
-    await service.change_password(
-        session, principal, body.current_password, body.new_password, meta
-    )
+    await service.change_password(scope, principal, body.current_password, body.new_password)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -125,10 +122,10 @@ async def jwks(resources: AppResources) -> JWKS:
     responses=error_responses(NotAuthenticated, MFAAlreadyEnabled),
 )
 async def mfa_enroll(
-    principal: CurrentPrincipal, session: TenantSession, resources: AppResources, meta: Meta
+    principal: CurrentPrincipal, scope: Scope, resources: AppResources
 ) -> MFAEnrollment:
     """Start TOTP enrolment: the secret and otpauth URI are shown this once."""
-    return await mfa.enroll(session, resources, principal, meta)
+    return await mfa.enroll(scope, resources, principal)
 
 
 @mfa_router.post(
@@ -139,12 +136,11 @@ async def mfa_enroll(
 async def mfa_verify(
     body: MFACode,
     principal: CurrentPrincipal,
-    session: TenantSession,
+    scope: Scope,
     resources: AppResources,
-    meta: Meta,
 ) -> MFAStatus:
     """Confirm enrolment with a code from the authenticator; MFA is on from then."""
-    await mfa.confirm(session, resources, principal, body.code, meta)
+    await mfa.confirm(scope, resources, principal, body.code)
     return MFAStatus(mfa_enabled=True)
 
 
@@ -156,12 +152,11 @@ async def mfa_verify(
 async def mfa_disable(
     body: MFACode,
     principal: CurrentPrincipal,
-    session: TenantSession,
+    scope: Scope,
     resources: AppResources,
-    meta: Meta,
 ) -> MFAStatus:
     """Turn MFA off with a current code."""
-    await mfa.disable(session, resources, principal, body.code, meta)
+    await mfa.disable(scope, resources, principal, body.code)
     return MFAStatus(mfa_enabled=False)
 
 
@@ -173,12 +168,11 @@ async def mfa_disable(
 async def mfa_step_up(
     body: MFACode,
     principal: CurrentPrincipal,
-    session: TenantSession,
+    scope: Scope,
     resources: AppResources,
-    meta: Meta,
 ) -> StepUpToken:
     """Exchange a TOTP code for a short-lived MFA token (send it as X-MFA-Token)."""
-    return await mfa.step_up(session, resources, principal, body.code, meta)
+    return await mfa.step_up(scope, resources, principal, body.code)
 
 
 routers = [router, mfa_router]

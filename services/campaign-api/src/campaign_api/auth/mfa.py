@@ -12,6 +12,7 @@ import base64
 import hmac
 import os
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -22,9 +23,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from fastapi import Header, Request
+from fastapi import Header
 from redis.exceptions import RedisError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.auth import repository
 from campaign_api.auth.errors import (
@@ -35,7 +35,6 @@ from campaign_api.auth.errors import (
 )
 from campaign_api.auth.schemas import MFAEnrollment, StepUpToken
 from crm_common import audit
-from crm_common.audit import RequestMeta
 from crm_common.errors import InvalidToken, NotFound, ServiceUnavailable
 from crm_common.models import User
 from crm_common.ratelimit import Limit, RateLimiter
@@ -127,39 +126,32 @@ async def check_code(resources: Resources, user_id: uuid.UUID, secret: str, code
         raise InvalidMFACode()
 
 
-async def _own_user(session: AsyncSession, principal: Principal) -> User:
-    user = await repository.get_user(
-        TenantScope(session, principal.company_id), principal.user_id, for_update=True
-    )
+async def _own_user(scope: TenantScope, principal: Principal) -> User:
+    user = await repository.get_user(scope, principal.user_id, for_update=True)
     if user is None:
         raise NotFound("The user was not found.")
     return user
 
 
-async def _audit(
-    session: AsyncSession, principal: Principal, action: str, meta: RequestMeta
-) -> None:
+async def _audit(scope: TenantScope, principal: Principal, action: str) -> None:
     await audit.record(
-        session,
-        company_id=principal.company_id,
+        scope.session,
+        company_id=scope.company_id,
         actor_user_id=principal.user_id,
         action=action,
         entity_type="user",
         entity_id=principal.user_id,
-        meta=meta,
     )
 
 
-async def enroll(
-    session: AsyncSession, resources: Resources, principal: Principal, meta: RequestMeta
-) -> MFAEnrollment:
+async def enroll(scope: TenantScope, resources: Resources, principal: Principal) -> MFAEnrollment:
     """Start (or restart) enrolment with a new secret, returned this once."""
-    user = await _own_user(session, principal)
+    user = await _own_user(scope, principal)
     if user.mfa_enabled:
         raise MFAAlreadyEnabled()
     secret = pyotp.random_base32(length=32)
     user.mfa_secret = SecretBox(resources.settings).seal(secret, user.id)
-    await _audit(session, principal, "user.mfa_enrollment_started", meta)
+    await _audit(scope, principal, "user.mfa_enrollment_started")
     issuer = resources.settings.mfa_issuer
     return MFAEnrollment(
         secret=secret,
@@ -182,47 +174,34 @@ def _stored_secret(resources: Resources, user: User) -> str:
 
 
 async def confirm(
-    session: AsyncSession,
-    resources: Resources,
-    principal: Principal,
-    code: str,
-    meta: RequestMeta,
+    scope: TenantScope, resources: Resources, principal: Principal, code: str
 ) -> None:
     """Turn MFA on once the user proves their authenticator holds the new secret."""
-    user = await _own_user(session, principal)
+    user = await _own_user(scope, principal)
     if user.mfa_enabled:
         raise MFAAlreadyEnabled()
     await check_code(resources, user.id, _stored_secret(resources, user), code)
     user.mfa_enabled = True
-    await _audit(session, principal, "user.mfa_enabled", meta)
+    await _audit(scope, principal, "user.mfa_enabled")
 
 
 async def disable(
-    session: AsyncSession,
-    resources: Resources,
-    principal: Principal,
-    code: str,
-    meta: RequestMeta,
+    scope: TenantScope, resources: Resources, principal: Principal, code: str
 ) -> None:
     """Turn MFA off; a current code proves it is the holder who asks."""
-    user = await _own_user(session, principal)
+    user = await _own_user(scope, principal)
     if not user.mfa_enabled:
         raise MFANotEnrolled()
     await check_code(resources, user.id, _stored_secret(resources, user), code)
     user.mfa_enabled = False
     user.mfa_secret = None
-    await _audit(session, principal, "user.mfa_disabled", meta)
+    await _audit(scope, principal, "user.mfa_disabled")
 
 
 async def step_up(
-    session: AsyncSession,
-    resources: Resources,
-    principal: Principal,
-    code: str,
-    meta: RequestMeta,
+    scope: TenantScope, resources: Resources, principal: Principal, code: str
 ) -> StepUpToken:
     """Exchange a fresh TOTP code for a short-lived MFA token."""
-    scope = TenantScope(session, principal.company_id)
     user = await repository.get_user(scope, principal.user_id)
     if user is None:
         raise NotFound("The user was not found.")
@@ -236,7 +215,7 @@ async def step_up(
         timedelta(seconds=ttl),
         {"company_id": str(principal.company_id), "amr": ["otp"]},
     )
-    await _audit(session, principal, "auth.mfa_step_up", meta)
+    await _audit(scope, principal, "auth.mfa_step_up")
     return StepUpToken(mfa_token=token, expires_in=ttl)
 
 
@@ -274,15 +253,24 @@ def verify_step_up_token(codec: TokenCodec, token: str, principal: Principal) ->
         )
 
 
+@dataclass(frozen=True)
+class StepUp:
+    """What a request offers for a step-up: its `X-MFA-Token` (None when absent) and the
+    codec that verifies it. The endpoint reads the header; domain code sees only values."""
+
+    codec: TokenCodec
+    token: str | None
+
+
 async def require_step_up(
-    request: Request, principal: Principal, amount: Decimal, company_settings: dict[str, Any]
+    step_up: StepUp, principal: Principal, amount: Decimal, company_settings: dict[str, Any]
 ) -> None:
     """Refuse (403 mfa_required) an action on `amount` above the company's MFA approval
     threshold unless the request carries a valid `X-MFA-Token` of the caller."""
     threshold = mfa_threshold(company_settings)
     if threshold is None or amount <= threshold:
         return
-    token = request.headers.get(MFA_HEADER)
+    token = step_up.token
     if not token:
         raise MFARequired(
             details={
@@ -293,5 +281,4 @@ async def require_step_up(
                 "step_up": "/api/auth/mfa/step-up",
             }
         )
-    codec: TokenCodec = request.app.state.token_codec
-    verify_step_up_token(codec, token, principal)
+    verify_step_up_token(step_up.codec, token, principal)

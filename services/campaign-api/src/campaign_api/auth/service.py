@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.auth import repository
 from campaign_api.auth.errors import (
@@ -28,7 +27,6 @@ from campaign_api.auth.errors import (
 )
 from campaign_api.auth.schemas import CompanyRef, Me, TokenPair
 from crm_common import audit
-from crm_common.audit import RequestMeta
 from crm_common.errors import CRMError, InvalidToken, NotAuthenticated, NotFound, ValidationFailed
 from crm_common.models import RefreshToken
 from crm_common.resources import Resources
@@ -113,7 +111,7 @@ def issue_tokens(
     )
 
 
-async def sign_in(resources: Resources, email: str, password: str, meta: RequestMeta) -> TokenPair:
+async def sign_in(resources: Resources, email: str, password: str) -> TokenPair:
     """Check the password and start a session. Unknown users cost one hash verification
     too, so response times do not tell who has an account."""
     async with resources.db.system_session() as session:
@@ -123,7 +121,7 @@ async def sign_in(resources: Resources, email: str, password: str, meta: Request
     if account is None:
         raise InvalidCredentials()
     if not matches:
-        await _record_failed_sign_in(resources, account, meta)
+        await _record_failed_sign_in(resources, account)
         raise InvalidCredentials()
     if not (account.user_active and account.company_active):
         raise AccountDisabled()
@@ -164,7 +162,6 @@ async def sign_in(resources: Resources, email: str, password: str, meta: Request
             entity_type="user",
             entity_id=user.id,
             new_values={"session_id": str(token.family_id)},
-            meta=meta,
         )
     return issue_tokens(
         resources.codec,
@@ -176,9 +173,7 @@ async def sign_in(resources: Resources, email: str, password: str, meta: Request
     )
 
 
-async def _record_failed_sign_in(
-    resources: Resources, account: repository.Account, meta: RequestMeta
-) -> None:
+async def _record_failed_sign_in(resources: Resources, account: repository.Account) -> None:
     async with resources.db.tenant_session(account.company_id) as session:
         await audit.record(
             session,
@@ -187,7 +182,6 @@ async def _record_failed_sign_in(
             action="auth.sign_in_failed",
             entity_type="user",
             entity_id=account.user_id,
-            meta=meta,
         )
 
 
@@ -200,7 +194,7 @@ def _refresh_claims(codec: TokenCodec, token: str) -> tuple[uuid.UUID, uuid.UUID
         raise InvalidRefreshToken() from None
 
 
-async def refresh(resources: Resources, token: str, meta: RequestMeta) -> TokenPair:
+async def refresh(resources: Resources, token: str) -> TokenPair:
     """Rotate: the presented token dies and its successor is issued. Of concurrent refreshes
     of one token exactly one succeeds; presenting a used token revokes its whole family."""
     company_id, jti = _refresh_claims(resources.codec, token)
@@ -213,7 +207,7 @@ async def refresh(resources: Resources, token: str, meta: RequestMeta) -> TokenP
         claimed = await repository.claim_refresh_token(scope, jti, now)
         if claimed is None:
             # Committed on purpose before answering: a detected reuse must stay revoked.
-            refusal = await _refuse_refresh(scope, jti, now, meta)
+            refusal = await _refuse_refresh(scope, jti, now)
         else:
             family_id, user_id, family_expires_at = claimed
             user = await repository.get_user(scope, user_id)
@@ -249,9 +243,7 @@ async def refresh(resources: Resources, token: str, meta: RequestMeta) -> TokenP
     )
 
 
-async def _refuse_refresh(
-    scope: TenantScope, jti: uuid.UUID, now: datetime, meta: RequestMeta
-) -> CRMError:
+async def _refuse_refresh(scope: TenantScope, jti: uuid.UUID, now: datetime) -> CRMError:
     """Why the token could not be claimed; a used (rotated) token revokes its family."""
     stored = await repository.get_refresh_token(scope, jti)
     if stored is None or stored.revoked_at is not None:
@@ -266,7 +258,6 @@ async def _refuse_refresh(
             entity_type="user",
             entity_id=stored.user_id,
             new_values={"session_id": str(stored.family_id), "revoked_tokens": revoked},
-            meta=meta,
         )
         log.warning(
             "refresh_token_reuse", user_id=str(stored.user_id), session_id=str(stored.family_id)
@@ -280,7 +271,6 @@ async def logout(
     principal: Principal | None,
     refresh_token: str | None,
     all_sessions: bool,
-    meta: RequestMeta,
 ) -> None:
     """End the session of `refresh_token`, else the caller's current one (or every session
     of the user with `all_sessions`)."""
@@ -291,7 +281,7 @@ async def logout(
             stored = await repository.get_refresh_token(scope, jti)
             if stored is None:
                 raise InvalidRefreshToken()
-            await _end_sessions(scope, stored.user_id, stored.family_id, all_sessions, meta)
+            await _end_sessions(scope, stored.user_id, stored.family_id, all_sessions)
         return
     if principal is None:
         raise NotAuthenticated("Send the refresh token or an access token to sign out.")
@@ -304,7 +294,7 @@ async def logout(
     async with resources.db.tenant_session(principal.company_id) as session:
         scope = TenantScope(session, principal.company_id)
         family = uuid.UUID(str(session_id)) if session_id is not None else None
-        await _end_sessions(scope, principal.user_id, family, all_sessions, meta)
+        await _end_sessions(scope, principal.user_id, family, all_sessions)
 
 
 async def _end_sessions(
@@ -312,7 +302,6 @@ async def _end_sessions(
     user_id: uuid.UUID,
     family_id: uuid.UUID | None,
     all_sessions: bool,
-    meta: RequestMeta,
 ) -> None:
     now = _now()
     if all_sessions or family_id is None:
@@ -331,7 +320,6 @@ async def _end_sessions(
             "all_sessions": all_sessions,
             "revoked_tokens": revoked,
         },
-        meta=meta,
     )
 
 
@@ -342,14 +330,9 @@ async def end_user_sessions(scope: TenantScope, user_id: uuid.UUID, reason: str)
 
 
 async def change_password(
-    session: AsyncSession,
-    principal: Principal,
-    current_password: str,
-    new_password: str,
-    meta: RequestMeta,
+    scope: TenantScope, principal: Principal, current_password: str, new_password: str
 ) -> None:
     """Replace the caller's password; every other session of theirs is ended."""
-    scope = TenantScope(session, principal.company_id)
     user = await repository.get_user(scope, principal.user_id, for_update=True)
     if user is None:
         raise NotFound("The user was not found.")
@@ -369,20 +352,18 @@ async def change_password(
         scope, user.id, "password_changed", now, keep_family=keep
     )
     await audit.record(
-        session,
-        company_id=principal.company_id,
+        scope.session,
+        company_id=scope.company_id,
         actor_user_id=principal.user_id,
         action="user.password_changed",
         entity_type="user",
         entity_id=user.id,
         new_values={"revoked_tokens": revoked},
-        meta=meta,
     )
 
 
-async def me(session: AsyncSession, principal: Principal) -> Me:
+async def me(scope: TenantScope, principal: Principal) -> Me:
     """The caller's profile, company, roles and permissions as stored now."""
-    scope = TenantScope(session, principal.company_id)
     user = await repository.get_user(scope, principal.user_id)
     company = await repository.get_company(scope)
     if user is None or company is None:

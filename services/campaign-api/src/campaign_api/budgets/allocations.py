@@ -6,8 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import repository
 from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, BudgetNotFound
@@ -16,7 +14,6 @@ from campaign_api.campaigns import updates as campaign_updates
 from campaign_api.campaigns.rules import ensure_editable
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.policy import load_policy
-from crm_common.audit import RequestMeta
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -38,13 +35,10 @@ def _read(allocation: CampaignBudgetAllocation, budget: CampaignBudget) -> Alloc
     )
 
 
-async def list_allocations(
-    session: AsyncSession, company_id: uuid.UUID, campaign: Campaign
-) -> AllocationList:
+async def list_allocations(scope: TenantScope, campaign: Campaign) -> AllocationList:
     """A campaign's allocations, their sum and its approval state."""
-    scope = TenantScope(session, company_id)
     items = [_read(a, b) for a, b in await repository.allocations_of(scope, campaign.id)]
-    approval_required = await campaign_updates.approval_needed(session, company_id, campaign)
+    approval_required = await campaign_updates.approval_needed(scope, campaign)
     return AllocationList(
         campaign_id=campaign.id,
         items=items,
@@ -58,9 +52,8 @@ async def list_allocations(
 
 
 async def allocate(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     budget_id: uuid.UUID,
     amount: Decimal,
@@ -69,11 +62,10 @@ async def allocate(
     currency and fiscal year, within what the budget has left and the campaign's total.
     Returns the allocation and whether the campaign now needs approval."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     budget = await repository.get(scope, budget_id, for_update=True)
     if budget is None:
         raise BudgetNotFound()
-    policy = await load_policy(session, principal.company_id)
+    policy = await load_policy(scope)
     problems: dict[str, list[str]] = {}
     if not budget.is_active:
         problems.setdefault("budget_id", []).append("the budget is not active")
@@ -115,12 +107,11 @@ async def allocate(
     else:
         allocation.allocated_amount = amount
         allocation.updated_at = now
-    await session.flush()
+    await scope.session.flush()
     if old != amount:
         await record_change(
-            session,
+            scope,
             principal,
-            meta,
             action="budget_allocation.set",
             entity_type=ENTITY,
             entity_id=campaign.id,
@@ -134,31 +125,28 @@ async def allocate(
                 "allocated_amount": amount,
             },
         )
-    required = await campaign_updates.reassess_approval(session, principal, meta, campaign)
+    required = await campaign_updates.reassess_approval(scope, principal, campaign)
     return _read(allocation, budget), required
 
 
 async def release(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     budget_id: uuid.UUID,
 ) -> bool:
     """Remove a locked campaign's allocation from a budget; returns whether the campaign
     needs approval afterwards."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     allocation = await repository.allocation(scope, campaign.id, budget_id, for_update=True)
     if allocation is None:
         raise AllocationNotFound()
     amount = allocation.allocated_amount
-    await session.delete(allocation)
-    await session.flush()
+    await scope.session.delete(allocation)
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="budget_allocation.released",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -166,4 +154,4 @@ async def release(
         event_type=CampaignApiEvent.BUDGET_RELEASED,
         event_data={"campaign_id": campaign.id, "budget_id": budget_id},
     )
-    return await campaign_updates.reassess_approval(session, principal, meta, campaign)
+    return await campaign_updates.reassess_approval(scope, principal, campaign)

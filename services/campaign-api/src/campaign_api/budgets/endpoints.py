@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from campaign_api.budgets import allocations, service
 from campaign_api.budgets.deps import BudgetManager, BudgetViewer, ReferenceReader
@@ -36,11 +36,15 @@ from campaign_api.campaigns.deps import (
     EditableCampaign,
     ReadableCampaign,
 )
-from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
+from campaign_api.campaigns.errors import (
+    CampaignLocked,
+    CampaignNotFound,
+    LiveChangeRefused,
+)
 from campaign_api.shared.currency import CIRCULATING_CURRENCIES
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.responses import respond
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.enums import BudgetType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
 from crm_common.errors import error_responses as errors
@@ -54,8 +58,8 @@ allocation_router = APIRouter(
 BudgetId = Annotated[uuid.UUID, Path(description="The budget's id.")]
 
 
-def _read(budget: object) -> BudgetRead:
-    return BudgetRead.model_validate(budget)
+def _read(budget: object) -> dict[str, object]:
+    return BudgetRead.model_validate(budget).model_dump(mode="json")
 
 
 def _currency(value: str | None) -> str | None:
@@ -72,14 +76,14 @@ def _currency(value: str | None) -> str | None:
 @router.get("/", response_model=BudgetPage, summary="List budgets")
 async def list_budgets(
     principal: ReferenceReader,
-    session: TenantSession,
+    scope: Scope,
     pagination: Pagination,
     is_active: bool | None = None,
     fiscal_year: Annotated[int | None, Query(ge=1900, le=9999)] = None,
     budget_type: BudgetType | None = None,
     currency_code: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List the company's budgets, filtered by activity, fiscal year, type or currency."""
     filters = {
         "is_active": is_active,
@@ -88,7 +92,7 @@ async def list_budgets(
         "currency_code": _currency(currency_code),
         "search": search,
     }
-    rows, total = await service.list_budgets(session, principal.company_id, pagination, filters)
+    rows, total = await service.list_budgets(scope, pagination, filters)
     page = make_page([_read(row) for row in rows], total, pagination, filters)
     return respond(page, principal)
 
@@ -100,12 +104,10 @@ async def list_budgets(
     summary="Create a budget",
     responses=errors(DuplicateBudgetCode),
 )
-async def create_budget(
-    body: BudgetCreate, principal: BudgetManager, session: TenantSession, meta: Meta
-) -> BudgetRead:
+async def create_budget(body: BudgetCreate, principal: BudgetManager, scope: Scope) -> JSONResponse:
     """Create a budget for a fiscal year (its code is unique within the company)."""
-    budget = await service.create_budget(session, principal, meta, body)
-    return respond(_read(budget), principal)
+    budget = await service.create_budget(scope, principal, body)
+    return respond(_read(budget), principal, status_code=201)
 
 
 @router.get(
@@ -115,22 +117,21 @@ async def create_budget(
 )
 async def fiscal_year_availability(
     principal: BudgetViewer,
-    session: TenantSession,
+    scope: Scope,
     fiscal_year: Annotated[
-        int | None, Query(ge=1900, le=9999, description="Default: the current fiscal year.")
+        int | None,
+        Query(ge=1900, le=9999, description="Default: the current fiscal year."),
     ] = None,
     currency_code: Annotated[
         str | None,
         Query(min_length=3, max_length=3, description="Default: the company's currency."),
     ] = None,
-) -> FiscalYearAvailability:
+) -> JSONResponse:
     """What a fiscal year has: active budgets' total, what live campaigns hold, what is left."""
-    policy = await load_policy(session, principal.company_id)
+    policy = await load_policy(scope)
     year = fiscal_year or policy.fiscal_year_of(datetime.now(UTC))
     currency = _currency(currency_code) or policy.default_currency
-    body = await service.fiscal_year_availability(
-        session, principal.company_id, policy, year, currency
-    )
+    body = await service.fiscal_year_availability(scope, policy, year, currency)
     return respond(body, principal)
 
 
@@ -140,13 +141,9 @@ async def fiscal_year_availability(
     summary="Get a budget",
     responses=errors(BudgetNotFound),
 )
-async def get_budget(
-    budget_id: BudgetId, principal: ReferenceReader, session: TenantSession
-) -> BudgetRead:
+async def get_budget(budget_id: BudgetId, principal: ReferenceReader, scope: Scope) -> JSONResponse:
     """Get one budget."""
-    return respond(
-        _read(await service.get_budget(session, principal.company_id, budget_id)), principal
-    )
+    return respond(_read(await service.get_budget(scope, budget_id)), principal)
 
 
 @router.get(
@@ -156,10 +153,10 @@ async def get_budget(
     responses=errors(BudgetNotFound),
 )
 async def budget_availability(
-    budget_id: BudgetId, principal: BudgetViewer, session: TenantSession
-) -> BudgetAvailability:
+    budget_id: BudgetId, principal: BudgetViewer, scope: Scope
+) -> JSONResponse:
     """What one budget has: its total, what live campaigns' allocations hold, what is left."""
-    body = await service.budget_availability(session, principal.company_id, budget_id)
+    body = await service.budget_availability(scope, budget_id)
     return respond(body, principal)
 
 
@@ -176,14 +173,11 @@ async def replace_budget(
     budget_id: BudgetId,
     body: BudgetCreate,
     principal: BudgetManager,
-    session: TenantSession,
-    meta: Meta,
-) -> BudgetRead:
+    scope: Scope,
+) -> JSONResponse:
     """Replace every field of a budget; it cannot drop below what live campaigns hold."""
-    policy = await load_policy(session, principal.company_id)
-    budget = await service.update_budget(
-        session, principal, meta, policy, budget_id, body.model_dump()
-    )
+    policy = await load_policy(scope)
+    budget = await service.update_budget(scope, principal, policy, budget_id, body.model_dump())
     return respond(_read(budget), principal)
 
 
@@ -197,13 +191,12 @@ async def patch_budget(
     budget_id: BudgetId,
     body: BudgetPatch,
     principal: BudgetManager,
-    session: TenantSession,
-    meta: Meta,
-) -> BudgetRead:
+    scope: Scope,
+) -> JSONResponse:
     """Change some fields of a budget; it cannot drop below what live campaigns hold."""
-    policy = await load_policy(session, principal.company_id)
+    policy = await load_policy(scope)
     values = body.model_dump(exclude_unset=True)
-    budget = await service.update_budget(session, principal, meta, policy, budget_id, values)
+    budget = await service.update_budget(scope, principal, policy, budget_id, values)
     return respond(_read(budget), principal)
 
 
@@ -214,10 +207,10 @@ async def patch_budget(
     responses=errors(CampaignNotFound),
 )
 async def list_allocations(
-    campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
-) -> AllocationList:
+    campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
+) -> JSONResponse:
     """List the budgets a campaign draws on and how much from each."""
-    body = await allocations.list_allocations(session, principal.company_id, campaign)
+    body = await allocations.list_allocations(scope, campaign)
     return respond(body, principal)
 
 
@@ -239,12 +232,11 @@ async def set_allocation(
     body: AllocationWrite,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> AllocationRead:
+    scope: Scope,
+) -> JSONResponse:
     """Set how much the campaign draws on a budget of its currency and fiscal year."""
     allocation, _required = await allocations.allocate(
-        session, principal, meta, campaign, budget_id, body.allocated_amount
+        scope, principal, campaign, budget_id, body.allocated_amount
     )
     return respond(allocation, principal)
 
@@ -259,9 +251,8 @@ async def release_allocation(
     budget_id: BudgetId,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
+    scope: Scope,
 ) -> Response:
     """Stop the campaign drawing on a budget."""
-    await allocations.release(session, principal, meta, campaign, budget_id)
+    await allocations.release(scope, principal, campaign, budget_id)
     return Response(status_code=204)

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import repository
 from campaign_api.budgets.errors import (
@@ -29,7 +27,6 @@ from campaign_api.shared.currency import amount_fits_currency
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.policy import CompanyPolicy
 from campaign_api.shared.values import differences, snapshot
-from crm_common.audit import RequestMeta
 from crm_common.errors import ValidationFailed
 from crm_common.models import CampaignBudget
 from crm_common.pagination import PageParams
@@ -87,14 +84,12 @@ async def approval_threshold(
 
 
 async def fiscal_year_availability(
-    session: AsyncSession,
-    company_id: uuid.UUID,
+    scope: TenantScope,
     policy: CompanyPolicy,
     fiscal_year: int,
     currency: str,
 ) -> FiscalYearAvailability:
     """The fiscal-year view: total, held by live campaigns, available."""
-    scope = TenantScope(session, company_id)
     position = await fiscal_position(scope, policy, currency, fiscal_year)
     start, end = policy.fiscal_year_bounds(fiscal_year)
     return FiscalYearAvailability(
@@ -109,34 +104,27 @@ async def fiscal_year_availability(
     )
 
 
-async def get_budget(
-    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID
-) -> CampaignBudget:
-    budget = await repository.get(TenantScope(session, company_id), budget_id)
+async def get_budget(scope: TenantScope, budget_id: uuid.UUID) -> CampaignBudget:
+    budget = await repository.get(scope, budget_id)
     if budget is None:
         raise BudgetNotFound()
     return budget
 
 
 async def list_budgets(
-    session: AsyncSession,
-    company_id: uuid.UUID,
+    scope: TenantScope,
     params: PageParams,
     filters: dict[str, Any],
 ) -> tuple[Sequence[CampaignBudget], int]:
     """One page of budgets matching `filters`."""
-    scope = TenantScope(session, company_id)
     return await repository.page(
         scope, repository.list_criteria(**filters), params.page_size, params.offset
     )
 
 
-async def budget_availability(
-    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID
-) -> BudgetAvailability:
+async def budget_availability(scope: TenantScope, budget_id: uuid.UUID) -> BudgetAvailability:
     """A budget's total, what live campaigns' allocations hold of it and what is left."""
-    scope = TenantScope(session, company_id)
-    budget = await get_budget(session, company_id, budget_id)
+    budget = await get_budget(scope, budget_id)
     held = await repository.held_by_live_campaigns(scope, budget.id)
     return BudgetAvailability(
         budget_id=budget.id,
@@ -162,22 +150,20 @@ def _check_amounts(values: dict[str, Any]) -> None:
 
 
 async def create_budget(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, body: BudgetCreate
+    scope: TenantScope, principal: Principal, body: BudgetCreate
 ) -> CampaignBudget:
     """Create a budget; its code is unique within the company."""
-    scope = TenantScope(session, principal.company_id)
     values = body.model_dump()
     _check_amounts(values)
     if await repository.code_taken(scope, body.budget_code):
         raise DuplicateBudgetCode(details={"budget_code": body.budget_code})
     budget = scope.add(CampaignBudget(id=uuid.uuid4(), **values))
-    await session.flush()
-    await session.refresh(budget)
+    await scope.session.flush()
+    await scope.session.refresh(budget)
     after = snapshot(budget, BUDGET_WRITABLE)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="budget.created",
         entity_type=ENTITY,
         entity_id=budget.id,
@@ -225,16 +211,14 @@ async def _check_fiscal_year_still_covered(
 
 
 async def update_budget(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     policy: CompanyPolicy,
     budget_id: uuid.UUID,
     values: dict[str, Any],
 ) -> CampaignBudget:
     """Change a budget; it cannot shrink below, move away from, or be deactivated under what
     live campaigns hold from it or from its fiscal year."""
-    scope = TenantScope(session, principal.company_id)
     budget = await repository.get(scope, budget_id, for_update=True)
     if budget is None:
         raise BudgetNotFound()
@@ -267,15 +251,14 @@ async def update_budget(
     await _check_fiscal_year_still_covered(scope, policy, budget, merged)
     for name, value in values.items():
         setattr(budget, name, value)
-    await session.flush()
-    await session.refresh(budget)
+    await scope.session.flush()
+    await scope.session.refresh(budget)
     after = snapshot(budget, BUDGET_WRITABLE)
     changes = differences(before, after)
     if changes:
         await record_change(
-            session,
+            scope,
             principal,
-            meta,
             action="budget.updated",
             entity_type=ENTITY,
             entity_id=budget.id,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from campaign_api.campaigns import lifecycle
 from campaign_api.campaigns.deps import (
@@ -28,12 +27,12 @@ from campaign_api.campaigns.schemas import (
 )
 from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
-from crm_common.audit import RequestMeta
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 from crm_common.models import Campaign
 from crm_common.security.principal import Principal
+from crm_common.tenancy import TenantScope
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaign lifecycle"], responses=COMMON_RESPONSES)
 
@@ -41,29 +40,25 @@ _ERRORS = errors(CampaignNotFound, PreconditionFailed, InvalidStatusTransition)
 
 
 def _done(
-    campaign: Campaign,
-    warnings: list[ValidationWarning],
-    principal: Principal,
-    response: Response,
-) -> CampaignTransitioned:
+    campaign: Campaign, warnings: list[ValidationWarning], principal: Principal
+) -> JSONResponse:
     body = CampaignTransitioned(
-        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=warnings
+        **CampaignRead.model_validate(campaign).model_dump(),
+        validation_warnings=warnings,
     )
-    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, headers={"ETag": etag(campaign.version)})
 
 
 async def _run(
-    session: Any,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     action: str,
     body: ActionComment | None,
-    response: Response,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     comment = body.comment if body is not None else None
-    warnings = await lifecycle.transition(session, principal, meta, campaign, action, comment)
-    return _done(campaign, warnings, principal, response)
+    warnings = await lifecycle.transition(scope, principal, campaign, action, comment)
+    return _done(campaign, warnings, principal)
 
 
 @router.post(
@@ -81,13 +76,11 @@ async def _run(
 async def plan_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ActionComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Move a draft to planned; its dates must not clash with others on its channel."""
-    return await _run(session, principal, meta, campaign, "plan", body, response)
+    return await _run(scope, principal, campaign, "plan", body)
 
 
 @router.post(
@@ -99,13 +92,11 @@ async def plan_campaign(
 async def pause_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ActionComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Pause an active campaign."""
-    return await _run(session, principal, meta, campaign, "pause", body, response)
+    return await _run(scope, principal, campaign, "pause", body)
 
 
 @router.post(
@@ -124,13 +115,11 @@ async def pause_campaign(
 async def resume_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ActionComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Make a paused campaign active again (it must be approved when approval is required)."""
-    return await _run(session, principal, meta, campaign, "resume", body, response)
+    return await _run(scope, principal, campaign, "resume", body)
 
 
 @router.post(
@@ -142,13 +131,11 @@ async def resume_campaign(
 async def complete_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ActionComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Mark an active campaign completed (final)."""
-    return await _run(session, principal, meta, campaign, "complete", body, response)
+    return await _run(scope, principal, campaign, "complete", body)
 
 
 @router.post(
@@ -160,10 +147,8 @@ async def complete_campaign(
 async def cancel_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     body: ActionComment | None = None,
-) -> CampaignTransitioned:
+) -> JSONResponse:
     """Cancel a campaign that is not completed or cancelled (final; releases its budget)."""
-    return await _run(session, principal, meta, campaign, "cancel", body, response)
+    return await _run(scope, principal, campaign, "cancel", body)

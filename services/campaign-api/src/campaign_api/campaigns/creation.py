@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.schemas import (
@@ -32,7 +30,6 @@ from campaign_api.shared import idempotency
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.values import snapshot
 from campaign_api.templates import service as template_service
-from crm_common.audit import RequestMeta
 from crm_common.enums import ApprovalStatus, CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
@@ -51,15 +48,10 @@ class CreateResult:
 
 
 async def create_once(
-    session: AsyncSession,
-    principal: Principal,
-    meta: RequestMeta,
-    body: CampaignCreate,
-    key: str | None,
+    scope: TenantScope, principal: Principal, body: CampaignCreate, key: str | None
 ) -> CreateResult:
     """Create a campaign; with an Idempotency-Key, a retry of the same request replays the
     first response and the same key with another body is a 422."""
-    scope = TenantScope(session, principal.company_id)
     if key is not None:
         fingerprint = idempotency.request_fingerprint(
             str(principal.user_id), body.model_dump(mode="json")
@@ -73,7 +65,7 @@ async def create_once(
         )
         if stored is not None:
             return CreateResult(stored.body, replayed=True)
-    outcome = await create_campaign(session, principal, meta, body)
+    outcome = await create_campaign(scope, principal, body)
     created = CampaignCreated(
         **CampaignRead.model_validate(outcome.campaign).model_dump(),
         validation_warnings=outcome.warnings,
@@ -87,21 +79,18 @@ async def create_once(
 
 
 async def create_campaign(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, body: CampaignCreate
+    scope: TenantScope, principal: Principal, body: CampaignCreate
 ) -> WriteOutcome:
     """Create a draft campaign after every creation rule; generate its code when none
     is given; approval is pending at once when the budget is above the threshold."""
-    scope = TenantScope(session, principal.company_id)
-    policy = await load_policy(session, principal.company_id)
+    policy = await load_policy(scope)
     now = datetime.now(UTC)
     currency = body.currency_code or policy.default_currency
     rules.check_amount_currency(body.total_budget, currency)
     rules.check_dates(body.start_date, body.end_date, policy, now, check_window=True)
     template = None
     if body.template_id is not None:
-        template = await template_service.get_template(
-            session, principal.company_id, body.template_id
-        )
+        template = await template_service.get_template(scope, body.template_id)
     if body.campaign_code is not None:
         await rules.ensure_code_free(scope, body.campaign_code)
     position = await rules.check_budget(
@@ -142,14 +131,13 @@ async def create_campaign(
             updated_at=now,
         )
     )
-    await flush_code(session, code)
+    await flush_code(scope, code)
     await collaborator_service.add_owner(scope, campaign.id, principal.user_id, now)
     if template is not None:
         await template_service.link_template(scope, campaign, template.id, is_primary=True)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="campaign.created",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -158,6 +146,6 @@ async def create_campaign(
         event_data={**event_summary(campaign), "segment_count": 0, "approval_required": required},
     )
     if required:
-        await request_approval_event(session, principal, meta, campaign, "budget_above_threshold")
+        await request_approval_event(scope, principal, campaign, "budget_above_threshold")
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings)

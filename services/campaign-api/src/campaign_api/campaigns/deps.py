@@ -9,7 +9,7 @@ from fastapi import Depends, Path, Request
 from campaign_api.cache import CampaignCache
 from campaign_api.campaigns import service
 from campaign_api.shared.concurrency import if_match_header
-from crm_common.deps import TenantSession
+from crm_common.deps import Scope
 from crm_common.models import Campaign
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal, require
@@ -41,11 +41,11 @@ ExpectedVersion = Annotated[int | None, Depends(if_match_header)]
 
 
 async def readable_campaign(
-    campaign_id: CampaignId, principal: CampaignReader, session: TenantSession
+    campaign_id: CampaignId, principal: CampaignReader, scope: Scope
 ) -> Campaign:
     """The campaign, for a caller who may read campaigns (404 when absent or another
     company's)."""
-    return await service.load(session, principal.company_id, campaign_id)
+    return await service.load(scope, campaign_id)
 
 
 ReadableCampaign = Annotated[Campaign, Depends(readable_campaign)]
@@ -61,18 +61,14 @@ def writable_campaign(
     async def load_for_write(
         campaign_id: CampaignId,
         principal: Annotated[Principal, Depends(checker)],
-        session: TenantSession,
+        scope: Scope,
         expected_version: ExpectedVersion,
         cache: CampaignCacheDep,
     ) -> Campaign:
         campaign = await service.load(
-            session,
-            principal.company_id,
-            campaign_id,
-            for_update=True,
-            expected_version=expected_version,
+            scope, campaign_id, for_update=True, expected_version=expected_version
         )
-        await cache.invalidate(principal.company_id, campaign.id, session=session)
+        await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
         return campaign
 
     load_for_write.__name__ = f"campaign_for_{permission.value}"

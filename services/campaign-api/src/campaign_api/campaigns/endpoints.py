@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Query, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Depends, Header, Query
+from fastapi.responses import JSONResponse, Response
 
-from campaign_api.cache import view_shape
-from campaign_api.campaigns import creation, performance, service, updates
+from campaign_api.campaigns import creation, service, updates
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignCreator,
@@ -42,17 +40,22 @@ from campaign_api.campaigns.schemas import (
     CampaignReplace,
     CampaignUpdated,
     DeleteResult,
-    SegmentSummary,
     SortField,
     SortOrder,
 )
 from campaign_api.campaigns.service import WriteOutcome
 from campaign_api.shared import idempotency
 from campaign_api.shared.concurrency import etag
-from campaign_api.shared.responses import respond, visible
+from campaign_api.shared.responses import respond
 from campaign_api.templates.errors import IncompatibleTemplate, TemplateNotFound
-from crm_common.deps import AppResources, Meta, TenantSession
-from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, CampaignType, Channel
+from crm_common.deps import AppResources, Scope
+from crm_common.enums import (
+    ApprovalStatus,
+    CampaignCategory,
+    CampaignStatus,
+    CampaignType,
+    Channel,
+)
 from crm_common.errors import (
     COMMON_RESPONSES,
     PreconditionFailed,
@@ -60,7 +63,6 @@ from crm_common.errors import (
 )
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
-from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
@@ -108,7 +110,11 @@ async def campaign_filters(
     ] = None,
     search: Annotated[
         str | None,
-        Query(min_length=1, max_length=200, description="Text in the name, code or description."),
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Text in the name, code or description.",
+        ),
     ] = None,
     start_from: Annotated[datetime | None, Query(description="Start date on or after.")] = None,
     start_to: Annotated[datetime | None, Query(description="Start date on or before.")] = None,
@@ -156,10 +162,10 @@ def _read(campaign: Any) -> dict[str, Any]:
 
 @router.get("/", response_model=CampaignPage, summary="List campaigns")
 async def list_campaigns(
-    principal: CampaignReader, session: TenantSession, pagination: Pagination, filters: Filters
-) -> dict[str, Any]:
+    principal: CampaignReader, scope: Scope, pagination: Pagination, filters: Filters
+) -> JSONResponse:
     """List the company's campaigns with filters, search, date ranges and sorting."""
-    rows, total = await service.list_campaigns(session, principal.company_id, filters, pagination)
+    rows, total = await service.list_campaigns(scope, filters, pagination)
     applied = {
         key: value for key, value in filters.model_dump(mode="json").items() if value is not None
     }
@@ -184,88 +190,46 @@ async def list_campaigns(
 async def create_campaign(
     body: CampaignCreate,
     principal: CampaignCreator,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
+    scope: Scope,
     idempotency_key: IdempotencyKeyOptional = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Create a draft campaign; returns its warnings and whether it needs approval."""
-    result = await creation.create_once(session, principal, meta, body, idempotency_key)
+    result = await creation.create_once(scope, principal, body, idempotency_key)
     headers = {
         **_headers(result.body["version"]),
         "Location": f"/api/campaigns/{result.body['id']}/",
     }
     if result.replayed:
         headers[idempotency.REPLAY_HEADER] = "true"
-    return respond(result.body, principal, response, headers=headers)
+    return respond(result.body, principal, status_code=201, headers=headers)
 
 
 @router.get(
     "/{campaign_id}/",
     response_model=CampaignDetail,
-    # segments and performance appear only when asked for
-    response_model_exclude_unset=True,
     summary="Get a campaign",
-    responses={**errors(CampaignNotFound), 304: {"description": "Not modified (If-None-Match)."}},
+    responses={
+        **errors(CampaignNotFound),
+        304: {"description": "Not modified (If-None-Match)."},
+    },
 )
 async def get_campaign(
     campaign_id: CampaignId,
     principal: CampaignReader,
     resources: AppResources,
     cache: CampaignCacheDep,
-    response: Response,
     include_segments: Annotated[bool, Query(description="Add the campaign's segments.")] = False,
     include_performance: Annotated[
         bool, Query(description="Add totals and rates from the campaign's metrics.")
     ] = False,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
-) -> Response | dict[str, Any]:
+) -> Response:
     """Get a campaign, optionally with segments and performance; the ETag is its version."""
-    # A cache hit needs no database at all, so the tenant session opens only on a miss or
-    # for the optional parts.
-    lookup = await cache.get(principal.company_id, campaign_id, view_shape(principal))
-    base: dict[str, Any] | None = lookup.value
-    if base is None or include_segments or include_performance:
-        async with resources.db.tenant_session(principal.company_id) as session:
-            if base is None:
-                campaign = await service.load(session, principal.company_id, campaign_id)
-                base = visible(_read(campaign), principal)
-                await cache.set(lookup, base)
-            extra = await _includes(
-                session, principal, campaign_id, include_segments, include_performance
-            )
-    else:
-        extra = {}
-    assert base is not None
-    tag = etag(base["version"])
-    if (
-        if_none_match is not None
-        and not extra
-        and tag in [t.strip() for t in if_none_match.split(",")]
-    ):
-        return Response(status_code=304, headers={"ETag": tag})
-    return respond({**base, **extra}, principal, response, headers={"ETag": tag})
-
-
-async def _includes(
-    session: AsyncSession,
-    principal: Principal,
-    campaign_id: uuid.UUID,
-    segments: bool,
-    metrics: bool,
-) -> dict[str, Any]:
-    extra: dict[str, Any] = {}
-    if segments:
-        rows = await service.segments_of(session, principal.company_id, campaign_id)
-        extra["segments"] = [SegmentSummary.model_validate(r).model_dump(mode="json") for r in rows]
-    if metrics:
-        summary = performance.summarise(
-            await service.metrics_of(session, principal.company_id, campaign_id)
-        )
-        if not principal.has(Permission.VIEW_BUDGET):
-            summary.roi = None
-        extra["performance"] = summary.model_dump(mode="json")
-    return extra
+    options = service.ReadOptions(include_segments, include_performance, if_none_match)
+    view = await service.read_campaign(resources.db, cache, principal, campaign_id, options)
+    if view.body is None:
+        return Response(status_code=304, headers={"ETag": view.etag})
+    return respond(view.body, principal, headers={"ETag": view.etag})
 
 
 _UPDATE_ERRORS = errors(
@@ -280,14 +244,14 @@ _UPDATE_ERRORS = errors(
 )
 
 
-def _updated(outcome: WriteOutcome, principal: Principal, response: Response) -> CampaignUpdated:
+def _updated(outcome: WriteOutcome, principal: Principal) -> JSONResponse:
     body = CampaignUpdated(
         **CampaignRead.model_validate(outcome.campaign).model_dump(),
         changes=outcome.changes,
         approval_required=outcome.approval_required,
         validation_warnings=outcome.warnings,
     )
-    return respond(body, principal, response, headers=_headers(outcome.campaign.version))
+    return respond(body, principal, headers=_headers(outcome.campaign.version))
 
 
 @router.put(
@@ -300,13 +264,11 @@ async def replace_campaign(
     body: CampaignReplace,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
-) -> CampaignUpdated:
+    scope: Scope,
+) -> JSONResponse:
     """Replace every writable field; returns the change summary and approval state."""
-    outcome = await updates.update_campaign(session, principal, meta, campaign, body.model_dump())
-    return _updated(outcome, principal, response)
+    outcome = await updates.update_campaign(scope, principal, campaign, body.model_dump())
+    return _updated(outcome, principal)
 
 
 @router.patch(
@@ -319,14 +281,12 @@ async def patch_campaign(
     body: CampaignPatch,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-    response: Response,
-) -> CampaignUpdated:
+    scope: Scope,
+) -> JSONResponse:
     """Change some writable fields; returns the change summary and approval state."""
     values = body.model_dump(exclude_unset=True)
-    outcome = await updates.update_campaign(session, principal, meta, campaign, values)
-    return _updated(outcome, principal, response)
+    outcome = await updates.update_campaign(scope, principal, campaign, values)
+    return _updated(outcome, principal)
 
 
 @router.delete(
@@ -336,10 +296,10 @@ async def patch_campaign(
     responses=errors(CampaignNotFound, PreconditionFailed, CampaignInUse),
 )
 async def delete_campaign(
-    campaign: DeletableCampaign, principal: CampaignDeleter, session: TenantSession, meta: Meta
-) -> DeleteResult:
+    campaign: DeletableCampaign, principal: CampaignDeleter, scope: Scope
+) -> JSONResponse:
     """Soft-delete a campaign and its segments; refused while sending is in progress."""
-    segments = await service.delete_campaign(session, principal, meta, campaign)
+    segments = await service.delete_campaign(scope, principal, campaign)
     assert campaign.deleted_at is not None
     result = DeleteResult(id=campaign.id, deleted_at=campaign.deleted_at, segments_deleted=segments)
     return respond(result, principal)

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.errors import CampaignEnded
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.campaigns.service import ENTITY, mark_changed
 from campaign_api.shared.policy import load_policy
-from crm_common.audit import RequestMeta
 from crm_common.enums import CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
@@ -22,9 +19,8 @@ from crm_common.tenancy import TenantScope
 
 
 async def transition(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     action: str,
     comment: str | None = None,
@@ -41,9 +37,9 @@ async def transition(
         raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
     warnings: list[ValidationWarning] = []
     if target in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE):
-        policy = await load_policy(session, principal.company_id)
+        policy = await load_policy(scope)
         warnings = await rules.check_schedule(
-            TenantScope(session, principal.company_id),
+            scope,
             policy,
             campaign.primary_channel,
             campaign.start_date,
@@ -54,15 +50,14 @@ async def transition(
     previous = campaign.campaign_status
     campaign.campaign_status = target
     mark_changed(campaign, principal, now)
-    await session.flush()
+    await scope.session.flush()
     old = {"campaign_status": previous}
     new: dict[str, object] = {"campaign_status": target}
     if comment:
         new["comment"] = comment
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action=f"campaign.{action}",
         entity_type=ENTITY,
         entity_id=campaign.id,

@@ -11,11 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import service as budget_service
-from campaign_api.campaigns import repository
+from campaign_api.cache import CampaignCache, view_shape
+from campaign_api.campaigns import performance, repository
 from campaign_api.campaigns.errors import (
     CampaignInUse,
     CampaignNotFound,
@@ -23,14 +23,18 @@ from campaign_api.campaigns.errors import (
 )
 from campaign_api.campaigns.schemas import (
     CampaignFilters,
+    CampaignRead,
+    SegmentSummary,
     ValidationWarning,
 )
-from campaign_api.shared.concurrency import check_version
+from campaign_api.shared.concurrency import check_version, etag
+from campaign_api.shared.responses import visible
 from campaign_api.shared.values import snapshot
-from crm_common.audit import RequestMeta
+from crm_common.db import Database
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import PageParams
+from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
@@ -66,8 +70,7 @@ def event_summary(campaign: Campaign) -> dict[str, Any]:
 
 
 async def load(
-    session: AsyncSession,
-    company_id: uuid.UUID,
+    scope: TenantScope,
     campaign_id: uuid.UUID,
     *,
     for_update: bool = False,
@@ -77,7 +80,7 @@ async def load(
     """A campaign of the company that is not deleted (404 otherwise); with `for_update` the
     row stays locked until the transaction ends, and a stale `expected_version` is a 412."""
     campaign = await repository.get(
-        TenantScope(session, company_id),
+        scope,
         campaign_id,
         for_update=for_update,
         include_deleted=include_deleted,
@@ -103,9 +106,10 @@ async def approval_requirement(
     return total_budget > threshold
 
 
-async def flush_code(session: AsyncSession, code: str) -> None:
+async def flush_code(scope: TenantScope, code: str) -> None:
+    """Flush the new or changed campaign; a taken code is a DuplicateCampaignCode."""
     try:
-        await session.flush()
+        await scope.session.flush()
     except IntegrityError as exc:
         if "uk_company_campaign_code" in str(exc.orig):
             raise DuplicateCampaignCode(details={"campaign_code": code}) from None
@@ -113,12 +117,12 @@ async def flush_code(session: AsyncSession, code: str) -> None:
 
 
 async def request_approval_event(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, campaign: Campaign, reason: str
+    scope: TenantScope, principal: Principal, campaign: Campaign, reason: str
 ) -> None:
+    """Audit and emit `campaign.approval_requested` for a campaign now pending approval."""
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="campaign.approval_requested",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -136,10 +140,9 @@ async def request_approval_event(
 
 
 async def list_campaigns(
-    session: AsyncSession, company_id: uuid.UUID, filters: CampaignFilters, params: PageParams
+    scope: TenantScope, filters: CampaignFilters, params: PageParams
 ) -> tuple[Sequence[Campaign], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
-    scope = TenantScope(session, company_id)
     rows = await repository.page(scope, filters, params.page_size, params.offset)
     # A short page ends the list, so it tells the total without a count query.
     if 0 < len(rows) < params.page_size or (not rows and params.offset == 0):
@@ -147,24 +150,86 @@ async def list_campaigns(
     return rows, await repository.count(scope, filters)
 
 
-async def segments_of(
-    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID
-) -> Sequence[CampaignSegment]:
-    return await repository.segments(TenantScope(session, company_id), campaign_id)
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader asks for beyond the campaign itself, and the ETags they already hold."""
+
+    include_segments: bool = False
+    include_performance: bool = False
+    if_none_match: str | None = None
 
 
-async def metrics_of(
-    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID
-) -> Sequence[Any]:
-    return await repository.metrics(TenantScope(session, company_id), campaign_id)
+@dataclass(frozen=True)
+class CampaignView:
+    """A campaign as its reader may see it, and its ETag; `body` is None when the reader's
+    If-None-Match already names this version (nothing to send: 304)."""
+
+    body: dict[str, Any] | None
+    etag: str
 
 
-async def delete_campaign(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, campaign: Campaign
-) -> int:
+async def read_campaign(
+    db: Database,
+    cache: CampaignCache,
+    principal: Principal,
+    campaign_id: uuid.UUID,
+    options: ReadOptions,
+) -> CampaignView:
+    """A campaign through the read-through cache. A hit needs no database at all, so unlike
+    the other use cases this one takes the database rather than a scope: the tenant
+    transaction opens only on a miss or for segments and performance."""
+    lookup = await cache.get(principal.company_id, campaign_id, view_shape(principal))
+    base: dict[str, Any] | None = lookup.value
+    extra: dict[str, Any] = {}
+    if base is None or options.include_segments or options.include_performance:
+        async with db.tenant_session(principal.company_id) as session:
+            scope = TenantScope(session, principal.company_id)
+            if base is None:
+                campaign = await load(scope, campaign_id)
+                base = visible(
+                    CampaignRead.model_validate(campaign).model_dump(mode="json"), principal
+                )
+                await cache.set(lookup, base)
+            extra = await _includes(scope, principal, campaign_id, options)
+    assert base is not None
+    tag = etag(base["version"])
+    if (
+        options.if_none_match is not None
+        and not extra
+        and tag in [t.strip() for t in options.if_none_match.split(",")]
+    ):
+        return CampaignView(None, tag)
+    return CampaignView({**base, **extra}, tag)
+
+
+async def _includes(
+    scope: TenantScope, principal: Principal, campaign_id: uuid.UUID, options: ReadOptions
+) -> dict[str, Any]:
+    extra: dict[str, Any] = {}
+    if options.include_segments:
+        rows = await segments_of(scope, campaign_id)
+        extra["segments"] = [SegmentSummary.model_validate(r).model_dump(mode="json") for r in rows]
+    if options.include_performance:
+        summary = performance.summarise(await metrics_of(scope, campaign_id))
+        if not principal.has(Permission.VIEW_BUDGET):
+            summary.roi = None
+        extra["performance"] = summary.model_dump(mode="json")
+    return extra
+
+
+async def segments_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
+    """The campaign's live segments."""
+    return await repository.segments(scope, campaign_id)
+
+
+async def metrics_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
+    """The campaign's metric rows, for its performance summary."""
+    return await repository.metrics(scope, campaign_id)
+
+
+async def delete_campaign(scope: TenantScope, principal: Principal, campaign: Campaign) -> int:
     """Soft-delete a locked campaign and its segments (history kept); refused while launches
     or deliveries in progress reference it. Returns how many segments were deleted."""
-    scope = TenantScope(session, principal.company_id)
     usage = await repository.in_use(scope, campaign.id)
     if any(usage.values()):
         raise CampaignInUse(details=usage)
@@ -174,11 +239,10 @@ async def delete_campaign(
     campaign.deleted_at = now
     mark_changed(campaign, principal, now)
     deleted_segments = await repository.soft_delete_segments(scope, campaign.id, now)
-    await session.flush()
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="campaign.deleted",
         entity_type=ENTITY,
         entity_id=campaign.id,

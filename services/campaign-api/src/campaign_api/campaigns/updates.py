@@ -3,11 +3,8 @@ limits on live campaigns, and approval re-assessed when budget allocations chang
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import service as budget_service
@@ -32,7 +29,6 @@ from campaign_api.campaigns.service import (
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.values import differences, snapshot
 from campaign_api.templates import service as template_service
-from crm_common.audit import RequestMeta
 from crm_common.enums import ApprovalStatus, CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
@@ -67,17 +63,12 @@ def _check_live_change(campaign: Campaign, changed: set[str]) -> None:
 
 
 async def update_campaign(
-    session: AsyncSession,
-    principal: Principal,
-    meta: RequestMeta,
-    campaign: Campaign,
-    values: dict[str, Any],
+    scope: TenantScope, principal: Principal, campaign: Campaign, values: dict[str, Any]
 ) -> WriteOutcome:
     """Apply `values` to a locked campaign after every rule; returns the change summary.
     Approval is requested again when an approved budget grows."""
-    scope = TenantScope(session, principal.company_id)
     rules.ensure_editable(campaign)
-    policy = await load_policy(session, principal.company_id)
+    policy = await load_policy(scope)
     now = datetime.now(UTC)
     proposed = _proposed(campaign, values)
     changed = {name for name in WRITABLE_FIELDS if proposed[name] != getattr(campaign, name)}
@@ -154,13 +145,12 @@ async def update_campaign(
             campaign.approved_by_user_id = None
             campaign.approved_at = None
     mark_changed(campaign, principal, now)
-    await flush_code(session, campaign.campaign_code)
+    await flush_code(scope, campaign.campaign_code)
     after = snapshot(campaign, TRACKED_FIELDS)
     changes = differences(before, after)
     await record_update(
-        session,
+        scope,
         principal,
-        meta,
         campaign,
         {name: before[name] for name in changes},
         {name: after[name] for name in changes},
@@ -171,24 +161,22 @@ async def update_campaign(
             if before["approval_status"] == ApprovalStatus.APPROVED
             else "budget_above_threshold"
         )
-        await request_approval_event(session, principal, meta, campaign, reason)
+        await request_approval_event(scope, principal, campaign, reason)
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
 
 
 async def record_update(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     before: dict[str, Any],
     after: dict[str, Any],
 ) -> None:
     """Audit and emit `campaign.updated` for the fields that changed (`before` → `after`)."""
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="campaign.updated",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -206,10 +194,9 @@ async def record_update(
     )
 
 
-async def approval_needed(session: AsyncSession, company_id: uuid.UUID, campaign: Campaign) -> bool:
+async def approval_needed(scope: TenantScope, campaign: Campaign) -> bool:
     """Whether the campaign's budget is above its applicable approval threshold."""
-    scope = TenantScope(session, company_id)
-    policy = await load_policy(session, company_id)
+    policy = await load_policy(scope)
     position = await rules.check_budget(
         scope,
         policy,
@@ -222,12 +209,10 @@ async def approval_needed(session: AsyncSession, company_id: uuid.UUID, campaign
     return await approval_requirement(scope, campaign.id, campaign.total_budget, position)
 
 
-async def reassess_approval(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, campaign: Campaign
-) -> bool:
+async def reassess_approval(scope: TenantScope, principal: Principal, campaign: Campaign) -> bool:
     """Re-evaluate a locked campaign's approval after its budget allocations changed (the
     applicable threshold may have moved); returns whether approval is required."""
-    required = await approval_needed(session, principal.company_id, campaign)
+    required = await approval_needed(scope, campaign)
     approval = rules.next_approval_status(campaign.approval_status, required, material_change=False)
     if approval == campaign.approval_status:
         return required
@@ -242,15 +227,14 @@ async def reassess_approval(
     before = campaign.approval_status
     campaign.approval_status = approval
     mark_changed(campaign, principal, datetime.now(UTC))
-    await session.flush()
+    await scope.session.flush()
     await record_update(
-        session,
+        scope,
         principal,
-        meta,
         campaign,
         {"approval_status": before},
         {"approval_status": approval},
     )
     if approval == ApprovalStatus.PENDING_APPROVAL:
-        await request_approval_event(session, principal, meta, campaign, "budget_above_threshold")
+        await request_approval_event(scope, principal, campaign, "budget_above_threshold")
     return required

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from campaign_api.campaigns.deps import (
     CampaignEditor,
@@ -30,7 +30,7 @@ from campaign_api.collaborators.schemas import (
     CollaboratorUpdate,
 )
 from campaign_api.shared.responses import respond
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 
@@ -46,10 +46,10 @@ UserId = Annotated[uuid.UUID, Path(description="The collaborator's user id.")]
     responses=errors(CampaignNotFound),
 )
 async def list_collaborators(
-    campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
-) -> CollaboratorList:
+    campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
+) -> JSONResponse:
     """List the users working on a campaign, with their roles."""
-    items = await service.list_collaborators(session, principal.company_id, campaign)
+    items = await service.list_collaborators(scope, campaign)
     body = CollaboratorList(campaign_id=campaign.id, items=list(items), total=len(items))
     return respond(body, principal)
 
@@ -72,14 +72,11 @@ async def add_collaborator(
     body: CollaboratorCreate,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> CollaboratorRead:
+    scope: Scope,
+) -> JSONResponse:
     """Add a user of the company to the campaign with a role."""
-    added = await service.add(
-        session, principal, meta, campaign, body.user_id, body.collaborator_role
-    )
-    return respond(added, principal)
+    added = await service.add(scope, principal, campaign, body.user_id, body.collaborator_role)
+    return respond(added, principal, status_code=201)
 
 
 @router.patch(
@@ -87,7 +84,11 @@ async def add_collaborator(
     response_model=CollaboratorRead,
     summary="Change a collaborator's role",
     responses=errors(
-        CampaignNotFound, CollaboratorNotFound, PreconditionFailed, LastOwner, CampaignLocked
+        CampaignNotFound,
+        CollaboratorNotFound,
+        PreconditionFailed,
+        LastOwner,
+        CampaignLocked,
     ),
 )
 async def change_collaborator(
@@ -95,13 +96,10 @@ async def change_collaborator(
     body: CollaboratorUpdate,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> CollaboratorRead:
+    scope: Scope,
+) -> JSONResponse:
     """Change a collaborator's role; the last owner stays an owner."""
-    changed = await service.change_role(
-        session, principal, meta, campaign, user_id, body.collaborator_role
-    )
+    changed = await service.change_role(scope, principal, campaign, user_id, body.collaborator_role)
     return respond(changed, principal)
 
 
@@ -110,16 +108,19 @@ async def change_collaborator(
     status_code=204,
     summary="Remove a collaborator",
     responses=errors(
-        CampaignNotFound, CollaboratorNotFound, PreconditionFailed, LastOwner, CampaignLocked
+        CampaignNotFound,
+        CollaboratorNotFound,
+        PreconditionFailed,
+        LastOwner,
+        CampaignLocked,
     ),
 )
 async def remove_collaborator(
     user_id: UserId,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
+    scope: Scope,
 ) -> Response:
     """Remove a collaborator from the campaign; the last owner stays."""
-    await service.remove(session, principal, meta, campaign, user_id)
+    await service.remove(scope, principal, campaign, user_id)
     return Response(status_code=204)

@@ -6,8 +6,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns.rules import ensure_editable
 from campaign_api.collaborators import repository
@@ -20,7 +18,6 @@ from campaign_api.collaborators.errors import (
 )
 from campaign_api.collaborators.schemas import CollaboratorRead
 from campaign_api.shared.events import CampaignApiEvent
-from crm_common.audit import RequestMeta
 from crm_common.enums import CollaboratorRole
 from crm_common.models import Campaign, CampaignCollaborator, User
 from crm_common.security.principal import Principal
@@ -56,24 +53,19 @@ async def add_owner(
     )
 
 
-async def list_collaborators(
-    session: AsyncSession, company_id: uuid.UUID, campaign: Campaign
-) -> Sequence[CollaboratorRead]:
-    scope = TenantScope(session, company_id)
+async def list_collaborators(scope: TenantScope, campaign: Campaign) -> Sequence[CollaboratorRead]:
     return [_read(c, u) for c, u in await repository.of_campaign(scope, campaign.id)]
 
 
 async def add(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     user_id: uuid.UUID,
     role: CollaboratorRole,
 ) -> CollaboratorRead:
     """Add an active user of the company to an editable campaign."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     user = await repository.user(scope, user_id)
     if user is None:
         raise UserNotFound()
@@ -90,11 +82,10 @@ async def add(
             created_at=datetime.now(UTC),
         )
     )
-    await session.flush()
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="collaborator.added",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -106,16 +97,14 @@ async def add(
 
 
 async def change_role(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     user_id: uuid.UUID,
     role: CollaboratorRole,
 ) -> CollaboratorRead:
     """Change a collaborator's role; the last owner stays an owner."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     collaborator = await repository.get(scope, campaign.id, user_id)
     user = await repository.user(scope, user_id)
     if collaborator is None or user is None:
@@ -126,11 +115,10 @@ async def change_role(
     if old == CollaboratorRole.OWNER and await repository.owner_count(scope, campaign.id) <= 1:
         raise LastOwner()
     collaborator.collaborator_role = role
-    await session.flush()
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="collaborator.updated",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -143,15 +131,13 @@ async def change_role(
 
 
 async def remove(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     user_id: uuid.UUID,
 ) -> None:
     """Remove a collaborator; the last owner stays."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     collaborator = await repository.get(scope, campaign.id, user_id)
     if collaborator is None:
         raise CollaboratorNotFound()
@@ -160,9 +146,8 @@ async def remove(
         raise LastOwner()
     await repository.delete(scope, campaign.id, user_id)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="collaborator.removed",
         entity_type=ENTITY,
         entity_id=campaign.id,

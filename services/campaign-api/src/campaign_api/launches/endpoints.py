@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
@@ -29,7 +28,7 @@ from campaign_api.shared.idempotency import (
     IdempotencyKeyReused,
 )
 from campaign_api.shared.responses import respond
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 
@@ -58,24 +57,20 @@ router = APIRouter(prefix="/api/campaigns", tags=["launches"], responses=COMMON_
 async def launch_campaign(
     campaign_id: CampaignId,
     principal: CampaignLauncher,
-    session: TenantSession,
-    meta: Meta,
+    scope: Scope,
     idempotency_key: IdempotencyKeyHeader,
     expected_version: ExpectedVersion,
     cache: CampaignCacheDep,
-    response: Response,
     body: LaunchRequest | None = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Check everything and record a launch request, once per Idempotency-Key."""
     request = body or LaunchRequest()
     outcome = await service.request_launch(
-        session, principal, meta, campaign_id, request, idempotency_key, expected_version
+        scope, principal, campaign_id, request, idempotency_key, expected_version
     )
     headers = {"Location": f"/api/campaigns/{campaign_id}/"}
     if outcome.replayed:
         headers[REPLAY_HEADER] = "true"
     else:
-        await cache.invalidate(principal.company_id, campaign_id, session=session)
-    return respond(
-        outcome.body, principal, response, status_code=outcome.status_code, headers=headers
-    )
+        await cache.invalidate(scope.company_id, campaign_id, session=scope.session)
+    return respond(outcome.body, principal, status_code=outcome.status_code, headers=headers)

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import lifecycle, rules
 from campaign_api.campaigns import service as campaign_service
@@ -23,7 +21,6 @@ from campaign_api.launches.schemas import (
     LaunchTracking,
 )
 from campaign_api.shared import idempotency
-from crm_common.audit import RequestMeta
 from crm_common.enums import CampaignStatus, Channel, DeliveryChannel, LaunchStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign, Launch
@@ -72,9 +69,8 @@ def _start(campaign: Campaign, requested: datetime | None, now: datetime) -> dat
 
 
 async def request_launch(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign_id: uuid.UUID,
     body: LaunchRequest,
     key: str,
@@ -83,7 +79,6 @@ async def request_launch(
     """Record a launch request once per Idempotency-Key: the campaign must be planned or
     active, approved when approval is required, not ended, with at least one segment and no
     other launch in flight. A planned campaign becomes active."""
-    scope = TenantScope(session, principal.company_id)
     fingerprint = idempotency.request_fingerprint(
         str(principal.user_id), str(campaign_id), body.model_dump(mode="json")
     )
@@ -93,11 +88,7 @@ async def request_launch(
     if stored is not None:
         return LaunchOutcome(stored.status_code, stored.body, replayed=True)
     campaign = await campaign_service.load(
-        session,
-        principal.company_id,
-        campaign_id,
-        for_update=True,
-        expected_version=expected_version,
+        scope, campaign_id, for_update=True, expected_version=expected_version
     )
     now = datetime.now(UTC)
     rules.check_transition(campaign, "launch")
@@ -123,7 +114,7 @@ async def request_launch(
         raise LaunchInProgress(
             details={"launch_id": str(running.id), "launch_status": running.launch_status}
         )
-    warnings = await lifecycle.transition(session, principal, meta, campaign, "launch")
+    warnings = await lifecycle.transition(scope, principal, campaign, "launch")
     status = (
         LaunchStatus.SCHEDULED if scheduled_at > now + PAST_TOLERANCE else LaunchStatus.REQUESTED
     )
@@ -145,11 +136,10 @@ async def request_launch(
             updated_at=now,
         )
     )
-    await session.flush()
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="campaign.launch_requested",
         entity_type=campaign_service.ENTITY,
         entity_id=campaign.id,

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi.responses import JSONResponse
 
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignEditor, CampaignReader
@@ -22,13 +22,12 @@ from campaign_api.segments.schemas import (
     SegmentWritten,
 )
 from campaign_api.shared.responses import respond
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
 from crm_common.errors import error_responses as errors
-from crm_common.models import Campaign, CampaignSegment
+from crm_common.models import CampaignSegment
 from crm_common.pagination import Pagination, make_page
-from crm_common.security.principal import Principal
 from crm_common.segments import RuleValidationError
 
 router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses=COMMON_RESPONSES)
@@ -36,14 +35,14 @@ router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses
 SegmentId = Annotated[uuid.UUID, Path(description="The segment's id.")]
 
 
-def _read(segment: CampaignSegment) -> SegmentRead:
-    return SegmentRead.model_validate(segment)
+def _read(segment: CampaignSegment) -> dict[str, Any]:
+    return SegmentRead.model_validate(segment).model_dump(mode="json")
 
 
 @router.get("/", response_model=SegmentPage, summary="List campaign segments")
 async def list_segments(
     principal: CampaignReader,
-    session: TenantSession,
+    scope: Scope,
     pagination: Pagination,
     campaign_id: uuid.UUID | None = None,
     segment_type: SegmentType | None = None,
@@ -58,7 +57,7 @@ async def list_segments(
         ),
     ] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List segments, filtered by campaign, type, target-count range or name."""
     if target_count_range is not None:
         low, _, high = target_count_range.replace(",", "-").partition("-")
@@ -79,7 +78,7 @@ async def list_segments(
         "target_count_max": target_count_max,
         "search": search,
     }
-    rows, total = await service.list_segments(session, principal.company_id, pagination, filters)
+    rows, total = await service.list_segments(scope, pagination, filters)
     echoed = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in filters.items()}
     page = make_page([_read(row) for row in rows], total, pagination, echoed)
     return respond(page, principal)
@@ -93,15 +92,13 @@ async def list_segments(
     responses=errors(CampaignNotFound, CampaignLocked, RuleValidationError),
 )
 async def create_segment(
-    body: SegmentCreate, principal: CampaignEditor, session: TenantSession, meta: Meta
-) -> SegmentWritten:
+    body: SegmentCreate, principal: CampaignEditor, scope: Scope
+) -> JSONResponse:
     """Add a segment with valid rules to a campaign; returns its validation and audience."""
-    campaign = await campaign_service.load(
-        session, principal.company_id, body.campaign_id, for_update=True
-    )
+    campaign = await campaign_service.load(scope, body.campaign_id, for_update=True)
     values = body.model_dump(exclude={"campaign_id"})
-    segment = await service.create_segment(session, principal, meta, campaign, values)
-    return respond(service.written(segment), principal)
+    segment = await service.create_segment(scope, principal, campaign, values)
+    return respond(service.written(segment), principal, status_code=201)
 
 
 @router.get(
@@ -111,23 +108,11 @@ async def create_segment(
     responses=errors(SegmentNotFound),
 )
 async def get_segment(
-    segment_id: SegmentId, principal: CampaignReader, session: TenantSession
-) -> SegmentWritten:
+    segment_id: SegmentId, principal: CampaignReader, scope: Scope
+) -> JSONResponse:
     """Get a segment with its validation results and audience analysis."""
-    segment = await service.get_segment(session, principal.company_id, segment_id)
+    segment = await service.get_segment(scope, segment_id)
     return respond(service.written(segment), principal)
-
-
-async def _locked(
-    session: AsyncSession, principal: Principal, segment_id: uuid.UUID
-) -> tuple[Campaign, CampaignSegment]:
-    """The segment and its campaign, locked campaign first (the order every writer uses)."""
-    found = await service.get_segment(session, principal.company_id, segment_id)
-    campaign = await campaign_service.load(
-        session, principal.company_id, found.campaign_id, for_update=True
-    )
-    segment = await service.get_segment(session, principal.company_id, segment_id, for_update=True)
-    return campaign, segment
 
 
 _WRITE_ERRORS = errors(SegmentNotFound, CampaignLocked, RuleValidationError)
@@ -143,14 +128,11 @@ async def replace_segment(
     segment_id: SegmentId,
     body: SegmentReplace,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> SegmentWritten:
+    scope: Scope,
+) -> JSONResponse:
     """Replace a segment's name, type and criteria (validated again)."""
-    campaign, segment = await _locked(session, principal, segment_id)
-    segment = await service.update_segment(
-        session, principal, meta, campaign, segment, body.model_dump()
-    )
+    campaign, segment = await service.locked_for_write(scope, segment_id)
+    segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
     return respond(service.written(segment), principal)
 
 
@@ -164,13 +146,12 @@ async def patch_segment(
     segment_id: SegmentId,
     body: SegmentPatch,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> SegmentWritten:
+    scope: Scope,
+) -> JSONResponse:
     """Change some of a segment's fields (criteria validated again)."""
-    campaign, segment = await _locked(session, principal, segment_id)
+    campaign, segment = await service.locked_for_write(scope, segment_id)
     values = body.model_dump(exclude_unset=True)
-    segment = await service.update_segment(session, principal, meta, campaign, segment, values)
+    segment = await service.update_segment(scope, principal, campaign, segment, values)
     return respond(service.written(segment), principal)
 
 
@@ -182,9 +163,9 @@ async def patch_segment(
     responses=errors(SegmentNotFound, CampaignLocked),
 )
 async def delete_segment(
-    segment_id: SegmentId, principal: CampaignEditor, session: TenantSession, meta: Meta
-) -> SegmentRead:
+    segment_id: SegmentId, principal: CampaignEditor, scope: Scope
+) -> JSONResponse:
     """Soft-delete a segment (its history stays)."""
-    campaign, segment = await _locked(session, principal, segment_id)
-    await service.delete_segment(session, principal, meta, campaign, segment)
+    campaign, segment = await service.locked_for_write(scope, segment_id)
+    await service.delete_segment(scope, principal, campaign, segment)
     return respond(_read(segment), principal)

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import rules as campaign_rules
+from campaign_api.campaigns import service as campaign_service
 from campaign_api.segments import repository
 from campaign_api.segments.errors import SegmentNotFound
 from campaign_api.segments.schemas import (
@@ -25,7 +24,6 @@ from campaign_api.segments.schemas import (
 )
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.values import differences, snapshot
-from crm_common.audit import RequestMeta
 from crm_common.enums import SegmentType
 from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import PageParams
@@ -110,28 +108,37 @@ def written(segment: CampaignSegment) -> SegmentWritten:
 
 
 async def get_segment(
-    session: AsyncSession, company_id: uuid.UUID, segment_id: uuid.UUID, *, for_update: bool = False
+    scope: TenantScope, segment_id: uuid.UUID, *, for_update: bool = False
 ) -> CampaignSegment:
-    segment = await repository.get(
-        TenantScope(session, company_id), segment_id, for_update=for_update
-    )
+    segment = await repository.get(scope, segment_id, for_update=for_update)
     if segment is None:
         raise SegmentNotFound()
     return segment
 
 
+async def locked_for_write(
+    scope: TenantScope, segment_id: uuid.UUID
+) -> tuple[Campaign, CampaignSegment]:
+    """The segment and its campaign, both locked for this transaction: the campaign first,
+    the order every writer of a campaign and its segments uses, so two writers never
+    deadlock."""
+    found = await get_segment(scope, segment_id)
+    campaign = await campaign_service.load(scope, found.campaign_id, for_update=True)
+    segment = await get_segment(scope, segment_id, for_update=True)
+    return campaign, segment
+
+
 async def list_segments(
-    session: AsyncSession, company_id: uuid.UUID, params: PageParams, filters: dict[str, Any]
+    scope: TenantScope, params: PageParams, filters: dict[str, Any]
 ) -> tuple[Sequence[CampaignSegment], int]:
     """One page of segments matching `filters`, newest first."""
-    scope = TenantScope(session, company_id)
     return await repository.page(
         scope, repository.list_criteria(**filters), params.page_size, params.offset
     )
 
 
-async def count_live(session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID) -> int:
-    return await repository.live_count(TenantScope(session, company_id), campaign_id)
+async def count_live(scope: TenantScope, campaign_id: uuid.UUID) -> int:
+    return await repository.live_count(scope, campaign_id)
 
 
 def _event(segment: CampaignSegment, changed: list[str] | None = None) -> dict[str, Any]:
@@ -146,16 +153,14 @@ def _event(segment: CampaignSegment, changed: list[str] | None = None) -> dict[s
 
 
 async def create_segment(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     values: dict[str, Any],
 ) -> CampaignSegment:
     """Add a segment with valid criteria to a locked, editable campaign."""
     campaign_rules.ensure_editable(campaign)
     ensure_valid_criteria(values)
-    scope = TenantScope(session, principal.company_id)
     now = datetime.now(UTC)
     segment = scope.add(
         CampaignSegment(
@@ -169,12 +174,11 @@ async def create_segment(
             **values,
         )
     )
-    await session.flush()
-    await session.refresh(segment)
+    await scope.session.flush()
+    await scope.session.refresh(segment)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="segment.created",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -186,9 +190,8 @@ async def create_segment(
 
 
 async def update_segment(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     segment: CampaignSegment,
     values: dict[str, Any],
@@ -201,14 +204,13 @@ async def update_segment(
     for name, value in values.items():
         setattr(segment, name, value)
     segment.updated_at = datetime.now(UTC)
-    await session.flush()
+    await scope.session.flush()
     after = snapshot(segment, SEGMENT_WRITABLE)
     changes = differences(before, after)
     if changes:
         await record_change(
-            session,
+            scope,
             principal,
-            meta,
             action="segment.updated",
             entity_type=ENTITY,
             entity_id=campaign.id,
@@ -221,9 +223,8 @@ async def update_segment(
 
 
 async def delete_segment(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     segment: CampaignSegment,
 ) -> None:
@@ -233,11 +234,10 @@ async def delete_segment(
     segment.is_deleted = True
     segment.deleted_at = now
     segment.updated_at = now
-    await session.flush()
+    await scope.session.flush()
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="segment.deleted",
         entity_type=ENTITY,
         entity_id=campaign.id,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -11,11 +10,11 @@ from typing import Any
 import structlog
 from pydantic import BaseModel
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.shared.currency import is_supported
 from crm_common.errors import NotFound
 from crm_common.models import Company
+from crm_common.tenancy import TenantScope
 
 log = structlog.get_logger(__name__)
 
@@ -86,16 +85,16 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-async def load_settings(session: AsyncSession, company_id: uuid.UUID) -> dict[str, Any]:
-    """The raw settings of the session's company (row-level security shows only that row)."""
+async def load_settings(scope: TenantScope) -> dict[str, Any]:
+    """The raw settings of the scope's company (row-level security shows only that row)."""
     raw = (
-        await session.execute(select(Company.settings).where(Company.id == company_id))
+        await scope.session.execute(select(Company.settings).where(Company.id == scope.company_id))
     ).scalar_one_or_none()
     if raw is None:
         raise NotFound("The company was not found.")
     return dict(raw)
 
 
-async def load_policy(session: AsyncSession, company_id: uuid.UUID) -> CompanyPolicy:
-    """The campaign policy of the session's company."""
-    return CompanyPolicy.from_settings(await load_settings(session, company_id))
+async def load_policy(scope: TenantScope) -> CompanyPolicy:
+    """The campaign policy of the scope's company."""
+    return CompanyPolicy.from_settings(await load_settings(scope))

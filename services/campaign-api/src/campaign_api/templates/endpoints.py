@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from campaign_api.campaigns.deps import (
     CampaignEditor,
@@ -36,7 +36,7 @@ from campaign_api.templates.schemas import (
     TemplatePatch,
     TemplateRead,
 )
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
@@ -50,26 +50,26 @@ link_router = APIRouter(
 TemplateId = Annotated[uuid.UUID, Path(description="The template's id.")]
 
 
-def _read(template: object) -> TemplateRead:
-    return TemplateRead.model_validate(template)
+def _read(template: object) -> dict[str, object]:
+    return TemplateRead.model_validate(template).model_dump(mode="json")
 
 
 @router.get("/", response_model=TemplatePage, summary="List templates")
 async def list_templates(
     principal: ReferenceReader,
-    session: TenantSession,
+    scope: Scope,
     pagination: Pagination,
     is_active: bool | None = None,
     template_type: TemplateType | None = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List the company's templates, defaults first, filtered by activity or type."""
     filters = {
         "is_active": is_active,
         "template_type": template_type.value if template_type else None,
         "search": search,
     }
-    rows, total = await service.list_templates(session, principal.company_id, pagination, filters)
+    rows, total = await service.list_templates(scope, pagination, filters)
     page = make_page([_read(row) for row in rows], total, pagination, filters)
     return respond(page, principal)
 
@@ -82,11 +82,11 @@ async def list_templates(
     responses=errors(DuplicateTemplateCode),
 )
 async def create_template(
-    body: TemplateCreate, principal: ReferenceManager, session: TenantSession, meta: Meta
-) -> TemplateRead:
+    body: TemplateCreate, principal: ReferenceManager, scope: Scope
+) -> JSONResponse:
     """Create a template (its code is unique within the company; one default per type)."""
-    template = await service.create_template(session, principal, meta, body)
-    return respond(_read(template), principal)
+    template = await service.create_template(scope, principal, body)
+    return respond(_read(template), principal, status_code=201)
 
 
 @router.get(
@@ -96,12 +96,10 @@ async def create_template(
     responses=errors(TemplateNotFound),
 )
 async def get_template(
-    template_id: TemplateId, principal: ReferenceReader, session: TenantSession
-) -> TemplateRead:
+    template_id: TemplateId, principal: ReferenceReader, scope: Scope
+) -> JSONResponse:
     """Get one template."""
-    return respond(
-        _read(await service.get_template(session, principal.company_id, template_id)), principal
-    )
+    return respond(_read(await service.get_template(scope, template_id)), principal)
 
 
 _WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse)
@@ -117,13 +115,10 @@ async def replace_template(
     template_id: TemplateId,
     body: TemplateCreate,
     principal: ReferenceManager,
-    session: TenantSession,
-    meta: Meta,
-) -> TemplateRead:
+    scope: Scope,
+) -> JSONResponse:
     """Replace every field of a template; live campaigns keep it active and of the same type."""
-    template = await service.update_template(
-        session, principal, meta, template_id, body.model_dump()
-    )
+    template = await service.update_template(scope, principal, template_id, body.model_dump())
     return respond(_read(template), principal)
 
 
@@ -137,12 +132,11 @@ async def patch_template(
     template_id: TemplateId,
     body: TemplatePatch,
     principal: ReferenceManager,
-    session: TenantSession,
-    meta: Meta,
-) -> TemplateRead:
+    scope: Scope,
+) -> JSONResponse:
     """Change some fields of a template; live campaigns keep it active and of the same type."""
     values = body.model_dump(exclude_unset=True)
-    template = await service.update_template(session, principal, meta, template_id, values)
+    template = await service.update_template(scope, principal, template_id, values)
     return respond(_read(template), principal)
 
 
@@ -153,10 +147,10 @@ async def patch_template(
     responses=errors(CampaignNotFound),
 )
 async def list_links(
-    campaign: ReadableCampaign, principal: CampaignReader, session: TenantSession
-) -> TemplateLinkList:
+    campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
+) -> JSONResponse:
     """List the templates a campaign uses, primary first."""
-    return respond(await links.list_links(session, principal.company_id, campaign), principal)
+    return respond(await links.list_links(scope, campaign), principal)
 
 
 @link_router.post(
@@ -178,14 +172,11 @@ async def link_template(
     body: TemplateLinkCreate,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
-) -> TemplateLinkRead:
+    scope: Scope,
+) -> JSONResponse:
     """Link an active template whose type fits the campaign's channel."""
-    created = await links.link(
-        session, principal, meta, campaign, body.template_id, body.is_primary
-    )
-    return respond(created, principal)
+    created = await links.link(scope, principal, campaign, body.template_id, body.is_primary)
+    return respond(created, principal, status_code=201)
 
 
 @link_router.delete(
@@ -198,9 +189,8 @@ async def unlink_template(
     template_id: TemplateId,
     campaign: EditableCampaign,
     principal: CampaignEditor,
-    session: TenantSession,
-    meta: Meta,
+    scope: Scope,
 ) -> Response:
     """Stop a campaign using a template."""
-    await links.unlink(session, principal, meta, campaign, template_id)
+    await links.unlink(scope, principal, campaign, template_id)
     return Response(status_code=204)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns.rules import ensure_editable
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.templates import service
 from campaign_api.templates.schemas import TemplateLinkList, TemplateLinkRead
-from crm_common.audit import RequestMeta
 from crm_common.enums import TemplateType
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.security.principal import Principal
@@ -33,32 +30,27 @@ def _read(link: CampaignTemplateLink, template: CampaignTemplate) -> TemplateLin
     )
 
 
-async def list_links(
-    session: AsyncSession, company_id: uuid.UUID, campaign: Campaign
-) -> TemplateLinkList:
-    pairs = await service.links(TenantScope(session, company_id), campaign.id)
+async def list_links(scope: TenantScope, campaign: Campaign) -> TemplateLinkList:
+    pairs = await service.links(scope, campaign.id)
     items = [_read(link, template) for link, template in pairs]
     return TemplateLinkList(campaign_id=campaign.id, items=items, total=len(items))
 
 
 async def link(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     template_id: uuid.UUID,
     is_primary: bool,
 ) -> TemplateLinkRead:
     """Link an active, channel-compatible template to an editable campaign."""
     ensure_editable(campaign)
-    scope = TenantScope(session, principal.company_id)
     created, template = await service.link_template(
         scope, campaign, template_id, is_primary=is_primary
     )
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="template.linked",
         entity_type=ENTITY,
         entity_id=campaign.id,
@@ -75,21 +67,17 @@ async def link(
 
 
 async def unlink(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     campaign: Campaign,
     template_id: uuid.UUID,
 ) -> None:
     """Unlink a template from an editable campaign."""
     ensure_editable(campaign)
-    await service.unlink_template(
-        TenantScope(session, principal.company_id), campaign.id, template_id
-    )
+    await service.unlink_template(scope, campaign.id, template_id)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="template.unlinked",
         entity_type=ENTITY,
         entity_id=campaign.id,

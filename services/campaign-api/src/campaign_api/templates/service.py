@@ -6,8 +6,6 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from campaign_api.audit.service import record_change
 from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.values import differences, snapshot
@@ -22,7 +20,6 @@ from campaign_api.templates.errors import (
     TemplateNotFound,
 )
 from campaign_api.templates.schemas import TEMPLATE_WRITABLE, TemplateCreate
-from crm_common.audit import RequestMeta
 from crm_common.enums import Channel, TemplateType
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.pagination import PageParams
@@ -57,42 +54,37 @@ def ensure_compatible(channel: str, template: CampaignTemplate) -> None:
         )
 
 
-async def get_template(
-    session: AsyncSession, company_id: uuid.UUID, template_id: uuid.UUID
-) -> CampaignTemplate:
-    template = await repository.get(TenantScope(session, company_id), template_id)
+async def get_template(scope: TenantScope, template_id: uuid.UUID) -> CampaignTemplate:
+    template = await repository.get(scope, template_id)
     if template is None:
         raise TemplateNotFound()
     return template
 
 
 async def list_templates(
-    session: AsyncSession, company_id: uuid.UUID, params: PageParams, filters: dict[str, Any]
+    scope: TenantScope, params: PageParams, filters: dict[str, Any]
 ) -> tuple[Sequence[CampaignTemplate], int]:
     """One page of templates matching `filters`, defaults first."""
-    scope = TenantScope(session, company_id)
     return await repository.page(
         scope, repository.list_criteria(**filters), params.page_size, params.offset
     )
 
 
 async def create_template(
-    session: AsyncSession, principal: Principal, meta: RequestMeta, body: TemplateCreate
+    scope: TenantScope, principal: Principal, body: TemplateCreate
 ) -> CampaignTemplate:
     """Create a template; its code is unique within the company and at most one template of
     each type is the default."""
-    scope = TenantScope(session, principal.company_id)
     if await repository.code_taken(scope, body.template_code):
         raise DuplicateTemplateCode(details={"template_code": body.template_code})
     template = scope.add(CampaignTemplate(id=uuid.uuid4(), **body.model_dump()))
-    await session.flush()
+    await scope.session.flush()
     if template.is_default:
         await repository.clear_default(scope, template.template_type, template.id)
-    await session.refresh(template)
+    await scope.session.refresh(template)
     await record_change(
-        session,
+        scope,
         principal,
-        meta,
         action="template.created",
         entity_type=ENTITY,
         entity_id=template.id,
@@ -109,15 +101,13 @@ async def create_template(
 
 
 async def update_template(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     template_id: uuid.UUID,
     values: dict[str, Any],
 ) -> CampaignTemplate:
     """Change a template; its type cannot change and it cannot be deactivated while live
     campaigns use it."""
-    scope = TenantScope(session, principal.company_id)
     template = await repository.get(scope, template_id, for_update=True)
     if template is None:
         raise TemplateNotFound()
@@ -142,17 +132,16 @@ async def update_template(
             )
     for name, value in values.items():
         setattr(template, name, value)
-    await session.flush()
+    await scope.session.flush()
     if template.is_default:
         await repository.clear_default(scope, template.template_type, template.id)
-    await session.refresh(template)
+    await scope.session.refresh(template)
     after = snapshot(template, TEMPLATE_WRITABLE)
     changes = differences(before, after)
     if changes:
         await record_change(
-            session,
+            scope,
             principal,
-            meta,
             action="template.updated",
             entity_type=ENTITY,
             entity_id=template.id,

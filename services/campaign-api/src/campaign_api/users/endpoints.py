@@ -21,7 +21,7 @@ from campaign_api.users.schemas import (
     UserSort,
     UserUpdate,
 )
-from crm_common.deps import Meta, TenantSession
+from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, error_responses
 from crm_common.pagination import Pagination
 from crm_common.security.permissions import RoleName
@@ -34,7 +34,7 @@ _MISSING = error_responses(UserNotFound)
 @router.get("/", response_model=UserPage)
 async def list_users(
     principal: UsersAdmin,
-    session: TenantSession,
+    scope: Scope,
     pagination: Pagination,
     q: Annotated[
         str | None, Query(max_length=100, description="Search in email and full name.")
@@ -45,7 +45,7 @@ async def list_users(
 ) -> dict[str, Any]:
     """The company's users with their roles."""
     return await service.list_users(
-        session, principal, pagination, q=q, role=role, is_active=is_active, sort=sort
+        scope, pagination, q=q, role=role, is_active=is_active, sort=sort
     )
 
 
@@ -55,11 +55,9 @@ async def list_users(
     status_code=status.HTTP_201_CREATED,
     responses=error_responses(EmailTaken),
 )
-async def create_user(
-    body: UserCreate, principal: UsersAdmin, session: TenantSession, meta: Meta
-) -> UserRead:
+async def create_user(body: UserCreate, principal: UsersAdmin, scope: Scope) -> UserRead:
     """Add a user with a password and roles."""
-    return await service.create_user(session, principal, body, meta)
+    return await service.create_user(scope, principal, body)
 
 
 @router.get("/roles/", response_model=list[RoleRead])
@@ -69,29 +67,29 @@ async def list_roles(principal: UsersAdmin) -> list[RoleRead]:
 
 
 @router.get("/{user_id}/", response_model=UserRead, responses=_MISSING)
-async def get_user(user_id: uuid.UUID, principal: UsersAdmin, session: TenantSession) -> UserRead:
+async def get_user(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
     """One user with their roles."""
-    return await service.get_user(session, principal, user_id)
+    return await service.get_user(scope, user_id)
 
 
 @router.patch(
     "/{user_id}/", response_model=UserRead, responses=error_responses(UserNotFound, EmailTaken)
 )
 async def update_user(
-    user_id: uuid.UUID, body: UserUpdate, principal: UsersAdmin, session: TenantSession, meta: Meta
+    user_id: uuid.UUID, body: UserUpdate, principal: UsersAdmin, scope: Scope
 ) -> UserRead:
     """Change a user's email or full name."""
-    return await service.update_user(session, principal, user_id, body, meta)
+    return await service.update_user(scope, principal, user_id, body)
 
 
 @router.put(
     "/{user_id}/roles/", response_model=UserRead, responses=error_responses(UserNotFound, LastAdmin)
 )
 async def set_roles(
-    user_id: uuid.UUID, body: RolesUpdate, principal: UsersAdmin, session: TenantSession, meta: Meta
+    user_id: uuid.UUID, body: RolesUpdate, principal: UsersAdmin, scope: Scope
 ) -> UserRead:
     """Replace a user's roles (the company always keeps one active admin)."""
-    return await service.set_roles(session, principal, user_id, body.roles, meta)
+    return await service.set_roles(scope, principal, user_id, body.roles)
 
 
 @router.post(
@@ -99,19 +97,15 @@ async def set_roles(
     response_model=UserRead,
     responses=error_responses(UserNotFound, LastAdmin, CannotDeactivateSelf),
 )
-async def deactivate_user(
-    user_id: uuid.UUID, principal: UsersAdmin, session: TenantSession, meta: Meta
-) -> UserRead:
+async def deactivate_user(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
     """Deactivate a user: they cannot sign in and their sessions end."""
-    return await service.set_active(session, principal, user_id, False, meta)
+    return await service.set_active(scope, principal, user_id, False)
 
 
 @router.post("/{user_id}/activate/", response_model=UserRead, responses=_MISSING)
-async def activate_user(
-    user_id: uuid.UUID, principal: UsersAdmin, session: TenantSession, meta: Meta
-) -> UserRead:
+async def activate_user(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
     """Let a deactivated user sign in again."""
-    return await service.set_active(session, principal, user_id, True, meta)
+    return await service.set_active(scope, principal, user_id, True)
 
 
 @router.post(
@@ -124,17 +118,14 @@ async def reset_password(
     user_id: uuid.UUID,
     body: PasswordReset,
     principal: UsersAdmin,
-    session: TenantSession,
-    meta: Meta,
+    scope: Scope,
 ) -> Response:
     """Set a new password for a user; their sessions end."""
-    await service.reset_password(session, principal, user_id, body.new_password, meta)
+    await service.reset_password(scope, principal, user_id, body.new_password)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/{user_id}/reset-mfa/", response_model=UserRead, responses=_MISSING)
-async def reset_mfa(
-    user_id: uuid.UUID, principal: UsersAdmin, session: TenantSession, meta: Meta
-) -> UserRead:
+async def reset_mfa(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
     """Turn a user's MFA off so they can enrol a new authenticator."""
-    return await service.reset_mfa(session, principal, user_id, meta)
+    return await service.reset_mfa(scope, principal, user_id)

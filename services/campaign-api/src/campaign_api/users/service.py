@@ -9,14 +9,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.auth import service as auth_service
 from campaign_api.users import repository
 from campaign_api.users.errors import CannotDeactivateSelf, EmailTaken, LastAdmin, UserNotFound
 from campaign_api.users.schemas import RoleRead, UserCreate, UserRead, UserUpdate
 from crm_common import audit
-from crm_common.audit import RequestMeta
 from crm_common.models import User
 from crm_common.pagination import PageParams, make_page
 from crm_common.security.passwords import hash_password
@@ -25,10 +23,6 @@ from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
 EMAIL_INDEX = "uq_crm_users_email_lower"
-
-
-def _scope(session: AsyncSession, principal: Principal) -> TenantScope:
-    return TenantScope(session, principal.company_id)
 
 
 def _read(user: User, roles: list[str]) -> UserRead:
@@ -56,24 +50,22 @@ def _profile(user: User, roles: list[str]) -> dict[str, Any]:
 
 
 async def _record(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
-    meta: RequestMeta,
     action: str,
     user_id: uuid.UUID,
     old: dict[str, Any] | None = None,
     new: dict[str, Any] | None = None,
 ) -> None:
     await audit.record(
-        session,
-        company_id=principal.company_id,
+        scope.session,
+        company_id=scope.company_id,
         actor_user_id=principal.user_id,
         action=action,
         entity_type="user",
         entity_id=user_id,
         old_values=old,
         new_values=new,
-        meta=meta,
     )
 
 
@@ -88,9 +80,9 @@ async def _roles(scope: TenantScope, user_id: uuid.UUID) -> list[str]:
     return (await repository.roles_by_user(scope, [user_id]))[user_id]
 
 
-async def _flush_email(session: AsyncSession) -> None:
+async def _flush_email(scope: TenantScope) -> None:
     try:
-        await session.flush()
+        await scope.session.flush()
     except IntegrityError as exc:
         if EMAIL_INDEX in str(exc.orig):
             raise EmailTaken() from None
@@ -105,8 +97,7 @@ async def _keep_an_admin(scope: TenantScope, user_id: uuid.UUID) -> None:
 
 
 async def list_users(
-    session: AsyncSession,
-    principal: Principal,
+    scope: TenantScope,
     params: PageParams,
     *,
     q: str | None,
@@ -115,7 +106,6 @@ async def list_users(
     sort: str,
 ) -> dict[str, Any]:
     """One page of the company's users with their roles."""
-    scope = _scope(session, principal)
     statement = repository.list_statement(
         scope, q=q, role=role.value if role else None, is_active=is_active, sort=sort
     )
@@ -131,17 +121,14 @@ async def list_users(
     return make_page(items, total, params, filters)
 
 
-async def get_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> UserRead:
-    scope = _scope(session, principal)
+async def get_user(scope: TenantScope, user_id: uuid.UUID) -> UserRead:
+    """A user of the company with their roles (404 when absent)."""
     user = await _load(scope, user_id)
     return _read(user, await _roles(scope, user.id))
 
 
-async def create_user(
-    session: AsyncSession, principal: Principal, data: UserCreate, meta: RequestMeta
-) -> UserRead:
+async def create_user(scope: TenantScope, principal: Principal, data: UserCreate) -> UserRead:
     """Add a user with a password and roles."""
-    scope = _scope(session, principal)
     password_hash = await asyncio.to_thread(hash_password, data.password)
     user = repository.add(
         scope,
@@ -154,49 +141,45 @@ async def create_user(
             mfa_enabled=False,
         ),
     )
-    await _flush_email(session)
+    await _flush_email(scope)
     roles = [role.value for role in data.roles]
     await repository.replace_roles(scope, user.id, roles)
-    await session.refresh(user)
-    await _record(session, principal, meta, "user.created", user.id, new=_profile(user, roles))
+    await scope.session.refresh(user)
+    await _record(scope, principal, "user.created", user.id, new=_profile(user, roles))
     return _read(user, roles)
 
 
 async def update_user(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
     user_id: uuid.UUID,
     data: UserUpdate,
-    meta: RequestMeta,
 ) -> UserRead:
     """Change a user's email and/or name."""
-    scope = _scope(session, principal)
     user = await _load(scope, user_id, for_update=True)
     roles = await _roles(scope, user.id)
     before = _profile(user, roles)
     changes = data.model_dump(exclude_none=True)
     for field, value in changes.items():
         setattr(user, field, value)
-    await _flush_email(session)
-    await session.refresh(user)
+    await _flush_email(scope)
+    await scope.session.refresh(user)
     after = _profile(user, roles)
     changed = {k: before[k] for k in changes if before[k] != after[k]}
     if changed:
         new = {k: after[k] for k in changed}
-        await _record(session, principal, meta, "user.updated", user.id, old=changed, new=new)
+        await _record(scope, principal, "user.updated", user.id, old=changed, new=new)
     return _read(user, roles)
 
 
 async def set_roles(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
     user_id: uuid.UUID,
     roles: list[RoleName],
-    meta: RequestMeta,
 ) -> UserRead:
     """Replace a user's roles; taking admin from the last active admin is refused. New
     roles reach the user's tokens at their next refresh."""
-    scope = _scope(session, principal)
     # The company lock first, then the user's: one order for every admin change.
     await repository.lock_company(scope)
     user = await _load(scope, user_id, for_update=True)
@@ -208,20 +191,18 @@ async def set_roles(
     if new != old:
         await repository.replace_roles(scope, user.id, new)
         await _record(
-            session, principal, meta, "user.roles_changed", user.id, {"roles": old}, {"roles": new}
+            scope, principal, "user.roles_changed", user.id, {"roles": old}, {"roles": new}
         )
     return _read(user, new)
 
 
 async def set_active(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
     user_id: uuid.UUID,
     active: bool,
-    meta: RequestMeta,
 ) -> UserRead:
     """Activate or deactivate a user; deactivation ends every session of theirs."""
-    scope = _scope(session, principal)
     await repository.lock_company(scope)
     user = await _load(scope, user_id, for_update=True)
     roles = await _roles(scope, user.id)
@@ -236,13 +217,12 @@ async def set_active(
     revoked = 0
     if not active:
         revoked = await auth_service.end_user_sessions(scope, user.id, "deactivated")
-    await session.flush()
-    await session.refresh(user)
+    await scope.session.flush()
+    await scope.session.refresh(user)
     action = "user.activated" if active else "user.deactivated"
     await _record(
-        session,
+        scope,
         principal,
-        meta,
         action,
         user.id,
         {"is_active": not active},
@@ -252,38 +232,30 @@ async def set_active(
 
 
 async def reset_password(
-    session: AsyncSession,
+    scope: TenantScope,
     principal: Principal,
     user_id: uuid.UUID,
     new_password: str,
-    meta: RequestMeta,
 ) -> None:
     """Set a user's password; every session of theirs ends."""
-    scope = _scope(session, principal)
     user = await _load(scope, user_id, for_update=True)
     user.password_hash = await asyncio.to_thread(hash_password, new_password)
     user.password_changed_at = datetime.now(UTC)
     revoked = await auth_service.end_user_sessions(scope, user.id, "password_reset")
-    await _record(
-        session, principal, meta, "user.password_reset", user.id, new={"revoked_tokens": revoked}
-    )
+    await _record(scope, principal, "user.password_reset", user.id, new={"revoked_tokens": revoked})
 
 
-async def reset_mfa(
-    session: AsyncSession, principal: Principal, user_id: uuid.UUID, meta: RequestMeta
-) -> UserRead:
+async def reset_mfa(scope: TenantScope, principal: Principal, user_id: uuid.UUID) -> UserRead:
     """Turn a user's MFA off (a lost authenticator); they may enrol again."""
-    scope = _scope(session, principal)
     user = await _load(scope, user_id, for_update=True)
     was_enabled = user.mfa_enabled
     user.mfa_enabled = False
     user.mfa_secret = None
-    await session.flush()
-    await session.refresh(user)
+    await scope.session.flush()
+    await scope.session.refresh(user)
     await _record(
-        session,
+        scope,
         principal,
-        meta,
         "user.mfa_reset",
         user.id,
         {"mfa_enabled": was_enabled},
