@@ -320,7 +320,7 @@ class Bench:
             "matched": exact["matched"],
             "count": exact["count"],
             "excluded": exact["excluded"],
-            "members": evaluation["member_count"],
+            "members": evaluation["sendable"],
             "estimate": {
                 **summary(estimates),
                 "exact": estimate["exact"],

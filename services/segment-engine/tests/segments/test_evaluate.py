@@ -46,7 +46,8 @@ async def test_evaluate_materialises_the_sendable_audience(
     assert result["segment_id"] == str(segment.id)
     assert result["campaign_id"] == str(audience.campaign.id)
     assert result["channel"] == "email"
-    assert (result["matched"], result["member_count"]) == (3, 2)
+    assert (result["matched"], result["sendable"]) == (3, 2)
+    assert "member_count" not in result  # one name per count: matched, sendable
     assert (result["added"], result["removed"]) == (2, 0)
     assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
     assert audience.names({str(i) for i in await member_ids(db, segment.id)}) == {"c1", "c6"}
@@ -82,7 +83,7 @@ async def test_evaluate_emits_segment_evaluated_without_pii(
     data = envelope["data"]
     assert data["segment_id"] == str(segment.id)
     assert data["campaign_id"] == str(audience.campaign.id)
-    assert (data["matched"], data["member_count"], data["added"], data["removed"]) == (3, 3, 3, 0)
+    assert (data["matched"], data["sendable"], data["added"], data["removed"]) == (3, 3, 3, 0)
     text = str(envelope)
     for pii in ("ann.lee", "Ann.Lee", "bob@example.com", "+1555"):
         assert pii not in text
@@ -93,9 +94,9 @@ async def test_reevaluation_reports_what_changed(
 ) -> None:
     segment = await make_segment(db, audience.campaign, **US_OR_FIJI)
     first = await evaluate(client, audience.acme.manager, segment.id)
-    assert (first["added"], first["removed"], first["member_count"]) == (3, 0, 3)
+    assert (first["added"], first["removed"], first["sendable"]) == (3, 0, 3)
     again = await evaluate(client, audience.acme.manager, segment.id)
-    assert (again["added"], again["removed"], again["member_count"]) == (0, 0, 3)
+    assert (again["added"], again["removed"], again["sendable"]) == (0, 0, 3)
     # c2 withdraws email consent; a new US contact with consent arrives
     async with db.system_session() as session:
         await session.execute(
@@ -107,7 +108,7 @@ async def test_reevaluation_reports_what_changed(
         {"c7": {"country": "US", "email": "eve@test.org", "consented_channels": ["email"]}},
     )
     changed = await evaluate(client, audience.acme.manager, segment.id)
-    assert (changed["added"], changed["removed"], changed["member_count"]) == (1, 1, 3)
+    assert (changed["added"], changed["removed"], changed["sendable"]) == (1, 1, 3)
     assert changed["excluded"]["no_consent"] == 1
     members = await member_ids(db, segment.id)
     assert new["c7"] in members

@@ -65,7 +65,7 @@ async def test_explanations_agree_with_membership(
         f"/api/segments/{segment.id}/evaluate/", headers=audience.acme.manager
     )
     assert response.status_code == 200
-    members = response.json()["member_count"]
+    members = response.json()["sendable"]
     in_segment = 0
     for contact_id in audience.ids.values():
         explanation = await explain(client, audience.acme.analyst, segment.id, contact_id)

@@ -136,7 +136,7 @@ async def test_an_evaluation_waits_for_a_deletion_in_flight(
     result = await evaluation
     members = await member_ids(db, segment.id)
     assert c1 not in members
-    assert result["member_count"] == len(members) > 0
+    assert result["sendable"] == len(members) > 0
 
 
 async def test_contacts_are_deleted_at_read_committed_only(

@@ -85,8 +85,11 @@ class EvaluationRead(BaseModel):
     campaign_id: uuid.UUID
     channel: str
     evaluated_at: datetime
-    matched: int
-    member_count: int
+    matched: int = Field(description="Contacts the criteria match, before consent and suppression.")
+    sendable: int = Field(
+        description="Matched contacts reachable on the campaign's channel (consented, not "
+        "suppressed): the segment's members."
+    )
     added: int
     removed: int
     excluded: Excluded
