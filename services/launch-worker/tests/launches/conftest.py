@@ -177,7 +177,11 @@ async def make_world(
 
 
 async def request_launch(
-    world: World, *, status: str = "requested", scheduled_at: datetime | None = None
+    world: World,
+    *,
+    status: str = "requested",
+    scheduled_at: datetime | None = None,
+    **parameters: Any,
 ) -> Launch:
     launch = Launch(
         id=uuid.uuid4(),
@@ -186,7 +190,11 @@ async def request_launch(
         idempotency_key=uuid.uuid4().hex,
         requested_by_user_id=world.user.id,
         launch_status=status,
-        parameters={"channels": ["email"], "segment_ids": [str(world.segment.id)]},
+        parameters={
+            "channels": ["email"],
+            "segment_ids": [str(world.segment.id)],
+            **parameters,
+        },
         scheduled_at=scheduled_at or datetime.now(UTC),
     )
     async with world.db.system_session() as session:

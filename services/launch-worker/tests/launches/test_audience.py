@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
-from crm_common.models import CampaignContact, Delivery
+from crm_common.models import CampaignContact, ContactEvent, Delivery
 from launch_worker.audience.service import freeze_audience
 
-from .conftest import add_contacts, add_variants, make_world, request_launch
+from .conftest import (
+    add_contacts,
+    add_variants,
+    load_launch,
+    make_world,
+    request_launch,
+    wait_for,
+)
 
 
 async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> None:
@@ -65,3 +72,84 @@ async def test_resolving_twice_writes_each_delivery_once(db) -> None:
                 now=datetime.now(UTC),
             )
         assert total == 10
+
+
+async def test_an_ab_test_sends_the_winner_to_the_rest_after_the_wait(
+    db, adapter, start_runtime
+) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 400)
+    control, challenger = await add_variants(world, 50, 50)
+    launch = await request_launch(
+        world, ab_test={"sample_percent": 25, "wait_minutes": 0.1, "metric": "open_rate"}
+    )
+    await start_runtime()
+
+    async def sample_sent() -> bool:
+        done = await load_launch(db, launch.id)
+        return (
+            done.resolved_at is not None
+            and done.sent_count > 0
+            and (
+                len(adapter.messages) == done.sent_count
+                and await _pending_without_variant(db, launch.id) + done.sent_count == 400
+            )
+        )
+
+    await wait_for(sample_sent)
+    sample = list(adapter.messages)
+    assert 60 <= len(sample) <= 140
+    # Readers of the challenger opened it.
+    async with db.system_session() as session:
+        variants = {
+            row[0]: row[1]
+            for row in await session.execute(select(Delivery.id, Delivery.variant_id))
+        }
+        for message in sample:
+            if variants[message.delivery_id] == challenger.id:
+                session.add(
+                    ContactEvent(
+                        company_id=world.company.id,
+                        event_id=f"open:{message.delivery_id}",
+                        contact_id=message.contact_id,
+                        event_type="email_open",
+                        occurred_at=datetime.now(UTC),
+                        campaign_id=world.campaign.id,
+                    )
+                )
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    done = await load_launch(db, launch.id)
+    assert done.sent_count == 400
+    assert adapter.recipients().most_common(1)[0][1] == 1
+    decision = done.parameters["ab_test"]
+    assert decision["winner_variant_id"] == str(challenger.id)
+    by_variant = {r["variant_id"]: r for r in decision["results"]}
+    assert by_variant[str(challenger.id)]["open_rate"] == 1.0
+    assert by_variant[str(control.id)]["open_rate"] == 0.0
+    sample_ids = {m.delivery_id for m in sample}
+    async with db.system_session() as session:
+        rest = (
+            (
+                await session.execute(
+                    select(Delivery.variant_id).where(Delivery.id.not_in(sample_ids))
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert len(rest) == 400 - len(sample)
+    assert set(rest) == {challenger.id}
+
+
+async def _pending_without_variant(db, launch_id) -> int:
+    async with db.system_session() as session:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.launch_id == launch_id, Delivery.variant_id.is_(None))
+        )
+        return int(count or 0)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    literal_column,
     null,
     select,
     union_all,
@@ -77,6 +78,14 @@ def variant_expression(
     return case(*whens, else_=literal(weights[-1].id, Uuid))
 
 
+def in_test_sample(campaign_id: uuid.UUID, percent: int) -> ColumnElement[bool]:
+    """Contacts in an A/B test's sample: `percent` % of them, fixed per contact and campaign
+    (a hash independent of the variant's)."""
+    digest = func.md5(cast(contacts.c.id, Text) + literal(f"{campaign_id}:sample", Text))
+    hex32 = literal("x", Text) + func.substr(digest, 1, 8)
+    return cast(cast(hex32, BIT(32)), BigInteger) % 100 < percent
+
+
 async def freeze_audience(
     session: AsyncSession,
     *,
@@ -87,11 +96,22 @@ async def freeze_audience(
     channels: Sequence[str],
     variants: Sequence[AbVariant],
     now: datetime,
+    test_sample_percent: int | None = None,
 ) -> int:
     """Write the launch's deliveries and campaign-contact links; returns the launch's number
-    of deliveries (also those a previous, interrupted attempt wrote)."""
+    of deliveries (also those a previous, interrupted attempt wrote).
+
+    With `test_sample_percent` (an A/B test phase), only that share of the audience gets a
+    variant now; the others wait with no variant and no due time until the winner is
+    chosen."""
     matched = matched_predicate(segments, company_id, now)
-    variant = variant_expression(campaign_id, variant_weights(variants))
+    weights = variant_weights(variants)
+    variant = variant_expression(campaign_id, weights)
+    due: ColumnElement[datetime] = literal(now)
+    if test_sample_percent is not None and len(weights) > 1 and test_sample_percent < 100:
+        sample = in_test_sample(campaign_id, test_sample_percent)
+        variant = case((sample, variant), else_=cast(null(), Uuid))
+        due = case((sample, literal(now)), else_=literal_column("'infinity'::timestamptz"))
     per_channel = [
         select(
             func.gen_random_uuid(),
@@ -102,7 +122,7 @@ async def freeze_audience(
             literal(channel, String),
             variant,
             literal("pending", String),
-            literal(now),
+            due,
             literal(now),
             literal(now),
         ).where(

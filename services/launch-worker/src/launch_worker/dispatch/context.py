@@ -50,6 +50,8 @@ class LaunchContext:
     messages: dict[tuple[str, uuid.UUID | None], CompiledMessage]
     quiet: QuietHours | None
     variants: Sequence[AbVariant] = field(default_factory=tuple)
+    throttle_per_s: float | None = None
+    """The launch's own cap (`parameters.throttle_per_minute`), in messages per second."""
 
     def message(self, channel: str, variant_id: uuid.UUID | None) -> CompiledMessage:
         return self.messages.get((channel, variant_id)) or self.messages[(channel, None)]
@@ -134,4 +136,11 @@ async def load_context(scope: TenantScope, launch: Launch, campaign: Campaign) -
         messages=messages,
         quiet=quiet_hours(settings),
         variants=variants,
+        throttle_per_s=_throttle(launch.parameters.get("throttle_per_minute")),
     )
+
+
+def _throttle(per_minute: Any) -> float | None:
+    if isinstance(per_minute, int) and not isinstance(per_minute, bool) and per_minute > 0:
+        return per_minute / 60
+    return None

@@ -226,6 +226,8 @@ class Dispatcher:
 
     def _rate(self, context: LaunchContext, choice: ChannelChoice) -> float | None:
         limits: list[float] = []
+        if context.throttle_per_s:
+            limits.append(context.throttle_per_s)
         if choice.rate_limit_per_s:
             limits.append(float(choice.rate_limit_per_s))
         default = self.settings.send_rate_limits.get(choice.provider)

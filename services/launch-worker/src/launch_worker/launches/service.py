@@ -29,11 +29,12 @@ from crm_common.campaign_cache import invalidate_campaign
 from crm_common.campaign_changes import record_status_change
 from crm_common.enums import CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
-from crm_common.models import Campaign, CampaignSegment, Launch
+from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
 from launch_worker.audience.service import freeze_audience
 from launch_worker.dispatch.context import load_context
+from launch_worker.launches import ab_test
 from launch_worker.launches import repository as repo
 from launch_worker.launches.progress import ProgressClock, publish_launched, publish_progress
 
@@ -118,6 +119,7 @@ class Launcher:
                 await self._set(scope, launch, LaunchStatus.PAUSED)
                 await publish_progress(scope.session, launch, state.clock, force=True)
                 return True
+            await self._decide_ab_test(scope, launch, now)
             if await self._finished(scope, launch, state):
                 return await self._end(scope, launch, campaign, LaunchStatus.COMPLETED, now)
             await publish_progress(scope.session, launch, state.clock)
@@ -126,6 +128,20 @@ class Launcher:
             await self._set(scope, launch, LaunchStatus.SENDING)
             await publish_progress(scope.session, launch, state.clock, force=True)
         return True
+
+    async def _decide_ab_test(self, scope: TenantScope, launch: Launch, now: datetime) -> None:
+        if ab_test.test_phase(launch.parameters) is None:
+            return
+        variants = await scope.all(
+            scope.select(AbVariant, AbVariant.campaign_id == launch.campaign_id)
+        )
+        order = [
+            v.id
+            for v in sorted(variants, key=lambda v: (not v.is_control, v.variant_name, str(v.id)))
+        ]
+        winner = await ab_test.decide_if_due(scope, launch, order, now)
+        if winner is not None:
+            log.info("ab_winner_chosen", launch_id=str(launch.id), variant_id=str(winner))
 
     async def _set(self, scope: TenantScope, launch: Launch, status: str) -> None:
         await repo.set_state(scope, launch.id, self.owner, status)
@@ -158,6 +174,7 @@ class Launcher:
             context = await load_context(scope, launch, campaign)
         except CRMError as exc:
             raise _StartFailed(f"{exc.message} {exc.details or ''}".strip()) from exc
+        phase = ab_test.test_phase(launch.parameters)
         total = await freeze_audience(
             scope.session,
             company_id=scope.company_id,
@@ -167,6 +184,7 @@ class Launcher:
             channels=context.channels,
             variants=context.variants,
             now=now,
+            test_sample_percent=phase.sample_percent if phase else None,
         )
         await repo.set_state(
             scope,
