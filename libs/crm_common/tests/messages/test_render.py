@@ -119,8 +119,10 @@ def test_unsubscribe_link_and_rfc8058_headers() -> None:
     assert (claims.contact_id, claims.delivery_id) == (ctx.contact_id, ctx.delivery_id)
     assert message.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert f'<a href="{url}">Unsubscribe</a>' in message.html
-    assert f"Unsubscribe: {url}" not in message.text  # the derived text keeps the link label
-    assert f"Unsubscribe ({url})" in message.text
+    assert message.text == (
+        "Hello\n\n--\nCampaign Creation, 100 Example Street, Springfield, EX 00000, US\n"
+        f"Unsubscribe: {url}\n"
+    )
     assert url not in message.links
 
 
@@ -262,3 +264,28 @@ def test_render_context_accepts_any_tracking_origin() -> None:
     compiled = compile_message(MessageSource(channel="email", subject="S", html="<p>x</p>"))
     message = render_message(compiled, ctx, SIGNER)
     assert message.headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/t/u/")
+
+
+def test_text_part_derived_from_the_html_template_keeps_loops_and_links() -> None:
+    compiled = compile_message(MessageSource(channel="email", subject="S", html=PAGE))
+    assert compiled.derived_text is not None
+    message = render_message(compiled, context(), SIGNER)
+    lines = [line for line in message.text.splitlines() if line]
+    assert lines[:2] == ["Hi Ann", "Your tier: gold & points 120."]
+    shop, help_ = lines[2], lines[3]
+    assert shop.startswith(f"Shop now ({BASE}/t/c/")
+    assert help_.startswith(f"Help ({BASE}/t/c/")
+    tokens = [part.split(")")[0] for part in message.text.split("/t/c/")[1:]]
+    assert [SIGNER.verify(t, TrackingKind.CLICK).position for t in tokens] == [0, 1]
+    assert len(message.links) == 2
+
+
+def test_text_falls_back_to_the_rendered_html_when_the_derived_template_cannot_render() -> None:
+    html = (
+        "<html><head><style>{% set accent = 'teal' %}</style></head>"
+        "<body><p>Colour {{ accent }}</p></body></html>"
+    )
+    message = render(html=html)
+    assert "Colour teal" in message.text
+    cut = "<p{% if first_name %} class='x'{% endif %}>Hi</p><title>{% if a %}</title>{% endif %}"
+    assert "Hi" in render(html=cut).text

@@ -18,6 +18,7 @@ from crm_common.messages.sandbox import (
     LOOP_GUARD,
     MessageEnvironment,
 )
+from crm_common.messages.textpart import text_source_from_html
 
 MAX_TEMPLATE_CHARS = 200_000
 TEXT_CHANNELS = frozenset({"sms", "social", "direct_mail"})
@@ -95,6 +96,8 @@ class CompiledMessage:
     """Every top-level name the templates read (contact fields, `attributes`, links …)."""
     html_fields: frozenset[str] = frozenset()
     text_fields: frozenset[str] = frozenset()
+    derived_text: Template | None = None
+    """An email without a text part: its text template, derived from the HTML template."""
 
 
 @dataclass
@@ -230,6 +233,16 @@ def validate_template(source: str | None, *, field: str, html: bool) -> None:
         compile_template(source, field=field, html=html)
 
 
+def _derived_text(html: str | None) -> Template | None:
+    text = text_source_from_html(html) if html else None
+    if text is None:
+        return None
+    try:
+        return compile_template(text, field="text", html=False)[0]
+    except TemplateInvalid:
+        return None  # the text is then derived from each rendered HTML
+
+
 def compile_message(source: MessageSource) -> CompiledMessage:
     """Check and compile every part of a message; raises TemplateInvalid (422) naming the part,
     line and column of each problem."""
@@ -271,6 +284,7 @@ def compile_message(source: MessageSource) -> CompiledMessage:
     if problems:
         raise TemplateInvalid(problems)
     return CompiledMessage(
+        derived_text=_derived_text(source.html) if templates["text"] is None else None,
         channel=source.channel,
         subject=templates["subject"],
         html=templates["html"],

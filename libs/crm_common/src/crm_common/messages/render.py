@@ -139,7 +139,7 @@ def _render(template: Template, variables: dict[str, Any], part: str) -> str:
     chunks: list[str] = []
     size = 0
     try:
-        for chunk in template.generate(variables):
+        for chunk in template.root_render_func(template.new_context(variables)):
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
                 raise BudgetExceeded(f"longer than {MAX_OUTPUT_CHARS} characters")
@@ -165,6 +165,7 @@ class _Tokens:
         )
         self.base = ctx.tracking_base_url.rstrip("/")
         self.prefix = f"{self.base}/t/"
+        self._clicks: dict[int, str] = {}
 
     def unsubscribe(self) -> str:
         return f"{self.prefix}u/{self._tokens.token(TrackingKind.UNSUBSCRIBE)}"
@@ -173,7 +174,11 @@ class _Tokens:
         return f"{self.prefix}o/{self._tokens.token(TrackingKind.OPEN)}.gif"
 
     def click(self, position: int) -> str:
-        return f"{self.prefix}c/{self._tokens.token(TrackingKind.CLICK, position)}"
+        url = self._clicks.get(position)
+        if url is None:
+            token = self._tokens.token(TrackingKind.CLICK, position)
+            url = self._clicks[position] = f"{self.prefix}c/{token}"
+        return url
 
 
 def _email_headers(sender: SenderProfile, unsubscribe_url: str) -> dict[str, str]:
@@ -187,6 +192,30 @@ def _email_headers(sender: SenderProfile, unsubscribe_url: str) -> dict[str, str
     if sender.reply_to:
         headers["Reply-To"] = sender.reply_to
     return headers
+
+
+def _derived_text(
+    compiled: CompiledMessage,
+    variables: dict[str, Any],
+    tokens: _Tokens,
+    sender: SenderProfile,
+    links: list[str],
+    html: str,
+) -> str:
+    """The text part from the text template derived from the HTML one; from the rendered HTML
+    when that template cannot render what the HTML could."""
+    assert compiled.derived_text is not None
+    try:
+        text = _render(compiled.derived_text, variables, "text")
+    except RenderFailed:
+        return html_to_text(html)
+    text = rewrite_text_links(text, tokens.prefix, tokens.click, links).strip()
+    while "\n\n\n" in text:  # lines the template tags of the HTML stood on
+        text = text.replace("\n\n\n", "\n\n")
+    return text + text_footer(
+        None if "sender_address" in compiled.html_fields else sender.postal_address,
+        None if "unsubscribe_url" in compiled.html_fields else variables["unsubscribe_url"],
+    )
 
 
 def _render_email(
@@ -212,11 +241,13 @@ def _render_email(
         html = insert_before_body_end(body, open_pixel(tokens.open_pixel()))
     if compiled.text is not None:
         text = _render(compiled.text, variables, "text")
-        text = rewrite_text_links(text, tokens.prefix, tokens.click, links)
+        text = rewrite_text_links(text, tokens.prefix, tokens.click, links).rstrip()
         text += text_footer(
             None if "sender_address" in compiled.text_fields else sender.postal_address,
             None if "unsubscribe_url" in compiled.text_fields else unsubscribe_url,
         )
+    elif compiled.derived_text is not None:
+        text = _derived_text(compiled, variables, tokens, sender, links, html or "")
     else:
         text = html_to_text(html or "")
     return RenderedMessage(

@@ -129,8 +129,10 @@ FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
     nodes.Block: "block",
     nodes.EvalContextModifier: "autoescape",
     nodes.ScopedEvalContextModifier: "autoescape",
+    nodes.AssignBlock: "set … endset",
 }
-"""Tags a message template may not use (each one loads code, recurses or unescapes)."""
+"""Tags a message template may not use: each loads code, recurses, unescapes, or captures
+output into a variable (which could double it again and again; `{% set x = … %}` is fine)."""
 
 FORBIDDEN_NAMES = frozenset({"self"})
 """Names Jinja gives a meaning of its own (`self` is the template object)."""
@@ -141,21 +143,15 @@ class BudgetExceeded(Exception):
 
 
 class _Budget:
-    __slots__ = ("iterations", "output")
+    __slots__ = ("iterations",)
 
     def __init__(self) -> None:
         self.iterations = 0
-        self.output = 0
 
     def iterate(self) -> None:
         self.iterations += 1
         if self.iterations > MAX_LOOP_ITERATIONS:
             raise BudgetExceeded(f"loops ran more than {MAX_LOOP_ITERATIONS} times")
-
-    def emit(self, chars: int) -> None:
-        self.output += chars
-        if self.output > MAX_OUTPUT_CHARS:
-            raise BudgetExceeded(f"the message is longer than {MAX_OUTPUT_CHARS} characters")
 
 
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("message_render_budget")
@@ -204,12 +200,6 @@ def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
     for item in iterable:
         budget.iterate()
         yield item
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, str):
-        _current_budget().emit(len(value))
-    return value
 
 
 def _power(base: Any, exponent: Any) -> Any:
@@ -269,7 +259,6 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(
             autoescape=autoescape,
             undefined=MessageUndefined,
-            finalize=_finalize,
             auto_reload=False,
             cache_size=0,
             keep_trailing_newline=True,
