@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Response
 
 from campaign_api.approvals import service
 from campaign_api.approvals.errors import (
@@ -33,11 +32,11 @@ from crm_common.security.principal import Principal
 router = APIRouter(prefix="/api/campaigns", tags=["approvals"], responses=COMMON_RESPONSES)
 
 
-def _done(campaign: Campaign, principal: Principal) -> JSONResponse:
+def _done(campaign: Campaign, principal: Principal, response: Response) -> CampaignTransitioned:
     body = CampaignTransitioned(
         **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=[]
     )
-    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 
 @router.post(
@@ -56,11 +55,12 @@ async def submit_for_approval(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
+    response: Response,
     body: ApprovalComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Ask for approval of the campaign's budget (again after a rejection)."""
     await service.submit(scope, principal, campaign, body.comment if body else None)
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)
 
 
 @router.post(
@@ -68,11 +68,7 @@ async def submit_for_approval(
     response_model=CampaignTransitioned,
     summary="Approve a campaign",
     responses=errors(
-        CampaignNotFound,
-        PreconditionFailed,
-        ApprovalNotPending,
-        CampaignLocked,
-        MFARequired,
+        CampaignNotFound, PreconditionFailed, ApprovalNotPending, CampaignLocked, MFARequired
     ),
 )
 async def approve_campaign(
@@ -80,14 +76,15 @@ async def approve_campaign(
     principal: CampaignApprover,
     scope: Scope,
     resources: AppResources,
+    response: Response,
     mfa_token: MFATokenHeader = None,
     body: ApprovalComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up)."""
     comment = body.comment if body else None
     step_up = StepUp(resources.codec, mfa_token)
     await service.approve(scope, principal, campaign, comment, step_up)
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)
 
 
 @router.post(
@@ -101,7 +98,8 @@ async def reject_campaign(
     campaign: ApprovableCampaign,
     principal: CampaignApprover,
     scope: Scope,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignTransitioned:
     """Reject a pending campaign with a comment saying why."""
     await service.reject(scope, principal, campaign, body.comment)
-    return _done(campaign, principal)
+    return _done(campaign, principal, response)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 
 from campaign_api.audit import service
 from campaign_api.audit.schemas import AuditEntry, AuditPage
@@ -34,13 +33,9 @@ async def campaign_history(
     pagination: Pagination,
     action: Annotated[
         str | None,
-        Query(
-            min_length=1,
-            max_length=64,
-            description="Only this action, e.g. campaign.updated.",
-        ),
+        Query(min_length=1, max_length=64, description="Only this action, e.g. campaign.updated."),
     ] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List every change of a campaign and its segments, links and approvals, newest first."""
     campaign = await campaign_service.load(scope, campaign_id, include_deleted=True)
     rows, total = await service.history(scope, "campaign", campaign.id, pagination, action)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from campaign_api.budgets import allocations, service
 from campaign_api.budgets.deps import BudgetManager, BudgetViewer, ReferenceReader
@@ -36,11 +36,7 @@ from campaign_api.campaigns.deps import (
     EditableCampaign,
     ReadableCampaign,
 )
-from campaign_api.campaigns.errors import (
-    CampaignLocked,
-    CampaignNotFound,
-    LiveChangeRefused,
-)
+from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
 from campaign_api.shared.currency import CIRCULATING_CURRENCIES
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.responses import respond
@@ -58,8 +54,8 @@ allocation_router = APIRouter(
 BudgetId = Annotated[uuid.UUID, Path(description="The budget's id.")]
 
 
-def _read(budget: object) -> dict[str, object]:
-    return BudgetRead.model_validate(budget).model_dump(mode="json")
+def _read(budget: object) -> BudgetRead:
+    return BudgetRead.model_validate(budget)
 
 
 def _currency(value: str | None) -> str | None:
@@ -83,7 +79,7 @@ async def list_budgets(
     budget_type: BudgetType | None = None,
     currency_code: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List the company's budgets, filtered by activity, fiscal year, type or currency."""
     filters = {
         "is_active": is_active,
@@ -104,10 +100,10 @@ async def list_budgets(
     summary="Create a budget",
     responses=errors(DuplicateBudgetCode),
 )
-async def create_budget(body: BudgetCreate, principal: BudgetManager, scope: Scope) -> JSONResponse:
+async def create_budget(body: BudgetCreate, principal: BudgetManager, scope: Scope) -> BudgetRead:
     """Create a budget for a fiscal year (its code is unique within the company)."""
     budget = await service.create_budget(scope, principal, body)
-    return respond(_read(budget), principal, status_code=201)
+    return respond(_read(budget), principal)
 
 
 @router.get(
@@ -119,14 +115,13 @@ async def fiscal_year_availability(
     principal: BudgetViewer,
     scope: Scope,
     fiscal_year: Annotated[
-        int | None,
-        Query(ge=1900, le=9999, description="Default: the current fiscal year."),
+        int | None, Query(ge=1900, le=9999, description="Default: the current fiscal year.")
     ] = None,
     currency_code: Annotated[
         str | None,
         Query(min_length=3, max_length=3, description="Default: the company's currency."),
     ] = None,
-) -> JSONResponse:
+) -> FiscalYearAvailability:
     """What a fiscal year has: active budgets' total, what live campaigns hold, what is left."""
     policy = await load_policy(scope)
     year = fiscal_year or policy.fiscal_year_of(datetime.now(UTC))
@@ -141,7 +136,7 @@ async def fiscal_year_availability(
     summary="Get a budget",
     responses=errors(BudgetNotFound),
 )
-async def get_budget(budget_id: BudgetId, principal: ReferenceReader, scope: Scope) -> JSONResponse:
+async def get_budget(budget_id: BudgetId, principal: ReferenceReader, scope: Scope) -> BudgetRead:
     """Get one budget."""
     return respond(_read(await service.get_budget(scope, budget_id)), principal)
 
@@ -154,7 +149,7 @@ async def get_budget(budget_id: BudgetId, principal: ReferenceReader, scope: Sco
 )
 async def budget_availability(
     budget_id: BudgetId, principal: BudgetViewer, scope: Scope
-) -> JSONResponse:
+) -> BudgetAvailability:
     """What one budget has: its total, what live campaigns' allocations hold, what is left."""
     body = await service.budget_availability(scope, budget_id)
     return respond(body, principal)
@@ -174,7 +169,7 @@ async def replace_budget(
     body: BudgetCreate,
     principal: BudgetManager,
     scope: Scope,
-) -> JSONResponse:
+) -> BudgetRead:
     """Replace every field of a budget; it cannot drop below what live campaigns hold."""
     policy = await load_policy(scope)
     budget = await service.update_budget(scope, principal, policy, budget_id, body.model_dump())
@@ -192,7 +187,7 @@ async def patch_budget(
     body: BudgetPatch,
     principal: BudgetManager,
     scope: Scope,
-) -> JSONResponse:
+) -> BudgetRead:
     """Change some fields of a budget; it cannot drop below what live campaigns hold."""
     policy = await load_policy(scope)
     values = body.model_dump(exclude_unset=True)
@@ -208,7 +203,7 @@ async def patch_budget(
 )
 async def list_allocations(
     campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
-) -> JSONResponse:
+) -> AllocationList:
     """List the budgets a campaign draws on and how much from each."""
     body = await allocations.list_allocations(scope, campaign)
     return respond(body, principal)
@@ -233,7 +228,7 @@ async def set_allocation(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> AllocationRead:
     """Set how much the campaign draws on a budget of its currency and fiscal year."""
     allocation, _required = await allocations.allocate(
         scope, principal, campaign, budget_id, body.allocated_amount

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Response
 
 from campaign_api.campaigns import lifecycle
 from campaign_api.campaigns.deps import (
@@ -40,13 +39,15 @@ _ERRORS = errors(CampaignNotFound, PreconditionFailed, InvalidStatusTransition)
 
 
 def _done(
-    campaign: Campaign, warnings: list[ValidationWarning], principal: Principal
-) -> JSONResponse:
+    campaign: Campaign,
+    warnings: list[ValidationWarning],
+    principal: Principal,
+    response: Response,
+) -> CampaignTransitioned:
     body = CampaignTransitioned(
-        **CampaignRead.model_validate(campaign).model_dump(),
-        validation_warnings=warnings,
+        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=warnings
     )
-    return respond(body, principal, headers={"ETag": etag(campaign.version)})
+    return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 
 async def _run(
@@ -55,10 +56,11 @@ async def _run(
     campaign: Campaign,
     action: str,
     body: ActionComment | None,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignTransitioned:
     comment = body.comment if body is not None else None
     warnings = await lifecycle.transition(scope, principal, campaign, action, comment)
-    return _done(campaign, warnings, principal)
+    return _done(campaign, warnings, principal, response)
 
 
 @router.post(
@@ -77,10 +79,11 @@ async def plan_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Move a draft to planned; its dates must not clash with others on its channel."""
-    return await _run(scope, principal, campaign, "plan", body)
+    return await _run(scope, principal, campaign, "plan", body, response)
 
 
 @router.post(
@@ -93,10 +96,11 @@ async def pause_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
     scope: Scope,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Pause an active campaign."""
-    return await _run(scope, principal, campaign, "pause", body)
+    return await _run(scope, principal, campaign, "pause", body, response)
 
 
 @router.post(
@@ -116,10 +120,11 @@ async def resume_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
     scope: Scope,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Make a paused campaign active again (it must be approved when approval is required)."""
-    return await _run(scope, principal, campaign, "resume", body)
+    return await _run(scope, principal, campaign, "resume", body, response)
 
 
 @router.post(
@@ -132,10 +137,11 @@ async def complete_campaign(
     campaign: LaunchableCampaign,
     principal: CampaignLauncher,
     scope: Scope,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Mark an active campaign completed (final)."""
-    return await _run(scope, principal, campaign, "complete", body)
+    return await _run(scope, principal, campaign, "complete", body, response)
 
 
 @router.post(
@@ -148,7 +154,8 @@ async def cancel_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
+    response: Response,
     body: ActionComment | None = None,
-) -> JSONResponse:
+) -> CampaignTransitioned:
     """Cancel a campaign that is not completed or cancelled (final; releases its budget)."""
-    return await _run(scope, principal, campaign, "cancel", body)
+    return await _run(scope, principal, campaign, "cancel", body, response)

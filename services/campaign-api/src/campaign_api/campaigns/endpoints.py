@@ -6,8 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 
 from campaign_api.campaigns import creation, service, updates
 from campaign_api.campaigns.deps import (
@@ -49,13 +48,7 @@ from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from campaign_api.templates.errors import IncompatibleTemplate, TemplateNotFound
 from crm_common.deps import AppResources, Scope
-from crm_common.enums import (
-    ApprovalStatus,
-    CampaignCategory,
-    CampaignStatus,
-    CampaignType,
-    Channel,
-)
+from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, CampaignType, Channel
 from crm_common.errors import (
     COMMON_RESPONSES,
     PreconditionFailed,
@@ -110,11 +103,7 @@ async def campaign_filters(
     ] = None,
     search: Annotated[
         str | None,
-        Query(
-            min_length=1,
-            max_length=200,
-            description="Text in the name, code or description.",
-        ),
+        Query(min_length=1, max_length=200, description="Text in the name, code or description."),
     ] = None,
     start_from: Annotated[datetime | None, Query(description="Start date on or after.")] = None,
     start_to: Annotated[datetime | None, Query(description="Start date on or before.")] = None,
@@ -163,7 +152,7 @@ def _read(campaign: Any) -> dict[str, Any]:
 @router.get("/", response_model=CampaignPage, summary="List campaigns")
 async def list_campaigns(
     principal: CampaignReader, scope: Scope, pagination: Pagination, filters: Filters
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List the company's campaigns with filters, search, date ranges and sorting."""
     rows, total = await service.list_campaigns(scope, filters, pagination)
     applied = {
@@ -191,8 +180,9 @@ async def create_campaign(
     body: CampaignCreate,
     principal: CampaignCreator,
     scope: Scope,
+    response: Response,
     idempotency_key: IdempotencyKeyOptional = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """Create a draft campaign; returns its warnings and whether it needs approval."""
     result = await creation.create_once(scope, principal, body, idempotency_key)
     headers = {
@@ -201,35 +191,35 @@ async def create_campaign(
     }
     if result.replayed:
         headers[idempotency.REPLAY_HEADER] = "true"
-    return respond(result.body, principal, status_code=201, headers=headers)
+    return respond(result.body, principal, response, headers=headers)
 
 
 @router.get(
     "/{campaign_id}/",
     response_model=CampaignDetail,
+    # segments and performance appear only when asked for
+    response_model_exclude_unset=True,
     summary="Get a campaign",
-    responses={
-        **errors(CampaignNotFound),
-        304: {"description": "Not modified (If-None-Match)."},
-    },
+    responses={**errors(CampaignNotFound), 304: {"description": "Not modified (If-None-Match)."}},
 )
 async def get_campaign(
     campaign_id: CampaignId,
     principal: CampaignReader,
     resources: AppResources,
     cache: CampaignCacheDep,
+    response: Response,
     include_segments: Annotated[bool, Query(description="Add the campaign's segments.")] = False,
     include_performance: Annotated[
         bool, Query(description="Add totals and rates from the campaign's metrics.")
     ] = False,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
-) -> Response:
+) -> Response | dict[str, Any]:
     """Get a campaign, optionally with segments and performance; the ETag is its version."""
     options = service.ReadOptions(include_segments, include_performance, if_none_match)
     view = await service.read_campaign(resources.db, cache, principal, campaign_id, options)
     if view.body is None:
         return Response(status_code=304, headers={"ETag": view.etag})
-    return respond(view.body, principal, headers={"ETag": view.etag})
+    return respond(view.body, principal, response, headers={"ETag": view.etag})
 
 
 _UPDATE_ERRORS = errors(
@@ -244,14 +234,14 @@ _UPDATE_ERRORS = errors(
 )
 
 
-def _updated(outcome: WriteOutcome, principal: Principal) -> JSONResponse:
+def _updated(outcome: WriteOutcome, principal: Principal, response: Response) -> CampaignUpdated:
     body = CampaignUpdated(
         **CampaignRead.model_validate(outcome.campaign).model_dump(),
         changes=outcome.changes,
         approval_required=outcome.approval_required,
         validation_warnings=outcome.warnings,
     )
-    return respond(body, principal, headers=_headers(outcome.campaign.version))
+    return respond(body, principal, response, headers=_headers(outcome.campaign.version))
 
 
 @router.put(
@@ -265,10 +255,11 @@ async def replace_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignUpdated:
     """Replace every writable field; returns the change summary and approval state."""
     outcome = await updates.update_campaign(scope, principal, campaign, body.model_dump())
-    return _updated(outcome, principal)
+    return _updated(outcome, principal, response)
 
 
 @router.patch(
@@ -282,11 +273,12 @@ async def patch_campaign(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+    response: Response,
+) -> CampaignUpdated:
     """Change some writable fields; returns the change summary and approval state."""
     values = body.model_dump(exclude_unset=True)
     outcome = await updates.update_campaign(scope, principal, campaign, values)
-    return _updated(outcome, principal)
+    return _updated(outcome, principal, response)
 
 
 @router.delete(
@@ -297,7 +289,7 @@ async def patch_campaign(
 )
 async def delete_campaign(
     campaign: DeletableCampaign, principal: CampaignDeleter, scope: Scope
-) -> JSONResponse:
+) -> DeleteResult:
     """Soft-delete a campaign and its segments; refused while sending is in progress."""
     segments = await service.delete_campaign(scope, principal, campaign)
     assert campaign.deleted_at is not None

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from campaign_api.campaigns.deps import (
     CampaignEditor,
@@ -47,7 +47,7 @@ UserId = Annotated[uuid.UUID, Path(description="The collaborator's user id.")]
 )
 async def list_collaborators(
     campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
-) -> JSONResponse:
+) -> CollaboratorList:
     """List the users working on a campaign, with their roles."""
     items = await service.list_collaborators(scope, campaign)
     body = CollaboratorList(campaign_id=campaign.id, items=list(items), total=len(items))
@@ -73,10 +73,10 @@ async def add_collaborator(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> CollaboratorRead:
     """Add a user of the company to the campaign with a role."""
     added = await service.add(scope, principal, campaign, body.user_id, body.collaborator_role)
-    return respond(added, principal, status_code=201)
+    return respond(added, principal)
 
 
 @router.patch(
@@ -84,11 +84,7 @@ async def add_collaborator(
     response_model=CollaboratorRead,
     summary="Change a collaborator's role",
     responses=errors(
-        CampaignNotFound,
-        CollaboratorNotFound,
-        PreconditionFailed,
-        LastOwner,
-        CampaignLocked,
+        CampaignNotFound, CollaboratorNotFound, PreconditionFailed, LastOwner, CampaignLocked
     ),
 )
 async def change_collaborator(
@@ -97,7 +93,7 @@ async def change_collaborator(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> CollaboratorRead:
     """Change a collaborator's role; the last owner stays an owner."""
     changed = await service.change_role(scope, principal, campaign, user_id, body.collaborator_role)
     return respond(changed, principal)
@@ -108,11 +104,7 @@ async def change_collaborator(
     status_code=204,
     summary="Remove a collaborator",
     responses=errors(
-        CampaignNotFound,
-        CollaboratorNotFound,
-        PreconditionFailed,
-        LastOwner,
-        CampaignLocked,
+        CampaignNotFound, CollaboratorNotFound, PreconditionFailed, LastOwner, CampaignLocked
     ),
 )
 async def remove_collaborator(

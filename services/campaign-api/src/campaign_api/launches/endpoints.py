@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from typing import Any
+
+from fastapi import APIRouter, Response
 
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
@@ -61,8 +62,9 @@ async def launch_campaign(
     idempotency_key: IdempotencyKeyHeader,
     expected_version: ExpectedVersion,
     cache: CampaignCacheDep,
+    response: Response,
     body: LaunchRequest | None = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """Check everything and record a launch request, once per Idempotency-Key."""
     request = body or LaunchRequest()
     outcome = await service.request_launch(
@@ -73,4 +75,6 @@ async def launch_campaign(
         headers[REPLAY_HEADER] = "true"
     else:
         await cache.invalidate(scope.company_id, campaign_id, session=scope.session)
-    return respond(outcome.body, principal, status_code=outcome.status_code, headers=headers)
+    return respond(
+        outcome.body, principal, response, status_code=outcome.status_code, headers=headers
+    )

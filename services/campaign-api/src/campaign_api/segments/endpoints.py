@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignEditor, CampaignReader
@@ -35,8 +34,8 @@ router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses
 SegmentId = Annotated[uuid.UUID, Path(description="The segment's id.")]
 
 
-def _read(segment: CampaignSegment) -> dict[str, Any]:
-    return SegmentRead.model_validate(segment).model_dump(mode="json")
+def _read(segment: CampaignSegment) -> SegmentRead:
+    return SegmentRead.model_validate(segment)
 
 
 @router.get("/", response_model=SegmentPage, summary="List campaign segments")
@@ -57,7 +56,7 @@ async def list_segments(
         ),
     ] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List segments, filtered by campaign, type, target-count range or name."""
     if target_count_range is not None:
         low, _, high = target_count_range.replace(",", "-").partition("-")
@@ -93,12 +92,12 @@ async def list_segments(
 )
 async def create_segment(
     body: SegmentCreate, principal: CampaignEditor, scope: Scope
-) -> JSONResponse:
+) -> SegmentWritten:
     """Add a segment with valid rules to a campaign; returns its validation and audience."""
     campaign = await campaign_service.load(scope, body.campaign_id, for_update=True)
     values = body.model_dump(exclude={"campaign_id"})
     segment = await service.create_segment(scope, principal, campaign, values)
-    return respond(service.written(segment), principal, status_code=201)
+    return respond(service.written(segment), principal)
 
 
 @router.get(
@@ -109,7 +108,7 @@ async def create_segment(
 )
 async def get_segment(
     segment_id: SegmentId, principal: CampaignReader, scope: Scope
-) -> JSONResponse:
+) -> SegmentWritten:
     """Get a segment with its validation results and audience analysis."""
     segment = await service.get_segment(scope, segment_id)
     return respond(service.written(segment), principal)
@@ -129,7 +128,7 @@ async def replace_segment(
     body: SegmentReplace,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> SegmentWritten:
     """Replace a segment's name, type and criteria (validated again)."""
     campaign, segment = await service.locked_for_write(scope, segment_id)
     segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
@@ -147,7 +146,7 @@ async def patch_segment(
     body: SegmentPatch,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> SegmentWritten:
     """Change some of a segment's fields (criteria validated again)."""
     campaign, segment = await service.locked_for_write(scope, segment_id)
     values = body.model_dump(exclude_unset=True)
@@ -164,7 +163,7 @@ async def patch_segment(
 )
 async def delete_segment(
     segment_id: SegmentId, principal: CampaignEditor, scope: Scope
-) -> JSONResponse:
+) -> SegmentRead:
     """Soft-delete a segment (its history stays)."""
     campaign, segment = await service.locked_for_write(scope, segment_id)
     await service.delete_segment(scope, principal, campaign, segment)

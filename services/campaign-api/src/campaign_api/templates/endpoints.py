@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from campaign_api.campaigns.deps import (
     CampaignEditor,
@@ -50,8 +50,8 @@ link_router = APIRouter(
 TemplateId = Annotated[uuid.UUID, Path(description="The template's id.")]
 
 
-def _read(template: object) -> dict[str, object]:
-    return TemplateRead.model_validate(template).model_dump(mode="json")
+def _read(template: object) -> TemplateRead:
+    return TemplateRead.model_validate(template)
 
 
 @router.get("/", response_model=TemplatePage, summary="List templates")
@@ -62,7 +62,7 @@ async def list_templates(
     is_active: bool | None = None,
     template_type: TemplateType | None = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-) -> JSONResponse:
+) -> dict[str, Any]:
     """List the company's templates, defaults first, filtered by activity or type."""
     filters = {
         "is_active": is_active,
@@ -83,10 +83,10 @@ async def list_templates(
 )
 async def create_template(
     body: TemplateCreate, principal: ReferenceManager, scope: Scope
-) -> JSONResponse:
+) -> TemplateRead:
     """Create a template (its code is unique within the company; one default per type)."""
     template = await service.create_template(scope, principal, body)
-    return respond(_read(template), principal, status_code=201)
+    return respond(_read(template), principal)
 
 
 @router.get(
@@ -97,7 +97,7 @@ async def create_template(
 )
 async def get_template(
     template_id: TemplateId, principal: ReferenceReader, scope: Scope
-) -> JSONResponse:
+) -> TemplateRead:
     """Get one template."""
     return respond(_read(await service.get_template(scope, template_id)), principal)
 
@@ -116,7 +116,7 @@ async def replace_template(
     body: TemplateCreate,
     principal: ReferenceManager,
     scope: Scope,
-) -> JSONResponse:
+) -> TemplateRead:
     """Replace every field of a template; live campaigns keep it active and of the same type."""
     template = await service.update_template(scope, principal, template_id, body.model_dump())
     return respond(_read(template), principal)
@@ -133,7 +133,7 @@ async def patch_template(
     body: TemplatePatch,
     principal: ReferenceManager,
     scope: Scope,
-) -> JSONResponse:
+) -> TemplateRead:
     """Change some fields of a template; live campaigns keep it active and of the same type."""
     values = body.model_dump(exclude_unset=True)
     template = await service.update_template(scope, principal, template_id, values)
@@ -148,7 +148,7 @@ async def patch_template(
 )
 async def list_links(
     campaign: ReadableCampaign, principal: CampaignReader, scope: Scope
-) -> JSONResponse:
+) -> TemplateLinkList:
     """List the templates a campaign uses, primary first."""
     return respond(await links.list_links(scope, campaign), principal)
 
@@ -173,10 +173,10 @@ async def link_template(
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
-) -> JSONResponse:
+) -> TemplateLinkRead:
     """Link an active template whose type fits the campaign's channel."""
     created = await links.link(scope, principal, campaign, body.template_id, body.is_primary)
-    return respond(created, principal, status_code=201)
+    return respond(created, principal)
 
 
 @link_router.delete(
