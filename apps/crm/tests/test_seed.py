@@ -59,6 +59,26 @@ async def test_seed_is_complete_and_idempotent(db) -> None:
     assert first["CampaignTemplate"] == 8
     assert first["CampaignBudget"] == 4
     async with db.system_session() as session:
+        budgets = (
+            (
+                await session.execute(
+                    select(CampaignBudget).order_by(
+                        CampaignBudget.company_id, CampaignBudget.budget_type
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+    by_id = {budget.id: budget for budget in budgets}
+    quarters = [budget for budget in budgets if budget.budget_type == "quarterly"]
+    assert len(quarters) == 2
+    for quarter in quarters:
+        # The quarter is money of its company's annual budget, not money of its own.
+        parent = by_id[quarter.parent_budget_id]
+        assert (parent.budget_type, parent.company_id) == ("annual", quarter.company_id)
+        assert quarter.total_amount <= parent.total_amount
+    async with db.system_session() as session:
         rows = (
             await session.execute(
                 select(User.email, UserRole.role_name, User.password_hash).join(

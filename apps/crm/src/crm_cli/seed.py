@@ -132,6 +132,8 @@ replaces it (never a template someone has edited since)."""
 
 
 def demo_budgets(year: int) -> tuple[dict[str, Any], ...]:
+    """The annual budget, then the current quarter's digital budget drawn from it (its
+    `parent_budget_code`): the year has 500,000, of which the quarter holds 120,000."""
     quarter = (datetime.now(UTC).month - 1) // 3 + 1
     return (
         {
@@ -152,7 +154,9 @@ def demo_budgets(year: int) -> tuple[dict[str, Any], ...]:
             "approval_threshold": Decimal("10000.00"),
             "fiscal_year": year,
             "cost_centers": ["MKT-300"],
-            "description": "Digital channels for the current quarter.",
+            "description": "Digital channels for the current quarter, drawn from the annual "
+            "marketing budget.",
+            "parent_budget_code": f"FY{year}-MKT",
         },
     )
 
@@ -218,12 +222,25 @@ async def _reference_data(session: AsyncSession, company_id: uuid.UUID, year: in
                 where=CampaignTemplate.content_template.in_(UNRENDERABLE_DEMO_CONTENT),
             )
         )
+    ids: dict[str, uuid.UUID] = {}
     for budget in demo_budgets(year):
+        values = dict(budget)
+        parent_code = values.pop("parent_budget_code", None)
+        if parent_code is not None:
+            values["parent_budget_id"] = ids[parent_code]
         await session.execute(
             insert(CampaignBudget)
-            .values(id=uuid.uuid4(), company_id=company_id, **budget)
+            .values(id=uuid.uuid4(), company_id=company_id, **values)
             .on_conflict_do_nothing()
         )
+        ids[values["budget_code"]] = (
+            await session.execute(
+                select(CampaignBudget.id).where(
+                    CampaignBudget.company_id == company_id,
+                    CampaignBudget.budget_code == values["budget_code"],
+                )
+            )
+        ).scalar_one()
 
 
 async def seed_demo(
