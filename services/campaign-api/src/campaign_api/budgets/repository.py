@@ -85,18 +85,51 @@ async def fiscal_funds(
     scope: TenantScope, currency: str, fiscal_year: int
 ) -> tuple[Decimal, Decimal | None]:
     """Total of the company's active budgets for the year in `currency`, and their lowest
-    approval threshold (None when there are no such budgets)."""
+    approval threshold (None when there are no such budgets). A budget drawn from a parent
+    budget is part of its parent's money, so only budgets without a parent are added up."""
     statement = scope.select(
         CampaignBudget,
         CampaignBudget.is_active.is_(True),
         CampaignBudget.fiscal_year == fiscal_year,
         CampaignBudget.currency_code == currency,
     ).with_only_columns(
-        func.coalesce(func.sum(CampaignBudget.total_amount), 0),
+        func.coalesce(
+            func.sum(CampaignBudget.total_amount).filter(CampaignBudget.parent_budget_id.is_(None)),
+            0,
+        ),
         func.min(CampaignBudget.approval_threshold),
     )
     total, threshold = (await scope.session.execute(statement)).one()
     return _money(total), (_money(threshold) if threshold is not None else None)
+
+
+async def drawn_by_children(
+    scope: TenantScope, budget_id: uuid.UUID, exclude_child_id: uuid.UUID | None = None
+) -> Decimal:
+    """What a budget's active child budgets (those drawn from it) hold of it."""
+    criteria: list[ColumnElement[bool]] = [
+        CampaignBudget.parent_budget_id == budget_id,
+        CampaignBudget.is_active.is_(True),
+    ]
+    if exclude_child_id is not None:
+        criteria.append(CampaignBudget.id != exclude_child_id)
+    statement = scope.select(CampaignBudget, *criteria).with_only_columns(
+        func.coalesce(func.sum(CampaignBudget.total_amount), 0)
+    )
+    return _money((await scope.session.execute(statement)).scalar_one())
+
+
+async def child_ids(scope: TenantScope, budget_id: uuid.UUID, *, active: bool) -> list[uuid.UUID]:
+    """The budgets drawn from `budget_id` (only the active ones with `active`)."""
+    criteria: list[ColumnElement[bool]] = [CampaignBudget.parent_budget_id == budget_id]
+    if active:
+        criteria.append(CampaignBudget.is_active.is_(True))
+    statement = (
+        scope.select(CampaignBudget, *criteria)
+        .with_only_columns(CampaignBudget.id)
+        .order_by(CampaignBudget.budget_code)
+    )
+    return list((await scope.session.execute(statement)).scalars().all())
 
 
 async def allocation_threshold(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal | None:

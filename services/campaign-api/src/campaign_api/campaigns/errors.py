@@ -17,7 +17,7 @@ class DuplicateCampaignCode(Conflict):
 
 class ScheduleConflict(Conflict):
     error_code = "schedule_conflict"
-    message = "The campaign's dates overlap a planned or active campaign on the same channel."
+    message = "The campaign's dates overlap a planned or active campaign on a channel they share."
 
 
 class InvalidStatusTransition(Conflict):
