@@ -92,6 +92,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def cmd_run_all(args: argparse.Namespace) -> int:
     from crm_cli.gateway import Gateway, build_apps
     from crm_common.resources import Resources
+    from launch_worker.channels.sink import MailSink, start_demo_sink
 
     settings = _settings()
     configure_logging(settings.log_level, settings.log_json)
@@ -100,9 +101,12 @@ def cmd_run_all(args: argparse.Namespace) -> int:
         log.warning("demo_data_skipped", reason="CRM_ENV=prod", create_tenant="crm create-tenant")
         seed = False
     embedded = EmbeddedServers(settings.data_dir)
+    mail_sink: MailSink | None = None
     try:
         settings = _with_servers(settings, embedded)
         asyncio.run(_prepare(settings, seed=seed))
+        # In development with no email provider, email goes over SMTP to the demo mail sink.
+        settings, mail_sink = start_demo_sink(settings)
         resources = Resources.open(settings, name="crm-all-in-one")
         gateway = Gateway(resources, build_apps(resources), spa_dir=REPO_ROOT / "web" / "dist")
         host = args.host or settings.host
@@ -123,6 +127,8 @@ def cmd_run_all(args: argparse.Namespace) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(config).run()
     finally:
+        if mail_sink is not None:
+            mail_sink.stop()
         embedded.stop()
         log.info("all_in_one_stopped")
     return 0

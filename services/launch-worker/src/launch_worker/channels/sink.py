@@ -11,6 +11,7 @@ so writing files never blocks the service's loop.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import socket
@@ -160,6 +161,8 @@ class MailSink:
         self._controller: Controller | None = None
 
     def start(self) -> MailSink:
+        # aiosmtpd logs every connection at INFO; its warnings and errors are enough here.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         controller = Controller(
             self.handler,
             hostname=self.host,
