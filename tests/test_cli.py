@@ -117,3 +117,49 @@ def test_one_service_listens_on_crm_port(database_url: str, redis_url: str) -> N
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+async def test_all_in_one_in_production_skips_the_demo_data(
+    clean, database_url: str, redis_url: str
+) -> None:
+    from sqlalchemy import func, select
+
+    from crm_common.models import Company
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CRM_ENV": "prod",
+        "CRM_JWT_SECRET": "j" * 40,
+        "CRM_TRACKING_SECRET": "t" * 40,
+        "CRM_PORT": str(port),
+        "CRM_LOG_JSON": "false",
+        "CRM_MAIL_SINK_PORT": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crm_cli.main", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        ready = None
+        while time.monotonic() < deadline and process.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+            if ready is not None and ready.status_code == 200:
+                break
+            time.sleep(0.5)
+        assert ready is not None
+        assert ready.status_code == 200, ready.text
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    output = process.stdout.read().decode() if process.stdout else ""
+    async with clean.db.system_session() as session:
+        companies = (await session.execute(select(func.count()).select_from(Company))).scalar()
+    assert companies == 0
+    assert "demo_data_skipped" in output
