@@ -110,8 +110,8 @@ SEGMENTS: dict[str, dict[str, Any]] = {
         },
     },
 }
-# The planner settings the segment engine gives each audience query's transaction (README,
-# segment engine "Configuration"), so the scan floor is measured the way estimates run.
+# The planner settings the segment engine gives each audience query's transaction
+# (docs/segment-engine.md, "Configuration"), so the scan floor is measured the way estimates run.
 AUDIENCE_QUERY_SETTINGS = {"jit": "off", "work_mem": "64MB"}
 SUPPRESSED_EMAILS = 10_000
 SUPPRESSED_PHONES = 1_000

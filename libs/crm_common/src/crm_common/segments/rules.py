@@ -1,4 +1,4 @@
-"""Validation of segment rule trees (README "Rule language").
+"""Validation of segment rule trees (docs/segment-engine.md, "Rule language").
 
 `validate_criteria(body)` returns a list of `{"path", "message"}` errors (empty when valid);
 `parse_criteria(body)` returns the typed `Criteria` or raises `RuleValidationError`, a 422

@@ -1,4 +1,4 @@
-"""`/ws`: the tenant's events, live and resumable (README "Notify gateway")."""
+"""`/ws`: the tenant's events, live and resumable (docs/notify-gateway.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The /ws wire protocol (README "Notify gateway"): close codes, the messages a
+"""The /ws wire protocol (docs/notify-gateway.md): close codes, the messages a
 client may send, and the JSON of the messages the server sends."""
 
 from __future__ import annotations

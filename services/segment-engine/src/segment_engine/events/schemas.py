@@ -1,5 +1,5 @@
 """Contact event shapes: `{event_id, contact_id | external_id, event_type, occurred_at,
-properties}` (README "Contact events")."""
+properties}` (docs/segment-engine.md, "Contact events")."""
 
 from __future__ import annotations
 

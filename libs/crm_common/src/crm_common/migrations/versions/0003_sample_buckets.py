@@ -20,7 +20,7 @@ insert in bucket order from then on; `CLUSTER crm_contacts` restores the order a
 one-by-one writes (it reuses this index, and locks the table like this migration does).
 
 Adding a stored column rewrites both tables under an exclusive lock and rebuilds their indexes;
-plan it as maintenance on a large database (timed in the README's segment engine section). A
+plan it as maintenance on a large database (timed in docs/segment-engine.md). A
 rewritten table has lost its visibility map, so `crm_common.migrate` vacuums both after the
 commit; another runner must `VACUUM (ANALYZE)` them itself, or index-only scans of events read
 the heap for every row until autovacuum does (measured: 391k heap fetches, mixed segment 580 ms
