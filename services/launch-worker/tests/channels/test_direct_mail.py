@@ -118,9 +118,13 @@ async def test_the_registry_publishes_a_launchs_export_when_it_ends(tmp_path: Pa
     company, launch, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     await adapter.send(letter(company, launch))
 
-    await registry.finish_launch(company, launch)
-    await registry.finish_launch(company, other)  # wrote nothing: no file
+    # Another worker, which never sent a letter of this launch, sees it end.
+    elsewhere = ChannelRegistry(load_settings(env="dev", data_dir=tmp_path))
+    published = await elsewhere.finish_launch(company, launch)
+    nothing = await elsewhere.finish_launch(company, other)  # wrote nothing: no file
 
-    assert [row["name"] for row in read(adapter.export_path(company, launch))] == ["Ann Lee"]
+    assert published == adapter.export_path(company, launch)
+    assert [row["name"] for row in read(published)] == ["Ann Lee"]
+    assert nothing is None
     assert not adapter.export_path(company, other).exists()
     await registry.close()

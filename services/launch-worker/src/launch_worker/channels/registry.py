@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from crm_common.settings import Settings
@@ -125,6 +126,11 @@ def channel_choice(
     )
 
 
+def direct_mail_dir(settings: Settings) -> Path:
+    """Where the print-vendor exports are written (a shared volume when workers are many)."""
+    return settings.data_dir / "direct-mail"
+
+
 def _secret(value: Any) -> str | None:
     return value.get_secret_value() if value is not None else None
 
@@ -183,7 +189,7 @@ def build_adapter(settings: Settings, channel: str, provider: str) -> ChannelAda
                 timeout_s=settings.provider_timeout_s,
             )
         )
-    return DirectMailCsvAdapter(settings.data_dir / "direct-mail")
+    return DirectMailCsvAdapter(direct_mail_dir(settings))
 
 
 class ChannelRegistry:
@@ -215,11 +221,11 @@ class ChannelRegistry:
         """Use this adapter for its channel and provider (tests and benches)."""
         self._adapters[(adapter.channel, adapter.name)] = adapter
 
-    async def finish_launch(self, company_id: uuid.UUID, launch_id: uuid.UUID) -> None:
-        """A launch has ended: publish its direct-mail export (no-op for other channels)."""
-        for adapter in list(self._adapters.values()):
-            if isinstance(adapter, DirectMailCsvAdapter):
-                await adapter.finalize(company_id, launch_id)
+    async def finish_launch(self, company_id: uuid.UUID, launch_id: uuid.UUID) -> Path | None:
+        """A launch has ended: publish its direct-mail export, whichever worker wrote it
+        (None when the launch wrote no letter)."""
+        exports = DirectMailCsvAdapter(direct_mail_dir(self.settings))
+        return await exports.finalize(company_id, launch_id)
 
     async def close(self) -> None:
         """Close every adapter (flushing direct-mail exports)."""
