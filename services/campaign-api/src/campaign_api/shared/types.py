@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
 
 from campaign_api.shared.currency import normalise_currency
 
@@ -15,6 +16,14 @@ MAX_MONEY = Decimal("9999999999999.99")
 
 def _to_cents(value: Decimal) -> Decimal:
     return value.quantize(CENT)
+
+
+def _to_utc(value: datetime) -> datetime:
+    return value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+"""A date and time with its offset, kept in UTC: echoed as `…Z` like every stored date."""
 
 
 Money = Annotated[
