@@ -95,6 +95,13 @@ class NotFound(CRMError):
     message = "The resource was not found."
 
 
+class ContactNotFound(NotFound):
+    """A contact of the company's audience (every service that reads contacts raises this)."""
+
+    error_code = "contact_not_found"
+    message = "The contact was not found."
+
+
 class Conflict(CRMError):
     status_code = 409
     error_code = "conflict"

@@ -10,8 +10,8 @@ from campaign_api.approvals.endpoints import router as approvals
 from campaign_api.audit.endpoints import router as audit
 from campaign_api.budgets.endpoints import allocation_router as budget_allocations
 from campaign_api.budgets.endpoints import router as budgets
-from campaign_api.campaigns.actions import router as campaign_actions
 from campaign_api.campaigns.endpoints import router as campaigns
+from campaign_api.campaigns.lifecycle_endpoints import router as campaign_lifecycle
 from campaign_api.collaborators.endpoints import router as collaborators
 from campaign_api.launches.endpoints import router as launches
 from campaign_api.segments.endpoints import router as segments
@@ -21,7 +21,7 @@ from campaign_api.test_sends.endpoints import router as test_sends
 
 CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaigns,
-    campaign_actions,
+    campaign_lifecycle,
     approvals,
     launches,
     test_sends,

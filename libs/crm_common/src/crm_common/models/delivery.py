@@ -152,6 +152,21 @@ class MessageLink(TenantOwned, Base):
     url: Mapped[str] = mapped_column(Text)
 
 
+METRIC_COUNTERS = (
+    "sent",
+    "delivered",
+    "failed",
+    "opens",
+    "unique_opens",
+    "clicks",
+    "unique_clicks",
+    "unsubscribes",
+    "bounces",
+    "conversions",
+)
+"""The integer counter columns of `CampaignMetric`, in the order every summing query uses."""
+
+
 class CampaignMetric(UUIDPk, TenantOwned, Base):
     """Daily counters of a campaign on one channel. Written by launch-worker and segment-engine
     (tracking)."""

@@ -12,8 +12,8 @@ from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, B
 from campaign_api.budgets.schemas import AllocationList, AllocationRead
 from campaign_api.campaigns import updates as campaign_updates
 from campaign_api.campaigns.rules import ensure_editable
-from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.policy import load_policy
+from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -117,7 +117,7 @@ async def allocate(
             entity_id=campaign.id,
             old_values={"budget_id": budget.id, "allocated_amount": old},
             new_values={"budget_id": budget.id, "allocated_amount": amount},
-            event_type=CampaignApiEvent.BUDGET_ALLOCATED,
+            event_type=EventType.BUDGET_ALLOCATED,
             event_data={
                 "campaign_id": campaign.id,
                 "budget_id": budget.id,
@@ -151,7 +151,7 @@ async def release(
         entity_type=ENTITY,
         entity_id=campaign.id,
         old_values={"budget_id": budget_id, "allocated_amount": amount},
-        event_type=CampaignApiEvent.BUDGET_RELEASED,
+        event_type=EventType.BUDGET_RELEASED,
         event_data={"campaign_id": campaign.id, "budget_id": budget_id},
     )
     return await campaign_updates.reassess_approval(scope, principal, campaign)

@@ -26,8 +26,8 @@ from campaign_api.budgets.schemas import (
     BudgetAvailability,
     BudgetCreate,
     BudgetPage,
-    BudgetPatch,
     BudgetRead,
+    BudgetUpdate,
     FiscalYearAvailability,
 )
 from campaign_api.campaigns.deps import (
@@ -184,7 +184,7 @@ async def replace_budget(
 )
 async def patch_budget(
     budget_id: BudgetId,
-    body: BudgetPatch,
+    body: BudgetUpdate,
     principal: BudgetManager,
     scope: Scope,
 ) -> BudgetRead:

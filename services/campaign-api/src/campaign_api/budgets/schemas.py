@@ -47,7 +47,7 @@ class BudgetCreate(WriteSchema):
     fiscal_year: int = Field(ge=1900, le=9999)
 
 
-class BudgetPatch(WriteSchema):
+class BudgetUpdate(WriteSchema):
     """Some fields of a budget (PATCH); PUT takes every field of BudgetCreate."""
 
     model_config = ConfigDict(
@@ -67,7 +67,7 @@ class BudgetPatch(WriteSchema):
     fiscal_year: int | None = Field(default=None, ge=1900, le=9999)
 
     @model_validator(mode="after")
-    def _no_null_for_required(self) -> BudgetPatch:
+    def _no_null_for_required(self) -> BudgetUpdate:
         nulls = sorted(
             name for name in self.model_fields_set - {"description"} if getattr(self, name) is None
         )

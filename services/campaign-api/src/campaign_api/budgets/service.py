@@ -24,10 +24,10 @@ from campaign_api.budgets.schemas import (
 )
 from campaign_api.shared import locks
 from campaign_api.shared.currency import amount_fits_currency
-from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.policy import CompanyPolicy
 from campaign_api.shared.values import differences, snapshot
 from crm_common.errors import ValidationFailed
+from crm_common.events import EventType
 from crm_common.models import CampaignBudget
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
@@ -168,7 +168,7 @@ async def create_budget(
         entity_type=ENTITY,
         entity_id=budget.id,
         new_values=after,
-        event_type=CampaignApiEvent.BUDGET_CREATED,
+        event_type=EventType.BUDGET_CREATED,
         event_data={
             "budget_id": budget.id,
             "budget_code": budget.budget_code,
@@ -264,7 +264,7 @@ async def update_budget(
             entity_id=budget.id,
             old_values={name: before[name] for name in changes},
             new_values={name: after[name] for name in changes},
-            event_type=CampaignApiEvent.BUDGET_UPDATED,
+            event_type=EventType.BUDGET_UPDATED,
             event_data={
                 "budget_id": budget.id,
                 "budget_code": budget.budget_code,

@@ -34,9 +34,9 @@ from campaign_api.campaigns.schemas import (
     CampaignDetail,
     CampaignFilters,
     CampaignPage,
-    CampaignPatch,
     CampaignRead,
     CampaignReplace,
+    CampaignUpdate,
     CampaignUpdated,
     DeleteResult,
     SortField,
@@ -269,7 +269,7 @@ async def replace_campaign(
     responses=_UPDATE_ERRORS,
 )
 async def patch_campaign(
-    body: CampaignPatch,
+    body: CampaignUpdate,
     campaign: EditableCampaign,
     principal: CampaignEditor,
     scope: Scope,

@@ -7,19 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from campaign_api.campaigns.schemas import ChannelPerformance, Performance
-
-COUNTERS = (
-    "sent",
-    "delivered",
-    "failed",
-    "opens",
-    "unique_opens",
-    "clicks",
-    "unique_clicks",
-    "unsubscribes",
-    "bounces",
-    "conversions",
-)
+from crm_common.models.delivery import METRIC_COUNTERS
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -32,7 +20,13 @@ def summarise(rows: Sequence[Any]) -> Performance:
     firsts, lasts, updates = [], [], []
     for row in rows:
         channel, *values = row
-        counters = dict(zip(COUNTERS, (int(v or 0) for v in values[:10]), strict=True))
+        counters = dict(
+            zip(
+                METRIC_COUNTERS,
+                (int(v or 0) for v in values[: len(METRIC_COUNTERS)]),
+                strict=True,
+            )
+        )
         revenue, spend, first, last, updated = values[10:]
         by_channel.append(
             ChannelPerformance(
@@ -47,7 +41,7 @@ def summarise(rows: Sequence[Any]) -> Performance:
         updates.append(updated)
     totals = ChannelPerformance(
         channel="all",
-        **{name: sum(getattr(c, name) for c in by_channel) for name in COUNTERS},
+        **{name: sum(getattr(c, name) for c in by_channel) for name in METRIC_COUNTERS},
         revenue=sum((c.revenue or Decimal(0) for c in by_channel), Decimal("0.00")),
         spend=sum((c.spend or Decimal(0) for c in by_channel), Decimal("0.00")),
     )

@@ -21,6 +21,7 @@ from crm_common.models import (
     Delivery,
     Launch,
 )
+from crm_common.models.delivery import METRIC_COUNTERS
 from crm_common.tenancy import TenantScope
 
 LIVE_LAUNCH_STATUSES = (
@@ -212,16 +213,7 @@ async def metrics(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
         scope.select(m, m.campaign_id == campaign_id)
         .with_only_columns(
             m.channel,
-            func.sum(m.sent),
-            func.sum(m.delivered),
-            func.sum(m.failed),
-            func.sum(m.opens),
-            func.sum(m.unique_opens),
-            func.sum(m.clicks),
-            func.sum(m.unique_clicks),
-            func.sum(m.unsubscribes),
-            func.sum(m.bounces),
-            func.sum(m.conversions),
+            *(func.sum(getattr(m, name)) for name in METRIC_COUNTERS),
             func.sum(m.revenue),
             func.sum(m.spend),
             func.min(m.metric_date),

@@ -46,39 +46,8 @@ _EXAMPLE_WRITE: dict[str, Any] = {
 }
 
 
-class CampaignCreate(WriteSchema):
-    """A new campaign; the code is generated when omitted."""
-
-    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_WRITE]})
-
-    campaign_name: Name200
-    campaign_code: CampaignCode | None = None
-    description: LongText | None = None
-    campaign_type: CampaignType
-    campaign_category: CampaignCategory = CampaignCategory.OTHER
-    primary_channel: Channel
-    start_date: AwareDatetime
-    end_date: AwareDatetime
-    total_budget: Money = Decimal("0.00")
-    currency_code: CurrencyCode | None = Field(
-        default=None, description="ISO 4217; the company's default currency when omitted."
-    )
-    target_audience_size: int = Field(default=0, ge=0, le=2_000_000_000)
-    expected_conversion_rate: Percent = Decimal("0.00")
-    target_roi: SignedPercent = Decimal("0.00")
-    template_id: uuid.UUID | None = Field(
-        default=None, description="A template to link as the campaign's primary template."
-    )
-
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> CampaignCreate:
-        if self.start_date >= self.end_date:
-            raise ValueError("start_date must be before end_date")
-        return self
-
-
-class CampaignReplace(WriteSchema):
-    """Every writable field of a campaign (PUT); an omitted code keeps the current one."""
+class _CampaignFields(WriteSchema):
+    """The writable fields of a campaign, shared by create (POST) and replace (PUT)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_WRITE]})
 
@@ -97,7 +66,28 @@ class CampaignReplace(WriteSchema):
     target_roi: SignedPercent = Decimal("0.00")
 
 
-class CampaignPatch(WriteSchema):
+class CampaignCreate(_CampaignFields):
+    """A new campaign; the code is generated when omitted."""
+
+    currency_code: CurrencyCode | None = Field(
+        default=None, description="ISO 4217; the company's default currency when omitted."
+    )
+    template_id: uuid.UUID | None = Field(
+        default=None, description="A template to link as the campaign's primary template."
+    )
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> CampaignCreate:
+        if self.start_date >= self.end_date:
+            raise ValueError("start_date must be before end_date")
+        return self
+
+
+class CampaignReplace(_CampaignFields):
+    """Every writable field of a campaign (PUT); an omitted code keeps the current one."""
+
+
+class CampaignUpdate(WriteSchema):
     """Some writable fields of a campaign (PATCH)."""
 
     model_config = ConfigDict(
@@ -121,7 +111,7 @@ class CampaignPatch(WriteSchema):
     target_roi: SignedPercent | None = None
 
     @model_validator(mode="after")
-    def _no_null_for_required(self) -> CampaignPatch:
+    def _no_null_for_required(self) -> CampaignUpdate:
         nullable = {"description"}
         nulls = [name for name in self.model_fields_set - nullable if getattr(self, name) is None]
         if nulls:

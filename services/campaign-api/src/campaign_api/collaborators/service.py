@@ -17,8 +17,8 @@ from campaign_api.collaborators.errors import (
     UserNotFound,
 )
 from campaign_api.collaborators.schemas import CollaboratorRead
-from campaign_api.shared.events import CampaignApiEvent
 from crm_common.enums import CollaboratorRole
+from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignCollaborator, User
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -90,7 +90,7 @@ async def add(
         entity_type=ENTITY,
         entity_id=campaign.id,
         new_values={"user_id": user_id, "collaborator_role": role},
-        event_type=CampaignApiEvent.COLLABORATOR_ADDED,
+        event_type=EventType.COLLABORATOR_ADDED,
         event_data={"campaign_id": campaign.id, "user_id": user_id, "collaborator_role": role},
     )
     return _read(collaborator, user)
@@ -124,7 +124,7 @@ async def change_role(
         entity_id=campaign.id,
         old_values={"user_id": user_id, "collaborator_role": old},
         new_values={"user_id": user_id, "collaborator_role": role},
-        event_type=CampaignApiEvent.COLLABORATOR_UPDATED,
+        event_type=EventType.COLLABORATOR_UPDATED,
         event_data={"campaign_id": campaign.id, "user_id": user_id, "collaborator_role": role},
     )
     return _read(collaborator, user)
@@ -152,6 +152,6 @@ async def remove(
         entity_type=ENTITY,
         entity_id=campaign.id,
         old_values={"user_id": user_id, "collaborator_role": role},
-        event_type=CampaignApiEvent.COLLABORATOR_REMOVED,
+        event_type=EventType.COLLABORATOR_REMOVED,
         event_data={"campaign_id": campaign.id, "user_id": user_id},
     )

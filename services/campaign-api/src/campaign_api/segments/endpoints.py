@@ -15,9 +15,9 @@ from campaign_api.segments.errors import SegmentNotFound
 from campaign_api.segments.schemas import (
     SegmentCreate,
     SegmentPage,
-    SegmentPatch,
     SegmentRead,
     SegmentReplace,
+    SegmentUpdate,
     SegmentWritten,
 )
 from campaign_api.shared.responses import respond
@@ -143,7 +143,7 @@ async def replace_segment(
 )
 async def patch_segment(
     segment_id: SegmentId,
-    body: SegmentPatch,
+    body: SegmentUpdate,
     principal: CampaignEditor,
     scope: Scope,
 ) -> SegmentWritten:

@@ -64,7 +64,7 @@ class SegmentReplace(WriteSchema):
     psychographic_criteria: dict[str, Any] = Field(default_factory=dict)
 
 
-class SegmentPatch(WriteSchema):
+class SegmentUpdate(WriteSchema):
     """Some writable fields of a segment (PATCH)."""
 
     model_config = ConfigDict(
@@ -79,7 +79,7 @@ class SegmentPatch(WriteSchema):
     psychographic_criteria: dict[str, Any] | None = None
 
     @model_validator(mode="after")
-    def _no_null(self) -> SegmentPatch:
+    def _no_null(self) -> SegmentUpdate:
         nulls = sorted(n for n in self.model_fields_set if getattr(self, n) is None)
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")

@@ -22,9 +22,9 @@ from campaign_api.segments.schemas import (
     SegmentWarning,
     SegmentWritten,
 )
-from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.values import differences, snapshot
 from crm_common.enums import SegmentType
+from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
@@ -183,7 +183,7 @@ async def create_segment(
         entity_type=ENTITY,
         entity_id=campaign.id,
         new_values={"segment_id": segment.id, **snapshot(segment, SEGMENT_WRITABLE)},
-        event_type=CampaignApiEvent.SEGMENT_CREATED,
+        event_type=EventType.SEGMENT_CREATED,
         event_data=_event(segment),
     )
     return segment
@@ -216,7 +216,7 @@ async def update_segment(
             entity_id=campaign.id,
             old_values={"segment_id": segment.id, **{n: before[n] for n in changes}},
             new_values={"segment_id": segment.id, **{n: after[n] for n in changes}},
-            event_type=CampaignApiEvent.SEGMENT_UPDATED,
+            event_type=EventType.SEGMENT_UPDATED,
             event_data=_event(segment, sorted(changes)),
         )
     return segment
@@ -243,6 +243,6 @@ async def delete_segment(
         entity_id=campaign.id,
         old_values={"segment_id": segment.id, "segment_name": segment.segment_name},
         new_values={"segment_id": segment.id, "is_deleted": True},
-        event_type=CampaignApiEvent.SEGMENT_DELETED,
+        event_type=EventType.SEGMENT_DELETED,
         event_data=_event(segment),
     )

@@ -33,8 +33,8 @@ from campaign_api.templates.schemas import (
     TemplateLinkList,
     TemplateLinkRead,
     TemplatePage,
-    TemplatePatch,
     TemplateRead,
+    TemplateUpdate,
 )
 from crm_common.deps import Scope
 from crm_common.enums import TemplateType
@@ -130,7 +130,7 @@ async def replace_template(
 )
 async def patch_template(
     template_id: TemplateId,
-    body: TemplatePatch,
+    body: TemplateUpdate,
     principal: ReferenceManager,
     scope: Scope,
 ) -> TemplateRead:

@@ -6,10 +6,10 @@ import uuid
 
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns.rules import ensure_editable
-from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.templates import service
 from campaign_api.templates.schemas import TemplateLinkList, TemplateLinkRead
 from crm_common.enums import TemplateType
+from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -55,7 +55,7 @@ async def link(
         entity_type=ENTITY,
         entity_id=campaign.id,
         new_values={"template_id": template.id, "is_primary": is_primary},
-        event_type=CampaignApiEvent.TEMPLATE_LINKED,
+        event_type=EventType.TEMPLATE_LINKED,
         event_data={
             "campaign_id": campaign.id,
             "template_id": template.id,
@@ -82,6 +82,6 @@ async def unlink(
         entity_type=ENTITY,
         entity_id=campaign.id,
         old_values={"template_id": template_id},
-        event_type=CampaignApiEvent.TEMPLATE_UNLINKED,
+        event_type=EventType.TEMPLATE_UNLINKED,
         event_data={"campaign_id": campaign.id, "template_id": template_id},
     )

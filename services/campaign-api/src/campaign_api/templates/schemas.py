@@ -52,7 +52,7 @@ class TemplateCreate(WriteSchema):
         return self
 
 
-class TemplatePatch(WriteSchema):
+class TemplateUpdate(WriteSchema):
     """Some fields of a template (PATCH); PUT takes every field of TemplateCreate."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"is_default": True}]})
@@ -69,7 +69,7 @@ class TemplatePatch(WriteSchema):
     is_default: bool | None = None
 
     @model_validator(mode="after")
-    def _no_null_for_required(self) -> TemplatePatch:
+    def _no_null_for_required(self) -> TemplateUpdate:
         nullable = {"description", "content_template"}
         nulls = sorted(n for n in self.model_fields_set - nullable if getattr(self, n) is None)
         if nulls:
@@ -77,7 +77,7 @@ class TemplatePatch(WriteSchema):
         return self
 
     @model_validator(mode="after")
-    def _message_parses(self) -> TemplatePatch:
+    def _message_parses(self) -> TemplateUpdate:
         validate_template_fields(self.content_template, self.default_settings)  # 422 on error
         return self
 

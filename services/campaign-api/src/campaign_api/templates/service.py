@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from campaign_api.audit.service import record_change
-from campaign_api.shared.events import CampaignApiEvent
 from campaign_api.shared.values import differences, snapshot
 from campaign_api.templates import repository
 from campaign_api.templates.errors import (
@@ -21,6 +20,7 @@ from campaign_api.templates.errors import (
 )
 from campaign_api.templates.schemas import TEMPLATE_WRITABLE, TemplateCreate
 from crm_common.enums import Channel, TemplateType
+from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
@@ -89,7 +89,7 @@ async def create_template(
         entity_type=ENTITY,
         entity_id=template.id,
         new_values=snapshot(template, TEMPLATE_WRITABLE),
-        event_type=CampaignApiEvent.TEMPLATE_CREATED,
+        event_type=EventType.TEMPLATE_CREATED,
         event_data={
             "template_id": template.id,
             "template_code": template.template_code,
@@ -147,7 +147,7 @@ async def update_template(
             entity_id=template.id,
             old_values={name: before[name] for name in changes},
             new_values={name: after[name] for name in changes},
-            event_type=CampaignApiEvent.TEMPLATE_UPDATED,
+            event_type=EventType.TEMPLATE_UPDATED,
             event_data={
                 "template_id": template.id,
                 "template_code": template.template_code,

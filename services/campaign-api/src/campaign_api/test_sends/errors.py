@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
+from crm_common.errors import ContactNotFound as ContactNotFound
 from crm_common.errors import NotFound, ValidationFailed
-
-
-class ContactNotFound(NotFound):
-    error_code = "contact_not_found"
-    message = "The contact was not found."
 
 
 class VariantNotFound(NotFound):

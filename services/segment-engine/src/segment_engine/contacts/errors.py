@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from crm_common.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-
-
-class ContactNotFound(NotFound):
-    error_code = "contact_not_found"
-    message = "The contact was not found."
+from crm_common.errors import Conflict, PermissionDenied, ValidationFailed
+from crm_common.errors import ContactNotFound as ContactNotFound
 
 
 class ContactExists(Conflict):

@@ -19,6 +19,7 @@ from pydantic import (
 
 from crm_common.enums import DeliveryChannel
 from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLUMNS
+from crm_common.schemas import Schema
 from segment_engine.contacts import normalize as norm
 
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
@@ -42,10 +43,6 @@ _NORMALIZERS: dict[str, Callable[[str], str]] = {
 TAG_FIELDS = CONTACT_TAG_COLUMNS
 # The contact columns a write may set (no mass assignment: everything else is server-owned).
 WRITABLE_COLUMNS = CONTACT_PROFILE_COLUMNS
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
 
 
 class ContactFields(BaseModel):

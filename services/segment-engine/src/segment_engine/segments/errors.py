@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crm_common.errors import ContactNotFound as ContactNotFound
 from crm_common.errors import NotFound
 
 
@@ -13,8 +14,3 @@ class SegmentNotFound(NotFound):
 class CampaignNotFound(NotFound):
     error_code = "campaign_not_found"
     message = "The campaign was not found."
-
-
-class ContactNotFound(NotFound):
-    error_code = "contact_not_found"
-    message = "The contact was not found."

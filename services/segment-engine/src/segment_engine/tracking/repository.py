@@ -18,20 +18,8 @@ from crm_common.models import (
     Delivery,
     MessageLink,
 )
+from crm_common.models.delivery import METRIC_COUNTERS
 from crm_common.tenancy import TenantScope
-
-COUNTERS = (
-    "sent",
-    "delivered",
-    "failed",
-    "opens",
-    "unique_opens",
-    "clicks",
-    "unique_clicks",
-    "unsubscribes",
-    "bounces",
-    "conversions",
-)
 
 
 async def delivery(
@@ -115,9 +103,9 @@ async def campaign_totals(scope: TenantScope, campaign_id: uuid.UUID) -> dict[st
     exists = scope.count(Campaign, Campaign.id == campaign_id)
     if not (await scope.session.execute(exists)).scalar_one():
         return None
-    sums = [func.coalesce(func.sum(getattr(CampaignMetric, name)), 0) for name in COUNTERS]
+    sums = [func.coalesce(func.sum(getattr(CampaignMetric, name)), 0) for name in METRIC_COUNTERS]
     statement = scope.select(
         CampaignMetric, CampaignMetric.campaign_id == campaign_id
     ).with_only_columns(*sums)
     row = (await scope.session.execute(statement)).one()
-    return {name: int(value) for name, value in zip(COUNTERS, row, strict=True)}
+    return {name: int(value) for name, value in zip(METRIC_COUNTERS, row, strict=True)}
