@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from campaign_api.audit import repository
-from campaign_api.shared.values import jsonable
+from campaign_api.shared.values import differences, jsonable
 from crm_common import audit
 from crm_common.events import emit
 from crm_common.models import AuditLog
@@ -49,6 +49,40 @@ async def record_change(
             jsonable(event_data or {}),
             actor_user_id=principal.user_id,
         )
+
+
+async def record_update(
+    scope: TenantScope,
+    principal: Principal,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    action: str,
+    entity_type: str,
+    entity_id: uuid.UUID,
+    event_type: str,
+    event_data: Callable[[list[str]], dict[str, Any]],
+    keys: dict[str, Any] | None = None,
+) -> list[str]:
+    """Audit and announce the fields that differ between two snapshots of an entity (nothing
+    when none do); `keys` go into both the old and the new values. Returns the changed fields,
+    sorted; `event_data` builds the event's data from them."""
+    changes = differences(before, after)
+    if not changes:
+        return []
+    changed = sorted(changes)
+    await record_change(
+        scope,
+        principal,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        old_values={**(keys or {}), **{name: before[name] for name in changes}},
+        new_values={**(keys or {}), **{name: after[name] for name in changes}},
+        event_type=event_type,
+        event_data=event_data(changed),
+    )
+    return changed
 
 
 async def history(

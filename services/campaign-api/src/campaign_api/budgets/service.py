@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from campaign_api.audit.service import record_change
+from campaign_api.audit.service import record_change, record_update
 from campaign_api.budgets import repository
 from campaign_api.budgets.errors import (
     BudgetInUse,
@@ -25,7 +25,7 @@ from campaign_api.budgets.schemas import (
 from campaign_api.shared import locks
 from campaign_api.shared.currency import amount_fits_currency
 from campaign_api.shared.policy import CompanyPolicy
-from campaign_api.shared.values import differences, snapshot
+from campaign_api.shared.values import snapshot
 from crm_common.errors import ValidationFailed
 from crm_common.events import EventType
 from crm_common.models import CampaignBudget
@@ -253,25 +253,22 @@ async def update_budget(
         setattr(budget, name, value)
     await scope.session.flush()
     await scope.session.refresh(budget)
-    after = snapshot(budget, BUDGET_WRITABLE)
-    changes = differences(before, after)
-    if changes:
-        await record_change(
-            scope,
-            principal,
-            action="budget.updated",
-            entity_type=ENTITY,
-            entity_id=budget.id,
-            old_values={name: before[name] for name in changes},
-            new_values={name: after[name] for name in changes},
-            event_type=EventType.BUDGET_UPDATED,
-            event_data={
-                "budget_id": budget.id,
-                "budget_code": budget.budget_code,
-                "fiscal_year": budget.fiscal_year,
-                "changed": sorted(changes),
-            },
-        )
+    await record_update(
+        scope,
+        principal,
+        before,
+        snapshot(budget, BUDGET_WRITABLE),
+        action="budget.updated",
+        entity_type=ENTITY,
+        entity_id=budget.id,
+        event_type=EventType.BUDGET_UPDATED,
+        event_data=lambda changed: {
+            "budget_id": budget.id,
+            "budget_code": budget.budget_code,
+            "fiscal_year": budget.fiscal_year,
+            "changed": changed,
+        },
+    )
     return budget
 
 

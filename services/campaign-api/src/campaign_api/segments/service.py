@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from campaign_api.audit.service import record_change
+from campaign_api.audit.service import record_change, record_update
 from campaign_api.campaigns import rules as campaign_rules
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.segments import repository
@@ -22,7 +22,7 @@ from campaign_api.segments.schemas import (
     SegmentWarning,
     SegmentWritten,
 )
-from campaign_api.shared.values import differences, snapshot
+from campaign_api.shared.values import snapshot
 from crm_common.enums import SegmentType
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment
@@ -205,20 +205,18 @@ async def update_segment(
         setattr(segment, name, value)
     segment.updated_at = datetime.now(UTC)
     await scope.session.flush()
-    after = snapshot(segment, SEGMENT_WRITABLE)
-    changes = differences(before, after)
-    if changes:
-        await record_change(
-            scope,
-            principal,
-            action="segment.updated",
-            entity_type=ENTITY,
-            entity_id=campaign.id,
-            old_values={"segment_id": segment.id, **{n: before[n] for n in changes}},
-            new_values={"segment_id": segment.id, **{n: after[n] for n in changes}},
-            event_type=EventType.SEGMENT_UPDATED,
-            event_data=_event(segment, sorted(changes)),
-        )
+    await record_update(
+        scope,
+        principal,
+        before,
+        snapshot(segment, SEGMENT_WRITABLE),
+        action="segment.updated",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        keys={"segment_id": segment.id},
+        event_type=EventType.SEGMENT_UPDATED,
+        event_data=lambda changed: _event(segment, changed),
+    )
     return segment
 
 

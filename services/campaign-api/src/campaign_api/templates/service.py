@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from campaign_api.audit.service import record_change
-from campaign_api.shared.values import differences, snapshot
+from campaign_api.audit.service import record_change, record_update
+from campaign_api.shared.values import snapshot
 from campaign_api.templates import repository
 from campaign_api.templates.errors import (
     DuplicateTemplateCode,
@@ -136,24 +136,21 @@ async def update_template(
     if template.is_default:
         await repository.clear_default(scope, template.template_type, template.id)
     await scope.session.refresh(template)
-    after = snapshot(template, TEMPLATE_WRITABLE)
-    changes = differences(before, after)
-    if changes:
-        await record_change(
-            scope,
-            principal,
-            action="template.updated",
-            entity_type=ENTITY,
-            entity_id=template.id,
-            old_values={name: before[name] for name in changes},
-            new_values={name: after[name] for name in changes},
-            event_type=EventType.TEMPLATE_UPDATED,
-            event_data={
-                "template_id": template.id,
-                "template_code": template.template_code,
-                "changed": sorted(changes),
-            },
-        )
+    await record_update(
+        scope,
+        principal,
+        before,
+        snapshot(template, TEMPLATE_WRITABLE),
+        action="template.updated",
+        entity_type=ENTITY,
+        entity_id=template.id,
+        event_type=EventType.TEMPLATE_UPDATED,
+        event_data=lambda changed: {
+            "template_id": template.id,
+            "template_code": template.template_code,
+            "changed": changed,
+        },
+    )
     return template
 
 
