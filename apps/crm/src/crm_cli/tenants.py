@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common import audit
@@ -133,6 +134,15 @@ async def create_tenant(
     slug = check_slug(slug or slug_for(name))
     email = normalise_email(admin_email)
     check_password(password)
+    try:
+        return await _create_tenant(db, name, slug, email, admin_name, currency, password)
+    except IntegrityError as exc:  # a concurrent creator took the slug or email first
+        raise TenantError(f"the slug {slug!r} or the email {email} was just taken") from exc
+
+
+async def _create_tenant(
+    db: Database, name: str, slug: str, email: str, admin_name: str, currency: str, password: str
+) -> CreatedUser:
     async with db.system_session() as session:
         await sync_roles(session)
         taken = await session.execute(select(Company.id).where(Company.slug == slug))
@@ -177,13 +187,17 @@ async def create_user(
     if not roles:
         raise TenantError("a user needs at least one role")
     address = normalise_email(email)
-    async with db.system_session() as session:
-        condition = Company.slug == tenant
-        with contextlib.suppress(ValueError):
-            condition = Company.id == uuid.UUID(tenant)
-        company = (await session.execute(select(Company).where(condition))).scalar_one_or_none()
-        if company is None:
-            raise TenantError(f"no company with the slug or id {tenant!r}")
-        return await _add_user(
-            session, company, address, full_name.strip() or address, roles, password
-        )
+    try:
+        async with db.system_session() as session:
+            condition = Company.slug == tenant
+            with contextlib.suppress(ValueError):
+                condition = Company.id == uuid.UUID(tenant)
+            found = await session.execute(select(Company).where(condition))
+            company = found.scalar_one_or_none()
+            if company is None:
+                raise TenantError(f"no company with the slug or id {tenant!r}")
+            return await _add_user(
+                session, company, address, full_name.strip() or address, roles, password
+            )
+    except IntegrityError as exc:  # a concurrent creator took the email first
+        raise TenantError(f"a user with the email {address} already exists") from exc
