@@ -2,6 +2,7 @@
 endpoints: the open pixel, each tracked link (recorded in crm_message_links from
 `rendered.links`) and the one-click unsubscribe of the List-Unsubscribe header."""
 
+import uuid
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -13,9 +14,16 @@ from crm_common.messages import (
     render_message,
     sender_profile,
 )
-from crm_common.models import CampaignMetric, ContactEvent, MessageLink, Suppression
+from crm_common.models import (
+    CampaignMetric,
+    CampaignTestSend,
+    ContactEvent,
+    MessageLink,
+    Suppression,
+)
+from crm_common.tracking_tokens import TrackingClaims, TrackingKind
 
-from .conftest import make_message
+from .conftest import make_campaign, make_message
 
 HTML = """<html><body>
 <p>Hi {{ first_name | default('there') }}</p>
@@ -106,3 +114,45 @@ async def test_rendered_open_pixel_and_one_click_unsubscribe_land_as_events_and_
         [metric] = (await session.execute(select(CampaignMetric))).scalars().all()
     assert (suppression.address, suppression.reason) == (message.email, "unsubscribe")
     assert (metric.opens, metric.unsubscribes) == (1, 1)
+
+
+async def test_a_test_messages_links_are_followed_and_never_recorded(
+    client, db, acme, signer
+) -> None:
+    campaign_id = await make_campaign(db, acme)
+    test_send = CampaignTestSend(
+        company_id=acme.company.id,
+        campaign_id=campaign_id,
+        requested_by_user_id=acme.admin_user.id,
+        channel="email",
+        recipient="qa@example.com",
+        subject="Spring",
+        html="<p>x</p>",
+        text_body="x",
+        links=["https://shop.example.com/spring", "javascript:alert(1)"],
+    )
+    async with db.system_session() as session:
+        session.add(test_send)
+    placeholder = uuid.UUID(int=0)
+
+    def token(kind, position=None, contact_id=placeholder):
+        claims = TrackingClaims(
+            kind, acme.company.id, test_send.id, contact_id, campaign_id, position
+        )
+        return signer.mint(claims)
+
+    followed = await client.get(f"/t/c/{token(TrackingKind.CLICK, 0)}")
+    unsafe = await client.get(f"/t/c/{token(TrackingKind.CLICK, 1)}")
+    beyond = await client.get(f"/t/c/{token(TrackingKind.CLICK, 2)}")
+    crossed = await client.get(f"/t/c/{token(TrackingKind.CLICK, 0, contact_id=uuid.uuid4())}")
+    unsubscribed = await client.post(
+        f"/t/u/{token(TrackingKind.UNSUBSCRIBE)}", data={"List-Unsubscribe": "One-Click"}
+    )
+
+    assert followed.status_code == 302
+    assert followed.headers["location"] == "https://shop.example.com/spring"
+    assert [r.status_code for r in (unsafe, beyond, crossed, unsubscribed)] == [404] * 4
+    assert await _events(db, acme.company.id, "email_click") == []
+    async with db.tenant_session(acme.company.id) as session:
+        assert (await session.execute(select(CampaignMetric))).scalars().all() == []
+        assert (await session.execute(select(Suppression))).scalars().all() == []

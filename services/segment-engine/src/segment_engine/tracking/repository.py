@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from crm_common.models import (
     Campaign,
     CampaignMetric,
+    CampaignTestSend,
     Company,
     Contact,
     ContactEvent,
@@ -33,6 +34,30 @@ async def delivery(
         Delivery.campaign_id == campaign_id,
     )
     return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def test_message_link(
+    scope: TenantScope,
+    test_send_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    position: int,
+) -> str | None:
+    """The link at `position` of a test message, only if it was rendered with that contact (or
+    placeholder data: the nil id) for that campaign."""
+    statement = scope.select(
+        CampaignTestSend,
+        CampaignTestSend.id == test_send_id,
+        CampaignTestSend.campaign_id == campaign_id,
+    ).with_only_columns(CampaignTestSend.contact_id, CampaignTestSend.links)
+    row = (await scope.session.execute(statement)).one_or_none()
+    if row is None or (row.contact_id or uuid.UUID(int=0)) != contact_id:
+        return None
+    links = row.links
+    if not isinstance(links, list) or not 0 <= position < len(links):
+        return None
+    url = links[position]
+    return url if isinstance(url, str) else None
 
 
 async def link_url(scope: TenantScope, delivery_id: uuid.UUID, position: int) -> str | None:

@@ -129,7 +129,22 @@ async def record_click(
         )
         return url, {"clicks": 1, "unique_clicks": int(first)}
 
-    return await _track(db, throttle, claims, handle)
+    url = await _track(db, throttle, claims, handle)
+    return url if url is not None else await _test_message_link(db, claims)
+
+
+async def _test_message_link(db: Database, claims: TrackingClaims) -> str | None:
+    """A link of a test message (its token names the test send): followed, never recorded —
+    a test is not a campaign's click."""
+    async with db.tenant_session(claims.company_id) as session:
+        url = await repo.test_message_link(
+            TenantScope(session, claims.company_id),
+            claims.delivery_id,
+            claims.contact_id,
+            claims.campaign_id,
+            claims.position or 0,
+        )
+    return url if url is not None and _safe_target(url) else None
 
 
 def _channel_address(channel: str, email: str | None, phone: str | None) -> str | None:
