@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -77,16 +77,17 @@ async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
 
 async def schedule_conflicts(
     scope: TenantScope,
-    channel: str,
+    primary_channels: Collection[str],
     start: datetime,
     end: datetime,
     exclude_id: uuid.UUID | None,
     limit: int = 5,
-) -> Sequence[tuple[uuid.UUID, str]]:
-    """Planned or active campaigns on `channel` whose dates overlap [start, end]."""
+) -> Sequence[tuple[uuid.UUID, str, str]]:
+    """Planned or active campaigns whose primary channel is one of `primary_channels` and
+    whose dates overlap [start, end]: (id, code, primary channel)."""
     criteria = [
         is_scheduled(),
-        Campaign.primary_channel == channel,
+        Campaign.primary_channel.in_(sorted(primary_channels)),
         Campaign.start_date <= end,
         Campaign.end_date >= start,
     ]
@@ -94,11 +95,11 @@ async def schedule_conflicts(
         criteria.append(Campaign.id != exclude_id)
     statement = (
         scope.select(Campaign, *criteria)
-        .with_only_columns(Campaign.id, Campaign.campaign_code)
-        .order_by(Campaign.start_date)
+        .with_only_columns(Campaign.id, Campaign.campaign_code, Campaign.primary_channel)
+        .order_by(Campaign.start_date, Campaign.campaign_code)
         .limit(limit)
     )
-    return [(row[0], row[1]) for row in (await scope.session.execute(statement)).all()]
+    return [(row[0], row[1], row[2]) for row in (await scope.session.execute(statement)).all()]
 
 
 def _escape_like(term: str) -> str:

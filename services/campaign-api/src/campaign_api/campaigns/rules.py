@@ -25,7 +25,7 @@ from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.shared import locks
 from campaign_api.shared.currency import amount_fits_currency
 from campaign_api.shared.policy import CompanyPolicy
-from crm_common.enums import ApprovalStatus, CampaignStatus, Channel
+from crm_common.enums import ApprovalStatus, CampaignStatus, Channel, DeliveryChannel
 from crm_common.models import Campaign
 from crm_common.tenancy import TenantScope
 
@@ -88,11 +88,27 @@ def ensure_may_be_active(campaign: Campaign, now: datetime) -> None:
 
 
 def check_dates(
-    start: datetime, end: datetime, policy: CompanyPolicy, now: datetime, *, check_window: bool
+    start: datetime,
+    end: datetime,
+    policy: CompanyPolicy,
+    now: datetime,
+    *,
+    check_window: bool,
+    new: bool = False,
 ) -> None:
-    """Start before end; a new start date within the company's scheduling window."""
+    """Start before end (reported on both dates); a new start date within the company's
+    scheduling window; a `new` campaign cannot have ended already."""
     if start >= end:
-        raise InvalidCampaign(details={"fields": {"end_date": ["must be after start_date"]}})
+        raise InvalidCampaign(
+            details={
+                "fields": {
+                    "start_date": ["must be before end_date"],
+                    "end_date": ["must be after start_date"],
+                }
+            }
+        )
+    if new and end <= now:
+        raise InvalidCampaign(details={"fields": {"end_date": ["must be in the future"]}})
     if check_window and start > now + timedelta(days=policy.scheduling_window_days):
         raise InvalidCampaign(
             details={
@@ -131,6 +147,20 @@ async def generate_code(scope: TenantScope, policy: CompanyPolicy, now: datetime
     raise DuplicateCampaignCode("No free campaign code could be generated; give one.")
 
 
+def channels_covered(primary_channel: str) -> frozenset[str]:
+    """The channels a campaign sends on: a multi-channel campaign covers every delivery
+    channel, any other campaign its own."""
+    if primary_channel == Channel.MULTI_CHANNEL:
+        return frozenset(channel.value for channel in DeliveryChannel)
+    return frozenset({primary_channel})
+
+
+def overlapping_primary_channels(primary_channel: str) -> frozenset[str]:
+    """The primary channels of campaigns that share a channel with a `primary_channel`
+    campaign: those it covers, and multi-channel campaigns (which cover every channel)."""
+    return channels_covered(primary_channel) | {Channel.MULTI_CHANNEL.value}
+
+
 async def check_schedule(
     scope: TenantScope,
     policy: CompanyPolicy,
@@ -141,27 +171,44 @@ async def check_schedule(
     *,
     scheduling: bool,
 ) -> list[ValidationWarning]:
-    """Blueprint 6.2: no overlap with a planned or active campaign on the same channel,
-    unless the company allows overlaps (then it is a warning). When the campaign itself is
-    being `scheduling` (made or kept planned or active) the channel is locked first, so two
+    """Blueprint 6.2: no overlap with a planned or active campaign on any channel the
+    campaign covers (a multi-channel campaign covers them all), unless the company allows
+    overlaps (then it is a warning). When the campaign itself is being `scheduling` (made or
+    kept planned or active) each channel it covers is locked first, in one order, so two
     campaigns cannot be scheduled onto the same dates at once; a draft needs no lock, since
     it is checked again when it is planned."""
+    covered = channels_covered(channel)
     if scheduling:
-        await locks.lock(scope.session, scope.company_id, "schedule", channel)
-    conflicts = await repository.schedule_conflicts(scope, channel, start, end, exclude_id)
+        for each in sorted(covered):
+            await locks.lock(scope.session, scope.company_id, "schedule", each)
+    conflicts = await repository.schedule_conflicts(
+        scope, overlapping_primary_channels(channel), start, end, exclude_id
+    )
     if not conflicts:
         return []
-    listed = [{"id": str(cid), "campaign_code": code} for cid, code in conflicts]
+    listed = [
+        {
+            "id": str(cid),
+            "campaign_code": code,
+            "primary_channel": other,
+            "shared_channels": sorted(covered & channels_covered(other)),
+        }
+        for cid, code, other in conflicts
+    ]
     if not policy.allow_schedule_overlap:
         raise ScheduleConflict(
-            details={"primary_channel": channel, "conflicting_campaigns": listed}
+            details={
+                "primary_channel": channel,
+                "channels": sorted(covered),
+                "conflicting_campaigns": listed,
+            }
         )
     return [
         ValidationWarning(
             code="schedule_overlap",
             field="start_date",
-            message="Planned or active campaigns on the same channel overlap these dates: "
-            + ", ".join(item["campaign_code"] for item in listed),
+            message="Planned or active campaigns on the same channels overlap these dates: "
+            + ", ".join(code for _, code, _ in conflicts),
         )
     ]
 

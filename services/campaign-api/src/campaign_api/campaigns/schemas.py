@@ -8,8 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from pydantic import AwareDatetime, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from campaign_api.segments.schemas import SegmentCounts
 from campaign_api.shared.types import (
     CampaignCode,
     CurrencyCode,
@@ -17,6 +18,7 @@ from campaign_api.shared.types import (
     Name200,
     Percent,
     SignedPercent,
+    UtcDateTime,
 )
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import (
@@ -57,8 +59,8 @@ class _CampaignFields(WriteSchema):
     campaign_type: CampaignType
     campaign_category: CampaignCategory = CampaignCategory.OTHER
     primary_channel: Channel
-    start_date: AwareDatetime
-    end_date: AwareDatetime
+    start_date: UtcDateTime
+    end_date: UtcDateTime
     total_budget: Money = Decimal("0.00")
     currency_code: CurrencyCode | None = None
     target_audience_size: int = Field(default=0, ge=0, le=2_000_000_000)
@@ -75,12 +77,6 @@ class CampaignCreate(_CampaignFields):
     template_id: uuid.UUID | None = Field(
         default=None, description="A template to link as the campaign's primary template."
     )
-
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> CampaignCreate:
-        if self.start_date >= self.end_date:
-            raise ValueError("start_date must be before end_date")
-        return self
 
 
 class CampaignReplace(_CampaignFields):
@@ -102,8 +98,8 @@ class CampaignUpdate(WriteSchema):
     campaign_type: CampaignType | None = None
     campaign_category: CampaignCategory | None = None
     primary_channel: Channel | None = None
-    start_date: AwareDatetime | None = None
-    end_date: AwareDatetime | None = None
+    start_date: UtcDateTime | None = None
+    end_date: UtcDateTime | None = None
     total_budget: Money | None = None
     currency_code: CurrencyCode | None = None
     target_audience_size: int | None = Field(default=None, ge=0, le=2_000_000_000)
@@ -263,7 +259,7 @@ class CampaignUpdated(CampaignRead):
     validation_warnings: list[ValidationWarning]
 
 
-class SegmentSummary(Schema):
+class SegmentSummary(SegmentCounts):
     id: uuid.UUID
     segment_name: str
     segment_type: SegmentType
@@ -271,8 +267,6 @@ class SegmentSummary(Schema):
     behavioral_criteria: dict[str, Any]
     geographic_criteria: dict[str, Any]
     psychographic_criteria: dict[str, Any]
-    target_count: int
-    actual_count: int
     engagement_rate: Decimal
     last_evaluated_at: datetime | None
     created_at: datetime

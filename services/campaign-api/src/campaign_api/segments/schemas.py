@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, computed_field, model_validator
 
 from campaign_api.shared.types import Name100
 from crm_common.enums import SegmentType
@@ -89,11 +89,39 @@ class SegmentUpdate(WriteSchema):
 SEGMENT_WRITABLE: tuple[str, ...] = ("segment_name", "segment_type", *CRITERIA_FIELDS)
 
 
+MATCHED = "Contacts the segment's criteria match, before consent and suppression."
+SENDABLE = (
+    "Matched contacts reachable on the campaign's channel (consented, not suppressed): the "
+    "audience a launch sends to."
+)
+
+
+class SegmentCounts(Schema):
+    """A segment's two audience counts, each also under the name that says what it counts
+    (`target_count` / `actual_count` are the stored columns' names). Both are written by the
+    segment engine when it evaluates the segment; 0 until then."""
+
+    target_count: int = Field(description="The stored name of `matched_count`.")
+    actual_count: int = Field(description="The stored name of `sendable_count`.")
+
+    @computed_field(description=MATCHED)  # type: ignore[prop-decorator]
+    @property
+    def matched_count(self) -> int:
+        return self.target_count
+
+    @computed_field(description=SENDABLE)  # type: ignore[prop-decorator]
+    @property
+    def sendable_count(self) -> int:
+        return self.actual_count
+
+
 SEGMENT_EXAMPLE: dict[str, Any] = {
     "id": "0ad7193d-ac70-4d15-a378-652923ea3fa1",
     **_EXAMPLE,
     "target_count": 1250,
     "actual_count": 1187,
+    "matched_count": 1250,
+    "sendable_count": 1187,
     "engagement_rate": "12.40",
     "last_evaluated_at": "2026-03-01T10:00:00Z",
     "created_at": "2026-03-01T09:30:00Z",
@@ -101,7 +129,7 @@ SEGMENT_EXAMPLE: dict[str, Any] = {
 }
 
 
-class SegmentRead(Schema):
+class SegmentRead(SegmentCounts):
     """A segment as stored (counts are written by the segment engine when it evaluates)."""
 
     model_config = ConfigDict(
@@ -116,8 +144,6 @@ class SegmentRead(Schema):
     behavioral_criteria: dict[str, Any]
     geographic_criteria: dict[str, Any]
     psychographic_criteria: dict[str, Any]
-    target_count: int
-    actual_count: int
     engagement_rate: Decimal
     last_evaluated_at: datetime | None
     created_at: datetime
@@ -137,15 +163,13 @@ class SegmentValidation(Schema):
     warnings: list[SegmentWarning]
 
 
-class AudienceAnalysis(Schema):
+class AudienceAnalysis(SegmentCounts):
     """What the rules target, and where to count the audience."""
 
     criteria_used: list[str]
     condition_count: int
     behavioural_events: list[str]
     evaluated: bool
-    target_count: int
-    actual_count: int
     estimate_path: str
     evaluate_path: str
 
@@ -166,6 +190,8 @@ class SegmentWritten(SegmentRead):
                         "evaluated": True,
                         "target_count": 1250,
                         "actual_count": 1187,
+                        "matched_count": 1250,
+                        "sendable_count": 1187,
                         "estimate_path": "/api/segments/estimate/",
                         "evaluate_path": f"/api/segments/{SEGMENT_EXAMPLE['id']}/evaluate/",
                     },
