@@ -13,6 +13,7 @@ from campaign_api.budgets.endpoints import router as budgets
 from campaign_api.campaigns.endpoints import router as campaigns
 from campaign_api.campaigns.lifecycle_endpoints import router as campaign_lifecycle
 from campaign_api.collaborators.endpoints import router as collaborators
+from campaign_api.launches.endpoints import launch_router as launch_reads
 from campaign_api.launches.endpoints import router as launches
 from campaign_api.segments.endpoints import router as segments
 from campaign_api.templates.endpoints import link_router as template_links
@@ -24,6 +25,7 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaign_lifecycle,
     approvals,
     launches,
+    launch_reads,
     test_sends,
     audit,
     collaborators,
@@ -47,7 +49,8 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
     },
     {
         "name": "launches",
-        "description": "Idempotent launch requests (the launch worker runs them).",
+        "description": "Idempotent launch requests (the launch worker runs them), and the "
+        "launches' state, counts and errors.",
     },
     {
         "name": "test sends",

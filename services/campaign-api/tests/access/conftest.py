@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from crm_common.models import Campaign, Company
-from crm_common.testing.builders import make_company, make_user
+from crm_common.testing.builders import make_company, make_contacts, make_user
 
 BUDGET_BODY = {
     "budget_name": "Extra",
@@ -80,9 +80,20 @@ class World:
 
     async def launchable(self) -> str:
         campaign_id, _ = await self.segment()
+        await make_contacts(self.db, self.company, 1, country="DE")
         response = await self.client.post(f"/api/campaigns/{campaign_id}/plan/", headers=self.admin)
         assert response.status_code == 200, response.text
         return campaign_id
+
+    async def launched(self) -> tuple[str, str]:
+        """A campaign with a launch request: (campaign id, launch id)."""
+        campaign_id = await self.launchable()
+        response = await self.client.post(
+            f"/api/campaigns/{campaign_id}/launch/",
+            headers={**self.admin, "Idempotency-Key": uuid.uuid4().hex},
+        )
+        assert response.status_code == 202, response.text
+        return campaign_id, response.json()["launch"]["id"]
 
     async def collaborator(self) -> tuple[str, str]:
         campaign = await self.campaign()
@@ -238,6 +249,18 @@ async def _(w: World) -> Call:
 @endpoint("POST /api/campaigns/{id}/launch/", {L}, 202)
 async def _(w: World) -> Call:
     return Call("POST", f"/api/campaigns/{await w.launchable()}/launch/", {}, _key())
+
+
+@endpoint("GET /api/campaigns/{id}/launches/", {R}, 200)
+async def _(w: World) -> Call:
+    campaign_id, _ = await w.launched()
+    return Call("GET", f"/api/campaigns/{campaign_id}/launches/")
+
+
+@endpoint("GET /api/launches/{id}/", {R}, 200)
+async def _(w: World) -> Call:
+    _, launch_id = await w.launched()
+    return Call("GET", f"/api/launches/{launch_id}/")
 
 
 async def _messaged_campaign(w: World) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from crm_common.models import Campaign, OutboxEvent
 from crm_common.security.jwt import TokenType
-from crm_common.testing.builders import make_company
+from crm_common.testing.builders import make_company, make_contacts
 
 
 @pytest.fixture
@@ -132,11 +132,12 @@ async def test_final_campaigns_take_no_approval_actions(
     assert response.json()["error_code"] == "campaign_locked"
 
 
-async def test_approval_opens_the_way_to_active(
-    client, admin, pending, finance, act, add_segment
+async def test_approval_opens_the_way_to_a_launch(
+    client, db, acme, admin, pending, finance, act, add_segment
 ) -> None:
     _, headers = finance
     await add_segment(admin, pending["id"])
+    await make_contacts(db, acme, 1, country="DE")
     await act(admin, pending["id"], "plan")
     blocked = await client.post(
         f"/api/campaigns/{pending['id']}/launch/",
@@ -151,7 +152,8 @@ async def test_approval_opens_the_way_to_active(
 
     assert blocked.status_code == 409
     assert launched.status_code == 202
-    assert launched.json()["campaign"]["campaign_status"] == "active"
+    # Active once the launch worker starts sending.
+    assert launched.json()["campaign"]["campaign_status"] == "planned"
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
 """Status transitions along the state machine, and the approval gate to becoming active."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from crm_common.campaign_changes import record_status_change
 from crm_common.models import AuditLog, Campaign, OutboxEvent
+from crm_common.testing.builders import make_contacts
 
 STATUSES = ["draft", "planned", "active", "paused", "completed", "cancelled"]
 ACTIONS = {
@@ -45,14 +48,31 @@ async def test_every_status_action_pair(client, admin, campaign, db, act, status
         assert response.json()["details"]["from"] == status
 
 
-async def test_the_whole_life_of_a_campaign(client, admin, campaign, act, add_segment, db) -> None:
+async def _sending_starts(db, campaign_id: str) -> None:
+    """What the launch worker does when it starts sending: the campaign becomes active."""
+    async with db.system_session() as session:
+        row = await session.get(Campaign, uuid.UUID(campaign_id), with_for_update=True)
+        assert row is not None
+        await record_status_change(
+            session, row, "active", action="launch_started", now=datetime.now(UTC)
+        )
+
+
+async def test_the_whole_life_of_a_campaign(
+    client, admin, acme, campaign, act, add_segment, db
+) -> None:
     await add_segment(admin, campaign["id"])
+    await make_contacts(db, acme, 1, country="DE")
+    planned = await act(admin, campaign["id"], "plan")
+    launched = await client.post(
+        f"/api/campaigns/{campaign['id']}/launch/",
+        headers={**admin, "Idempotency-Key": "life-key-1"},
+    )
+    assert launched.json()["campaign"]["campaign_status"] == "planned"
+    await _sending_starts(db, campaign["id"])
     steps = [
-        await act(admin, campaign["id"], "plan"),
-        await client.post(
-            f"/api/campaigns/{campaign['id']}/launch/",
-            headers={**admin, "Idempotency-Key": "life-key-1"},
-        ),
+        planned,
+        launched,
         await act(admin, campaign["id"], "pause", {"comment": "holiday"}),
         await act(admin, campaign["id"], "resume"),
         await act(admin, campaign["id"], "complete"),

@@ -8,11 +8,18 @@ import pytest
 from sqlalchemy import select, update
 
 from crm_common.models import Campaign, IdempotencyKey, Launch, OutboxEvent
+from crm_common.testing.builders import make_contacts
 
 
 @pytest.fixture
-async def ready(create_campaign, admin, funded, add_segment, act):
-    """A planned campaign with one segment."""
+async def audience(db, acme):
+    """Acme has a contact in Germany (the segments' country) who may be sent email."""
+    return await make_contacts(db, acme, 1, country="DE")
+
+
+@pytest.fixture
+async def ready(create_campaign, admin, funded, add_segment, act, audience):
+    """A planned campaign with one segment and a sendable audience."""
     campaign = await create_campaign(admin)
     campaign["segment"] = await add_segment(admin, campaign["id"])
     await act(admin, campaign["id"], "plan")
@@ -32,7 +39,8 @@ async def test_launch_records_a_request_and_its_event(client, admin, ready, db) 
 
     body = response.json()
     assert response.status_code == 202
-    assert body["campaign"]["campaign_status"] == "active"
+    # The campaign stays planned until the launch worker starts sending.
+    assert body["campaign"]["campaign_status"] == "planned"
     assert body["launch"]["launch_status"] == "scheduled"
     assert body["launch"]["parameters"] == {
         "channels": ["email"],
@@ -118,7 +126,7 @@ async def test_a_second_launch_while_one_is_in_flight_is_refused(client, admin, 
 
 
 async def test_a_failed_check_leaves_the_key_free(
-    client, admin, create_campaign, funded, add_segment, act
+    client, admin, create_campaign, funded, add_segment, act, audience
 ) -> None:
     campaign = await create_campaign(admin)
     await add_segment(admin, campaign["id"])
@@ -186,7 +194,7 @@ async def test_launch_parameters_must_fit_the_campaign(client, admin, ready, bod
 
 
 async def test_multi_channel_campaigns_launch_on_a_chosen_subset(
-    client, admin, create_campaign, funded, add_segment, act
+    client, admin, create_campaign, funded, add_segment, act, audience
 ) -> None:
     campaign = await create_campaign(admin, primary_channel="multi_channel")
     await add_segment(admin, campaign["id"])
@@ -213,6 +221,7 @@ async def test_an_active_campaign_can_launch_again_once_the_last_launch_finished
     await _launch(client, admin, ready)
     async with db.system_session() as session:
         await session.execute(update(Launch).values(launch_status="completed"))
+        await session.execute(update(Campaign).values(campaign_status="active"))
 
     again = await _launch(client, admin, ready, key="launch-key-0002")
 

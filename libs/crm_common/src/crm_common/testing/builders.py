@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from crm_common.db import Database
-from crm_common.models import Company, User, UserRole
+from crm_common.models import Company, Contact, User, UserRole
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.passwords import hash_password
 from crm_common.security.permissions import permissions_for
@@ -57,3 +57,29 @@ def access_token(codec: TokenCodec, user: User, ttl: timedelta = timedelta(minut
 
 def auth_headers(codec: TokenCodec, user: User) -> dict[str, str]:
     return {"Authorization": f"Bearer {access_token(codec, user)}"}
+
+
+async def make_contacts(
+    db: Database,
+    company: Company,
+    count: int = 1,
+    *,
+    consent: tuple[str, ...] = ("email", "sms", "direct_mail"),
+    **fields: Any,
+) -> list[Contact]:
+    """`count` contacts with addresses and consent on `consent` (a sendable audience)."""
+    contacts = []
+    for _ in range(count):
+        tag = uuid.uuid4().hex[:10]
+        values: dict[str, Any] = {
+            "external_id": f"ext-{tag}",
+            "email": f"{tag}@contacts.test",
+            "phone": f"+1555{int(tag[:6], 16) % 10_000_000:07d}",
+            "first_name": "Ann",
+            "consented_channels": list(consent),
+            **fields,
+        }
+        contacts.append(Contact(id=uuid.uuid4(), company_id=company.id, **values))
+    async with db.system_session() as session:
+        session.add_all(contacts)
+    return contacts

@@ -1,5 +1,6 @@
 """Status actions along the state machine: draft → planned → active → completed,
-active ⇄ paused, cancelled from any non-final state; anything else is a 409."""
+active ⇄ paused, cancelled from any non-final state; anything else is a 409. A campaign's
+launch follows its pause, resume, cancel and complete."""
 
 from __future__ import annotations
 
@@ -10,12 +11,36 @@ from campaign_api.campaigns import rules
 from campaign_api.campaigns.errors import CampaignEnded
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.campaigns.service import ENTITY, mark_changed
+from campaign_api.launches.follow import follow_campaign
 from campaign_api.shared.policy import load_policy
 from crm_common.enums import CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
+
+
+async def preflight(scope: TenantScope, campaign: Campaign, action: str) -> list[ValidationWarning]:
+    """Every check of `action` without moving the campaign (a launch request checks that the
+    campaign may become active; it becomes active when sending starts)."""
+    target = rules.check_transition(campaign, action)
+    now = datetime.now(UTC)
+    if target == CampaignStatus.ACTIVE:
+        rules.ensure_may_be_active(campaign, now)
+    if target == CampaignStatus.PLANNED and campaign.end_date <= now:
+        raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
+    if target not in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE):
+        return []
+    policy = await load_policy(scope)
+    return await rules.check_schedule(
+        scope,
+        policy,
+        campaign.primary_channel,
+        campaign.start_date,
+        campaign.end_date,
+        campaign.id,
+        scheduling=True,
+    )
 
 
 async def transition(
@@ -26,31 +51,18 @@ async def transition(
     comment: str | None = None,
 ) -> list[ValidationWarning]:
     """Move a locked campaign along `action`; entering planned or active re-checks the
-    schedule, entering active needs approval (when required) and dates that have not ended."""
+    schedule, entering active needs approval (when required) and dates that have not ended.
+    The campaign's launch follows (paused, resumed, cancelled or completed with it)."""
     target = rules.check_transition(campaign, action)
-    now = datetime.now(UTC)
     if target == campaign.campaign_status:
         return []
-    if target == CampaignStatus.ACTIVE:
-        rules.ensure_may_be_active(campaign, now)
-    if target == CampaignStatus.PLANNED and campaign.end_date <= now:
-        raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
-    warnings: list[ValidationWarning] = []
-    if target in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE):
-        policy = await load_policy(scope)
-        warnings = await rules.check_schedule(
-            scope,
-            policy,
-            campaign.primary_channel,
-            campaign.start_date,
-            campaign.end_date,
-            campaign.id,
-            scheduling=True,
-        )
+    warnings = await preflight(scope, campaign, action)
+    now = datetime.now(UTC)
     previous = campaign.campaign_status
     campaign.campaign_status = target
     mark_changed(campaign, principal, now)
     await scope.session.flush()
+    await follow_campaign(scope, campaign.id, target)
     old = {"campaign_status": previous}
     new: dict[str, object] = {"campaign_status": target}
     if comment:

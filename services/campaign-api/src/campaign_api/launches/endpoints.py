@@ -1,15 +1,17 @@
-"""The launch endpoint."""
+"""Launching a campaign, and reading its launches."""
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignId,
     CampaignLauncher,
+    CampaignReader,
     ExpectedVersion,
 )
 from campaign_api.campaigns.errors import (
@@ -20,8 +22,14 @@ from campaign_api.campaigns.errors import (
     ScheduleConflict,
 )
 from campaign_api.launches import service
-from campaign_api.launches.errors import InvalidLaunch, LaunchInProgress, NoSegments
-from campaign_api.launches.schemas import LaunchAccepted, LaunchRequest
+from campaign_api.launches.errors import (
+    AudienceTooSmall,
+    InvalidLaunch,
+    LaunchInProgress,
+    LaunchNotFound,
+    NoSegments,
+)
+from campaign_api.launches.schemas import LaunchAccepted, LaunchDetail, LaunchPage, LaunchRequest
 from campaign_api.shared.idempotency import (
     REPLAY_HEADER,
     IdempotencyKeyHeader,
@@ -32,8 +40,12 @@ from campaign_api.shared.responses import respond
 from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
+from crm_common.pagination import Pagination, make_page
 
 router = APIRouter(prefix="/api/campaigns", tags=["launches"], responses=COMMON_RESPONSES)
+launch_router = APIRouter(prefix="/api/launches", tags=["launches"], responses=COMMON_RESPONSES)
+
+LaunchId = Annotated[uuid.UUID, Path(description="The launch's id.")]
 
 
 @router.post(
@@ -49,6 +61,7 @@ router = APIRouter(prefix="/api/campaigns", tags=["launches"], responses=COMMON_
         CampaignEnded,
         NoSegments,
         LaunchInProgress,
+        AudienceTooSmall,
         ScheduleConflict,
         IdempotencyKeyInFlight,
         InvalidLaunch,
@@ -78,3 +91,31 @@ async def launch_campaign(
     return respond(
         outcome.body, principal, response, status_code=outcome.status_code, headers=headers
     )
+
+
+@router.get(
+    "/{campaign_id}/launches/",
+    response_model=LaunchPage,
+    summary="List a campaign's launches",
+    responses=errors(CampaignNotFound),
+)
+async def campaign_launches(
+    campaign_id: CampaignId, principal: CampaignReader, scope: Scope, pagination: Pagination
+) -> dict[str, Any]:
+    """List a campaign's launches with their state and counts, newest first."""
+    items, total = await service.campaign_launches(scope, campaign_id, pagination)
+    page = make_page([item.model_dump(mode="json") for item in items], total, pagination)
+    return respond(page, principal)
+
+
+@launch_router.get(
+    "/{launch_id}/",
+    response_model=LaunchDetail,
+    summary="Read a launch",
+    responses=errors(LaunchNotFound),
+)
+async def read_launch(launch_id: LaunchId, principal: CampaignReader, scope: Scope) -> Any:
+    """A launch's state, counts (queued, sent, failed, skipped, remaining), timings and its
+    latest failed deliveries."""
+    detail = await service.launch_detail(scope, launch_id)
+    return respond(detail.model_dump(mode="json"), principal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crm_common.errors import Conflict, ValidationFailed
+from crm_common.errors import Conflict, NotFound, ValidationFailed
 
 
 class NoSegments(Conflict):
@@ -18,3 +18,13 @@ class LaunchInProgress(Conflict):
 class InvalidLaunch(ValidationFailed):
     error_code = "invalid_launch"
     message = "The launch parameters are not valid for this campaign."
+
+
+class AudienceTooSmall(Conflict):
+    error_code = "audience_too_small"
+    message = "The campaign's sendable audience is smaller than the company's minimum."
+
+
+class LaunchNotFound(NotFound):
+    error_code = "launch_not_found"
+    message = "The launch was not found."

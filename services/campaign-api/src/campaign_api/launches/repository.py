@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from crm_common.enums import LaunchStatus
-from crm_common.models import CampaignSegment, Launch
+from crm_common.enums import DeliveryStatus, LaunchStatus
+from crm_common.models import CampaignSegment, Delivery, Launch
+from crm_common.pagination import PageParams, paginate
 from crm_common.tenancy import TenantScope
 
 IN_FLIGHT = (
@@ -14,6 +15,7 @@ IN_FLIGHT = (
     LaunchStatus.SCHEDULED,
     LaunchStatus.RESOLVING,
     LaunchStatus.SENDING,
+    LaunchStatus.PAUSED,
 )
 
 
@@ -25,6 +27,19 @@ async def in_flight(scope: TenantScope, campaign_id: uuid.UUID) -> Launch | None
         .limit(1)
     )
     return (await scope.session.execute(statement)).scalar_one_or_none()
+
+
+async def live_segments(
+    scope: TenantScope, campaign_id: uuid.UUID, ids: Sequence[uuid.UUID]
+) -> Sequence[CampaignSegment]:
+    """The campaign's live segments among `ids`."""
+    statement = scope.select(
+        CampaignSegment,
+        CampaignSegment.campaign_id == campaign_id,
+        ~CampaignSegment.is_deleted,
+        CampaignSegment.id.in_(ids),
+    )
+    return await scope.all(statement)
 
 
 async def live_segment_ids(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[uuid.UUID]:
@@ -39,3 +54,34 @@ async def live_segment_ids(scope: TenantScope, campaign_id: uuid.UUID) -> Sequen
         .order_by(CampaignSegment.created_at)
     )
     return list((await scope.session.execute(statement)).scalars().all())
+
+
+async def page_of_campaign(
+    scope: TenantScope, campaign_id: uuid.UUID, params: PageParams
+) -> tuple[Sequence[Launch], int]:
+    """One page of the campaign's launches, newest first."""
+    statement = scope.select(Launch, Launch.campaign_id == campaign_id).order_by(
+        Launch.created_at.desc(), Launch.id.desc()
+    )
+    rows, total, _ = await paginate(scope.session, statement, params)
+    return rows, total
+
+
+async def get(scope: TenantScope, launch_id: uuid.UUID) -> Launch | None:
+    return await scope.get(Launch, launch_id)
+
+
+async def recent_failures(
+    scope: TenantScope, launch_id: uuid.UUID, limit: int = 20
+) -> Sequence[Delivery]:
+    """The launch's latest failed deliveries."""
+    statement = (
+        scope.select(
+            Delivery,
+            Delivery.launch_id == launch_id,
+            Delivery.delivery_status == DeliveryStatus.FAILED,
+        )
+        .order_by(Delivery.updated_at.desc())
+        .limit(limit)
+    )
+    return await scope.all(statement)

@@ -120,3 +120,88 @@ class LaunchAccepted(Schema):
     campaign: LaunchCampaignState
     tracking: LaunchTracking
     validation_warnings: list[dict[str, Any]]
+
+
+class LaunchCounts(Schema):
+    queued: int = Field(description="Deliveries in the launch's frozen audience.")
+    sent: int
+    failed: int
+    skipped: int
+    remaining: int
+
+
+class LaunchError(Schema):
+    """A delivery of the launch that failed, most recent first."""
+
+    delivery_id: uuid.UUID
+    contact_id: uuid.UUID
+    channel: str
+    error_code: str | None
+    error: str | None
+    attempts: int
+    at: datetime
+
+
+LAUNCH_EXAMPLE: dict[str, Any] = {
+    "id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+    "launch_status": "sending",
+    "requested_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+    "parameters": {"channels": ["email"], "segment_ids": []},
+    "counts": {
+        "queued": 3000,
+        "sent": 1800,
+        "failed": 3,
+        "skipped": 0,
+        "remaining": 1197,
+    },
+    "last_error": None,
+    "errors": [],
+    "scheduled_at": "2026-04-01T08:00:00Z",
+    "resolved_at": "2026-04-01T08:00:01Z",
+    "started_at": "2026-04-01T08:00:01Z",
+    "finished_at": None,
+    "created_at": "2026-03-20T12:00:00Z",
+    "updated_at": "2026-04-01T08:00:09Z",
+}
+
+
+class LaunchDetail(Schema):
+    """A launch: its state, counts, timings and its latest errors."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [LAUNCH_EXAMPLE]})
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    launch_status: LaunchStatus
+    requested_by_user_id: uuid.UUID
+    parameters: dict[str, Any]
+    counts: LaunchCounts
+    last_error: str | None = Field(description="Why the launch failed, when it did.")
+    errors: list[LaunchError] = Field(
+        description="The latest failed deliveries (on a single launch only; empty in lists)."
+    )
+    scheduled_at: datetime | None
+    resolved_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class LaunchPage(Schema):
+    """One page of a campaign's launches, newest first."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"items": [LAUNCH_EXAMPLE], "total": 1, "page": 1, "page_size": 50, "filters": {}}
+            ]
+        }
+    )
+
+    items: list[LaunchDetail]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any]

@@ -4,6 +4,7 @@ Running the launch is the launch worker's job."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -12,19 +13,31 @@ from campaign_api.audit.service import record_change
 from campaign_api.campaigns import lifecycle, rules
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.launches import repository
-from campaign_api.launches.errors import InvalidLaunch, LaunchInProgress, NoSegments
+from campaign_api.launches.errors import (
+    AudienceTooSmall,
+    InvalidLaunch,
+    LaunchInProgress,
+    LaunchNotFound,
+    NoSegments,
+)
 from campaign_api.launches.schemas import (
     LaunchAccepted,
     LaunchCampaignState,
+    LaunchCounts,
+    LaunchDetail,
+    LaunchError,
     LaunchRead,
     LaunchRequest,
     LaunchTracking,
 )
 from campaign_api.shared import idempotency
+from campaign_api.shared.policy import load_policy
 from crm_common.enums import CampaignStatus, Channel, DeliveryChannel, LaunchStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign, Launch
+from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
+from crm_common.segments.audience import count_audience
 from crm_common.tenancy import TenantScope
 
 OPERATION = "campaign.launch"
@@ -68,6 +81,29 @@ def _start(campaign: Campaign, requested: datetime | None, now: datetime) -> dat
     return max(start, now)
 
 
+async def _ensure_audience(
+    scope: TenantScope,
+    campaign_id: uuid.UUID,
+    segment_ids: Sequence[uuid.UUID],
+    channels: list[str],
+    now: datetime,
+) -> None:
+    """Refuse a launch whose sendable audience (the segments' rules as the worker will
+    resolve them, minus no-consent and suppressed contacts) is below the company minimum."""
+    segments = await repository.live_segments(scope, campaign_id, segment_ids)
+    policy = await load_policy(scope)
+    counted = await count_audience(scope.session, scope.company_id, segments, channels, now)
+    if counted.sendable < policy.min_audience_size:
+        raise AudienceTooSmall(
+            details={
+                "matched": counted.matched,
+                "sendable": counted.sendable,
+                "per_channel": counted.per_channel,
+                "minimum": policy.min_audience_size,
+            }
+        )
+
+
 async def request_launch(
     scope: TenantScope,
     principal: Principal,
@@ -78,7 +114,9 @@ async def request_launch(
 ) -> LaunchOutcome:
     """Record a launch request once per Idempotency-Key: the campaign must be planned or
     active, approved when approval is required, not ended, with at least one segment and no
-    other launch in flight. A planned campaign becomes active."""
+    other launch in flight, and its sendable audience must reach the company minimum
+    (`min_audience_size`, default 1). The campaign stays planned until the launch worker
+    starts sending."""
     fingerprint = idempotency.request_fingerprint(
         str(principal.user_id), str(campaign_id), body.model_dump(mode="json")
     )
@@ -114,7 +152,8 @@ async def request_launch(
         raise LaunchInProgress(
             details={"launch_id": str(running.id), "launch_status": running.launch_status}
         )
-    warnings = await lifecycle.transition(scope, principal, campaign, "launch")
+    warnings = await lifecycle.preflight(scope, campaign, "launch")
+    await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
     status = (
         LaunchStatus.SCHEDULED if scheduled_at > now + PAST_TOLERANCE else LaunchStatus.REQUESTED
     )
@@ -190,3 +229,59 @@ async def request_launch(
     response = accepted.model_dump(mode="json")
     await idempotency.store(scope, key=key, operation=OPERATION, status_code=202, body=response)
     return LaunchOutcome(202, response, replayed=False)
+
+
+def _detail(launch: Launch, errors: list[LaunchError] | None = None) -> LaunchDetail:
+    done = launch.sent_count + launch.failed_count + launch.skipped_count
+    return LaunchDetail(
+        id=launch.id,
+        campaign_id=launch.campaign_id,
+        launch_status=LaunchStatus(launch.launch_status),
+        requested_by_user_id=launch.requested_by_user_id,
+        parameters=launch.parameters,
+        counts=LaunchCounts(
+            queued=launch.total_recipients,
+            sent=launch.sent_count,
+            failed=launch.failed_count,
+            skipped=launch.skipped_count,
+            remaining=max(0, launch.total_recipients - done),
+        ),
+        last_error=launch.last_error,
+        errors=errors or [],
+        scheduled_at=launch.scheduled_at,
+        resolved_at=launch.resolved_at,
+        started_at=launch.started_at,
+        finished_at=launch.finished_at,
+        created_at=launch.created_at,
+        updated_at=launch.updated_at,
+    )
+
+
+async def campaign_launches(
+    scope: TenantScope, campaign_id: uuid.UUID, params: PageParams
+) -> tuple[list[LaunchDetail], int]:
+    """One page of a campaign's launches (also of a deleted campaign), newest first."""
+    campaign = await campaign_service.load(scope, campaign_id, include_deleted=True)
+    rows, total = await repository.page_of_campaign(scope, campaign.id, params)
+    return [_detail(row) for row in rows], total
+
+
+async def launch_detail(scope: TenantScope, launch_id: uuid.UUID) -> LaunchDetail:
+    """A launch of the company with its counts, timings and latest failed deliveries."""
+    launch = await repository.get(scope, launch_id)
+    if launch is None:
+        raise LaunchNotFound()
+    failures = await repository.recent_failures(scope, launch.id)
+    errors = [
+        LaunchError(
+            delivery_id=row.id,
+            contact_id=row.contact_id,
+            channel=row.channel,
+            error_code=row.error_code,
+            error=row.last_error,
+            attempts=row.attempts,
+            at=row.updated_at,
+        )
+        for row in failures
+    ]
+    return _detail(launch, errors)

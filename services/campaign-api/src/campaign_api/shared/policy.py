@@ -31,6 +31,8 @@ class CompanyPolicy(BaseModel):
     mfa_approval_threshold: Decimal | None = None
     default_currency: str = "USD"
     scheduling_window_days: int = 730
+    min_audience_size: int = 1
+    """The fewest sendable contacts a launch may go to (blueprint 6.3)."""
 
     @classmethod
     def from_settings(cls, raw: dict[str, Any]) -> CompanyPolicy:
@@ -55,6 +57,9 @@ class CompanyPolicy(BaseModel):
         window = raw.get("scheduling_window_days")
         if isinstance(window, int) and not isinstance(window, bool) and 1 <= window <= 3650:
             values["scheduling_window_days"] = window
+        minimum = raw.get("min_audience_size")
+        if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 1:
+            values["min_audience_size"] = minimum
         ignored = sorted(set(raw) & set(cls.model_fields) - set(values))
         if ignored:
             log.warning("company_settings_ignored", settings=ignored)
