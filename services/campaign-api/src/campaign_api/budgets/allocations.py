@@ -87,7 +87,9 @@ async def allocate(
     held = await repository.held_by_live_campaigns(
         scope, budget.id, exclude_campaign_id=campaign.id
     )
-    if held + amount > budget.total_amount:
+    # What child budgets drew from this budget is theirs, not the campaign's to take.
+    drawn = await repository.drawn_by_children(scope, budget.id)
+    if held + drawn + amount > budget.total_amount:
         problems.setdefault("allocated_amount", []).append("exceeds what the budget has left")
     if problems:
         raise AllocationRefused(details={"fields": problems})

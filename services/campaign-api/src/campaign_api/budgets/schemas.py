@@ -26,7 +26,15 @@ _EXAMPLE: dict[str, Any] = {
     "cost_centers": ["MKT-100"],
     "is_active": True,
     "fiscal_year": 2026,
+    "parent_budget_id": None,
 }
+
+
+PARENT_DESCRIPTION = (
+    "The budget this one is drawn from (a quarterly budget from the annual one): same currency "
+    "and fiscal year; its amount comes out of what the parent has left, and only budgets "
+    "without a parent count towards the fiscal year."
+)
 
 
 class BudgetCreate(WriteSchema):
@@ -45,6 +53,7 @@ class BudgetCreate(WriteSchema):
     cost_centers: list[str] = Field(default_factory=list, max_length=100)
     is_active: bool = True
     fiscal_year: int = Field(ge=1900, le=9999)
+    parent_budget_id: uuid.UUID | None = Field(default=None, description=PARENT_DESCRIPTION)
 
 
 class BudgetUpdate(WriteSchema):
@@ -65,11 +74,15 @@ class BudgetUpdate(WriteSchema):
     cost_centers: list[str] | None = Field(default=None, max_length=100)
     is_active: bool | None = None
     fiscal_year: int | None = Field(default=None, ge=1900, le=9999)
+    parent_budget_id: uuid.UUID | None = Field(
+        default=None, description=PARENT_DESCRIPTION + " null: no longer drawn from a parent."
+    )
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> BudgetUpdate:
+        nullable = {"description", "parent_budget_id"}
         nulls = sorted(
-            name for name in self.model_fields_set - {"description"} if getattr(self, name) is None
+            name for name in self.model_fields_set - nullable if getattr(self, name) is None
         )
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
@@ -117,6 +130,7 @@ class BudgetRead(Schema):
     cost_centers: list[Any]
     is_active: bool
     fiscal_year: int
+    parent_budget_id: uuid.UUID | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -146,7 +160,8 @@ class BudgetPage(Schema):
 
 
 class BudgetAvailability(Schema):
-    """What a budget holds: its total, what live campaigns hold, what is left."""
+    """What a budget holds: its total, what live campaigns' allocations hold, what its active
+    child budgets took out of it, and what is left (total - held - drawn)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -156,9 +171,11 @@ class BudgetAvailability(Schema):
                     "budget_code": "FY2026-MKT",
                     "fiscal_year": 2026,
                     "currency_code": "USD",
+                    "parent_budget_id": None,
                     "total_amount": "500000.00",
                     "held_by_live_campaigns": "120000.00",
-                    "available_amount": "380000.00",
+                    "drawn_by_child_budgets": "125000.00",
+                    "available_amount": "255000.00",
                     "live_allocations": 7,
                 }
             ]
@@ -169,15 +186,18 @@ class BudgetAvailability(Schema):
     budget_code: str
     fiscal_year: int
     currency_code: str
+    parent_budget_id: uuid.UUID | None
     total_amount: Decimal
     held_by_live_campaigns: Decimal
+    drawn_by_child_budgets: Decimal
     available_amount: Decimal
     live_allocations: int
 
 
 class FiscalYearAvailability(Schema):
-    """The money of a fiscal year: active budgets' total, what live campaigns hold, what is
-    left (the ceiling for a campaign's total_budget)."""
+    """The money of a fiscal year: the total of its active budgets that are not drawn from a
+    parent (a child budget's money is already in its parent's), what live campaigns hold,
+    what is left (the ceiling for a campaign's total_budget)."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -122,20 +122,88 @@ async def list_budgets(
     )
 
 
+async def budget_left(
+    scope: TenantScope,
+    budget: CampaignBudget,
+    *,
+    exclude_campaign_id: uuid.UUID | None = None,
+    exclude_child_id: uuid.UUID | None = None,
+) -> tuple[Decimal, Decimal, Decimal]:
+    """(held by live campaigns' allocations, drawn by active child budgets, left) of a
+    budget; each amount of money is counted once, on the budget that holds it."""
+    held = await repository.held_by_live_campaigns(
+        scope, budget.id, exclude_campaign_id=exclude_campaign_id
+    )
+    drawn = await repository.drawn_by_children(scope, budget.id, exclude_child_id)
+    return held, drawn, budget.total_amount - held - drawn
+
+
 async def budget_availability(scope: TenantScope, budget_id: uuid.UUID) -> BudgetAvailability:
-    """A budget's total, what live campaigns' allocations hold of it and what is left."""
+    """A budget's total, what live campaigns' allocations hold of it, what its active child
+    budgets took out of it, and what is left."""
     budget = await get_budget(scope, budget_id)
-    held = await repository.held_by_live_campaigns(scope, budget.id)
+    held, drawn, left = await budget_left(scope, budget)
     return BudgetAvailability(
         budget_id=budget.id,
         budget_code=budget.budget_code,
         fiscal_year=budget.fiscal_year,
         currency_code=budget.currency_code,
+        parent_budget_id=budget.parent_budget_id,
         total_amount=budget.total_amount,
         held_by_live_campaigns=held,
-        available_amount=budget.total_amount - held,
+        drawn_by_child_budgets=drawn,
+        available_amount=left,
         live_allocations=await repository.live_allocation_count(scope, budget.id),
     )
+
+
+MAX_BUDGET_DEPTH = 10
+
+
+async def _check_parent(
+    scope: TenantScope, merged: dict[str, Any], budget: CampaignBudget | None
+) -> None:
+    """A budget drawn from a parent: the parent is the company's (else 404), not the budget
+    itself nor one drawn from it, in the same currency and fiscal year, active while the
+    child is, and has `total_amount` left for an active child. The parent is locked, so two
+    children cannot take the same money at once."""
+    parent_id = merged["parent_budget_id"]
+    parent = await repository.get(scope, parent_id, for_update=True)
+    if parent is None:
+        raise BudgetNotFound(details={"parent_budget_id": str(parent_id)})
+    problems: dict[str, list[str]] = {}
+    if budget is not None:
+        ancestor: CampaignBudget | None = parent
+        for _ in range(MAX_BUDGET_DEPTH):
+            if ancestor is None:
+                break
+            if ancestor.id == budget.id:
+                problems["parent_budget_id"] = [
+                    "a budget cannot be drawn from itself or from a budget drawn from it"
+                ]
+                break
+            if ancestor.parent_budget_id is None:
+                ancestor = None
+            else:
+                ancestor = await repository.get(scope, ancestor.parent_budget_id)
+        else:
+            problems["parent_budget_id"] = [f"budgets nest at most {MAX_BUDGET_DEPTH} levels deep"]
+    if merged["currency_code"] != parent.currency_code:
+        problems["currency_code"] = [f"must be the parent budget's ({parent.currency_code})"]
+    if merged["fiscal_year"] != parent.fiscal_year:
+        problems["fiscal_year"] = [f"must be the parent budget's ({parent.fiscal_year})"]
+    if merged["is_active"] and not parent.is_active:
+        problems.setdefault("parent_budget_id", []).append("the parent budget is not active")
+    if not problems and merged["is_active"]:
+        _, _, left = await budget_left(
+            scope, parent, exclude_child_id=budget.id if budget is not None else None
+        )
+        if merged["total_amount"] > left:
+            problems["total_amount"] = [
+                f"exceeds what the parent budget has left ({max(left, Decimal('0.00'))})"
+            ]
+    if problems:
+        raise ValidationFailed(details={"fields": problems})
 
 
 def _check_amounts(values: dict[str, Any]) -> None:
@@ -157,6 +225,8 @@ async def create_budget(
     _check_amounts(values)
     if await repository.code_taken(scope, body.budget_code):
         raise DuplicateBudgetCode(details={"budget_code": body.budget_code})
+    if values["parent_budget_id"] is not None:
+        await _check_parent(scope, values, None)
     budget = scope.add(CampaignBudget(id=uuid.uuid4(), **values))
     await scope.session.flush()
     await scope.session.refresh(budget)
@@ -176,6 +246,7 @@ async def create_budget(
             "currency_code": budget.currency_code,
             "total_amount": budget.total_amount,
             "is_active": budget.is_active,
+            "parent_budget_id": budget.parent_budget_id,
         },
     )
     return budget
@@ -184,16 +255,22 @@ async def create_budget(
 async def _check_fiscal_year_still_covered(
     scope: TenantScope, policy: CompanyPolicy, budget: CampaignBudget, merged: dict[str, Any]
 ) -> None:
-    """What a budget takes away from its fiscal year (by shrinking, moving or deactivating)
-    must not leave the year's live campaigns holding more than the year has."""
-    if not budget.is_active:
+    """What a budget takes away from its fiscal year (by shrinking, moving, deactivating or
+    being drawn from a parent) must not leave the year's live campaigns holding more than the
+    year has. Only an active budget without a parent counts towards its year."""
+
+    def year_share(active: bool, parent: uuid.UUID | None, total: Decimal) -> Decimal:
+        return total if active and parent is None else Decimal("0.00")
+
+    before = year_share(budget.is_active, budget.parent_budget_id, budget.total_amount)
+    if before <= 0:
         return
+    after = year_share(merged["is_active"], merged["parent_budget_id"], merged["total_amount"])
     stays = (
-        merged["is_active"]
-        and merged["fiscal_year"] == budget.fiscal_year
+        merged["fiscal_year"] == budget.fiscal_year
         and merged["currency_code"] == budget.currency_code
     )
-    reduction = budget.total_amount - merged["total_amount"] if stays else budget.total_amount
+    reduction = before - after if stays else before
     if reduction <= 0:
         return
     await lock_fiscal_year(scope, budget.currency_code, budget.fiscal_year)
@@ -218,7 +295,8 @@ async def update_budget(
     values: dict[str, Any],
 ) -> CampaignBudget:
     """Change a budget; it cannot shrink below, move away from, or be deactivated under what
-    live campaigns hold from it or from its fiscal year."""
+    live campaigns and its active child budgets hold from it or from its fiscal year; a new
+    or changed parent must have the money (`_check_parent`)."""
     budget = await repository.get(scope, budget_id, for_update=True)
     if budget is None:
         raise BudgetNotFound()
@@ -248,6 +326,33 @@ async def update_budget(
             )
         if merged["total_amount"] < held:
             raise BudgetShrinkRefused(details={"held_by_live_campaigns": str(held)})
+    children = await repository.child_ids(scope, budget.id, active=True)
+    if children:
+        moved = [
+            name
+            for name in ("fiscal_year", "currency_code")
+            if name in values and values[name] != getattr(budget, name)
+        ]
+        if moved or values.get("is_active") is False:
+            raise BudgetInUse(
+                "Active budgets are drawn from this budget.",
+                details={
+                    "fields": moved or ["is_active"],
+                    "child_budgets": [str(child) for child in children],
+                },
+            )
+        drawn = await repository.drawn_by_children(scope, budget.id)
+        if merged["total_amount"] < held + drawn:
+            raise BudgetShrinkRefused(
+                "The budget cannot be reduced below what live campaigns and its child budgets "
+                "hold from it.",
+                details={
+                    "held_by_live_campaigns": str(held),
+                    "drawn_by_child_budgets": str(drawn),
+                },
+            )
+    if merged["parent_budget_id"] is not None:
+        await _check_parent(scope, merged, budget)
     await _check_fiscal_year_still_covered(scope, policy, budget, merged)
     for name, value in values.items():
         setattr(budget, name, value)
