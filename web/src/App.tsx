@@ -1,0 +1,35 @@
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { useAuth } from "./modules/auth/useAuth";
+import { SignInPage } from "./modules/auth/components/SignInPage";
+import { Layout } from "./routes/Layout";
+import { CampaignListPage } from "./modules/campaigns/components/CampaignListPage";
+import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
+import { CampaignEditor } from "./modules/campaigns/components/CampaignEditor";
+import { ApprovalsInbox } from "./modules/approvals/components/ApprovalsInbox";
+
+export function App() {
+  const { signedIn, isLoading } = useAuth();
+  const location = useLocation();
+  if (isLoading) return <p className="loading" role="status">Loading…</p>;
+  if (!signedIn) {
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Navigate to="/campaigns" replace />} />
+        <Route path="/sign-in" element={<Navigate to="/campaigns" replace />} />
+        <Route path="/campaigns" element={<CampaignListPage />} />
+        <Route path="/campaigns/new" element={<CreateWizard />} />
+        <Route path="/campaigns/:campaignId/:tab?" element={<CampaignEditor />} />
+        <Route path="/approvals" element={<ApprovalsInbox />} />
+        <Route path="*" element={<p>Page not found.</p>} />
+      </Route>
+    </Routes>
+  );
+}

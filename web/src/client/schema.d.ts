@@ -1,0 +1,13657 @@
+// Generated from the merged OpenAPI document by `npm run client:generate`. Do not edit.
+
+export interface paths {
+    "/api/auth/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jwks
+         * @description The public keys that verify access tokens (empty when a shared secret signs them).
+         */
+        get: operations["jwks_api_auth__well_known_jwks_json_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logout
+         * @description End the session (or, with all_sessions, every session of the user).
+         */
+        post: operations["logout_api_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Me
+         * @description The signed-in user with their company, roles and permissions.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mfa Disable
+         * @description Turn MFA off with a current code.
+         */
+        post: operations["mfa_disable_api_auth_mfa_disable_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mfa Enroll
+         * @description Start TOTP enrolment: the secret and otpauth URI are shown this once.
+         */
+        post: operations["mfa_enroll_api_auth_mfa_enroll_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mfa Step Up
+         * @description Exchange a TOTP code for a short-lived MFA token (send it as X-MFA-Token).
+         */
+        post: operations["mfa_step_up_api_auth_mfa_step_up_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mfa Verify
+         * @description Confirm enrolment with a code from the authenticator; MFA is on from then.
+         */
+        post: operations["mfa_verify_api_auth_mfa_verify_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Password
+         * @description Change the caller's password; their other sessions are ended.
+         */
+        post: operations["change_password_api_auth_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh
+         * @description Exchange a refresh token for a new pair; the presented token can never be used again.
+         */
+        post: operations["refresh_api_auth_refresh_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign In
+         * @description Sign in with email and password (OAuth2 password grant) and start a session.
+         */
+        post: operations["sign_in_api_auth_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-budgets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List budgets
+         * @description List the company's budgets, filtered by activity, fiscal year, type or currency.
+         */
+        get: operations["list_budgets_api_campaign_budgets__get"];
+        put?: never;
+        /**
+         * Create a budget
+         * @description Create a budget for a fiscal year (its code is unique within the company).
+         */
+        post: operations["create_budget_api_campaign_budgets__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-budgets/availability/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fiscal-year availability
+         * @description What a fiscal year has: active budgets' total, what live campaigns hold, what is left.
+         */
+        get: operations["fiscal_year_availability_api_campaign_budgets_availability__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-budgets/{budget_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a budget
+         * @description Get one budget.
+         */
+        get: operations["get_budget_api_campaign_budgets__budget_id___get"];
+        /**
+         * Replace a budget
+         * @description Replace every field of a budget; it cannot drop below what live campaigns hold.
+         */
+        put: operations["replace_budget_api_campaign_budgets__budget_id___put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a budget
+         * @description Change some fields of a budget; it cannot drop below what live campaigns hold.
+         */
+        patch: operations["patch_budget_api_campaign_budgets__budget_id___patch"];
+        trace?: never;
+    };
+    "/api/campaign-budgets/{budget_id}/availability/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Budget availability
+         * @description What one budget has: its total, what live campaigns' allocations hold, what is left.
+         */
+        get: operations["budget_availability_api_campaign_budgets__budget_id__availability__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-segments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaign segments
+         * @description List segments, filtered by campaign, type, target-count range or name.
+         */
+        get: operations["list_segments_api_campaign_segments__get"];
+        put?: never;
+        /**
+         * Add a segment to a campaign
+         * @description Add a segment with valid rules to a campaign; returns its validation and audience.
+         */
+        post: operations["create_segment_api_campaign_segments__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-segments/{segment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign segment
+         * @description Get a segment with its validation results and audience analysis.
+         */
+        get: operations["get_segment_api_campaign_segments__segment_id___get"];
+        /**
+         * Replace a campaign segment
+         * @description Replace a segment's name, type and criteria (validated again).
+         */
+        put: operations["replace_segment_api_campaign_segments__segment_id___put"];
+        post?: never;
+        /**
+         * Delete a campaign segment
+         * @description Soft-delete a segment (its history stays).
+         */
+        delete: operations["delete_segment_api_campaign_segments__segment_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign segment
+         * @description Change some of a segment's fields (criteria validated again).
+         */
+        patch: operations["patch_segment_api_campaign_segments__segment_id___patch"];
+        trace?: never;
+    };
+    "/api/campaign-templates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List templates
+         * @description List the company's templates, defaults first, filtered by activity or type.
+         */
+        get: operations["list_templates_api_campaign_templates__get"];
+        put?: never;
+        /**
+         * Create a template
+         * @description Create a template (its code is unique within the company; one default per type).
+         */
+        post: operations["create_template_api_campaign_templates__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-templates/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a template
+         * @description Get one template.
+         */
+        get: operations["get_template_api_campaign_templates__template_id___get"];
+        /**
+         * Replace a template
+         * @description Replace every field of a template; live campaigns keep it active and of the same type.
+         */
+        put: operations["replace_template_api_campaign_templates__template_id___put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a template
+         * @description Change some fields of a template; live campaigns keep it active and of the same type.
+         */
+        patch: operations["patch_template_api_campaign_templates__template_id___patch"];
+        trace?: never;
+    };
+    "/api/campaigns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description List the company's campaigns with filters, search, date ranges and sorting.
+         */
+        get: operations["list_campaigns_api_campaigns__get"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Create a draft campaign; returns its warnings and whether it needs approval.
+         */
+        post: operations["create_campaign_api_campaigns__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Get a campaign, optionally with segments and performance; the ETag is its version.
+         */
+        get: operations["get_campaign_api_campaigns__campaign_id___get"];
+        /**
+         * Replace a campaign
+         * @description Replace every writable field; returns the change summary and approval state.
+         */
+        put: operations["replace_campaign_api_campaigns__campaign_id___put"];
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Soft-delete a campaign and its segments; refused while sending is in progress.
+         */
+        delete: operations["delete_campaign_api_campaigns__campaign_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign
+         * @description Change some writable fields; returns the change summary and approval state.
+         */
+        patch: operations["patch_campaign_api_campaigns__campaign_id___patch"];
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a campaign
+         * @description Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up).
+         */
+        post: operations["approve_campaign_api_campaigns__campaign_id__approve__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's history
+         * @description List every change of a campaign and its segments, links and approvals, newest first.
+         */
+        get: operations["campaign_history_api_campaigns__campaign_id__audit__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/budgets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's budget allocations
+         * @description List the budgets a campaign draws on and how much from each.
+         */
+        get: operations["list_allocations_api_campaigns__campaign_id__budgets__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/budgets/{budget_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Allocate from a budget
+         * @description Set how much the campaign draws on a budget of its currency and fiscal year.
+         */
+        put: operations["set_allocation_api_campaigns__campaign_id__budgets__budget_id___put"];
+        post?: never;
+        /**
+         * Release a budget allocation
+         * @description Stop the campaign drawing on a budget.
+         */
+        delete: operations["release_allocation_api_campaigns__campaign_id__budgets__budget_id___delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a campaign
+         * @description Cancel a campaign that is not completed or cancelled (final; releases its budget).
+         */
+        post: operations["cancel_campaign_api_campaigns__campaign_id__cancel__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/collaborators/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's collaborators
+         * @description List the users working on a campaign, with their roles.
+         */
+        get: operations["list_collaborators_api_campaigns__campaign_id__collaborators__get"];
+        put?: never;
+        /**
+         * Add a collaborator
+         * @description Add a user of the company to the campaign with a role.
+         */
+        post: operations["add_collaborator_api_campaigns__campaign_id__collaborators__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/collaborators/{user_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a collaborator
+         * @description Remove a collaborator from the campaign; the last owner stays.
+         */
+        delete: operations["remove_collaborator_api_campaigns__campaign_id__collaborators__user_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a collaborator's role
+         * @description Change a collaborator's role; the last owner stays an owner.
+         */
+        patch: operations["change_collaborator_api_campaigns__campaign_id__collaborators__user_id___patch"];
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/complete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a campaign
+         * @description Mark an active campaign completed (final).
+         */
+        post: operations["complete_campaign_api_campaigns__campaign_id__complete__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/launch/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Launch a campaign
+         * @description Check everything and record a launch request, once per Idempotency-Key.
+         */
+        post: operations["launch_campaign_api_campaigns__campaign_id__launch__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/launches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's launches
+         * @description List a campaign's launches with their state and counts, newest first.
+         */
+        get: operations["campaign_launches_api_campaigns__campaign_id__launches__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/pause/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a campaign
+         * @description Pause an active campaign.
+         */
+        post: operations["pause_campaign_api_campaigns__campaign_id__pause__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/plan/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a campaign
+         * @description Move a draft to planned; its dates must not clash with others on its channel.
+         */
+        post: operations["plan_campaign_api_campaigns__campaign_id__plan__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a campaign
+         * @description Reject a pending campaign with a comment saying why.
+         */
+        post: operations["reject_campaign_api_campaigns__campaign_id__reject__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/resume/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a campaign
+         * @description Make a paused campaign active again (it must be approved when approval is required).
+         */
+        post: operations["resume_campaign_api_campaigns__campaign_id__resume__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/submit-for-approval/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a campaign for approval
+         * @description Ask for approval of the campaign's budget (again after a rejection).
+         */
+        post: operations["submit_for_approval_api_campaigns__campaign_id__submit_for_approval__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/templates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's templates
+         * @description List the templates a campaign uses, primary first.
+         */
+        get: operations["list_links_api_campaigns__campaign_id__templates__get"];
+        put?: never;
+        /**
+         * Link a template
+         * @description Link an active template whose type fits the campaign's channel.
+         */
+        post: operations["link_template_api_campaigns__campaign_id__templates__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/templates/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a template
+         * @description Stop a campaign using a template.
+         */
+        delete: operations["unlink_template_api_campaigns__campaign_id__templates__template_id___delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/test-send/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message
+         * @description Render the campaign's message exactly as a recipient gets it and send it to one
+         *     address (email or phone); the launch worker sends it through the channel's provider.
+         */
+        post: operations["request_test_send_api_campaigns__campaign_id__test_send__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/test-sends/{test_send_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a test send
+         * @description A test send: the message as rendered, and whether the provider accepted it.
+         */
+        get: operations["get_test_send_api_campaigns__campaign_id__test_sends__test_send_id___get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Events
+         * @description Events filtered by contact, type, campaign and time, newest first.
+         */
+        get: operations["list_events_api_contact_events__get"];
+        put?: never;
+        /**
+         * Ingest Event
+         * @description Record one event (201); the same event id again is a duplicate (200), stored once.
+         */
+        post: operations["ingest_event_api_contact_events__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-events/batch/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest Batch
+         * @description Record up to 5,000 events with a result per event: created, duplicate or error.
+         */
+        post: operations["ingest_batch_api_contact_events_batch__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contacts
+         * @description List contacts with filters; PII is masked without view_pii.
+         */
+        get: operations["list_contacts_api_contacts__get"];
+        put?: never;
+        /**
+         * Create Contact
+         * @description Create one contact (its external_id must be new).
+         */
+        post: operations["create_contact_api_contacts__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Upsert
+         * @description Upsert up to 5,000 contacts by external_id, with a result per item. Valid items are
+         *     written together (all or none); invalid ones are reported with the path of the error.
+         */
+        post: operations["bulk_upsert_api_contacts_bulk__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Contacts
+         * @description Import contacts from a CSV upload; every rejected row is reported with its number,
+         *     column and reason, and the valid rows are written together.
+         */
+        post: operations["import_contacts_api_contacts_import__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Contact
+         * @description One contact; PII is masked without view_pii.
+         */
+        get: operations["get_contact_api_contacts__contact_id___get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Contact
+         * @description Delete a contact with its consent, events, memberships and deliveries.
+         */
+        delete: operations["delete_contact_api_contacts__contact_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Contact
+         * @description Change the fields sent (and consent, when sent).
+         */
+        patch: operations["update_contact_api_contacts__contact_id___patch"];
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/consent/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Consent
+         * @description Recorded consent per channel, with its source, time and change history.
+         */
+        get: operations["get_consent_api_contacts__contact_id__consent__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Consent
+         * @description Grant or withdraw consent on the channels named; each change is audited.
+         */
+        patch: operations["change_consent_api_contacts__contact_id__consent__patch"];
+        trace?: never;
+    };
+    "/api/launches/{launch_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a launch
+         * @description A launch's state, counts (queued, sent, failed, skipped, remaining), timings and its
+         *     latest failed deliveries.
+         */
+        get: operations["read_launch_api_launches__launch_id___get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/estimate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate Audience
+         * @description Count the sendable audience of (unsaved) rules, with exclusions and a sample of
+         *     contacts. On a large company the counts are scaled from a uniform random sample of its
+         *     contacts (`exact: false`, with 95 % ranges) unless `exact` is asked for.
+         */
+        post: operations["estimate_audience_api_segments_estimate__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/schema/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rules Schema
+         * @description The JSON Schema of the segment rule language.
+         */
+        get: operations["rules_schema_api_segments_schema__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/validate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate Rules
+         * @description Check segment rules; 422 names every offending path.
+         */
+        post: operations["validate_rules_api_segments_validate__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{segment_id}/evaluate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate Segment
+         * @description Materialise a segment's membership and report what changed since the last run.
+         */
+        post: operations["evaluate_segment_api_segments__segment_id__evaluate__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{segment_id}/explain/{contact_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain Contact
+         * @description Why a contact is or is not in the segment, rule by rule.
+         */
+        get: operations["explain_contact_api_segments__segment_id__explain__contact_id___get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{segment_id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Segment Members
+         * @description The members of the segment's last evaluation (PII masked without view_pii).
+         */
+        get: operations["segment_members_api_segments__segment_id__members__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppressions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Suppressions
+         * @description Suppressed addresses, newest first; addresses are masked without view_pii.
+         */
+        get: operations["list_suppressions_api_suppressions__get"];
+        put?: never;
+        /**
+         * Add Suppression
+         * @description Suppress an address on a channel or on all channels (201; 200 when already there).
+         */
+        post: operations["add_suppression_api_suppressions__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppressions/{suppression_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Suppression
+         * @description One suppression; the address is masked without view_pii.
+         */
+        get: operations["get_suppression_api_suppressions__suppression_id___get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove Suppression
+         * @description Lift a suppression.
+         */
+        delete: operations["remove_suppression_api_suppressions__suppression_id___delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Users
+         * @description The company's users with their roles.
+         */
+        get: operations["list_users_api_users__get"];
+        put?: never;
+        /**
+         * Create User
+         * @description Add a user with a password and roles.
+         */
+        post: operations["create_user_api_users__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/roles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Roles
+         * @description Every role and the permissions it grants.
+         */
+        get: operations["list_roles_api_users_roles__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get User
+         * @description One user with their roles.
+         */
+        get: operations["get_user_api_users__user_id___get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update User
+         * @description Change a user's email or full name.
+         */
+        patch: operations["update_user_api_users__user_id___patch"];
+        trace?: never;
+    };
+    "/api/users/{user_id}/activate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate User
+         * @description Let a deactivated user sign in again.
+         */
+        post: operations["activate_user_api_users__user_id__activate__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/deactivate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate User
+         * @description Deactivate a user: they cannot sign in and their sessions end.
+         */
+        post: operations["deactivate_user_api_users__user_id__deactivate__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/reset-mfa/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Mfa
+         * @description Turn a user's MFA off so they can enrol a new authenticator.
+         */
+        post: operations["reset_mfa_api_users__user_id__reset_mfa__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/reset-password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Password
+         * @description Set a new password for a user; their sessions end.
+         */
+        post: operations["reset_password_api_users__user_id__reset_password__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{user_id}/roles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Roles
+         * @description Replace a user's roles (the company always keeps one active admin).
+         */
+        put: operations["set_roles_api_users__user_id__roles__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ws-ticket/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Ws Ticket
+         * @description Issue a single-use ticket (about 30 s) for the first message on `/ws`.
+         */
+        post: operations["create_ws_ticket_api_ws_ticket__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/sendgrid/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sendgrid Events
+         * @description SendGrid's Event Webhook: deliveries, bounces, drops and spam reports.
+         */
+        post: operations["sendgrid_events_hooks_sendgrid_events_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio Status
+         * @description Twilio's message status callback: delivered, undelivered, failed.
+         */
+        post: operations["twilio_status_hooks_twilio_status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: Postgres and Redis answer and the schema is migrated */
+        get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click
+         * @description Record a click and redirect to the link recorded for this message (never elsewhere).
+         */
+        get: operations["click_t_c__token__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/o/{token}.gif": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Pixel
+         * @description Record an open; the image is returned whatever the token, so mail never shows a
+         *     broken image and a probe learns nothing.
+         */
+        get: operations["open_pixel_t_o__token__gif_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/u/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unsubscribe Page
+         * @description A confirmation page whose button posts the one-click unsubscribe; it changes nothing.
+         */
+        get: operations["unsubscribe_page_t_u__token__get"];
+        put?: never;
+        /**
+         * One Click Unsubscribe
+         * @description RFC 8058 one-click unsubscribe: suppresses the address and withdraws consent at once.
+         */
+        post: operations["one_click_unsubscribe_t_u__token__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * ActionComment
+         * @description An optional note kept in the audit history.
+         * @example {
+         *       "comment": "Paused for the holidays."
+         *     }
+         */
+        ActionComment: {
+            /** Comment */
+            comment?: string | null;
+        };
+        /**
+         * AllocationList
+         * @description A campaign's allocations and their sum.
+         * @example {
+         *       "allocated_amount": "12000.00",
+         *       "approval_required": false,
+         *       "approval_status": "not_required",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "items": [
+         *         {
+         *           "allocated_amount": "12000.00",
+         *           "budget_code": "FY2026-MKT",
+         *           "budget_id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+         *           "budget_name": "FY2026 Marketing",
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "currency_code": "USD",
+         *           "fiscal_year": 2026,
+         *           "updated_at": "2026-03-01T09:30:00Z"
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
+        AllocationList: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Items */
+            items: components["schemas"]["AllocationRead"][];
+            /** Total */
+            total: number;
+            /** Allocated Amount */
+            allocated_amount?: string | null;
+            /** Approval Status */
+            approval_status: string;
+            /** Approval Required */
+            approval_required: boolean;
+        };
+        /**
+         * AllocationRead
+         * @description One budget a campaign draws on.
+         * @example {
+         *       "allocated_amount": "12000.00",
+         *       "budget_code": "FY2026-MKT",
+         *       "budget_id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+         *       "budget_name": "FY2026 Marketing",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "currency_code": "USD",
+         *       "fiscal_year": 2026,
+         *       "updated_at": "2026-03-01T09:30:00Z"
+         *     }
+         */
+        AllocationRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Budget Id
+             * Format: uuid
+             */
+            budget_id: string;
+            /** Budget Code */
+            budget_code: string;
+            /** Budget Name */
+            budget_name: string;
+            /** Fiscal Year */
+            fiscal_year: number;
+            /** Currency Code */
+            currency_code: string;
+            /** Allocated Amount */
+            allocated_amount?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * AllocationWrite
+         * @description How much a campaign draws on one budget.
+         * @example {
+         *       "allocated_amount": "12000.00"
+         *     }
+         */
+        AllocationWrite: {
+            /**
+             * Allocated Amount
+             * @example 15000.00
+             */
+            allocated_amount: number | string;
+        };
+        /**
+         * ApprovalComment
+         * @description An optional note for the approval history.
+         * @example {
+         *       "comment": "Budget checked with finance."
+         *     }
+         */
+        ApprovalComment: {
+            /** Comment */
+            comment?: string | null;
+        };
+        /**
+         * ApprovalStatus
+         * @enum {string}
+         */
+        ApprovalStatus: "not_required" | "pending_approval" | "approved" | "rejected";
+        /**
+         * AudienceAnalysis
+         * @description What the rules target, and where to count the audience.
+         */
+        AudienceAnalysis: {
+            /**
+             * Target Count
+             * @description The stored name of `matched_count`.
+             */
+            target_count: number;
+            /**
+             * Actual Count
+             * @description The stored name of `sendable_count`.
+             */
+            actual_count: number;
+            /** Criteria Used */
+            criteria_used: string[];
+            /** Condition Count */
+            condition_count: number;
+            /** Behavioural Events */
+            behavioural_events: string[];
+            /** Evaluated */
+            evaluated: boolean;
+            /** Estimate Path */
+            estimate_path: string;
+            /** Evaluate Path */
+            evaluate_path: string;
+            /**
+             * Matched Count
+             * @description Contacts the segment's criteria match, before consent and suppression.
+             */
+            readonly matched_count: number;
+            /**
+             * Sendable Count
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
+             */
+            readonly sendable_count: number;
+        };
+        /**
+         * AuditEntry
+         * @description One change: who, when, what (old and new values), from where.
+         * @example {
+         *       "action": "campaign.updated",
+         *       "actor_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "client_ip": "203.0.113.7",
+         *       "entity_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "entity_type": "campaign",
+         *       "id": 42,
+         *       "new_values": {
+         *         "total_budget": "18000.00"
+         *       },
+         *       "occurred_at": "2026-03-01T09:45:00Z",
+         *       "old_values": {
+         *         "total_budget": "15000.00"
+         *       },
+         *       "request_id": "726ce67e9568470694476d7d23f02ac2",
+         *       "user_agent": "Mozilla/5.0"
+         *     }
+         */
+        AuditEntry: {
+            /** Id */
+            id: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Actor User Id */
+            actor_user_id: string | null;
+            /** Action */
+            action: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /** Old Values */
+            old_values: {
+                [key: string]: unknown;
+            } | null;
+            /** New Values */
+            new_values: {
+                [key: string]: unknown;
+            } | null;
+            /** Request Id */
+            request_id: string | null;
+            /** Client Ip */
+            client_ip: string | null;
+            /** User Agent */
+            user_agent: string | null;
+        };
+        /**
+         * AuditPage
+         * @description One page of a campaign's history, newest first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "action": "campaign.updated",
+         *           "actor_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *           "client_ip": "203.0.113.7",
+         *           "entity_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "entity_type": "campaign",
+         *           "id": 42,
+         *           "new_values": {
+         *             "total_budget": "18000.00"
+         *           },
+         *           "occurred_at": "2026-03-01T09:45:00Z",
+         *           "old_values": {
+         *             "total_budget": "15000.00"
+         *           },
+         *           "request_id": "726ce67e9568470694476d7d23f02ac2",
+         *           "user_agent": "Mozilla/5.0"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntry"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /** Body_import_contacts_api_contacts_import__post */
+        Body_import_contacts_api_contacts_import__post: {
+            /**
+             * File
+             * @description A UTF-8 CSV file with a header row.
+             */
+            file: string;
+            /** Consent Source */
+            consent_source?: string | null;
+        };
+        /** Body_sign_in_api_auth_token_post */
+        Body_sign_in_api_auth_token_post: {
+            /**
+             * Username
+             * @description The user's email address.
+             */
+            username: string;
+            /** Password */
+            password: string;
+            /**
+             * Grant Type
+             * @description `password` when given.
+             */
+            grant_type?: string | null;
+        };
+        /**
+         * BudgetAvailability
+         * @description What a budget holds: its total, what live campaigns' allocations hold, what its active
+         *     child budgets took out of it, and what is left (total - held - drawn).
+         * @example {
+         *       "available_amount": "255000.00",
+         *       "budget_code": "FY2026-MKT",
+         *       "budget_id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+         *       "currency_code": "USD",
+         *       "drawn_by_child_budgets": "125000.00",
+         *       "fiscal_year": 2026,
+         *       "held_by_live_campaigns": "120000.00",
+         *       "live_allocations": 7,
+         *       "total_amount": "500000.00"
+         *     }
+         */
+        BudgetAvailability: {
+            /**
+             * Budget Id
+             * Format: uuid
+             */
+            budget_id: string;
+            /** Budget Code */
+            budget_code: string;
+            /** Fiscal Year */
+            fiscal_year: number;
+            /** Currency Code */
+            currency_code: string;
+            /** Parent Budget Id */
+            parent_budget_id: string | null;
+            /** Total Amount */
+            total_amount: string;
+            /** Held By Live Campaigns */
+            held_by_live_campaigns: string;
+            /** Drawn By Child Budgets */
+            drawn_by_child_budgets: string;
+            /** Available Amount */
+            available_amount: string;
+            /** Live Allocations */
+            live_allocations: number;
+        };
+        /**
+         * BudgetCreate
+         * @description A new budget for a fiscal year.
+         * @example {
+         *       "allocation_rules": {
+         *         "max_share_per_campaign": "0.25"
+         *       },
+         *       "approval_threshold": "25000.00",
+         *       "budget_code": "FY2026-MKT",
+         *       "budget_name": "FY2026 Marketing",
+         *       "budget_type": "annual",
+         *       "cost_centers": [
+         *         "MKT-100"
+         *       ],
+         *       "currency_code": "USD",
+         *       "description": "Annual marketing budget.",
+         *       "fiscal_year": 2026,
+         *       "is_active": true,
+         *       "total_amount": "500000.00"
+         *     }
+         */
+        BudgetCreate: {
+            /** Budget Name */
+            budget_name: string;
+            /**
+             * Budget Code
+             * @description Letters, digits and hyphens.
+             * @example FY2026-MKT
+             */
+            budget_code: string;
+            /** Description */
+            description?: string | null;
+            budget_type: components["schemas"]["BudgetType"];
+            /** Allocation Rules */
+            allocation_rules?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Approval Threshold
+             * @default 0.00
+             * @example 15000.00
+             */
+            approval_threshold?: number | string;
+            /**
+             * Total Amount
+             * @example 15000.00
+             */
+            total_amount: number | string;
+            /**
+             * Currency Code
+             * @description A circulating ISO 4217 currency code.
+             * @default USD
+             * @example USD
+             */
+            currency_code?: string;
+            /** Cost Centers */
+            cost_centers?: string[];
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active?: boolean;
+            /** Fiscal Year */
+            fiscal_year: number;
+            /**
+             * Parent Budget Id
+             * @description The budget this one is drawn from (a quarterly budget from the annual one): same currency and fiscal year; its amount comes out of what the parent has left, and only budgets without a parent count towards the fiscal year.
+             */
+            parent_budget_id?: string | null;
+        };
+        /**
+         * BudgetPage
+         * @description One page of budgets.
+         * @example {
+         *       "filters": {
+         *         "fiscal_year": 2026
+         *       },
+         *       "items": [
+         *         {
+         *           "allocation_rules": {
+         *             "max_share_per_campaign": "0.25"
+         *           },
+         *           "approval_threshold": "25000.00",
+         *           "budget_code": "FY2026-MKT",
+         *           "budget_name": "FY2026 Marketing",
+         *           "budget_type": "annual",
+         *           "cost_centers": [
+         *             "MKT-100"
+         *           ],
+         *           "created_at": "2026-01-02T08:00:00Z",
+         *           "currency_code": "USD",
+         *           "description": "Annual marketing budget.",
+         *           "fiscal_year": 2026,
+         *           "id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+         *           "is_active": true,
+         *           "total_amount": "500000.00",
+         *           "updated_at": "2026-01-02T08:00:00Z"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        BudgetPage: {
+            /** Items */
+            items: components["schemas"]["BudgetRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * BudgetRead
+         * @description A budget as stored.
+         * @example {
+         *       "allocation_rules": {
+         *         "max_share_per_campaign": "0.25"
+         *       },
+         *       "approval_threshold": "25000.00",
+         *       "budget_code": "FY2026-MKT",
+         *       "budget_name": "FY2026 Marketing",
+         *       "budget_type": "annual",
+         *       "cost_centers": [
+         *         "MKT-100"
+         *       ],
+         *       "created_at": "2026-01-02T08:00:00Z",
+         *       "currency_code": "USD",
+         *       "description": "Annual marketing budget.",
+         *       "fiscal_year": 2026,
+         *       "id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
+         *       "is_active": true,
+         *       "total_amount": "500000.00",
+         *       "updated_at": "2026-01-02T08:00:00Z"
+         *     }
+         */
+        BudgetRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Budget Name */
+            budget_name: string;
+            /** Budget Code */
+            budget_code: string;
+            /** Description */
+            description: string | null;
+            budget_type: components["schemas"]["BudgetType"];
+            /** Allocation Rules */
+            allocation_rules: {
+                [key: string]: unknown;
+            };
+            /** Approval Threshold */
+            approval_threshold?: string | null;
+            /** Total Amount */
+            total_amount?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Cost Centers */
+            cost_centers: unknown[];
+            /** Is Active */
+            is_active: boolean;
+            /** Fiscal Year */
+            fiscal_year: number;
+            /** Parent Budget Id */
+            parent_budget_id?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * BudgetType
+         * @enum {string}
+         */
+        BudgetType: "annual" | "quarterly" | "monthly" | "program" | "campaign";
+        /**
+         * BudgetUpdate
+         * @description Some fields of a budget (PATCH); PUT takes every field of BudgetCreate.
+         * @example {
+         *       "is_active": true,
+         *       "total_amount": "550000.00"
+         *     }
+         */
+        BudgetUpdate: {
+            /** Budget Name */
+            budget_name?: string | null;
+            /** Budget Code */
+            budget_code?: string | null;
+            /** Description */
+            description?: string | null;
+            budget_type?: components["schemas"]["BudgetType"] | null;
+            /** Allocation Rules */
+            allocation_rules?: {
+                [key: string]: unknown;
+            } | null;
+            /** Approval Threshold */
+            approval_threshold?: (number | string) | null;
+            /** Total Amount */
+            total_amount?: (number | string) | null;
+            /** Currency Code */
+            currency_code?: string | null;
+            /** Cost Centers */
+            cost_centers?: string[] | null;
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Fiscal Year */
+            fiscal_year?: number | null;
+            /**
+             * Parent Budget Id
+             * @description The budget this one is drawn from (a quarterly budget from the annual one): same currency and fiscal year; its amount comes out of what the parent has left, and only budgets without a parent count towards the fiscal year. null: no longer drawn from a parent.
+             */
+            parent_budget_id?: string | null;
+        };
+        /**
+         * BulkContacts
+         * @description Up to 5,000 contacts, upserted by `external_id`. Items are validated one by one, so a
+         *     bad item is reported in the results instead of failing the whole batch.
+         */
+        BulkContacts: {
+            /** Contacts */
+            contacts: unknown[];
+            /** Consent Source */
+            consent_source?: string | null;
+        };
+        /** BulkItemResult */
+        BulkItemResult: {
+            /** Index */
+            index: number;
+            /** External Id */
+            external_id?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "updated" | "unchanged" | "error";
+            /** Id */
+            id?: string | null;
+            /**
+             * Errors
+             * @default []
+             */
+            errors?: components["schemas"]["ItemError"][];
+        };
+        /** BulkResult */
+        BulkResult: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Failed */
+            failed: number;
+            /** Results */
+            results: components["schemas"]["BulkItemResult"][];
+        };
+        /**
+         * CallbackResult
+         * @description How many events a callback carried and how many changed something we hold.
+         */
+        CallbackResult: {
+            /** Received */
+            received: number;
+            /** Applied */
+            applied: number;
+            /** Ignored */
+            ignored: number;
+        };
+        /**
+         * CampaignCategory
+         * @enum {string}
+         */
+        CampaignCategory: "acquisition" | "engagement" | "retention" | "brand" | "sales" | "other";
+        /**
+         * CampaignCreate
+         * @description A new campaign; the code is generated when omitted.
+         * @example {
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_type": "promotional",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00"
+         *     }
+         */
+        CampaignCreate: {
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code?: string | null;
+            /** Description */
+            description?: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            /** @default other */
+            campaign_category?: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @default 0.00
+             * @example 15000.00
+             */
+            total_budget?: number | string;
+            /**
+             * Currency Code
+             * @description ISO 4217; the company's default currency when omitted.
+             */
+            currency_code?: string | null;
+            /**
+             * Target Audience Size
+             * @default 0
+             */
+            target_audience_size?: number;
+            /**
+             * Expected Conversion Rate
+             * @default 0.00
+             * @example 2.50
+             */
+            expected_conversion_rate?: number | string;
+            /**
+             * Target Roi
+             * @default 0.00
+             * @example 150.00
+             */
+            target_roi?: number | string;
+            /**
+             * Template Id
+             * @description A template to link as the campaign's primary template.
+             */
+            template_id?: string | null;
+        };
+        /**
+         * CampaignCreated
+         * @description The created campaign, what deserves attention, and whether it needs approval.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_required": false,
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "draft",
+         *       "campaign_type": "promotional",
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "validation_warnings": [
+         *         {
+         *           "code": "no_target_audience",
+         *           "field": "target_audience_size",
+         *           "message": "No target audience size is set."
+         *         }
+         *       ],
+         *       "version": 1
+         *     }
+         */
+        CampaignCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Validation Warnings */
+            validation_warnings: components["schemas"]["ValidationWarning"][];
+            /** Approval Required */
+            approval_required: boolean;
+        };
+        /**
+         * CampaignDetail
+         * @description A campaign with, on request, its segments and its performance.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "draft",
+         *       "campaign_type": "promotional",
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "segments": [],
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "version": 1
+         *     }
+         */
+        CampaignDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Segments */
+            segments?: components["schemas"]["SegmentSummary"][] | null;
+            performance?: components["schemas"]["Performance"] | null;
+        };
+        /**
+         * CampaignPage
+         * @description One page of campaigns (the list shape of README "Contracts").
+         * @example {
+         *       "filters": {
+         *         "campaign_status": [
+         *           "draft"
+         *         ],
+         *         "sort_by": "created_at",
+         *         "sort_order": "desc"
+         *       },
+         *       "items": [
+         *         {
+         *           "actual_spend": "0.00",
+         *           "approval_status": "not_required",
+         *           "campaign_category": "sales",
+         *           "campaign_code": "SPRING-26",
+         *           "campaign_name": "Spring sale 2026",
+         *           "campaign_status": "draft",
+         *           "campaign_type": "promotional",
+         *           "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *           "currency_code": "USD",
+         *           "description": "Seasonal discounts for returning customers.",
+         *           "end_date": "2026-04-30T20:00:00+00:00",
+         *           "expected_conversion_rate": "2.50",
+         *           "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "primary_channel": "email",
+         *           "start_date": "2026-04-01T08:00:00+00:00",
+         *           "target_audience_size": 12000,
+         *           "target_roi": "150.00",
+         *           "total_budget": "15000.00",
+         *           "updated_at": "2026-03-01T09:30:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        CampaignPage: {
+            /** Items */
+            items: components["schemas"]["CampaignRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * CampaignRead
+         * @description A campaign as stored.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "draft",
+         *       "campaign_type": "promotional",
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "version": 1
+         *     }
+         */
+        CampaignRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CampaignReplace
+         * @description Every writable field of a campaign (PUT); an omitted code keeps the current one.
+         * @example {
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_type": "promotional",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00"
+         *     }
+         */
+        CampaignReplace: {
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code?: string | null;
+            /** Description */
+            description?: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            /** @default other */
+            campaign_category?: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @default 0.00
+             * @example 15000.00
+             */
+            total_budget?: number | string;
+            /** Currency Code */
+            currency_code?: string | null;
+            /**
+             * Target Audience Size
+             * @default 0
+             */
+            target_audience_size?: number;
+            /**
+             * Expected Conversion Rate
+             * @default 0.00
+             * @example 2.50
+             */
+            expected_conversion_rate?: number | string;
+            /**
+             * Target Roi
+             * @default 0.00
+             * @example 150.00
+             */
+            target_roi?: number | string;
+        };
+        /**
+         * CampaignStatus
+         * @enum {string}
+         */
+        CampaignStatus: "draft" | "planned" | "active" | "paused" | "completed" | "cancelled";
+        /**
+         * CampaignTransitioned
+         * @description The campaign after a status or approval action, with any warnings.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "planned",
+         *       "campaign_type": "promotional",
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "validation_warnings": [],
+         *       "version": 2
+         *     }
+         */
+        CampaignTransitioned: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Validation Warnings */
+            validation_warnings: components["schemas"]["ValidationWarning"][];
+        };
+        /**
+         * CampaignType
+         * @enum {string}
+         */
+        CampaignType: "promotional" | "newsletter" | "product_launch" | "event" | "nurture" | "retention" | "reengagement" | "awareness";
+        /**
+         * CampaignUpdate
+         * @description Some writable fields of a campaign (PATCH).
+         * @example {
+         *       "end_date": "2026-05-15T20:00:00+00:00",
+         *       "total_budget": "18000.00"
+         *     }
+         */
+        CampaignUpdate: {
+            /** Campaign Name */
+            campaign_name?: string | null;
+            /** Campaign Code */
+            campaign_code?: string | null;
+            /** Description */
+            description?: string | null;
+            campaign_type?: components["schemas"]["CampaignType"] | null;
+            campaign_category?: components["schemas"]["CampaignCategory"] | null;
+            primary_channel?: components["schemas"]["Channel"] | null;
+            /** Start Date */
+            start_date?: string | null;
+            /** End Date */
+            end_date?: string | null;
+            /** Total Budget */
+            total_budget?: (number | string) | null;
+            /** Currency Code */
+            currency_code?: string | null;
+            /** Target Audience Size */
+            target_audience_size?: number | null;
+            /** Expected Conversion Rate */
+            expected_conversion_rate?: (number | string) | null;
+            /** Target Roi */
+            target_roi?: (number | string) | null;
+        };
+        /**
+         * CampaignUpdated
+         * @description The updated campaign with a change summary (field: old → new) and its approval state.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_required": false,
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "draft",
+         *       "campaign_type": "promotional",
+         *       "changes": {
+         *         "total_budget": {
+         *           "new": "18000.00",
+         *           "old": "15000.00"
+         *         }
+         *       },
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "validation_warnings": [],
+         *       "version": 2
+         *     }
+         */
+        CampaignUpdated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Changes */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+            /** Approval Required */
+            approval_required: boolean;
+            /** Validation Warnings */
+            validation_warnings: components["schemas"]["ValidationWarning"][];
+        };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "email" | "sms" | "social" | "direct_mail" | "multi_channel";
+        /** ChannelPerformance */
+        ChannelPerformance: {
+            /** Channel */
+            channel: string;
+            /** Sent */
+            sent: number;
+            /** Delivered */
+            delivered: number;
+            /** Failed */
+            failed: number;
+            /** Opens */
+            opens: number;
+            /** Unique Opens */
+            unique_opens: number;
+            /** Clicks */
+            clicks: number;
+            /** Unique Clicks */
+            unique_clicks: number;
+            /** Unsubscribes */
+            unsubscribes: number;
+            /** Bounces */
+            bounces: number;
+            /** Conversions */
+            conversions: number;
+            /** Revenue */
+            revenue?: string | null;
+            /** Spend */
+            spend?: string | null;
+        };
+        /**
+         * CollaboratorCreate
+         * @description Add a user of the company to a campaign.
+         * @example {
+         *       "collaborator_role": "editor",
+         *       "user_id": "0b7f5a0e-7d7e-4a43-9a55-0f4f4cf1b0b6"
+         *     }
+         */
+        CollaboratorCreate: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** @default editor */
+            collaborator_role?: components["schemas"]["CollaboratorRole"];
+        };
+        /**
+         * CollaboratorList
+         * @description The users working on a campaign.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "items": [
+         *         {
+         *           "added_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "collaborator_role": "editor",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "email": "specialist@acme.test",
+         *           "full_name": "Sara Specialist",
+         *           "user_id": "0b7f5a0e-7d7e-4a43-9a55-0f4f4cf1b0b6"
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
+        CollaboratorList: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Items */
+            items: components["schemas"]["CollaboratorRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * CollaboratorRead
+         * @description A user working on a campaign.
+         * @example {
+         *       "added_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "collaborator_role": "editor",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "email": "specialist@acme.test",
+         *       "full_name": "Sara Specialist",
+         *       "user_id": "0b7f5a0e-7d7e-4a43-9a55-0f4f4cf1b0b6"
+         *     }
+         */
+        CollaboratorRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            collaborator_role: components["schemas"]["CollaboratorRole"];
+            /** Added By User Id */
+            added_by_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * CollaboratorRole
+         * @enum {string}
+         */
+        CollaboratorRole: "owner" | "editor" | "reviewer" | "viewer";
+        /**
+         * CollaboratorUpdate
+         * @description Change a collaborator's role.
+         * @example {
+         *       "collaborator_role": "reviewer"
+         *     }
+         */
+        CollaboratorUpdate: {
+            collaborator_role: components["schemas"]["CollaboratorRole"];
+        };
+        /** CompanyRef */
+        CompanyRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Slug */
+            slug: string;
+        };
+        /**
+         * ConsentChange
+         * @description Grant or withdraw consent on some channels.
+         */
+        ConsentChange: {
+            /** Consent */
+            consent: {
+                [key: string]: boolean;
+            };
+            /**
+             * Source
+             * @default api
+             */
+            source?: string;
+            /**
+             * Recorded At
+             * @description When it was given (defaults to now; never in the future).
+             */
+            recorded_at?: string | null;
+        };
+        /** ConsentEntry */
+        ConsentEntry: {
+            /** Channel */
+            channel: string;
+            /** Granted */
+            granted: boolean;
+            /** Source */
+            source: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
+        /** ConsentHistoryEntry */
+        ConsentHistoryEntry: {
+            /** Channel */
+            channel: string;
+            /** Granted */
+            granted: boolean;
+            /** Previous */
+            previous: boolean | null;
+            /** Source */
+            source: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             * @description When the consent was given or withdrawn.
+             */
+            recorded_at: string;
+            /**
+             * Changed At
+             * Format: date-time
+             * @description When this system recorded the change.
+             */
+            changed_at: string;
+            /** Actor User Id */
+            actor_user_id: string | null;
+        };
+        /** ConsentState */
+        ConsentState: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Channels */
+            channels: components["schemas"]["ConsentEntry"][];
+            /** Consented Channels */
+            consented_channels: string[];
+            /** History */
+            history: components["schemas"]["ConsentHistoryEntry"][];
+        };
+        /**
+         * ContactCreate
+         * @description A new contact; `external_id` is the key of the Contact Management module.
+         */
+        ContactCreate: {
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** First Name */
+            first_name?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Gender */
+            gender?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Region */
+            region?: string | null;
+            /** City */
+            city?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Interests */
+            interests?: unknown[] | null;
+            /** Lifestyle */
+            lifestyle?: unknown[] | null;
+            /** Values */
+            values?: unknown[] | null;
+            /** Attributes */
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Consent
+             * @description Per-channel consent, e.g. {"email": true, "sms": false}.
+             */
+            consent?: {
+                [key: string]: boolean;
+            } | null;
+            /**
+             * Consent Source
+             * @description Where the consent in this write was given (e.g. signup_form).
+             */
+            consent_source?: string | null;
+            /** External Id */
+            external_id: string;
+        };
+        /** ContactPage */
+        ContactPage: {
+            /** Items */
+            items: components["schemas"]["ContactRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** ContactRead */
+        ContactRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** External Id */
+            external_id: string;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** First Name */
+            first_name: string | null;
+            /** Last Name */
+            last_name: string | null;
+            /** Gender */
+            gender: string | null;
+            /** Birth Date */
+            birth_date: string | null;
+            /** Language */
+            language: string | null;
+            /** Country */
+            country: string | null;
+            /** Region */
+            region: string | null;
+            /** City */
+            city: string | null;
+            /** Postal Code */
+            postal_code: string | null;
+            /** Timezone */
+            timezone: string | null;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            /** Interests */
+            interests: string[];
+            /** Lifestyle */
+            lifestyle: string[];
+            /** Values */
+            values: string[];
+            /** Attributes */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Consent
+             * @description Recorded consent per channel (granted or withdrawn).
+             */
+            consent?: {
+                [key: string]: boolean;
+            };
+            /** Consented Channels */
+            consented_channels: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ContactUpdate
+         * @description A partial change; only the fields sent are changed.
+         */
+        ContactUpdate: {
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** First Name */
+            first_name?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Gender */
+            gender?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Region */
+            region?: string | null;
+            /** City */
+            city?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Interests */
+            interests?: unknown[] | null;
+            /** Lifestyle */
+            lifestyle?: unknown[] | null;
+            /** Values */
+            values?: unknown[] | null;
+            /** Attributes */
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Consent
+             * @description Per-channel consent, e.g. {"email": true, "sms": false}.
+             */
+            consent?: {
+                [key: string]: boolean;
+            } | null;
+            /**
+             * Consent Source
+             * @description Where the consent in this write was given (e.g. signup_form).
+             */
+            consent_source?: string | null;
+            /** External Id */
+            external_id?: string | null;
+        };
+        /**
+         * CriteriaBody
+         * @description Any of a segment's four criteria, plus the channel the audience is for.
+         */
+        CriteriaBody: {
+            /**
+             * Demographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            demographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Behavioral Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            behavioral_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Geographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            geographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Psychographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            psychographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Exclude contacts that cannot be sent to on this channel. */
+            channel?: components["schemas"]["Channel"] | null;
+            /**
+             * Campaign Id
+             * @description Use this campaign's primary channel when `channel` is not given.
+             */
+            campaign_id?: string | null;
+        };
+        /**
+         * DeleteResult
+         * @description What a soft delete did.
+         * @example {
+         *       "deleted_at": "2026-03-02T10:00:00Z",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "segments_deleted": 2
+         *     }
+         */
+        DeleteResult: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Deleted At
+             * Format: date-time
+             */
+            deleted_at: string;
+            /** Segments Deleted */
+            segments_deleted: number;
+        };
+        /**
+         * DeliveryChannel
+         * @description Channels a single message can go out on (multi_channel fans out to these).
+         * @enum {string}
+         */
+        DeliveryChannel: "email" | "sms" | "social" | "direct_mail";
+        /**
+         * ErrorBody
+         * @description The body of every non-2xx JSON response.
+         */
+        ErrorBody: {
+            /** Error Code */
+            error_code: string;
+            /** Message */
+            message: string;
+            /**
+             * Details
+             * @default {}
+             */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** Estimate */
+        Estimate: {
+            /**
+             * Count
+             * @description Sendable matching contacts.
+             */
+            count: number;
+            /**
+             * Matched
+             * @description Matching contacts before exclusions.
+             */
+            matched: number;
+            excluded: components["schemas"]["Excluded"];
+            /**
+             * Exact
+             * @description Every contact was counted (else scaled from a sample).
+             */
+            exact: boolean;
+            /**
+             * Sample Fraction
+             * @description The share of the company's contacts read: 1.0 when exact.
+             */
+            sample_fraction: number;
+            /**
+             * Count Range
+             * @description 95 % interval of `count` ([count, count] when exact).
+             */
+            count_range: [
+                number,
+                number
+            ];
+            /**
+             * Matched Range
+             * @description 95 % interval of `matched` ([matched, matched] when exact).
+             */
+            matched_range: [
+                number,
+                number
+            ];
+            /** Channel */
+            channel: string | null;
+            /**
+             * Sample
+             * @description Matching sendable contacts (PII masked without view_pii).
+             */
+            sample: {
+                [key: string]: unknown;
+            }[];
+            /** Took Ms */
+            took_ms: number;
+        };
+        /** EstimateRequest */
+        EstimateRequest: {
+            /**
+             * Demographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            demographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Behavioral Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            behavioral_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Geographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            geographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Psychographic Criteria
+             * @description A rule tree (see GET /api/segments/schema/); {} or null: no condition.
+             */
+            psychographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Exclude contacts that cannot be sent to on this channel. */
+            channel?: components["schemas"]["Channel"] | null;
+            /**
+             * Campaign Id
+             * @description Use this campaign's primary channel when `channel` is not given.
+             */
+            campaign_id?: string | null;
+            /**
+             * Sample Size
+             * @description How many contacts to return.
+             * @default 10
+             */
+            sample_size?: number;
+            /**
+             * Exact
+             * @description Count every contact even on a large company (slower); otherwise a company above the sampling threshold is estimated from a uniform random sample.
+             * @default false
+             */
+            exact?: boolean;
+        };
+        /** EvaluationRead */
+        EvaluationRead: {
+            /**
+             * Evaluation Id
+             * Format: uuid
+             */
+            evaluation_id: string;
+            /**
+             * Segment Id
+             * Format: uuid
+             */
+            segment_id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Channel */
+            channel: string;
+            /**
+             * Evaluated At
+             * Format: date-time
+             */
+            evaluated_at: string;
+            /**
+             * Matched
+             * @description Contacts the criteria match, before consent and suppression.
+             */
+            matched: number;
+            /**
+             * Sendable
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the segment's members.
+             */
+            sendable: number;
+            /** Added */
+            added: number;
+            /** Removed */
+            removed: number;
+            excluded: components["schemas"]["Excluded"];
+            /** Took Ms */
+            took_ms: number;
+        };
+        /** EventAccepted */
+        EventAccepted: {
+            /** Event Id */
+            event_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "duplicate";
+        };
+        /**
+         * EventBatch
+         * @description Up to 5,000 events; each is validated on its own and reported in the results.
+         */
+        EventBatch: {
+            /** Events */
+            events: unknown[];
+        };
+        /** EventBatchResult */
+        EventBatchResult: {
+            /** Created */
+            created: number;
+            /** Duplicates */
+            duplicates: number;
+            /** Failed */
+            failed: number;
+            /** Results */
+            results: components["schemas"]["EventResult"][];
+        };
+        /**
+         * EventIn
+         * @description One behavioural event of a contact named by id or by external id.
+         */
+        EventIn: {
+            /**
+             * Event Id
+             * @description Unique per company.
+             */
+            event_id: string;
+            /** Contact Id */
+            contact_id?: string | null;
+            /** External Id */
+            external_id?: string | null;
+            /**
+             * Event Type
+             * @description e.g. purchase, page_view
+             */
+            event_type: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Properties */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** Campaign Id */
+            campaign_id?: string | null;
+        };
+        /** EventPage */
+        EventPage: {
+            /** Items */
+            items: components["schemas"]["EventRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** EventRead */
+        EventRead: {
+            /** Id */
+            id: number;
+            /** Event Id */
+            event_id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Properties */
+            properties: {
+                [key: string]: unknown;
+            };
+            /** Campaign Id */
+            campaign_id: string | null;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+        };
+        /** EventResult */
+        EventResult: {
+            /** Index */
+            index: number;
+            /** Event Id */
+            event_id?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "duplicate" | "error";
+            /**
+             * Errors
+             * @default []
+             */
+            errors?: components["schemas"]["ItemError"][];
+        };
+        /** Excluded */
+        Excluded: {
+            /** No Consent */
+            no_consent: number;
+            /** Suppressed */
+            suppressed: number;
+        };
+        /** Explanation */
+        Explanation: {
+            /**
+             * Segment Id
+             * Format: uuid
+             */
+            segment_id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Matched
+             * @description The contact satisfies every criteria tree.
+             */
+            matched: boolean;
+            /** Channel */
+            channel: string | null;
+            /** Consented */
+            consented: boolean | null;
+            /** Suppressed */
+            suppressed: boolean | null;
+            /** Sendable */
+            sendable: boolean;
+            /**
+             * In Segment
+             * @description Matched and sendable: what membership holds now.
+             */
+            in_segment: boolean;
+            /**
+             * Is Member
+             * @description In the membership of the last evaluation.
+             */
+            is_member: boolean;
+            /** Last Evaluated At */
+            last_evaluated_at: string | null;
+            /** Summary */
+            summary: string;
+            /**
+             * Criteria
+             * @description Per criteria tree, every node with its rule, `result`, the contact's `actual` value (conditions) or `observed` events (behavioural conditions).
+             */
+            criteria: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Evaluated At
+             * Format: date-time
+             */
+            evaluated_at: string;
+        };
+        /** FieldChange */
+        FieldChange: {
+            /** Old */
+            old: unknown;
+            /** New */
+            new: unknown;
+        };
+        /**
+         * FiscalYearAvailability
+         * @description The money of a fiscal year: the total of its active budgets that are not drawn from a
+         *     parent (a child budget's money is already in its parent's), what live campaigns hold,
+         *     what is left (the ceiling for a campaign's total_budget).
+         * @example {
+         *       "approval_threshold": "10000.00",
+         *       "available_amount": "410000.00",
+         *       "currency_code": "USD",
+         *       "fiscal_year": 2026,
+         *       "held_by_live_campaigns": "210000.00",
+         *       "period_end": "2027-01-01T00:00:00Z",
+         *       "period_start": "2026-01-01T00:00:00Z",
+         *       "total_amount": "620000.00"
+         *     }
+         */
+        FiscalYearAvailability: {
+            /** Fiscal Year */
+            fiscal_year: number;
+            /** Currency Code */
+            currency_code: string;
+            /** Total Amount */
+            total_amount: string;
+            /** Held By Live Campaigns */
+            held_by_live_campaigns: string;
+            /** Available Amount */
+            available_amount: string;
+            /** Approval Threshold */
+            approval_threshold: string | null;
+            /**
+             * Period Start
+             * Format: date-time
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date-time
+             */
+            period_end: string;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Rows */
+            rows: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Failed */
+            failed: number;
+            /** Errors */
+            errors: components["schemas"]["RowError"][];
+            /**
+             * Errors Truncated
+             * @default false
+             */
+            errors_truncated?: boolean;
+        };
+        /** ItemError */
+        ItemError: {
+            /** Path */
+            path: string;
+            /** Message */
+            message: string;
+        };
+        /**
+         * JWKS
+         * @description The public keys that verify this service's tokens (empty with a shared secret).
+         * @example {
+         *       "keys": [
+         *         {
+         *           "alg": "RS256",
+         *           "e": "AQAB",
+         *           "kid": "3f1c0d9a2b7e4c11",
+         *           "kty": "RSA",
+         *           "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4…",
+         *           "use": "sig"
+         *         }
+         *       ]
+         *     }
+         */
+        JWKS: {
+            /** Keys */
+            keys: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * LaunchAccepted
+         * @description The launch confirmation: the recorded request, the campaign's new state, tracking.
+         * @example {
+         *       "campaign": {
+         *         "campaign_code": "SPRING-26",
+         *         "campaign_status": "active",
+         *         "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *         "version": 5
+         *       },
+         *       "launch": {
+         *         "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *         "created_at": "2026-03-20T12:00:00Z",
+         *         "id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *         "idempotency_key": "9d0c1c1e-launch-2026-04",
+         *         "launch_status": "scheduled",
+         *         "parameters": {
+         *           "channels": [
+         *             "email"
+         *           ],
+         *           "segment_ids": [
+         *             "0ad7193d-ac70-4d15-a378-652923ea3fa1"
+         *           ],
+         *           "throttle_per_minute": 5000
+         *         },
+         *         "requested_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *         "scheduled_at": "2026-04-01T08:00:00Z"
+         *       },
+         *       "tracking": {
+         *         "campaign_path": "/api/campaigns/5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b/",
+         *         "events": [
+         *           "campaign.launch_progress",
+         *           "campaign.launched"
+         *         ],
+         *         "launch_id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *         "websocket": "/ws"
+         *       },
+         *       "validation_warnings": []
+         *     }
+         */
+        LaunchAccepted: {
+            launch: components["schemas"]["LaunchRead"];
+            campaign: components["schemas"]["LaunchCampaignState"];
+            tracking: components["schemas"]["LaunchTracking"];
+            /** Validation Warnings */
+            validation_warnings: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** LaunchCampaignState */
+        LaunchCampaignState: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Campaign Code */
+            campaign_code: string;
+            campaign_status: components["schemas"]["CampaignStatus"];
+            /** Version */
+            version: number;
+        };
+        /** LaunchCounts */
+        LaunchCounts: {
+            /**
+             * Queued
+             * @description Deliveries in the launch's frozen audience.
+             */
+            queued: number;
+            /** Sent */
+            sent: number;
+            /** Failed */
+            failed: number;
+            /** Skipped */
+            skipped: number;
+            /** Remaining */
+            remaining: number;
+        };
+        /**
+         * LaunchDetail
+         * @description A launch: its state, counts, timings and its latest errors.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "counts": {
+         *         "failed": 3,
+         *         "queued": 3000,
+         *         "remaining": 1197,
+         *         "sent": 1800,
+         *         "skipped": 0
+         *       },
+         *       "created_at": "2026-03-20T12:00:00Z",
+         *       "errors": [],
+         *       "id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *       "launch_status": "sending",
+         *       "parameters": {
+         *         "channels": [
+         *           "email"
+         *         ],
+         *         "segment_ids": []
+         *       },
+         *       "requested_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "resolved_at": "2026-04-01T08:00:01Z",
+         *       "scheduled_at": "2026-04-01T08:00:00Z",
+         *       "started_at": "2026-04-01T08:00:01Z",
+         *       "updated_at": "2026-04-01T08:00:09Z"
+         *     }
+         */
+        LaunchDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            launch_status: components["schemas"]["LaunchStatus"];
+            /**
+             * Requested By User Id
+             * Format: uuid
+             */
+            requested_by_user_id: string;
+            /** Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            counts: components["schemas"]["LaunchCounts"];
+            /**
+             * Last Error
+             * @description Why the launch failed, when it did.
+             */
+            last_error: string | null;
+            /**
+             * Errors
+             * @description The latest failed deliveries (on a single launch only; empty in lists).
+             */
+            errors: components["schemas"]["LaunchError"][];
+            /** Scheduled At */
+            scheduled_at: string | null;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * LaunchError
+         * @description A delivery of the launch that failed, most recent first.
+         */
+        LaunchError: {
+            /**
+             * Delivery Id
+             * Format: uuid
+             */
+            delivery_id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Channel */
+            channel: string;
+            /** Error Code */
+            error_code: string | null;
+            /** Error */
+            error: string | null;
+            /** Attempts */
+            attempts: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
+         * LaunchPage
+         * @description One page of a campaign's launches, newest first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "counts": {
+         *             "failed": 3,
+         *             "queued": 3000,
+         *             "remaining": 1197,
+         *             "sent": 1800,
+         *             "skipped": 0
+         *           },
+         *           "created_at": "2026-03-20T12:00:00Z",
+         *           "errors": [],
+         *           "id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *           "launch_status": "sending",
+         *           "parameters": {
+         *             "channels": [
+         *               "email"
+         *             ],
+         *             "segment_ids": []
+         *           },
+         *           "requested_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *           "resolved_at": "2026-04-01T08:00:01Z",
+         *           "scheduled_at": "2026-04-01T08:00:00Z",
+         *           "started_at": "2026-04-01T08:00:01Z",
+         *           "updated_at": "2026-04-01T08:00:09Z"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        LaunchPage: {
+            /** Items */
+            items: components["schemas"]["LaunchDetail"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * LaunchRead
+         * @description A recorded launch request.
+         */
+        LaunchRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            launch_status: components["schemas"]["LaunchStatus"];
+            /** Idempotency Key */
+            idempotency_key: string;
+            /**
+             * Requested By User Id
+             * Format: uuid
+             */
+            requested_by_user_id: string;
+            /** Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Scheduled At */
+            scheduled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * LaunchRequest
+         * @description How to run the launch: when, on which channels, how fast, to which segments.
+         * @example {
+         *       "channels": [
+         *         "email"
+         *       ],
+         *       "scheduled_at": "2026-04-01T08:00:00+00:00",
+         *       "throttle_per_minute": 5000
+         *     }
+         */
+        LaunchRequest: {
+            /**
+             * Scheduled At
+             * @description When to start sending; omitted: at the campaign's start date or now, whichever is later.
+             */
+            scheduled_at?: string | null;
+            /**
+             * Channels
+             * @description Channels to send on; omitted: the campaign's channel (every channel for multi_channel).
+             */
+            channels?: components["schemas"]["DeliveryChannel"][] | null;
+            /** Throttle Per Minute */
+            throttle_per_minute?: number | null;
+            /**
+             * Segment Ids
+             * @description Omitted: every segment.
+             */
+            segment_ids?: string[] | null;
+        };
+        /**
+         * LaunchStatus
+         * @enum {string}
+         */
+        LaunchStatus: "requested" | "scheduled" | "resolving" | "sending" | "paused" | "completed" | "failed" | "cancelled";
+        /**
+         * LaunchTracking
+         * @description Where to follow the launch.
+         */
+        LaunchTracking: {
+            /**
+             * Launch Id
+             * Format: uuid
+             */
+            launch_id: string;
+            /** Websocket */
+            websocket: string;
+            /** Events */
+            events: string[];
+            /** Campaign Path */
+            campaign_path: string;
+        };
+        /**
+         * LogoutRequest
+         * @description Which session to end: the one of `refresh_token`, else the caller's current one;
+         *     `all_sessions` ends every session of the user.
+         * @example {
+         *       "all_sessions": false,
+         *       "refresh_token": "eyJhbGci…"
+         *     }
+         */
+        LogoutRequest: {
+            /** Refresh Token */
+            refresh_token?: string | null;
+            /**
+             * All Sessions
+             * @default false
+             */
+            all_sessions?: boolean;
+        };
+        /**
+         * MFACode
+         * @example {
+         *       "code": "492039"
+         *     }
+         */
+        MFACode: {
+            /**
+             * Code
+             * @description The 6-digit code of the authenticator app.
+             * @example 492039
+             */
+            code: string;
+        };
+        /**
+         * MFAEnrollment
+         * @description The new TOTP secret, shown once: scan the URI as a QR code, then confirm with a code.
+         * @example {
+         *       "account_name": "admin@acme.test",
+         *       "issuer": "Campaign Creation CRM",
+         *       "otpauth_uri": "otpauth://totp/Campaign%20Creation%20CRM:admin%40acme.test?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Campaign%20Creation%20CRM",
+         *       "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+         *     }
+         */
+        MFAEnrollment: {
+            /** Secret */
+            secret: string;
+            /** Otpauth Uri */
+            otpauth_uri: string;
+            /** Issuer */
+            issuer: string;
+            /** Account Name */
+            account_name: string;
+        };
+        /**
+         * MFAStatus
+         * @example {
+         *       "mfa_enabled": true
+         *     }
+         */
+        MFAStatus: {
+            /** Mfa Enabled */
+            mfa_enabled: boolean;
+        };
+        /**
+         * Me
+         * @description The signed-in user, their company, roles and the permissions those grant.
+         * @example {
+         *       "company": {
+         *         "id": "5d2b7c1e-0b59-4c4e-8e0f-7d1f2f0c9a01",
+         *         "name": "Acme",
+         *         "slug": "acme"
+         *       },
+         *       "email": "admin@acme.test",
+         *       "full_name": "Ada Admin",
+         *       "id": "0b8f8c61-7f7e-4a55-9a8e-5b0d0c0f6a11",
+         *       "last_login_at": "2026-03-02T09:15:00+00:00",
+         *       "mfa_enabled": false,
+         *       "permissions": [
+         *         "approve_campaign",
+         *         "create_campaign",
+         *         "read_campaign"
+         *       ],
+         *       "roles": [
+         *         "admin"
+         *       ],
+         *       "session_expires_at": "2026-03-02T09:30:00+00:00"
+         *     }
+         */
+        Me: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            /** Full Name */
+            full_name: string;
+            company: components["schemas"]["CompanyRef"];
+            /** Roles */
+            roles: string[];
+            /** Permissions */
+            permissions: string[];
+            /** Mfa Enabled */
+            mfa_enabled: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /**
+             * Session Expires At
+             * @description When the current access token expires.
+             */
+            session_expires_at?: string | null;
+        };
+        /** Page[dict[str, Any]] */
+        Page_dict_str__Any__: {
+            /** Items */
+            items: {
+                [key: string]: unknown;
+            }[];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * PasswordChange
+         * @example {
+         *       "current_password": "demo-pass-123",
+         *       "new_password": "correct-horse-battery"
+         *     }
+         */
+        PasswordChange: {
+            /** Current Password */
+            current_password: string;
+            /**
+             * New Password
+             * @description 12 to 128 characters.
+             * @example correct-horse-battery
+             */
+            new_password: string;
+        };
+        /**
+         * PasswordReset
+         * @example {
+         *       "new_password": "a-new-long-pass"
+         *     }
+         */
+        PasswordReset: {
+            /**
+             * New Password
+             * @description 12 to 128 characters.
+             * @example correct-horse-battery
+             */
+            new_password: string;
+        };
+        /**
+         * Performance
+         * @description Totals of the campaign's daily metrics, with rates and a per-channel breakdown.
+         */
+        Performance: {
+            totals: components["schemas"]["ChannelPerformance"];
+            /** Delivery Rate */
+            delivery_rate: number | null;
+            /** Open Rate */
+            open_rate: number | null;
+            /** Click Rate */
+            click_rate: number | null;
+            /** Conversion Rate */
+            conversion_rate: number | null;
+            /** Unsubscribe Rate */
+            unsubscribe_rate: number | null;
+            /**
+             * Roi
+             * @description (revenue - spend) / spend; hidden without budget view
+             */
+            roi: number | null;
+            /** By Channel */
+            by_channel: components["schemas"]["ChannelPerformance"][];
+            /** First Day */
+            first_day: string | null;
+            /** Last Day */
+            last_day: string | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * RefreshRequest
+         * @example {
+         *       "refresh_token": "eyJhbGci…"
+         *     }
+         */
+        RefreshRequest: {
+            /** Refresh Token */
+            refresh_token: string;
+        };
+        /**
+         * RejectionComment
+         * @description Why the campaign is rejected (required).
+         * @example {
+         *       "comment": "Budget too high for Q2; halve it."
+         *     }
+         */
+        RejectionComment: {
+            /** Comment */
+            comment: string;
+        };
+        /**
+         * RenderedMessageRead
+         * @description The message exactly as the recipient gets it.
+         * @example {
+         *       "headers": {
+         *         "List-Unsubscribe": "<https://crm.example.com/t/u/AX…>",
+         *         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"
+         *       },
+         *       "html": "<p>Hi Ann …</p>",
+         *       "links": [
+         *         "https://shop.example.com/spring"
+         *       ],
+         *       "subject": "Spring sale starts today, Ann",
+         *       "text": "Hi Ann …"
+         *     }
+         */
+        RenderedMessageRead: {
+            /** Subject */
+            subject: string | null;
+            /** Html */
+            html: string | null;
+            /** Text */
+            text: string;
+            /** Headers */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Links
+             * @description The original URLs of the tracked links, in order.
+             */
+            links: string[];
+        };
+        /**
+         * RoleName
+         * @enum {string}
+         */
+        RoleName: "admin" | "marketing_manager" | "campaign_specialist" | "marketing_analyst" | "finance" | "executive" | "sales";
+        /**
+         * RoleRead
+         * @example {
+         *       "description": "Approves campaigns and manages budgets.",
+         *       "name": "finance",
+         *       "permissions": [
+         *         "approve_campaign",
+         *         "manage_budget",
+         *         "read_campaign"
+         *       ]
+         *     }
+         */
+        RoleRead: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Permissions */
+            permissions: string[];
+        };
+        /**
+         * RolesUpdate
+         * @example {
+         *       "roles": [
+         *         "marketing_manager",
+         *         "finance"
+         *       ]
+         *     }
+         */
+        RolesUpdate: {
+            /**
+             * Roles
+             * @example [
+             *       "campaign_specialist"
+             *     ]
+             */
+            roles: components["schemas"]["RoleName"][];
+        };
+        /** RowError */
+        RowError: {
+            /**
+             * Row
+             * @description Row number in the file; the header is row 1.
+             */
+            row: number;
+            /**
+             * Line
+             * @description Physical line where the record ends (quoted fields span).
+             */
+            line: number;
+            /** Column */
+            column: string | null;
+            /** Message */
+            message: string;
+        };
+        /**
+         * SegmentCreate
+         * @description A new segment of a campaign; every criteria tree follows the segment rule language.
+         * @example {
+         *       "behavioral_criteria": {
+         *         "count": {
+         *           "op": "gte",
+         *           "value": 3
+         *         },
+         *         "event": "email_open",
+         *         "within_days": 30
+         *       },
+         *       "campaign_id": "5f0c2a8e-1111-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "demographic_criteria": {
+         *         "all": [
+         *           {
+         *             "field": "age",
+         *             "op": "between",
+         *             "value": [
+         *               25,
+         *               45
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "geographic_criteria": {
+         *         "field": "city",
+         *         "op": "in",
+         *         "value": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "psychographic_criteria": {
+         *         "field": "interests",
+         *         "op": "contains_any",
+         *         "value": [
+         *           "running"
+         *         ]
+         *       },
+         *       "segment_name": "Engaged Berliners",
+         *       "segment_type": "mixed"
+         *     }
+         */
+        SegmentCreate: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Segment Name */
+            segment_name: string;
+            segment_type: components["schemas"]["SegmentType"];
+            /** Demographic Criteria */
+            demographic_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Behavioral Criteria */
+            behavioral_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Geographic Criteria */
+            geographic_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Psychographic Criteria */
+            psychographic_criteria?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * SegmentPage
+         * @description One page of segments.
+         * @example {
+         *       "filters": {
+         *         "segment_type": "mixed"
+         *       },
+         *       "items": [
+         *         {
+         *           "actual_count": 1187,
+         *           "behavioral_criteria": {
+         *             "count": {
+         *               "op": "gte",
+         *               "value": 3
+         *             },
+         *             "event": "email_open",
+         *             "within_days": 30
+         *           },
+         *           "campaign_id": "5f0c2a8e-1111-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "demographic_criteria": {
+         *             "all": [
+         *               {
+         *                 "field": "age",
+         *                 "op": "between",
+         *                 "value": [
+         *                   25,
+         *                   45
+         *                 ]
+         *               }
+         *             ]
+         *           },
+         *           "engagement_rate": "12.40",
+         *           "geographic_criteria": {
+         *             "field": "city",
+         *             "op": "in",
+         *             "value": [
+         *               "Berlin"
+         *             ]
+         *           },
+         *           "id": "0ad7193d-ac70-4d15-a378-652923ea3fa1",
+         *           "last_evaluated_at": "2026-03-01T10:00:00Z",
+         *           "matched_count": 1250,
+         *           "psychographic_criteria": {
+         *             "field": "interests",
+         *             "op": "contains_any",
+         *             "value": [
+         *               "running"
+         *             ]
+         *           },
+         *           "segment_name": "Engaged Berliners",
+         *           "segment_type": "mixed",
+         *           "sendable_count": 1187,
+         *           "target_count": 1250,
+         *           "updated_at": "2026-03-01T10:00:00Z"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        SegmentPage: {
+            /** Items */
+            items: components["schemas"]["SegmentRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * SegmentRead
+         * @description A segment as stored (counts are written by the segment engine when it evaluates).
+         * @example {
+         *       "actual_count": 1187,
+         *       "behavioral_criteria": {
+         *         "count": {
+         *           "op": "gte",
+         *           "value": 3
+         *         },
+         *         "event": "email_open",
+         *         "within_days": 30
+         *       },
+         *       "campaign_id": "5f0c2a8e-1111-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "demographic_criteria": {
+         *         "all": [
+         *           {
+         *             "field": "age",
+         *             "op": "between",
+         *             "value": [
+         *               25,
+         *               45
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "engagement_rate": "12.40",
+         *       "geographic_criteria": {
+         *         "field": "city",
+         *         "op": "in",
+         *         "value": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "id": "0ad7193d-ac70-4d15-a378-652923ea3fa1",
+         *       "last_evaluated_at": "2026-03-01T10:00:00Z",
+         *       "matched_count": 1250,
+         *       "psychographic_criteria": {
+         *         "field": "interests",
+         *         "op": "contains_any",
+         *         "value": [
+         *           "running"
+         *         ]
+         *       },
+         *       "segment_name": "Engaged Berliners",
+         *       "segment_type": "mixed",
+         *       "sendable_count": 1187,
+         *       "target_count": 1250,
+         *       "updated_at": "2026-03-01T10:00:00Z"
+         *     }
+         */
+        SegmentRead: {
+            /**
+             * Target Count
+             * @description The stored name of `matched_count`.
+             */
+            target_count: number;
+            /**
+             * Actual Count
+             * @description The stored name of `sendable_count`.
+             */
+            actual_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Segment Name */
+            segment_name: string;
+            segment_type: components["schemas"]["SegmentType"];
+            /** Demographic Criteria */
+            demographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Behavioral Criteria */
+            behavioral_criteria: {
+                [key: string]: unknown;
+            };
+            /** Geographic Criteria */
+            geographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Psychographic Criteria */
+            psychographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Engagement Rate */
+            engagement_rate: string;
+            /** Last Evaluated At */
+            last_evaluated_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Matched Count
+             * @description Contacts the segment's criteria match, before consent and suppression.
+             */
+            readonly matched_count: number;
+            /**
+             * Sendable Count
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
+             */
+            readonly sendable_count: number;
+        };
+        /**
+         * SegmentReplace
+         * @description Every writable field of a segment (PUT); the campaign cannot change.
+         * @example {
+         *       "behavioral_criteria": {
+         *         "count": {
+         *           "op": "gte",
+         *           "value": 3
+         *         },
+         *         "event": "email_open",
+         *         "within_days": 30
+         *       },
+         *       "demographic_criteria": {
+         *         "all": [
+         *           {
+         *             "field": "age",
+         *             "op": "between",
+         *             "value": [
+         *               25,
+         *               45
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "geographic_criteria": {
+         *         "field": "city",
+         *         "op": "in",
+         *         "value": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "psychographic_criteria": {
+         *         "field": "interests",
+         *         "op": "contains_any",
+         *         "value": [
+         *           "running"
+         *         ]
+         *       },
+         *       "segment_name": "Engaged Berliners",
+         *       "segment_type": "mixed"
+         *     }
+         */
+        SegmentReplace: {
+            /** Segment Name */
+            segment_name: string;
+            segment_type: components["schemas"]["SegmentType"];
+            /** Demographic Criteria */
+            demographic_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Behavioral Criteria */
+            behavioral_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Geographic Criteria */
+            geographic_criteria?: {
+                [key: string]: unknown;
+            };
+            /** Psychographic Criteria */
+            psychographic_criteria?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SegmentSummary */
+        SegmentSummary: {
+            /**
+             * Target Count
+             * @description The stored name of `matched_count`.
+             */
+            target_count: number;
+            /**
+             * Actual Count
+             * @description The stored name of `sendable_count`.
+             */
+            actual_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Segment Name */
+            segment_name: string;
+            segment_type: components["schemas"]["SegmentType"];
+            /** Demographic Criteria */
+            demographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Behavioral Criteria */
+            behavioral_criteria: {
+                [key: string]: unknown;
+            };
+            /** Geographic Criteria */
+            geographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Psychographic Criteria */
+            psychographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Engagement Rate */
+            engagement_rate: string;
+            /** Last Evaluated At */
+            last_evaluated_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Matched Count
+             * @description Contacts the segment's criteria match, before consent and suppression.
+             */
+            readonly matched_count: number;
+            /**
+             * Sendable Count
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
+             */
+            readonly sendable_count: number;
+        };
+        /**
+         * SegmentType
+         * @enum {string}
+         */
+        SegmentType: "demographic" | "behavioral" | "geographic" | "psychographic" | "mixed";
+        /**
+         * SegmentUpdate
+         * @description Some writable fields of a segment (PATCH).
+         * @example {
+         *       "segment_name": "Engaged Berliners 25 to 45"
+         *     }
+         */
+        SegmentUpdate: {
+            /** Segment Name */
+            segment_name?: string | null;
+            segment_type?: components["schemas"]["SegmentType"] | null;
+            /** Demographic Criteria */
+            demographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /** Behavioral Criteria */
+            behavioral_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /** Geographic Criteria */
+            geographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+            /** Psychographic Criteria */
+            psychographic_criteria?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * SegmentValidation
+         * @description The criteria passed the rule language; what still deserves attention.
+         */
+        SegmentValidation: {
+            /** Valid */
+            valid: boolean;
+            /** Warnings */
+            warnings: components["schemas"]["SegmentWarning"][];
+        };
+        /** SegmentWarning */
+        SegmentWarning: {
+            /** Code */
+            code: string;
+            /** Field */
+            field?: string | null;
+            /** Message */
+            message: string;
+        };
+        /**
+         * SegmentWritten
+         * @description A created or updated segment with its validation results and audience analysis.
+         * @example {
+         *       "actual_count": 1187,
+         *       "audience_analysis": {
+         *         "actual_count": 1187,
+         *         "behavioural_events": [
+         *           "email_open"
+         *         ],
+         *         "condition_count": 2,
+         *         "criteria_used": [
+         *           "demographic_criteria",
+         *           "behavioral_criteria"
+         *         ],
+         *         "estimate_path": "/api/segments/estimate/",
+         *         "evaluate_path": "/api/segments/0ad7193d-ac70-4d15-a378-652923ea3fa1/evaluate/",
+         *         "evaluated": true,
+         *         "matched_count": 1250,
+         *         "sendable_count": 1187,
+         *         "target_count": 1250
+         *       },
+         *       "behavioral_criteria": {
+         *         "count": {
+         *           "op": "gte",
+         *           "value": 3
+         *         },
+         *         "event": "email_open",
+         *         "within_days": 30
+         *       },
+         *       "campaign_id": "5f0c2a8e-1111-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "demographic_criteria": {
+         *         "all": [
+         *           {
+         *             "field": "age",
+         *             "op": "between",
+         *             "value": [
+         *               25,
+         *               45
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "engagement_rate": "12.40",
+         *       "geographic_criteria": {
+         *         "field": "city",
+         *         "op": "in",
+         *         "value": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "id": "0ad7193d-ac70-4d15-a378-652923ea3fa1",
+         *       "last_evaluated_at": "2026-03-01T10:00:00Z",
+         *       "matched_count": 1250,
+         *       "psychographic_criteria": {
+         *         "field": "interests",
+         *         "op": "contains_any",
+         *         "value": [
+         *           "running"
+         *         ]
+         *       },
+         *       "segment_name": "Engaged Berliners",
+         *       "segment_type": "mixed",
+         *       "sendable_count": 1187,
+         *       "target_count": 1250,
+         *       "updated_at": "2026-03-01T10:00:00Z",
+         *       "validation": {
+         *         "valid": true,
+         *         "warnings": []
+         *       }
+         *     }
+         */
+        SegmentWritten: {
+            /**
+             * Target Count
+             * @description The stored name of `matched_count`.
+             */
+            target_count: number;
+            /**
+             * Actual Count
+             * @description The stored name of `sendable_count`.
+             */
+            actual_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Segment Name */
+            segment_name: string;
+            segment_type: components["schemas"]["SegmentType"];
+            /** Demographic Criteria */
+            demographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Behavioral Criteria */
+            behavioral_criteria: {
+                [key: string]: unknown;
+            };
+            /** Geographic Criteria */
+            geographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Psychographic Criteria */
+            psychographic_criteria: {
+                [key: string]: unknown;
+            };
+            /** Engagement Rate */
+            engagement_rate: string;
+            /** Last Evaluated At */
+            last_evaluated_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            validation: components["schemas"]["SegmentValidation"];
+            audience_analysis: components["schemas"]["AudienceAnalysis"];
+            /**
+             * Matched Count
+             * @description Contacts the segment's criteria match, before consent and suppression.
+             */
+            readonly matched_count: number;
+            /**
+             * Sendable Count
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
+             */
+            readonly sendable_count: number;
+        };
+        /**
+         * SortField
+         * @enum {string}
+         */
+        SortField: "created_at" | "updated_at" | "start_date" | "end_date" | "campaign_name" | "campaign_code" | "campaign_status";
+        /**
+         * SortOrder
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
+        /**
+         * StepUpToken
+         * @description Proof of a fresh TOTP check, sent as `X-MFA-Token` on actions that need it.
+         * @example {
+         *       "expires_in": 300,
+         *       "mfa_token": "eyJhbGci…",
+         *       "token_type": "mfa"
+         *     }
+         */
+        StepUpToken: {
+            /** Mfa Token */
+            mfa_token: string;
+            /**
+             * Token Type
+             * @default mfa
+             * @constant
+             */
+            token_type?: "mfa";
+            /** Expires In */
+            expires_in: number;
+        };
+        /**
+         * SuppressionCreate
+         * @description Block an address on one channel, or on every channel when `channel` is null.
+         */
+        SuppressionCreate: {
+            channel?: components["schemas"]["DeliveryChannel"] | null;
+            /** Address */
+            address: string;
+            /** @default manual */
+            reason?: components["schemas"]["SuppressionReason"];
+            /**
+             * Source
+             * @default api
+             */
+            source?: string;
+            /** Contact Id */
+            contact_id?: string | null;
+            /** Campaign Id */
+            campaign_id?: string | null;
+        };
+        /** SuppressionPage */
+        SuppressionPage: {
+            /** Items */
+            items: components["schemas"]["SuppressionRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SuppressionRead */
+        SuppressionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Channel
+             * @description null: every channel
+             */
+            channel: string | null;
+            /** Address */
+            address: string;
+            /** Reason */
+            reason: string;
+            /** Source */
+            source: string;
+            /** Contact Id */
+            contact_id: string | null;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * SuppressionReason
+         * @enum {string}
+         */
+        SuppressionReason: "unsubscribe" | "hard_bounce" | "complaint" | "manual" | "legal";
+        /**
+         * TemplateCreate
+         * @description A new template.
+         * @example {
+         *       "asset_references": [
+         *         "assets/logo.png"
+         *       ],
+         *       "campaign_structure": {
+         *         "sections": [
+         *           "hero",
+         *           "stories",
+         *           "cta"
+         *         ]
+         *       },
+         *       "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+         *       "default_settings": {
+         *         "campaign_type": "newsletter",
+         *         "primary_channel": "email"
+         *       },
+         *       "description": "Editorial newsletter with three stories and a call to action.",
+         *       "is_active": true,
+         *       "is_default": false,
+         *       "template_code": "NEWSLETTER",
+         *       "template_name": "Monthly newsletter",
+         *       "template_type": "email"
+         *     }
+         */
+        TemplateCreate: {
+            /** Template Name */
+            template_name: string;
+            /**
+             * Template Code
+             * @description Letters, digits and hyphens.
+             * @example FY2026-MKT
+             */
+            template_code: string;
+            /** Description */
+            description?: string | null;
+            template_type: components["schemas"]["TemplateType"];
+            /** Campaign Structure */
+            campaign_structure?: {
+                [key: string]: unknown;
+            };
+            /** Default Settings */
+            default_settings?: {
+                [key: string]: unknown;
+            };
+            /** Content Template */
+            content_template?: string | null;
+            /** Asset References */
+            asset_references?: unknown[];
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active?: boolean;
+            /**
+             * Is Default
+             * @default false
+             */
+            is_default?: boolean;
+        };
+        /**
+         * TemplateLinkCreate
+         * @description Link a template to a campaign.
+         * @example {
+         *       "is_primary": true,
+         *       "template_id": "8a6e0804-2bd0-4672-b79d-d97027f9071a"
+         *     }
+         */
+        TemplateLinkCreate: {
+            /**
+             * Template Id
+             * Format: uuid
+             */
+            template_id: string;
+            /**
+             * Is Primary
+             * @default false
+             */
+            is_primary?: boolean;
+        };
+        /**
+         * TemplateLinkList
+         * @description The templates a campaign uses.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "items": [
+         *         {
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "is_active": true,
+         *           "is_primary": true,
+         *           "template_code": "NEWSLETTER",
+         *           "template_id": "8a6e0804-2bd0-4672-b79d-d97027f9071a",
+         *           "template_name": "Monthly newsletter",
+         *           "template_type": "email"
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
+        TemplateLinkList: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Items */
+            items: components["schemas"]["TemplateLinkRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * TemplateLinkRead
+         * @description A template used by a campaign.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "is_active": true,
+         *       "is_primary": true,
+         *       "template_code": "NEWSLETTER",
+         *       "template_id": "8a6e0804-2bd0-4672-b79d-d97027f9071a",
+         *       "template_name": "Monthly newsletter",
+         *       "template_type": "email"
+         *     }
+         */
+        TemplateLinkRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Template Id
+             * Format: uuid
+             */
+            template_id: string;
+            /** Template Code */
+            template_code: string;
+            /** Template Name */
+            template_name: string;
+            template_type: components["schemas"]["TemplateType"];
+            /** Is Active */
+            is_active: boolean;
+            /** Is Primary */
+            is_primary: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * TemplatePage
+         * @description One page of templates.
+         * @example {
+         *       "filters": {
+         *         "template_type": "email"
+         *       },
+         *       "items": [
+         *         {
+         *           "asset_references": [
+         *             "assets/logo.png"
+         *           ],
+         *           "campaign_structure": {
+         *             "sections": [
+         *               "hero",
+         *               "stories",
+         *               "cta"
+         *             ]
+         *           },
+         *           "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+         *           "created_at": "2026-01-10T08:00:00Z",
+         *           "default_settings": {
+         *             "campaign_type": "newsletter",
+         *             "primary_channel": "email"
+         *           },
+         *           "description": "Editorial newsletter with three stories and a call to action.",
+         *           "id": "8a6e0804-2bd0-4672-b79d-d97027f9071a",
+         *           "is_active": true,
+         *           "is_default": false,
+         *           "template_code": "NEWSLETTER",
+         *           "template_name": "Monthly newsletter",
+         *           "template_type": "email",
+         *           "updated_at": "2026-02-01T08:00:00Z",
+         *           "usage_count": 4
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        TemplatePage: {
+            /** Items */
+            items: components["schemas"]["TemplateRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * TemplateRead
+         * @description A template as stored.
+         * @example {
+         *       "asset_references": [
+         *         "assets/logo.png"
+         *       ],
+         *       "campaign_structure": {
+         *         "sections": [
+         *           "hero",
+         *           "stories",
+         *           "cta"
+         *         ]
+         *       },
+         *       "content_template": "<h1>{{ headline }}</h1><p>Hi {{ first_name }},</p>{{ body }}",
+         *       "created_at": "2026-01-10T08:00:00Z",
+         *       "default_settings": {
+         *         "campaign_type": "newsletter",
+         *         "primary_channel": "email"
+         *       },
+         *       "description": "Editorial newsletter with three stories and a call to action.",
+         *       "id": "8a6e0804-2bd0-4672-b79d-d97027f9071a",
+         *       "is_active": true,
+         *       "is_default": false,
+         *       "template_code": "NEWSLETTER",
+         *       "template_name": "Monthly newsletter",
+         *       "template_type": "email",
+         *       "updated_at": "2026-02-01T08:00:00Z",
+         *       "usage_count": 4
+         *     }
+         */
+        TemplateRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Template Name */
+            template_name: string;
+            /** Template Code */
+            template_code: string;
+            /** Description */
+            description: string | null;
+            template_type: components["schemas"]["TemplateType"];
+            /** Campaign Structure */
+            campaign_structure: {
+                [key: string]: unknown;
+            };
+            /** Default Settings */
+            default_settings: {
+                [key: string]: unknown;
+            };
+            /** Content Template */
+            content_template: string | null;
+            /** Asset References */
+            asset_references: unknown[];
+            /** Is Active */
+            is_active: boolean;
+            /** Is Default */
+            is_default: boolean;
+            /** Usage Count */
+            usage_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * TemplateType
+         * @enum {string}
+         */
+        TemplateType: "email" | "sms" | "social" | "direct_mail" | "multi_channel" | "landing_page";
+        /**
+         * TemplateUpdate
+         * @description Some fields of a template (PATCH); PUT takes every field of TemplateCreate.
+         * @example {
+         *       "is_default": true
+         *     }
+         */
+        TemplateUpdate: {
+            /** Template Name */
+            template_name?: string | null;
+            /** Template Code */
+            template_code?: string | null;
+            /** Description */
+            description?: string | null;
+            template_type?: components["schemas"]["TemplateType"] | null;
+            /** Campaign Structure */
+            campaign_structure?: {
+                [key: string]: unknown;
+            } | null;
+            /** Default Settings */
+            default_settings?: {
+                [key: string]: unknown;
+            } | null;
+            /** Content Template */
+            content_template?: string | null;
+            /** Asset References */
+            asset_references?: unknown[] | null;
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Is Default */
+            is_default?: boolean | null;
+        };
+        /**
+         * TestSendRead
+         * @description A test send: the rendered message and where it is.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "channel": "email",
+         *       "created_at": "2026-03-20T12:00:00Z",
+         *       "id": "0b6a4f8e-3f55-4c43-9d0e-8c1b2d3e4f50",
+         *       "message": {
+         *         "headers": {
+         *           "List-Unsubscribe": "<https://crm.example.com/t/u/AX…>",
+         *           "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"
+         *         },
+         *         "html": "<p>Hi Ann …</p>",
+         *         "links": [
+         *           "https://shop.example.com/spring"
+         *         ],
+         *         "subject": "Spring sale starts today, Ann",
+         *         "text": "Hi Ann …"
+         *       },
+         *       "send_status": "pending",
+         *       "to": "ann.marketer@example.com"
+         *     }
+         */
+        TestSendRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Channel */
+            channel: string;
+            /** To */
+            to: string;
+            /**
+             * Contact Id
+             * @description The contact whose data filled the message (the one asked for, else a sample contact of the company); null when placeholder data did.
+             */
+            contact_id: string | null;
+            /** Variant Id */
+            variant_id: string | null;
+            send_status: components["schemas"]["TestSendStatus"];
+            /** Provider */
+            provider: string | null;
+            /** Provider Message Id */
+            provider_message_id: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            message: components["schemas"]["RenderedMessageRead"];
+        };
+        /**
+         * TestSendRequest
+         * @description Where to send the test, and whose data and which variant to render it with.
+         * @example {
+         *       "to": "ann.marketer@example.com"
+         *     }
+         */
+        TestSendRequest: {
+            /**
+             * To
+             * @description An email address (sent by email) or an E.164 phone number (sent by SMS).
+             */
+            to: string;
+            /**
+             * Contact Id
+             * @description Render with this contact's data; omitted: a sample contact of the company, or placeholder data when it has none.
+             */
+            contact_id?: string | null;
+            /**
+             * Variant Id
+             * @description Render this A/B variant; omitted: the campaign's template.
+             */
+            variant_id?: string | null;
+        };
+        /**
+         * TestSendStatus
+         * @description Where a test send is: waiting for the launch worker, handed to the provider, or not.
+         * @enum {string}
+         */
+        TestSendStatus: "pending" | "sent" | "failed";
+        /**
+         * TokenPair
+         * @description A signed-in session: a short-lived access token and its rotating refresh token.
+         * @example {
+         *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…",
+         *       "expires_in": 900,
+         *       "refresh_expires_in": 28800,
+         *       "refresh_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…",
+         *       "token_type": "bearer"
+         *     }
+         */
+        TokenPair: {
+            /** Access Token */
+            access_token: string;
+            /** Refresh Token */
+            refresh_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             * @constant
+             */
+            token_type?: "bearer";
+            /**
+             * Expires In
+             * @description Seconds the access token stays valid.
+             */
+            expires_in: number;
+            /**
+             * Refresh Expires In
+             * @description Seconds the refresh token stays valid.
+             */
+            refresh_expires_in: number;
+        };
+        /**
+         * UserCreate
+         * @example {
+         *       "email": "jane.doe@acme.test",
+         *       "full_name": "Jane Doe",
+         *       "password": "correct-horse-battery",
+         *       "roles": [
+         *         "campaign_specialist"
+         *       ]
+         *     }
+         */
+        UserCreate: {
+            /**
+             * Email
+             * @example jane.doe@acme.test
+             */
+            email: string;
+            /** Full Name */
+            full_name: string;
+            /**
+             * Password
+             * @description 12 to 128 characters.
+             * @example correct-horse-battery
+             */
+            password: string;
+            /**
+             * Roles
+             * @example [
+             *       "campaign_specialist"
+             *     ]
+             */
+            roles: components["schemas"]["RoleName"][];
+        };
+        /**
+         * UserPage
+         * @description One page of users.
+         */
+        UserPage: {
+            /** Items */
+            items: components["schemas"]["UserRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * UserRead
+         * @example {
+         *       "created_at": "2026-01-10T08:00:00+00:00",
+         *       "email": "jane.doe@acme.test",
+         *       "full_name": "Jane Doe",
+         *       "id": "0b8f8c61-7f7e-4a55-9a8e-5b0d0c0f6a11",
+         *       "is_active": true,
+         *       "last_login_at": "2026-03-02T09:15:00+00:00",
+         *       "mfa_enabled": false,
+         *       "roles": [
+         *         "campaign_specialist"
+         *       ],
+         *       "updated_at": "2026-03-02T09:15:00+00:00"
+         *     }
+         */
+        UserRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            /** Full Name */
+            full_name: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Roles */
+            roles: string[];
+            /** Mfa Enabled */
+            mfa_enabled: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * UserUpdate
+         * @description The profile fields an admin may change (roles and status have their own actions).
+         * @example {
+         *       "full_name": "Jane Smith"
+         *     }
+         */
+        UserUpdate: {
+            /** Email */
+            email?: string | null;
+            /** Full Name */
+            full_name?: string | null;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+            /** Input */
+            input?: unknown;
+            /** Context */
+            ctx?: Record<string, never>;
+        };
+        /** ValidationResult */
+        ValidationResult: {
+            /** Valid */
+            valid: boolean;
+        };
+        /**
+         * ValidationWarning
+         * @description A rule that did not block the write but deserves attention.
+         */
+        ValidationWarning: {
+            /** Code */
+            code: string;
+            /** Field */
+            field?: string | null;
+            /** Message */
+            message: string;
+        };
+        /**
+         * WsTicket
+         * @description A short-lived, single-use credential for the first message on `/ws`.
+         */
+        WsTicket: {
+            /**
+             * Ticket
+             * @description Send as `{"type": "auth", "token": <ticket>}` on `/ws`.
+             */
+            ticket: string;
+            /**
+             * Token Type
+             * @default ws_ticket
+             * @constant
+             */
+            token_type?: "ws_ticket";
+            /**
+             * Expires In
+             * @description Seconds left to open the connection with it.
+             */
+            expires_in: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    jwks_api_auth__well_known_jwks_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JWKS"];
+                };
+            };
+        };
+    };
+    logout_api_auth_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required.; The refresh token is invalid, expired or revoked; sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mfa_disable_api_auth_mfa_disable_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MFACode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MFAStatus"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description MFA is not set up for this account; enrol first.; MFA is already enabled; disable it before enrolling again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The authentication code is wrong, expired or already used.; The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mfa_enroll_api_auth_mfa_enroll_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MFAEnrollment"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description MFA is already enabled; disable it before enrolling again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mfa_step_up_api_auth_mfa_step_up_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MFACode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpToken"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description MFA is not set up for this account; enrol first.; MFA is already enabled; disable it before enrolling again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The authentication code is wrong, expired or already used.; The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mfa_verify_api_auth_mfa_verify_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MFACode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MFAStatus"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description MFA is not set up for this account; enrol first.; MFA is already enabled; disable it before enrolling again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The authentication code is wrong, expired or already used.; The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_password_api_auth_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid.; The current password is wrong. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refresh_api_auth_refresh_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description The refresh token is invalid, expired or revoked; sign in again.; The refresh token was already used; every session of its family is revoked.; The session has expired; sign in again.; This account is disabled. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sign_in_api_auth_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Body_sign_in_api_auth_token_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description The email or password is wrong.; This account is disabled. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_budgets_api_campaign_budgets__get: {
+        parameters: {
+            query?: {
+                is_active?: boolean | null;
+                fiscal_year?: number | null;
+                budget_type?: components["schemas"]["BudgetType"] | null;
+                currency_code?: string | null;
+                search?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_budget_api_campaign_budgets__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another budget of the company already uses this code. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    fiscal_year_availability_api_campaign_budgets_availability__get: {
+        parameters: {
+            query?: {
+                /** @description Default: the current fiscal year. */
+                fiscal_year?: number | null;
+                /** @description Default: the company's currency. */
+                currency_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalYearAvailability"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_budget_api_campaign_budgets__budget_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_budget_api_campaign_budgets__budget_id___put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another budget of the company already uses this code.; Live campaigns hold money from this budget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget cannot be reduced below what live campaigns hold from it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_budget_api_campaign_budgets__budget_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another budget of the company already uses this code.; Live campaigns hold money from this budget. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget cannot be reduced below what live campaigns hold from it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    budget_availability_api_campaign_budgets__budget_id__availability__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetAvailability"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The budget was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_segments_api_campaign_segments__get: {
+        parameters: {
+            query?: {
+                campaign_id?: string | null;
+                segment_type?: components["schemas"]["SegmentType"] | null;
+                target_count_min?: number | null;
+                target_count_max?: number | null;
+                /** @description `min-max` (either end may be left out), a shorthand for target_count_min and target_count_max. */
+                target_count_range?: string | null;
+                search?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_segment_api_campaign_segments__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentWritten"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment rules are not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_segment_api_campaign_segments__segment_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentWritten"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_segment_api_campaign_segments__segment_id___put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentReplace"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentWritten"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment rules are not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_segment_api_campaign_segments__segment_id___delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_segment_api_campaign_segments__segment_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentWritten"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment rules are not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_templates_api_campaign_templates__get: {
+        parameters: {
+            query?: {
+                is_active?: boolean | null;
+                template_type?: components["schemas"]["TemplateType"] | null;
+                search?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_template_api_campaign_templates__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another template of the company already uses this code. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_template_api_campaign_templates__template_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id. */
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_template_api_campaign_templates__template_id___put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id. */
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another template of the company already uses this code.; Live campaigns use this template. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_template_api_campaign_templates__template_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id. */
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another template of the company already uses this code.; Live campaigns use this template. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_campaigns_api_campaigns__get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+                /** @description Statuses. Repeat the parameter or separate values with commas. */
+                campaign_status?: string[] | null;
+                /** @description Types. Repeat the parameter or separate values with commas. */
+                campaign_type?: string[] | null;
+                /** @description Channels. Repeat the parameter or separate values with commas. */
+                primary_channel?: string[] | null;
+                /** @description Approval states. Repeat the parameter or separate values with commas. */
+                approval_status?: string[] | null;
+                /** @description Categories. Repeat the parameter or separate values with commas. */
+                campaign_category?: string[] | null;
+                /** @description Text in the name, code or description. */
+                search?: string | null;
+                /** @description Start date on or after. */
+                start_from?: string | null;
+                /** @description Start date on or before. */
+                start_to?: string | null;
+                /** @description End date on or after. */
+                end_from?: string | null;
+                /** @description End date on or before. */
+                end_to?: string | null;
+                sort_by?: components["schemas"]["SortField"];
+                sort_order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_campaign_api_campaigns__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: retries with the same key replay the first response. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCreated"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another campaign of the company already uses this code.; The campaign's dates overlap a planned or active campaign on a channel they share. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign budget exceeds the budget available for its fiscal year.; The template's type does not fit the campaign's channel.; This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_campaign_api_campaigns__campaign_id___get: {
+        parameters: {
+            query?: {
+                /** @description Add the campaign's segments. */
+                include_segments?: boolean;
+                /** @description Add totals and rates from the campaign's metrics. */
+                include_performance?: boolean;
+            };
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_campaign_api_campaigns__campaign_id___put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignReplace"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignUpdated"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; Another campaign of the company already uses this code.; The campaign's dates overlap a planned or active campaign on a channel they share.; This change is not allowed while the campaign is live; pause it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign budget exceeds the budget available for its fiscal year.; The template's type does not fit the campaign's channel. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_campaign_api_campaigns__campaign_id___delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign is referenced by a launch or deliveries in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_campaign_api_campaigns__campaign_id___patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignUpdated"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; Another campaign of the company already uses this code.; The campaign's dates overlap a planned or active campaign on a channel they share.; This change is not allowed while the campaign is live; pause it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign budget exceeds the budget available for its fiscal year.; The template's type does not fit the campaign's channel. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approve_campaign_api_campaigns__campaign_id__approve__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A step-up token from POST /api/auth/mfa/step-up; required when the amount is above the company's MFA approval threshold. */
+                "X-MFA-Token"?: string | null;
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApprovalComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This action needs a recent MFA step-up: send the token from POST /api/auth/mfa/step-up in the X-MFA-Token header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign is not waiting for approval.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    campaign_history_api_campaigns__campaign_id__audit__get: {
+        parameters: {
+            query?: {
+                /** @description Only this action, e.g. campaign.updated. */
+                action?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_allocations_api_campaigns__campaign_id__budgets__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationList"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_allocation_api_campaigns__campaign_id__budgets__budget_id___put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The budget was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; This change is not allowed while the campaign is live; pause it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The allocation does not fit the budget or the campaign. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    release_allocation_api_campaigns__campaign_id__budgets__budget_id___delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The budget's id. */
+                budget_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The campaign has no allocation from this budget. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_campaign_api_campaigns__campaign_id__cancel__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_collaborators_api_campaigns__campaign_id__collaborators__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorList"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_collaborator_api_campaigns__campaign_id__collaborators__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollaboratorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user already collaborates on the campaign.; The user is not active.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_collaborator_api_campaigns__campaign_id__collaborators__user_id___delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The collaborator's user id. */
+                user_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The user is not a collaborator of the campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A campaign keeps at least one owner.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_collaborator_api_campaigns__campaign_id__collaborators__user_id___patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The collaborator's user id. */
+                user_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollaboratorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The user is not a collaborator of the campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A campaign keeps at least one owner.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    complete_campaign_api_campaigns__campaign_id__complete__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    launch_campaign_api_campaigns__campaign_id__launch__post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID); retries with the same key replay the first response. */
+                "Idempotency-Key": string;
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LaunchRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchAccepted"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The launch parameters are not valid for this campaign.; This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    campaign_launches_api_campaigns__campaign_id__launches__get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pause_campaign_api_campaigns__campaign_id__pause__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    plan_campaign_api_campaigns__campaign_id__plan__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one.; The campaign's dates overlap a planned or active campaign on a channel they share.; The campaign's end date has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reject_campaign_api_campaigns__campaign_id__reject__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectionComment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign is not waiting for approval.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_campaign_api_campaigns__campaign_id__resume__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's dates overlap a planned or active campaign on a channel they share.; The campaign's end date has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submit_for_approval_api_campaigns__campaign_id__submit_for_approval__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApprovalComment"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitioned"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign is already waiting for approval.; The campaign is already approved.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_links_api_campaigns__campaign_id__templates__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateLinkList"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    link_template_api_campaigns__campaign_id__templates__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateLinkRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template is already linked to the campaign.; A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The template's type does not fit the campaign's channel.; The template is not active. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unlink_template_api_campaigns__campaign_id__templates__template_id___delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The template's id. */
+                template_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The template is not linked to the campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    request_test_send_api_campaigns__campaign_id__test_send__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestSendRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSendRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The contact was not found.; The campaign has no such A/B variant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign does not send on the channel of this address.; The campaign has no message for this channel: link a template or add a variant.; The message template is not valid.; The message cannot be rendered for this contact. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_test_send_api_campaigns__campaign_id__test_sends__test_send_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+                /** @description The test send's id. */
+                test_send_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSendRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The test send was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_events_api_contact_events__get: {
+        parameters: {
+            query?: {
+                contact_id?: string | null;
+                external_id?: string | null;
+                event_type?: string | null;
+                campaign_id?: string | null;
+                occurred_from?: string | null;
+                occurred_to?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ingest_event_api_contact_events__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventIn"];
+            };
+        };
+        responses: {
+            /** @description A duplicate event id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ingest_batch_api_contact_events_batch__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResult"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_contacts_api_contacts__get: {
+        parameters: {
+            query?: {
+                sort?: "external_id" | "-external_id" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+                external_id?: string | null;
+                /** @description Needs view_pii. */
+                email?: string | null;
+                /** @description Needs view_pii. */
+                phone?: string | null;
+                country?: string | null;
+                region?: string | null;
+                city?: string | null;
+                language?: string | null;
+                gender?: string | null;
+                /** @description Only contacts consenting to this channel. */
+                consent?: components["schemas"]["DeliveryChannel"] | null;
+                interest?: string | null;
+                created_from?: string | null;
+                created_to?: string | null;
+                updated_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Filtering by email or phone needs the view_pii permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Filtering by email or phone needs the view_pii permission.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_contact_api_contacts__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A contact with this external_id already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_exists",
+                     *       "message": "A contact with this external_id already exists.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    bulk_upsert_api_contacts_bulk__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkContacts"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    import_contacts_api_contacts_import__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_contacts_api_contacts_import__post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The file cannot be imported. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "import_file_invalid",
+                     *       "message": "The file cannot be imported.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_contact_api_contacts__contact_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_contact_api_contacts__contact_id___delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_contact_api_contacts__contact_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A contact with this external_id already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_exists",
+                     *       "message": "A contact with this external_id already exists.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_consent_api_contacts__contact_id__consent__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentState"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_consent_api_contacts__contact_id__consent__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentState"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    read_launch_api_launches__launch_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The launch's id. */
+                launch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchDetail"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The launch was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    estimate_audience_api_segments_estimate__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Estimate"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "campaign_not_found",
+                     *       "message": "The campaign was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rules_schema_api_segments_schema__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    validate_rules_api_segments_validate__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CriteriaBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationResult"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evaluate_segment_api_segments__segment_id__evaluate__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "campaign_not_found",
+                     *       "message": "The campaign was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explain_contact_api_segments__segment_id__explain__contact_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    segment_members_api_segments__segment_id__members__get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_dict_str__Any__"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "segment_not_found",
+                     *       "message": "The segment was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_suppressions_api_suppressions__get: {
+        parameters: {
+            query?: {
+                /** @description A channel, or `all` for the entries that block every channel. */
+                channel?: components["schemas"]["DeliveryChannel"] | "all" | null;
+                reason?: components["schemas"]["SuppressionReason"] | null;
+                /** @description Needs view_pii. */
+                address?: string | null;
+                contact_id?: string | null;
+                campaign_id?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Filtering by email or phone needs the view_pii permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Filtering by email or phone needs the view_pii permission.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_suppression_api_suppressions__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuppressionCreate"];
+            };
+        };
+        responses: {
+            /** @description Already suppressed: the existing entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A referenced contact or campaign does not exist. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unknown_reference",
+                     *       "message": "A referenced contact or campaign does not exist.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_suppression_api_suppressions__suppression_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suppression_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The suppression was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "suppression_not_found",
+                     *       "message": "The suppression was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_suppression_api_suppressions__suppression_id___delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suppression_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The suppression was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "suppression_not_found",
+                     *       "message": "The suppression was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_users_api_users__get: {
+        parameters: {
+            query?: {
+                /** @description Search in email and full name. */
+                q?: string | null;
+                /** @description Only holders of this role. */
+                role?: components["schemas"]["RoleName"] | null;
+                /** @description Only active or inactive users. */
+                is_active?: boolean | null;
+                /** @description Sort field; `-` for descending. */
+                sort?: "email" | "-email" | "full_name" | "-full_name" | "created_at" | "-created_at";
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_user_api_users__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A user with this email address already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_roles_api_users_roles__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleRead"][];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_user_api_users__user_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_user_api_users__user_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A user with this email address already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    activate_user_api_users__user_id__activate__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deactivate_user_api_users__user_id__deactivate__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The company must keep at least one active admin.; You cannot deactivate your own account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reset_mfa_api_users__user_id__reset_mfa__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reset_password_api_users__user_id__reset_password__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_roles_api_users__user_id__roles__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The company must keep at least one active admin. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_ws_ticket_api_ws_ticket__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WsTicket"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    healthz_healthz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    sendgrid_events_hooks_sendgrid_events_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Twilio-Email-Event-Webhook-Signature"?: string | null;
+                "X-Twilio-Email-Event-Webhook-Timestamp"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackResult"];
+                };
+            };
+            /** @description The callback body is not what the provider sends. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The callback's signature is missing, invalid or too old.; This provider's callbacks cannot be verified: its key is not configured. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    twilio_status_hooks_twilio_status_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Twilio-Signature"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The callback's signature is missing, invalid or too old.; This provider's callbacks cannot be verified: its key is not configured. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    readyz_readyz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    click_t_c__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the recorded link. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This link is not valid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "tracking_link_not_found",
+                     *       "message": "This link is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    open_pixel_t_o__token__gif_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A 1x1 transparent GIF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/gif": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unsubscribe_page_t_u__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description This link is not valid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "tracking_link_not_found",
+                     *       "message": "This link is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    one_click_unsubscribe_t_u__token__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A one-click unsubscribe posts List-Unsubscribe=One-Click (RFC 8058). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsubscribe_body_invalid",
+                     *       "message": "A one-click unsubscribe posts List-Unsubscribe=One-Click (RFC 8058).",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This link is not valid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "tracking_link_not_found",
+                     *       "message": "This link is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,37 @@
+import { Link } from "react-router-dom";
+import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { formatDate, formatMoney } from "../../../ui/format";
+import { useCampaignList } from "../../campaigns/api";
+import { ApprovalActions } from "./ApprovalActions";
+
+/** Campaigns waiting for approval, as cards that work on a phone. */
+export function ApprovalsInbox() {
+  const { data, error } = useCampaignList({
+    approval_status: ["pending_approval"],
+    page: 1,
+    page_size: 50,
+    sort_by: "start_date",
+    sort_order: "asc",
+  });
+  return (
+    <section aria-labelledby="approvals-title">
+      <h1 id="approvals-title">Approvals</h1>
+      <ErrorNotice error={error} />
+      <p role="status">{data ? `${data.total} campaigns wait for approval.` : "Loading…"}</p>
+      <ul className="cards">
+        {data?.items.map((campaign) => (
+          <li key={campaign.id} className="card">
+            <h2>
+              <Link to={`/campaigns/${campaign.id}`}>{campaign.campaign_name}</Link>
+            </h2>
+            <p className="muted">
+              {campaign.campaign_code} · {campaign.primary_channel} · {formatDate(campaign.start_date)} → {formatDate(campaign.end_date)}
+            </p>
+            <p>Budget {formatMoney(campaign.total_budget, campaign.currency_code)}</p>
+            <ApprovalActions campaignId={campaign.id} campaignName={campaign.campaign_name} compact />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/http";
+import { toApiError } from "../../api/errors";
+import { session, type TokenPair } from "../../api/session";
+import type { components } from "../../client/schema";
+
+export type Me = components["schemas"]["Me"];
+
+type AuthValue = {
+  me: Me | undefined;
+  isLoading: boolean;
+  signedIn: boolean;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  can: (permission: string) => boolean;
+};
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export type AuthProviderProps = { children: ReactNode };
+
+export function AuthProvider({ children }: AuthProviderProps) {
+  const queryClient = useQueryClient();
+  const [hasSession, setHasSession] = useState(() => Boolean(session.refreshToken()));
+  useEffect(() => session.subscribe(() => setHasSession(Boolean(session.refreshToken()))), []);
+
+  const meQuery = useQuery({
+    queryKey: ["me"],
+    queryFn: async () => unwrap(await api.GET("/api/auth/me")),
+    enabled: hasSession,
+    staleTime: 60_000,
+  });
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const response = await fetch("/api/auth/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ username: email, password }),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) throw toApiError(response.status, body);
+      queryClient.clear();
+      session.store(body as TokenPair);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    const refreshToken = session.refreshToken();
+    await api
+      .POST("/api/auth/logout", { body: { refresh_token: refreshToken, all_sessions: false } })
+      .catch(() => undefined);
+    session.clear();
+    queryClient.clear();
+  }, [queryClient]);
+
+  const value = useMemo<AuthValue>(() => {
+    const permissions = new Set(meQuery.data?.permissions ?? []);
+    return {
+      me: hasSession ? meQuery.data : undefined,
+      isLoading: hasSession && meQuery.isLoading,
+      signedIn: hasSession && Boolean(meQuery.data),
+      signIn,
+      signOut,
+      can: (permission: string) => permissions.has(permission),
+    };
+  }, [hasSession, meQuery.data, meQuery.isLoading, signIn, signOut]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error("useAuth outside AuthProvider");
+  return value;
+}

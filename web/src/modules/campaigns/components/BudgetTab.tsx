@@ -1,0 +1,109 @@
+import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { api, unwrap } from "../../../api/http";
+import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { StatusChip } from "../../../ui/StatusChip";
+import { formatMoney } from "../../../ui/format";
+import { useAuth } from "../../auth/useAuth";
+import type { CampaignDetail } from "../api";
+import { useAllocations, useBudgets } from "../budgetApi";
+import { FiscalYearSummary } from "./FiscalYearSummary";
+
+export type BudgetTabProps = { campaign: CampaignDetail };
+
+/** Allocations across budgets, spend against budget, the fiscal year and its approval threshold. */
+export function BudgetTab({ campaign }: BudgetTabProps) {
+  const queryClient = useQueryClient();
+  const { can } = useAuth();
+  const allocations = useAllocations(campaign.id);
+  const budgets = useBudgets();
+  const [budgetId, setBudgetId] = useState("");
+  const [amount, setAmount] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const spend = Number(campaign.actual_spend ?? 0);
+  const total = Number(campaign.total_budget ?? 0);
+
+  const handleAllocate = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      unwrap(
+        await api.PUT("/api/campaigns/{campaign_id}/budgets/{budget_id}/", {
+          params: { path: { campaign_id: campaign.id, budget_id: budgetId } },
+          body: { allocated_amount: amount },
+        }),
+      );
+      setAmount("");
+      toast.success("Allocation saved.");
+      await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const handleRemove = async (id: string) => {
+    setError(null);
+    try {
+      const result = await api.DELETE("/api/campaigns/{campaign_id}/budgets/{budget_id}/", {
+        params: { path: { campaign_id: campaign.id, budget_id: id } },
+      });
+      unwrap(result);
+      await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <div>
+      <FiscalYearSummary year={new Date(campaign.start_date).getFullYear()} currency={campaign.currency_code} />
+      <h3>Spend against budget</h3>
+      <p>
+        {formatMoney(spend, campaign.currency_code)} spent of {formatMoney(total || null, campaign.currency_code)}
+      </p>
+      <progress max={total || 1} value={spend} aria-label="Spend against budget" />
+      <ErrorNotice error={allocations.error ?? error} />
+      <h3>Allocations</h3>
+      {allocations.data && (
+        <p>
+          Allocated {formatMoney(allocations.data.allocated_amount, campaign.currency_code)} · approval{" "}
+          <StatusChip status={allocations.data.approval_status} />
+          {allocations.data.approval_required && " (needed before launch)"}
+        </p>
+      )}
+      <ul className="list">
+        {allocations.data?.items.map((item) => (
+          <li key={item.budget_id}>
+            {item.budget_name} ({item.budget_code}, FY {item.fiscal_year}): {formatMoney(item.allocated_amount, item.currency_code)}
+            {can("update_campaign") && (
+              <button type="button" className="link" onClick={() => void handleRemove(item.budget_id)}>
+                Remove allocation from {item.budget_name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {can("update_campaign") && (
+        <form className="inline-form" onSubmit={(e) => void handleAllocate(e)} aria-label="Allocate from a budget">
+          <label>
+            Budget
+            <select required value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
+              <option value="">Choose…</option>
+              {budgets.data?.items.map((budget) => (
+                <option key={budget.id} value={budget.id}>
+                  {budget.budget_name} ({formatMoney(budget.total_amount, budget.currency_code)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Amount
+            <input required inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          </label>
+          <button type="submit">Allocate</button>
+        </form>
+      )}
+    </div>
+  );
+}

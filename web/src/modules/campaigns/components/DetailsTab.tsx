@@ -1,0 +1,135 @@
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { api, unwrap } from "../../../api/http";
+import { ApiError } from "../../../api/errors";
+import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { Modal } from "../../../ui/Modal";
+import { useAuth } from "../../auth/useAuth";
+import type { CampaignDetail } from "../api";
+import { detailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
+import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
+import { DetailsFields } from "./DetailsFields";
+
+export type DetailsTabProps = { campaign: CampaignDetail };
+
+function valuesOf(c: CampaignDetail): DetailsValues {
+  return {
+    campaign_name: c.campaign_name,
+    campaign_code: c.campaign_code,
+    description: c.description ?? "",
+    campaign_type: c.campaign_type,
+    campaign_category: c.campaign_category,
+    primary_channel: c.primary_channel,
+    start_date: toLocalInput(c.start_date),
+    end_date: toLocalInput(c.end_date),
+    total_budget: c.total_budget ?? "",
+    currency_code: c.currency_code,
+  };
+}
+
+/** Edit with the version read (If-Match); a 412 offers reloading or overwriting. */
+export function DetailsTab({ campaign }: DetailsTabProps) {
+  const queryClient = useQueryClient();
+  const { can } = useAuth();
+  const [baseVersion, setBaseVersion] = useState(campaign.version);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [warnings, setWarnings] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: valuesOf(campaign) });
+  const { isDirty } = form.formState;
+  useUnsavedChangesGuard(isDirty);
+
+  useEffect(() => {
+    if (!isDirty) {
+      form.reset(valuesOf(campaign));
+      setBaseVersion(campaign.version);
+    }
+  }, [campaign, isDirty, form]);
+
+  const save = async (values: DetailsValues, version: number | "*") => {
+    setError(null);
+    setServerErrors({});
+    try {
+      const updated = unwrap(
+        await api.PATCH("/api/campaigns/{campaign_id}/", {
+          params: { path: { campaign_id: campaign.id }, header: { "If-Match": version === "*" ? "*" : `"${version}"` } },
+          body: {
+            campaign_name: values.campaign_name,
+            campaign_code: values.campaign_code || undefined,
+            description: values.description || null,
+            campaign_type: values.campaign_type,
+            campaign_category: values.campaign_category,
+            primary_channel: values.primary_channel,
+            start_date: toInstant(values.start_date),
+            end_date: toInstant(values.end_date),
+            total_budget: values.total_budget || null,
+            currency_code: values.currency_code,
+          },
+        }),
+      );
+      setWarnings(Object.fromEntries(updated.validation_warnings.map((w) => [w.field ?? "campaign_name", w.message])));
+      form.reset(values);
+      setBaseVersion(updated.version);
+      await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+      toast.success("Saved.");
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 412) setConflict(true);
+      else {
+        setError(caught);
+        if (caught instanceof ApiError && caught.status === 422) setServerErrors(caught.fieldErrors());
+      }
+    }
+  };
+
+  const handleReload = async () => {
+    setConflict(false);
+    form.reset(valuesOf(campaign));
+    await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+  };
+
+  const editable = can("update_campaign");
+  return (
+    <form onSubmit={form.handleSubmit((v) => save(v, baseVersion))} noValidate aria-label="Campaign details">
+      <ErrorNotice error={error} />
+      <fieldset disabled={!editable || form.formState.isSubmitting}>
+        <DetailsFields register={form.register} errors={form.formState.errors} serverErrors={serverErrors} warnings={warnings} />
+      </fieldset>
+      {editable && (
+        <div className="actions">
+          <button type="submit" disabled={!isDirty || form.formState.isSubmitting}>
+            Save changes
+          </button>
+          <button type="button" className="secondary" disabled={!isDirty} onClick={() => form.reset(valuesOf(campaign))}>
+            Discard
+          </button>
+        </div>
+      )}
+      <Modal
+        open={conflict}
+        onOpenChange={setConflict}
+        title="Someone else changed this campaign"
+        description="Your edit is based on an older version. Reload to see their changes (yours are dropped), or overwrite theirs with yours."
+      >
+        <div className="actions">
+          <button type="button" onClick={() => void handleReload()}>
+            Reload their version
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setConflict(false);
+              void save(form.getValues(), "*");
+            }}
+          >
+            Overwrite with mine
+          </button>
+        </div>
+      </Modal>
+    </form>
+  );
+}

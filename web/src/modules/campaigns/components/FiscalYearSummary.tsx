@@ -1,0 +1,41 @@
+import { formatMoney } from "../../../ui/format";
+import { useFiscalYear } from "../budgetApi";
+
+export type FiscalYearSummaryProps = { year: number; currency: string };
+
+/** The fiscal year's budget, what live campaigns hold, what is left and the approval threshold. */
+export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
+  const { data, error } = useFiscalYear(year, currency);
+  if (error) return <p className="muted">No {currency} budget for fiscal year {year}.</p>;
+  if (!data) return <p role="status">Loading the fiscal year…</p>;
+  const held = Number(data.held_by_live_campaigns);
+  const total = Number(data.total_amount) || 1;
+  return (
+    <dl className="stats" aria-label={`Fiscal year ${year}`}>
+      <div>
+        <dt>Fiscal year {data.fiscal_year}</dt>
+        <dd>{formatMoney(data.total_amount, currency)}</dd>
+      </div>
+      <div>
+        <dt>Held by live campaigns</dt>
+        <dd>{formatMoney(data.held_by_live_campaigns, currency)}</dd>
+      </div>
+      <div>
+        <dt>Available</dt>
+        <dd>{formatMoney(data.available_amount, currency)}</dd>
+      </div>
+      <div>
+        <dt>Approval needed above</dt>
+        <dd>{formatMoney(data.approval_threshold, currency)}</dd>
+      </div>
+      <div className="wide">
+        <dt>Used</dt>
+        <dd>
+          <progress max={100} value={Math.min(100, (held / total) * 100)} aria-label="Share of the year's budget held">
+            {Math.round((held / total) * 100)} %
+          </progress>
+        </dd>
+      </div>
+    </dl>
+  );
+}

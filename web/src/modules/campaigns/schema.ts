@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { CAMPAIGN_CATEGORIES, CAMPAIGN_TYPES, CHANNELS } from "./api";
+
+export const detailsSchema = z
+  .object({
+    campaign_name: z.string().trim().min(1, "Give the campaign a name.").max(200),
+    campaign_code: z
+      .string()
+      .regex(/^[A-Za-z0-9-]*$/, "Letters, digits and hyphens only.")
+      .max(50)
+      .optional(),
+    description: z.string().max(10000).optional(),
+    campaign_type: z.enum(CAMPAIGN_TYPES),
+    campaign_category: z.enum(CAMPAIGN_CATEGORIES),
+    primary_channel: z.enum(CHANNELS),
+    start_date: z.string().min(1, "Choose a start date."),
+    end_date: z.string().min(1, "Choose an end date."),
+    total_budget: z
+      .string()
+      .regex(/^\d*(\.\d{0,2})?$/, "An amount such as 2000.00.")
+      .optional(),
+    currency_code: z.string().length(3, "A three-letter currency code."),
+  })
+  .refine((v) => !v.start_date || !v.end_date || v.end_date > v.start_date, {
+    message: "The end must come after the start.",
+    path: ["end_date"],
+  });
+
+export type DetailsValues = z.infer<typeof detailsSchema>;
+
+/** A datetime-local value (local time) as an ISO instant for the API. */
+export function toInstant(local: string): string {
+  return new Date(local).toISOString();
+}
+
+/** An ISO instant as a datetime-local value. */
+export function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,39 @@
+import { NavLink, Outlet } from "react-router-dom";
+import { useAuth } from "../modules/auth/useAuth";
+import { SessionTimeoutWarning } from "../modules/auth/components/SessionTimeoutWarning";
+import { LiveEventsProvider } from "../modules/live/LiveEvents";
+import { LiveStatus } from "../modules/live/LiveStatus";
+
+export function Layout() {
+  const { me, can, signOut } = useAuth();
+  return (
+    <LiveEventsProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Campaign Creation</span>
+        <nav aria-label="Main">
+          <NavLink to="/campaigns" end>
+            Campaigns
+          </NavLink>
+          {can("create_campaign") && <NavLink to="/campaigns/new">New campaign</NavLink>}
+          {can("approve_campaign") && <NavLink to="/approvals">Approvals</NavLink>}
+        </nav>
+        <div className="user">
+          <LiveStatus />
+          <span title={me?.email}>
+            {me?.full_name} · {me?.company.name}
+          </span>
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SessionTimeoutWarning />
+    </LiveEventsProvider>
+  );
+}
