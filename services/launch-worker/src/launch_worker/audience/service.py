@@ -152,6 +152,9 @@ async def freeze_audience(
             )
             .on_conflict_do_nothing(index_elements=["campaign_id", "contact_id", "channel"])
         )
+    # The table just grew by the whole audience: give the planner statistics before the
+    # dispatchers' batch statements run (migration 0007).
+    await session.execute(select(func.crm_analyze_deliveries()))
     await session.execute(
         insert(CampaignContact)
         .from_select(

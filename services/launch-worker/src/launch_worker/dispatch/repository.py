@@ -139,6 +139,22 @@ _SPEND = text(
 ).bindparams(bindparam("spend", type_=Numeric(15, 6)))
 
 
+# A batch touches a few hundred rows by primary key. Right after a resolution the table has
+# no statistics for its new rows, and the planner would hash-join the batch against every
+# open delivery (and every contact) of the company — once per batch, quadratic over a
+# launch. Index lookups are what these statements need whatever the statistics say.
+_BY_KEY = text(
+    "SELECT set_config('enable_hashjoin', 'off', true), "
+    "set_config('enable_mergejoin', 'off', true), "
+    "set_config('enable_bitmapscan', 'off', true)"
+)
+
+
+async def plan_by_key(session: AsyncSession) -> None:
+    """Make the rest of the transaction join by index lookups (SET LOCAL)."""
+    await session.execute(_BY_KEY)
+
+
 @dataclass(frozen=True)
 class ClaimedDelivery:
     id: uuid.UUID
@@ -181,6 +197,7 @@ async def claim_batch(
     lease_s: float,
     size: int,
 ) -> list[ClaimedDelivery]:
+    await plan_by_key(session)
     rows = await session.execute(
         _CLAIM,
         {
@@ -221,6 +238,7 @@ async def record_outcomes(
     lease this worker lost is left to the worker that holds it now)."""
     if not outcomes:
         return []
+    await plan_by_key(session)
     rows = await session.execute(
         _RECORD,
         {

@@ -41,7 +41,7 @@ _OTHER_HELD = text(
     """
     SELECT 1 FROM crm_launches
     WHERE campaign_id = :campaign_id AND id <> :launch_id
-      AND launch_status IN ('resolving', 'sending', 'paused')
+      AND finished_at IS NULL
       AND lease_expires_at > now()
     LIMIT 1
     """
