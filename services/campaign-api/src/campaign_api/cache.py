@@ -33,6 +33,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common import campaign_cache as cache_keys
 from crm_common.db import after_commit
 from crm_common.deps import AppResources
 from crm_common.security.permissions import Permission
@@ -40,7 +41,7 @@ from crm_common.security.principal import Principal
 
 log = structlog.get_logger(__name__)
 
-PREFIX = "crm:cache:campaign"
+PREFIX = cache_keys.PREFIX
 _SHAPE = re.compile(r"^[a-z0-9_.=-]{1,120}$")
 
 # KEYS[1]: company generation, KEYS[2]: campaign generation. ARGV[1]: entry key prefix,
@@ -95,14 +96,15 @@ class CampaignCache:
     def enabled(self) -> bool:
         return self.ttl_s > 0
 
+    # Key formats live in crm_common.campaign_cache: the launch worker invalidates too.
     def _company_gen(self, company_id: uuid.UUID) -> str:
-        return f"{self.prefix}:{company_id}:gen"
+        return cache_keys.company_generation_key(company_id, self.prefix)
 
     def _campaign_gen(self, company_id: uuid.UUID, campaign_id: uuid.UUID) -> str:
-        return f"{self.prefix}:{company_id}:{campaign_id}:gen"
+        return cache_keys.campaign_generation_key(company_id, campaign_id, self.prefix)
 
     def _entry_prefix(self, company_id: uuid.UUID, campaign_id: uuid.UUID) -> str:
-        return f"{self.prefix}:{company_id}:{campaign_id}:e"
+        return cache_keys.entry_prefix(company_id, campaign_id, self.prefix)
 
     async def get(self, company_id: uuid.UUID, campaign_id: uuid.UUID, shape: str) -> CacheLookup:
         """The cached rendering of a campaign for `shape`, or a miss saying where to put it."""
