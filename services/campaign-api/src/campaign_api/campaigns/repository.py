@@ -29,6 +29,7 @@ LIVE_LAUNCH_STATUSES = (
     LaunchStatus.SCHEDULED,
     LaunchStatus.RESOLVING,
     LaunchStatus.SENDING,
+    LaunchStatus.PAUSED,
 )
 LIVE_DELIVERY_STATUSES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
