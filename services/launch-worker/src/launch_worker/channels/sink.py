@@ -163,6 +163,10 @@ class MailSink:
     def start(self) -> MailSink:
         # aiosmtpd logs every connection at INFO; its warnings and errors are enough here.
         logging.getLogger("mail.log").setLevel(logging.WARNING)
+        # A taken port would only surface after the controller's whole ready timeout.
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((self.host, self.port))
         controller = Controller(
             self.handler,
             hostname=self.host,
@@ -170,7 +174,7 @@ class MailSink:
             server_hostname="crm-mail-sink",
             enable_SMTPUTF8=True,
             data_size_limit=10 * 1024 * 1024,
-            ready_timeout=30.0,
+            ready_timeout=10.0,
         )
         controller.start()
         self._controller = controller
