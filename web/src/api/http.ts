@@ -46,7 +46,7 @@ export async function authFetch(request: Request): Promise<Response> {
   return fetch(withAuth(retry));
 }
 
-export const api = createClient<paths>({ baseUrl: "", fetch: authFetch });
+export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authFetch });
 
 /** The data of an openapi-fetch result, or the API's error thrown as an ApiError. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {

@@ -49,7 +49,6 @@ export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
     let retryTimer: number | undefined;
 
     const handleEvent = (event: EventEnvelope) => {
-      lastEventId.current = event.id;
       const campaignId = event.data.campaign_id as string | undefined;
       if (event.type.startsWith("campaign.") && event.type !== "campaign.launch_progress") {
         void queryClient.invalidateQueries({ queryKey: ["campaigns"] });
@@ -77,11 +76,21 @@ export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
         socket?.send(JSON.stringify(auth));
       };
       socket.onmessage = (message) => {
-        const payload = JSON.parse(String(message.data)) as { type: string; event?: EventEnvelope };
+        const payload = JSON.parse(String(message.data)) as { type: string; id?: string; event?: EventEnvelope };
         if (payload.type === "auth_ok") {
           attempt = 0;
           setState("live");
+        } else if (payload.type === "ping") {
+          socket?.send(JSON.stringify({ type: "pong" }));
+        } else if (payload.type === "token_expiring") {
+          // Re-authenticate on the same socket before the credential lapses.
+          void wsTicket().then((fresh) => fresh && socket?.send(JSON.stringify({ type: "auth", token: fresh })));
+        } else if (payload.type === "reload_required") {
+          // The missed events are gone from the stream: refetch everything instead.
+          lastEventId.current = null;
+          void queryClient.invalidateQueries();
         } else if (payload.type === "event" && payload.event) {
+          if (payload.id) lastEventId.current = payload.id;
           handleEvent(payload.event);
         }
       };

@@ -54,7 +54,7 @@ export function CreateWizard() {
   const budgets = useBudgets();
   const values = form.watch();
   const hasRules = Object.values(rules).some((group) => group.conditions.length > 0);
-  useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
+  const releaseGuard = useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
 
   const handleNext = async () => {
     if (step === 0 && !(await form.trigger())) return;
@@ -107,6 +107,7 @@ export function CreateWizard() {
       }
       campaign.validation_warnings.forEach((w) => toast.warning(w.message));
       setCreated(true);
+      releaseGuard();
       await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
       toast.success(`Campaign “${campaign.campaign_name}” created.`);
       navigate(`/campaigns/${campaign.id}`);

@@ -77,7 +77,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
             Plan
           </button>
         )}
-        {canLaunch && ["draft", "planned"].includes(status) && (
+        {canLaunch && status === "planned" && (
           <button type="button" onClick={() => setConfirming(true)}>
             Launch…
           </button>

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider, createMemoryRouter } from "react-router-dom";
+import { render } from "@testing-library/react";
+import { AuthProvider } from "./modules/auth/useAuth";
+
+type Route = { path: string; element: ReactNode };
+
+/** Renders with a fresh query cache, the auth provider and a memory router at `path`. */
+export function renderApp(routes: Route[], path: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(
+    routes.map((route) => ({ path: route.path, element: <AuthProvider>{route.element}</AuthProvider> })),
+    { initialEntries: [path] },
+  );
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+}
+
+/** A fetch that answers by method and path; unknown calls fail the test loudly. */
+export function fakeApi(handlers: Record<string, (request: Request) => unknown>) {
+  const calls: Request[] = [];
+  const fetchMock = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
+    calls.push(request.clone());
+    const path = new URL(request.url, "http://localhost").pathname;
+    const handler = handlers[`${request.method} ${path}`];
+    if (!handler) throw new Error(`unexpected ${request.method} ${path}`);
+    const result = await handler(request);
+    if (result instanceof Response) return result;
+    return new Response(JSON.stringify(result), { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+  return { fetchMock, calls };
+}

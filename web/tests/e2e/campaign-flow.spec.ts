@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, screenshots, signIn } from "./helpers";
+
+test("a marketer creates, targets, gets approval, launches and watches a campaign", async ({ browser }) => {
+  const name = `Winter newsletter ${Date.now().toString(36)}`;
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+
+  const started = Date.now();
+  await signIn(manager, "manager@acme.test");
+  await expect(manager.getByRole("heading", { name: "Campaigns" })).toBeVisible();
+  await expect(manager.locator("tbody tr").first()).toBeVisible();
+  test.info().annotations.push({ type: "campaign list first render (ms)", description: String(Date.now() - started) });
+  await expectAccessible(manager, "campaign list");
+  await screenshots(manager, "campaign-list");
+
+  // The list's view is in the URL.
+  await manager.getByLabel("Status").selectOption("draft");
+  await expect(manager).toHaveURL(/campaign_status=draft/);
+
+  // Wizard: details → template → budget → segments → review.
+  await manager.getByRole("link", { name: "New campaign" }).first().click();
+  await expect(manager.getByRole("heading", { name: "New campaign" })).toBeVisible();
+  await manager.getByRole("button", { name: "Next" }).click();
+  await expect(manager.getByText("Give the campaign a name.")).toBeVisible();
+  await expectAccessible(manager, "wizard details");
+  await screenshots(manager, "wizard");
+  await manager.getByLabel("Campaign name").fill(name);
+  await manager.getByLabel("Total budget").fill("2000.00");
+  // Starts now, so the launch sends at once instead of waiting for its start.
+  const now = await manager.evaluate(() => {
+    const d = new Date(Date.now() - 60_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+  await manager.getByLabel("Start", { exact: true }).fill(now);
+  await manager.getByRole("button", { name: "Next" }).click();
+  await manager.locator(".choice", { hasText: "email" }).first().getByRole("radio").check();
+  await manager.getByRole("button", { name: "Next" }).click();
+  await expect(manager.getByText(/Fiscal year|No USD budget/).first()).toBeVisible();
+  await manager.getByRole("button", { name: "Next" }).click();
+  await manager.getByRole("button", { name: "Add behavioral condition" }).click();
+  await manager.getByLabel("behavioral condition 1 count", { exact: true }).fill("2");
+  await expect(manager.getByTestId("estimate-count")).toContainText(/\d/);
+  await expect(manager.getByText(/without consent/)).toBeVisible();
+  await expectAccessible(manager, "segment builder");
+  await screenshots(manager, "segment-builder");
+  await manager.getByRole("button", { name: "Next" }).click();
+  await expect(manager.getByText(name)).toBeVisible();
+  await manager.getByRole("button", { name: "Create campaign" }).click();
+  await expect(manager.getByRole("heading", { name })).toBeVisible();
+  const campaignUrl = manager.url();
+  await expectAccessible(manager, "campaign editor");
+  await screenshots(manager, "campaign-editor");
+
+  // Finance watches the same campaign in a second browser context.
+  const financeContext = await browser.newContext();
+  const finance = await financeContext.newPage();
+  await signIn(finance, "finance@acme.test");
+  await finance.goto(campaignUrl);
+  await expect(finance.getByRole("heading", { name })).toBeVisible();
+  await expect(finance.getByText("Live", { exact: true })).toBeVisible();
+
+  await manager.getByRole("button", { name: "Submit for approval" }).click();
+  // Seen live by finance, without a reload.
+  await expect(finance.locator(".chips").getByText("pending approval")).toBeVisible();
+
+  await finance.goto("/approvals");
+  await expect(finance.getByRole("heading", { name })).toBeVisible();
+  await expectAccessible(finance, "approvals inbox");
+  await screenshots(finance, "approvals");
+  await finance.getByLabel(`Comment for ${name}`).fill("Budget checked.");
+  await finance.getByRole("button", { name: `Approve ${name}` }).click();
+  await expect(finance.getByRole("heading", { name })).toHaveCount(0);
+  await expect(manager.locator(".chips").getByText("approved")).toBeVisible();
+
+  // Launch and watch the progress bar fill from the WebSocket.
+  await manager.getByRole("button", { name: "Plan" }).click();
+  await expect(manager.locator(".chips").getByText("planned")).toBeVisible();
+  await manager.getByRole("button", { name: "Launch…" }).click();
+  await manager.getByRole("button", { name: "Launch now" }).click();
+  await expect(manager.getByRole("progressbar", { name: "Launch progress" })).toBeVisible();
+  await expect(manager.getByTestId("launch-percent")).toHaveText("100 %", { timeout: 90_000 });
+  await manager.getByRole("tab", { name: "Performance" }).click();
+  await expect(manager.getByTestId("metric-sent")).not.toHaveText("0", { timeout: 30_000 });
+  await expectAccessible(manager, "performance");
+  await screenshots(manager, "performance");
+
+  // Another tenant never sees it.
+  const globexContext = await browser.newContext();
+  const globex = await globexContext.newPage();
+  await signIn(globex, "admin@globex.test");
+  await globex.getByLabel("Search").fill(name.slice(0, 15));
+  await expect(globex.getByText("No campaign matches these filters.")).toBeVisible();
+  await globex.goto(campaignUrl);
+  await expect(globex.getByRole("alert")).toBeVisible();
+  await expect(globex.getByRole("heading", { name })).toHaveCount(0);
+
+  await Promise.all([managerContext.close(), financeContext.close(), globexContext.close()]);
+});
+
+test("sign-in shows the API's error, and signing out returns to sign-in", async ({ page }) => {
+  await page.goto("/");
+  await expectAccessible(page, "sign-in");
+  await screenshots(page, "sign-in");
+  await page.getByLabel("Email").fill("manager@acme.test");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await signIn(page, "analyst@acme.test");
+  // An analyst reads but is not offered creating or approving.
+  await expect(page.getByRole("link", { name: "New campaign" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Approvals" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
