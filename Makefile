@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run test lint format sync web bench-campaign bench-segments bench-ws clean
+.PHONY: run test test-web lint format sync web bench-campaign bench-segments bench-ws clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -17,10 +17,23 @@ export UV_LINK_MODE ?= copy
 
 sync: .venv/.synced
 
+NO_NODE_MESSAGE := Node.js 20+ with npm is not installed: the API still runs, but the web app at / is not built (install Node, then run this again).
+
 web:
 	@if [ -f web/package.json ]; then \
-		(cd web && ([ -d node_modules ] || npm ci --no-audit --no-fund) && npm run build); \
+		if command -v npm >/dev/null 2>&1; then \
+			(cd web && ([ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) && npm run build); \
+		else echo "$(NO_NODE_MESSAGE)"; fi; \
 	fi
+
+## The web app's checks: typed client up to date, component tests, browser tests against a real stack
+test-web: sync web
+	@if [ -f web/package.json ] && command -v npm >/dev/null 2>&1; then \
+		cd web && npm run client:check && npx vitest run && \
+		if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+			CI=1 npx playwright test; \
+		else echo "Chromium is not installed (apt-get install -y chromium): browser tests cannot run."; exit 1; fi; \
+	else echo "$(NO_NODE_MESSAGE)"; fi
 
 ## Start everything on http://127.0.0.1:8000 (embedded Postgres/Redis unless DATABASE_URL/REDIS_URL are set)
 run: sync web
@@ -29,6 +42,7 @@ run: sync web
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
 test: sync
 	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-web
 
 lint: sync
 	$(UV) run --frozen ruff check .
