@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run test test-web lint format sync web bench-campaign bench-segments bench-ws clean
+.PHONY: run test test-faults test-web lint format sync web bench-campaign bench-segments bench-ws bench-launch clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -40,9 +40,15 @@ run: sync web
 	$(UV) run --frozen crm run
 
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
+## The fault suite (worker processes SIGKILLed mid-launch) runs after the rest, on its own.
 test: sync
-	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults" $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-faults
 	$(MAKE) --no-print-directory test-web
+
+## A launch to 50,000 contacts through a real SMTP server, its worker SIGKILLed three times
+test-faults: sync
+	$(UV) run --frozen pytest tests/test_launch_faults.py -m faults -n 0 -s $(PYTEST_ARGS)
 
 lint: sync
 	$(UV) run --frozen ruff check .
@@ -62,6 +68,9 @@ bench-segments: sync
 
 bench-ws: sync
 	$(UV) run --frozen python bench/ws_fanout.py
+
+bench-launch: sync
+	$(UV) run --frozen python bench/launch.py
 
 clean:
 	rm -rf .venv .tools .crm-data .pytest_cache .mypy_cache .ruff_cache

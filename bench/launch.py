@@ -3,6 +3,7 @@ launch-worker processes, and to 100,000 recipients through a real SMTP server.
 
     uv run python bench/launch.py                                   # both runs
     uv run python bench/launch.py --sandbox 1000000 --smtp 0        # one of them
+    uv run python bench/launch.py --smtp 0 --resolution-only        # 1M resolution alone
 
 Each run uses its own database (default `crm_bench_launch`, recreated and migrated here) on
 the server of $BENCH_DATABASE_URL / $DATABASE_URL (default postgresql://postgres@127.0.0.1:5432),
@@ -132,6 +133,7 @@ class Run:
     failed: int = 0
     status: str = ""
     received: int | None = None
+    resolution_only: bool = False
 
 
 async def load_contacts(url: str, company_id: uuid.UUID, count: int) -> float:
@@ -294,7 +296,14 @@ async def progress_latencies(redis: Redis, stream: str, launch_id: uuid.UUID) ->
 
 
 async def measure(
-    db: Database, url: str, redis: Redis, run: Run, env: dict[str, str], logs: Path
+    db: Database,
+    url: str,
+    redis: Redis,
+    run: Run,
+    env: dict[str, str],
+    logs: Path,
+    *,
+    resolution_only: bool = False,
 ) -> None:
     launch, _ = await prepare(db, url, run, env["CRM_EMAIL_PROVIDER"])
     processes = start_workers(run.workers, env, logs)
@@ -318,7 +327,7 @@ async def measure(
                 sending_at = now
                 resolving_at = resolving_at or now
             samples.append((now, row["sent_count"]))
-            if row["finished_at"] is not None:
+            if row["finished_at"] is not None or (resolution_only and sending_at is not None):
                 break
             for process in processes:
                 if process.poll() is not None:
@@ -335,6 +344,8 @@ async def measure(
         await connection.close()
     if resolving_at is not None and sending_at is not None:
         run.resolution_s = sending_at - resolving_at
+    if resolution_only:
+        return
     low = next(t for t, sent in samples if sent >= 0.05 * run.recipients)
     high = next(t for t, sent in samples if sent >= 0.95 * run.recipients)
     run.sustained = 0.9 * run.recipients / (high - low) if high > low else 0.0
@@ -355,6 +366,8 @@ def report(run: Run, target: float) -> None:
     print(f"  contacts loaded (COPY)     {run.seconds_load:8.1f} s")
     resolution = f"{run.resolution_s:8.2f} s" if run.resolution_s is not None else "    n/a"
     print(f"  audience resolution        {resolution}")
+    if run.resolution_only:
+        return
     print(
         f"  sustained (5 % to 95 %)       {run.sustained:8,.0f} messages/s"
         f"   (target > {target:,.0f}: {'met' if run.sustained > target else 'NOT met'})"
@@ -377,6 +390,11 @@ async def main() -> None:
     parser.add_argument("--sandbox", type=int, default=1_000_000, help="recipients (0: skip)")
     parser.add_argument("--smtp", type=int, default=100_000, help="recipients (0: skip)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--resolution-only",
+        action="store_true",
+        help="stop each run once its audience is resolved (sending started)",
+    )
     parser.add_argument("--database", default="crm_bench_launch")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     parser.add_argument("--logs", type=Path, default=Path(".crm-data/bench-launch"))
@@ -396,7 +414,6 @@ async def main() -> None:
         "CRM_LOG_LEVEL": "WARNING",
         "CRM_LOG_JSON": "false",
         "CRM_MAIL_SINK_PORT": "0",
-        "CRM_EVENTS_STREAM": f"crm.bench-launch.{uuid.uuid4().hex[:8]}",
     }
     runs: list[tuple[Run, float]] = []
     try:
@@ -411,7 +428,16 @@ async def main() -> None:
             db = Database.from_settings(settings, name="bench-launch")
             async with db.system_session() as session:
                 await sync_roles(session)
-            env = {**base_env, "DATABASE_URL": url, "CRM_EMAIL_PROVIDER": name}
+            # Each run starts from an empty Redis database: the outbox relay's high-water mark
+            # belongs to the database the run recreated.
+            await redis.flushdb()
+            await redis.set(MARKER, "1")
+            env = {
+                **base_env,
+                "DATABASE_URL": url,
+                "CRM_EMAIL_PROVIDER": name,
+                "CRM_EVENTS_STREAM": f"crm.bench-launch.{name}",
+            }
             controller = None
             sink = CountingSink()
             if name == "smtp":
@@ -427,9 +453,17 @@ async def main() -> None:
                     "CRM_SMTP_POOL_SIZE": "16",
                     "CRM_SEND_RATE_LIMITS": '{"smtp": 100000}',
                 }
-            run = Run(name, recipients, args.workers)
+            run = Run(name, recipients, args.workers, resolution_only=args.resolution_only)
             try:
-                await measure(db, url, redis, run, env, args.logs / name)
+                await measure(
+                    db,
+                    url,
+                    redis,
+                    run,
+                    env,
+                    args.logs / name,
+                    resolution_only=args.resolution_only,
+                )
             finally:
                 if controller is not None:
                     controller.stop()

@@ -1,0 +1,11 @@
+"""Markers of the cross-service tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def pytest_configure(config: Any) -> None:
+    config.addinivalue_line(
+        "markers", "faults: worker processes SIGKILLed mid-launch (make test-faults)"
+    )
