@@ -1,3 +1,4 @@
+import { Suspense, lazy } from "react";
 import * as Tabs from "@radix-ui/react-tabs";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
@@ -5,12 +6,16 @@ import { StatusChip } from "../../../ui/StatusChip";
 import { useAuth } from "../../auth/useAuth";
 import { ApprovalActions } from "../../approvals/components/ApprovalActions";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
-import { PerformanceTab } from "../../performance/components/PerformanceTab";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
 import { useCampaign } from "../api";
 import { AuditTab } from "./AuditTab";
 import { BudgetTab } from "./BudgetTab";
 import { DetailsTab } from "./DetailsTab";
+
+// The charts library loads only when a campaign's performance is opened.
+const PerformanceTab = lazy(() =>
+  import("../../performance/components/PerformanceTab").then((module) => ({ default: module.PerformanceTab })),
+);
 
 const TABS = ["details", "segments", "budget", "approvals", "performance", "audit"] as const;
 
@@ -73,7 +78,9 @@ export function CampaignEditor() {
           )}
         </Tabs.Content>
         <Tabs.Content value="performance">
-          <PerformanceTab campaign={campaign} />
+          <Suspense fallback={<p role="status">Loading charts…</p>}>
+            <PerformanceTab campaign={campaign} />
+          </Suspense>
         </Tabs.Content>
         <Tabs.Content value="audit">
           <AuditTab campaignId={campaign.id} version={campaign.version} />
