@@ -23,7 +23,7 @@ const router = createBrowserRouter([
     element: (
       <AuthProvider>
         <App />
-        <Toaster position="top-right" richColors closeButton />
+        <Toaster position="top-right" closeButton />
       </AuthProvider>
     ),
   },
