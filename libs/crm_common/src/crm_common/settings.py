@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     # A claimed delivery not recorded within this long is claimed again (same idempotency key).
     delivery_lease_s: float = Field(default=60.0, ge=1, le=3600)
     launch_poll_interval_s: float = Field(default=0.5, gt=0, le=60)
+    # Freezing an audience writes one row per recipient in one statement: a million-contact
+    # launch must not be cut off by the request-sized CRM_DB_STATEMENT_TIMEOUT_MS.
+    launch_resolution_timeout_ms: int = Field(default=600_000, ge=1000)
     dispatch_batch_size: int = Field(default=200, ge=1, le=10_000)
     # Messages of one batch handed to providers at once.
     dispatch_concurrency: int = Field(default=50, ge=1, le=1000)

@@ -153,3 +153,28 @@ async def _pending_without_variant(db, launch_id) -> int:
             .where(Delivery.launch_id == launch_id, Delivery.variant_id.is_(None))
         )
         return int(count or 0)
+
+
+async def test_freezing_an_audience_outlasts_the_request_statement_timeout(db) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 5)
+    launch = await request_launch(world)
+    async with db.tenant_session(world.company.id) as session:
+        before = (await session.execute(select(func.current_setting("statement_timeout")))).one()
+        await freeze_audience(
+            session,
+            company_id=world.company.id,
+            campaign_id=world.campaign.id,
+            launch_id=launch.id,
+            segments=[world.segment],
+            channels=["email"],
+            variants=[],
+            now=datetime.now(UTC),
+            statement_timeout_ms=600_000,
+        )
+        during = (await session.execute(select(func.current_setting("statement_timeout")))).one()
+    assert before[0] != "10min"
+    assert during[0] == "10min"
+    async with db.tenant_session(world.company.id) as session:
+        after = (await session.execute(select(func.current_setting("statement_timeout")))).one()
+    assert after == before

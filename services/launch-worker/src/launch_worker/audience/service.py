@@ -97,13 +97,19 @@ async def freeze_audience(
     variants: Sequence[AbVariant],
     now: datetime,
     test_sample_percent: int | None = None,
+    statement_timeout_ms: int | None = None,
 ) -> int:
     """Write the launch's deliveries and campaign-contact links; returns the launch's number
     of deliveries (also those a previous, interrupted attempt wrote).
 
     With `test_sample_percent` (an A/B test phase), only that share of the audience gets a
     variant now; the others wait with no variant and no due time until the winner is
-    chosen."""
+    chosen. `statement_timeout_ms` replaces the connection's statement timeout for the rest of
+    this transaction (the audience statements of a large launch outlast a request's)."""
+    if statement_timeout_ms is not None:
+        await session.execute(
+            select(func.set_config("statement_timeout", str(statement_timeout_ms), True))
+        )
     matched = matched_predicate(segments, company_id, now)
     weights = variant_weights(variants)
     variant = variant_expression(campaign_id, weights)

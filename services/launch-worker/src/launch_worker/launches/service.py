@@ -185,6 +185,7 @@ class Launcher:
             variants=context.variants,
             now=now,
             test_sample_percent=phase.sample_percent if phase else None,
+            statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
         )
         await repo.set_state(
             scope,
