@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
+from crm_common.campaign_metrics import bump_metrics  # noqa: F401  (re-exported)
 from crm_common.models import (
     Campaign,
     CampaignMetric,
@@ -97,30 +97,6 @@ async def insert_event(scope: TenantScope, values: dict[str, Any]) -> bool:
         .returning(ContactEvent.id)
     )
     return (await scope.session.execute(statement)).scalar_one_or_none() is not None
-
-
-async def bump_metrics(
-    scope: TenantScope, campaign_id: uuid.UUID, channel: str, day: date, increments: dict[str, int]
-) -> None:
-    """Add to a campaign's counters of one day and channel, creating the row when needed."""
-    metrics = CampaignMetric.__table__
-    statement = insert(CampaignMetric).values(
-        id=uuid.uuid4(),
-        company_id=scope.company_id,
-        campaign_id=campaign_id,
-        channel=channel,
-        metric_date=day,
-        **increments,
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=["campaign_id", "channel", "metric_date"],
-        set_={
-            **{name: metrics.c[name] + statement.excluded[name] for name in increments},
-            "updated_at": func.now(),
-        },
-        where=metrics.c.company_id == scope.company_id,
-    )
-    await scope.session.execute(statement)
 
 
 async def campaign_totals(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, int] | None:

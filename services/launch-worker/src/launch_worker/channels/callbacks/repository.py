@@ -7,14 +7,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.models import CampaignMetric, Contact, Delivery, Suppression
+from crm_common.campaign_metrics import bump_metrics  # noqa: F401  (re-exported)
+from crm_common.models import Contact, Delivery, Suppression
 from crm_common.tenancy import TenantScope
 
 
@@ -131,27 +131,3 @@ async def suppress(
         .returning(Suppression.id)
     )
     return (await scope.session.execute(statement)).scalar_one_or_none() is not None
-
-
-async def bump_metrics(
-    scope: TenantScope, campaign_id: uuid.UUID, channel: str, day: date, increments: dict[str, int]
-) -> None:
-    """Add to a campaign's counters of one day and channel, creating the row when needed."""
-    metrics = CampaignMetric.__table__
-    statement = insert(CampaignMetric).values(
-        id=uuid.uuid4(),
-        company_id=scope.company_id,
-        campaign_id=campaign_id,
-        channel=channel,
-        metric_date=day,
-        **increments,
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=["campaign_id", "channel", "metric_date"],
-        set_={
-            **{name: metrics.c[name] + statement.excluded[name] for name in increments},
-            "updated_at": func.now(),
-        },
-        where=metrics.c.company_id == scope.company_id,
-    )
-    await scope.session.execute(statement)
