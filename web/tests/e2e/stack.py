@@ -1,6 +1,7 @@
 """Starts the all-in-one on CRM_PORT against a fresh scratch database (dropped and recreated
-on TEST_DATABASE_URL's server) and its own Redis database, with the demo data, for the browser
-tests."""
+on TEST_DATABASE_URL's server) and a Redis database leased by the tests' rule (see
+`crm_common.testing.redis_lease`: never one holding someone else's data), with the demo data,
+for the browser tests."""
 
 import asyncio
 import os
@@ -9,9 +10,9 @@ import sys
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
-import redis
 
 from crm_cli.main import main as crm
+from crm_common.testing.redis_lease import RedisLease
 
 SCRATCH = os.environ.get("E2E_DATABASE", "crm_web_e2e")
 IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -38,11 +39,16 @@ def main() -> int:
     )
     asyncio.run(recreate(server_url))
     os.environ["DATABASE_URL"] = urlunsplit(urlsplit(server_url)._replace(path=f"/{SCRATCH}"))
-    os.environ["REDIS_URL"] = os.environ.get("E2E_REDIS_URL", "redis://127.0.0.1:6379/9")
-    # A fresh database needs a fresh event stream too.
-    redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+    # A fresh database needs a fresh event stream too: a leased Redis database comes empty.
+    lease = RedisLease.acquire(
+        os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"), f"web-e2e:{os.getpid()}"
+    )
+    os.environ["REDIS_URL"] = lease.url
     os.environ.setdefault("CRM_PORT", "8799")
-    return crm(["run"])
+    try:
+        return crm(["run"])
+    finally:
+        lease.release()
 
 
 if __name__ == "__main__":
