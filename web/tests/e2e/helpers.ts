@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 export const PASSWORD = "demo-pass-123";
-const SCREENSHOTS = new URL("../../../docs/screenshots/", import.meta.url).pathname;
+// The README's screenshots are refreshed only on request (UPDATE_SCREENSHOTS=1); an ordinary
+// run keeps its pictures with the other test results instead of rewriting tracked files.
+const SCREENSHOTS = new URL(
+  process.env.UPDATE_SCREENSHOTS === "1" ? "../../../docs/screenshots/" : "../../test-results/screenshots/",
+  import.meta.url,
+).pathname;
 
 export async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -22,7 +27,7 @@ export async function expectAccessible(page: Page, name: string) {
   ).toEqual([]);
 }
 
-/** The page at desktop width and at 375 px, into docs/screenshots/. */
+/** The page at desktop width and at 375 px (checked for accessibility at both), saved as pictures. */
 export async function screenshots(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const size = page.viewportSize();
