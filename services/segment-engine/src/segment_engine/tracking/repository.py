@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
-from crm_common.campaign_metrics import bump_metrics  # noqa: F401  (re-exported)
 from crm_common.models import (
     Campaign,
     CampaignMetric,

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import structlog
 
+from crm_common.campaign_metrics import bump_metrics
 from crm_common.db import Database
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.models import Delivery
@@ -57,7 +58,7 @@ async def _track(
             return None
         if increments:
             day = datetime.now(UTC).date()
-            await repo.bump_metrics(scope, claims.campaign_id, message.channel, day, increments)
+            await bump_metrics(scope, claims.campaign_id, message.channel, day, increments)
             if await throttle.try_acquire(claims.campaign_id):
                 await performance.emit_update(scope, claims.campaign_id)
             else:

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.campaign_metrics import bump_metrics  # noqa: F401  (re-exported)
 from crm_common.models import Contact, Delivery, Suppression
 from crm_common.tenancy import TenantScope
 

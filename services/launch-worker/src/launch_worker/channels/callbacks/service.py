@@ -18,6 +18,7 @@ from typing import Any
 
 import structlog
 
+from crm_common.campaign_metrics import bump_metrics
 from crm_common.db import Database
 from crm_common.enums import DeliveryStatus, SuppressionReason
 from crm_common.tenancy import TenantScope
@@ -184,9 +185,7 @@ async def apply(db: Database, outcome: Outcome) -> bool:
             )
             if target is not None:
                 today = datetime.now(UTC).date()
-                await repo.bump_metrics(
-                    scope, target.campaign_id, target.channel, today, {counter: 1}
-                )
+                await bump_metrics(scope, target.campaign_id, target.channel, today, {counter: 1})
         if outcome.suppress is not None:
             target = target or await repo.delivery_target(scope, ref.id)
             if target is not None:
