@@ -1,5 +1,5 @@
 // The visual builder's model and its translation to the API's rule language
-// (DESIGN.md "Segment rule language"): each criteria type is one group (all / any / not)
+// (docs/segment-engine.md, the rule language): each criteria type is one group (all / any / not)
 // of conditions; "not" negates the conjunction of its conditions.
 
 export const CRITERIA_TYPES = ["demographic", "behavioral", "geographic", "psychographic"] as const;

@@ -171,12 +171,12 @@ async def check_schedule(
     *,
     scheduling: bool,
 ) -> list[ValidationWarning]:
-    """Blueprint 6.2: no overlap with a planned or active campaign on any channel the
-    campaign covers (a multi-channel campaign covers them all), unless the company allows
-    overlaps (then it is a warning). When the campaign itself is being `scheduling` (made or
-    kept planned or active) each channel it covers is locked first, in one order, so two
-    campaigns cannot be scheduled onto the same dates at once; a draft needs no lock, since
-    it is checked again when it is planned."""
+    """Scheduling conflicts (docs/campaign-api.md): no overlap with a planned or active
+    campaign on any channel the campaign covers (a multi-channel campaign covers them all),
+    unless the company allows overlaps (then it is a warning). When the campaign itself is
+    being `scheduling` (made or kept planned or active) each channel it covers is locked
+    first, in one order, so two campaigns cannot be scheduled onto the same dates at once; a
+    draft needs no lock, since it is checked again when it is planned."""
     covered = channels_covered(channel)
     if scheduling:
         for each in sorted(covered):

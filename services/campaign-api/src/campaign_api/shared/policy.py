@@ -32,7 +32,7 @@ class CompanyPolicy(BaseModel):
     default_currency: str = "USD"
     scheduling_window_days: int = 730
     min_audience_size: int = 1
-    """The fewest sendable contacts a launch may go to (blueprint 6.3)."""
+    """The fewest sendable contacts a launch may go to (docs/launching.md)."""
 
     @classmethod
     def from_settings(cls, raw: dict[str, Any]) -> CompanyPolicy:
