@@ -299,61 +299,57 @@ def _admin_settings(command: str) -> Settings | None:
     return settings
 
 
-def cmd_create_tenant(args: argparse.Namespace) -> int:
-    from crm_cli.tenants import TenantError, create_tenant
+def _create_account(args: argparse.Namespace, what: str, create: Any) -> int:
+    """Run one account-creating command: `create(db, password)` inside the owner's database,
+    with the password asked for or generated, and the result (or a refusal) reported."""
+    from crm_cli.tenants import TenantError
 
-    settings = _admin_settings("create a tenant")
+    settings = _admin_settings(what)
     if settings is None:
         return 2
     try:
         password, generated = _password(args)
-        created = asyncio.run(
-            _with_database(
-                settings,
-                lambda db: create_tenant(
-                    db,
-                    name=args.name,
-                    slug=args.slug,
-                    admin_email=args.admin_email,
-                    admin_name=args.admin_name,
-                    currency=args.currency,
-                    password=password,
-                ),
-            )
-        )
+        created = asyncio.run(_with_database(settings, lambda db: create(db, password)))
     except TenantError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1
     _report_user(created, password, generated)
     return 0
+
+
+def cmd_create_tenant(args: argparse.Namespace) -> int:
+    from crm_cli.tenants import create_tenant
+
+    return _create_account(
+        args,
+        "create a tenant",
+        lambda db, password: create_tenant(
+            db,
+            name=args.name,
+            slug=args.slug,
+            admin_email=args.admin_email,
+            admin_name=args.admin_name,
+            currency=args.currency,
+            password=password,
+        ),
+    )
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from crm_cli.tenants import TenantError, create_user
+    from crm_cli.tenants import create_user
 
-    settings = _admin_settings("create a user")
-    if settings is None:
-        return 2
-    try:
-        password, generated = _password(args)
-        created = asyncio.run(
-            _with_database(
-                settings,
-                lambda db: create_user(
-                    db,
-                    tenant=args.tenant,
-                    email=args.email,
-                    full_name=args.full_name,
-                    roles=tuple(RoleName(role) for role in args.role),
-                    password=password,
-                ),
-            )
-        )
-    except TenantError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 1
-    _report_user(created, password, generated)
-    return 0
+    return _create_account(
+        args,
+        "create a user",
+        lambda db, password: create_user(
+            db,
+            tenant=args.tenant,
+            email=args.email,
+            full_name=args.full_name,
+            roles=tuple(RoleName(role) for role in args.role),
+            password=password,
+        ),
+    )
 
 
 def cmd_openapi(args: argparse.Namespace) -> int:
