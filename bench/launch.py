@@ -37,7 +37,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +52,11 @@ from machine_info import machine
 from crm_common import migrate
 from crm_common.db import Database
 from crm_common.models import (
-    Campaign,
-    CampaignSegment,
-    CampaignTemplate,
-    CampaignTemplateLink,
     Launch,
 )
 from crm_common.reference import sync_roles
 from crm_common.settings import Settings
-from crm_common.testing.builders import make_company, make_user
+from crm_common.testing.builders import make_company, make_email_campaign, make_user
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
@@ -182,50 +178,14 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
     )
     user = await make_user(db, company, "admin")
     run.seconds_load = await load_contacts(url, company.id, run.recipients)
-    now = datetime.now(UTC)
-    async with db.system_session() as session:
-        campaign = Campaign(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            created_by_user_id=user.id,
-            campaign_name=f"Bench {run.name}",
-            campaign_code=f"BENCH-{uuid.uuid4().hex[:8]}",
-            campaign_type="promotional",
-            primary_channel="email",
-            campaign_status="planned",
-            start_date=now - timedelta(hours=1),
-            end_date=now + timedelta(days=30),
-        )
-        template = CampaignTemplate(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            template_name="Spring",
-            template_code=f"T-{uuid.uuid4().hex[:6]}",
-            template_type="email",
-            content_template=TEMPLATE,
-            default_settings={"subject": "{{ first_name | default('Hello') }}, spring is here"},
-        )
-        session.add_all([campaign, template])
-        await session.flush()
-        segment = CampaignSegment(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            campaign_id=campaign.id,
-            segment_name="Everyone",
-            segment_type="demographic",
-            demographic_criteria={},
-        )
-        session.add_all(
-            [
-                CampaignTemplateLink(
-                    company_id=company.id,
-                    campaign_id=campaign.id,
-                    template_id=template.id,
-                    is_primary=True,
-                ),
-                segment,
-            ]
-        )
+    campaign, segment = await make_email_campaign(
+        db,
+        company,
+        user,
+        content=TEMPLATE,
+        subject="{{ first_name | default('Hello') }}, spring is here",
+        name=f"Bench {run.name}",
+    )
     launch = Launch(
         id=uuid.uuid4(),
         company_id=company.id,
@@ -234,7 +194,7 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
         requested_by_user_id=user.id,
         launch_status="requested",
         parameters={"channels": ["email"], "segment_ids": [str(segment.id)]},
-        scheduled_at=now,
+        scheduled_at=datetime.now(UTC),
     )
     return launch, company
 

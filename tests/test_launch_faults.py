@@ -29,7 +29,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,9 @@ from aiosmtpd.controller import Controller
 
 from crm_common.db import Database
 from crm_common.models import (
-    Campaign,
-    CampaignSegment,
-    CampaignTemplate,
-    CampaignTemplateLink,
     Launch,
 )
-from crm_common.testing.builders import make_company, make_user
+from crm_common.testing.builders import make_company, make_email_campaign, make_user
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -160,53 +156,17 @@ async def _campaign(db: Database) -> tuple[Any, Any, uuid.UUID, uuid.UUID]:
         channels={"email": {"provider": "smtp"}},
     )
     user = await make_user(db, company, "admin")
-    now = datetime.now(UTC)
-    async with db.system_session() as session:
-        campaign = Campaign(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            created_by_user_id=user.id,
-            campaign_name="Crash-proof sale",
-            campaign_code=f"CMP-{uuid.uuid4().hex[:8]}",
-            campaign_type="promotional",
-            primary_channel="email",
-            campaign_status="planned",
-            start_date=now - timedelta(hours=1),
-            end_date=now + timedelta(days=30),
-        )
-        template = CampaignTemplate(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            template_name="Sale",
-            template_code=f"T-{uuid.uuid4().hex[:6]}",
-            template_type="email",
-            content_template=(
-                '<p>Hello {{ first_name | default("friend") }}</p>'
-                '<a href="https://shop.example/sale">Sale</a>'
-            ),
-            default_settings={"subject": "Hello {{ first_name | default('friend') }}"},
-        )
-        session.add_all([campaign, template])
-        await session.flush()
-        segment = CampaignSegment(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            campaign_id=campaign.id,
-            segment_name="Everyone",
-            segment_type="demographic",
-            demographic_criteria={},
-        )
-        session.add_all(
-            [
-                CampaignTemplateLink(
-                    company_id=company.id,
-                    campaign_id=campaign.id,
-                    template_id=template.id,
-                    is_primary=True,
-                ),
-                segment,
-            ]
-        )
+    campaign, segment = await make_email_campaign(
+        db,
+        company,
+        user,
+        content=(
+            '<p>Hello {{ first_name | default("friend") }}</p>'
+            '<a href="https://shop.example/sale">Sale</a>'
+        ),
+        subject="Hello {{ first_name | default('friend') }}",
+        name="Crash-proof sale",
+    )
     return company, user, campaign.id, segment.id
 
 

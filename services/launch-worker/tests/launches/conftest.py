@@ -10,7 +10,7 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -21,8 +21,6 @@ from crm_common.models import (
     AbVariant,
     Campaign,
     CampaignSegment,
-    CampaignTemplate,
-    CampaignTemplateLink,
     Company,
     Contact,
     Delivery,
@@ -32,7 +30,7 @@ from crm_common.models import (
 )
 from crm_common.resources import Resources
 from crm_common.settings import Settings
-from crm_common.testing.builders import make_company, make_user
+from crm_common.testing.builders import make_company, make_email_campaign, make_user
 from launch_worker.channels.base import (
     OutgoingMessage,
     PermanentSendError,
@@ -129,50 +127,17 @@ async def make_world(
 ) -> World:
     company = await make_company(db, f"co-{uuid.uuid4().hex[:6]}", **(company_settings or {}))
     user = await make_user(db, company, "admin")
-    now = datetime.now(UTC)
-    async with db.system_session() as session:
-        campaign = Campaign(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            created_by_user_id=user.id,
-            campaign_name="Spring sale",
-            campaign_code=f"CMP-{uuid.uuid4().hex[:8]}",
-            campaign_type="promotional",
-            primary_channel="email",
-            campaign_status=status,
-            start_date=start or now - timedelta(hours=1),
-            end_date=end or now + timedelta(days=30),
-        )
-        session.add(campaign)
-        await session.flush()
-        template = CampaignTemplate(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            template_name="Sale",
-            template_code=f"T-{uuid.uuid4().hex[:6]}",
-            template_type="email",
-            content_template=TEMPLATE_HTML,
-            default_settings={"subject": "Hello {{ first_name | default('friend') }}"},
-        )
-        session.add(template)
-        await session.flush()
-        session.add(
-            CampaignTemplateLink(
-                company_id=company.id,
-                campaign_id=campaign.id,
-                template_id=template.id,
-                is_primary=True,
-            )
-        )
-        segment = CampaignSegment(
-            id=uuid.uuid4(),
-            company_id=company.id,
-            campaign_id=campaign.id,
-            segment_name="Everyone",
-            segment_type="demographic",
-            demographic_criteria=criteria or {},
-        )
-        session.add(segment)
+    campaign, segment = await make_email_campaign(
+        db,
+        company,
+        user,
+        content=TEMPLATE_HTML,
+        subject="Hello {{ first_name | default('friend') }}",
+        status=status,
+        criteria=criteria,
+        start=start,
+        end=end,
+    )
     return World(db, company, user, campaign, segment)
 
 

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from crm_common.db import Database
-from crm_common.models import Company, Contact, User, UserRole
+from crm_common.models import (
+    Campaign,
+    CampaignSegment,
+    CampaignTemplate,
+    CampaignTemplateLink,
+    Company,
+    Contact,
+    User,
+    UserRole,
+)
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.passwords import hash_password
 from crm_common.security.permissions import permissions_for
@@ -83,3 +92,59 @@ async def make_contacts(
     async with db.system_session() as session:
         session.add_all(contacts)
     return contacts
+
+
+async def make_email_campaign(
+    db: Database,
+    company: Company,
+    user: User,
+    *,
+    content: str,
+    subject: str,
+    name: str = "Spring sale",
+    status: str = "planned",
+    criteria: dict[str, Any] | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> tuple[Campaign, CampaignSegment]:
+    """An email campaign ready to launch: its primary template (`content`, `subject`) and one
+    demographic segment (`criteria`, default everyone); by default running since an hour ago
+    for 30 days."""
+    now = datetime.now(UTC)
+    async with db.system_session() as session:
+        campaign = Campaign(
+            id=uuid.uuid4(),
+            company_id=company.id,
+            created_by_user_id=user.id,
+            campaign_name=name,
+            campaign_code=f"CMP-{uuid.uuid4().hex[:8]}",
+            campaign_type="promotional",
+            primary_channel="email",
+            campaign_status=status,
+            start_date=start or now - timedelta(hours=1),
+            end_date=end or now + timedelta(days=30),
+        )
+        template = CampaignTemplate(
+            id=uuid.uuid4(),
+            company_id=company.id,
+            template_name=name,
+            template_code=f"T-{uuid.uuid4().hex[:6]}",
+            template_type="email",
+            content_template=content,
+            default_settings={"subject": subject},
+        )
+        session.add_all([campaign, template])
+        await session.flush()
+        segment = CampaignSegment(
+            id=uuid.uuid4(),
+            company_id=company.id,
+            campaign_id=campaign.id,
+            segment_name="Everyone",
+            segment_type="demographic",
+            demographic_criteria=criteria or {},
+        )
+        link = CampaignTemplateLink(
+            company_id=company.id, campaign_id=campaign.id, template_id=template.id, is_primary=True
+        )
+        session.add_all([link, segment])
+    return campaign, segment
