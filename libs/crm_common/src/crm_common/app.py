@@ -9,17 +9,26 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from starlette.middleware import Middleware
+from starlette.types import ASGIApp
 
 from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, SchemaCheck, health_router
 from crm_common.logging import configure_logging
-from crm_common.middleware import RequestContextMiddleware
+from crm_common.middleware import KeepConnectionOnError, RequestContextMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
 from crm_common.telemetry import instrument
 
 BackgroundFactory = Callable[[FastAPI], AbstractAsyncContextManager[Any]]
+
+
+class ServiceApp(FastAPI):
+    """FastAPI whose unhandled errors end in the app, never in the server (see
+    `KeepConnectionOnError`): a 500 leaves the client's keep-alive connection usable."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return KeepConnectionOnError(super().build_middleware_stack())
 
 
 @asynccontextmanager
@@ -78,7 +87,7 @@ def create_service_app(
             if owned:
                 await active.close()
 
-    app = FastAPI(
+    app = ServiceApp(
         title=title,
         description=description,
         version=version,

@@ -18,8 +18,10 @@ from crm_common.metrics import REQUEST_LATENCY, REQUESTS
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-def _error(status: int, code: str, message: str, request_id: str) -> tuple[Message, Message]:
-    body = json.dumps({"error_code": code, "message": message, "details": {}}).encode()
+def _error(
+    status: int, code: str, message: str, request_id: str, details: dict[str, str] | None = None
+) -> tuple[Message, Message]:
+    body = json.dumps({"error_code": code, "message": message, "details": details or {}}).encode()
     return (
         {
             "type": "http.response.start",
@@ -140,3 +142,47 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+class KeepConnectionOnError:
+    """The outermost layer of a service app. Starlette answers an unhandled exception with
+    the error handler's 500 and then re-raises it for the server to log; a server that sees it
+    drops the keep-alive connection. Here the exception ends once its answer is complete, so
+    the client's next request on the same connection is served. An exception before any answer
+    gets the standard 500 body; one in the middle of a response still ends the connection (the
+    client must not take a truncated body for a whole one)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = {"started": False, "complete": False}
+
+        async def tracking_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                state["complete"] = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            if state["complete"]:
+                return  # answered (and logged) by the app's error handler
+            if state["started"]:
+                raise
+            request_id = scope.get("state", {}).get("request_id") or uuid.uuid4().hex
+            structlog.get_logger(__name__).exception("unhandled_error", path=scope.get("path"))
+            start, body = _error(
+                500,
+                "internal_error",
+                "An unexpected error occurred.",
+                request_id,
+                {"request_id": request_id},
+            )
+            await send(start)
+            await send(body)
