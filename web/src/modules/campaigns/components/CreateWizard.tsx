@@ -14,7 +14,7 @@ import { detailsSchema, toInstant, type DetailsValues } from "../schema";
 import { DetailsFields } from "./DetailsFields";
 import { FiscalYearSummary } from "./FiscalYearSummary";
 import { SegmentBuilder } from "../../segments/components/SegmentBuilder";
-import { emptyRules, rulesToCriteria, segmentTypeOf, type SegmentRules } from "../../segments/rules";
+import { emptyRules, hasConditions, rulesToCriteria, segmentTypeOf, type SegmentRules } from "../../segments/rules";
 import { toLocalInput } from "../schema";
 
 const STEPS = ["Details", "Template", "Budget", "Segments", "Review"] as const;
@@ -53,7 +53,7 @@ export function CreateWizard() {
   const templates = useTemplates();
   const budgets = useBudgets();
   const values = form.watch();
-  const hasRules = Object.values(rules).some((group) => group.conditions.length > 0);
+  const hasRules = Object.values(rules).some(hasConditions);
   const releaseGuard = useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
 
   const handleNext = async () => {

@@ -4,42 +4,56 @@ import {
   COUNT_OPERATORS,
   EVENTS,
   FIELDS_BY_TYPE,
+  NO_VALUE_OPS,
   OPERATORS,
   TAG_OPERATORS,
+  keptKeys,
   type Condition,
   type CriteriaType,
+  type OpaqueNode,
 } from "../rules";
 
 export type ConditionRowProps = {
   type: CriteriaType;
   condition: Condition;
-  index: number;
+  /** Names the row's controls, e.g. "demographic condition 2.1". */
+  label: string;
   onChange: (condition: Condition) => void;
   onRemove: () => void;
 };
 
-/** One condition; the handle drags it (mouse, touch, or Space then arrow keys). */
-export function ConditionRow({ type, condition, index, onChange, onRemove }: ConditionRowProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: condition.id,
-  });
-  const style = { transform: CSS.Transform.toString(transform), transition };
-  const label = `${type} condition ${index + 1}`;
+/** The choices, with the stored one first when the list does not offer it. */
+const withCurrent = (choices: string[], current: string) => (choices.includes(current) ? choices : [current, ...choices]);
+
+/** One draggable row of a group: the handle drags it (mouse, touch, or Space then arrow keys). */
+function useRow(id: string) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id });
+  return {
+    setNodeRef,
+    style: { transform: CSS.Transform.toString(transform), transition },
+    handle: { ...attributes, ...listeners },
+    isDragging,
+  };
+}
+
+export function ConditionRow({ type, condition, label, onChange, onRemove }: ConditionRowProps) {
+  const row = useRow(condition.id);
+  const kept = keptKeys(condition);
 
   return (
-    <li ref={setNodeRef} style={style} className={`condition${isDragging ? " dragging" : ""}`}>
-      <button type="button" className="handle" aria-label={`Reorder ${label}`} {...attributes} {...listeners}>
+    <li ref={row.setNodeRef} style={row.style} className={`condition${row.isDragging ? " dragging" : ""}`}>
+      <button type="button" className="handle" aria-label={`Reorder ${label}`} {...row.handle}>
         ⠿
       </button>
       {condition.kind === "event" ? (
         <>
           <select aria-label={`${label} event`} value={condition.event} onChange={(e) => onChange({ ...condition, event: e.target.value })}>
-            {EVENTS.map((event) => (
+            {withCurrent(EVENTS, condition.event).map((event) => (
               <option key={event}>{event}</option>
             ))}
           </select>
           <select aria-label={`${label} count operator`} value={condition.countOp} onChange={(e) => onChange({ ...condition, countOp: e.target.value })}>
-            {COUNT_OPERATORS.map((op) => (
+            {withCurrent(COUNT_OPERATORS, condition.countOp).map((op) => (
               <option key={op}>{op}</option>
             ))}
           </select>
@@ -52,27 +66,48 @@ export function ConditionRow({ type, condition, index, onChange, onRemove }: Con
             value={condition.withinDays}
             onChange={(e) => onChange({ ...condition, withinDays: e.target.value })}
           />
+          {kept.length > 0 && <span className="muted">kept as saved: {kept.join(", ")}</span>}
         </>
       ) : (
         <>
           <select aria-label={`${label} field`} value={condition.field} onChange={(e) => onChange({ ...condition, field: e.target.value })}>
-            {FIELDS_BY_TYPE[type as Exclude<CriteriaType, "behavioral">].map((field) => (
+            {withCurrent(FIELDS_BY_TYPE[type === "behavioral" ? "demographic" : type], condition.field).map((field) => (
               <option key={field}>{field}</option>
             ))}
           </select>
           <select aria-label={`${label} operator`} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value })}>
-            {(type === "psychographic" ? TAG_OPERATORS : OPERATORS).map((op) => (
+            {withCurrent(type === "psychographic" ? TAG_OPERATORS : OPERATORS, condition.op).map((op) => (
               <option key={op}>{op}</option>
             ))}
           </select>
-          <input
-            aria-label={`${label} value`}
-            value={condition.value}
-            placeholder={type === "psychographic" ? "comma, separated" : "value"}
-            onChange={(e) => onChange({ ...condition, value: e.target.value })}
-          />
+          {!NO_VALUE_OPS.has(condition.op) && (
+            <input
+              aria-label={`${label} value`}
+              value={condition.value}
+              placeholder={type === "psychographic" || condition.op === "between" ? "comma, separated" : "value"}
+              onChange={(e) => onChange({ ...condition, value: e.target.value })}
+            />
+          )}
         </>
       )}
+      <button type="button" className="secondary" aria-label={`Remove ${label}`} onClick={onRemove}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+export type OpaqueRowProps = { node: OpaqueNode; label: string; onRemove: () => void };
+
+/** A stored rule the builder cannot edit: shown as written, kept as written. */
+export function OpaqueRow({ node, label, onRemove }: OpaqueRowProps) {
+  const row = useRow(node.id);
+  return (
+    <li ref={row.setNodeRef} style={row.style} className={`condition${row.isDragging ? " dragging" : ""}`}>
+      <button type="button" className="handle" aria-label={`Reorder ${label}`} {...row.handle}>
+        ⠿
+      </button>
+      <code aria-label={label}>{JSON.stringify(node.raw)}</code>
       <button type="button" className="secondary" aria-label={`Remove ${label}`} onClick={onRemove}>
         Remove
       </button>

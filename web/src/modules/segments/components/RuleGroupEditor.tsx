@@ -7,9 +7,25 @@ import {
   useSensors,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { newCondition, type CriteriaType, type GroupKind, type RuleGroup } from "../rules";
-import { ConditionRow } from "./ConditionRow";
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import {
+  canNest,
+  childDepth,
+  newCondition,
+  newGroup,
+  type CriteriaType,
+  type GroupKind,
+  type RuleGroup,
+  type RuleNode,
+} from "../rules";
+import { ConditionRow, OpaqueRow } from "./ConditionRow";
 
 export type RuleGroupEditorProps = {
   type: CriteriaType;
@@ -23,25 +39,56 @@ const KIND_LABELS: Record<GroupKind, string> = {
   not: "None of these (not)",
 };
 
+const INSTRUCTIONS =
+  "To reorder, press Space, move with the arrow keys, press Space again to drop, Escape to cancel.";
+
+/** One criteria type's rules: a root group whose children may be groups in turn. */
 export function RuleGroupEditor({ type, group, onChange }: RuleGroupEditorProps) {
+  return (
+    <fieldset className="rule-group">
+      <legend>{type[0].toUpperCase() + type.slice(1)}</legend>
+      <GroupBody type={type} group={group} path={[]} depth={1} onChange={onChange} />
+    </fieldset>
+  );
+}
+
+type GroupBodyProps = {
+  type: CriteriaType;
+  group: RuleGroup;
+  /** Positions (from 0) of the group from the root; [] for the root. */
+  path: number[];
+  /** The group's level in the written tree (the root is 1). */
+  depth: number;
+  onChange: (group: RuleGroup) => void;
+};
+
+const numbered = (path: number[]) => path.map((index) => index + 1).join(".");
+
+function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  const root = path.length === 0;
+  const name = root ? type : `${type} group ${numbered(path)}`;
+  const below = childDepth(group, depth);
 
+  const setChildren = (children: RuleNode[]) => onChange({ ...group, children, bare: false });
+  const replace = (next: RuleNode) => setChildren(group.children.map((c) => (c.id === next.id ? next : c)));
+  const remove = (id: string) => setChildren(group.children.filter((c) => c.id !== id));
   const handleDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    const from = group.conditions.findIndex((c) => c.id === active.id);
-    const to = group.conditions.findIndex((c) => c.id === over.id);
-    onChange({ ...group, conditions: arrayMove(group.conditions, from, to) });
+    const from = group.children.findIndex((c) => c.id === active.id);
+    const to = group.children.findIndex((c) => c.id === over.id);
+    if (from < 0 || to < 0) return;
+    setChildren(arrayMove(group.children, from, to));
   };
 
   return (
-    <fieldset className="rule-group">
-      <legend>{type[0].toUpperCase() + type.slice(1)}</legend>
+    <div className="group-body">
       <label>
-        Match
-        <select value={group.kind} onChange={(e) => onChange({ ...group, kind: e.target.value as GroupKind })}>
+        {root ? "Match" : <span className="sr-only">{name} match</span>}
+        <select value={group.match} onChange={(e) => onChange({ ...group, match: e.target.value as GroupKind, bare: false })}>
           {(Object.keys(KIND_LABELS) as GroupKind[]).map((kind) => (
             <option key={kind} value={kind}>
               {KIND_LABELS[kind]}
@@ -53,36 +100,87 @@ export function RuleGroupEditor({ type, group, onChange }: RuleGroupEditorProps)
         sensors={sensors}
         collisionDetection={closestCenter}
         onDragEnd={handleDragEnd}
-        accessibility={{
-          screenReaderInstructions: {
-            draggable: "To reorder, press Space, move with the arrow keys, press Space again to drop, Escape to cancel.",
-          },
-        }}
+        accessibility={{ screenReaderInstructions: { draggable: INSTRUCTIONS } }}
       >
-        <SortableContext items={group.conditions.map((c) => c.id)} strategy={verticalListSortingStrategy}>
-          <ol className="conditions">
-            {group.conditions.map((condition, index) => (
-              <ConditionRow
-                key={condition.id}
-                type={type}
-                index={index}
-                condition={condition}
-                onChange={(next) =>
-                  onChange({ ...group, conditions: group.conditions.map((c) => (c.id === next.id ? next : c)) })
-                }
-                onRemove={() => onChange({ ...group, conditions: group.conditions.filter((c) => c.id !== condition.id) })}
-              />
-            ))}
+        <SortableContext items={group.children.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+          <ol className="conditions" aria-label={root ? `${type} rules` : `Rules of ${name}`}>
+            {group.children.map((child, index) => {
+              const childPath = [...path, index];
+              if (child.kind === "group") {
+                return (
+                  <SortableGroup
+                    key={child.id}
+                    type={type}
+                    group={child}
+                    path={childPath}
+                    depth={below}
+                    onChange={replace}
+                    onRemove={() => remove(child.id)}
+                  />
+                );
+              }
+              const label = `${type} condition ${numbered(childPath)}`;
+              if (child.kind === "opaque") {
+                return <OpaqueRow key={child.id} node={child} label={label} onRemove={() => remove(child.id)} />;
+              }
+              return (
+                <ConditionRow
+                  key={child.id}
+                  type={type}
+                  label={label}
+                  condition={child}
+                  onChange={replace}
+                  onRemove={() => remove(child.id)}
+                />
+              );
+            })}
           </ol>
         </SortableContext>
       </DndContext>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => onChange({ ...group, conditions: [...group.conditions, newCondition(type)] })}
-      >
-        Add {type} condition
-      </button>
-    </fieldset>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setChildren([...group.children, newCondition(type)])}
+        >
+          {root ? `Add ${type} condition` : `Add condition to ${name}`}
+        </button>
+        {canNest(group, depth) && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setChildren([...group.children, newGroup("any", [newCondition(type)])])}
+          >
+            {root ? `Add ${type} group` : `Add group to ${name}`}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type SortableGroupProps = GroupBodyProps & { onRemove: () => void };
+
+/** A nested group, dragged by its handle within its parent like a condition. */
+function SortableGroup({ type, group, path, depth, onChange, onRemove }: SortableGroupProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: group.id });
+  const name = `${type} group ${numbered(path)}`;
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`nested-group${isDragging ? " dragging" : ""}`}
+    >
+      <div className="group-head">
+        <button type="button" className="handle" aria-label={`Reorder ${name}`} {...attributes} {...listeners}>
+          ⠿
+        </button>
+        <strong>Group {numbered(path)}</strong>
+        <button type="button" className="secondary" aria-label={`Remove ${name}`} onClick={onRemove}>
+          Remove group
+        </button>
+      </div>
+      <GroupBody type={type} group={group} path={path} depth={depth} onChange={onChange} />
+    </li>
   );
 }

@@ -25,10 +25,7 @@ export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
 
   const handleEdit = (segment: NonNullable<typeof segments.data>["items"][number]) => {
     const rules = emptyRules();
-    for (const type of CRITERIA_TYPES) {
-      const group = treeToGroup(segment[`${type}_criteria`] as Record<string, unknown>);
-      if (group) rules[type] = group;
-    }
+    for (const type of CRITERIA_TYPES) rules[type] = treeToGroup(segment[`${type}_criteria`] as Record<string, unknown>);
     setEditing({ id: segment.id, name: segment.segment_name, rules });
   };
 

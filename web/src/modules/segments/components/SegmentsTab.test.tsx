@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeApi, renderApp } from "../../../test-utils";
+import { session } from "../../../api/session";
+import { SegmentsTab } from "./SegmentsTab";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  session.clear();
+});
+
+const me = {
+  id: "u",
+  email: "manager@acme.test",
+  full_name: "Manager",
+  company: { id: "co", name: "Acme", slug: "acme" },
+  roles: ["marketing_manager"],
+  permissions: ["read_campaign", "update_campaign"],
+  mfa_enabled: false,
+  last_login_at: null,
+};
+
+// Nested groups in three criteria, leaves the builder shows only in part, and a "not" of several.
+const demographic = {
+  all: [
+    { field: "gender", op: "eq", value: "female" },
+    {
+      any: [
+        { field: "age", op: "between", value: [25, 34] },
+        { not: { all: [{ field: "language", op: "eq", value: "fr" }, { field: "attributes.vip", op: "eq", value: true }] } },
+      ],
+    },
+  ],
+};
+const behavioral = {
+  any: [
+    { event: "purchase", count: { op: "gte", value: 2 }, within_days: 30, where: [{ field: "amount", op: "gt", value: 100 }] },
+    { not: { event: "email_open", count: { op: "eq", value: 0 }, between: ["2026-01-01", "2026-03-31"] } },
+  ],
+};
+const geographic = { field: "location", op: "within_radius", value: { lat: 48.85, lon: 2.35, km: 25 } };
+const segment = {
+  id: "s1",
+  campaign_id: "c1",
+  segment_name: "Parisian buyers",
+  segment_type: "mixed",
+  demographic_criteria: demographic,
+  behavioral_criteria: behavioral,
+  geographic_criteria: geographic,
+  psychographic_criteria: {},
+  target_count: 10,
+  actual_count: 8,
+};
+const estimate = {
+  count: 8,
+  matched: 10,
+  excluded: { no_consent: 2, suppressed: 0 },
+  exact: true,
+  sample_fraction: 1,
+  count_range: [8, 8],
+  matched_range: [10, 10],
+  channel: "email",
+  sample: [],
+  took_ms: 3,
+};
+
+function stack() {
+  const saved: Record<string, unknown>[] = [];
+  const api = fakeApi({
+    "GET /api/auth/me": () => me,
+    "GET /api/campaign-segments/": () => ({ items: [segment], total: 1, page: 1, page_size: 100, filters: {} }),
+    "POST /api/segments/estimate/": () => estimate,
+    "PATCH /api/campaign-segments/s1/": async (request) => {
+      saved.push((await request.json()) as Record<string, unknown>);
+      return segment;
+    },
+  });
+  vi.stubGlobal("fetch", api.fetchMock);
+  session.store({ access_token: "a", refresh_token: "r", expires_in: 900, refresh_expires_in: 3600 });
+  renderApp([{ path: "/", element: <SegmentsTab campaignId="c1" channel="email" /> }], "/");
+  return saved;
+}
+
+describe("SegmentsTab", () => {
+  it("edits one condition of a nested rule tree and saves the rest unchanged", async () => {
+    const saved = stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+
+    // The nested groups are shown as groups, numbered by position.
+    expect(screen.getByRole("list", { name: "Rules of demographic group 2" })).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Rules of demographic group 2.2" })).toBeInTheDocument();
+    expect(screen.getByLabelText("demographic group 2.2 match")).toHaveValue("not");
+    expect(screen.getByLabelText("demographic condition 2.1 operator")).toHaveValue("between");
+    expect(screen.getByLabelText("demographic condition 2.2.1.2 field")).toHaveValue("attributes.vip");
+
+    // Edit one leaf, deep inside: the language of the "not" group.
+    const language = screen.getByLabelText("demographic condition 2.2.1.1 value");
+    await userEvent.clear(language);
+    await userEvent.type(language, "de");
+    await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const body = saved[0];
+    expect(body.demographic_criteria).toEqual({
+      all: [
+        { field: "gender", op: "eq", value: "female" },
+        {
+          any: [
+            { field: "age", op: "between", value: [25, 34] },
+            { not: { all: [{ field: "language", op: "eq", value: "de" }, { field: "attributes.vip", op: "eq", value: true }] } },
+          ],
+        },
+      ],
+    });
+    expect(body.behavioral_criteria).toEqual(behavioral);
+    expect(body.geographic_criteria).toEqual(geographic);
+    expect(body.psychographic_criteria).toEqual({});
+  });
+
+  it("adds a nested group and removes one, keeping the others", async () => {
+    const saved = stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+
+    await userEvent.click(screen.getByRole("button", { name: "Add psychographic group" }));
+    const group = screen.getByRole("list", { name: "Rules of psychographic group 1" });
+    await userEvent.type(within(group).getByLabelText("psychographic condition 1.1 value"), "golf, wine");
+    await userEvent.click(screen.getByRole("button", { name: "Remove behavioral group 2" }));
+    await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].psychographic_criteria).toEqual({
+      all: [{ any: [{ field: "interests", op: "contains_any", value: ["golf", "wine"] }] }],
+    });
+    expect(saved[0].behavioral_criteria).toEqual({ any: [behavioral.any[0]] });
+    expect(saved[0].demographic_criteria).toEqual(demographic);
+  });
+});
