@@ -16,6 +16,7 @@ from datetime import datetime
 import structlog
 
 from crm_common.resources import Resources
+from crm_common.supervise import Run, Supervisor
 from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.dispatch.service import Dispatcher
 from launch_worker.launches import repository as repo
@@ -46,7 +47,7 @@ class LaunchRuntime:
         self.settings = resources.settings
         self.owner = owner or worker_id()
         self.registry = registry or registry_for(resources.settings)
-        self.launcher = Launcher(resources, self.owner)
+        self.launcher = Launcher(resources, self.owner, self.registry)
         self.dispatcher = Dispatcher(resources, self.registry, self.owner)
         self.schedule = schedule
         self.consume = consume
@@ -73,8 +74,14 @@ class LaunchRuntime:
                 waiter.cancel()
         wake.clear()
 
-    async def run(self, stop: asyncio.Event) -> None:
-        loops = [self._claim_loop(stop), self._dispatch_loop(stop), self._end_date_loop(stop)]
+    def loops(self) -> dict[str, Run]:
+        """The runtime's background loops by name, each to run supervised (a failure ends
+        the loop with its error; the supervisor backs off and starts it again)."""
+        loops: dict[str, Run] = {
+            "launch_claims": self._claim_loop,
+            "launch_dispatch": self._dispatch_loop,
+            "end_date_sweep": self._end_date_loop,
+        }
         if self.consume:
             consumer = launch_consumer(
                 self.resources.redis,
@@ -85,20 +92,26 @@ class LaunchRuntime:
                 wake=self.wake,
                 schedule=self.schedule,
             )
-            loops.append(consumer.run(stop))
+            loops["launch_requests"] = consumer.run
+        return loops
+
+    async def run(self, stop: asyncio.Event, supervisor: Supervisor | None = None) -> None:
+        """Run every loop under `supervisor` until `stop`, then release the launches held."""
+        supervisor = supervisor or Supervisor()
+        names = []
         try:
-            await asyncio.gather(*loops)
+            for name, loop in self.loops().items():
+                supervisor.start(name, loop)
+                names.append(name)
+            await stop.wait()
         finally:
-            await self._stop_launchers()
+            for name in reversed(names):
+                await supervisor.stop(name)
+            await self.stop_launchers()
 
     async def _claim_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            try:
-                claimed = await self.claim_once()
-            except Exception as exc:  # the database may be away for a while
-                log.warning("launch_claim_failed", error=repr(exc))
-                claimed = None
-            if claimed is None:
+            if await self.claim_once() is None:
                 await self._nap(self._claim_wake, stop)
 
     async def claim_once(self) -> repo.ClaimedLaunch | None:
@@ -125,25 +138,18 @@ class LaunchRuntime:
 
     async def _dispatch_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            try:
-                handled = await self.dispatcher.run_round()
-            except Exception as exc:
-                log.warning("dispatch_round_failed", error=repr(exc))
-                handled = 0
-            if handled == 0:
+            if await self.dispatcher.run_round() == 0:
                 await self._nap(self._dispatch_wake, stop)
 
     async def _end_date_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            try:
-                await complete_ended_campaigns(self.resources)
-            except Exception as exc:
-                log.warning("end_date_sweep_failed", error=repr(exc))
+            await complete_ended_campaigns(self.resources)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(END_DATE_SWEEP_S):
                     await stop.wait()
 
-    async def _stop_launchers(self) -> None:
+    async def stop_launchers(self) -> None:
+        """Cancel the launchers of this process and release their leases."""
         held = list(self._launchers.values())
         self._launchers = {}
         for _, task in held:

@@ -27,12 +27,14 @@ from sqlalchemy.exc import DBAPIError
 
 from crm_common.campaign_cache import invalidate_campaign
 from crm_common.campaign_changes import record_status_change
+from crm_common.db import after_commit
 from crm_common.enums import CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
 from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
 from launch_worker.audience.service import freeze_audience
+from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.dispatch.context import load_context
 from launch_worker.launches import ab_test
 from launch_worker.launches import repository as repo
@@ -55,10 +57,13 @@ class LauncherState:
 class Launcher:
     """Runs the launches whose lease this worker holds."""
 
-    def __init__(self, resources: Resources, owner: str) -> None:
+    def __init__(
+        self, resources: Resources, owner: str, registry: ChannelRegistry | None = None
+    ) -> None:
         self.resources = resources
         self.settings = resources.settings
         self.owner = owner
+        self.registry = registry or registry_for(resources.settings)
 
     async def run(self, claimed: repo.ClaimedLaunch, wake: asyncio.Event | None = None) -> None:
         """Step the launch until it ends, is paused-and-released, or the lease is lost."""
@@ -249,8 +254,21 @@ class Launcher:
                     details={"launch_id": str(launch.id)},
                 )
             await self._invalidate(scope, campaign)
+            self._publish_exports(scope, launch.id)
             log.info("launch_finished", launch_id=str(launch.id), status=launch.launch_status)
         await repo.release(scope, launch.id, self.owner)
+
+    def _publish_exports(self, scope: TenantScope, launch_id: uuid.UUID) -> None:
+        """Once the launch's end commits, publish what its channels export per launch (the
+        direct-mail CSV), whichever workers wrote it."""
+        company_id, registry = scope.company_id, self.registry
+
+        async def publish() -> None:
+            path = await registry.finish_launch(company_id, launch_id)
+            if path is not None:
+                log.info("launch_export_published", launch_id=str(launch_id), path=str(path))
+
+        after_commit(scope.session, publish)
 
     async def _fail(self, claimed: repo.ClaimedLaunch, reason: str) -> bool:
         async with self.resources.db.tenant_session(claimed.company_id) as session:
