@@ -14,6 +14,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from crm_cli.gateway import SERVICE_FACTORIES, Gateway, build_apps
 from crm_cli.openapi import MergeConflict, merge_documents, merged_document
+from crm_common import apidocs
 from crm_common.settings import Settings
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
@@ -144,7 +145,9 @@ async def test_docs_pages_load_nothing_from_outside(gateway_client, page: str) -
     for reference in references:
         asset = await client.get(reference)
         assert asset.status_code == 200, reference
-        assert len(asset.content) > 1000, reference
+        # Packaged assets are real files; the Swagger UI starter is a few lines of our own.
+        if not reference.endswith(apidocs.SWAGGER_INIT):
+            assert len(asset.content) > 1000, reference
 
 
 async def test_an_unknown_docs_asset_is_a_404_in_the_error_format(gateway_client) -> None:

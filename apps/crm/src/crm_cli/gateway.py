@@ -17,7 +17,10 @@ from campaign_api.main import create_app as campaign_api_app
 from crm_cli.openapi import TITLE, merged_document
 from crm_common import apidocs
 from crm_common.errors import install_error_handlers
-from crm_common.health import app_checks, record_pool_metrics, run_checks
+from crm_common.health import MetricsForbidden, app_checks, record_pool_metrics, run_checks
+from crm_common.metrics import metrics_allowed
+from crm_common.middleware import SecurityHeadersMiddleware
+from crm_common.proxies import TrustedProxyMiddleware
 from crm_common.resources import Resources
 from launch_worker.main import create_app as launch_worker_app
 from notify_gateway.main import create_app as notify_gateway_app
@@ -88,7 +91,9 @@ def route(path: str) -> str:
 class Gateway:
     """Routes by path prefix; owns the lifespans of the service apps; answers the combined
     /healthz, /readyz and /metrics and the product's one API document (/openapi.json, /docs,
-    /redoc); serves the built SPA (web/dist) at /."""
+    /redoc); serves the built SPA (web/dist) at /. It is the proxy in front of the services:
+    it resolves the client (trusting CRM_TRUSTED_PROXIES only), rewrites X-Forwarded-For/-Proto
+    to what it resolved, and puts the security headers on every response."""
 
     def __init__(
         self,
@@ -105,6 +110,12 @@ class Gateway:
         if spa_dir is not None and (spa_dir / "index.html").exists():
             self.spa = _SpaFiles(directory=str(spa_dir), html=True)
         self.docs = _docs_app(self.apps)
+        settings = resources.settings
+        self.edge: ASGIApp = TrustedProxyMiddleware(
+            SecurityHeadersMiddleware(self._route, hsts_max_age_s=settings.hsts_max_age_s),
+            trusted_proxies=settings.trusted_proxies,
+            edge=True,
+        )
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:
@@ -131,9 +142,12 @@ class Gateway:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
+        await self.edge(scope, receive, send)
+
+    async def _route(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "/")
         if scope["type"] == "http" and path in ("/healthz", "/readyz", "/metrics"):
-            await self._own(path, send)
+            await self._own(path, scope, send)
             return
         target = route(path)
         if target == "docs":
@@ -160,12 +174,16 @@ class Gateway:
             return
         await self.apps.named()[target](scope, receive, send)
 
-    async def _own(self, path: str, send: Send) -> None:
+    async def _own(self, path: str, scope: Scope, send: Send) -> None:
         if path == "/healthz":
             await _send_json(send, 200, {"status": "ok", "service": "all-in-one"})
         elif path == "/readyz":
             ready, body = await self.readiness()
             await _send_json(send, 200 if ready else 503, body)
+        elif not self._metrics_allowed(scope):
+            forbidden = MetricsForbidden()
+            body = {"error_code": forbidden.error_code, "message": forbidden.message}
+            await _send_json(send, 403, {**body, "details": {}})
         else:
             for name in self.apps.named():
                 record_pool_metrics(name, self.resources)
@@ -178,6 +196,16 @@ class Gateway:
                 }
             )
             await send({"type": "http.response.body", "body": metrics})
+
+    def _metrics_allowed(self, scope: Scope) -> bool:
+        client = scope.get("client")
+        authorization = next(
+            (v.decode("latin-1") for k, v in scope.get("headers") or [] if k == b"authorization"),
+            None,
+        )
+        return metrics_allowed(
+            self.resources.settings, client[0] if client else None, authorization
+        )
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         message = await receive()

@@ -85,6 +85,20 @@ async def _prepare(settings: Settings, *, seed: bool) -> None:
         await db.dispose()
 
 
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn options every `crm run` uses: no `server` banner, and uvicorn's own
+    X-Forwarded-For handling off (it trusts 127.0.0.1 by default) — the apps resolve the
+    client themselves, believing only CRM_TRUSTED_PROXIES (crm_common.proxies)."""
+    return {
+        "log_level": "warning",
+        "ws": "websockets-sansio",
+        "ws_per_message_deflate": settings.ws_per_message_deflate,
+        "server_header": False,
+        "proxy_headers": False,
+        "forwarded_allow_ips": "",
+    }
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -117,9 +131,7 @@ def cmd_run_all(args: argparse.Namespace) -> int:
             host=host,
             port=port,
             lifespan="on",
-            log_level="warning",
-            ws="websockets-sansio",
-            ws_per_message_deflate=settings.ws_per_message_deflate,
+            **server_options(settings),
         )
         # uvicorn re-raises the stopping signal after a clean shutdown; that is a normal exit,
         # and SIGTERM must also reach the `finally` that stops the embedded servers.
@@ -153,9 +165,7 @@ def cmd_run_service(args: argparse.Namespace) -> int:
         factory=True,
         host=args.host or settings.host,
         port=port,
-        log_level="warning",
-        ws="websockets-sansio",
-        ws_per_message_deflate=settings.ws_per_message_deflate,
+        **server_options(settings),
     )
     return 0
 

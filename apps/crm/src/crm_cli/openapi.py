@@ -152,8 +152,8 @@ def write_site(document: Mapping[str, Any], directory: Path) -> list[Path]:
         written.append(path)
     assets = directory / apidocs.ASSETS_PATH.lstrip("/")
     assets.mkdir(parents=True, exist_ok=True)
-    for name, source in apidocs.asset_files().items():
+    for name, content in apidocs.asset_bytes().items():
         target = assets / name
-        target.write_bytes(source.read_bytes())
+        target.write_bytes(content)
         written.append(target)
     return written

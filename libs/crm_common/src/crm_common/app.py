@@ -15,7 +15,12 @@ from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, SchemaCheck, health_router
 from crm_common.logging import configure_logging
-from crm_common.middleware import KeepConnectionOnError, RequestContextMiddleware
+from crm_common.middleware import (
+    KeepConnectionOnError,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+)
+from crm_common.proxies import TrustedProxyMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
 from crm_common.telemetry import instrument
@@ -103,6 +108,9 @@ def create_service_app(
     app.add_middleware(
         RequestContextMiddleware, service=service, max_body_bytes=settings.max_body_bytes
     )
+    # Outermost: headers on every response, the client resolved before anything reads it.
+    app.add_middleware(SecurityHeadersMiddleware, hsts_max_age_s=settings.hsts_max_age_s)
+    app.add_middleware(TrustedProxyMiddleware, trusted_proxies=settings.trusted_proxies)
     app.include_router(health_router(service))
     app.include_router(docs_router(app.openapi_url or "/openapi.json", title))
     for router in routers:

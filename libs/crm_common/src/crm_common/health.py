@@ -14,11 +14,17 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from crm_common.db import Database
-from crm_common.metrics import DB_POOL_CHECKED_OUT, DB_POOL_SIZE
+from crm_common.errors import PermissionDenied
+from crm_common.metrics import DB_POOL_CHECKED_OUT, DB_POOL_SIZE, metrics_allowed
 from crm_common.migrate import schema_state
 from crm_common.resources import Resources
 
 Check = Callable[[], Awaitable[None]]
+
+
+class MetricsForbidden(PermissionDenied):
+    error_code = "metrics_forbidden"
+    message = "Metrics are served to the metrics network or with the metrics token only."
 
 
 class NotReady(Exception):
@@ -119,6 +125,11 @@ def health_router(service: str) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:
+        client = request.client.host if request.client else None
+        if not metrics_allowed(
+            request.app.state.settings, client, request.headers.get("authorization")
+        ):
+            raise MetricsForbidden()
         record_pool_metrics(service, request.app.state.resources)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hmac
+
 from prometheus_client import Counter, Gauge, Histogram
+
+from crm_common.proxies import in_networks, parse_networks
+from crm_common.settings import Settings
 
 REQUESTS = Counter(
     "crm_http_requests_total", "HTTP requests", ["service", "method", "route", "status"]
@@ -28,3 +33,19 @@ OUTBOX_BACKLOG = Gauge("crm_outbox_backlog", "Outbox events waiting to be publis
 EVENTS_HANDLED = Counter(
     "crm_stream_events_handled_total", "Stream events handled", ["group", "outcome"]
 )
+
+
+def metrics_allowed(settings: Settings, client_host: str | None, authorization: str | None) -> bool:
+    """Whether a request may read /metrics: always outside production; in production only
+    from CRM_METRICS_ALLOW networks or with `Authorization: Bearer <CRM_METRICS_TOKEN>`."""
+    if settings.env != "prod":
+        return True
+    if in_networks(client_host, parse_networks(settings.metrics_allow)):
+        return True
+    token = settings.metrics_token
+    if token is None or not authorization:
+        return False
+    scheme, _, given = authorization.partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.get_secret_value().encode()
+    )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - refused outside dev
 _DEV_TRACKING_SECRET = "dev-only-tracking-secret-change-me-0123456789"  # noqa: S105 - refused in prod
@@ -164,6 +165,39 @@ class Settings(BaseSettings):
     otel_endpoint: str | None = None
     service_name: str = "crm"
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+
+    # Exposure (README "Security"). Peers whose X-Forwarded-For / X-Forwarded-Proto are
+    # believed: addresses or CIDRs, comma-separated; empty trusts nobody (the peer is the client).
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
+    # /metrics with CRM_ENV=prod: only from these networks or with this bearer token.
+    metrics_allow: Annotated[tuple[str, ...], NoDecode] = ()
+    metrics_token: SecretStr | None = None
+    # Strict-Transport-Security max-age on responses served over https (0: no header).
+    hsts_max_age_s: int = Field(default=31_536_000, ge=0)
+
+    @field_validator("trusted_proxies", "metrics_allow", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> tuple[str, ...]:
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise ValueError("must be a comma-separated list of addresses or CIDRs")
+        networks = []
+        for item in items:
+            text = str(item).strip()
+            if not text:
+                continue
+            try:
+                networks.append(str(ipaddress.ip_network(text, strict=False)))
+            except ValueError:
+                raise ValueError(f"not an address or CIDR: {text[:50]!r}") from None
+        return tuple(networks)
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _long_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 16:
+            raise ValueError("must be at least 16 characters")
+        return value
 
     @field_validator("database_url")
     @classmethod

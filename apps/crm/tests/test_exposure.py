@@ -1,0 +1,250 @@
+"""What the product exposes: the client address it believes (X-Forwarded-* only from
+CRM_TRUSTED_PROXIES), its response headers, no server banner, /metrics in production, and the
+documentation pages under the Content-Security-Policy. Served the way `crm run` serves them."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import APIRouter, FastAPI, Request
+from httpx import ASGITransport, AsyncClient
+from pydantic import SecretStr
+
+from crm_cli.gateway import Gateway, ServiceApps
+from crm_cli.main import server_options
+from crm_common.app import create_service_app
+from crm_common.audit import current_request_meta
+from crm_common.resources import Resources
+from crm_common.settings import Settings
+
+SPOOFED = "203.0.113.9"
+PROD_SECRETS = {
+    "env": "prod",
+    "jwt_secret": "production-jwt-secret-0123456789abcdef",
+    "tracking_secret": "production-tracking-secret-0123456789abcdef",
+}
+
+
+def _probe(settings: Settings, resources: Resources) -> FastAPI:
+    """A service built by the shared factory that answers what it believes about the caller."""
+    router = APIRouter()
+
+    @router.get("/api/probe")
+    async def probe(request: Request) -> dict[str, Any]:
+        return {
+            "client": request.client.host if request.client else None,
+            "scheme": request.url.scheme,
+            "forwarded_for": request.headers.get("x-forwarded-for"),
+            "audit_ip": current_request_meta().client_ip,
+        }
+
+    return create_service_app(
+        "probe", title="Probe", settings=settings, resources=resources, routers=[router]
+    )
+
+
+def _with(resources: Resources, **overrides: Any) -> Resources:
+    return dataclasses.replace(resources, settings=resources.settings.model_copy(update=overrides))
+
+
+@asynccontextmanager
+async def _served(app: Any, settings: Settings) -> AsyncIterator[str]:
+    """`app` under uvicorn with the options of `crm run`, on a free loopback port."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, lifespan="off", **server_options(settings)))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+def _gateway(resources: Resources, spa_dir: Path | None = None) -> Gateway:
+    probe = _probe(resources.settings, resources)
+    apps = ServiceApps(probe, probe, probe, probe)
+    return Gateway(resources, apps, spa_dir=spa_dir, owns_resources=False)
+
+
+def _client(app: Any, peer: str = "127.0.0.1", scheme: str = "http") -> AsyncClient:
+    transport = ASGITransport(app=app, client=(peer, 40000))
+    return AsyncClient(transport=transport, base_url=f"{scheme}://testserver")
+
+
+async def test_forwarded_for_ignored_from_untrusted_peer(resources) -> None:
+    app = _probe(resources.settings, resources)
+    async with _served(app, resources.settings) as url, httpx.AsyncClient() as client:
+        response = await client.get(
+            f"{url}/api/probe", headers={"X-Forwarded-For": SPOOFED, "X-Forwarded-Proto": "https"}
+        )
+    body = response.json()
+    assert body["client"] == "127.0.0.1"
+    assert body["audit_ip"] == "127.0.0.1"
+    assert body["scheme"] == "http"
+
+
+async def test_forwarded_for_trusted_from_configured_proxy(resources) -> None:
+    trusting = _with(resources, trusted_proxies=("127.0.0.1/32", "10.0.0.0/8"))
+    app = _probe(trusting.settings, trusting)
+    async with _served(app, trusting.settings) as url, httpx.AsyncClient() as client:
+        direct = await client.get(f"{url}/api/probe", headers={"X-Forwarded-For": SPOOFED})
+        # The nearest untrusted hop is the client; what the client itself wrote before it is not.
+        chained = await client.get(
+            f"{url}/api/probe",
+            headers={"X-Forwarded-For": f"198.51.100.7, {SPOOFED}, 10.1.2.3"},
+        )
+        garbage = await client.get(f"{url}/api/probe", headers={"X-Forwarded-For": "not-an-ip"})
+    assert direct.json()["client"] == SPOOFED
+    assert direct.json()["audit_ip"] == SPOOFED
+    assert chained.json()["client"] == SPOOFED
+    assert garbage.json()["client"] == "127.0.0.1"
+
+
+async def test_all_in_one_gateway_overwrites_a_client_sent_forwarded_for(resources) -> None:
+    gateway = _gateway(resources)
+    async with _client(gateway, peer="192.0.2.44") as client:
+        response = await client.get(
+            "/api/probe", headers={"X-Forwarded-For": SPOOFED, "X-Forwarded-Proto": "https"}
+        )
+    assert response.json() == {
+        "client": "192.0.2.44",
+        "scheme": "http",
+        "forwarded_for": "192.0.2.44",
+        "audit_ip": "192.0.2.44",
+    }
+
+
+async def test_all_in_one_gateway_behind_a_trusted_proxy(resources) -> None:
+    gateway = _gateway(_with(resources, trusted_proxies=("10.0.0.0/8",)))
+    async with _client(gateway, peer="10.0.0.5") as client:
+        response = await client.get(
+            "/api/probe",
+            headers={"X-Forwarded-For": f"1.2.3.4, {SPOOFED}", "X-Forwarded-Proto": "https"},
+        )
+    assert response.json() == {
+        "client": SPOOFED,
+        "scheme": "https",
+        "forwarded_for": SPOOFED,
+        "audit_ip": SPOOFED,
+    }
+
+
+async def test_no_server_banner(resources, tmp_path) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>Campaign Creation</title>")
+    gateway = _gateway(resources, tmp_path)
+    async with _served(gateway, resources.settings) as url, httpx.AsyncClient() as client:
+        responses = [await client.get(f"{url}{path}") for path in ("/", "/docs", "/api/probe")]
+    assert [response.status_code for response in responses] == [200, 200, 200]
+    assert all("server" not in response.headers for response in responses)
+
+
+def _inline_scripts(html: str) -> list[str]:
+    return [
+        body
+        for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+        if "src=" not in attributes or body.strip()
+    ]
+
+
+async def test_security_headers_on_spa_and_docs(resources, tmp_path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>Campaign Creation</title><script type="module" src="/a.js"></script>'
+    )
+    gateway = _gateway(resources, tmp_path)
+    async with _client(gateway) as client:
+        pages = {path: await client.get(path) for path in ("/", "/campaigns/1", "/docs", "/redoc")}
+        api = await client.get("/api/probe")
+        proto_from_anyone = await client.get("/", headers={"X-Forwarded-Proto": "https"})
+    for path, page in pages.items():
+        policy = page.headers["content-security-policy"]
+        assert page.status_code == 200, path
+        assert page.headers["x-content-type-options"] == "nosniff"
+        assert page.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert "frame-ancestors 'none'" in policy
+        assert "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        assert _inline_scripts(page.text) == [], path
+    assert api.headers["x-content-type-options"] == "nosniff"
+    assert api.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert api.headers["content-security-policy"].count("default-src") == 1
+    assert "strict-transport-security" not in proto_from_anyone.headers
+
+
+async def test_hsts_only_over_https_from_a_trusted_proxy(resources, tmp_path) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>Campaign Creation</title>")
+    gateway = _gateway(_with(resources, trusted_proxies=("10.0.0.0/8",)), tmp_path)
+    async with _client(gateway, peer="10.0.0.5") as client:
+        secure = await client.get("/", headers={"X-Forwarded-Proto": "https"})
+        plain = await client.get("/", headers={"X-Forwarded-Proto": "http"})
+    async with _client(gateway, peer="10.0.0.5", scheme="https") as client:
+        direct_tls = await client.get("/api/probe")
+    assert secure.headers["strict-transport-security"].startswith("max-age=31536000")
+    assert "strict-transport-security" not in plain.headers
+    assert "strict-transport-security" in direct_tls.headers
+
+
+async def test_metrics_require_token_in_production(resources) -> None:
+    prod = _with(
+        resources,
+        **PROD_SECRETS,
+        metrics_allow=("10.20.0.0/16",),
+        metrics_token=SecretStr("metrics-token-0123456789"),
+    )
+    gateway = _gateway(prod)
+    service = _probe(prod.settings, prod)
+    service.state.settings = prod.settings
+    service.state.resources = prod
+    for app in (gateway, service):
+        async with _client(app, peer="192.0.2.1") as outside:
+            anonymous = await outside.get("/metrics")
+            wrong = await outside.get("/metrics", headers={"Authorization": "Bearer nope"})
+            with_token = await outside.get(
+                "/metrics", headers={"Authorization": "Bearer metrics-token-0123456789"}
+            )
+        async with _client(app, peer="10.20.3.4") as scraper:
+            from_network = await scraper.get("/metrics")
+        assert anonymous.status_code == 403
+        assert anonymous.json()["error_code"] == "metrics_forbidden"
+        assert wrong.status_code == 403
+        assert with_token.status_code == 200
+        assert "crm_http_requests_total" in with_token.text
+        assert from_network.status_code == 200
+
+
+async def test_metrics_open_outside_production(resources) -> None:
+    async with _client(_gateway(resources), peer="192.0.2.1") as client:
+        response = await client.get("/metrics")
+    assert response.status_code == 200
+
+
+async def test_docs_page_uses_local_assets(resources) -> None:
+    gateway = _gateway(resources)
+    async with _client(gateway) as client:
+        page = await client.get("/docs")
+        sources = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
+        assets = {source: await client.get(source) for source in sources}
+    assert page.status_code == 200
+    assert re.findall(r"""(?:https?:)?//[^\s"'<>]+""", page.text) == []
+    assert "/docs/assets/swagger-init.js" in assets
+    assert all(source.startswith("/docs/assets/") for source in assets)
+    assert all(response.status_code == 200 for response in assets.values())
+    starter = assets["/docs/assets/swagger-init.js"].text
+    assert "SwaggerUIBundle(" in starter
+    assert 'data-openapi-url="/openapi.json"' in page.text
