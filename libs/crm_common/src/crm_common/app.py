@@ -14,6 +14,7 @@ from starlette.types import ASGIApp
 from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, SchemaCheck, health_router
+from crm_common.http_methods import AllowedMethodsMiddleware
 from crm_common.logging import configure_logging
 from crm_common.middleware import (
     KeepConnectionOnError,
@@ -105,6 +106,7 @@ def create_service_app(
         middleware=list(middleware),
     )
     install_error_handlers(app)
+    app.add_middleware(AllowedMethodsMiddleware, router=app.router)
     app.add_middleware(
         RequestContextMiddleware, service=service, max_body_bytes=settings.max_body_bytes
     )

@@ -1,0 +1,115 @@
+"""The HTTP methods a path answers, told the same way everywhere: `OPTIONS` is answered with
+`Allow`, a method the path does not take is a 405 whose `Allow` lists every method it does
+take (not only those of the first route that happens to match), and `TRACE` is refused."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from fastapi.routing import iter_route_contexts
+from starlette.routing import Mount, Route, Router, compile_path
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+REFUSED_METHODS = frozenset({"TRACE", "CONNECT"})
+"""Never served, whatever the path: TRACE echoes requests back (cross-site tracing)."""
+
+
+def _route_table(router: Router) -> list[tuple[str, re.Pattern[str] | None, frozenset[str]]]:
+    """(path template, its regex, methods) of every route, included routers flattened; a
+    mounted app has no methods of its own (None regex: matched by prefix)."""
+    table: list[tuple[str, re.Pattern[str] | None, frozenset[str]]] = []
+    for context in iter_route_contexts(router.routes):
+        route = context.original_route
+        path = context.path
+        if path is None:
+            continue
+        if isinstance(route, Mount):
+            table.append((path, None, frozenset()))
+        elif isinstance(route, Route):
+            table.append((path, compile_path(path)[0], frozenset(context.methods or ())))
+    return table
+
+
+def allowed_methods(
+    table: list[tuple[str, re.Pattern[str] | None, frozenset[str]]], path: str
+) -> list[str] | None:
+    """The methods `path` takes, or None when no route matches it (a 404) or a mounted app
+    answers it. A path that matches a literal route and a parameterised one (`/contacts/bulk/`
+    and `/contacts/{contact_id}/`) belongs to the literal one."""
+    by_template: dict[str, set[str]] = {}
+    for template, regex, methods in table:
+        if regex is None:
+            if path == template or path.startswith(template.rstrip("/") + "/"):
+                return None
+            continue
+        if regex.match(path):
+            by_template.setdefault(template, set()).update(methods)
+    if not by_template:
+        return None
+    fewest = min(template.count("{") for template in by_template)
+    allowed: set[str] = set()
+    for template, taken in by_template.items():
+        if template.count("{") == fewest:
+            allowed |= taken
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    allowed.add("OPTIONS")
+    return sorted(allowed)
+
+
+def _answer(
+    status: int, allow: list[str], body: dict[str, object] | None
+) -> list[dict[str, object]]:
+    payload = json.dumps(body).encode() if body is not None else b""
+    headers = [
+        (b"allow", ", ".join(allow).encode()),
+        (b"content-length", str(len(payload)).encode()),
+    ]
+    if body is not None:
+        headers.append((b"content-type", b"application/json"))
+    return [
+        {"type": "http.response.start", "status": status, "headers": headers},
+        {"type": "http.response.body", "body": payload},
+    ]
+
+
+class AllowedMethodsMiddleware:
+    """Answers OPTIONS (204 with `Allow`) and refuses a method the path does not take (405 with
+    `Allow`, in the error format) before routing; TRACE and CONNECT are always 405."""
+
+    def __init__(self, app: ASGIApp, *, router: Router) -> None:
+        self.app = app
+        self.router = router
+        # Built on the first request: routes are included after the middleware is added.
+        self.table: list[tuple[str, re.Pattern[str] | None, frozenset[str]]] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method: str = scope["method"]
+        if self.table is None:
+            self.table = _route_table(self.router)
+        allow = allowed_methods(self.table, scope["path"])
+        if allow is None and method not in REFUSED_METHODS:
+            await self.app(scope, receive, send)
+            return
+        allow = allow or []
+        if method == "OPTIONS":
+            messages = _answer(204, allow, None)
+        elif method in REFUSED_METHODS or method not in allow:
+            messages = _answer(
+                405,
+                allow,
+                {
+                    "error_code": "method_not_allowed",
+                    "message": f"{method} is not allowed here.",
+                    "details": {"allowed": allow},
+                },
+            )
+        else:
+            await self.app(scope, receive, send)
+            return
+        for message in messages:
+            await send(message)

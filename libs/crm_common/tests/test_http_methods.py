@@ -1,0 +1,81 @@
+"""The HTTP surface of every service: OPTIONS answered with `Allow`, a wrong method a 405 with
+`Allow` listing every method of the path, TRACE refused."""
+
+import pytest
+from fastapi import APIRouter
+
+from crm_common.app import create_service_app
+from crm_common.testing.client import app_client
+
+
+def _app(settings, resources):
+    router = APIRouter()
+
+    @router.get("/api/things/")
+    async def listing() -> dict:
+        return {}
+
+    @router.post("/api/things/")
+    async def create() -> dict:
+        return {}
+
+    @router.get("/api/things/{thing_id}/")
+    async def read(thing_id: str) -> dict:
+        return {"id": thing_id}
+
+    @router.delete("/api/things/{thing_id}/")
+    async def delete(thing_id: str) -> dict:
+        return {}
+
+    @router.post("/api/things/bulk/")
+    async def bulk() -> dict:
+        return {}
+
+    return create_service_app(
+        "methods-probe", title="probe", routers=[router], settings=settings, resources=resources
+    )
+
+
+@pytest.fixture
+async def client(settings, resources):
+    async with app_client(_app(settings, resources)) as c:
+        yield c
+
+
+async def test_wrong_method_gets_405_with_allow(client) -> None:
+    # GET and POST are two routes of one path: Allow names both, not only the first.
+    response = await client.put("/api/things/")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD, OPTIONS, POST"
+    body = response.json()
+    assert body["error_code"] == "method_not_allowed"
+    assert set(body) == {"error_code", "message", "details"}
+    assert "x-request-id" in response.headers
+
+
+async def test_literal_path_wins_over_parameter(client) -> None:
+    # /bulk/ is its own resource (POST only), not a thing whose id is "bulk".
+    response = await client.get("/api/things/bulk/")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "OPTIONS, POST"
+    assert (await client.get("/api/things/abc/")).json() == {"id": "abc"}
+
+
+async def test_options_answered_with_allow(client) -> None:
+    response = await client.options("/api/things/abc/")
+    assert response.status_code == 204
+    assert response.headers["allow"] == "DELETE, GET, HEAD, OPTIONS"
+    assert response.content == b""
+
+
+async def test_trace_refused(client) -> None:
+    response = await client.request("TRACE", "/api/things/")
+    assert response.status_code == 405
+    assert "TRACE" not in response.headers["allow"]
+    assert response.json()["error_code"] == "method_not_allowed"
+    assert (await client.request("TRACE", "/healthz")).status_code == 405
+
+
+async def test_unknown_path_still_404(client) -> None:
+    assert (await client.get("/api/nowhere/")).status_code == 404
+    assert (await client.options("/api/nowhere/")).status_code == 404
