@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from redis.asyncio import Redis
 
 from crm_common.db import Database
 from crm_common.redis import create_redis
 from crm_common.security.jwt import TokenCodec
+from crm_common.security.sessions import SessionStore
 from crm_common.settings import Settings, SettingsError
 
 
@@ -30,6 +32,11 @@ class Resources:
             redis=create_redis(settings.redis_url),
             codec=TokenCodec(settings),
         )
+
+    @cached_property
+    def sessions(self) -> SessionStore:
+        """Session state every request's access token is checked against."""
+        return SessionStore(self.settings, self.db, self.redis)
 
     async def close(self) -> None:
         await self.db.dispose()

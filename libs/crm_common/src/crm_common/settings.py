@@ -44,6 +44,13 @@ class Settings(BaseSettings):
     access_token_ttl_s: int = Field(default=900, ge=30, le=86_400)
     refresh_token_ttl_s: int = Field(default=8 * 3600, ge=60)
     refresh_token_absolute_ttl_s: int = Field(default=7 * 86_400, ge=60)
+    # Every access token is checked against its session (crm_common.security.sessions):
+    # Redis cache lifetime of a session's state, the in-process cache in front of it (at most
+    # 1 s, so a revocation takes effect within a second everywhere), and whether a token that
+    # names no session (`sid`) is refused (None: refused when env is prod).
+    auth_session_cache_ttl_s: int = Field(default=30, ge=1, le=3600)
+    auth_session_local_cache_s: float = Field(default=1.0, ge=0, le=1.0)
+    auth_require_session: bool | None = None
     # Signs the open/click/unsubscribe tokens of the public tracking links.
     tracking_secret: SecretStr = SecretStr(_DEV_TRACKING_SECRET)
     # Step-up MFA: lifetime of the token a TOTP code buys, and the key that encrypts the
@@ -226,6 +233,13 @@ class Settings(BaseSettings):
             raise SettingsError("CRM_JWT_SECRET", "must be set in production")
         if self.env == "prod" and self.tracking_secret.get_secret_value() == _DEV_TRACKING_SECRET:
             raise SettingsError("CRM_TRACKING_SECRET", "must be set in production")
+
+    @property
+    def sessionless_tokens_refused(self) -> bool:
+        """Whether an access token without a session (`sid`) is refused."""
+        if self.auth_require_session is None:
+            return self.env == "prod"
+        return self.auth_require_session
 
     @property
     def async_database_url(self) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
-from typing import Annotated, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -13,6 +13,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from crm_common.errors import NotAuthenticated, PermissionDenied
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.permissions import Permission, permissions_for
+
+if TYPE_CHECKING:
+    from crm_common.resources import Resources
+
+
+class SessionRevoked(NotAuthenticated):
+    error_code = "session_revoked"
+    message = "The session has ended (signed out, revoked or the account changed); sign in again."
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,7 @@ class Principal:
     permissions: frozenset[str]
     token_id: str | None = None
     expires_at: int | None = None
+    session_id: str | None = None
     claims: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def has(self, permission: str) -> bool:
@@ -47,7 +56,31 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         permissions=frozenset(p.value for p in permissions_for(roles)),
         token_id=claims.get("jti"),
         expires_at=claims.get("exp"),
+        session_id=str(claims["sid"]) if claims.get("sid") else None,
         claims=claims,
+    )
+
+
+async def check_session(resources: Resources, principal: Principal) -> Principal:
+    """The principal as its session stands now: refused (SessionRevoked) when the session
+    was ended or the user or company deactivated, else with the user's current roles and
+    the permissions they grant, whatever the token says. A token naming no session keeps
+    its claims unless the settings refuse such tokens."""
+    if principal.session_id is None:
+        if resources.settings.sessionless_tokens_refused:
+            raise SessionRevoked("The token names no session; sign in again.")
+        return principal
+    state = await resources.sessions.state(
+        principal.company_id, principal.user_id, principal.session_id
+    )
+    if not state.live:
+        raise SessionRevoked()
+    if state.roles == principal.roles:
+        return principal
+    return replace(
+        principal,
+        roles=state.roles,
+        permissions=frozenset(p.value for p in permissions_for(state.roles)),
     )
 
 
@@ -63,11 +96,12 @@ async def current_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller of this request, from its bearer access token."""
+    """The caller of this request, from its bearer access token checked against its
+    session (crm_common.security.sessions)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotAuthenticated()
     claims = get_codec(request).decode(credentials.credentials, TokenType.ACCESS)
-    principal = principal_from_claims(claims)
+    principal = await check_session(request.app.state.resources, principal_from_claims(claims))
     request.state.principal = principal
     return principal
 

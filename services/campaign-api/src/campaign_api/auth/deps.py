@@ -12,7 +12,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from crm_common.deps import AppResources
 from crm_common.ratelimit import Limit, RateLimiter, client_ip, ip_bucket
 from crm_common.security.jwt import TokenType
-from crm_common.security.principal import Principal, get_codec, principal_from_claims
+from crm_common.security.principal import (
+    Principal,
+    check_session,
+    get_codec,
+    principal_from_claims,
+)
 
 
 class SignInForm:
@@ -70,7 +75,7 @@ async def optional_principal(
     if credentials is None:
         return None
     claims = get_codec(request).decode(credentials.credentials, TokenType.ACCESS)
-    return principal_from_claims(claims)
+    return await check_session(request.app.state.resources, principal_from_claims(claims))
 
 
 OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]

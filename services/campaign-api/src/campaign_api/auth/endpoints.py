@@ -103,10 +103,12 @@ async def me(principal: CurrentPrincipal, scope: Scope) -> Me:
     responses=error_responses(NotAuthenticated, ValidationFailed, WrongCurrentPassword),
 )
 async def change_password(
-    body: PasswordChange, principal: CurrentPrincipal, scope: Scope
+    body: PasswordChange, principal: CurrentPrincipal, scope: Scope, resources: AppResources
 ) -> Response:
     """Change the caller's password; their other sessions are ended."""
-    await service.change_password(scope, principal, body.current_password, body.new_password)
+    await service.change_password(
+        scope, resources.sessions, principal, body.current_password, body.new_password
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

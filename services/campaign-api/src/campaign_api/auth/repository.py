@@ -25,6 +25,14 @@ class Account:
     company_active: bool
 
 
+@dataclass(frozen=True)
+class RevokedTokens:
+    """How many tokens a revocation ended, and the sessions (families) they belonged to."""
+
+    count: int
+    session_ids: frozenset[uuid.UUID]
+
+
 async def find_account(session: AsyncSession, email: str) -> Account | None:
     """The account signing in as `email` (case-insensitive), in any company. The one
     cross-tenant lookup of the service: it runs in the system session, before sign-in."""
@@ -114,18 +122,19 @@ async def revoke_user_tokens(
     now: datetime,
     *,
     keep_family: uuid.UUID | None = None,
-) -> int:
-    """Revoke every live token of a user (but those of `keep_family`); returns how many."""
+) -> RevokedTokens:
+    """Revoke every live token of a user (but those of `keep_family`)."""
     criteria = [RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)]
     if keep_family is not None:
         criteria.append(RefreshToken.family_id != keep_family)
     statement = (
         scope.update(RefreshToken, *criteria)
         .values(revoked_at=now, revoked_reason=reason)
+        .returning(RefreshToken.family_id)
         .execution_options(synchronize_session=False)
     )
-    result: Any = await scope.session.execute(statement)
-    return int(result.rowcount or 0)
+    families = list((await scope.session.execute(statement)).scalars())
+    return RevokedTokens(len(families), frozenset(families))
 
 
 async def purge_expired(scope: TenantScope, user_id: uuid.UUID, now: datetime) -> None:

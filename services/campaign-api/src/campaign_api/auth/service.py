@@ -34,6 +34,7 @@ from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from crm_common.security.permissions import permissions_for
 from crm_common.security.principal import Principal
+from crm_common.security.sessions import SessionStore
 from crm_common.settings import Settings
 from crm_common.tenancy import TenantScope
 
@@ -207,13 +208,16 @@ async def refresh(resources: Resources, token: str) -> TokenPair:
         claimed = await repository.claim_refresh_token(scope, jti, now)
         if claimed is None:
             # Committed on purpose before answering: a detected reuse must stay revoked.
-            refusal = await _refuse_refresh(scope, jti, now)
+            refusal = await _refuse_refresh(scope, resources.sessions, jti, now)
         else:
             family_id, user_id, family_expires_at = claimed
             user = await repository.get_user(scope, user_id)
             company = await repository.get_company(scope)
             if user is None or company is None or not (user.is_active and company.is_active):
                 await repository.revoke_family(scope, family_id, "account_disabled", now)
+                await resources.sessions.sessions_revoked(
+                    [family_id], user_id, session=scope.session
+                )
                 refusal = AccountDisabled()
             else:
                 roles = await repository.role_names(scope, user_id)
@@ -243,13 +247,16 @@ async def refresh(resources: Resources, token: str) -> TokenPair:
     )
 
 
-async def _refuse_refresh(scope: TenantScope, jti: uuid.UUID, now: datetime) -> CRMError:
+async def _refuse_refresh(
+    scope: TenantScope, sessions: SessionStore, jti: uuid.UUID, now: datetime
+) -> CRMError:
     """Why the token could not be claimed; a used (rotated) token revokes its family."""
     stored = await repository.get_refresh_token(scope, jti)
     if stored is None or stored.revoked_at is not None:
         return InvalidRefreshToken()
     if stored.used_at is not None:
         revoked = await repository.revoke_family(scope, stored.family_id, "reuse_detected", now)
+        await sessions.sessions_revoked([stored.family_id], stored.user_id, session=scope.session)
         await audit.record(
             scope.session,
             company_id=scope.company_id,
@@ -281,7 +288,9 @@ async def logout(
             stored = await repository.get_refresh_token(scope, jti)
             if stored is None:
                 raise InvalidRefreshToken()
-            await _end_sessions(scope, stored.user_id, stored.family_id, all_sessions)
+            await _end_sessions(
+                scope, resources.sessions, stored.user_id, stored.family_id, all_sessions
+            )
         return
     if principal is None:
         raise NotAuthenticated("Send the refresh token or an access token to sign out.")
@@ -294,20 +303,27 @@ async def logout(
     async with resources.db.tenant_session(principal.company_id) as session:
         scope = TenantScope(session, principal.company_id)
         family = uuid.UUID(str(session_id)) if session_id is not None else None
-        await _end_sessions(scope, principal.user_id, family, all_sessions)
+        await _end_sessions(scope, resources.sessions, principal.user_id, family, all_sessions)
 
 
 async def _end_sessions(
     scope: TenantScope,
+    sessions: SessionStore,
     user_id: uuid.UUID,
     family_id: uuid.UUID | None,
     all_sessions: bool,
 ) -> None:
     now = _now()
     if all_sessions or family_id is None:
-        revoked = await repository.revoke_user_tokens(scope, user_id, "signed_out", now)
+        ended = await repository.revoke_user_tokens(scope, user_id, "signed_out", now)
+        revoked, session_ids = ended.count, set(ended.session_ids)
     else:
         revoked = await repository.revoke_family(scope, family_id, "signed_out", now)
+        session_ids = set()
+    if family_id is not None:
+        # The current session ends even when its tokens were already revoked.
+        session_ids.add(family_id)
+    await sessions.sessions_revoked(session_ids, user_id, session=scope.session)
     await audit.record(
         scope.session,
         company_id=scope.company_id,
@@ -323,14 +339,22 @@ async def _end_sessions(
     )
 
 
-async def end_user_sessions(scope: TenantScope, user_id: uuid.UUID, reason: str) -> int:
+async def end_user_sessions(
+    scope: TenantScope, sessions: SessionStore, user_id: uuid.UUID, reason: str
+) -> int:
     """Revoke every session of a user (deactivation, password reset); returns how many
-    tokens died. The user's access tokens lapse within the access-token lifetime."""
-    return await repository.revoke_user_tokens(scope, user_id, reason, _now())
+    tokens died. The user's access tokens stop working within a second."""
+    ended = await repository.revoke_user_tokens(scope, user_id, reason, _now())
+    await sessions.sessions_revoked(ended.session_ids, user_id, session=scope.session)
+    return ended.count
 
 
 async def change_password(
-    scope: TenantScope, principal: Principal, current_password: str, new_password: str
+    scope: TenantScope,
+    sessions: SessionStore,
+    principal: Principal,
+    current_password: str,
+    new_password: str,
 ) -> None:
     """Replace the caller's password; every other session of theirs is ended."""
     user = await repository.get_user(scope, principal.user_id, for_update=True)
@@ -348,9 +372,11 @@ async def change_password(
     user.password_changed_at = now
     sid = principal.claims.get("sid")
     keep = uuid.UUID(str(sid)) if sid is not None else None
-    revoked = await repository.revoke_user_tokens(
+    ended = await repository.revoke_user_tokens(
         scope, user.id, "password_changed", now, keep_family=keep
     )
+    await sessions.sessions_revoked(ended.session_ids, user.id, session=scope.session)
+    revoked = ended.count
     await audit.record(
         scope.session,
         company_id=scope.company_id,

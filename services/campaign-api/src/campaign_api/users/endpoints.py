@@ -21,7 +21,7 @@ from campaign_api.users.schemas import (
     UserSort,
     UserUpdate,
 )
-from crm_common.deps import Scope
+from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, error_responses
 from crm_common.pagination import Pagination
 from crm_common.security.permissions import RoleName
@@ -86,10 +86,14 @@ async def update_user(
     "/{user_id}/roles/", response_model=UserRead, responses=error_responses(UserNotFound, LastAdmin)
 )
 async def set_roles(
-    user_id: uuid.UUID, body: RolesUpdate, principal: UsersAdmin, scope: Scope
+    user_id: uuid.UUID,
+    body: RolesUpdate,
+    principal: UsersAdmin,
+    scope: Scope,
+    resources: AppResources,
 ) -> UserRead:
     """Replace a user's roles (the company always keeps one active admin)."""
-    return await service.set_roles(scope, principal, user_id, body.roles)
+    return await service.set_roles(scope, resources.sessions, principal, user_id, body.roles)
 
 
 @router.post(
@@ -97,15 +101,19 @@ async def set_roles(
     response_model=UserRead,
     responses=error_responses(UserNotFound, LastAdmin, CannotDeactivateSelf),
 )
-async def deactivate_user(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
+async def deactivate_user(
+    user_id: uuid.UUID, principal: UsersAdmin, scope: Scope, resources: AppResources
+) -> UserRead:
     """Deactivate a user: they cannot sign in and their sessions end."""
-    return await service.set_active(scope, principal, user_id, False)
+    return await service.set_active(scope, resources.sessions, principal, user_id, False)
 
 
 @router.post("/{user_id}/activate/", response_model=UserRead, responses=_MISSING)
-async def activate_user(user_id: uuid.UUID, principal: UsersAdmin, scope: Scope) -> UserRead:
+async def activate_user(
+    user_id: uuid.UUID, principal: UsersAdmin, scope: Scope, resources: AppResources
+) -> UserRead:
     """Let a deactivated user sign in again."""
-    return await service.set_active(scope, principal, user_id, True)
+    return await service.set_active(scope, resources.sessions, principal, user_id, True)
 
 
 @router.post(
@@ -119,9 +127,10 @@ async def reset_password(
     body: PasswordReset,
     principal: UsersAdmin,
     scope: Scope,
+    resources: AppResources,
 ) -> Response:
     """Set a new password for a user; their sessions end."""
-    await service.reset_password(scope, principal, user_id, body.new_password)
+    await service.reset_password(scope, resources.sessions, principal, user_id, body.new_password)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

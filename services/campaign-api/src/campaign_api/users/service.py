@@ -20,6 +20,7 @@ from crm_common.pagination import PageParams, make_page
 from crm_common.security.passwords import hash_password
 from crm_common.security.permissions import ROLE_DESCRIPTIONS, ROLE_PERMISSIONS, RoleName
 from crm_common.security.principal import Principal
+from crm_common.security.sessions import SessionStore
 from crm_common.tenancy import TenantScope
 
 EMAIL_INDEX = "uq_crm_users_email_lower"
@@ -174,12 +175,13 @@ async def update_user(
 
 async def set_roles(
     scope: TenantScope,
+    sessions: SessionStore,
     principal: Principal,
     user_id: uuid.UUID,
     roles: list[RoleName],
 ) -> UserRead:
-    """Replace a user's roles; taking admin from the last active admin is refused. New
-    roles reach the user's tokens at their next refresh."""
+    """Replace a user's roles; taking admin from the last active admin is refused. The
+    user's requests are authorised by the new roles within a second."""
     # The company lock first, then the user's: one order for every admin change.
     await repository.lock_company(scope)
     user = await _load(scope, user_id, for_update=True)
@@ -190,6 +192,7 @@ async def set_roles(
         await _keep_an_admin(scope, user.id)
     if new != old:
         await repository.replace_roles(scope, user.id, new)
+        await sessions.user_changed(user.id, session=scope.session)
         await _record(
             scope, principal, "user.roles_changed", user.id, {"roles": old}, {"roles": new}
         )
@@ -198,6 +201,7 @@ async def set_roles(
 
 async def set_active(
     scope: TenantScope,
+    sessions: SessionStore,
     principal: Principal,
     user_id: uuid.UUID,
     active: bool,
@@ -216,7 +220,8 @@ async def set_active(
     user.is_active = active
     revoked = 0
     if not active:
-        revoked = await auth_service.end_user_sessions(scope, user.id, "deactivated")
+        revoked = await auth_service.end_user_sessions(scope, sessions, user.id, "deactivated")
+    await sessions.user_changed(user.id, session=scope.session)
     await scope.session.flush()
     await scope.session.refresh(user)
     action = "user.activated" if active else "user.deactivated"
@@ -233,6 +238,7 @@ async def set_active(
 
 async def reset_password(
     scope: TenantScope,
+    sessions: SessionStore,
     principal: Principal,
     user_id: uuid.UUID,
     new_password: str,
@@ -241,7 +247,7 @@ async def reset_password(
     user = await _load(scope, user_id, for_update=True)
     user.password_hash = await asyncio.to_thread(hash_password, new_password)
     user.password_changed_at = datetime.now(UTC)
-    revoked = await auth_service.end_user_sessions(scope, user.id, "password_reset")
+    revoked = await auth_service.end_user_sessions(scope, sessions, user.id, "password_reset")
     await _record(scope, principal, "user.password_reset", user.id, new={"revoked_tokens": revoked})
 
 

@@ -1,6 +1,7 @@
 """Issuing ws tickets: signed, typed `ws_ticket`, valid for seconds and redeemable once
 (the gateway burns the jti). The session a ticket opens ends when the access token it was
-issued against would have expired (`session_exp`), so a ticket never outlives its source."""
+issued against would have expired (`session_exp`), so a ticket never outlives its source.
+It names the session (`sid`) so the gateway can close the connection when it ends."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def issue_ticket(codec: TokenCodec, principal: Principal, ttl_s: int) -> WsTicke
             "roles": sorted(principal.roles),
             "session_exp": session_exp,
             "access_jti": principal.token_id,
+            **({"sid": principal.session_id} if principal.session_id else {}),
         },
     )
     return WsTicket(ticket=ticket, expires_in=lifetime)
