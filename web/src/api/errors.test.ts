@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, describeError, toApiError } from "./errors";
+import { ApiError, describeError, placeFieldErrors, toApiError } from "./errors";
 
 describe("API errors", () => {
   it("reads the standard error format and per-field messages", () => {
@@ -20,5 +20,28 @@ describe("API errors", () => {
 
   it("copes with a body that is not the error format", () => {
     expect(toApiError(502, "Bad gateway").message).toBe("Request failed (502).");
+  });
+
+  it("names the fields of the conflicts that concern them", () => {
+    const live = toApiError(409, {
+      error_code: "live_change_refused",
+      message: "This change is not allowed while the campaign is live; pause it first.",
+      details: { fields: ["primary_channel", "start_date"], campaign_status: "active" },
+    });
+    expect(Object.keys(live.fieldErrors())).toEqual(["primary_channel", "start_date"]);
+    const ended = toApiError(409, { error_code: "campaign_ended", message: "The campaign's end date has passed.", details: {} });
+    expect(ended.fieldErrors()).toEqual({ end_date: "The campaign's end date has passed." });
+    const conflict = toApiError(409, {
+      error_code: "schedule_conflict",
+      message: "The dates overlap.",
+      details: { channels: ["email"], conflicting_campaigns: [{ campaign_code: "CMP-1", shared_channels: ["email"] }] },
+    });
+    expect(describeError(conflict)).toBe("The dates overlap. Overlapping: CMP-1 (email).");
+    expect(placeFieldErrors(conflict, ["start_date", "end_date"])).toEqual({
+      fields: { start_date: "These dates overlap CMP-1 (email) on email.", end_date: expect.any(String) },
+      rest: true,
+    });
+    expect(placeFieldErrors(conflict, ["start_date", "end_date", "primary_channel"]).rest).toBe(false);
+    expect(placeFieldErrors(new Error("offline"), ["start_date"])).toEqual({ fields: {}, rest: true });
   });
 });

@@ -11,16 +11,50 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Per-field messages of a 422, keyed by the field's last path segment. */
+  /** Messages to show next to fields, keyed by the field's last path segment: a 422's
+   * `details.fields`, and the 409s whose details name fields (a taken code, a schedule
+   * conflict, a change refused while live, an ended campaign). */
   fieldErrors(): Record<string, string> {
-    const fields = (this.details.fields ?? {}) as Record<string, string[] | string>;
     const out: Record<string, string> = {};
-    for (const [path, messages] of Object.entries(fields)) {
-      const name = path.split(".").pop() ?? path;
-      out[name] = Array.isArray(messages) ? messages.join(" ") : String(messages);
+    const fields = this.details.fields;
+    if (Array.isArray(fields)) {
+      // live_change_refused: the fields that cannot change now.
+      for (const name of fields) out[String(name)] = this.message;
+    } else if (fields && typeof fields === "object") {
+      for (const [path, messages] of Object.entries(fields as Record<string, string[] | string>)) {
+        const name = path.split(".").pop() ?? path;
+        out[name] = Array.isArray(messages) ? messages.join(" ") : String(messages);
+      }
+    }
+    if (this.errorCode === "duplicate_campaign_code") out.campaign_code ??= this.message;
+    if (this.errorCode === "campaign_ended") out.end_date ??= this.message;
+    if (this.errorCode === "schedule_conflict") {
+      const others = scheduleConflicts(this.details);
+      const channels = ((this.details.channels ?? []) as string[]).join(", ");
+      out.start_date ??= `These dates overlap ${others || "a planned or active campaign"} on ${channels || "the same channel"}.`;
+      out.end_date ??= "Move the dates, or the channel, to end the overlap.";
+      out.primary_channel ??= `Shared with ${others || "a planned or active campaign"} over these dates.`;
     }
     return out;
   }
+}
+
+/** "CMP-2026-00003 (email)" for each campaign a schedule conflict names. */
+function scheduleConflicts(details: Record<string, unknown>): string {
+  const listed = (details.conflicting_campaigns ?? []) as { campaign_code?: string; shared_channels?: string[] }[];
+  return listed
+    .map((c) => `${c.campaign_code ?? "a campaign"}${c.shared_channels?.length ? ` (${c.shared_channels.join(", ")})` : ""}`)
+    .join(", ");
+}
+
+/** The field errors an error carries for the `shown` fields, and whether anything is left over
+ * that no field shows (then the form shows a banner as well). */
+export function placeFieldErrors(error: unknown, shown: readonly string[]): { fields: Record<string, string>; rest: boolean } {
+  if (!(error instanceof ApiError)) return { fields: {}, rest: true };
+  const all = error.fieldErrors();
+  const fields = Object.fromEntries(Object.entries(all).filter(([name]) => shown.includes(name)));
+  const placed = Object.keys(fields).length;
+  return { fields, rest: placed === 0 || placed < Object.keys(all).length };
 }
 
 export function toApiError(status: number, body: unknown): ApiError {
@@ -35,6 +69,10 @@ export function toApiError(status: number, body: unknown): ApiError {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 403) return `You do not have permission for this: ${error.message}`;
+    if (error.errorCode === "schedule_conflict") {
+      const others = scheduleConflicts(error.details);
+      return others ? `${error.message} Overlapping: ${others}.` : error.message;
+    }
     return error.message;
   }
   if (error instanceof Error) return error.message;

@@ -39,3 +39,17 @@ export function toLocalInput(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** The fields of the details form, where the API's field errors are shown. */
+export const DETAILS_FIELDS = [
+  "campaign_name",
+  "campaign_code",
+  "description",
+  "campaign_type",
+  "campaign_category",
+  "primary_channel",
+  "start_date",
+  "end_date",
+  "total_budget",
+  "currency_code",
+] as const satisfies readonly (keyof DetailsValues)[];

@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
 import { ApiError } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { Field } from "../../../ui/Field";
 import { Modal } from "../../../ui/Modal";
 
 export type ApprovalActionsProps = { campaignId: string; campaignName: string; compact?: boolean };
@@ -17,6 +18,7 @@ export function ApprovalActions({ campaignId, campaignName, compact }: ApprovalA
   const [mfaFor, setMfaFor] = useState<Decision | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<unknown>(null);
+  const [codeError, setCodeError] = useState<string | undefined>();
 
   const decide = async (decision: Decision, mfaToken?: string) => {
     setPending(decision);
@@ -45,13 +47,16 @@ export function ApprovalActions({ campaignId, campaignName, compact }: ApprovalA
     event.preventDefault();
     const decision = mfaFor;
     if (!decision) return;
+    setCodeError(undefined);
     try {
       const token = unwrap(await api.POST("/api/auth/mfa/step-up", { body: { code } }));
       setMfaFor(null);
       setCode("");
       await decide(decision, token.mfa_token);
     } catch (caught) {
-      setError(caught);
+      // A wrong code is said next to the code, inside the dialog.
+      if (caught instanceof ApiError && caught.status === 422) setCodeError(caught.fieldErrors().code ?? caught.message);
+      else setError(caught);
     }
   };
 
@@ -77,10 +82,11 @@ export function ApprovalActions({ campaignId, campaignName, compact }: ApprovalA
         description="This amount needs a fresh multi-factor check. Enter the 6-digit code from your authenticator app."
       >
         <form onSubmit={(e) => void handleStepUp(e)}>
-          <label>
-            6-digit code
-            <input inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" required value={code} onChange={(e) => setCode(e.target.value)} />
-          </label>
+          <Field label="6-digit code" error={codeError}>
+            {(p) => (
+              <input {...p} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" required value={code} onChange={(e) => setCode(e.target.value)} />
+            )}
+          </Field>
           <div className="actions">
             <button type="submit">Confirm</button>
           </div>

@@ -2,7 +2,9 @@ import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
+import { placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { Field } from "../../../ui/Field";
 import { StatusChip } from "../../../ui/StatusChip";
 import { formatMoney } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
@@ -21,12 +23,14 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
   const [budgetId, setBudgetId] = useState("");
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const spend = Number(campaign.actual_spend ?? 0);
   const total = Number(campaign.total_budget ?? 0);
 
   const handleAllocate = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
+    setFieldErrors({});
     try {
       unwrap(
         await api.PUT("/api/campaigns/{campaign_id}/budgets/{budget_id}/", {
@@ -38,7 +42,9 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
       toast.success("Allocation saved.");
       await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
     } catch (caught) {
-      setError(caught);
+      const { fields, rest } = placeFieldErrors(caught, ["budget_id", "allocated_amount"]);
+      setFieldErrors(fields);
+      if (rest) setError(caught);
     }
   };
 
@@ -86,21 +92,21 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
       </ul>
       {can("update_campaign") && (
         <form className="inline-form" onSubmit={(e) => void handleAllocate(e)} aria-label="Allocate from a budget">
-          <label>
-            Budget
-            <select required value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
-              <option value="">Choose…</option>
-              {budgets.data?.items.map((budget) => (
-                <option key={budget.id} value={budget.id}>
-                  {budget.budget_name} ({formatMoney(budget.total_amount, budget.currency_code)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Amount
-            <input required inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-          </label>
+          <Field label="Budget" error={fieldErrors.budget_id}>
+            {(p) => (
+              <select {...p} required value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
+                <option value="">Choose…</option>
+                {budgets.data?.items.map((budget) => (
+                  <option key={budget.id} value={budget.id}>
+                    {budget.budget_name} ({formatMoney(budget.total_amount, budget.currency_code)})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Amount" error={fieldErrors.allocated_amount}>
+            {(p) => <input {...p} required inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          </Field>
           <button type="submit">Allocate</button>
         </form>
       )}

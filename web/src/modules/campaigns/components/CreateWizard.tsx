@@ -1,16 +1,16 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigate } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
-import { ApiError } from "../../../api/errors";
+import { placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { formatMoney } from "../../../ui/format";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
 import { useBudgets, useTemplates } from "../budgetApi";
-import { detailsSchema, toInstant, type DetailsValues } from "../schema";
+import { DETAILS_FIELDS, detailsSchema, toInstant, type DetailsValues } from "../schema";
 import { DetailsFields } from "./DetailsFields";
 import { FiscalYearSummary } from "./FiscalYearSummary";
 import { SegmentBuilder } from "../../segments/components/SegmentBuilder";
@@ -55,6 +55,11 @@ export function CreateWizard() {
   const values = form.watch();
   const hasRules = Object.values(rules).some(hasConditions);
   const releaseGuard = useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
+
+  useEffect(() => {
+    const subscription = form.watch(() => setServerErrors((current) => (Object.keys(current).length ? {} : current)));
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   const handleNext = async () => {
     if (step === 0 && !(await form.trigger())) return;
@@ -112,11 +117,11 @@ export function CreateWizard() {
       toast.success(`Campaign “${campaign.campaign_name}” created.`);
       navigate(`/campaigns/${campaign.id}`);
     } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && caught.status === 422) {
-        setServerErrors(caught.fieldErrors());
-        setStep(0);
-      }
+      // Errors that name a field of the details step show next to it there; the rest in a banner.
+      const { fields, rest } = placeFieldErrors(caught, DETAILS_FIELDS);
+      setServerErrors(fields);
+      if (rest) setError(caught);
+      if (Object.keys(fields).length > 0) setStep(0);
     } finally {
       setSaving(false);
     }

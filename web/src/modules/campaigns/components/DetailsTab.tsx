@@ -1,15 +1,15 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
-import { ApiError } from "../../../api/errors";
+import { ApiError, placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { Modal } from "../../../ui/Modal";
 import { useAuth } from "../../auth/useAuth";
 import type { CampaignDetail } from "../api";
-import { detailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
+import { DETAILS_FIELDS, detailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
 import { DetailsFields } from "./DetailsFields";
 
@@ -42,6 +42,22 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
   const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: valuesOf(campaign) });
   const { isDirty } = form.formState;
   useUnsavedChangesGuard(isDirty);
+
+  // The first field the API found fault with takes the focus once the form is enabled again.
+  const focusNext = useRef<keyof DetailsValues | null>(null);
+  const { isSubmitting } = form.formState;
+  useEffect(() => {
+    if (!isSubmitting && focusNext.current) {
+      form.setFocus(focusNext.current);
+      focusNext.current = null;
+    }
+  }, [isSubmitting, form]);
+
+  // The API's field errors describe what was sent: editing clears them.
+  useEffect(() => {
+    const subscription = form.watch(() => setServerErrors((current) => (Object.keys(current).length ? {} : current)));
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   useEffect(() => {
     if (!isDirty) {
@@ -79,8 +95,11 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) setConflict(true);
       else {
-        setError(caught);
-        if (caught instanceof ApiError && caught.status === 422) setServerErrors(caught.fieldErrors());
+        // Errors that name a field show next to it; only the rest goes in the banner.
+        const { fields, rest } = placeFieldErrors(caught, DETAILS_FIELDS);
+        setServerErrors(fields);
+        if (rest) setError(caught);
+        focusNext.current = DETAILS_FIELDS.find((name) => name in fields) ?? null;
       }
     }
   };

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeApi, renderApp } from "../../../test-utils";
+import { session } from "../../../api/session";
+import type { CampaignDetail } from "../api";
+import { DetailsTab } from "./DetailsTab";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  session.clear();
+});
+
+const me = {
+  id: "u",
+  email: "manager@acme.test",
+  full_name: "Manager",
+  company: { id: "co", name: "Acme", slug: "acme" },
+  roles: ["marketing_manager"],
+  permissions: ["read_campaign", "update_campaign"],
+  mfa_enabled: false,
+  last_login_at: null,
+};
+
+const campaign = {
+  id: "c1",
+  campaign_name: "Spring sale",
+  campaign_code: "SPRING-26",
+  description: null,
+  campaign_type: "promotional",
+  campaign_category: "sales",
+  primary_channel: "email",
+  campaign_status: "draft",
+  approval_status: "not_required",
+  start_date: "2026-03-01T09:00:00Z",
+  end_date: "2026-03-31T09:00:00Z",
+  total_budget: "2000.00",
+  currency_code: "USD",
+  version: 3,
+} as unknown as CampaignDetail;
+
+const refusal = (status: number, body: unknown) => () =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+function renderWith(answer: () => Response) {
+  const { fetchMock, calls } = fakeApi({ "GET /api/auth/me": () => me, "PATCH /api/campaigns/c1/": answer });
+  vi.stubGlobal("fetch", fetchMock);
+  session.store({ access_token: "a", refresh_token: "r", expires_in: 900, refresh_expires_in: 3600 });
+  renderApp([{ path: "/", element: <DetailsTab campaign={campaign} /> }], "/");
+  return calls;
+}
+
+async function changeName() {
+  const name = await screen.findByLabelText("Campaign name");
+  await waitFor(() => expect(name).toBeEnabled());
+  await userEvent.type(name, " 2");
+  await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+}
+
+describe("DetailsTab", () => {
+  it("shows a schedule conflict next to the dates and the channel, not in a banner", async () => {
+    renderWith(
+      refusal(409, {
+        error_code: "schedule_conflict",
+        message: "The campaign's dates overlap a planned or active campaign on a channel they share.",
+        details: {
+          primary_channel: "email",
+          channels: ["email"],
+          conflicting_campaigns: [{ id: "c2", campaign_code: "CMP-2026-00003", primary_channel: "multi_channel", shared_channels: ["email"] }],
+        },
+      }),
+    );
+    await changeName();
+
+    const start = screen.getByLabelText("Start");
+    await waitFor(() => expect(start).toHaveAttribute("aria-invalid", "true"));
+    expect(start).toHaveAccessibleDescription(/overlap CMP-2026-00003 \(email\) on email/);
+    await waitFor(() => expect(screen.getByLabelText("Primary channel")).toHaveFocus());
+    expect(screen.getByLabelText("End")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Primary channel")).toHaveAccessibleDescription(/Shared with CMP-2026-00003/);
+    expect(document.querySelector(".notice-error")).toBeNull();
+
+    // Editing a field clears what the API said about the values sent.
+    await userEvent.type(screen.getByLabelText("Campaign name"), "!");
+    expect(start).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("shows a taken code and a 422's per-field messages next to their fields", async () => {
+    renderWith(
+      refusal(409, {
+        error_code: "duplicate_campaign_code",
+        message: "Another campaign of the company already uses this code.",
+        details: { campaign_code: "SPRING-26" },
+      }),
+    );
+    await changeName();
+    await waitFor(() =>
+      expect(screen.getByLabelText("Campaign code (optional)")).toHaveAccessibleDescription(/already uses this code/),
+    );
+    expect(document.querySelector(".notice-error")).toBeNull();
+  });
+
+  it("keeps a banner for what no field shows", async () => {
+    renderWith(
+      refusal(422, {
+        error_code: "budget_exceeded",
+        message: "The campaign budget exceeds the budget available for its fiscal year.",
+        details: { fields: { total_budget: ["exceeds the budget available for the fiscal year"], "body.template_id": ["unknown"] } },
+      }),
+    );
+    await changeName();
+    await waitFor(() =>
+      expect(screen.getByLabelText("Total budget")).toHaveAccessibleDescription(/exceeds the budget available/),
+    );
+    expect(document.querySelector(".notice-error")).toHaveTextContent("exceeds the budget available for its fiscal year");
+  });
+});
