@@ -17,6 +17,7 @@ from campaign_api.main import create_app as campaign_api_app
 from crm_cli.openapi import TITLE, merged_document
 from crm_common import apidocs
 from crm_common.errors import install_error_handlers
+from crm_common.http_methods import answer_method
 from crm_common.health import MetricsForbidden, app_checks, record_pool_metrics, run_checks
 from crm_common.metrics import metrics_allowed
 from crm_common.middleware import SecurityHeadersMiddleware
@@ -147,6 +148,9 @@ class Gateway:
     async def _route(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "/")
         if scope["type"] == "http" and path in ("/healthz", "/readyz", "/metrics"):
+            if scope["method"] not in ("GET", "HEAD"):
+                await answer_method(scope["method"], ["GET", "HEAD", "OPTIONS"], send)
+                return
             await self._own(path, scope, send)
             return
         target = route(path)

@@ -96,20 +96,26 @@ class AllowedMethodsMiddleware:
             await self.app(scope, receive, send)
             return
         allow = allow or []
-        if method == "OPTIONS":
-            messages = _answer(204, allow, None)
-        elif method in REFUSED_METHODS or method not in allow:
-            messages = _answer(
-                405,
-                allow,
-                {
-                    "error_code": "method_not_allowed",
-                    "message": f"{method} is not allowed here.",
-                    "details": {"allowed": allow},
-                },
-            )
-        else:
-            await self.app(scope, receive, send)
+        if method == "OPTIONS" or method in REFUSED_METHODS or method not in allow:
+            await answer_method(method, allow, send)
             return
-        for message in messages:
-            await send(message)
+        await self.app(scope, receive, send)
+
+
+async def answer_method(method: str, allow: list[str], send: Send) -> None:
+    """Answer a request the path does not serve itself: OPTIONS with 204 and `Allow`, any
+    other method with a 405 in the error format whose `Allow` lists `allow`."""
+    if method == "OPTIONS" and method not in REFUSED_METHODS:
+        messages = _answer(204, allow, None)
+    else:
+        messages = _answer(
+            405,
+            allow,
+            {
+                "error_code": "method_not_allowed",
+                "message": f"{method} is not allowed here.",
+                "details": {"allowed": allow},
+            },
+        )
+    for message in messages:
+        await send(message)
