@@ -17,8 +17,8 @@ from campaign_api.main import create_app as campaign_api_app
 from crm_cli.openapi import TITLE, merged_document
 from crm_common import apidocs
 from crm_common.errors import install_error_handlers
-from crm_common.http_methods import answer_method
 from crm_common.health import MetricsForbidden, app_checks, record_pool_metrics, run_checks
+from crm_common.http_methods import answer_method
 from crm_common.metrics import metrics_allowed
 from crm_common.middleware import SecurityHeadersMiddleware
 from crm_common.proxies import TrustedProxyMiddleware
