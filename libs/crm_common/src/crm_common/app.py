@@ -24,6 +24,7 @@ from crm_common.middleware import (
 from crm_common.proxies import TrustedProxyMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
+from crm_common.supervise import Supervisor
 from crm_common.telemetry import instrument
 
 BackgroundFactory = Callable[[FastAPI], AbstractAsyncContextManager[Any]]
@@ -41,17 +42,12 @@ class ServiceApp(FastAPI):
 async def background_task(
     name: str, run: Callable[[asyncio.Event], Any]
 ) -> AsyncIterator[asyncio.Task[Any]]:
-    """Run `run(stop)` as a task for the lifetime of the context; stop it cleanly on exit."""
-    stop = asyncio.Event()
-    task = asyncio.create_task(run(stop), name=name)
-    try:
-        yield task
-    finally:
-        stop.set()
-        try:
-            await asyncio.wait_for(task, timeout=10)
-        except TimeoutError:
-            task.cancel()
+    """Run `run(stop)` for the lifetime of the context, supervised (restarted after a failure,
+    crm_common.supervise); stop it cleanly on exit. A service's own tasks use
+    `supervisor_of(app).running(...)` instead, so /readyz reports them."""
+    supervisor = Supervisor()
+    async with supervisor.running(name, run):
+        yield supervisor.task(name)
 
 
 def create_service_app(

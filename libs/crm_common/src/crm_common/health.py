@@ -1,5 +1,5 @@
-"""`/healthz` (alive), `/readyz` (Postgres and Redis answer, the schema is migrated) and
-`/metrics` for a service."""
+"""`/healthz` (alive), `/readyz` (Postgres and Redis answer, the schema is migrated, every
+supervised background task is running) and `/metrics` for a service."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from crm_common.errors import PermissionDenied
 from crm_common.metrics import DB_POOL_CHECKED_OUT, DB_POOL_SIZE, metrics_allowed
 from crm_common.migrate import schema_state
 from crm_common.resources import Resources
+from crm_common.supervise import Supervisor, TaskState
 
 Check = Callable[[], Awaitable[None]]
 
@@ -89,12 +90,31 @@ def resource_checks(resources: Resources) -> dict[str, Check]:
     return {"postgres": resources.db.ping, "redis": redis_ping}
 
 
+def task_check(state: TaskState) -> Check:
+    """Not ready while the supervised task is failing (waiting out its back-off) or stopped."""
+
+    async def check() -> None:
+        problem = state.problem()
+        if problem is not None:
+            raise NotReady(problem)
+
+    return check
+
+
+def supervisor_checks(supervisor: Supervisor | None) -> dict[str, Check]:
+    if supervisor is None:
+        return {}
+    return {name: task_check(state) for name, state in supervisor.states().items()}
+
+
 def app_checks(app: Any) -> dict[str, Check]:
-    """The readiness checks of one service app: its resources, its schema, its own extras."""
+    """The readiness checks of one service app: its resources, its schema, its supervised
+    background tasks, its own extras."""
     schema: Check | None = getattr(app.state, "schema_check", None)
     return {
         **resource_checks(app.state.resources),
         **({"schema": schema} if schema is not None else {}),
+        **supervisor_checks(getattr(app.state, "supervisor", None)),
         **getattr(app.state, "extra_checks", {}),
     }
 

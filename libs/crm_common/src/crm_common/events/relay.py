@@ -14,17 +14,13 @@ import json
 import time
 from dataclasses import dataclass
 
-import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import DBAPIError
 
 from crm_common.db import Database
 from crm_common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED, STREAM_LAG, STREAM_PENDING
 from crm_common.models import OutboxEvent
-
-log = structlog.get_logger(__name__)
 
 RELAY_LOCK_KEY = 0x43524D4F  # "CRMO": one publishing relay at a time
 
@@ -142,22 +138,18 @@ class OutboxRelay:
         return removed
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Publish until `stop` is set; Redis or database outages are waited out."""
-        backoff = self.poll_interval
+        """Publish until `stop` is set. A Redis or database failure ends the run with its
+        error; the supervisor (crm_common.supervise) logs it, backs off and runs it again, and
+        the rows written meanwhile wait in the outbox."""
         while not stop.is_set():
-            try:
-                stats = await self.publish_batch()
-                if time.monotonic() - self._last_trim > self.trim_every_s:
-                    self._last_trim = time.monotonic()
-                    await self.trim()
-                backoff = self.poll_interval
-                if stats.published + stats.skipped >= self.batch_size:
-                    continue
-            except (RedisError, OSError, DBAPIError) as exc:
-                log.warning("outbox_relay_retry", error=type(exc).__name__, wait_s=backoff)
-                backoff = min(backoff * 2, 5.0)
+            stats = await self.publish_batch()
+            if time.monotonic() - self._last_trim > self.trim_every_s:
+                self._last_trim = time.monotonic()
+                await self.trim()
+            if stats.published + stats.skipped >= self.batch_size:
+                continue
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=backoff)
+                await asyncio.wait_for(stop.wait(), timeout=self.poll_interval)
 
 
 def _parse(stream_id: str) -> tuple[int, int]:

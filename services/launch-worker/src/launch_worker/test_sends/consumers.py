@@ -10,10 +10,10 @@ from typing import Any
 import structlog
 from fastapi import FastAPI
 
-from crm_common.app import background_task
 from crm_common.events import EventEnvelope, EventType
 from crm_common.events.consumer import StreamConsumer
 from crm_common.resources import Resources
+from crm_common.supervise import supervisor_of
 from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.test_sends.service import send_test
 
@@ -58,9 +58,8 @@ def requests_consumer(resources: Resources, registry: ChannelRegistry) -> Stream
 
 @asynccontextmanager
 async def run_test_sends(app: FastAPI) -> AsyncIterator[Any]:
-    """Consume test-send requests for as long as the app runs."""
+    """Consume test-send requests (supervised) for as long as the app runs."""
     resources: Resources = app.state.resources
     consumer = requests_consumer(resources, registry_for(resources.settings))
-    async with background_task("test-sends", consumer.run) as task:
-        app.state.test_send_task = task
-        yield task
+    async with supervisor_of(app).running("test_sends", consumer.run) as state:
+        yield state

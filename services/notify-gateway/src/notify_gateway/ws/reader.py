@@ -5,12 +5,10 @@ instance reads everything and serves only its own clients."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 
 import structlog
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from notify_gateway.ws import metrics
 from notify_gateway.ws.events import MalformedEvent, StreamEvent
@@ -80,14 +78,7 @@ class StreamReader:
         return read
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Read until `stop`; Redis outages are waited out and reading resumes at the cursor."""
-        backoff = 0.1
+        """Read until `stop`. A Redis failure ends the run with its error; the supervisor
+        (crm_common.supervise) backs off and runs it again, and reading resumes at the cursor."""
         while not stop.is_set():
-            try:
-                await self.read_once()
-                backoff = 0.1
-            except (RedisError, OSError) as exc:
-                log.warning("ws_reader_retry", error=type(exc).__name__, wait_s=backoff)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), backoff)
-                backoff = min(backoff * 2, 5.0)
+            await self.read_once()

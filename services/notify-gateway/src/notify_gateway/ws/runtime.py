@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from fastapi import FastAPI
 from redis.exceptions import RedisError
 
-from crm_common.app import background_task
-from crm_common.health import Check
+from crm_common.health import Check, NotReady
 from crm_common.resources import Resources
 from crm_common.settings import Settings
+from crm_common.supervise import TaskState, supervisor_of
 from notify_gateway.ws.auth import Authenticator
 from notify_gateway.ws.hub import Hub
 from notify_gateway.ws.limits import ConnectionLimiter
 from notify_gateway.ws.reader import StreamReader
+
+READER_TASK = "stream_reader"
 
 
 class ReaderNotRunning(Exception):
@@ -33,7 +35,7 @@ class GatewayRuntime:
     hub: Hub
     reader: StreamReader
     authenticator: Authenticator
-    reader_running: bool = False
+    reader_state: TaskState | None = None
 
     @classmethod
     def build(cls, resources: Resources) -> GatewayRuntime:
@@ -57,13 +59,14 @@ class GatewayRuntime:
             resources=resources,
             hub=hub,
             reader=reader,
-            authenticator=Authenticator(resources.codec, resources.redis),
+            authenticator=Authenticator(resources.codec, resources.redis, resources),
         )
 
 
 @asynccontextmanager
 async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
-    """Start the reader and heartbeat tasks; on exit close every client with 1012."""
+    """Start the reader and heartbeat tasks (supervised: restarted after a failure); on exit
+    close every client with 1012."""
     runtime = GatewayRuntime.build(app.state.resources)
     app.state.ws_runtime = runtime
     # Everything alive at start-up (modules, apps, schemas) lives as long as the process:
@@ -74,15 +77,14 @@ async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
     # missed; when Redis is not reachable yet the reader fixes it on its first read.
     with contextlib.suppress(RedisError, OSError):
         runtime.reader.cursor = await runtime.reader.start_position()
+    supervisor = supervisor_of(app)
     async with AsyncExitStack() as stack:
-        reader_task = await stack.enter_async_context(
-            background_task("ws-stream-reader", runtime.reader.run)
+        runtime.reader_state = await stack.enter_async_context(
+            supervisor.running(READER_TASK, runtime.reader.run)
         )
         await stack.enter_async_context(
-            background_task("ws-heartbeats", runtime.hub.run_heartbeats)
+            supervisor.running("ws_heartbeats", runtime.hub.run_heartbeats)
         )
-        runtime.reader_running = True
-        reader_task.add_done_callback(lambda _: setattr(runtime, "reader_running", False))
         try:
             yield runtime
         finally:
@@ -90,11 +92,16 @@ async def gateway_runtime(app: FastAPI) -> AsyncIterator[GatewayRuntime]:
 
 
 def readiness_checks(app: FastAPI) -> dict[str, Check]:
-    """Readiness includes the stream reader being alive and in touch with Redis."""
+    """Readiness includes the stream reader running and in touch with Redis."""
 
     async def stream_reader() -> None:
         runtime: GatewayRuntime | None = getattr(app.state, "ws_runtime", None)
-        if runtime is None or not runtime.reader_running or not runtime.reader.healthy():
+        if runtime is None or runtime.reader_state is None:
+            raise ReaderNotRunning()
+        problem = runtime.reader_state.problem()
+        if problem is not None:
+            raise NotReady(problem)
+        if not runtime.reader.healthy():
             raise ReaderNotRunning()
 
-    return {"stream_reader": stream_reader}
+    return {READER_TASK: stream_reader}

@@ -22,6 +22,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from crm_common.db import Database
+from crm_common.logging import LogThrottle
 from crm_common.tenancy import TenantScope
 from segment_engine.tracking import performance
 
@@ -59,6 +60,9 @@ class PerformanceThrottle:
         self.window_ms = window_ms
         self.prefix = prefix
         self.trailing_key = f"{prefix}:trailing"
+        # Every tracking hit meets an unreachable Redis: one line per back-off step.
+        self._gate_down = LogThrottle(log, "performance_gate_unavailable")
+        self._schedule_down = LogThrottle(log, "performance_schedule_unavailable")
 
     def gate_key(self, campaign_id: uuid.UUID) -> str:
         return f"{self.prefix}:gate:{campaign_id}"
@@ -67,12 +71,14 @@ class PerformanceThrottle:
         """Take the campaign's gate for one window; False when an update went out within it
         (or Redis is unreachable: then nothing is published rather than too much)."""
         try:
-            return bool(
-                await self.redis.set(self.gate_key(campaign_id), "1", nx=True, px=self.window_ms)
+            acquired = await self.redis.set(
+                self.gate_key(campaign_id), "1", nx=True, px=self.window_ms
             )
         except RedisError as exc:
-            log.warning("performance_gate_unavailable", error=type(exc).__name__)
+            self._gate_down.warning(error=type(exc).__name__)
             return False
+        self._gate_down.reset()
+        return bool(acquired)
 
     async def schedule_trailing(self, company_id: uuid.UUID, campaign_id: uuid.UUID) -> None:
         """Make sure an update for the campaign goes out when its gate expires."""
@@ -85,7 +91,9 @@ class PerformanceThrottle:
                 f"{company_id}:{campaign_id}",
             )
         except RedisError as exc:
-            log.warning("performance_schedule_unavailable", error=type(exc).__name__)
+            self._schedule_down.warning(error=type(exc).__name__)
+            return
+        self._schedule_down.reset()
 
     async def claim_due(self, limit: int = 100) -> list[tuple[uuid.UUID, uuid.UUID]]:
         """Remove and return the (company, campaign) pairs whose trailing update is due."""
@@ -120,11 +128,10 @@ class TrailingUpdates:
         return published
 
     async def run(self, stop: asyncio.Event) -> None:
+        """Publish until `stop`. A Redis or database failure ends the run with its error; the
+        supervisor (crm_common.supervise) backs off and runs it again."""
         while not stop.is_set():
-            try:
-                await self.run_once()
-            except Exception as exc:  # keep polling through Redis/DB outages
-                log.warning("trailing_performance_updates_failed", error=type(exc).__name__)
+            await self.run_once()
             try:
                 await asyncio.wait_for(stop.wait(), timeout=self.poll_interval)
             except TimeoutError:
