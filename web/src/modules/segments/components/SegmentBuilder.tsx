@@ -100,8 +100,11 @@ export function SegmentBuilder({ rules, onChange, channel, campaignId, segmentId
           >
             <label>
               Why is this contact in or out? (contact id)
-              <input name="contact" />
+              <input name="contact" aria-describedby="explain-hint" />
             </label>
+            <p id="explain-hint" className="hint">
+              Explained against the segment as last saved; save to explain edited rules.
+            </p>
             <button type="submit" className="secondary">
               Explain
             </button>
