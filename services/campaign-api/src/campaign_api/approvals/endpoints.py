@@ -9,6 +9,7 @@ from campaign_api.approvals.errors import (
     AlreadyApproved,
     ApprovalAlreadyPending,
     ApprovalNotPending,
+    SelfApprovalForbidden,
 )
 from campaign_api.approvals.schemas import ApprovalComment, RejectionComment
 from campaign_api.auth.errors import MFARequired
@@ -68,7 +69,12 @@ async def submit_for_approval(
     response_model=CampaignTransitioned,
     summary="Approve a campaign",
     responses=errors(
-        CampaignNotFound, PreconditionFailed, ApprovalNotPending, CampaignLocked, MFARequired
+        CampaignNotFound,
+        PreconditionFailed,
+        ApprovalNotPending,
+        CampaignLocked,
+        MFARequired,
+        SelfApprovalForbidden,
     ),
 )
 async def approve_campaign(
@@ -80,7 +86,8 @@ async def approve_campaign(
     mfa_token: MFATokenHeader = None,
     body: ApprovalComment | None = None,
 ) -> CampaignTransitioned:
-    """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up)."""
+    """Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up); not
+    by its creator or last editor."""
     comment = body.comment if body else None
     step_up = StepUp(resources.codec, mfa_token)
     await service.approve(scope, principal, campaign, comment, step_up)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crm_common.errors import Conflict
+from crm_common.errors import Conflict, PermissionDenied
 
 
 class ApprovalNotPending(Conflict):
@@ -18,3 +18,10 @@ class ApprovalAlreadyPending(Conflict):
 class AlreadyApproved(Conflict):
     error_code = "already_approved"
     message = "The campaign is already approved."
+
+
+class SelfApprovalForbidden(PermissionDenied):
+    """Separation of duties: the campaign's creator or last editor may not approve it."""
+
+    error_code = "self_approval_forbidden"
+    message = "You created or last edited this campaign; someone else must approve it."

@@ -1,23 +1,30 @@
 """The approval workflow: not_required/rejected → pending_approval → approved | rejected.
-Approving a budget above the company's MFA threshold needs a step-up."""
+Approving a budget above the company's MFA threshold needs a step-up. Separation of duties:
+nobody approves a campaign they created or last edited, unless the company allows it for
+admins (`allow_admin_self_approval`), and then the approval's audit row says so."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
+from typing import Any
 
+from campaign_api.approvals import repository
 from campaign_api.approvals.errors import (
     AlreadyApproved,
     ApprovalAlreadyPending,
     ApprovalNotPending,
+    SelfApprovalForbidden,
 )
 from campaign_api.audit.service import record_change
 from campaign_api.auth.mfa import StepUp, require_step_up
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.service import ENTITY, mark_changed
-from campaign_api.shared.policy import load_settings
+from campaign_api.shared.policy import CompanyPolicy, load_settings
 from crm_common.enums import ApprovalStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
+from crm_common.security.permissions import RoleName
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
@@ -76,8 +83,28 @@ async def approve(
     the caller's step-up token."""
     _ensure_pending(campaign)
     settings = await load_settings(scope)
+    policy = CompanyPolicy.from_settings(settings)
+    waiver = await _separation_of_duties(scope, principal, campaign, policy)
     await require_step_up(step_up, principal, campaign.total_budget, settings)
-    await _decide(scope, principal, campaign, A.APPROVED, comment)
+    await _decide(scope, principal, campaign, A.APPROVED, comment, waiver)
+
+
+async def _separation_of_duties(
+    scope: TenantScope, principal: Principal, campaign: Campaign, policy: CompanyPolicy
+) -> dict[str, Any] | None:
+    """Refuse the creator and the last editor; an admin of a company allowing self-approval
+    passes, and gets back what the audit row records about it."""
+    last_editor = await repository.last_editor(scope, ENTITY, campaign.id)
+    roles: dict[str, uuid.UUID | None] = {
+        "created_by_user_id": campaign.created_by_user_id,
+        "last_edited_by_user_id": last_editor,
+    }
+    own = sorted(name for name, user_id in roles.items() if user_id == principal.user_id)
+    if not own:
+        return None
+    if policy.allow_admin_self_approval and RoleName.ADMIN in principal.roles:
+        return {"self_approval": True, "allowed_by": "allow_admin_self_approval", "as": own}
+    raise SelfApprovalForbidden(details={"reasons": own})
 
 
 async def reject(
@@ -89,7 +116,12 @@ async def reject(
 
 
 async def _decide(
-    scope: TenantScope, principal: Principal, campaign: Campaign, outcome: str, comment: str | None
+    scope: TenantScope,
+    principal: Principal,
+    campaign: Campaign,
+    outcome: str,
+    comment: str | None,
+    waiver: dict[str, Any] | None = None,
 ) -> None:
     approved = outcome == A.APPROVED
     now = datetime.now(UTC)
@@ -106,7 +138,11 @@ async def _decide(
         entity_type=ENTITY,
         entity_id=campaign.id,
         old_values={"approval_status": A.PENDING_APPROVAL},
-        new_values={"approval_status": outcome, "comment": comment},
+        new_values={
+            "approval_status": outcome,
+            "comment": comment,
+            **({"separation_of_duties": waiver} if waiver else {}),
+        },
         event_type=EventType.CAMPAIGN_APPROVED if approved else EventType.CAMPAIGN_REJECTED,
         event_data={
             "campaign_id": campaign.id,

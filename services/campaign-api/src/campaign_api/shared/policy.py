@@ -33,6 +33,8 @@ class CompanyPolicy(BaseModel):
     scheduling_window_days: int = 730
     min_audience_size: int = 1
     """The fewest sendable contacts a launch may go to (docs/launching.md)."""
+    allow_admin_self_approval: bool = False
+    """Admins may approve a campaign they created or last edited (audited as such)."""
 
     @classmethod
     def from_settings(cls, raw: dict[str, Any]) -> CompanyPolicy:
@@ -57,6 +59,9 @@ class CompanyPolicy(BaseModel):
         window = raw.get("scheduling_window_days")
         if isinstance(window, int) and not isinstance(window, bool) and 1 <= window <= 3650:
             values["scheduling_window_days"] = window
+        self_approval = raw.get("allow_admin_self_approval")
+        if isinstance(self_approval, bool):
+            values["allow_admin_self_approval"] = self_approval
         minimum = raw.get("min_audience_size")
         if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 1:
             values["min_audience_size"] = minimum
