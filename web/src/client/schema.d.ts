@@ -468,7 +468,8 @@ export interface paths {
         put?: never;
         /**
          * Approve a campaign
-         * @description Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up).
+         * @description Approve a pending campaign (above the MFA threshold with an X-MFA-Token step-up); not
+         *     by its creator or last editor.
          */
         post: operations["approve_campaign_api_campaigns__campaign_id__approve__post"];
         delete?: never;
@@ -1090,7 +1091,8 @@ export interface paths {
         put?: never;
         /**
          * Validate Rules
-         * @description Check segment rules; 422 names every offending path.
+         * @description Check segment rules; 422 names every offending path, 403 rules on personal data
+         *     without view_pii.
          */
         post: operations["validate_rules_api_segments_validate__post"];
         delete?: never;
@@ -8370,7 +8372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description This action needs a recent MFA step-up: send the token from POST /api/auth/mfa/step-up in the X-MFA-Token header. */
+            /** @description This action needs a recent MFA step-up: send the token from POST /api/auth/mfa/step-up in the X-MFA-Token header.; You created or last edited this campaign; someone else must approve it. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11676,7 +11678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Rules on personal data (email, names, birth date …) need the view_pii permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11684,8 +11686,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Rules on personal data (email, names, birth date …) need the view_pii permission.",
                      *       "details": {}
                      *     }
                      */
@@ -11834,7 +11836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Rules on personal data (email, names, birth date …) need the view_pii permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11842,8 +11844,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Rules on personal data (email, names, birth date …) need the view_pii permission.",
                      *       "details": {}
                      *     }
                      */
@@ -11904,7 +11906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Rules on personal data (email, names, birth date …) need the view_pii permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11912,8 +11914,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Rules on personal data (email, names, birth date …) need the view_pii permission.",
                      *       "details": {}
                      *     }
                      */
@@ -11936,7 +11938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            /** @description The segment's saved rules are not valid any more; edit the segment to fix them. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11944,8 +11946,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
+                     *       "error_code": "segment_rules_invalid",
+                     *       "message": "The segment's saved rules are not valid any more; edit the segment to fix them.",
                      *       "details": {}
                      *     }
                      */
@@ -11991,7 +11993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Rules on personal data (email, names, birth date …) need the view_pii permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11999,8 +12001,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
+                     *       "error_code": "pii_filter_denied",
+                     *       "message": "Rules on personal data (email, names, birth date …) need the view_pii permission.",
                      *       "details": {}
                      *     }
                      */
@@ -12023,7 +12025,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The rules are not valid; `details.fields` maps each offending path to its messages. */
+            /** @description The segment's saved rules are not valid any more; edit the segment to fix them. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12031,8 +12033,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
+                     *       "error_code": "segment_rules_invalid",
+                     *       "message": "The segment's saved rules are not valid any more; edit the segment to fix them.",
                      *       "details": {}
                      *     }
                      */
