@@ -97,6 +97,8 @@ class Settings(BaseSettings):
     ws_ping_interval_s: float = Field(default=20.0, gt=0)
     ws_pong_timeout_s: float = Field(default=10.0, gt=0)
     ws_token_expiry_notice_s: float = Field(default=60.0, ge=0)
+    # Every open connection's session is re-checked this often (revocations are also pushed).
+    ws_session_recheck_s: float = Field(default=15.0, gt=0, le=3600)
     ws_send_queue_size: int = Field(default=512, ge=1, le=100_000)
     ws_max_connections_per_user: int = Field(default=20, ge=1)
     ws_max_message_bytes: int = Field(default=65_536, ge=256)

@@ -8,6 +8,7 @@ from crm_common.app import create_service_app
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from notify_gateway.ws.endpoints import router as ws_router
+from notify_gateway.ws.revocation import session_watch
 from notify_gateway.ws.runtime import gateway_runtime, readiness_checks
 
 SERVICE = "notify-gateway"
@@ -21,6 +22,6 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         routers=[ws_router],
         settings=settings,
         resources=resources,
-        background=[gateway_runtime],
+        background=[gateway_runtime, session_watch],
         extra_checks=readiness_checks,
     )

@@ -1,5 +1,7 @@
 """Who is on a connection: an access JWT, or a one-time ws ticket from
-`POST /api/ws-ticket/` whose jti is burnt in Redis on first use."""
+`POST /api/ws-ticket/` whose jti is burnt in Redis on first use. Either is checked against
+its session (crm_common.security.sessions): an ended session is refused, and the user's
+current roles count, not the token's."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from typing import Any
 from redis.asyncio import Redis
 
 from crm_common.errors import CRMError, InvalidToken
+from crm_common.resources import Resources
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.permissions import Permission
-from crm_common.security.principal import Principal, principal_from_claims
+from crm_common.security.principal import Principal, check_session, principal_from_claims
 from notify_gateway.ws.protocol import CloseCode
 
 USED_TICKET_PREFIX = "crm:ws:ticket-used:"
@@ -38,9 +41,10 @@ class Credential:
 class Authenticator:
     """Verifies the token of an `auth` message."""
 
-    def __init__(self, codec: TokenCodec, redis: Redis) -> None:
+    def __init__(self, codec: TokenCodec, redis: Redis, resources: Resources) -> None:
         self.codec = codec
         self.redis = redis
+        self.resources = resources
 
     async def authenticate(self, token: str) -> Credential:
         """The credential behind `token`; AuthFailed when refused."""
@@ -50,9 +54,9 @@ class Authenticator:
         else:
             expires_at = int(claims["exp"])
         try:
-            principal = principal_from_claims(claims)
+            principal = await check_session(self.resources, principal_from_claims(claims))
         except CRMError:
-            raise AuthFailed("invalid token") from None
+            raise AuthFailed("invalid token or session ended") from None
         if not principal.has(Permission.READ_CAMPAIGN):
             raise AuthFailed("read_campaign permission required", CloseCode.FORBIDDEN)
         return Credential(principal, expires_at)

@@ -80,6 +80,10 @@ class Hub:
     def __len__(self) -> int:
         return len(self._clients)
 
+    def clients(self) -> list[Client]:
+        """The registered clients, as a list safe to iterate while they come and go."""
+        return list(self._clients)
+
     async def register(self, client: Client) -> tuple[int, str] | None:
         """Add `client`; or the close code and reason refusing it."""
         if not self.accepting:
