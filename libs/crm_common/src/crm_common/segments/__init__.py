@@ -23,6 +23,7 @@ from crm_common.segments.nodes import (
     Not,
     Radius,
 )
+from crm_common.segments.pii import PiiRuleDenied, ensure_pii_allowed, mask_pii_rules
 from crm_common.segments.rules import (
     RuleValidationError,
     ensure_valid_criteria,
@@ -44,10 +45,13 @@ __all__ = [
     "Node",
     "Not",
     "Op",
+    "PiiRuleDenied",
     "Radius",
     "RuleError",
     "RuleValidationError",
+    "ensure_pii_allowed",
     "ensure_valid_criteria",
+    "mask_pii_rules",
     "parse_criteria",
     "rules_json_schema",
     "validate_criteria",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import typing
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -115,17 +115,22 @@ def instant_condition(column: ColumnElement[Any], cond: Condition) -> ColumnElem
     if cond.op == Op.BETWEEN:
         low, high = typing.cast(tuple[Instant, Instant], cond.value)
         start, end = instant_range(low)[0], instant_range(high)[1]
-        return _set(column, and_(column >= start, column < end))
+        return _set(column, and_(column >= start, _before(column, end)))
     start, end = instant_range(typing.cast(Instant, cond.value))
     predicate = {
-        Op.EQ: and_(column >= start, column < end),
-        Op.NEQ: or_(column < start, column >= end),
+        Op.EQ: and_(column >= start, _before(column, end)),
+        Op.NEQ: or_(column < start, not_(_before(column, end))),
         Op.LT: column < start,
-        Op.LTE: column < end,
-        Op.GT: column >= end,
+        Op.LTE: _before(column, end),
+        Op.GT: not_(_before(column, end)),
         Op.GTE: column >= start,
     }[cond.op]
     return _set(column, predicate)
+
+
+def _before(column: ColumnElement[Any], end: datetime | None) -> ColumnElement[bool]:
+    """`column < end`; always true without an end (past the last representable instant)."""
+    return true() if end is None else column < end
 
 
 def date_condition(column: ColumnElement[Any], cond: Condition) -> ColumnElement[bool]:
@@ -151,7 +156,10 @@ def age_condition(cond: Condition, today: date) -> ColumnElement[bool]:
 
     if cond.op in (Op.IN, Op.NOT_IN):
         matched = or_(
-            *(in_range(birth_date_bounds(Op.EQ, age, today)) for age in cond.value)  # type: ignore[union-attr]
+            *(
+                in_range(birth_date_bounds(Op.EQ, age, today))
+                for age in sorted(set(typing.cast(tuple[int, ...], cond.value)))
+            )
         )
         return _set(column, matched if cond.op == Op.IN else not_(matched))
     if cond.op == Op.NEQ:

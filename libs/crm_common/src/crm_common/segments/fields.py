@@ -105,3 +105,10 @@ MAX_WITHIN_DAYS = 36500
 MAX_COUNT = 1_000_000
 MAX_RADIUS_KM = 20_040.0  # half the Earth's circumference
 MAX_AGE = 150
+# Custom attribute and event property numbers: far beyond any real amount or score, and far
+# inside what Python, JSON and Postgres `numeric` hold exactly.
+MAX_NUMBER = 10**15
+# The budget of one body's four trees: every condition (behavioural ones and their `where`
+# conditions included) costs one unit per value it holds, at least one. It keeps a compiled
+# audience query far below the 32,767 bind parameters a Postgres statement may carry.
+MAX_VALUES = 1000

@@ -22,12 +22,22 @@ def day_start(value: date) -> datetime:
     return datetime.combine(value, time.min, tzinfo=UTC)
 
 
-def instant_range(value: Instant) -> tuple[datetime, datetime]:
-    """The half-open `[start, end)` span a date (its whole UTC day) or a datetime covers."""
-    if isinstance(value, datetime):
-        return value, value + ONE_MICROSECOND
-    start = day_start(value)
-    return start, start + timedelta(days=1)
+def instant_start(value: Instant) -> datetime:
+    """The first instant a date (its whole UTC day) or a datetime covers."""
+    return value if isinstance(value, datetime) else day_start(value)
+
+
+def instant_range(value: Instant) -> tuple[datetime, datetime | None]:
+    """The half-open `[start, end)` span a date (its whole UTC day) or a datetime covers.
+
+    The end is None ("no upper bound") when it lies past the last instant Python can hold
+    (the end of 9999-12-31): nothing stored can be later, so the span is the same."""
+    start = instant_start(value)
+    step = ONE_MICROSECOND if isinstance(value, datetime) else timedelta(days=1)
+    try:
+        return start, start + step
+    except OverflowError:
+        return start, None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from crm_common.segments.nodes import (
     Instant,
     Node,
     Not,
-    instant_range,
+    instant_start,
 )
 from crm_common.segments.values import Invalid, RuleError, ValueParser, is_int
 
@@ -54,6 +54,7 @@ class _Parser(ValueParser):
     def __init__(self) -> None:
         super().__init__()
         self.nodes = 0
+        self.values = 0
 
     # ---- trees and groups ---------------------------------------------------------------
 
@@ -107,6 +108,15 @@ class _Parser(ValueParser):
             raise Invalid(path)
         return Group(cast(Literal["all", "any"], kind), tuple(children), path=path)
 
+    def spend(self, units: int, path: str) -> None:
+        """Count a condition against the body's budget: one per value (at least one)."""
+        self.values += max(units, 1)
+        if self.values > F.MAX_VALUES:
+            raise self.fail(
+                path,
+                f"the rules must not hold more than {F.MAX_VALUES} conditions and values in all",
+            )
+
     # ---- field conditions ---------------------------------------------------------------
 
     def condition(self, raw: dict[str, Any], path: str, *, in_event: bool) -> Condition:
@@ -115,6 +125,7 @@ class _Parser(ValueParser):
         kind, key = self.field_kind(name, f"{path}.field", in_event=in_event)
         op = self.operator(raw.get("op"), kind, cast(str, name), f"{path}.op")
         value = self.condition_value(raw, kind, op, f"{path}.value")
+        self.spend(len(value) if isinstance(value, tuple) else 1, path)
         if bad_keys:
             raise Invalid(path)
         return Condition(cast(str, name), kind, op, value, key=key, path=path)
@@ -193,6 +204,7 @@ class _Parser(ValueParser):
 
     def event_condition(self, raw: dict[str, Any], path: str) -> EventCondition:
         errors_before = len(self.errors)
+        self.guard(lambda: self.spend(1, path))
         self.unknown_keys(raw, _EVENT_KEYS, path)
         event = raw.get("event")
         if not isinstance(event, str) or not F.EVENT_TYPE_RE.match(event):
@@ -276,7 +288,7 @@ class _Parser(ValueParser):
         pair = self.sized_list(raw, f"{path}.between", 2, 2)
         start = self.instant(pair[0], f"{path}.between[0]")
         end = self.instant(pair[1], f"{path}.between[1]")
-        if instant_range(start)[0] > instant_range(end)[0]:
+        if instant_start(start) > instant_start(end):
             raise self.fail(f"{path}.between", "the start must not be after the end")
         return (start, end)
 

@@ -8,19 +8,26 @@ from crm_common.segments import fields as F
 from crm_common.segments.fields import FieldKind, Op
 
 _STRING = {"type": "string", "maxLength": F.MAX_STRING}
-_DATE = {"type": "string", "format": "date"}
-_INSTANT = {
-    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]
+# Years 0001 to 9999 (what a date holds); a date-time's year lies between 0002 and 9998, so
+# that its UTC offset never carries it out of that range.
+_DATE = {"type": "string", "format": "date", "pattern": "^(?!0000)[0-9]{4}-"}
+_DATE_TIME = {
+    "type": "string",
+    "format": "date-time",
+    "pattern": "^(?!0000|0001|9999)[0-9]{4}-",
+    "maxLength": 40,
 }
+_INSTANT = {"anyOf": [_DATE, _DATE_TIME]}
+_JSON_BOUNDS = {"maxLength": F.MAX_STRING, "minimum": -F.MAX_NUMBER, "maximum": F.MAX_NUMBER}
 _SCALARS: dict[FieldKind, dict[str, Any]] = {
     FieldKind.STRING: _STRING,
     FieldKind.DATE: _DATE,
     FieldKind.DATETIME: _INSTANT,
     FieldKind.INTEGER: {"type": "integer", "minimum": 0, "maximum": F.MAX_AGE},
-    FieldKind.JSON: {"type": ["string", "number", "boolean"]},
+    FieldKind.JSON: {"type": ["string", "number", "boolean"], **_JSON_BOUNDS},
     FieldKind.UUID: {"type": "string", "format": "uuid"},
 }
-_ORDERED_JSON = {"type": ["string", "number"]}
+_ORDERED_JSON = {"type": ["string", "number"], **_JSON_BOUNDS}
 
 
 def _pair(item: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +202,11 @@ def rules_json_schema() -> dict[str, Any]:
             "max_list_items": F.MAX_LIST_ITEMS,
             "max_tags": F.MAX_TAGS,
             "max_where": F.MAX_WHERE,
+            "max_string_length": F.MAX_STRING,
+            "max_abs_number": F.MAX_NUMBER,
+            # Across a body's four trees: every condition (behavioural ones and their `where`
+            # conditions included) costs one unit per value it holds, at least one.
+            "max_values": F.MAX_VALUES,
         },
     }
 

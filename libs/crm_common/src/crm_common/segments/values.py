@@ -11,7 +11,7 @@ from typing import Any, TypedDict, cast
 
 from crm_common.segments import fields as F
 from crm_common.segments.fields import FieldKind, Op
-from crm_common.segments.nodes import ConditionValue, Instant, Radius, instant_range
+from crm_common.segments.nodes import ConditionValue, Instant, Radius, instant_start
 
 
 class RuleError(TypedDict):
@@ -65,8 +65,8 @@ class ValueParser:
 
     def ordered(self, low: Any, high: Any, path: str) -> None:
         if isinstance(low, date) and isinstance(high, date):
-            low_key: Any = instant_range(low)[0]
-            high_key: Any = instant_range(high)[0]
+            low_key: Any = instant_start(low)
+            high_key: Any = instant_start(high)
         else:
             low_key, high_key = low, high
         if type(low_key) is not type(high_key):
@@ -115,9 +115,11 @@ class ValueParser:
                 raise self.fail(path, "must be a number or a string")
             return value
         if is_number(value):
-            if not math.isfinite(value):
+            if isinstance(value, float) and not math.isfinite(value):
                 raise self.fail(path, "must be a finite number")
-            return Decimal(str(value))
+            if not -F.MAX_NUMBER <= value <= F.MAX_NUMBER:
+                raise self.fail(path, "must be between -10^15 and 10^15")
+            return Decimal(value) if is_int(value) else Decimal(str(value))
         if isinstance(value, str):
             return self.text(value, path)
         expected = "a number or a string" if ordered else "a string, a number or a boolean"

@@ -131,14 +131,15 @@ def instant_matches(stored: datetime | None, cond: Condition) -> bool:
         return scalar_matches(stored, cond)
     if cond.op == Op.BETWEEN:
         low, high = cast(tuple[Instant, Instant], cond.value)
-        return instant_range(low)[0] <= stored < instant_range(high)[1]
+        return instant_range(low)[0] <= stored and in_window(stored, None, instant_range(high)[1])
     start, end = instant_range(cast(Instant, cond.value))
+    before_end = in_window(stored, None, end)
     return {
-        Op.EQ: start <= stored < end,
-        Op.NEQ: stored < start or stored >= end,
+        Op.EQ: start <= stored and before_end,
+        Op.NEQ: stored < start or not before_end,
         Op.LT: stored < start,
-        Op.LTE: stored < end,
-        Op.GT: stored >= end,
+        Op.LTE: before_end,
+        Op.GT: not before_end,
         Op.GTE: stored >= start,
     }[cond.op]
 

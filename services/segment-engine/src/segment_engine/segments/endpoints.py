@@ -11,9 +11,15 @@ from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
 from crm_common.pagination import Page, Pagination
 from crm_common.security.principal import current_principal
+from crm_common.segments import PiiRuleDenied
 from segment_engine.segments import service
 from segment_engine.segments.deps import SegmentsEvaluate, SegmentsRead
-from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
+from segment_engine.segments.errors import (
+    CampaignNotFound,
+    ContactNotFound,
+    SavedRulesInvalid,
+    SegmentNotFound,
+)
 from segment_engine.segments.schemas import (
     CriteriaBody,
     Estimate,
@@ -41,14 +47,18 @@ async def rules_schema(_: SegmentsRead) -> dict[str, Any]:
     return service.schema()
 
 
-@router.post("/validate/", responses=_RULES_INVALID)
-async def validate_rules(body: CriteriaBody, _: SegmentsRead) -> ValidationResult:
-    """Check segment rules; 422 names every offending path."""
-    service.validate(body)
+@router.post("/validate/", responses={**_RULES_INVALID, **PiiRuleDenied.openapi()})
+async def validate_rules(body: CriteriaBody, principal: SegmentsRead) -> ValidationResult:
+    """Check segment rules; 422 names every offending path, 403 rules on personal data
+    without view_pii."""
+    service.validate(principal, body)
     return ValidationResult(valid=True)
 
 
-@router.post("/estimate/", responses={**_RULES_INVALID, **CampaignNotFound.openapi()})
+@router.post(
+    "/estimate/",
+    responses={**_RULES_INVALID, **PiiRuleDenied.openapi(), **CampaignNotFound.openapi()},
+)
 async def estimate_audience(
     body: EstimateRequest, principal: SegmentsRead, scope: Scope, resources: AppResources
 ) -> Estimate:
@@ -61,7 +71,12 @@ async def estimate_audience(
 
 @router.post(
     "/{segment_id}/evaluate/",
-    responses={**_RULES_INVALID, **SegmentNotFound.openapi(), **CampaignNotFound.openapi()},
+    responses={
+        **SavedRulesInvalid.openapi(),
+        **PiiRuleDenied.openapi(),
+        **SegmentNotFound.openapi(),
+        **CampaignNotFound.openapi(),
+    },
 )
 async def evaluate_segment(
     segment_id: uuid.UUID, principal: SegmentsEvaluate, scope: Scope
@@ -82,7 +97,12 @@ async def segment_members(
 
 @router.get(
     "/{segment_id}/explain/{contact_id}/",
-    responses={**_RULES_INVALID, **SegmentNotFound.openapi(), **ContactNotFound.openapi()},
+    responses={
+        **SavedRulesInvalid.openapi(),
+        **PiiRuleDenied.openapi(),
+        **SegmentNotFound.openapi(),
+        **ContactNotFound.openapi(),
+    },
 )
 async def explain_contact(
     segment_id: uuid.UUID, contact_id: uuid.UUID, principal: SegmentsRead, scope: Scope

@@ -1,8 +1,11 @@
 """Why a contact is or is not in a segment, rule by rule.
 
-Every node of every criteria tree is compiled with the same compiler as membership and
-evaluated in SQL over that one contact row, so an explanation can never disagree with the
-audience queries.
+Every condition of every criteria tree is compiled with the same compiler as membership and
+evaluated in SQL over that one contact row, and so is the whole criteria (`matched`), so an
+explanation can never disagree with the audience queries. A group's result is its children's
+combined (`all`, `any`, `not`: the compiled predicates are two-valued, so this is what SQL
+would answer) — compiling every group again would repeat its subtree's parameters once per
+ancestor.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ def plan(criteria: Criteria, ctx: CompileContext, reach: Reachability) -> Explai
     result = ExplainPlan()
     for _, tree in criteria.trees():
         for node in walk(tree):
+            if isinstance(node, Group | Not):
+                continue
             key = f"n{len(result.keys)}"
             result.keys[id(node)] = key
             result.expressions[key] = compile_node(node, ctx)
@@ -75,16 +80,24 @@ def _node(
     contact: dict[str, Any],
     today: date,
 ) -> dict[str, Any]:
-    key = explain_plan.keys[id(node)]
-    out: dict[str, Any] = {"path": path, **describe(node), "result": bool(values[key])}
+    out: dict[str, Any] = {"path": path, **describe(node)}
     if isinstance(node, Group):
-        out["children"] = [
+        children = [
             _node(child, f"{path}.{node.kind}[{i}]", explain_plan, values, contact, today)
             for i, child in enumerate(node.children)
         ]
-    elif isinstance(node, Not):
-        out["child"] = _node(node.child, f"{path}.not", explain_plan, values, contact, today)
-    elif isinstance(node, EventCondition):
+        results = [child["result"] for child in children]
+        out["result"] = all(results) if node.kind == "all" else any(results)
+        out["children"] = children
+        return out
+    if isinstance(node, Not):
+        child = _node(node.child, f"{path}.not", explain_plan, values, contact, today)
+        out["result"] = not child["result"]
+        out["child"] = child
+        return out
+    key = explain_plan.keys[id(node)]
+    out["result"] = bool(values[key])
+    if isinstance(node, EventCondition):
         out["observed"] = {
             "count": values[f"{key}_count"],
             "first_at": values[f"{key}_first_at"],

@@ -196,15 +196,19 @@ async def get_contact(scope: TenantScope, contact_id: uuid.UUID) -> dict[str, An
     return dict(row._mapping) if row is not None else None
 
 
+EXPLAIN_BATCH = 50
+
+
 async def contact_values(
     scope: TenantScope, contact_id: uuid.UUID, expressions: Mapping[str, ColumnElement[Any]]
 ) -> dict[str, Any]:
-    """Evaluate labelled SQL expressions over one contact row (in batches: a select list
-    has a bounded width)."""
+    """Evaluate labelled SQL expressions over one contact row, in batches: a select list has
+    a bounded width and a statement at most 32,767 parameters (a batch of conditions holds at
+    most the rule budget's values plus a few dozen parameters per condition)."""
     values: dict[str, Any] = {}
     items = list(expressions.items())
-    for start in range(0, len(items), 400):
-        batch = items[start : start + 400]
+    for start in range(0, len(items), EXPLAIN_BATCH):
+        batch = items[start : start + EXPLAIN_BATCH]
         statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(
             *(expression.label(name) for name, expression in batch)
         )

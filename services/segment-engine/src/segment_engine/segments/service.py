@@ -16,14 +16,25 @@ from crm_common.pagination import PageParams, make_page
 from crm_common.sampling import SAMPLE_BUCKETS, buckets_for, scale
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
-from crm_common.segments import Criteria, parse_criteria, rules_json_schema
+from crm_common.segments import (
+    Criteria,
+    RuleValidationError,
+    ensure_pii_allowed,
+    parse_criteria,
+    rules_json_schema,
+)
 from crm_common.segments.compiler import CompileContext, compile_criteria, has_event_conditions
 from crm_common.segments.exclusions import reachability
 from crm_common.tenancy import TenantScope
 from segment_engine.segments import explain as explaining
 from segment_engine.segments import membership
 from segment_engine.segments import repository as repo
-from segment_engine.segments.errors import CampaignNotFound, ContactNotFound, SegmentNotFound
+from segment_engine.segments.errors import (
+    CampaignNotFound,
+    ContactNotFound,
+    SavedRulesInvalid,
+    SegmentNotFound,
+)
 from segment_engine.segments.schemas import CriteriaBody, EstimateRequest
 
 
@@ -41,9 +52,17 @@ def schema() -> dict[str, Any]:
     return rules_json_schema()
 
 
-def validate(body: CriteriaBody) -> None:
-    """Raise RuleValidationError (422, offending paths in details) unless every rule is valid."""
-    parse_criteria(body.criteria())
+def criteria_for(principal: Principal, body: CriteriaBody) -> Criteria:
+    """The body's rule trees; RuleValidationError (422, offending paths in details) unless
+    every rule is valid, PiiRuleDenied (403) for rules on personal data without view_pii."""
+    criteria = parse_criteria(body.criteria())
+    ensure_pii_allowed(criteria, view_pii=principal.has(Permission.VIEW_PII))
+    return criteria
+
+
+def validate(principal: Principal, body: CriteriaBody) -> None:
+    """Raise unless every rule is valid and the caller may run it (see `criteria_for`)."""
+    criteria_for(principal, body)
 
 
 def present_contact(contact: dict[str, Any], principal: Principal) -> dict[str, Any]:
@@ -74,7 +93,7 @@ async def estimate(
     uniform random sample of about that many is read (crm_common.sampling) and the counts are
     scaled, each with its 95 % interval."""
     started = time.perf_counter()
-    criteria = parse_criteria(body.criteria())
+    criteria = criteria_for(principal, body)
     channel = await resolve_channel(
         scope, body.channel.value if body.channel else None, body.campaign_id
     )
@@ -122,15 +141,23 @@ async def get_segment(
     return segment
 
 
-def segment_criteria(segment: CampaignSegment) -> Criteria:
-    return parse_criteria(
-        {
-            "demographic_criteria": segment.demographic_criteria,
-            "behavioral_criteria": segment.behavioral_criteria,
-            "geographic_criteria": segment.geographic_criteria,
-            "psychographic_criteria": segment.psychographic_criteria,
-        }
-    )
+def segment_criteria(principal: Principal, segment: CampaignSegment) -> Criteria:
+    """A stored segment's rule trees: SavedRulesInvalid (422) when they break the rule
+    language's current bounds (stored before them), PiiRuleDenied (403) when they compare
+    personal data and the caller lacks view_pii."""
+    try:
+        criteria = parse_criteria(
+            {
+                "demographic_criteria": segment.demographic_criteria,
+                "behavioral_criteria": segment.behavioral_criteria,
+                "geographic_criteria": segment.geographic_criteria,
+                "psychographic_criteria": segment.psychographic_criteria,
+            }
+        )
+    except RuleValidationError as error:
+        raise SavedRulesInvalid(details=error.details) from error
+    ensure_pii_allowed(criteria, view_pii=principal.has(Permission.VIEW_PII))
+    return criteria
 
 
 async def segment_channel(scope: TenantScope, segment: CampaignSegment) -> str:
@@ -146,7 +173,7 @@ async def evaluate(
     """Materialise a segment's sendable audience for its campaign's channel."""
     started = time.perf_counter()
     segment = await get_segment(scope, segment_id, for_update=True)
-    criteria = segment_criteria(segment)
+    criteria = segment_criteria(principal, segment)
     channel = await segment_channel(scope, segment)
     now = _now()
     predicate = compile_criteria(criteria, CompileContext(scope.company_id, now))
@@ -227,7 +254,7 @@ async def explain(
     contact = await repo.get_contact(scope, contact_id)
     if contact is None:
         raise ContactNotFound()
-    criteria = segment_criteria(segment)
+    criteria = segment_criteria(principal, segment)
     channel = await segment_channel(scope, segment)
     data = explaining.ExplainInput(
         criteria=criteria,
