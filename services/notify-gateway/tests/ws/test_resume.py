@@ -150,11 +150,22 @@ async def test_resume_on_another_instance_of_the_gateway(
         assert [e["id"] for e in await client.events(2)] == missed
 
 
-async def test_malformed_last_event_id_is_refused(gateway: Gateway, acme: Tenant) -> None:
+async def test_ws_malformed_last_event_id_is_protocol_error(gateway: Gateway, acme: Tenant) -> None:
     async with gateway.client() as client:
         token = gateway.tokens.access(acme.user())
         await client.send({"type": "auth", "token": token, "last_event_id": "yesterday"})
         error = await client.recv()
         closed = await client.closed()
-    assert "auth.last_event_id" in error["details"]["fields"]
+    assert error["error_code"] == "invalid_message"
+    assert list(error["details"]["fields"]) == ["auth.last_event_id"]
+    assert closed.code == 4400
+
+
+async def test_an_auth_message_without_a_usable_token_is_still_unauthenticated(
+    gateway: Gateway,
+) -> None:
+    async with gateway.client() as client:
+        await client.send({"type": "auth", "token": "", "last_event_id": "yesterday"})
+        await client.recv()
+        closed = await client.closed()
     assert closed.code == 4401

@@ -92,7 +92,7 @@ class Connection:
             message = parse_client_message(raw)
         except InvalidMessage as exc:
             await self._send_quietly(protocol.error("invalid_message", exc.message, exc.details))
-            await self._refuse(CloseCode.UNAUTHENTICATED, "authentication required")
+            await self._refuse(*protocol.handshake_refusal(exc))
             return None
         if not isinstance(message, AuthMessage):
             await self._refuse(CloseCode.UNAUTHENTICATED, "authentication required")

@@ -116,6 +116,16 @@ def parse_client_message(raw: str) -> ClientMessage:
         raise InvalidMessage("The message is not valid.", {"fields": fields}) from None
 
 
+def handshake_refusal(exc: InvalidMessage) -> tuple[CloseCode, str]:
+    """How a handshake whose first message is invalid ends: an `auth` message whose token is
+    well-formed but whose other fields are not (a malformed `last_event_id`, a bad filter) is
+    a protocol error (4400); anything else authenticates nobody (4401)."""
+    fields = list(exc.details.get("fields", {}))
+    if fields and all(f.startswith("auth.") and f != "auth.token" for f in fields):
+        return CloseCode.PROTOCOL_ERROR, "invalid auth message"
+    return CloseCode.UNAUTHENTICATED, "authentication required"
+
+
 def _dump(payload: dict[str, Any]) -> str:
     return json.dumps(payload, separators=(",", ":"))
 
