@@ -10,10 +10,15 @@ request id) and nowhere else, so a later serialisation in the same context is no
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
+from datetime import date, datetime
+from typing import Annotated, Any
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     SerializationInfo,
     SerializerFunctionWrapHandler,
@@ -70,3 +75,26 @@ class WriteSchema(_Secured):
     """Base of request bodies: unknown fields refused, surrounding whitespace stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+_NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+
+
+def _iso_only(value: Any) -> Any:
+    """Dates travel as ISO 8601 strings: pydantic's lax mode would read `12345` (or "12345" in
+    a query string) as seconds since 1970, so numbers are refused before it sees them."""
+    if isinstance(value, int | float):  # bool included
+        raise ValueError("must be an ISO 8601 string, not a number")
+    if isinstance(value, str | bytes) and _NUMBER.match(
+        value.decode() if isinstance(value, bytes) else value
+    ):
+        raise ValueError("must be an ISO 8601 string, not a number")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+"""A calendar date written `YYYY-MM-DD` (numbers refused)."""
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+"""A date and time in ISO 8601 (numbers refused); a missing offset is read as UTC by callers."""
+IsoAwareDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
+"""A date and time in ISO 8601 with its offset (numbers refused)."""

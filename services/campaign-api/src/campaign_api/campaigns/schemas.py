@@ -29,7 +29,7 @@ from crm_common.enums import (
     Channel,
     SegmentType,
 )
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import IsoDateTime, Schema, WriteSchema
 
 _EXAMPLE_WRITE: dict[str, Any] = {
     "campaign_name": "Spring sale 2026",
@@ -340,10 +340,10 @@ class CampaignFilters(Schema):
     approval_status: list[ApprovalStatus] | None = None
     campaign_category: list[CampaignCategory] | None = None
     search: str | None = None
-    start_from: datetime | None = None
-    start_to: datetime | None = None
-    end_from: datetime | None = None
-    end_to: datetime | None = None
+    start_from: IsoDateTime | None = None
+    start_to: IsoDateTime | None = None
+    end_from: IsoDateTime | None = None
+    end_to: IsoDateTime | None = None
     sort_by: SortField = SortField.CREATED_AT
     sort_order: SortOrder = SortOrder.DESC
 

@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from crm_common.enums import CampaignStatus, DeliveryChannel, LaunchStatus
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import IsoAwareDateTime, Schema, WriteSchema
 
 
 class LaunchRequest(WriteSchema):
@@ -28,7 +28,7 @@ class LaunchRequest(WriteSchema):
         },
     )
 
-    scheduled_at: AwareDatetime | None = Field(
+    scheduled_at: IsoAwareDateTime | None = Field(
         default=None,
         description="When to start sending; omitted: at the campaign's start date or now, "
         "whichever is later.",

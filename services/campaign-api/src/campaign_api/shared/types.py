@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from campaign_api.shared.currency import normalise_currency
+from crm_common.schemas import IsoAwareDateTime
 
 CENT = Decimal("0.01")
 MAX_MONEY = Decimal("9999999999999.99")
@@ -22,7 +23,7 @@ def _to_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-UtcDateTime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+UtcDateTime = Annotated[IsoAwareDateTime, AfterValidator(_to_utc)]
 """A date and time with its offset, kept in UTC: echoed as `…Z` like every stored date."""
 
 

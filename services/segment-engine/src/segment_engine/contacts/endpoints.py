@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
@@ -12,6 +11,7 @@ from crm_common.deps import Scope
 from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
+from crm_common.schemas import IsoDateTime
 from crm_common.security.principal import current_principal
 from segment_engine.contacts import repository as repo
 from segment_engine.contacts import service
@@ -60,9 +60,9 @@ def contact_filters(
         DeliveryChannel | None, Query(description="Only contacts consenting to this channel.")
     ] = None,
     interest: Annotated[str | None, Query(max_length=50)] = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
-    updated_since: datetime | None = None,
+    created_from: IsoDateTime | None = None,
+    created_to: IsoDateTime | None = None,
+    updated_since: IsoDateTime | None = None,
 ) -> repo.ContactFilters:
     return repo.ContactFilters(
         external_id=external_id,

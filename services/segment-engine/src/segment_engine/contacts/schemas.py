@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -19,7 +18,7 @@ from pydantic import (
 
 from crm_common.enums import DeliveryChannel
 from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLUMNS
-from crm_common.schemas import Schema
+from crm_common.schemas import IsoAwareDateTime, IsoDate, Schema
 from segment_engine.contacts import normalize as norm
 
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
@@ -55,7 +54,7 @@ class ContactFields(BaseModel):
     first_name: str | None = None
     last_name: str | None = None
     gender: str | None = None
-    birth_date: date | None = None
+    birth_date: IsoDate | None = None
     language: str | None = None
     country: str | None = None
     region: str | None = None
@@ -272,7 +271,7 @@ class ConsentChange(BaseModel):
 
     consent: dict[DeliveryChannel, bool] = Field(min_length=1)
     source: str = Field(default="api", min_length=1, max_length=100)
-    recorded_at: AwareDatetime | None = Field(
+    recorded_at: IsoAwareDateTime | None = Field(
         default=None, description="When it was given (defaults to now; never in the future)."
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -11,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
+from crm_common.schemas import IsoDateTime
 from crm_common.security.principal import current_principal
 from segment_engine.contacts.deps import ContactsRead, ContactsWrite
 from segment_engine.events import repository as repo
@@ -62,8 +62,8 @@ async def list_events(
     external_id: Annotated[str | None, Query(max_length=100)] = None,
     event_type: Annotated[str | None, Query(max_length=64)] = None,
     campaign_id: uuid.UUID | None = None,
-    occurred_from: datetime | None = None,
-    occurred_to: datetime | None = None,
+    occurred_from: IsoDateTime | None = None,
+    occurred_to: IsoDateTime | None = None,
 ) -> dict[str, Any]:
     """Events filtered by contact, type, campaign and time, newest first."""
     filters = repo.EventFilters(

@@ -8,8 +8,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from crm_common.schemas import IsoAwareDateTime
 from segment_engine.contacts import normalize as norm
 from segment_engine.contacts.schemas import ItemError
 
@@ -31,7 +32,7 @@ class EventIn(BaseModel):
     contact_id: uuid.UUID | None = None
     external_id: str | None = Field(default=None, min_length=1, max_length=100)
     event_type: str = Field(min_length=1, max_length=64, description="e.g. purchase, page_view")
-    occurred_at: AwareDatetime
+    occurred_at: IsoAwareDateTime
     properties: dict[str, Any] = Field(default_factory=dict)
     campaign_id: uuid.UUID | None = None
 
