@@ -104,6 +104,35 @@ async def test_spreadsheet_formulas_in_cells_are_neutralised(tmp_path: Path) -> 
     assert row["name"] == '\'=HYPERLINK("http://evil")'
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "=1+1",
+        "+1+1",
+        "-1+1",
+        "@SUM(A1:A2)",
+        "\t=1+1",
+        "\r=1+1",
+        '  =HYPERLINK("http://evil")',
+        "\uff1d1+1",
+        "\uff20SUM(A1)",
+    ],
+)
+async def test_csv_export_neutralises_formulas(tmp_path: Path, cell: str) -> None:
+    adapter = DirectMailCsvAdapter(tmp_path)
+    company, launch = uuid.uuid4(), uuid.uuid4()
+    address = {**ADDRESS, "city": cell, "address_line2": cell}
+    await adapter.send(
+        letter(company, launch, recipient=cell, subject=cell, postal_address=address)
+    )
+    await adapter.send(letter(company, launch, recipient="Bo Chan"))
+    await adapter.finalize(company, launch)  # rows re-read from the part and written again
+    first, second = read(adapter.export_path(company, launch))
+    for column in ("name", "subject", "city", "address_line2"):
+        assert first[column] == "'" + cell, column
+    assert second["name"] == "Bo Chan"
+
+
 async def test_a_contact_without_a_postal_address_is_a_permanent_failure(tmp_path: Path) -> None:
     adapter = DirectMailCsvAdapter(tmp_path)
     with pytest.raises(PermanentSendError) as refused:

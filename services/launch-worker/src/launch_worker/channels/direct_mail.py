@@ -10,7 +10,9 @@ file atomically (write to a temporary file, fsync, rename). A vendor never sees 
 and rows written before a crash are kept in the part until the next finalize.
 
 The provider message id is the export file and the row's key: `{launch_id}.csv#{delivery_id}`.
-Cells starting with `=`, `+`, `-`, `@` are prefixed with `'` so a spreadsheet never runs them.
+Every cell goes through `crm_common.spreadsheet.safe_cell`: one that would start a formula
+(`=`, `+`, `-`, `@`, tab, CR, after any spaces) is prefixed with `'`, so a spreadsheet never
+runs it.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ from __future__ import annotations
 import asyncio
 import csv
 import fcntl
-import io
 import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from crm_common.spreadsheet import csv_bytes, safe_cell
 from launch_worker.channels.base import OutgoingMessage, PermanentSendError, SendResult
 
 NAME = "print_csv"
@@ -43,12 +45,6 @@ COLUMNS = (
     "message",
 )
 ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _row(message: OutgoingMessage) -> list[str]:
@@ -64,13 +60,12 @@ def _row(message: OutgoingMessage) -> list[str]:
         "message": message.text,
         **{name: address.get(name) for name in ADDRESS_FIELDS},
     }
-    return [_cell(values[column]) for column in COLUMNS]
+    return [safe_cell(values[column]) for column in COLUMNS]
 
 
 def _encode(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    # safe_cell leaves a neutralised cell as it is, so rows read back re-encode unchanged.
+    return csv_bytes(rows)
 
 
 @contextmanager
