@@ -17,6 +17,7 @@ from crm_common import audit
 from crm_common.db import Database
 from crm_common.models import Company, User, UserRole
 from crm_common.reference import sync_roles
+from crm_common.security.password_policy import password_problem
 from crm_common.security.passwords import hash_password
 from crm_common.security.permissions import RoleName
 
@@ -49,6 +50,9 @@ def check_password(password: str) -> str:
         raise TenantError(
             f"the password needs {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters"
         )
+    problem = password_problem(password)
+    if problem is not None:
+        raise TenantError(f"the password {problem}")
     return password
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from crm_common.schemas import Schema, WriteSchema
+from crm_common.security.password_policy import password_problem
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -17,6 +18,9 @@ MAX_PASSWORD_LENGTH = 128
 def _password_policy(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")
+    problem = password_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -27,7 +31,9 @@ NewPassword = Annotated[
     ),
     AfterValidator(_password_policy),
     Field(
-        description=f"{MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters.",
+        description=f"{MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters, not a commonly "
+        "used or breached password (nor one with digits or symbols added), a repeated block "
+        "or a keyboard sequence.",
         examples=["correct-horse-battery"],
     ),
 ]
