@@ -261,22 +261,19 @@ class CampaignCollaborator(TenantOwned, Base):
 
 
 class CampaignContact(TenantOwned, Base):
-    """A contact in a campaign's resolved audience. Written by launch-worker."""
+    """A contact in a campaign's resolved audience. Written by launch-worker.
+
+    No per-row foreign keys (migration 0008): statement triggers check that every inserted
+    link's contact, campaign, launch and segment belong to its company, and deleting a
+    contact or campaign deletes its links (a launch or segment: clears the reference)."""
 
     __tablename__ = "crm_campaign_contacts"
 
-    campaign_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
-    )
-    contact_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    segment_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("crm_campaign_segments.id", ondelete="SET NULL")
-    )
-    launch_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("crm_launches.id", ondelete="SET NULL")
-    )
+    company_id: Mapped[uuid.UUID] = mapped_column(nullable=False)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, index=True)
+    segment_id: Mapped[uuid.UUID | None]
+    launch_id: Mapped[uuid.UUID | None]
     """The launch whose frozen audience the contact is in."""
     added_at: Mapped[datetime] = mapped_column(server_default=func.now())
 

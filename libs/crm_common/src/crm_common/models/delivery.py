@@ -98,7 +98,13 @@ class Launch(UUIDPk, TenantOwned, Timestamps, Base):
 
 class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
     """One message to one contact on one channel; the unique key guards against double sends.
-    Written by launch-worker."""
+    Written by launch-worker.
+
+    No per-row foreign keys (migration 0008): statement triggers check that every inserted
+    row's contact, campaign, launch and variant belong to its company; deleting a contact
+    deletes its deliveries, deleting a variant clears it, and a campaign or launch with
+    deliveries cannot be deleted — the guarantees of the old keys at one query per statement
+    instead of five per recipient."""
 
     __tablename__ = "crm_deliveries"
     __table_args__ = (
@@ -116,15 +122,12 @@ class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
         enum_check("delivery_status", DeliveryStatus),
     )
 
-    launch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("crm_launches.id", ondelete="RESTRICT"))
-    campaign_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("crm_campaigns.id", ondelete="RESTRICT")
-    )
-    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("crm_contacts.id", ondelete="CASCADE"))
+    company_id: Mapped[uuid.UUID] = mapped_column(nullable=False)
+    launch_id: Mapped[uuid.UUID]
+    campaign_id: Mapped[uuid.UUID]
+    contact_id: Mapped[uuid.UUID]
     channel: Mapped[str] = mapped_column(String(20))
-    variant_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("crm_ab_variants.id", ondelete="SET NULL")
-    )
+    variant_id: Mapped[uuid.UUID | None]
     delivery_status: Mapped[str] = mapped_column(String(20), server_default="pending")
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     lease_owner: Mapped[str | None] = mapped_column(String(100))
