@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+import yaml
 from fastapi import APIRouter, FastAPI, Request
 from httpx import ASGITransport, AsyncClient
 from pydantic import SecretStr
@@ -25,8 +26,9 @@ from crm_cli.main import server_options
 from crm_common.app import create_service_app
 from crm_common.audit import current_request_meta
 from crm_common.resources import Resources
-from crm_common.settings import Settings
+from crm_common.settings import Settings, SettingsError, load_settings
 
+REPO = Path(__file__).resolve().parents[3]
 SPOOFED = "203.0.113.9"
 PROD_SECRETS = {
     "env": "prod",
@@ -248,3 +250,54 @@ async def test_docs_page_uses_local_assets(resources) -> None:
     starter = assets["/docs/assets/swagger-init.js"].text
     assert "SwaggerUIBundle(" in starter
     assert 'data-openapi-url="/openapi.json"' in page.text
+
+
+def test_trusted_proxies_and_metrics_networks_are_read_as_cidrs(monkeypatch) -> None:
+    monkeypatch.setenv("CRM_TRUSTED_PROXIES", "10.0.0.0/8, 172.28.0.10,::1")
+    monkeypatch.setenv("CRM_METRICS_ALLOW", "")
+    monkeypatch.setenv("CRM_METRICS_TOKEN", "")
+    settings = load_settings()
+    assert settings.trusted_proxies == ("10.0.0.0/8", "172.28.0.10/32", "::1/128")
+    assert settings.metrics_allow == ()
+    assert settings.metrics_token is None
+    monkeypatch.setenv("CRM_TRUSTED_PROXIES", "everyone")
+    with pytest.raises(SettingsError, match="CRM_TRUSTED_PROXIES"):
+        load_settings()
+
+
+def test_the_distributed_gateway_is_the_only_trusted_proxy() -> None:
+    """nginx replaces a client's X-Forwarded-For, hides /metrics and its version, and puts the
+    security headers on what it serves itself; compose and Kubernetes trust only its network."""
+    deploy = REPO / "deploy"
+    nginx = (deploy / "nginx" / "nginx.conf").read_text()
+    proxy = (deploy / "nginx" / "proxy.conf").read_text()
+    headers = (deploy / "nginx" / "security-headers.conf").read_text()
+    assert "$proxy_add_x_forwarded_for" not in nginx + proxy
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in proxy
+    assert nginx.count("proxy_set_header X-Forwarded-For $remote_addr;") == 1  # /ws
+    assert "server_tokens off;" in nginx
+    assert "location = /metrics { return 404; }" in nginx
+    for location in ("location /", "location = /docs", "location = /redoc"):
+        block = nginx.split(location + " ", 1)[1].split("}", 1)[0]
+        assert "include /etc/nginx/security-headers.conf;" in block, location
+    assert "script-src 'self';" in headers
+    assert "frame-ancestors 'none'" in headers
+    assert "security-headers.conf" in (deploy / "nginx" / "Dockerfile").read_text()
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    gateway_ip = compose["services"]["gateway"]["networks"]["backend"]["ipv4_address"]
+    for name in ("campaign-api", "segment-engine", "notify-gateway", "launch-worker"):
+        environment = compose["services"][name]["environment"]
+        assert environment["CRM_TRUSTED_PROXIES"] == gateway_ip, name
+
+    manifests = list(yaml.safe_load_all((deploy / "k8s" / "campaign-creation.yaml").read_text()))
+    config = next(m for m in manifests if m["kind"] == "ConfigMap")
+    assert config["data"]["CRM_TRUSTED_PROXIES"]
+    policy = next(m for m in manifests if m["kind"] == "NetworkPolicy")
+    assert {"podSelector": {"matchLabels": {"app": "gateway"}}} in policy["spec"]["ingress"][0][
+        "from"
+    ]
+    for manifest in manifests:
+        if manifest["kind"] == "Deployment" and manifest["metadata"]["name"] != "gateway":
+            [container] = manifest["spec"]["template"]["spec"]["containers"]
+            assert {"configMapRef": {"name": "crm-config"}} in container["envFrom"]

@@ -201,6 +201,11 @@ class Settings(BaseSettings):
                 raise ValueError(f"not an address or CIDR: {text[:50]!r}") from None
         return tuple(networks)
 
+    @field_validator("metrics_token", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        return None if value == "" else value
+
     @field_validator("metrics_token")
     @classmethod
     def _long_token(cls, value: SecretStr | None) -> SecretStr | None:
