@@ -49,8 +49,11 @@ async def test_built_worker_uses_the_resources_settings(resources) -> None:
     worker = build_worker(resources)
     try:
         assert worker.queue_name == QUEUE_NAME
-        expected = worker_settings(resources.settings)["redis_settings"]
+        # No connection retries of its own: its supervisor retries with a back-off.
+        expected = worker_settings(resources.settings, conn_retries=0)["redis_settings"]
         assert worker.redis_settings == expected
+        assert worker.redis_settings is not None
+        assert worker.redis_settings.conn_retries == 0
         assert worker.ctx["resources"] is resources
     finally:
         await worker.close()
