@@ -41,7 +41,12 @@ from typing import Any
 import httpx
 from machine_info import machine
 from redis.asyncio import Redis
+from sqlalchemy.dialects.postgresql import insert
 from ws_fanout_clients import BENCH_SECRET, ClientReport, Plan, client_process
+
+from crm_common.db import Database
+from crm_common.models import Campaign, Company, User
+from crm_common.settings import load_settings
 
 # -- the gateway process -------------------------------------------------------------------
 
@@ -88,6 +93,48 @@ def start_gateway(args: argparse.Namespace, stream: str) -> subprocess.Popen[byt
     command = [sys.executable, "-m", "crm_cli.main", "run", "notify-gateway"]
     command += ["--port", str(args.port)]
     return subprocess.Popen(command, env=env)  # noqa: S603 - our own interpreter and module
+
+
+async def seed_plan(database_url: str, plan: Plan) -> None:
+    """The plan's companies and campaigns as rows (kept between runs): the gateway accepts a
+    subscription only to campaigns of the subscriber's own company."""
+    db = Database.from_settings(load_settings(database_url=database_url), name="bench-ws")
+    now = datetime.now(UTC)
+    try:
+        async with db.system_session() as session:
+            for tenant in range(plan.tenants):
+                company_id = plan.company(tenant)
+                author = uuid.uuid5(company_id, "author")
+                slug = f"bench-ws-{company_id.hex[:12]}"
+                statements = [
+                    insert(Company).values(id=company_id, name=slug, slug=slug, settings={}),
+                    insert(User).values(
+                        id=author,
+                        company_id=company_id,
+                        email=f"author@{slug}.test",
+                        password_hash="!",
+                    ),
+                    insert(Campaign).values(
+                        [
+                            {
+                                "id": plan.campaign(tenant, index),
+                                "company_id": company_id,
+                                "created_by_user_id": author,
+                                "campaign_name": f"Bench {index}",
+                                "campaign_code": f"WS-{tenant}-{index}",
+                                "campaign_type": "promotional",
+                                "primary_channel": "email",
+                                "start_date": now,
+                                "end_date": now.replace(year=now.year + 1),
+                            }
+                            for index in range(plan.campaigns_per_tenant)
+                        ]
+                    ),
+                ]
+                for statement in statements:
+                    await session.execute(statement.on_conflict_do_nothing())
+    finally:
+        await db.dispose()
 
 
 def wait_listening(port: int, process: subprocess.Popen[bytes], limit_s: float = 60) -> None:
@@ -298,6 +345,7 @@ async def run(args: argparse.Namespace) -> int:
     stream = f"bench.ws.{uuid.uuid4().hex[:12]}"
     redis = Redis.from_url(args.redis_url, decode_responses=True)
     redis_version = (await redis.info("server"))["redis_version"]
+    await seed_plan(args.database_url, plan)
     gateway = start_gateway(args, stream)
     if args.gateway_nice:
         os.setpriority(os.PRIO_PROCESS, gateway.pid, args.gateway_nice)

@@ -77,8 +77,9 @@ async def test_change_reaches_only_its_tenant_with_budget_redacted(
         for connection, ticket in zip((acme_ws, globex_ws), tickets, strict=True):
             await connection.send(json.dumps({"type": "auth", "token": ticket["ticket"]}))
             assert (await _recv(connection))["type"] == "auth_ok"
+        # Another company's campaign cannot even be subscribed to.
         await globex_ws.send(json.dumps({"type": "subscribe", "campaign_ids": [campaign_id]}))
-        assert (await _recv(globex_ws))["type"] == "subscribed"
+        assert (await _recv(globex_ws))["error_code"] == "subscription_refused"
 
         change = {
             "campaign_id": campaign_id,

@@ -21,10 +21,13 @@ from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
+from crm_common.db import Database
 from crm_common.events.envelope import EventEnvelope
+from crm_common.models import Campaign, Company
 from crm_common.redis import create_redis
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.settings import Settings
+from crm_common.testing.builders import make_user
 from notify_gateway.main import create_app
 
 RECEIVE_TIMEOUT_S = 10.0
@@ -248,3 +251,44 @@ def acme() -> Tenant:
 @pytest.fixture
 def globex() -> Tenant:
     return Tenant()
+
+
+MakeCampaigns = Callable[..., Awaitable[list[str]]]
+
+
+@pytest.fixture
+def campaigns(db: Database) -> MakeCampaigns:
+    """`await campaigns(tenant, n)`: ids of n real campaigns of the tenant (its company row
+    and an author made on first use), which its users may subscribe to."""
+    companies: dict[uuid.UUID, Company] = {}
+
+    async def make(tenant: Tenant, count: int = 1, *, deleted: bool = False) -> list[str]:
+        company = companies.get(tenant.company_id)
+        if company is None:
+            slug = f"ws-{tenant.company_id.hex[:12]}"
+            company = Company(id=tenant.company_id, name=slug, slug=slug, settings={})
+            async with db.system_session() as session:
+                session.add(company)
+            companies[tenant.company_id] = company
+        author = await make_user(db, company, "admin")
+        now = datetime.now(UTC)
+        rows = [
+            Campaign(
+                id=uuid.uuid4(),
+                company_id=company.id,
+                created_by_user_id=author.id,
+                campaign_name="Watched",
+                campaign_code=f"WS-{uuid.uuid4().hex[:8]}",
+                campaign_type="promotional",
+                primary_channel="email",
+                start_date=now,
+                end_date=now + timedelta(days=30),
+                is_deleted=deleted,
+            )
+            for _ in range(count)
+        ]
+        async with db.system_session() as session:
+            session.add_all(rows)
+        return [str(row.id) for row in rows]
+
+    return make

@@ -5,26 +5,56 @@ from __future__ import annotations
 
 import uuid
 
-from ..conftest import Gateway, Tenant
+from ..conftest import Gateway, MakeCampaigns, Tenant
 
 
-async def test_globex_client_never_sees_acme_events_even_subscribed_to_an_acme_campaign(
+async def test_ws_subscribe_to_foreign_ids_refused(
+    gateway: Gateway, acme: Tenant, globex: Tenant, campaigns: MakeCampaigns
+) -> None:
+    [acme_campaign] = await campaigns(acme)
+    [deleted] = await campaigns(globex, deleted=True)
+    [own] = await campaigns(globex)
+    unknown = str(uuid.uuid4())
+    async with gateway.authed(globex.user("admin")) as spy, gateway.authed(acme.user()) as owner:
+        await spy.send({"type": "subscribe", "campaign_ids": [own]})
+        assert (await spy.next("subscribed"))["campaign_ids"] == [own]
+        for foreign in ([acme_campaign], [own, unknown], [deleted]):
+            await spy.send({"type": "subscribe", "campaign_ids": foreign})
+            refused = await spy.next("error")
+            assert refused["error_code"] == "subscription_refused"
+            assert refused["details"]["campaign_ids"] == sorted(set(foreign) - {own})
+        # The refused subscriptions changed nothing: the spy still watches its own campaign.
+        await gateway.publish(acme, campaign_id=acme_campaign, note="acme secret")
+        assert (await owner.next("event"))["event"]["data"]["note"] == "acme secret"
+        await gateway.publish(globex, campaign_id=unknown, note="not watched")
+        await gateway.publish(globex, campaign_id=own, note="globex own")
+        received = await spy.next("event")
+    assert received["event"]["data"]["note"] == "globex own"
+    assert received["event"]["company_id"] == str(globex.company_id)
+
+
+async def test_an_initial_subscription_to_foreign_ids_is_refused(
+    gateway: Gateway, acme: Tenant, globex: Tenant, campaigns: MakeCampaigns
+) -> None:
+    [acme_campaign] = await campaigns(acme)
+    async with gateway.client() as client:
+        token = gateway.tokens.access(globex.user("admin"))
+        await client.send({"type": "auth", "token": token, "campaign_ids": [acme_campaign]})
+        refused = await client.recv()
+        closed = await client.closed()
+    assert refused["error_code"] == "subscription_refused"
+    assert refused["details"]["campaign_ids"] == [acme_campaign]
+    assert closed.code == 4403
+
+
+async def test_globex_client_never_sees_acme_events(
     gateway: Gateway, acme: Tenant, globex: Tenant
 ) -> None:
-    acme_campaign = str(uuid.uuid4())
     async with gateway.authed(globex.user("admin")) as spy, gateway.authed(acme.user()) as owner:
-        await spy.send({"type": "subscribe", "campaign_ids": [acme_campaign]})
-        await spy.next("subscribed")
-        await gateway.publish(acme, campaign_id=acme_campaign, note="acme secret")
-        # The Acme owner gets it, proving it went out while the spy was subscribed.
+        await gateway.publish(acme, campaign_id=str(uuid.uuid4()), note="acme secret")
         assert (await owner.next("event"))["event"]["data"]["note"] == "acme secret"
-
-        await spy.send({"type": "subscribe"})
-        await spy.next("subscribed")
-        await gateway.publish(acme, campaign_id=acme_campaign, note="acme again")
         await gateway.publish(globex, note="globex own")
-        # Stream order is kept, so the first event the spy receives is the Globex one:
-        # neither Acme event reached it.
+        # Stream order is kept, so the first event the spy receives is the Globex one.
         received = await spy.next("event")
     assert received["event"]["data"]["note"] == "globex own"
     assert received["event"]["company_id"] == str(globex.company_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from ..conftest import Gateway, StartGateway, Tenant
+from ..conftest import Gateway, MakeCampaigns, StartGateway, Tenant
 
 
 async def test_resume_after_disconnect_loses_nothing_and_duplicates_nothing(
@@ -60,10 +60,10 @@ async def test_resume_during_a_burst_keeps_every_event_once_and_in_order(
 
 
 async def test_resume_replays_only_the_tenants_events_within_the_subscription(
-    gateway: Gateway, acme: Tenant, globex: Tenant
+    gateway: Gateway, acme: Tenant, globex: Tenant, campaigns: MakeCampaigns
 ) -> None:
     user = acme.user()
-    watched = str(uuid.uuid4())
+    [watched] = await campaigns(acme)
     async with gateway.authed(user) as client:
         marker = await gateway.publish(acme, n=0)
         await client.next("event")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import uuid
 
-from ..conftest import Gateway, StartGateway, Tenant
+from ..conftest import Gateway, MakeCampaigns, StartGateway, Tenant
 
 
 async def test_campaign_subscription_narrows_to_those_campaigns(
-    gateway: Gateway, acme: Tenant
+    gateway: Gateway, acme: Tenant, campaigns: MakeCampaigns
 ) -> None:
-    wanted, other = str(uuid.uuid4()), str(uuid.uuid4())
+    wanted, other = await campaigns(acme, 2)
     async with gateway.authed(acme.user()) as client:
         await client.send({"type": "subscribe", "campaign_ids": [wanted]})
         ack = await client.next("subscribed")
@@ -36,8 +36,10 @@ async def test_event_type_subscription_narrows_to_those_types(
     assert event["event"]["type"] == "campaign.launched"
 
 
-async def test_campaign_and_type_filters_combine(gateway: Gateway, acme: Tenant) -> None:
-    campaign = str(uuid.uuid4())
+async def test_campaign_and_type_filters_combine(
+    gateway: Gateway, acme: Tenant, campaigns: MakeCampaigns
+) -> None:
+    [campaign] = await campaigns(acme)
     async with gateway.authed(acme.user()) as client:
         await client.send(
             {
@@ -53,8 +55,10 @@ async def test_campaign_and_type_filters_combine(gateway: Gateway, acme: Tenant)
         assert (await client.next("event"))["event"]["data"]["n"] == 3
 
 
-async def test_subscription_changes_on_an_open_connection(gateway: Gateway, acme: Tenant) -> None:
-    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+async def test_subscription_changes_on_an_open_connection(
+    gateway: Gateway, acme: Tenant, campaigns: MakeCampaigns
+) -> None:
+    first, second = await campaigns(acme, 2)
     async with gateway.authed(acme.user()) as client:
         await client.send({"type": "subscribe", "campaign_ids": [first]})
         await client.next("subscribed")
@@ -76,9 +80,9 @@ async def test_subscription_changes_on_an_open_connection(gateway: Gateway, acme
 
 
 async def test_first_message_may_carry_the_initial_subscription(
-    gateway: Gateway, acme: Tenant
+    gateway: Gateway, acme: Tenant, campaigns: MakeCampaigns
 ) -> None:
-    campaign = str(uuid.uuid4())
+    [campaign] = await campaigns(acme)
     async with gateway.authed(acme.user(), campaign_ids=[campaign]) as client:
         await gateway.publish(acme, campaign_id=str(uuid.uuid4()), n=1)
         await gateway.publish(acme, campaign_id=campaign, n=2)

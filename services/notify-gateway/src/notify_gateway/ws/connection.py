@@ -11,6 +11,7 @@ from typing import Any
 
 import structlog
 from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from notify_gateway.ws import metrics, protocol
@@ -28,6 +29,7 @@ from notify_gateway.ws.protocol import (
 )
 from notify_gateway.ws.replay import Backlog, ReloadRequired
 from notify_gateway.ws.runtime import GatewayRuntime
+from notify_gateway.ws.visibility import CampaignVisibility
 
 log = structlog.get_logger(__name__)
 
@@ -45,6 +47,7 @@ class Connection:
         self.hub = runtime.hub
         self.disconnected = False
         self.invalid_messages = 0
+        self.visibility = CampaignVisibility(runtime.resources.db)
         self._timers: list[asyncio.TimerHandle] = []
 
     async def serve(self) -> None:
@@ -105,6 +108,15 @@ class Connection:
         except RedisError:
             await self._refuse(CloseCode.TRY_AGAIN_LATER, "ticket registry unavailable")
             return None
+        try:
+            hidden = await self.visibility.hidden(credential.principal, message.campaign_set())
+        except SQLAlchemyError:
+            await self._refuse(CloseCode.TRY_AGAIN_LATER, "campaign directory unavailable")
+            return None
+        if hidden:
+            await self._send_quietly(protocol.subscription_refused(hidden))
+            await self._refuse(CloseCode.FORBIDDEN, "subscription refused")
+            return None
         return message, credential
 
     async def _refuse(self, code: int, reason: str) -> None:
@@ -152,15 +164,27 @@ class Connection:
             return
         self.invalid_messages = 0
         if isinstance(message, SubscribeMessage):
-            subscription = Subscription(message.campaign_set(), message.event_type_set())
-            self.hub.subscribe(client, subscription)
-            client.offer(protocol.subscribed(subscription.campaign_ids, subscription.event_types))
+            await self._subscribe(client, message)
         elif isinstance(message, PongMessage):
             client.ping_sent_at = None
         elif isinstance(message, PingMessage):
             client.offer(protocol.PONG)
         else:
             await self._refresh(client, message)
+
+    async def _subscribe(self, client: Client, message: SubscribeMessage) -> None:
+        """Change the subscription, unless it names campaigns the client may not see."""
+        subscription = Subscription(message.campaign_set(), message.event_type_set())
+        try:
+            hidden = await self.visibility.hidden(client.principal, subscription.campaign_ids)
+        except SQLAlchemyError:
+            client.offer(protocol.error("unavailable", "Subscribing failed; try again."))
+            return
+        if hidden:
+            client.offer(protocol.subscription_refused(hidden))
+            return
+        self.hub.subscribe(client, subscription)
+        client.offer(protocol.subscribed(subscription.campaign_ids, subscription.event_types))
 
     def _invalid(self, client: Client, message: str, details: dict[str, Any] | None = None) -> None:
         self.invalid_messages += 1

@@ -159,5 +159,15 @@ def error(error_code: str, message: str, details: dict[str, Any] | None = None) 
     )
 
 
+def subscription_refused(campaign_ids: list[str]) -> str:
+    """The answer to a subscription naming campaigns the client may not see (another
+    company's, deleted, or unknown); the previous subscription stays as it was."""
+    return error(
+        "subscription_refused",
+        "The subscription names campaigns you cannot see; it was not changed.",
+        {"campaign_ids": campaign_ids},
+    )
+
+
 def event_frame(stream_id: str, envelope: dict[str, Any]) -> str:
     return _dump({"type": "event", "id": stream_id, "event": envelope})
