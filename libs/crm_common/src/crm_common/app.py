@@ -22,6 +22,7 @@ from crm_common.middleware import (
     SecurityHeadersMiddleware,
 )
 from crm_common.proxies import TrustedProxyMiddleware
+from crm_common.ratelimit import RateLimitMiddleware, document_rate_limits
 from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
 from crm_common.supervise import Supervisor
@@ -113,4 +114,6 @@ def create_service_app(
     app.include_router(docs_router(app.openapi_url or "/openapi.json", title))
     for router in routers:
         app.include_router(router)
+    if any(getattr(entry, "cls", None) is RateLimitMiddleware for entry in middleware):
+        document_rate_limits(app)
     return app

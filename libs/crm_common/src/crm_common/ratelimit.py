@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from crm_common.errors import CRMError, RateLimited
+from crm_common.errors import CRMError, ErrorBody, RateLimited
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.settings import Settings
 
@@ -178,6 +178,44 @@ def ip_bucket(address: str | None) -> str:
     return str(parsed)
 
 
+UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
+_OPERATIONS = ("get", "put", "post", "delete", "patch")
+
+
+def rate_limited_response() -> dict[str, Any]:
+    """The OpenAPI response object of a 429."""
+    return {
+        "description": RateLimited.message,
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before trying again.",
+                "schema": {"type": "integer"},
+            }
+        },
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+
+
+def document_rate_limits(app: Any, exempt: Sequence[str] = UNLIMITED_PATHS) -> None:
+    """Make `app`'s OpenAPI document list the 429 (with Retry-After) on every operation that
+    `RateLimitMiddleware` limits, i.e. every one but the health and metrics endpoints."""
+    build: Callable[[], dict[str, Any]] = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        for path, item in schema.get("paths", {}).items():
+            if path in exempt:
+                continue
+            for method, operation in item.items():
+                if method in _OPERATIONS:
+                    operation.setdefault("responses", {}).setdefault("429", rate_limited_response())
+        return schema
+
+    app.openapi = openapi
+
+
 def bearer_subject(scope: Scope, codec: TokenCodec) -> str | None:
     """The user id of a valid bearer access token on the request, else None."""
     for name, value in scope.get("headers") or []:
@@ -230,7 +268,7 @@ class RateLimitMiddleware:
         self,
         app: ASGIApp,
         *,
-        exempt: Sequence[str] = ("/healthz", "/readyz", "/metrics"),
+        exempt: Sequence[str] = UNLIMITED_PATHS,
         public_prefixes: Sequence[str] = (),
     ):
         self.app = app

@@ -9,6 +9,10 @@ from fastapi import Header
 from crm_common.errors import PreconditionFailed, ValidationFailed
 
 
+IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[0-9]{1,9}")\s*$'
+"""`*` or an ETag this API returned (a version number in quotes, possibly weak)."""
+
+
 def etag(version: int) -> str:
     return f'"{version}"'
 
@@ -42,6 +46,8 @@ async def if_match_header(
         str | None,
         Header(
             alias="If-Match",
+            pattern=IF_MATCH_PATTERN,
+            examples=['"3"'],
             description="The ETag of the version this write is based on; a stale one is a 412.",
         ),
     ] = None,
