@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from crm_common.db import Database
 from crm_common.redis import create_redis
+from crm_common.security.attempts import FailedAttempts
 from crm_common.security.jwt import TokenCodec
 from crm_common.security.sessions import SessionStore
 from crm_common.settings import Settings, SettingsError
@@ -37,6 +38,11 @@ class Resources:
     def sessions(self) -> SessionStore:
         """Session state every request's access token is checked against."""
         return SessionStore(self.settings, self.db, self.redis)
+
+    @cached_property
+    def sign_in_attempts(self) -> FailedAttempts:
+        """Failed sign-ins per account and address (kept in this process without Redis)."""
+        return FailedAttempts(self.redis)
 
     async def close(self) -> None:
         await self.db.dispose()

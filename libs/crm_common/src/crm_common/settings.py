@@ -64,9 +64,15 @@ class Settings(BaseSettings):
     rate_limit_window_s: int = Field(default=60, ge=1, le=86_400)
     rate_limit_per_user: int = Field(default=1200, ge=1)
     rate_limit_per_ip: int = Field(default=3000, ge=1)
-    rate_limit_sign_in_per_ip_user: int = Field(default=10, ge=1)
-    rate_limit_sign_in_per_ip: int = Field(default=50, ge=1)
     rate_limit_sign_in_window_s: int = Field(default=300, ge=1, le=86_400)
+    # Failed sign-ins (crm_common.security.attempts): free failures per account and per client
+    # address, then a back-off doubling from the base up to the cap; failures are forgotten
+    # this long after the last one.
+    sign_in_free_failures_per_account: int = Field(default=5, ge=1)
+    sign_in_free_failures_per_ip: int = Field(default=30, ge=1)
+    sign_in_backoff_base_s: float = Field(default=1.0, gt=0)
+    sign_in_backoff_max_s: float = Field(default=900.0, gt=0)
+    sign_in_failure_memory_s: int = Field(default=3600, ge=1)
     rate_limit_mfa_attempts: int = Field(default=5, ge=1)
     # Public routes (tracking links /t/…) per client address: mail image proxies fetch the open
     # pixels of many recipients from a few addresses, hence a limit of their own.

@@ -10,7 +10,8 @@ from fastapi import Depends, Form, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from crm_common.deps import AppResources
-from crm_common.ratelimit import Limit, RateLimiter, client_ip, ip_bucket
+from crm_common.ratelimit import client_ip, ip_bucket
+from crm_common.security.attempts import AttemptKey
 from crm_common.security.jwt import TokenType
 from crm_common.security.principal import (
     Principal,
@@ -18,10 +19,12 @@ from crm_common.security.principal import (
     get_codec,
     principal_from_claims,
 )
+from crm_common.settings import Settings
 
 
 class SignInForm:
-    """The OAuth2 password grant: `username` (the email) and `password`, form-encoded."""
+    """The OAuth2 password grant: `username` (the email) and `password`, form-encoded; and
+    what its failures count against (`attempt_keys`, set by `sign_in_form`)."""
 
     def __init__(
         self,
@@ -35,30 +38,41 @@ class SignInForm:
     ) -> None:
         self.username = username.strip()
         self.password = password
+        self.attempt_keys: list[AttemptKey] = []
+
+
+def sign_in_attempt_keys(settings: Settings, username: str, ip: str | None) -> list[AttemptKey]:
+    """What a failed sign-in counts against: the account (guessing one password from
+    anywhere) and the client address (trying many accounts)."""
+    account = hashlib.sha256(username.lower().encode()).hexdigest()[:24]
+    prefix = f"{settings.rate_limit_prefix}:sign-in-failures"
+
+    def key(scope: str, part: str, free: int) -> AttemptKey:
+        return AttemptKey(
+            f"{prefix}:{part}",
+            scope,
+            free,
+            base_s=settings.sign_in_backoff_base_s,
+            max_s=settings.sign_in_backoff_max_s,
+            memory_s=settings.sign_in_failure_memory_s,
+        )
+
+    return [
+        key("sign_in_account", f"account:{account}", settings.sign_in_free_failures_per_account),
+        key("sign_in_address", f"ip:{ip_bucket(ip)}", settings.sign_in_free_failures_per_ip),
+    ]
 
 
 async def sign_in_form(
     request: Request, resources: AppResources, form: Annotated[SignInForm, Depends()]
 ) -> SignInForm:
-    """The form, once the caller is within the sign-in limits: per address and username
-    (guessing one account's password) and per address (trying many accounts)."""
+    """The form, once neither its account nor its client address is backing off after
+    failed sign-ins (429 with Retry-After otherwise)."""
     settings = resources.settings
     if settings.rate_limit_enabled:
-        limiter = RateLimiter(resources.redis, settings.rate_limit_prefix)
-        ip = ip_bucket(client_ip(request.scope, settings.rate_limit_proxy_hops))
-        account = hashlib.sha256(form.username.lower().encode()).hexdigest()[:24]
-        window = settings.rate_limit_sign_in_window_s
-        await limiter.enforce(
-            Limit(
-                limiter.key("sign-in", ip, account),
-                settings.rate_limit_sign_in_per_ip_user,
-                window,
-                "sign_in",
-            ),
-            Limit(
-                limiter.key("sign-in", ip), settings.rate_limit_sign_in_per_ip, window, "sign_in"
-            ),
-        )
+        ip = client_ip(request.scope, settings.rate_limit_proxy_hops)
+        form.attempt_keys = sign_in_attempt_keys(settings, form.username, ip)
+        await resources.sign_in_attempts.check(form.attempt_keys)
     return form
 
 

@@ -53,7 +53,7 @@ _MFA_ERRORS = error_responses(
 )
 async def sign_in(form: SignIn, resources: AppResources) -> TokenPair:
     """Sign in with email and password (OAuth2 password grant) and start a session."""
-    return await service.sign_in(resources, form.username, form.password)
+    return await service.sign_in(resources, form.username, form.password, form.attempt_keys)
 
 
 @router.post(

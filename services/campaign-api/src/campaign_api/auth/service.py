@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -30,6 +31,7 @@ from crm_common import audit
 from crm_common.errors import CRMError, InvalidToken, NotAuthenticated, NotFound, ValidationFailed
 from crm_common.models import RefreshToken
 from crm_common.resources import Resources
+from crm_common.security.attempts import AttemptKey
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from crm_common.security.permissions import permissions_for
@@ -112,18 +114,25 @@ def issue_tokens(
     )
 
 
-async def sign_in(resources: Resources, email: str, password: str) -> TokenPair:
+async def sign_in(
+    resources: Resources,
+    email: str,
+    password: str,
+    attempt_keys: Sequence[AttemptKey] = (),
+) -> TokenPair:
     """Check the password and start a session. Unknown users cost one hash verification
-    too, so response times do not tell who has an account."""
+    too, so response times do not tell who has an account. A failure counts against
+    `attempt_keys`; a success clears the account's failures."""
     async with resources.db.system_session() as session:
         account = await repository.find_account(session, email)
     stored_hash = account.password_hash if account is not None else DUMMY_HASH
     matches = await asyncio.to_thread(verify_password, stored_hash, password)
-    if account is None:
+    if account is None or not matches:
+        await resources.sign_in_attempts.failed(attempt_keys)
+        if account is not None:
+            await _record_failed_sign_in(resources, account)
         raise InvalidCredentials()
-    if not matches:
-        await _record_failed_sign_in(resources, account)
-        raise InvalidCredentials()
+    await resources.sign_in_attempts.succeeded(attempt_keys[:1])
     if not (account.user_active and account.company_active):
         raise AccountDisabled()
     rehashed = None
