@@ -230,6 +230,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # Only the framework raises HTTP exceptions: a 400 is a body it could not parse
+            # (bytes that are not UTF-8, a multipart body without its boundary), which is
+            # invalid input like malformed JSON, and answered the same way.
+            message = exc.detail if isinstance(exc.detail, str) else "The body is not valid."
+            return error_response(
+                422, "validation_error", message, {"fields": {"body": [message]}}, exc.headers
+            )
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else "HTTP error"
         return error_response(exc.status_code, code, message, headers=exc.headers)
