@@ -173,6 +173,7 @@ async def test_security_headers_on_spa_and_docs(resources, tmp_path) -> None:
     async with _client(gateway) as client:
         pages = {path: await client.get(path) for path in ("/", "/campaigns/1", "/docs", "/redoc")}
         api = await client.get("/api/probe")
+        odd_host = await client.get("/", headers={"Host": "evil;script-src *"})
         proto_from_anyone = await client.get("/", headers={"X-Forwarded-Proto": "https"})
     for path, page in pages.items():
         policy = page.headers["content-security-policy"]
@@ -183,6 +184,8 @@ async def test_security_headers_on_spa_and_docs(resources, tmp_path) -> None:
         assert "script-src 'self'" in policy
         assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
         assert _inline_scripts(page.text) == [], path
+        assert "connect-src 'self' ws://testserver;" in policy
+    assert "connect-src 'self';" in odd_host.headers["content-security-policy"]
     assert api.headers["x-content-type-options"] == "nosniff"
     assert api.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
     assert api.headers["content-security-policy"].count("default-src") == 1

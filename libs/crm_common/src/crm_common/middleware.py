@@ -197,7 +197,7 @@ PAGE_CSP = "; ".join(
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        "connect-src 'self'",
+        "connect-src 'self'{websocket}",
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
@@ -205,7 +205,9 @@ PAGE_CSP = "; ".join(
         "frame-ancestors 'none'",
     )
 )
-"""The policy of HTML pages (the SPA, /docs, /redoc): scripts only from our own files."""
+"""The policy of HTML pages (the SPA, /docs, /redoc): scripts only from our own files.
+`{websocket}` becomes this host's ws:/wss: origin (not every browser lets 'self' cover them)."""
+_HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$")
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
 """The policy of everything else (JSON, files): nothing to run, never framed."""
 
@@ -224,6 +226,10 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         secure = scope.get("scheme") == "https"
+        host = next((v for k, v in scope.get("headers") or [] if k == b"host"), b"")
+        text = host.decode("latin-1")
+        websocket = f" {'wss' if secure else 'ws'}://{text}" if _HOST.match(text) else ""
+        page_csp = PAGE_CSP.format(websocket=websocket).encode()
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -234,7 +240,7 @@ class SecurityHeadersMiddleware:
                 wanted = [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"strict-origin-when-cross-origin"),
-                    (b"content-security-policy", (PAGE_CSP if html else DATA_CSP).encode()),
+                    (b"content-security-policy", page_csp if html else DATA_CSP.encode()),
                     (b"x-frame-options", b"DENY"),
                 ]
                 if secure and self.hsts_enabled:
