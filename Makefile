@@ -40,15 +40,16 @@ run: sync web
 	$(UV) run --frozen crm run
 
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
-## The fault suite (worker processes SIGKILLed mid-launch) runs after the rest, on its own.
+## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own.
 test: sync
 	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-faults
 	$(MAKE) --no-print-directory test-web
 
-## A launch to 50,000 contacts through a real SMTP server, its worker SIGKILLed three times
+## A launch to 50,000 contacts through a real SMTP server, its worker SIGKILLed three times;
+## the all-in-one's own Redis SIGKILLed mid-stream: ready again by itself, no event lost
 test-faults: sync
-	$(UV) run --frozen pytest tests/test_launch_faults.py -m faults -n 0 -s $(PYTEST_ARGS)
+	$(UV) run --frozen pytest tests/test_launch_faults.py tests/test_redis_faults.py -m faults -n 0 -s $(PYTEST_ARGS)
 
 lint: sync
 	$(UV) run --frozen ruff check .

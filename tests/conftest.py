@@ -7,5 +7,6 @@ from typing import Any
 
 def pytest_configure(config: Any) -> None:
     config.addinivalue_line(
-        "markers", "faults: worker processes SIGKILLed mid-launch (make test-faults)"
+        "markers",
+        "faults: worker processes or a Redis SIGKILLed mid-flow (make test-faults)",
     )

@@ -1,0 +1,197 @@
+"""Recovery without a person, across processes: the all-in-one (`crm run`, its own OS process)
+runs against a Redis server of this test's own, which is SIGKILLed in the middle of a stream of
+events and started again on the same port a few seconds later. Nobody touches the services:
+`/readyz` goes to 503 while Redis is away and returns to 200 by itself, and no event is lost —
+every event written to the outbox (before, during and after the outage) is on the stream
+exactly once and handled exactly once by the launch worker's consumer group.
+
+The machine's shared Redis is never touched. Run with `make test-faults` (`make test` runs it)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from redis.asyncio import Redis
+
+from crm_common.db import Database
+from crm_common.events import EventType, emit
+from crm_common.testing.builders import make_company
+from crm_common.testing.redis_server import PrivateRedis, free_port
+
+pytestmark = [pytest.mark.faults, pytest.mark.slow, pytest.mark.timeout(600)]
+
+BEFORE, DURING, AFTER = 60, 60, 60
+OUTAGE_S = 4.0
+READY_LIMIT_S = 120.0
+CONSUMER_GROUP = "launch-worker"
+
+
+@pytest.fixture
+async def private_redis() -> AsyncIterator[PrivateRedis]:
+    server = PrivateRedis()
+    server.start()
+    await server.wait_ready()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def all_in_one(
+    db: Database, database_url: str, private_redis: PrivateRedis, tmp_path: Path
+) -> Iterator[tuple[str, Path]]:
+    """`crm run --no-seed` on a free port, on the test database and the private Redis."""
+    port = free_port()
+    log_path = tmp_path / "crm-run.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": private_redis.url,
+        "CRM_ENV": "test",
+        "CRM_PORT": str(port),
+        "CRM_LOG_LEVEL": "WARNING",
+        "CRM_LOG_JSON": "false",
+        "CRM_DATA_DIR": str(tmp_path / "data"),
+        "CRM_LAUNCH_POLL_INTERVAL_S": "0.2",
+    }
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "crm_cli.main", "run", "--no-seed"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}", log_path
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+async def _readiness(base: str, status: int, log_path: Path) -> dict[str, Any]:
+    """The all-in-one's /readyz body once it answers `status`."""
+    deadline = time.monotonic() + READY_LIMIT_S
+    async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                response = await client.get("/readyz")
+                if response.status_code == status:
+                    body: dict[str, Any] = response.json()
+                    return body
+            await asyncio.sleep(0.2)
+    tail = log_path.read_text(errors="replace")[-3000:]
+    raise AssertionError(f"/readyz never answered {status}; crm run's log ends:\n{tail}")
+
+
+async def _emit(db: Database, company_id: uuid.UUID, count: int, pause_s: float) -> list[str]:
+    """`count` launch requests, each in its own committed transaction."""
+    ids = []
+    for n in range(count):
+        async with db.tenant_session(company_id) as session:
+            envelope = await emit(
+                session,
+                EventType.CAMPAIGN_LAUNCH_REQUESTED,
+                company_id,
+                {"launch_id": str(uuid.uuid4()), "n": n},
+            )
+        ids.append(str(envelope.id))
+        await asyncio.sleep(pause_s)
+    return ids
+
+
+async def _handled(database_url: str, expected: set[str]) -> set[str]:
+    """Wait until the launch worker's consumer group has handled every expected event."""
+    connection = await asyncpg.connect(database_url)
+    try:
+        deadline = time.monotonic() + READY_LIMIT_S
+        while True:
+            rows = await connection.fetch(
+                "SELECT event_id FROM crm_processed_events WHERE consumer = $1", CONSUMER_GROUP
+            )
+            handled = {row["event_id"] for row in rows}
+            if expected <= handled or time.monotonic() > deadline:
+                return handled
+            await asyncio.sleep(0.2)
+    finally:
+        await connection.close()
+
+
+def _not_ready(body: dict[str, Any]) -> dict[str, dict[str, str]]:
+    return {
+        name: {check: value for check, value in service["checks"].items() if value != "ok"}
+        for name, service in body["services"].items()
+        if service["status"] != "ready"
+    }
+
+
+async def test_services_recover_after_their_redis_is_killed_and_no_event_is_lost(
+    db: Database,
+    database_url: str,
+    private_redis: PrivateRedis,
+    all_in_one: tuple[str, Path],
+) -> None:
+    base, log_path = all_in_one
+    company = await make_company(db, f"redis-faults-{uuid.uuid4().hex[:6]}")
+    await _readiness(base, 200, log_path)
+
+    written = await _emit(db, company.id, BEFORE, 0.01)
+    private_redis.kill()
+    killed = time.monotonic()
+    # Written while Redis is away: they wait in the outbox.
+    written += await _emit(db, company.id, DURING, OUTAGE_S / DURING)
+    down = await _readiness(base, 503, log_path)
+    failing = _not_ready(down)
+    assert failing["launch-worker"]["redis"].startswith("error"), failing
+    await asyncio.sleep(max(0.0, OUTAGE_S - (time.monotonic() - killed)))
+
+    private_redis.start()
+    await private_redis.wait_ready()
+    back = await _readiness(base, 200, log_path)
+    recovered_s = time.monotonic() - killed
+    written += await _emit(db, company.id, AFTER, 0.01)
+
+    expected = set(written)
+    handled = await _handled(database_url, expected)
+    redis = Redis.from_url(private_redis.url, decode_responses=True)
+    try:
+        entries = await redis.xrange("crm.events")
+    finally:
+        await redis.aclose()
+    on_stream = Counter(str(json.loads(fields["event"])["id"]) for _, fields in entries)
+    connection = await asyncpg.connect(database_url)
+    try:
+        unpublished = await connection.fetchval(
+            "SELECT count(*) FROM crm_outbox WHERE published_at IS NULL"
+        )
+    finally:
+        await connection.close()
+
+    log_text = log_path.read_text(errors="replace")
+    print(
+        f"\nRedis down {OUTAGE_S:.0f} s; all services ready again {recovered_s:.1f} s after the"
+        f" kill; {len(expected)} events, {sum(on_stream.values())} stream entries,"
+        f" {len(handled & expected)} handled;"
+        f" {log_text.count('background_task_failed')} supervisor log lines"
+    )
+    assert back["status"] == "ready"
+    assert len(written) == BEFORE + DURING + AFTER == len(expected)
+    assert expected - handled == set(), f"{len(expected - handled)} events never handled"
+    assert {event_id: on_stream[event_id] for event_id in expected} == dict.fromkeys(expected, 1)
+    assert unpublished == 0
