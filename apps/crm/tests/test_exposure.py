@@ -23,6 +23,7 @@ from pydantic import SecretStr
 
 from crm_cli.gateway import Gateway, ServiceApps
 from crm_cli.main import server_options
+from crm_cli.openapi import write_site
 from crm_common.app import create_service_app
 from crm_common.audit import current_request_meta
 from crm_common.resources import Resources
@@ -304,3 +305,16 @@ def test_the_distributed_gateway_is_the_only_trusted_proxy() -> None:
         if manifest["kind"] == "Deployment" and manifest["metadata"]["name"] != "gateway":
             [container] = manifest["spec"]["template"]["spec"]["containers"]
             assert {"configMapRef": {"name": "crm-config"}} in container["envFrom"]
+
+
+def test_the_spa_and_the_baked_docs_pages_hold_no_inline_script(tmp_path) -> None:
+    """The Vite entry page (copied into the build as is, scripts by `src` only) and the docs
+    pages nginx serves (`crm openapi --site`) run under `script-src 'self'`."""
+    spa_entry = (REPO / "web" / "index.html").read_text()
+    document = {"openapi": "3.1.0", "info": {"title": "Probe", "version": "1"}, "paths": {}}
+    written = {path.relative_to(tmp_path).as_posix() for path in write_site(document, tmp_path)}
+    assert "<script" in spa_entry
+    assert _inline_scripts(spa_entry) == []
+    assert {"docs/index.html", "redoc/index.html", "docs/assets/swagger-init.js"} <= written
+    for page in ("docs/index.html", "redoc/index.html"):
+        assert _inline_scripts((tmp_path / page).read_text()) == [], page
