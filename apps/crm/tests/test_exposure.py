@@ -288,6 +288,12 @@ def test_the_distributed_gateway_is_the_only_trusted_proxy() -> None:
     assert "frame-ancestors 'none'" in headers
     assert "security-headers.conf" in (deploy / "nginx" / "Dockerfile").read_text()
 
+    # Every container starts its server through `crm run` (server_options), never uvicorn itself.
+    for dockerfile in sorted((REPO / "services").glob("*/Dockerfile")):
+        text = dockerfile.read_text()
+        assert 'CMD ["crm", "run",' in text, dockerfile
+        assert "uvicorn" not in text, dockerfile
+
     compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
     gateway_ip = compose["services"]["gateway"]["networks"]["backend"]["ipv4_address"]
     for name in ("campaign-api", "segment-engine", "notify-gateway", "launch-worker"):
