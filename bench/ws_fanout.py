@@ -12,8 +12,10 @@ p50/p90/p99/max latency, gateway CPU and RSS, close codes, and the machine.
 
 Subscriptions: each client watches one campaign of its tenant (a browser on a campaign
 page); `--dashboard-share` of the clients take every event of their tenant (a dashboard).
-Needs DATABASE_URL-compatible Postgres only for the gateway's readiness; Redis database 14
-by default (`--redis-url`), on a stream of its own that is deleted at the end.
+Needs a migrated PostgreSQL (`--database-url`): the plan's companies and campaigns are written
+there (kept between runs), since the gateway accepts a subscription only to campaigns of the
+client's own company. Redis database 14 by default (`--redis-url`), on a stream of its own that
+is deleted at the end.
 """
 
 from __future__ import annotations
