@@ -12,8 +12,9 @@ p50/p90/p99/max latency, gateway CPU and RSS, close codes, and the machine.
 
 Subscriptions: each client watches one campaign of its tenant (a browser on a campaign
 page); `--dashboard-share` of the clients take every event of their tenant (a dashboard).
-Needs a migrated PostgreSQL (`--database-url`): the plan's companies and campaigns are written
-there (kept between runs), since the gateway accepts a subscription only to campaigns of the
+Needs a PostgreSQL server (`--database-url`): the plan's companies and campaigns are written to
+a database of the bench's own on it (`crm_bench_ws`, created and migrated here, kept between
+runs), since the gateway accepts a subscription only to campaigns of the
 client's own company. Redis database 14 by default (`--redis-url`), on a stream of its own that
 is deleted at the end.
 """
@@ -40,12 +41,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 import httpx
 from machine_info import machine
 from redis.asyncio import Redis
 from sqlalchemy.dialects.postgresql import insert
 from ws_fanout_clients import BENCH_SECRET, ClientReport, Plan, client_process
 
+from crm_common import migrate
 from crm_common.db import Database
 from crm_common.models import Campaign, Company, User
 from crm_common.settings import load_settings
@@ -95,6 +98,26 @@ def start_gateway(args: argparse.Namespace, stream: str) -> subprocess.Popen[byt
     command = [sys.executable, "-m", "crm_cli.main", "run", "notify-gateway"]
     command += ["--port", str(args.port)]
     return subprocess.Popen(command, env=env)  # noqa: S603 - our own interpreter and module
+
+
+BENCH_DATABASE = "crm_bench_ws"
+
+
+async def bench_database(server_url: str) -> str:
+    """The URL of the bench's own database on the server of `server_url`, created on first use
+    and migrated."""
+    admin = await asyncpg.connect(server_url)
+    try:
+        exists = await admin.fetchval(
+            "SELECT 1 FROM pg_database WHERE datname = $1", BENCH_DATABASE
+        )
+        if not exists:
+            await admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+    finally:
+        await admin.close()
+    url = f"{server_url.rsplit('/', 1)[0]}/{BENCH_DATABASE}"
+    await migrate.upgrade(url)
+    return url
 
 
 async def seed_plan(database_url: str, plan: Plan) -> None:
@@ -347,6 +370,7 @@ async def run(args: argparse.Namespace) -> int:
     stream = f"bench.ws.{uuid.uuid4().hex[:12]}"
     redis = Redis.from_url(args.redis_url, decode_responses=True)
     redis_version = (await redis.info("server"))["redis_version"]
+    args.database_url = await bench_database(args.database_url)
     await seed_plan(args.database_url, plan)
     gateway = start_gateway(args, stream)
     if args.gateway_nice:
