@@ -13,17 +13,20 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetJsonSchemaHandler,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     model_serializer,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from crm_common.events.outbox import correlation_id_var
 from crm_common.masking import redact_budget
@@ -75,6 +78,40 @@ class WriteSchema(_Secured):
     """Base of request bodies: unknown fields refused, surrounding whitespace stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    nullable_fields: ClassVar[frozenset[str] | None] = None
+    """For a partial update (PATCH): the fields that may be set to null. When given, every
+    other field may be left out but not sent as null, and the JSON schema says so (the model
+    refuses such nulls with a validator of its own)."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if cls.nullable_fields is None:
+            return schema
+        target = handler.resolve_ref_schema(schema)
+        for name, field in target.get("properties", {}).items():
+            options = field.get("anyOf")
+            if name in cls.nullable_fields or not options:
+                continue
+            kept = [option for option in options if option.get("type") != "null"]
+            del field["anyOf"]
+            if "default" in field and field["default"] is None:
+                del field["default"]
+            if len(kept) == 1:
+                field.update(kept[0])
+            else:
+                field["anyOf"] = kept
+        return schema
+
+    def nulls_refused(self) -> list[str]:
+        """The fields of this write set to null though not in `nullable_fields`."""
+        allowed = self.nullable_fields or frozenset()
+        return sorted(
+            name for name in self.model_fields_set - allowed if getattr(self, name) is None
+        )
 
 
 _NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, StrictBool, model_validator
 
 from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
@@ -51,7 +51,7 @@ class BudgetCreate(WriteSchema):
     total_amount: Money
     currency_code: CurrencyCode = "USD"
     cost_centers: list[str] = Field(default_factory=list, max_length=100)
-    is_active: bool = True
+    is_active: StrictBool = True
     fiscal_year: int = Field(ge=1900, le=9999)
     parent_budget_id: uuid.UUID | None = Field(default=None, description=PARENT_DESCRIPTION)
 
@@ -62,6 +62,7 @@ class BudgetUpdate(WriteSchema):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"total_amount": "550000.00", "is_active": True}]}
     )
+    nullable_fields = frozenset({"description", "parent_budget_id"})
 
     budget_name: Name100 | None = None
     budget_code: ReferenceCode | None = None
@@ -72,7 +73,7 @@ class BudgetUpdate(WriteSchema):
     total_amount: Money | None = None
     currency_code: CurrencyCode | None = None
     cost_centers: list[str] | None = Field(default=None, max_length=100)
-    is_active: bool | None = None
+    is_active: StrictBool | None = None
     fiscal_year: int | None = Field(default=None, ge=1900, le=9999)
     parent_budget_id: uuid.UUID | None = Field(
         default=None, description=PARENT_DESCRIPTION + " null: no longer drawn from a parent."
@@ -80,10 +81,7 @@ class BudgetUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> BudgetUpdate:
-        nullable = {"description", "parent_budget_id"}
-        nulls = sorted(
-            name for name in self.model_fields_set - nullable if getattr(self, name) is None
-        )
+        nulls = self.nulls_refused()
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
         return self

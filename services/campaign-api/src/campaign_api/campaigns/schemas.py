@@ -91,6 +91,7 @@ class CampaignUpdate(WriteSchema):
             "examples": [{"total_budget": "18000.00", "end_date": "2026-05-15T20:00:00+00:00"}]
         }
     )
+    nullable_fields = frozenset({"description"})
 
     campaign_name: Name200 | None = None
     campaign_code: CampaignCode | None = None
@@ -108,8 +109,7 @@ class CampaignUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> CampaignUpdate:
-        nullable = {"description"}
-        nulls = [name for name in self.model_fields_set - nullable if getattr(self, name) is None]
+        nulls = self.nulls_refused()
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(sorted(nulls))}")
         return self

@@ -70,6 +70,7 @@ class SegmentUpdate(WriteSchema):
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"segment_name": "Engaged Berliners 25 to 45"}]}
     )
+    nullable_fields = frozenset()
 
     segment_name: Name100 | None = None
     segment_type: SegmentType | None = None
@@ -80,7 +81,7 @@ class SegmentUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null(self) -> SegmentUpdate:
-        nulls = sorted(n for n in self.model_fields_set if getattr(self, n) is None)
+        nulls = self.nulls_refused()
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
         return self

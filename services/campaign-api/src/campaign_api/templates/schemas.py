@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 from campaign_api.shared.types import Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
@@ -43,8 +43,8 @@ class TemplateCreate(WriteSchema):
     default_settings: dict[str, Any] = Field(default_factory=dict)
     content_template: Content | None = None
     asset_references: list[Any] = Field(default_factory=list, max_length=500)
-    is_active: bool = True
-    is_default: bool = False
+    is_active: StrictBool = True
+    is_default: StrictBool = False
 
     @model_validator(mode="after")
     def _message_parses(self) -> TemplateCreate:
@@ -56,6 +56,7 @@ class TemplateUpdate(WriteSchema):
     """Some fields of a template (PATCH); PUT takes every field of TemplateCreate."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"is_default": True}]})
+    nullable_fields = frozenset({"description", "content_template"})
 
     template_name: Name100 | None = None
     template_code: ReferenceCode | None = None
@@ -65,13 +66,12 @@ class TemplateUpdate(WriteSchema):
     default_settings: dict[str, Any] | None = None
     content_template: Content | None = None
     asset_references: list[Any] | None = Field(default=None, max_length=500)
-    is_active: bool | None = None
-    is_default: bool | None = None
+    is_active: StrictBool | None = None
+    is_default: StrictBool | None = None
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> TemplateUpdate:
-        nullable = {"description", "content_template"}
-        nulls = sorted(n for n in self.model_fields_set - nullable if getattr(self, n) is None)
+        nulls = self.nulls_refused()
         if nulls:
             raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
         return self
@@ -163,7 +163,7 @@ class TemplateLinkCreate(WriteSchema):
     )
 
     template_id: uuid.UUID
-    is_primary: bool = False
+    is_primary: StrictBool = False
 
 
 class TemplateLinkRead(Schema):

@@ -11,6 +11,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationError,
     field_validator,
     model_validator,
@@ -67,7 +68,7 @@ class ContactFields(BaseModel):
     lifestyle: list[Any] | None = None
     values: list[Any] | None = None
     attributes: dict[str, Any] | None = None
-    consent: dict[DeliveryChannel, bool] | None = Field(
+    consent: dict[DeliveryChannel, StrictBool] | None = Field(
         default=None, description='Per-channel consent, e.g. {"email": true, "sms": false}.'
     )
     consent_source: str | None = Field(
@@ -269,7 +270,7 @@ class ConsentChange(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    consent: dict[DeliveryChannel, bool] = Field(min_length=1)
+    consent: dict[DeliveryChannel, StrictBool] = Field(min_length=1)
     source: str = Field(default="api", min_length=1, max_length=100)
     recorded_at: IsoAwareDateTime | None = Field(
         default=None, description="When it was given (defaults to now; never in the future)."

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from crm_common.enums import Channel
 
@@ -40,7 +40,7 @@ class CriteriaBody(BaseModel):
 
 class EstimateRequest(CriteriaBody):
     sample_size: int = Field(10, ge=0, le=100, description="How many contacts to return.")
-    exact: bool = Field(
+    exact: StrictBool = Field(
         False,
         description="Count every contact even on a large company (slower); otherwise a "
         "company above the sampling threshold is estimated from a uniform random sample.",
