@@ -118,29 +118,35 @@ test("the segment builder nests groups and reorders them by keyboard and mouse",
   await signIn(page, "manager@acme.test");
   await page.goto("/campaigns/new");
   await page.getByLabel("Campaign name").fill(`Nested rules ${Date.now().toString(36)}`);
-  for (let step = 0; step < 3; step += 1) await page.getByRole("button", { name: "Next" }).click();
+  for (let step = 0; step < 3; step += 1) await page.getByRole("button", { name: "Next", exact: true }).click();
 
-  await page.getByRole("button", { name: "Add behavioral condition" }).click();
-  await page.getByRole("button", { name: "Add behavioral group" }).click();
-  await page.getByRole("button", { name: "Add group to behavioral group 2" }).click();
-  await page.getByLabel("behavioral group 2.2 match").selectOption("not");
-  await page.getByRole("button", { name: "Add geographic condition" }).click();
+  await page.getByRole("button", { name: "Add behavioral condition", exact: true }).click();
+  await page.getByRole("button", { name: "Add behavioral group", exact: true }).click();
+  await page.getByRole("button", { name: "Add group to behavioral group 2", exact: true }).click();
+  await page.getByLabel("behavioral group 2.2 match", { exact: true }).selectOption("not");
+  await page.getByRole("button", { name: "Add geographic condition", exact: true }).click();
   await page.getByLabel("geographic condition 1 value").fill("US");
   // The nested tree is valid for the API: the estimate answers.
   await expect(page.getByTestId("estimate-count")).toContainText(/\d/);
 
   // Keyboard: Space lifts the group, ArrowUp moves it above the condition, Space drops it.
-  await page.getByRole("button", { name: "Reorder behavioral group 2" }).focus();
+  await page.getByRole("button", { name: "Reorder behavioral group 2", exact: true }).focus();
+  // The whole criteria group in view: an arrow key would otherwise scroll before it moves.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  // The arrow waits until the group is lifted (the sensor listens for keys from then on).
   await page.keyboard.press("Space");
+  await expect(page.locator(".nested-group.dragging")).toBeVisible();
   await page.keyboard.press("ArrowUp");
+  // Dropped once it has moved up.
+  await expect(page.locator(".nested-group.dragging")).toHaveAttribute("style", /translate3d\(0px, -/);
   await page.keyboard.press("Space");
-  await expect(page.getByRole("list", { name: "Rules of behavioral group 1" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Rules of behavioral group 1", exact: true })).toBeVisible();
   await expect(page.getByLabel("behavioral condition 2 count", { exact: true })).toBeVisible();
-  await expect(page.getByLabel("behavioral group 1.2 match")).toHaveValue("not");
+  await expect(page.getByLabel("behavioral group 1.2 match", { exact: true })).toHaveValue("not");
 
   // Mouse: drag the condition back above the group.
-  const handle = page.getByRole("button", { name: "Reorder behavioral condition 2" });
-  const target = page.getByRole("button", { name: "Reorder behavioral group 1" });
+  const handle = page.getByRole("button", { name: "Reorder behavioral condition 2", exact: true });
+  const target = page.getByRole("button", { name: "Reorder behavioral group 1", exact: true });
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -148,7 +154,7 @@ test("the segment builder nests groups and reorders them by keyboard and mouse",
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 10, { steps: 12 });
   await page.mouse.up();
   await expect(page.getByLabel("behavioral condition 1 count", { exact: true })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Rules of behavioral group 2" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Rules of behavioral group 2", exact: true })).toBeVisible();
 
   await expectAccessible(page, "nested segment builder");
   await screenshots(page, "segment-builder");

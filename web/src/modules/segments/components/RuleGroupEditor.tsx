@@ -2,9 +2,10 @@ import {
   DndContext,
   KeyboardSensor,
   PointerSensor,
-  closestCenter,
   useSensor,
   useSensors,
+  type Collision,
+  type CollisionDetection,
   type DragEndEvent,
 } from "@dnd-kit/core";
 import {
@@ -37,6 +38,20 @@ const KIND_LABELS: Record<GroupKind, string> = {
   all: "All of these (and)",
   any: "Any of these (or)",
   not: "None of these (not)",
+};
+
+/** The row whose top or bottom edge is nearest the dragged row's: a tall group moved by one
+ * step (its top onto the row above, or its bottom onto the row below) lands there, which a
+ * centre-to-centre distance would not allow. */
+const closestEdge: CollisionDetection = ({ collisionRect, droppableRects, droppableContainers }) => {
+  const found: Collision[] = [];
+  for (const container of droppableContainers) {
+    const rect = droppableRects.get(container.id);
+    if (!rect) continue;
+    const value = Math.min(Math.abs(rect.top - collisionRect.top), Math.abs(rect.bottom - collisionRect.bottom));
+    found.push({ id: container.id, data: { droppableContainer: container, value } });
+  }
+  return found.sort((a, b) => (a.data?.value as number) - (b.data?.value as number));
 };
 
 const INSTRUCTIONS =
@@ -84,21 +99,33 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
     setChildren(arrayMove(group.children, from, to));
   };
 
+  const matchSelect = (
+    <select
+      aria-label={root ? undefined : `${name} match`}
+      value={group.match}
+      onChange={(e) => onChange({ ...group, match: e.target.value as GroupKind, bare: false })}
+    >
+      {(Object.keys(KIND_LABELS) as GroupKind[]).map((kind) => (
+        <option key={kind} value={kind}>
+          {KIND_LABELS[kind]}
+        </option>
+      ))}
+    </select>
+  );
+
   return (
     <div className="group-body">
-      <label>
-        {root ? "Match" : <span className="sr-only">{name} match</span>}
-        <select value={group.match} onChange={(e) => onChange({ ...group, match: e.target.value as GroupKind, bare: false })}>
-          {(Object.keys(KIND_LABELS) as GroupKind[]).map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {root ? (
+        <label>
+          Match
+          {matchSelect}
+        </label>
+      ) : (
+        matchSelect
+      )}
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCenter}
+        collisionDetection={closestEdge}
         onDragEnd={handleDragEnd}
         accessibility={{ screenReaderInstructions: { draggable: INSTRUCTIONS } }}
       >
