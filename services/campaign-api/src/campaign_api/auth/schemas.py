@@ -98,7 +98,7 @@ class PasswordChange(WriteSchema):
     model_config = ConfigDict(
         json_schema_extra={
             "example": {
-                "current_password": "demo-pass-123",
+                "current_password": "the-current-password",
                 "new_password": "correct-horse-battery",
             }
         }

@@ -98,7 +98,7 @@ async def list_budgets(
     status_code=201,
     response_model=BudgetRead,
     summary="Create a budget",
-    responses=errors(DuplicateBudgetCode),
+    responses=errors(BudgetNotFound, DuplicateBudgetCode),
 )
 async def create_budget(body: BudgetCreate, principal: BudgetManager, scope: Scope) -> BudgetRead:
     """Create a budget for a fiscal year (its code is unique within the company)."""

@@ -31,7 +31,12 @@ class EventIn(BaseModel):
     event_id: str = Field(min_length=1, max_length=100, description="Unique per company.")
     contact_id: uuid.UUID | None = None
     external_id: str | None = Field(default=None, min_length=1, max_length=100)
-    event_type: str = Field(min_length=1, max_length=64, description="e.g. purchase, page_view")
+    event_type: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=EVENT_TYPE.pattern,
+        description="e.g. purchase, page_view: a lower-case letter, then a-z, 0-9, _ . : -",
+    )
     occurred_at: IsoAwareDateTime
     properties: dict[str, Any] = Field(default_factory=dict)
     campaign_id: uuid.UUID | None = None
