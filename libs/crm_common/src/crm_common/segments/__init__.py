@@ -23,7 +23,13 @@ from crm_common.segments.nodes import (
     Not,
     Radius,
 )
-from crm_common.segments.pii import PiiRuleDenied, ensure_pii_allowed, mask_pii_rules
+from crm_common.segments.pii import (
+    PiiRuleDenied,
+    ensure_pii_allowed,
+    ensure_pii_writable,
+    mask_pii_rules,
+    masked_criteria,
+)
 from crm_common.segments.rules import (
     RuleValidationError,
     ensure_valid_criteria,
@@ -50,8 +56,10 @@ __all__ = [
     "RuleError",
     "RuleValidationError",
     "ensure_pii_allowed",
+    "ensure_pii_writable",
     "ensure_valid_criteria",
     "mask_pii_rules",
+    "masked_criteria",
     "parse_criteria",
     "rules_json_schema",
     "validate_criteria",

@@ -24,6 +24,7 @@ from crm_common.masking import PII_DROPPED, PII_FIELDS
 from crm_common.segments import fields as F
 from crm_common.segments.fields import FieldKind
 from crm_common.segments.nodes import Condition, Criteria, EventCondition, Group, Node, Not
+from crm_common.segments.rules import parse_criteria
 
 # Contact fields of the rule language that hold personal data (names, address, birth date,
 # postal code, coordinates). `age` (whole years) and `country`/`city` are coarse enough to
@@ -152,3 +153,34 @@ def has_pii_rules(tree: Any) -> bool:
     found: list[bool] = []
     _mask(tree, False, found)
     return bool(found)
+
+
+def ensure_pii_writable(
+    written: Mapping[str, Any], stored: Mapping[str, Any] | None, *, view_pii: bool
+) -> None:
+    """Raise `PiiRuleDenied` unless the caller may write these (valid) criteria trees: without
+    view_pii no written tree may compare personal data, nor replace a stored tree that does
+    (its values are masked to such a caller, so a change could only be blind or a probe)."""
+    if view_pii:
+        return
+    paths: list[str] = []
+    for name in F.CRITERIA_KEYS:
+        if name not in written:
+            continue
+        tree, before = written[name], (stored or {}).get(name)
+        found = pii_paths(parse_criteria({name: tree}))
+        if not found and has_pii_rules(before) and tree != before:
+            found = [name]
+        paths += found
+    if paths:
+        raise PiiRuleDenied(details={"paths": paths})
+
+
+def masked_criteria(trees: Mapping[str, Any], *, view_pii: bool) -> dict[str, Any]:
+    """The criteria trees among `trees` as a caller may read them: PII rule values masked
+    without view_pii."""
+    return {
+        name: tree if view_pii else mask_pii_rules(tree)
+        for name, tree in trees.items()
+        if name in F.CRITERIA_KEYS
+    }

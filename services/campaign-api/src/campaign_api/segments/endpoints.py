@@ -25,17 +25,12 @@ from crm_common.deps import Scope
 from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, ValidationFailed
 from crm_common.errors import error_responses as errors
-from crm_common.models import CampaignSegment
 from crm_common.pagination import Pagination, make_page
-from crm_common.segments import RuleValidationError
+from crm_common.segments import PiiRuleDenied, RuleValidationError
 
 router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses=COMMON_RESPONSES)
 
 SegmentId = Annotated[uuid.UUID, Path(description="The segment's id.")]
-
-
-def _read(segment: CampaignSegment) -> SegmentRead:
-    return SegmentRead.model_validate(segment)
 
 
 @router.get("/", response_model=SegmentPage, summary="List campaign segments")
@@ -79,7 +74,7 @@ async def list_segments(
     }
     rows, total = await service.list_segments(scope, pagination, filters)
     echoed = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in filters.items()}
-    page = make_page([_read(row) for row in rows], total, pagination, echoed)
+    page = make_page([service.readable(row, principal) for row in rows], total, pagination, echoed)
     return respond(page, principal)
 
 
@@ -88,7 +83,7 @@ async def list_segments(
     status_code=201,
     response_model=SegmentWritten,
     summary="Add a segment to a campaign",
-    responses=errors(CampaignNotFound, CampaignLocked, RuleValidationError),
+    responses=errors(CampaignNotFound, CampaignLocked, RuleValidationError, PiiRuleDenied),
 )
 async def create_segment(
     body: SegmentCreate, principal: CampaignEditor, scope: Scope
@@ -97,7 +92,7 @@ async def create_segment(
     campaign = await campaign_service.load(scope, body.campaign_id, for_update=True)
     values = body.model_dump(exclude={"campaign_id"})
     segment = await service.create_segment(scope, principal, campaign, values)
-    return respond(service.written(segment), principal)
+    return respond(service.written(segment, principal), principal)
 
 
 @router.get(
@@ -111,10 +106,10 @@ async def get_segment(
 ) -> SegmentWritten:
     """Get a segment with its validation results and audience analysis."""
     segment = await service.get_segment(scope, segment_id)
-    return respond(service.written(segment), principal)
+    return respond(service.written(segment, principal), principal)
 
 
-_WRITE_ERRORS = errors(SegmentNotFound, CampaignLocked, RuleValidationError)
+_WRITE_ERRORS = errors(SegmentNotFound, CampaignLocked, RuleValidationError, PiiRuleDenied)
 
 
 @router.put(
@@ -132,7 +127,7 @@ async def replace_segment(
     """Replace a segment's name, type and criteria (validated again)."""
     campaign, segment = await service.locked_for_write(scope, segment_id)
     segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
-    return respond(service.written(segment), principal)
+    return respond(service.written(segment, principal), principal)
 
 
 @router.patch(
@@ -151,7 +146,7 @@ async def patch_segment(
     campaign, segment = await service.locked_for_write(scope, segment_id)
     values = body.model_dump(exclude_unset=True)
     segment = await service.update_segment(scope, principal, campaign, segment, values)
-    return respond(service.written(segment), principal)
+    return respond(service.written(segment, principal), principal)
 
 
 @router.delete(
@@ -167,4 +162,4 @@ async def delete_segment(
     """Soft-delete a segment (its history stays)."""
     campaign, segment = await service.locked_for_write(scope, segment_id)
     await service.delete_segment(scope, principal, campaign, segment)
-    return respond(_read(segment), principal)
+    return respond(service.readable(segment, principal), principal)

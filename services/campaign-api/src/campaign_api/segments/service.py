@@ -27,8 +27,9 @@ from crm_common.enums import SegmentType
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import PageParams
+from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
-from crm_common.segments import ensure_valid_criteria
+from crm_common.segments import ensure_pii_writable, ensure_valid_criteria, masked_criteria
 from crm_common.tenancy import TenantScope
 
 ENTITY = "campaign"
@@ -98,13 +99,28 @@ def analyse(segment: CampaignSegment) -> tuple[SegmentValidation, AudienceAnalys
     return SegmentValidation(valid=True, warnings=warnings), analysis
 
 
-def written(segment: CampaignSegment) -> SegmentWritten:
+def readable(segment: CampaignSegment, principal: Principal) -> SegmentRead:
+    """A segment as `principal` may read it: PII rule values masked without view_pii."""
+    read = SegmentRead.model_validate(segment)
+    trees = {name: getattr(read, name) for name in CRITERIA_FIELDS}
+    view_pii = principal.has(Permission.VIEW_PII)
+    return read.model_copy(update=masked_criteria(trees, view_pii=view_pii))
+
+
+def written(segment: CampaignSegment, principal: Principal) -> SegmentWritten:
     validation, analysis = analyse(segment)
     return SegmentWritten(
-        **SegmentRead.model_validate(segment).model_dump(),
+        **readable(segment, principal).model_dump(),
         validation=validation,
         audience_analysis=analysis,
     )
+
+
+def _audited(segment: CampaignSegment) -> dict[str, Any]:
+    """The segment's writable fields for the audit log, PII rule values masked (the log is
+    readable by every campaign reader and kept after a contact's erasure)."""
+    values = snapshot(segment, SEGMENT_WRITABLE)
+    return {**values, **masked_criteria(values, view_pii=False)}
 
 
 async def get_segment(
@@ -161,6 +177,7 @@ async def create_segment(
     """Add a segment with valid criteria to a locked, editable campaign."""
     campaign_rules.ensure_editable(campaign)
     ensure_valid_criteria(values)
+    ensure_pii_writable(values, None, view_pii=principal.has(Permission.VIEW_PII))
     now = datetime.now(UTC)
     segment = scope.add(
         CampaignSegment(
@@ -182,7 +199,7 @@ async def create_segment(
         action="segment.created",
         entity_type=ENTITY,
         entity_id=campaign.id,
-        new_values={"segment_id": segment.id, **snapshot(segment, SEGMENT_WRITABLE)},
+        new_values={"segment_id": segment.id, **_audited(segment)},
         event_type=EventType.SEGMENT_CREATED,
         event_data=_event(segment),
     )
@@ -200,7 +217,9 @@ async def update_segment(
     campaign_rules.ensure_editable(campaign)
     proposed = {name: values.get(name, getattr(segment, name)) for name in SEGMENT_WRITABLE}
     ensure_valid_criteria(proposed)
-    before = snapshot(segment, SEGMENT_WRITABLE)
+    stored = {name: getattr(segment, name) for name in CRITERIA_FIELDS}
+    ensure_pii_writable(values, stored, view_pii=principal.has(Permission.VIEW_PII))
+    before = _audited(segment)
     for name, value in values.items():
         setattr(segment, name, value)
     segment.updated_at = datetime.now(UTC)
@@ -209,7 +228,7 @@ async def update_segment(
         scope,
         principal,
         before,
-        snapshot(segment, SEGMENT_WRITABLE),
+        _audited(segment),
         action="segment.updated",
         entity_type=ENTITY,
         entity_id=campaign.id,
