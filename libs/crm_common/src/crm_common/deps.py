@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.logging import bind
@@ -54,3 +54,12 @@ async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]
 
 
 SystemSession = Annotated[AsyncSession, Depends(system_session, scope="function")]
+
+
+async def no_store(response: Response) -> None:
+    """Keep a response carrying credentials (tokens, tickets, secrets) out of every cache."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+
+
+NoStore = Depends(no_store)

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     # Step-up MFA: lifetime of the token a TOTP code buys, and the key that encrypts the
     # stored TOTP secrets (derived from CRM_JWT_SECRET when unset).
     mfa_token_ttl_s: int = Field(default=300, ge=30, le=3600)
+    # Sign-in of a user with MFA: how long the challenge from POST /api/auth/token stays valid.
+    mfa_challenge_ttl_s: int = Field(default=300, ge=30, le=1800)
     mfa_encryption_key: SecretStr | None = None
     mfa_issuer: str = "Campaign Creation CRM"
 

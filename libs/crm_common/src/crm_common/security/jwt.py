@@ -22,6 +22,7 @@ class TokenType(StrEnum):
     REFRESH = "refresh"
     WS_TICKET = "ws_ticket"
     MFA = "mfa"
+    MFA_CHALLENGE = "mfa_challenge"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from campaign_api.auth.deps import OptionalPrincipal, SignIn
 from campaign_api.auth.errors import (
     AccountDisabled,
     InvalidCredentials,
+    InvalidMFAChallenge,
     InvalidMFACode,
     InvalidRefreshToken,
     MFAAlreadyEnabled,
@@ -21,15 +22,17 @@ from campaign_api.auth.schemas import (
     JWKS,
     LogoutRequest,
     Me,
+    MFAChallenge,
     MFACode,
     MFAEnrollment,
+    MFASignIn,
     MFAStatus,
     PasswordChange,
     RefreshRequest,
     StepUpToken,
     TokenPair,
 )
-from crm_common.deps import AppResources, Scope
+from crm_common.deps import AppResources, NoStore, Scope
 from crm_common.errors import NotAuthenticated, RateLimited, ValidationFailed, error_responses
 from crm_common.security.principal import CurrentPrincipal
 
@@ -48,11 +51,14 @@ _MFA_ERRORS = error_responses(
 
 @router.post(
     "/token",
-    response_model=TokenPair,
+    response_model=TokenPair | MFAChallenge,
     responses=error_responses(InvalidCredentials, AccountDisabled, ValidationFailed, RateLimited),
+    dependencies=[NoStore],
 )
-async def sign_in(form: SignIn, resources: AppResources) -> TokenPair:
-    """Sign in with email and password (OAuth2 password grant) and start a session."""
+async def sign_in(form: SignIn, resources: AppResources) -> TokenPair | MFAChallenge:
+    """Sign in with email and password (OAuth2 password grant) and start a session. A user
+    with MFA gets an `mfa_required` challenge instead of tokens: complete it at
+    POST /api/auth/mfa/sign-in."""
     return await service.sign_in(resources, form.username, form.password, form.attempt_keys)
 
 
@@ -67,6 +73,7 @@ async def sign_in(form: SignIn, resources: AppResources) -> TokenPair:
         ValidationFailed,
         RateLimited,
     ),
+    dependencies=[NoStore],
 )
 async def refresh(body: RefreshRequest, resources: AppResources) -> TokenPair:
     """Exchange a refresh token for a new pair; the presented token can never be used again."""
@@ -119,9 +126,24 @@ async def jwks(resources: AppResources) -> JWKS:
 
 
 @mfa_router.post(
+    "/sign-in",
+    response_model=TokenPair,
+    responses=error_responses(
+        InvalidMFAChallenge, InvalidMFACode, AccountDisabled, ValidationFailed, RateLimited
+    ),
+    dependencies=[NoStore],
+)
+async def mfa_sign_in(body: MFASignIn, resources: AppResources) -> TokenPair:
+    """Complete signing in with MFA: the challenge from POST /api/auth/token and a current
+    code of the authenticator start the session."""
+    return await service.complete_mfa_sign_in(resources, body.mfa_token, body.code)
+
+
+@mfa_router.post(
     "/enroll",
     response_model=MFAEnrollment,
     responses=error_responses(NotAuthenticated, MFAAlreadyEnabled),
+    dependencies=[NoStore],
 )
 async def mfa_enroll(
     principal: CurrentPrincipal, scope: Scope, resources: AppResources
@@ -166,6 +188,7 @@ async def mfa_disable(
     "/step-up",
     response_model=StepUpToken,
     responses=_MFA_ERRORS,
+    dependencies=[NoStore],
 )
 async def mfa_step_up(
     body: MFACode,

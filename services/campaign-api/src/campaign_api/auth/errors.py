@@ -36,6 +36,13 @@ class WrongCurrentPassword(CRMError):
     message = "The current password is wrong."
 
 
+class InvalidMFAChallenge(NotAuthenticated):
+    error_code = "invalid_mfa_challenge"
+    message = (
+        "The MFA challenge is invalid, expired or already used; sign in with the password again."
+    )
+
+
 class MFARequired(PermissionDenied):
     error_code = "mfa_required"
     message = (

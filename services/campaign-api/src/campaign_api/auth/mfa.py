@@ -161,7 +161,8 @@ async def enroll(scope: TenantScope, resources: Resources, principal: Principal)
     )
 
 
-def _stored_secret(resources: Resources, user: User) -> str:
+def stored_secret(resources: Resources, user: User) -> str:
+    """The user's TOTP secret, decrypted."""
     if user.mfa_secret is None:
         raise MFANotEnrolled()
     try:
@@ -180,7 +181,7 @@ async def confirm(
     user = await _own_user(scope, principal)
     if user.mfa_enabled:
         raise MFAAlreadyEnabled()
-    await check_code(resources, user.id, _stored_secret(resources, user), code)
+    await check_code(resources, user.id, stored_secret(resources, user), code)
     user.mfa_enabled = True
     await _audit(scope, principal, "user.mfa_enabled")
 
@@ -192,7 +193,7 @@ async def disable(
     user = await _own_user(scope, principal)
     if not user.mfa_enabled:
         raise MFANotEnrolled()
-    await check_code(resources, user.id, _stored_secret(resources, user), code)
+    await check_code(resources, user.id, stored_secret(resources, user), code)
     user.mfa_enabled = False
     user.mfa_secret = None
     await _audit(scope, principal, "user.mfa_disabled")
@@ -207,7 +208,7 @@ async def step_up(
         raise NotFound("The user was not found.")
     if not user.mfa_enabled:
         raise MFANotEnrolled()
-    await check_code(resources, user.id, _stored_secret(resources, user), code)
+    await check_code(resources, user.id, stored_secret(resources, user), code)
     ttl = resources.settings.mfa_token_ttl_s
     token = resources.codec.encode(
         TokenType.MFA,

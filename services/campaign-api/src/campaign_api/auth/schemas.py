@@ -73,6 +73,42 @@ class TokenPair(Schema):
     )
 
 
+class MFAChallenge(Schema):
+    """The password was right but the account has MFA: no tokens yet. Send `mfa_token` with
+    a code of the authenticator to POST /api/auth/mfa/sign-in for the token pair."""
+
+    mfa_required: Literal[True] = True
+    mfa_token: str = Field(description="A short-lived, single-use challenge for the second step.")
+    token_type: Literal["mfa_challenge"] = "mfa_challenge"  # noqa: S105 - a type name
+    expires_in: int = Field(description="Seconds left to complete the sign-in.")
+    methods: list[Literal["totp"]] = Field(
+        default=["totp"], description="The second factors accepted (a TOTP code)."
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "mfa_required": True,
+                "mfa_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…",
+                "token_type": "mfa_challenge",
+                "expires_in": 300,
+                "methods": ["totp"],
+            }
+        }
+    )
+
+
+class MFASignIn(WriteSchema):
+    """The second step of signing in with MFA: the challenge and a current code."""
+
+    mfa_token: RefreshToken = Field(description="The `mfa_token` of the challenge.")
+    code: TotpCode
+
+    model_config = ConfigDict(
+        json_schema_extra={"example": {"mfa_token": "eyJhbGci…", "code": "492039"}}
+    )
+
+
 class RefreshRequest(WriteSchema):
     refresh_token: RefreshToken
 

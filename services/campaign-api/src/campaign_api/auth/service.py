@@ -16,20 +16,29 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
+from redis.exceptions import RedisError
 
-from campaign_api.auth import repository
+from campaign_api.auth import mfa, repository
 from campaign_api.auth.errors import (
     AccountDisabled,
     InvalidCredentials,
+    InvalidMFAChallenge,
     InvalidRefreshToken,
     RefreshTokenReused,
     SessionExpired,
     WrongCurrentPassword,
 )
-from campaign_api.auth.schemas import CompanyRef, Me, TokenPair
+from campaign_api.auth.schemas import CompanyRef, Me, MFAChallenge, TokenPair
 from crm_common import audit
-from crm_common.errors import CRMError, InvalidToken, NotAuthenticated, NotFound, ValidationFailed
-from crm_common.models import RefreshToken
+from crm_common.errors import (
+    CRMError,
+    InvalidToken,
+    NotAuthenticated,
+    NotFound,
+    ServiceUnavailable,
+    ValidationFailed,
+)
+from crm_common.models import RefreshToken, User
 from crm_common.resources import Resources
 from crm_common.security.attempts import AttemptKey
 from crm_common.security.jwt import TokenCodec, TokenType
@@ -45,6 +54,7 @@ log = structlog.get_logger(__name__)
 # Company settings that may shorten (never lengthen) the process-wide session lifetimes.
 IDLE_TIMEOUT_SETTING = "session_idle_timeout_s"
 ABSOLUTE_TIMEOUT_SETTING = "session_absolute_timeout_s"
+USED_CHALLENGE_PREFIX = "crm:mfa:challenge-used"
 
 
 @dataclass(frozen=True)
@@ -119,10 +129,11 @@ async def sign_in(
     email: str,
     password: str,
     attempt_keys: Sequence[AttemptKey] = (),
-) -> TokenPair:
-    """Check the password and start a session. Unknown users cost one hash verification
-    too, so response times do not tell who has an account. A failure counts against
-    `attempt_keys`; a success clears the account's failures."""
+) -> TokenPair | MFAChallenge:
+    """Check the password and start a session, or answer with an MFA challenge when the
+    user has MFA on. Unknown users cost one hash verification too, so response times do not
+    tell who has an account. A failure counts against `attempt_keys`; a right password
+    clears the account's failures."""
     async with resources.db.system_session() as session:
         account = await repository.find_account(session, email)
     stored_hash = account.password_hash if account is not None else DUMMY_HASH
@@ -139,48 +150,135 @@ async def sign_in(
     if needs_rehash(account.password_hash):
         rehashed = await asyncio.to_thread(hash_password, password)
 
-    now = _now()
     async with resources.db.tenant_session(account.company_id) as session:
         scope = TenantScope(session, account.company_id)
         user = await repository.get_user(scope, account.user_id)
-        company = await repository.get_company(scope)
-        if user is None or company is None or not user.is_active:
-            raise AccountDisabled()
-        roles = await repository.role_names(scope, user.id)
-        policy = session_policy(resources.settings, company.settings)
-        await repository.purge_expired(scope, user.id, now)
-        token = repository.add_refresh_token(
-            scope,
-            RefreshToken(
-                jti=uuid.uuid4(),
-                family_id=uuid.uuid4(),
-                user_id=user.id,
-                parent_jti=None,
-                issued_at=now,
-                expires_at=now + timedelta(seconds=policy.idle_s),
-                family_expires_at=now + timedelta(seconds=policy.absolute_s),
-            ),
-        )
-        user.last_login_at = now
-        if rehashed is not None:
+        if rehashed is not None and user is not None:
             user.password_hash = rehashed
-        await audit.record(
-            session,
-            company_id=account.company_id,
-            actor_user_id=user.id,
-            action="auth.signed_in",
-            entity_type="user",
-            entity_id=user.id,
-            new_values={"session_id": str(token.family_id)},
+        if user is not None and user.mfa_enabled:
+            return await _mfa_challenge(resources, scope, user)
+        opened = await _open_session(resources, scope, user)
+    return opened.tokens(resources)
+
+
+@dataclass(frozen=True)
+class _OpenedSession:
+    company_id: uuid.UUID
+    roles: list[str]
+    refresh: RefreshToken
+    now: datetime
+
+    def tokens(self, resources: Resources) -> TokenPair:
+        return issue_tokens(
+            resources.codec,
+            resources.settings,
+            company_id=self.company_id,
+            roles=self.roles,
+            refresh=self.refresh,
+            now=self.now,
         )
-    return issue_tokens(
-        resources.codec,
-        resources.settings,
-        company_id=account.company_id,
-        roles=roles,
-        refresh=token,
-        now=now,
+
+
+async def _open_session(
+    resources: Resources, scope: TenantScope, user: User | None
+) -> _OpenedSession:
+    """Start a session of `user` (staged in the scope's transaction; the caller issues the
+    tokens once it has committed)."""
+    company = await repository.get_company(scope)
+    if user is None or company is None or not (user.is_active and company.is_active):
+        raise AccountDisabled()
+    now = _now()
+    roles = await repository.role_names(scope, user.id)
+    policy = session_policy(resources.settings, company.settings)
+    await repository.purge_expired(scope, user.id, now)
+    token = repository.add_refresh_token(
+        scope,
+        RefreshToken(
+            jti=uuid.uuid4(),
+            family_id=uuid.uuid4(),
+            user_id=user.id,
+            parent_jti=None,
+            issued_at=now,
+            expires_at=now + timedelta(seconds=policy.idle_s),
+            family_expires_at=now + timedelta(seconds=policy.absolute_s),
+        ),
     )
+    user.last_login_at = now
+    await audit.record(
+        scope.session,
+        company_id=scope.company_id,
+        actor_user_id=user.id,
+        action="auth.signed_in",
+        entity_type="user",
+        entity_id=user.id,
+        new_values={"session_id": str(token.family_id)},
+    )
+    return _OpenedSession(scope.company_id, roles, token, now)
+
+
+async def _mfa_challenge(resources: Resources, scope: TenantScope, user: User) -> MFAChallenge:
+    """The password was right and the user has MFA: a signed, single-use challenge for the
+    second step instead of tokens."""
+    if not user.is_active:
+        raise AccountDisabled()
+    ttl = resources.settings.mfa_challenge_ttl_s
+    challenge = resources.codec.encode(
+        TokenType.MFA_CHALLENGE,
+        str(user.id),
+        timedelta(seconds=ttl),
+        {"company_id": str(scope.company_id), "amr": ["pwd"]},
+    )
+    await audit.record(
+        scope.session,
+        company_id=scope.company_id,
+        actor_user_id=user.id,
+        action="auth.mfa_challenged",
+        entity_type="user",
+        entity_id=user.id,
+    )
+    return MFAChallenge(mfa_token=challenge, expires_in=ttl)
+
+
+async def complete_mfa_sign_in(resources: Resources, challenge: str, code: str) -> TokenPair:
+    """The second step of signing in with MFA: a live, unused challenge and a current TOTP
+    code of its user start the session."""
+    try:
+        claims = resources.codec.decode(challenge, TokenType.MFA_CHALLENGE)
+        user_id = uuid.UUID(str(claims["sub"]))
+        company_id = uuid.UUID(str(claims["company_id"]))
+    except (InvalidToken, KeyError, ValueError):
+        raise InvalidMFAChallenge() from None
+    async with resources.db.tenant_session(company_id) as session:
+        scope = TenantScope(session, company_id)
+        user = await repository.get_user(scope, user_id)
+        if user is None or not user.mfa_enabled:
+            raise InvalidMFAChallenge()
+        used_key = f"{USED_CHALLENGE_PREFIX}:{claims['jti']}"
+        # A used challenge is refused before its code costs an MFA attempt; a wrong code
+        # leaves the challenge usable for another try.
+        if await _challenge_used(resources, used_key):
+            raise InvalidMFAChallenge()
+        await mfa.check_code(resources, user.id, mfa.stored_secret(resources, user), code)
+        await _burn_challenge(resources, used_key, int(claims["exp"]))
+        opened = await _open_session(resources, scope, user)
+    return opened.tokens(resources)
+
+
+async def _challenge_used(resources: Resources, used_key: str) -> bool:
+    try:
+        return bool(await resources.redis.exists(used_key))
+    except RedisError:
+        raise ServiceUnavailable("MFA cannot be checked right now; try again.") from None
+
+
+async def _burn_challenge(resources: Resources, used_key: str, expires_at: int) -> None:
+    keep_s = max(1, expires_at - int(_now().timestamp()) + 60)
+    try:
+        first = await resources.redis.set(used_key, "1", nx=True, ex=keep_s)
+    except RedisError:
+        raise ServiceUnavailable("MFA cannot be checked right now; try again.") from None
+    if not first:
+        raise InvalidMFAChallenge()
 
 
 async def _record_failed_sign_in(resources: Resources, account: repository.Account) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends
 
 from campaign_api.ws_tickets import service
 from campaign_api.ws_tickets.schemas import WsTicket
-from crm_common.deps import AppResources
+from crm_common.deps import AppResources, NoStore
 from crm_common.errors import NotAuthenticated, PermissionDenied
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal, require
@@ -23,6 +23,7 @@ CampaignReader = Annotated[Principal, Depends(require(Permission.READ_CAMPAIGN))
     "/",
     response_model=WsTicket,
     responses={**NotAuthenticated.openapi(), **PermissionDenied.openapi()},
+    dependencies=[NoStore],
 )
 async def create_ws_ticket(principal: CampaignReader, resources: AppResources) -> WsTicket:
     """Issue a single-use ticket (about 30 s) for the first message on `/ws`."""
