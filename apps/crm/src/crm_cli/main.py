@@ -133,11 +133,14 @@ def cmd_run_all(args: argparse.Namespace) -> int:
             lifespan="on",
             **server_options(settings),
         )
+        server = uvicorn.Server(config)
+        # A killed embedded server is started again, until the shutdown begins.
+        embedded.watch(paused=lambda: server.should_exit)
         # uvicorn re-raises the stopping signal after a clean shutdown; that is a normal exit,
         # and SIGTERM must also reach the `finally` that stops the embedded servers.
         signal.signal(signal.SIGTERM, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
-            uvicorn.Server(config).run()
+            server.run()
     finally:
         if mail_sink is not None:
             mail_sink.stop()
