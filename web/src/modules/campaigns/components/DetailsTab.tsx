@@ -82,7 +82,7 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
             primary_channel: values.primary_channel,
             start_date: toInstant(values.start_date),
             end_date: toInstant(values.end_date),
-            total_budget: values.total_budget || null,
+            ...(values.total_budget ? { total_budget: values.total_budget } : {}),
             currency_code: values.currency_code,
           },
         }),
