@@ -109,7 +109,13 @@ class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
     __tablename__ = "crm_deliveries"
     __table_args__ = (
         UniqueConstraint("campaign_id", "contact_id", "channel"),
-        Index(None, "launch_id", "delivery_status"),
+        # A launch's latest failures; only failed deliveries enter it.
+        Index(
+            "ix_crm_deliveries_failed",
+            "launch_id",
+            "updated_at",
+            postgresql_where=text("delivery_status = 'failed'"),
+        ),
         Index(None, "contact_id"),
         # Dispatchers claim the due open deliveries of a launch from here (SKIP LOCKED).
         Index(

@@ -37,7 +37,8 @@ _RESULTS = text(
                WHERE e.company_id = d.company_id AND e.event_id = 'click:' || d.id::text
            )) AS clicks
     FROM crm_deliveries d
-    WHERE d.company_id = :company_id AND d.launch_id = :launch_id AND d.variant_id IS NOT NULL
+    WHERE d.company_id = :company_id AND d.campaign_id = :campaign_id AND d.launch_id = :launch_id
+      AND d.variant_id IS NOT NULL
     GROUP BY d.variant_id
     """
 )
@@ -85,10 +86,16 @@ def _rate(row: Mapping[Any, Any], metric: str) -> float:
     return hits / sent if sent else 0.0
 
 
-async def results(scope: TenantScope, launch_id: uuid.UUID) -> list[dict[str, Any]]:
-    """Sent, opened and clicked messages per variant of a launch."""
+async def results(scope: TenantScope, launch: Launch) -> list[dict[str, Any]]:
+    """Sent, opened and clicked messages per variant of a launch (read through the
+    campaign's unique key)."""
     rows = await scope.session.execute(
-        _RESULTS, {"company_id": scope.company_id, "launch_id": launch_id}
+        _RESULTS,
+        {
+            "company_id": scope.company_id,
+            "campaign_id": launch.campaign_id,
+            "launch_id": launch.id,
+        },
     )
     return [
         {
@@ -113,7 +120,7 @@ async def decide_if_due(
         return None
     if now < launch.resolved_at + phase.wait or not variant_order:
         return None
-    scored = {row["variant_id"]: row for row in await results(scope, launch.id)}
+    scored = {row["variant_id"]: row for row in await results(scope, launch)}
     order = {variant: index for index, variant in enumerate(variant_order)}
     winner = max(
         variant_order,
