@@ -24,10 +24,13 @@ from redis.exceptions import RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crm_common.errors import CRMError, ErrorBody, RateLimited
+from crm_common.logging import LogThrottle
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.settings import Settings
 
 log = structlog.get_logger(__name__)
+# Every request meets an unreachable Redis: one line per back-off step, not one per request.
+REDIS_DOWN = LogThrottle(log, "rate_limit_unavailable")
 
 # KEYS: one base key per limit. ARGV: limit_1, window_1, limit_2, window_2, …
 # Returns {allowed (1/0), retry_after_ms, refused limit index (1-based, 0 if none),
@@ -129,8 +132,9 @@ class RateLimiter:
         try:
             decision = await self.hit(*limits)
         except RedisError as exc:
-            log.warning("rate_limit_unavailable", error=type(exc).__name__)
+            REDIS_DOWN.warning(error=type(exc).__name__)
             return Decision(True, 0, -1)
+        REDIS_DOWN.reset()
         if not decision.allowed:
             raise rate_limited(decision)
         return decision
@@ -296,9 +300,10 @@ class RateLimitMiddleware:
         try:
             decision = await limiter.hit(*limits)
         except RedisError as exc:
-            log.warning("rate_limit_unavailable", error=type(exc).__name__)
+            REDIS_DOWN.warning(error=type(exc).__name__)
             await self.app(scope, receive, send)
             return
+        REDIS_DOWN.reset()
         if decision.allowed:
             await self.app(scope, receive, send)
             return

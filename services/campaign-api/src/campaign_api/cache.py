@@ -36,10 +36,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common import campaign_cache as cache_keys
 from crm_common.db import after_commit
 from crm_common.deps import AppResources
+from crm_common.logging import LogThrottle
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 
 log = structlog.get_logger(__name__)
+# Every read meets an unreachable Redis: one line per back-off step, not one per request.
+CACHE_DOWN = LogThrottle(log, "campaign_cache_unavailable")
 
 PREFIX = cache_keys.PREFIX
 _SHAPE = re.compile(r"^[a-z0-9_.=-]{1,120}$")
@@ -119,8 +122,9 @@ class CampaignCache:
                 args=[entry_prefix, shape],
             )
         except RedisError as exc:
-            log.warning("campaign_cache_unavailable", error=type(exc).__name__)
+            CACHE_DOWN.warning(error=type(exc).__name__)
             return CacheLookup(None, None)
+        CACHE_DOWN.reset()
         return CacheLookup(f"{entry_prefix}:{company_gen}:{campaign_gen}:{shape}", raw)
 
     async def set(self, lookup: CacheLookup, value: Any) -> None:
@@ -132,7 +136,7 @@ class CampaignCache:
                 lookup.key, json.dumps(value, separators=(",", ":")), ex=self.ttl_s
             )
         except RedisError as exc:
-            log.warning("campaign_cache_unavailable", error=type(exc).__name__)
+            CACHE_DOWN.warning(error=type(exc).__name__)
 
     async def get_or_load(
         self,
