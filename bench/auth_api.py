@@ -1,16 +1,25 @@
-"""Load run of the auth and user endpoints against a running server (`make run` / `crm run`):
-sign-in (Argon2 verification), the caller's profile, refresh-token rotation and the user
-list, each phase with N concurrent clients for a fixed time. Prints requests/s and
-p50/p95/p99 per endpoint, the error count, and the machine it ran on.
+"""Auth benches. By default, a load run of the auth and user endpoints against a running
+server (`make run` / `crm run`): sign-in (Argon2 verification), the caller's profile,
+refresh-token rotation and the user list, each phase with N concurrent clients for a fixed
+time. Prints requests/s and p50/p95/p99 per endpoint, the error count, and the machine.
 
     uv run python bench/auth_api.py [--url http://127.0.0.1:8000] [--clients 50] [--seconds 10]
 
-Every request also passes the Redis rate limiter. From one address the default limits
-(and the sign-in limit of 10 attempts per account and address) would refuse the load, so
-start the server with limits above it, which keeps the limiter's cost in the figures:
+Every request also passes the Redis rate limiter. From one address the default limits would
+refuse the load, so start the server with limits above it, which keeps the limiter's cost in
+the figures (successful sign-ins do not count against the sign-in limits):
 
-    CRM_RATE_LIMIT_PER_USER=10000000 CRM_RATE_LIMIT_PER_IP=10000000 \\
-    CRM_RATE_LIMIT_SIGN_IN_PER_IP_USER=10000000 CRM_RATE_LIMIT_SIGN_IN_PER_IP=10000000 crm run
+    CRM_RATE_LIMIT_PER_USER=10000000 CRM_RATE_LIMIT_PER_IP=10000000 crm run
+
+`session-check` measures what checking every access token against its session costs
+(crm_common.security.sessions): the same signed-in token authorised with and without the
+check, interleaved request by request in one run, as the principal dependency alone and as
+whole requests through an app; the check with its in-process cache (steady state), with
+every request reading Redis, and with Redis down (Postgres fallback). It needs a migrated
+database and a Redis (a throw-away company, user and session are created, then removed):
+
+    uv run python bench/auth_api.py session-check --database-url postgresql://… \
+        --redis-url redis://127.0.0.1:6379/15 [--requests 5000]
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from typing import Any
 
 import httpx
 from machine_info import machine
+from session_check import add_session_check_command
 
 DEMO_USERS = (
     "admin@acme.test",
@@ -154,7 +164,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--password", default=os.environ.get("CRM_DEMO_PASSWORD", "demo-pass-123"))
+    commands = parser.add_subparsers(dest="command")
+    add_session_check_command(commands)
     args = parser.parse_args()
+    if args.command is not None:
+        args.run(args)
+        return
     recorder = asyncio.run(run(args.url, args.clients, args.seconds, args.password))
     report(recorder, args.clients)
 

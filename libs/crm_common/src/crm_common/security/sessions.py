@@ -47,6 +47,7 @@ REVOCATIONS_CHANNEL = "crm:auth:revocations"
 _LIVE = "1"
 _REVOKED = "0"
 _LOCAL_CACHE_MAX = 50_000
+_WARN_EVERY_S = 10.0
 
 
 def session_key(session_id: str) -> str:
@@ -122,6 +123,7 @@ class SessionStore:
         self.tombstone_ttl_s = settings.access_token_ttl_s + 60
         self.local_ttl_s = settings.auth_session_local_cache_s
         self._local: dict[str, tuple[float, SessionState]] = {}
+        self._warned_at = -_WARN_EVERY_S
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -142,7 +144,7 @@ class SessionStore:
         try:
             state = await self._cached_state(company_id, user_id, session_id)
         except RedisError as exc:
-            log.warning("session_cache_unavailable", error=type(exc).__name__)
+            self._warn_unavailable(exc)
             state = await self._database_state(company_id, user_id, session_id)
         if self.local_ttl_s > 0:
             if len(self._local) >= _LOCAL_CACHE_MAX:
@@ -182,6 +184,13 @@ class SessionStore:
             user = await _read_user(scope, user_id)
             live = await _read_session_live(scope, user_id, session_id)
         return live, user
+
+    def _warn_unavailable(self, exc: Exception) -> None:
+        """Log the fallback at most every `_WARN_EVERY_S`, not on every request."""
+        now = time.monotonic()
+        if now - self._warned_at >= _WARN_EVERY_S:
+            self._warned_at = now
+            log.warning("session_cache_unavailable", error=type(exc).__name__)
 
     def forget_local(self) -> None:
         """Drop the in-process cache (another process announced a revocation)."""
