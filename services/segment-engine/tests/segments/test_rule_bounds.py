@@ -4,6 +4,7 @@ segment stored before the bounds."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -191,3 +192,20 @@ async def test_broken_saved_segment_reports_error_not_500(
         body = response.json()
         assert body["error_code"] == "segment_rules_invalid"
         assert "demographic_criteria.value" in body["details"]["fields"]
+
+
+@pytest.mark.parametrize("field", ["city", "attributes.tier"])
+async def test_lone_surrogate_string_refused(
+    client: AsyncClient, audience: Audience, field: str
+) -> None:
+    # JSON may escape half of a surrogate pair; such a string cannot be sent to Postgres.
+    body = json.dumps(
+        {"demographic_criteria": {"field": field, "op": "contains", "value": "a\ud800"}}
+    )
+    headers = {**audience.acme.admin, "Content-Type": "application/json"}
+    for url in ("/api/segments/validate/", "/api/segments/estimate/"):
+        response = await client.post(url, content=body, headers=headers)
+        assert response.status_code == 422, response.text
+        assert response.json()["details"]["fields"] == {
+            "demographic_criteria.value": ["must be valid Unicode text (no lone surrogates)"]
+        }

@@ -83,6 +83,11 @@ class ValueParser:
             raise self.fail(path, f"must be at most {F.MAX_STRING} characters")
         if "\x00" in value:
             raise self.fail(path, "must not contain NUL characters")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise self.fail(path, "must be valid Unicode text (no lone surrogates)") from None
         return value
 
     def scalar(self, value: Any, kind: FieldKind, op: Op, path: str) -> ConditionValue:
