@@ -11,6 +11,9 @@ class UserNotFound(NotFound):
 
 
 class EmailTaken(Conflict):
+    """An address signs in to one account only (sign-in takes just the email), so a taken
+    one is refused: the same answer wherever it is taken, never naming the company."""
+
     error_code = "email_taken"
     message = "A user with this email address already exists."
 
