@@ -266,3 +266,26 @@ def test_the_json_schema_accepts_valid_rules_and_rejects_invalid_ones() -> None:
     assert validate_criteria(good) == []
     bad = {"demographic_criteria": {"field": "age", "op": "contains", "value": "x"}}
     assert list(validator.iter_errors(bad))
+
+
+@pytest.mark.parametrize(
+    ("condition", "valid"),
+    [
+        ({"field": "attributes.ltv", "op": "gt", "value": 10**15}, True),
+        ({"field": "attributes.ltv", "op": "gt", "value": 10**15 + 1}, False),
+        ({"field": "attributes.ltv", "op": "in", "value": [1, -(10**400)]}, False),
+        ({"field": "attributes.tier", "op": "eq", "value": "x" * 501}, False),
+        ({"field": "birth_date", "op": "lt", "value": "9999-12-31"}, True),
+        ({"field": "birth_date", "op": "lt", "value": "0000-12-31"}, False),
+        ({"field": "created_at", "op": "lt", "value": "9999-12-31T10:00:00Z"}, False),
+        ({"field": "created_at", "op": "lt", "value": "9998-12-31T10:00:00+14:00"}, True),
+    ],
+)
+def test_the_json_schema_bounds_values_as_validation_does(
+    condition: dict[str, Any], valid: bool
+) -> None:
+    """The published schema carries the bounds of numbers, strings and dates."""
+    validator = jsonschema.Draft202012Validator(rules_json_schema())
+    body = {"demographic_criteria": condition}
+    assert (not list(validator.iter_errors(body))) is valid
+    assert (validate_criteria(body) == []) is valid

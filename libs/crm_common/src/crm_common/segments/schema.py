@@ -10,7 +10,7 @@ from crm_common.segments.fields import FieldKind, Op
 _STRING = {"type": "string", "maxLength": F.MAX_STRING}
 # Years 0001 to 9999 (what a date holds); a date-time's year lies between 0002 and 9998, so
 # that its UTC offset never carries it out of that range.
-_DATE = {"type": "string", "format": "date", "pattern": "^(?!0000)[0-9]{4}-"}
+_DATE = {"type": "string", "format": "date", "pattern": "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _DATE_TIME = {
     "type": "string",
     "format": "date-time",
