@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Response
+from pydantic import StringConstraints
 
 from campaign_api.campaigns import creation, service, updates
 from campaign_api.campaigns.deps import (
@@ -85,6 +87,19 @@ def _enum_list(name: str, raw: list[str] | None, enum: type[E]) -> list[E] | Non
     return [enum(v) for v in dict.fromkeys(values)]
 
 
+def _listed(enum: type[StrEnum]) -> str:
+    """The pattern of a filter value: one or more of `enum`'s values, comma-separated."""
+    one = "|".join(re.escape(member.value) for member in enum)
+    return rf"^\s*({one})\s*(,\s*({one})\s*)*$"
+
+
+ListedCampaignStatus = Annotated[str, StringConstraints(pattern=_listed(CampaignStatus))]
+ListedCampaignType = Annotated[str, StringConstraints(pattern=_listed(CampaignType))]
+ListedChannel = Annotated[str, StringConstraints(pattern=_listed(Channel))]
+ListedApprovalStatus = Annotated[str, StringConstraints(pattern=_listed(ApprovalStatus))]
+ListedCampaignCategory = Annotated[str, StringConstraints(pattern=_listed(CampaignCategory))]
+
+
 def _utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
@@ -93,14 +108,22 @@ def _utc(value: datetime | None) -> datetime | None:
 
 async def campaign_filters(
     principal: CampaignReader,
-    campaign_status: Annotated[list[str] | None, Query(description=f"Statuses. {_MULTI}")] = None,
-    campaign_type: Annotated[list[str] | None, Query(description=f"Types. {_MULTI}")] = None,
-    primary_channel: Annotated[list[str] | None, Query(description=f"Channels. {_MULTI}")] = None,
+    campaign_status: Annotated[
+        list[ListedCampaignStatus] | None, Query(description=f"Statuses. {_MULTI}")
+    ] = None,
+    campaign_type: Annotated[
+        list[ListedCampaignType] | None, Query(description=f"Types. {_MULTI}")
+    ] = None,
+    primary_channel: Annotated[
+        list[ListedChannel] | None, Query(description=f"Channels. {_MULTI}")
+    ] = None,
     approval_status: Annotated[
-        list[str] | None, Query(description=f"Approval states. {_MULTI}")
+        list[ListedApprovalStatus] | None,
+        Query(description=f"Approval states. {_MULTI}"),
     ] = None,
     campaign_category: Annotated[
-        list[str] | None, Query(description=f"Categories. {_MULTI}")
+        list[ListedCampaignCategory] | None,
+        Query(description=f"Categories. {_MULTI}"),
     ] = None,
     search: Annotated[
         str | None,

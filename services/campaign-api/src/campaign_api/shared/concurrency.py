@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Header
+from pydantic import StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from crm_common.errors import PreconditionFailed, ValidationFailed
-
 
 IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[0-9]{1,9}")\s*$'
 """`*` or an ETag this API returned (a version number in quotes, possibly weak)."""
@@ -43,10 +44,9 @@ def check_version(expected: int | None, actual: int) -> None:
 
 async def if_match_header(
     if_match: Annotated[
-        str | None,
+        Annotated[str, StringConstraints(pattern=IF_MATCH_PATTERN)] | SkipJsonSchema[None],
         Header(
             alias="If-Match",
-            pattern=IF_MATCH_PATTERN,
             examples=['"3"'],
             description="The ETag of the version this write is based on; a stale one is a 412.",
         ),

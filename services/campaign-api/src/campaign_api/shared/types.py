@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
 
 from campaign_api.shared.currency import normalise_currency
 from crm_common.schemas import IsoAwareDateTime
@@ -27,18 +27,43 @@ UtcDateTime = Annotated[IsoAwareDateTime, AfterValidator(_to_utc)]
 """A date and time with its offset, kept in UTC: echoed as `…Z` like every stored date."""
 
 
+def _amount_schema(low: str, high: str, example: str) -> WithJsonSchema:
+    """A decimal with at most two places, as a JSON number or a numeric string."""
+    digits = len(high.split(".")[0])
+    sign = "-?" if low.startswith("-") else ""
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "number",
+                    "minimum": float(low),
+                    "maximum": float(high),
+                    "multipleOf": 0.01,
+                },
+                {"type": "string", "pattern": rf"^{sign}\d{{1,{digits}}}(\.\d{{1,2}})?$"},
+            ],
+            "examples": [example],
+        }
+    )
+
+
 Money = Annotated[
     Decimal,
     Field(ge=0, le=MAX_MONEY, decimal_places=2, examples=["15000.00"]),
     AfterValidator(_to_cents),
+    _amount_schema("0", str(MAX_MONEY), "15000.00"),
 ]
 Percent = Annotated[
-    Decimal, Field(ge=0, le=999.99, decimal_places=2, examples=["2.50"]), AfterValidator(_to_cents)
+    Decimal,
+    Field(ge=0, le=999.99, decimal_places=2, examples=["2.50"]),
+    AfterValidator(_to_cents),
+    _amount_schema("0", "999.99", "2.50"),
 ]
 SignedPercent = Annotated[
     Decimal,
     Field(ge=-999.99, le=999.99, decimal_places=2, examples=["150.00"]),
     AfterValidator(_to_cents),
+    _amount_schema("-999.99", "999.99", "150.00"),
 ]
 CurrencyCode = Annotated[
     str,

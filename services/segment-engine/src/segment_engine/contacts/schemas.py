@@ -22,8 +22,9 @@ from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLU
 from crm_common.schemas import IsoAwareDateTime, IsoDate, Schema
 from segment_engine.contacts import normalize as norm
 
-Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
-Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+# Strict: a JSON number only (lax mode would take `false` as 0.0).
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False, strict=True)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False, strict=True)]
 
 TEXT_LIMITS = {
     "first_name": 100,
