@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshots, signIn } from "./helpers";
+import { PASSWORD, expectAccessible, screenshots, signIn, totp } from "./helpers";
 
 test("a marketer creates, targets, gets approval, launches and watches a campaign", async ({ browser }) => {
   const name = `Winter newsletter ${Date.now().toString(36)}`;
@@ -158,4 +158,40 @@ test("the segment builder nests groups and reorders them by keyboard and mouse",
 
   await expectAccessible(page, "nested segment builder");
   await screenshots(page, "segment-builder");
+});
+
+test("an account with MFA signs in with a code of its authenticator", async ({ page, request }) => {
+  // A new user of Acme (made by its admin) turns MFA on through the API.
+  const token = async (username: string, password: string) =>
+    ((await (await request.post("/api/auth/token", { form: { username, password } })).json()) as { access_token: string })
+      .access_token;
+  const admin = { Authorization: `Bearer ${await token("admin@acme.test", PASSWORD)}` };
+  const email = `mfa-${Date.now().toString(36)}@acme.test`;
+  const password = `Second-factor-${Date.now().toString(36)}`;
+  const created = await request.post("/api/users/", {
+    headers: admin,
+    data: { email, full_name: "Mona Factor", password, roles: ["marketing_analyst"] },
+  });
+  expect(created.status()).toBe(201);
+  const own = { Authorization: `Bearer ${await token(email, password)}` };
+  const { secret } = (await (await request.post("/api/auth/mfa/enroll", { headers: own })).json()) as { secret: string };
+  // Confirmed with the previous step's code, so the current one is still unused for signing in.
+  expect((await request.post("/api/auth/mfa/verify", { headers: own, data: { code: totp(secret, -1) } })).status()).toBe(200);
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const code = page.getByLabel("6-digit code");
+  await expect(code).toBeFocused();
+  await expectAccessible(page, "MFA code");
+  await screenshots(page, "sign-in-mfa");
+
+  const wrong = totp(secret) === "000000" ? "111111" : "000000";
+  await code.fill(wrong);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("The authentication code is wrong, expired or already used.")).toBeVisible();
+  await code.fill(totp(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });

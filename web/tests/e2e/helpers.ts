@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 
 export const PASSWORD = "demo-pass-123";
@@ -37,4 +38,17 @@ export async function screenshots(page: Page, name: string) {
   await expectAccessible(page, `${name} at 375 px`);
   await page.screenshot({ path: `${SCREENSHOTS}${name}-mobile.png` });
   if (size) await page.setViewportSize(size);
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30 s steps) of a base32 secret, `steps` from now. */
+export function totp(secret: string, steps = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of secret.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + steps));
+  const digest = createHmac("sha1", key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0xf;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }

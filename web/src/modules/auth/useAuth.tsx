@@ -6,12 +6,17 @@ import { session, type TokenPair } from "../../api/session";
 import type { components } from "../../client/schema";
 
 export type Me = components["schemas"]["Me"];
+/** The password was right and the account has MFA: a code completes the sign-in. */
+export type MfaChallenge = components["schemas"]["MFAChallenge"];
 
 type AuthValue = {
   me: Me | undefined;
   isLoading: boolean;
   signedIn: boolean;
-  signIn: (email: string, password: string) => Promise<void>;
+  /** Starts the session, or answers the MFA challenge when the account has MFA on. */
+  signIn: (email: string, password: string) => Promise<MfaChallenge | null>;
+  /** The second step of an MFA sign-in: the challenge and a code of the authenticator. */
+  completeMfaSignIn: (challenge: MfaChallenge, code: string) => Promise<void>;
   signOut: () => Promise<void>;
   can: (permission: string) => boolean;
 };
@@ -41,6 +46,23 @@ export function AuthProvider({ children }: AuthProviderProps) {
       });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) throw toApiError(response.status, body);
+      if ((body as MfaChallenge).mfa_required) return body as MfaChallenge;
+      queryClient.clear();
+      session.store(body as TokenPair);
+      return null;
+    },
+    [queryClient],
+  );
+
+  const completeMfaSignIn = useCallback(
+    async (challenge: MfaChallenge, code: string) => {
+      const response = await fetch("/api/auth/mfa/sign-in", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ mfa_token: challenge.mfa_token, code }),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) throw toApiError(response.status, body);
       queryClient.clear();
       session.store(body as TokenPair);
     },
@@ -63,10 +85,11 @@ export function AuthProvider({ children }: AuthProviderProps) {
       isLoading: hasSession && meQuery.isLoading,
       signedIn: hasSession && Boolean(meQuery.data),
       signIn,
+      completeMfaSignIn,
       signOut,
       can: (permission: string) => permissions.has(permission),
     };
-  }, [hasSession, meQuery.data, meQuery.isLoading, signIn, signOut]);
+  }, [hasSession, meQuery.data, meQuery.isLoading, signIn, completeMfaSignIn, signOut]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

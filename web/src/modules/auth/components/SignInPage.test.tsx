@@ -51,4 +51,76 @@ describe("SignInPage", () => {
     const body = await calls[0].text();
     expect(body).toContain("username=manager%40acme.test");
   });
+
+  it("asks an account with MFA for a code, says a wrong one next to it, and signs in with the right one", async () => {
+    const challenge = { mfa_required: true, mfa_token: "challenge-1", token_type: "mfa_challenge", expires_in: 300, methods: ["totp"] };
+    const codes: unknown[] = [];
+    const { fetchMock } = fakeApi({
+      "POST /api/auth/token": () => challenge,
+      "POST /api/auth/mfa/sign-in": async (request) => {
+        const body = (await request.json()) as { mfa_token: string; code: string };
+        codes.push(body);
+        if (body.code !== "492039")
+          return new Response(
+            JSON.stringify({ error_code: "invalid_mfa_code", message: "The authentication code is wrong, expired or already used.", details: {} }),
+            { status: 422 },
+          );
+        return { access_token: "a2", refresh_token: "r2", expires_in: 900, refresh_expires_in: 3600 };
+      },
+      "GET /api/auth/me": () => ({ id: "u", email: "f@a", full_name: "F", company: { id: "c", name: "Acme", slug: "acme" }, roles: [], permissions: [], mfa_enabled: true, last_login_at: null }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/sign-in", element: <SignInPage /> }], "/sign-in");
+    await userEvent.type(screen.getByLabelText("Email"), "finance@acme.test");
+    await userEvent.type(screen.getByLabelText("Password"), "demo-pass-123");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    // No session from the password alone: the code step, focused.
+    const code = await screen.findByLabelText("6-digit code");
+    expect(code).toHaveFocus();
+    expect(session.refreshToken()).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: "Verify" }));
+    expect(code).toHaveAccessibleDescription(/Enter the 6 digits/);
+    expect(codes).toHaveLength(0);
+
+    await userEvent.type(code, "111111");
+    await userEvent.click(screen.getByRole("button", { name: "Verify" }));
+    await waitFor(() => expect(code).toHaveAccessibleDescription(/code is wrong, expired or already used/));
+    expect(code).toHaveValue("");
+
+    await userEvent.type(code, "492039");
+    await userEvent.click(screen.getByRole("button", { name: "Verify" }));
+    await waitFor(() => expect(session.refreshToken()).toBe("r2"));
+    expect(codes).toEqual([
+      { mfa_token: "challenge-1", code: "111111" },
+      { mfa_token: "challenge-1", code: "492039" },
+    ]);
+  });
+
+  it("goes back to the password when the MFA challenge has expired", async () => {
+    const { fetchMock } = fakeApi({
+      "POST /api/auth/token": () => ({ mfa_required: true, mfa_token: "old", token_type: "mfa_challenge", expires_in: 300, methods: ["totp"] }),
+      "POST /api/auth/mfa/sign-in": () =>
+        new Response(
+          JSON.stringify({
+            error_code: "invalid_mfa_challenge",
+            message: "The MFA challenge is invalid, expired or already used; sign in with the password again.",
+            details: {},
+          }),
+          { status: 401 },
+        ),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/sign-in", element: <SignInPage /> }], "/sign-in");
+    await userEvent.type(screen.getByLabelText("Email"), "finance@acme.test");
+    await userEvent.type(screen.getByLabelText("Password"), "demo-pass-123");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    await userEvent.type(await screen.findByLabelText("6-digit code"), "123456");
+    await userEvent.click(screen.getByRole("button", { name: "Verify" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("sign in with the password again");
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(session.refreshToken()).toBeNull();
+  });
 });
