@@ -399,6 +399,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int)
     run.add_argument("--no-seed", action="store_true", help="skip the demo data")
 
+    distributed = commands.add_parser(
+        "run-distributed",
+        help="every service as its own processes (replicas) behind nginx on one port",
+    )
+    distributed.add_argument("--host")
+    distributed.add_argument("--port", type=int)
+    distributed.add_argument("--no-seed", action="store_true", help="skip the demo data")
+
     mig = commands.add_parser("migrate", help="apply the migrations (as the owner role)")
     mig.add_argument("revision", nargs="?", default="head")
     mig.add_argument("--downgrade", action="store_true")
@@ -460,6 +468,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         return cmd_run_service(args) if args.service else cmd_run_all(args)
+    if args.command == "run-distributed":
+        from crm_cli.distributed import cmd_run_distributed
+
+        return cmd_run_distributed(args)
     handlers = {
         "migrate": cmd_migrate,
         "seed-demo": cmd_seed_demo,
