@@ -57,13 +57,15 @@ PII_KEYS = frozenset(
         "tax_id",
         "passport",
         "iban",
+        "mobile",
+        "mobile_number",
         "lat",
         "lon",
         "lng",
     }
 )
 # Any key containing one of these is PII too (`work_email`, `mobile_phone`, `e_mail`).
-PII_KEY_PARTS = ("email", "e_mail", "phone", "mobile")
+PII_KEY_PARTS = ("email", "e_mail", "phone")
 MASK = "***"
 
 
