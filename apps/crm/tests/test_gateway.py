@@ -124,6 +124,8 @@ def test_the_nginx_gateway_routes_like_the_all_in_one() -> None:
         assert route(probe) == expected, f"nginx sends {path} to {expected}"
         checked += 1
     assert checked >= 12
-    dockerfile = (repo / "deploy" / "nginx" / "Dockerfile").read_text()
+    dockerfile = (repo / "Dockerfile").read_text()
     assert "crm openapi --site /apidocs" in dockerfile
-    assert "/usr/share/nginx/apidocs" in dockerfile
+    gateway = dockerfile.split(" AS gateway", 1)[1]
+    assert "COPY --from=apidocs /apidocs /usr/share/nginx/apidocs" in gateway
+    assert "COPY --from=web /web/dist /usr/share/nginx/html" in gateway
