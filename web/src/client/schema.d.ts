@@ -878,6 +878,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/variants/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's A/B variants
+         * @description List a campaign's A/B variants, control first.
+         */
+        get: operations["list_variants_api_campaigns__campaign_id__variants__get"];
+        put?: never;
+        /**
+         * Add an A/B variant
+         * @description Add a variant (subject, content or template, weight) to a campaign not yet launched.
+         */
+        post: operations["create_variant_api_campaigns__campaign_id__variants__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/variants/results/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results per A/B variant
+         * @description Sent, unique opens and clicks and their rates per variant, and the winner.
+         */
+        get: operations["variant_results_api_campaigns__campaign_id__variants_results__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/variants/{variant_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an A/B variant
+         * @description Get one variant; the ETag is its campaign's version.
+         */
+        get: operations["get_variant_api_campaigns__campaign_id__variants__variant_id___get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an A/B variant
+         * @description Remove a variant from a campaign not yet launched.
+         */
+        delete: operations["delete_variant_api_campaigns__campaign_id__variants__variant_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an A/B variant
+         * @description Change some fields of a variant of a campaign not yet launched.
+         */
+        patch: operations["update_variant_api_campaigns__campaign_id__variants__variant_id___patch"];
+        trace?: never;
+    };
     "/api/contact-events/": {
         parameters: {
             query?: never;
@@ -5915,6 +5987,190 @@ export interface components {
             message: string;
         };
         /**
+         * VariantCreate
+         * @description A new A/B variant: its own subject and/or content (or template), and its weight.
+         * @example {
+         *       "content": "<p>Hello {{ first_name | default('there') }}, the sale ends tonight.</p>",
+         *       "is_control": false,
+         *       "subject": "{{ first_name | default('Hi') }}, 20 % off today",
+         *       "variant_name": "B: shorter subject",
+         *       "weight": 50
+         *     }
+         */
+        VariantCreate: {
+            /** Variant Name */
+            variant_name: string;
+            /** Subject */
+            subject?: string | null;
+            /** Content */
+            content?: string | null;
+            /** Template Id */
+            template_id?: string | null;
+            /**
+             * Weight
+             * @default 50
+             */
+            weight?: number;
+            /**
+             * Is Control
+             * @default false
+             */
+            is_control?: boolean;
+        };
+        /**
+         * VariantPage
+         * @description A campaign's variants, control first.
+         */
+        VariantPage: {
+            /** Items */
+            items: components["schemas"]["VariantRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * VariantRead
+         * @description An A/B variant of a campaign.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "content": "<p>Hello {{ first_name | default('there') }}, the sale ends tonight.</p>",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "id": "3f1d2a4e-8c55-4d7b-9a8e-6f0e1c2b3a4d",
+         *       "is_control": false,
+         *       "subject": "{{ first_name | default('Hi') }}, 20 % off today",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "variant_name": "B: shorter subject",
+         *       "weight": 50
+         *     }
+         */
+        VariantRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Variant Name */
+            variant_name: string;
+            /** Subject */
+            subject: string | null;
+            /** Content */
+            content: string | null;
+            /** Template Id */
+            template_id: string | null;
+            /** Weight */
+            weight: number;
+            /** Is Control */
+            is_control: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * VariantResult
+         * @description What one variant's messages achieved: sent, unique opens and clicks, and their rates.
+         */
+        VariantResult: {
+            /**
+             * Variant Id
+             * Format: uuid
+             */
+            variant_id: string;
+            /** Variant Name */
+            variant_name: string;
+            /** Is Control */
+            is_control: boolean;
+            /** Weight */
+            weight: number;
+            /** Sent */
+            sent: number;
+            /** Opens */
+            opens: number;
+            /** Clicks */
+            clicks: number;
+            /** Open Rate */
+            open_rate: number;
+            /** Click Rate */
+            click_rate: number;
+        };
+        /**
+         * VariantResults
+         * @description Results per variant over every launch of the campaign, and the A/B test's winner.
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "decided_at": "2026-03-01T10:30:00Z",
+         *       "items": [
+         *         {
+         *           "click_rate": 0.042,
+         *           "clicks": 42,
+         *           "is_control": false,
+         *           "open_rate": 0.31,
+         *           "opens": 310,
+         *           "sent": 1000,
+         *           "variant_id": "3f1d2a4e-8c55-4d7b-9a8e-6f0e1c2b3a4d",
+         *           "variant_name": "B: shorter subject",
+         *           "weight": 50
+         *         }
+         *       ],
+         *       "metric": "open_rate",
+         *       "winner_variant_id": "3f1d2a4e-8c55-4d7b-9a8e-6f0e1c2b3a4d"
+         *     }
+         */
+        VariantResults: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Metric */
+            metric: string | null;
+            /** Winner Variant Id */
+            winner_variant_id: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Items */
+            items: components["schemas"]["VariantResult"][];
+        };
+        /**
+         * VariantUpdate
+         * @description Some fields of an A/B variant.
+         * @example {
+         *       "weight": 30
+         *     }
+         */
+        VariantUpdate: {
+            /** Variant Name */
+            variant_name?: string;
+            /** Subject */
+            subject?: string | null;
+            /** Content */
+            content?: string | null;
+            /** Template Id */
+            template_id?: string | null;
+            /** Weight */
+            weight?: number;
+            /** Is Control */
+            is_control?: boolean;
+        };
+        /**
          * WsTicket
          * @description A short-lived, single-use credential for the first message on `/ws`.
          */
@@ -8490,7 +8746,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -8599,7 +8855,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -8711,7 +8967,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -8822,7 +9078,7 @@ export interface operations {
                 /** @description A step-up token from POST /api/auth/mfa/step-up; required when the amount is above the company's MFA approval threshold. */
                 "X-MFA-Token"?: string | null;
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -9120,7 +9376,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The budget's id. */
@@ -9231,7 +9487,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The budget's id. */
@@ -9343,7 +9599,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -9550,7 +9806,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -9666,7 +9922,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The collaborator's user id. */
@@ -9778,7 +10034,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The collaborator's user id. */
@@ -9896,7 +10152,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10014,7 +10270,7 @@ export interface operations {
                 /** @description A unique key per intended action (e.g. a UUID); retries with the same key replay the first response. */
                 "Idempotency-Key": string;
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10219,7 +10475,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10335,7 +10591,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10451,7 +10707,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10567,7 +10823,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10683,7 +10939,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10890,7 +11146,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The campaign's id. */
@@ -10999,7 +11255,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version this write is based on; a stale one is a 412. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description The template's id. */
@@ -11269,6 +11525,620 @@ export interface operations {
                      *       "details": {}
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_variants_api_campaigns__campaign_id__variants__get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_variant_api_campaigns__campaign_id__variants__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: retries with the same key replay the first response. */
+                "Idempotency-Key"?: string | null;
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The template was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; The campaign was launched: its variants can no longer change.; The campaign already has a variant of that name.; The campaign already has a control variant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The weights of a campaign's variants add up to at most 100.; The template is not active.; The template's type does not fit the campaign's channel.; This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    variant_results_api_campaigns__campaign_id__variants_results__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantResults"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_variant_api_campaigns__campaign_id__variants__variant_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The variant's id. */
+                variant_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The A/B variant was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_variant_api_campaigns__campaign_id__variants__variant_id___delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The variant's id. */
+                variant_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The A/B variant was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; The campaign was launched: its variants can no longer change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_variant_api_campaigns__campaign_id__variants__variant_id___patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The variant's id. */
+                variant_id: string;
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The template was not found.; The A/B variant was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; The campaign was launched: its variants can no longer change.; The campaign already has a variant of that name.; The campaign already has a control variant. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The weights of a campaign's variants add up to at most 100.; The template is not active.; The template's type does not fit the campaign's channel. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };

@@ -19,6 +19,7 @@ from campaign_api.segments.endpoints import router as segments
 from campaign_api.templates.endpoints import link_router as template_links
 from campaign_api.templates.endpoints import router as templates
 from campaign_api.test_sends.endpoints import router as test_sends
+from campaign_api.variants.endpoints import router as variants
 
 CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaigns,
@@ -27,6 +28,7 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     launches,
     launch_reads,
     test_sends,
+    variants,
     audit,
     collaborators,
     budget_allocations,
@@ -56,6 +58,11 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
         "name": "test sends",
         "description": "A campaign's message rendered exactly as a recipient gets it, sent to "
         "one address.",
+    },
+    {
+        "name": "variants",
+        "description": "A campaign's A/B variants (messages and weights) and the results per "
+        "variant.",
     },
     {"name": "audit", "description": "A campaign's immutable change history."},
     {"name": "collaborators", "description": "The users working on a campaign."},

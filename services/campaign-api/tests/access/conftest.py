@@ -333,6 +333,51 @@ async def _(w: World) -> Call:
     return Call("DELETE", f"/api/campaigns/{campaign_id}/collaborators/{user_id}/")
 
 
+async def _variant(w: World) -> tuple[str, str]:
+    campaign = await w.campaign()
+    response = await w.client.post(
+        f"/api/campaigns/{campaign['id']}/variants/",
+        json={"variant_name": "B", "subject": "Hello", "weight": 50},
+        headers=w.admin,
+    )
+    assert response.status_code == 201, response.text
+    return campaign["id"], response.json()["id"]
+
+
+@endpoint("GET /api/campaigns/{id}/variants/", {R}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "variants/")
+
+
+@endpoint("POST /api/campaigns/{id}/variants/", {U}, 201)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "POST", "variants/", {"variant_name": "A", "weight": 50})
+
+
+@endpoint("GET /api/campaigns/{id}/variants/results/", {R}, 200)
+async def _(w: World) -> Call:
+    campaign_id, _ = await _variant(w)
+    return Call("GET", f"/api/campaigns/{campaign_id}/variants/results/")
+
+
+@endpoint("GET /api/campaigns/{id}/variants/{variant_id}/", {R}, 200)
+async def _(w: World) -> Call:
+    campaign_id, variant_id = await _variant(w)
+    return Call("GET", f"/api/campaigns/{campaign_id}/variants/{variant_id}/")
+
+
+@endpoint("PATCH /api/campaigns/{id}/variants/{variant_id}/", {U}, 200)
+async def _(w: World) -> Call:
+    campaign_id, variant_id = await _variant(w)
+    return Call("PATCH", f"/api/campaigns/{campaign_id}/variants/{variant_id}/", {"weight": 20})
+
+
+@endpoint("DELETE /api/campaigns/{id}/variants/{variant_id}/", {U}, 204)
+async def _(w: World) -> Call:
+    campaign_id, variant_id = await _variant(w)
+    return Call("DELETE", f"/api/campaigns/{campaign_id}/variants/{variant_id}/")
+
+
 @endpoint("GET /api/campaigns/{id}/budgets/", {R}, 200)
 async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "budgets/")
