@@ -9,9 +9,16 @@ from typing import Any
 
 import pytest
 from httpx import AsyncClient, Response
+from sqlalchemy import text
 
 from crm_common.db import Database
+from crm_common.security.permissions import Permission
+from crm_common.security.principal import Principal
 from crm_common.segments import validate_criteria
+from crm_common.tenancy import TenantScope
+from segment_engine.segments import service
+from segment_engine.segments.errors import AudienceQueryTimedOut
+from segment_engine.segments.schemas import EstimateRequest
 
 from .conftest import Audience, make_segment
 
@@ -209,3 +216,34 @@ async def test_lone_surrogate_string_refused(
         assert response.json()["details"]["fields"] == {
             "demographic_criteria.value": ["must be valid Unicode text (no lone surrogates)"]
         }
+
+
+async def test_rules_running_past_the_statement_timeout_are_422_not_500(
+    db: Database, audience: Audience
+) -> None:
+    """Costly rules (150 substring searches over 50,000 contacts) under a short statement
+    timeout: the estimate reports the rules' cost, it does not fail as an internal error."""
+    company_id = audience.acme.company.id
+    async with db.system_session() as session:
+        await session.execute(
+            text(
+                "INSERT INTO crm_contacts (id, company_id, external_id, city) "
+                "SELECT gen_random_uuid(), :company, 'bulk-' || n, 'City ' || n "
+                "FROM generate_series(1, 50000) n"
+            ),
+            {"company": company_id},
+        )
+    principal = Principal(
+        user_id=audience.acme.admin_user.id,
+        company_id=company_id,
+        roles=frozenset({"admin"}),
+        permissions=frozenset(Permission),
+    )
+    searches = [{"field": "city", "op": "contains", "value": f"x{n}y"} for n in range(150)]
+    body = EstimateRequest(demographic_criteria={"any": searches}, exact=True)
+    with pytest.raises(AudienceQueryTimedOut) as raised:
+        async with db.tenant_session(company_id) as session:
+            await session.execute(text("SET LOCAL statement_timeout = 100"))
+            await service.estimate(TenantScope(session, company_id), principal, body, 0)
+    assert raised.value.status_code == 422
+    assert raised.value.error_code == "segment_query_timeout"

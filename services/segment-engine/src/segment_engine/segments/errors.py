@@ -21,3 +21,13 @@ class SavedRulesInvalid(ValidationFailed):
 
     error_code = "segment_rules_invalid"
     message = "The segment's saved rules are not valid any more; edit the segment to fix them."
+
+
+class AudienceQueryTimedOut(ValidationFailed):
+    """The rules' query ran past the statement timeout: too costly for a request."""
+
+    error_code = "segment_query_timeout"
+    message = (
+        "The rules took longer to run than a request may; narrow them, or estimate without "
+        "`exact` (a sample) and evaluate later."
+    )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from crm_common.events import emit
 from crm_common.events.envelope import EventType
@@ -30,6 +34,7 @@ from segment_engine.segments import explain as explaining
 from segment_engine.segments import membership
 from segment_engine.segments import repository as repo
 from segment_engine.segments.errors import (
+    AudienceQueryTimedOut,
     CampaignNotFound,
     ContactNotFound,
     SavedRulesInvalid,
@@ -50,6 +55,21 @@ def _elapsed_ms(started: float) -> int:
 def schema() -> dict[str, Any]:
     """The JSON Schema of the rule language."""
     return rules_json_schema()
+
+
+_QUERY_CANCELED = "57014"  # statement_timeout reached
+
+
+@asynccontextmanager
+async def _rules_query() -> AsyncIterator[None]:
+    """Running compiled rules: a statement timeout is the rules' cost, reported as such (422),
+    not an internal error."""
+    try:
+        yield
+    except DBAPIError as error:
+        if getattr(getattr(error.orig, "__cause__", None), "sqlstate", None) == _QUERY_CANCELED:
+            raise AudienceQueryTimedOut() from error
+        raise
 
 
 def criteria_for(principal: Principal, body: CriteriaBody) -> Criteria:
@@ -105,12 +125,13 @@ async def estimate(
     ctx = CompileContext(scope.company_id, _now(), buckets if sampled else None)
     predicate = compile_criteria(criteria, ctx)
     reach = reachability(channel, scope.company_id)
-    if has_event_conditions(criteria):
-        counts, ids = await repo.estimate_in_one_scan(scope, predicate, reach, body.sample_size)
-    else:
-        # Field-only rules: a parallel count, then a sample query that stops early.
-        counts = await repo.count_audience(scope, predicate, reach)
-        ids = await repo.sample_ids(scope, predicate, reach, body.sample_size)
+    async with _rules_query():
+        if has_event_conditions(criteria):
+            counts, ids = await repo.estimate_in_one_scan(scope, predicate, reach, body.sample_size)
+        else:
+            # Field-only rules: a parallel count, then a sample query that stops early.
+            counts = await repo.count_audience(scope, predicate, reach)
+            ids = await repo.sample_ids(scope, predicate, reach, body.sample_size)
     sample = await repo.get_contacts(scope, ids)
     matched = scale(counts.matched, buckets)
     no_consent = scale(counts.no_consent, buckets).value
@@ -178,9 +199,10 @@ async def evaluate(
     now = _now()
     predicate = compile_criteria(criteria, CompileContext(scope.company_id, now))
     await repo.tune_for_audience_queries(scope.session)
-    result = await membership.materialise(
-        scope, segment.id, predicate, reachability(channel, scope.company_id)
-    )
+    async with _rules_query():
+        result = await membership.materialise(
+            scope, segment.id, predicate, reachability(channel, scope.company_id)
+        )
     excluded = {"no_consent": result.no_consent, "suppressed": result.suppressed}
     took_ms = _elapsed_ms(started)
     evaluation = SegmentEvaluation(
@@ -264,7 +286,8 @@ async def explain(
         view_pii=principal.has(Permission.VIEW_PII),
     )
     explain_plan = explaining.plan(data.criteria, data.ctx, data.reach)
-    values = await repo.contact_values(scope, contact_id, explain_plan.expressions)
+    async with _rules_query():
+        values = await repo.contact_values(scope, contact_id, explain_plan.expressions)
     document = explaining.build(data, explain_plan, values)
     document.update(
         segment_id=segment.id,
