@@ -10,8 +10,8 @@ custom attribute or event property whose key names personal data (`email`, `phon
 `is_set` / `is_not_set` compare no value and stay allowed.
 
 For a stored segment with PII rules, a principal without `view_pii` sees its counts but its
-PII conditions' values are masked (`mask_pii_rules`) and it cannot write criteria trees that
-hold such rules.
+PII conditions' values are masked (`mask_pii_rules`), it cannot write criteria trees that
+hold such rules (`ensure_pii_writable`) and it cannot evaluate or explain the segment.
 """
 
 from __future__ import annotations
