@@ -16,7 +16,7 @@ import asyncpg
 import pytest
 import redis
 
-from crm_cli.embedded import EmbeddedServers, pid_alive
+from crm_cli.embedded import EmbeddedRedis, EmbeddedServers, pid_alive
 
 pytestmark = pytest.mark.slow
 
@@ -157,3 +157,25 @@ def test_stale_embedded_servers_adopted_on_start(tmp_path: Path) -> None:
     _until(lambda: not pid_alive(int(postgres_pid)), "the adopted Postgres to stop")
     _until(lambda: not pid_alive(int(redis_pid)), "the adopted Redis to stop")
     assert not (data_dir / "postgres" / "postmaster.pid").exists()
+
+
+def test_stale_embedded_redis_that_does_not_answer_is_stopped_before_a_new_one(
+    tmp_path: Path,
+) -> None:
+    hung = EmbeddedRedis(tmp_path / "data" / "redis")
+    hung.start()
+    assert hung.pid is not None
+    os.kill(hung.pid, signal.SIGSTOP)  # alive, holding the data files, answering nothing
+
+    fresh = EmbeddedRedis(tmp_path / "data" / "redis")
+    try:
+        url = fresh.start()
+        assert not fresh.adopted
+        assert fresh.pid != hung.pid
+        assert _answers(url)
+        _until(lambda: not pid_alive(hung.pid), "the hung Redis to be stopped")
+    finally:
+        fresh.stop()
+        if hung.process is not None:
+            hung.process.kill()
+            hung.process.wait(timeout=10)

@@ -63,6 +63,17 @@ def _wait_gone(pid: int, limit_s: float) -> bool:
     return True
 
 
+def _terminate(pid: int, grace_s: float = 5.0) -> None:
+    """SIGTERM (and SIGCONT, should it be stopped), then SIGKILL after `grace_s`."""
+    for signum in (signal.SIGTERM, signal.SIGCONT):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signum)
+    if not _wait_gone(pid, grace_s):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        _wait_gone(pid, grace_s)
+
+
 class EmbeddedRedis:
     """redis-server as a child process on a unix socket in (or, when that path is too long,
     named after) the data folder, with an append-only file: a SIGKILL loses nothing it
@@ -109,14 +120,29 @@ class EmbeddedRedis:
             return int(self.pidfile.read_text().strip())
         return None
 
+    def _started_by_us(self, pid: int) -> bool:
+        """A redis-server working in this folder (Redis changes its own command line, but it
+        moves into its data folder)."""
+        try:
+            executable = Path(os.readlink(f"/proc/{pid}/exe")).name
+            cwd = Path(os.readlink(f"/proc/{pid}/cwd"))
+        except OSError:
+            return False
+        return executable.startswith("redis-server") and cwd == self.folder
+
     def start(self) -> str:
-        """Adopt a stale server of ours that answers; otherwise start a new one."""
+        """Adopt a stale server of ours that answers; stop one of ours that does not (it
+        would share the data files with the new one); then start a new one."""
         self.folder.mkdir(parents=True, exist_ok=True)
         stale = self._recorded_pid()
-        if pid_alive(stale) and self.serves_our_folder():
-            self.pid, self.process, self.adopted = stale, None, True
-            log.info("embedded_redis_adopted", pid=stale, folder=str(self.folder))
-            return self.url
+        if stale is not None and pid_alive(stale):
+            if self.serves_our_folder():
+                self.pid, self.process, self.adopted = stale, None, True
+                log.info("embedded_redis_adopted", pid=stale, folder=str(self.folder))
+                return self.url
+            if self._started_by_us(stale):
+                log.warning("embedded_redis_stale_stopped", pid=stale, folder=str(self.folder))
+                _terminate(stale)
         self._spawn()
         log.info("embedded_redis_started", pid=self.pid, folder=str(self.folder))
         return self.url
@@ -187,9 +213,7 @@ class EmbeddedRedis:
                 self.process.terminate()
                 self.process.wait(timeout=10)
         elif not _wait_gone(pid, 10):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-            _wait_gone(pid, 10)
+            _terminate(pid)
         self.process = None
 
 
