@@ -3,7 +3,8 @@ runs against a Redis server of this test's own, which is SIGKILLed in the middle
 events and started again on the same port a few seconds later. Nobody touches the services:
 `/readyz` goes to 503 while Redis is away and returns to 200 by itself, and no event is lost —
 every event written to the outbox (before, during and after the outage) is on the stream
-exactly once and handled exactly once by the launch worker's consumer group.
+exactly once, handled exactly once by the launch worker's consumer group, and delivered exactly
+once to a browser's WebSocket that stayed connected through the outage.
 
 The machine's shared Redis is never touched. Run with `make test-faults` (`make test` runs it)."""
 
@@ -25,11 +26,12 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+import websockets
 from redis.asyncio import Redis
 
 from crm_common.db import Database
 from crm_common.events import EventType, emit
-from crm_common.testing.builders import make_company
+from crm_common.testing.builders import TEST_PASSWORD, make_company, make_user
 from crm_common.testing.redis_server import PrivateRedis, free_port
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -133,6 +135,30 @@ async def _handled(database_url: str, expected: set[str]) -> set[str]:
         await connection.close()
 
 
+async def _sign_in(base: str, email: str) -> str:
+    async with httpx.AsyncClient(base_url=base, timeout=10) as client:
+        response = await client.post(
+            "/api/auth/token", data={"username": email, "password": TEST_PASSWORD}
+        )
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+async def _watch(base: str, token: str, received: list[str], connected: asyncio.Event) -> None:
+    """A browser's WebSocket: authenticates, answers pings, records every event id."""
+    async with websockets.connect(base.replace("http://", "ws://") + "/ws") as socket:
+        await socket.send(json.dumps({"type": "auth", "token": token}))
+        assert json.loads(await socket.recv())["type"] == "auth_ok"
+        connected.set()
+        async for raw in socket:
+            message = json.loads(raw)
+            if message["type"] == "ping":
+                await socket.send(json.dumps({"type": "pong"}))
+            elif message["type"] == "event":
+                received.append(str(message["event"]["id"]))
+
+
 def _not_ready(body: dict[str, Any]) -> dict[str, dict[str, str]]:
     return {
         name: {check: value for check, value in service["checks"].items() if value != "ok"}
@@ -149,7 +175,14 @@ async def test_services_recover_after_their_redis_is_killed_and_no_event_is_lost
 ) -> None:
     base, log_path = all_in_one
     company = await make_company(db, f"redis-faults-{uuid.uuid4().hex[:6]}")
+    user = await make_user(db, company, "marketing_analyst")
     await _readiness(base, 200, log_path)
+    received: list[str] = []
+    connected = asyncio.Event()
+    watcher = asyncio.create_task(
+        _watch(base, await _sign_in(base, user.email), received, connected)
+    )
+    await asyncio.wait_for(connected.wait(), 30)
 
     written = await _emit(db, company.id, BEFORE, 0.01)
     private_redis.kill()
@@ -169,6 +202,12 @@ async def test_services_recover_after_their_redis_is_killed_and_no_event_is_lost
 
     expected = set(written)
     handled = await _handled(database_url, expected)
+    deadline = time.monotonic() + READY_LIMIT_S
+    while not expected <= set(received) and time.monotonic() < deadline and not watcher.done():
+        await asyncio.sleep(0.2)
+    watcher.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await watcher
     redis = Redis.from_url(private_redis.url, decode_responses=True)
     try:
         entries = await redis.xrange("crm.events")
@@ -187,7 +226,7 @@ async def test_services_recover_after_their_redis_is_killed_and_no_event_is_lost
     print(
         f"\nRedis down {OUTAGE_S:.0f} s; all services ready again {recovered_s:.1f} s after the"
         f" kill; {len(expected)} events, {sum(on_stream.values())} stream entries,"
-        f" {len(handled & expected)} handled;"
+        f" {len(handled & expected)} handled, {len(set(received) & expected)} on the WebSocket;"
         f" {log_text.count('background_task_failed')} supervisor log lines"
     )
     assert back["status"] == "ready"
@@ -195,3 +234,5 @@ async def test_services_recover_after_their_redis_is_killed_and_no_event_is_lost
     assert expected - handled == set(), f"{len(expected - handled)} events never handled"
     assert {event_id: on_stream[event_id] for event_id in expected} == dict.fromkeys(expected, 1)
     assert unpublished == 0
+    # The browser got each of them once, in the order they were written.
+    assert [event_id for event_id in received if event_id in expected] == written
