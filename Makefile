@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run test test-faults test-web lint format sync web images bench-campaign bench-segments bench-ws bench-launch clean
+.PHONY: run test test-faults test-fuzz test-web lint format sync web images bench-campaign bench-segments bench-ws bench-launch clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -42,8 +42,9 @@ run: sync web
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
 ## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own.
 test: sync
-	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults" $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults and not fuzz" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-faults
+	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-web
 
 ## A launch to 50,000 contacts through a real SMTP server, its worker SIGKILLed three times;
@@ -51,15 +52,22 @@ test: sync
 test-faults: sync
 	$(UV) run --frozen pytest tests/test_launch_faults.py tests/test_redis_faults.py -m faults -n 0 -s $(PYTEST_ARGS)
 
+## schemathesis, every check, over every operation of the API document, against a running
+## all-in-one on the test PostgreSQL/Redis: as a demo admin, then as the read-only analyst
+test-fuzz: sync
+	$(UV) run --frozen pytest tests/test_fuzz.py -m fuzz -n 0 -s $(PYTEST_ARGS)
+
 lint: sync
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen lint-imports --no-cache
 	$(UV) run --frozen mypy libs/crm_common/src apps/crm/src services/campaign-api/src services/segment-engine/src services/launch-worker/src services/notify-gateway/src
 	$(UV) run --frozen python deploy/k8s/validate.py
-	@if docker compose version >/dev/null 2>&1; then \
+	@compose=""; if docker compose version >/dev/null 2>&1; then compose="docker compose"; \
+	elif command -v docker-compose >/dev/null 2>&1; then compose="docker-compose"; fi; \
+	if [ -n "$$compose" ]; then \
 		CRM_JWT_SECRET=lint-only-0123456789abcdef0123456789 CRM_TRACKING_SECRET=lint-only-0123456789abcdef0123456789 \
-			docker compose config --quiet && echo "docker-compose.yml valid"; \
+			$$compose config --quiet && echo "docker-compose.yml valid ($$compose)"; \
 	else echo "docker compose is not installed: docker-compose.yml not checked"; fi
 
 ## Every image from the one Dockerfile: $(IMAGE_PREFIX)/<target>:$(IMAGE_TAG), the tag the prod overlay names
