@@ -140,6 +140,10 @@ def test_the_rule_budget_is_body_wide() -> None:
     )
     assert [e["path"] for e in errors] == ["psychographic_criteria"]
     assert "1000 conditions and values" in errors[0]["message"]
+    radius = {"field": "location", "op": "within_radius", "value": {"lat": 1, "lon": 2, "km": 3}}
+    assert validate_criteria({"geographic_criteria": {"any": [radius] * 100}}) == []
+    too_many = validate_criteria({"geographic_criteria": {"any": [radius] * 101}})
+    assert [e["path"] for e in too_many] == ["geographic_criteria.any[100]"]
 
 
 async def test_rules_at_every_limit_run_in_estimate_evaluate_and_explain(

@@ -109,6 +109,9 @@ MAX_AGE = 150
 # inside what Python, JSON and Postgres `numeric` hold exactly.
 MAX_NUMBER = 10**15
 # The budget of one body's four trees: every condition (behavioural ones and their `where`
-# conditions included) costs one unit per value it holds, at least one. It keeps a compiled
-# audience query far below the 32,767 bind parameters a Postgres statement may carry.
+# conditions included) costs one unit per value it holds, at least one; a `within_radius`
+# costs RADIUS_UNITS (it binds a dozen parameters: bounding box and haversine terms). The
+# heaviest body then binds about 6,400 parameters, so a campaign's audience over five such
+# segments stays below the 32,767 a Postgres statement may carry.
 MAX_VALUES = 1000
+RADIUS_UNITS = 10

@@ -125,7 +125,8 @@ class _Parser(ValueParser):
         kind, key = self.field_kind(name, f"{path}.field", in_event=in_event)
         op = self.operator(raw.get("op"), kind, cast(str, name), f"{path}.op")
         value = self.condition_value(raw, kind, op, f"{path}.value")
-        self.spend(len(value) if isinstance(value, tuple) else 1, path)
+        units = len(value) if isinstance(value, tuple) else 1
+        self.spend(F.RADIUS_UNITS if op == Op.WITHIN_RADIUS else units, path)
         if bad_keys:
             raise Invalid(path)
         return Condition(cast(str, name), kind, op, value, key=key, path=path)
