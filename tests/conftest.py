@@ -10,3 +10,6 @@ def pytest_configure(config: Any) -> None:
         "markers",
         "faults: worker processes or a Redis SIGKILLed mid-flow (make test-faults)",
     )
+    config.addinivalue_line(
+        "markers", "fuzz: schemathesis over the whole API document (make test-fuzz)"
+    )
