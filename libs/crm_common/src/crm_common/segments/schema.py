@@ -205,8 +205,10 @@ def rules_json_schema() -> dict[str, Any]:
             "max_string_length": F.MAX_STRING,
             "max_abs_number": F.MAX_NUMBER,
             # Across a body's four trees: every condition (behavioural ones and their `where`
-            # conditions included) costs one unit per value it holds, at least one.
+            # conditions included) costs one unit per value it holds, at least one, and a
+            # within_radius condition `radius_units`.
             "max_values": F.MAX_VALUES,
+            "radius_units": F.RADIUS_UNITS,
         },
     }
 
