@@ -1,6 +1,7 @@
-"""`crm run` with embedded servers recovers without a person: its embedded Redis SIGKILLed is
-started again by the all-in-one and every service is ready again; after `crm run` itself is
-SIGKILLed, the next `crm run` adopts the servers it left running and stops them on exit."""
+"""`crm run` with embedded servers recovers without a person: its embedded Redis, then its
+embedded Postgres, SIGKILLed are started again by the all-in-one and every service is ready
+again; after `crm run` itself is SIGKILLed, the next `crm run` adopts the servers it left
+running and stops them on exit."""
 
 import contextlib
 import os
@@ -71,7 +72,7 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
-def test_killed_embedded_redis_is_restarted_and_a_crashed_runs_servers_are_adopted(
+def test_killed_embedded_servers_are_restarted_and_a_crashed_runs_servers_are_adopted(
     tmp_path: Path,
 ) -> None:
     data_dir = tmp_path / "data"
@@ -94,6 +95,15 @@ def test_killed_embedded_redis_is_restarted_and_a_crashed_runs_servers_are_adopt
         )
         _until(lambda: _ready(port), "every service to be ready again", log_path)
         assert "embedded_server_restarted" in log_path.read_text(errors="replace")
+
+        first_postgres = _pid(postmaster_pidfile)
+        os.kill(first_postgres, signal.SIGKILL)
+        _until(
+            lambda: _alive(_pid(postmaster_pidfile)) and _pid(postmaster_pidfile) != first_postgres,
+            "the embedded Postgres to be started again",
+            log_path,
+        )
+        _until(lambda: _ready(port), "every service to be ready after Postgres", log_path)
 
         # The all-in-one itself dies without cleaning up: its servers stay behind.
         redis_pid, postgres_pid = _pid(redis_pidfile), _pid(postmaster_pidfile)
