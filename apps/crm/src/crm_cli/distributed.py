@@ -299,6 +299,7 @@ class Cluster:
     nginx: Child | None = None
     readiness_port: int = 0
     site: tuple[subprocess.Popen[bytes], Path] | None = None
+    site_written: bool = False
 
     def child_env(self) -> dict[str, str]:
         settings = self.settings
@@ -421,7 +422,8 @@ class Cluster:
             return
         process, folder = self.site
         self.site = None
-        if process.returncode != 0:
+        self.site_written = process.returncode == 0
+        if not self.site_written:
             log.warning("distributed_api_site_failed", folder=str(folder))
 
     def _all(self) -> list[Child]:
@@ -474,14 +476,19 @@ class Cluster:
         }
 
     async def readiness(self, client: httpx.AsyncClient) -> tuple[bool, dict[str, Any]]:
-        """Ready when nginx runs and every service has at least one ready replica."""
+        """Ready when nginx runs, the API document and its pages are written, and every
+        service has at least one ready replica."""
         states = await asyncio.gather(*(self.replica_state(client, c) for c in self.children))
         services: dict[str, Any] = {}
         for child, state in zip(self.children, states, strict=True):
             assert child.service is not None
             entry = services.setdefault(child.service, {"replicas": []})
             entry["replicas"].append(state)
-        ready = self.nginx is not None and self.nginx.alive()
+        gateway = {
+            "nginx": "ok" if self.nginx is not None and self.nginx.alive() else "down",
+            "api_docs": "ok" if self.site_written else "writing",
+        }
+        ready = all(value == "ok" for value in gateway.values())
         for entry in services.values():
             up = sum(1 for replica in entry["replicas"] if replica["status"] == "ready")
             entry["status"] = "ready" if up else "not_ready"
@@ -490,7 +497,7 @@ class Cluster:
         return ready, {
             "status": "ready" if ready else "not_ready",
             "mode": "distributed",
-            "gateway": "nginx",
+            "gateway": gateway,
             "services": services,
         }
 
