@@ -20,12 +20,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.timeout(1200)]
 
 HOOKS = Path(__file__).parent / "fuzz"
 CONFIG = HOOKS / "schemathesis.toml"
 PASSWORD = "demo-pass-123"
-MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "20"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "10"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261203"))
 RAISED_LIMITS = {
     "CRM_RATE_LIMIT_PER_USER": "10000000",
