@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run test test-faults test-fuzz test-web lint format sync web images bench-campaign bench-segments bench-ws bench-launch clean
+.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-segments bench-ws bench-launch clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -39,10 +39,23 @@ test-web: sync web
 run: sync web
 	$(UV) run --frozen crm run
 
+## nginx for the distributed mode: Debian's package, installed when missing (as root)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
+		if [ "$$(id -u)" = 0 ]; then \
+			(apt-get install -y -qq nginx-light >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null)); \
+		else echo "nginx is not installed: sudo apt-get install -y nginx-light"; exit 1; fi
+
+## The services as separate processes (2 campaign-api, 2 segment-engine, 2 launch workers,
+## 1 notify gateway) behind nginx on http://127.0.0.1:8000; Ctrl-C stops everything
+run-distributed: sync web nginx
+	$(UV) run --frozen crm run-distributed
+
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
 ## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own.
 test: sync
-	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults and not fuzz" $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults and not fuzz and not distributed" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-faults
 	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-web
@@ -56,6 +69,11 @@ test-faults: sync
 ## all-in-one on the test PostgreSQL/Redis: as a demo admin, then as the read-only analyst
 test-fuzz: sync
 	$(UV) run --frozen pytest tests/test_fuzz.py -m fuzz -n 0 -s $(PYTEST_ARGS)
+
+## The distributed mode through nginx: a full flow, a campaign-api replica and a launch worker
+## SIGKILLed mid-launch, nothing lost or sent twice
+test-distributed: sync nginx
+	$(UV) run --frozen pytest tests/test_distributed.py -m distributed -n 0 $(PYTEST_ARGS)
 
 lint: sync
 	$(UV) run --frozen ruff check .
