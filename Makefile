@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-segments bench-ws bench-launch clean
+.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-modes bench-segments bench-ws bench-launch clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -106,6 +106,10 @@ format: sync
 
 bench-campaign: sync
 	$(UV) run --frozen python bench/campaign_load.py
+
+## The campaign API at 150 and 600 users: the all-in-one and the distributed mode side by side
+bench-modes: sync nginx
+	$(UV) run --frozen python bench/campaign_modes.py
 
 bench-segments: sync
 	$(UV) run --frozen python bench/segments.py
