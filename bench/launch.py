@@ -44,6 +44,7 @@ from typing import Any
 import asyncpg
 from aiosmtpd.controller import Controller
 from redis.asyncio import Redis
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -51,12 +52,11 @@ from machine_info import machine
 
 from crm_common import migrate
 from crm_common.db import Database
-from crm_common.models import (
-    Launch,
-)
+from crm_common.models import CampaignSegment, Launch
 from crm_common.reference import sync_roles
 from crm_common.settings import Settings
 from crm_common.testing.builders import make_company, make_email_campaign, make_user
+from launch_worker.audience.service import freeze_audience
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
@@ -87,7 +87,7 @@ class CountingSink:
         return "250 Message accepted for delivery"
 
 
-async def recreate(server: str, name: str) -> str:
+async def recreate(server: str, name: str, revision: str = "head") -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
         raise SystemExit("database name must be a plain lower-case identifier")
     admin = await asyncpg.connect(server)
@@ -99,8 +99,16 @@ async def recreate(server: str, name: str) -> str:
         await admin.close()
     print(f"postgres {version}")
     url = f"{server.rsplit('/', 1)[0]}/{name}"
-    await migrate.upgrade(url)
+    await migrate.upgrade(url, revision)
     return url
+
+
+async def drop(server: str, name: str) -> None:
+    admin = await asyncpg.connect(server)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 async def claim_redis(url: str) -> Redis:
@@ -125,11 +133,14 @@ class Run:
     send_s: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
+    cpu_s: list[float] = field(default_factory=list)
     sent: int = 0
     failed: int = 0
     status: str = ""
     received: int | None = None
     resolution_only: bool = False
+    compared: tuple[float, float] | None = None
+    """Resolution the previous way and the current way, on their own databases."""
 
 
 async def load_contacts(url: str, company_id: uuid.UUID, count: int) -> float:
@@ -199,6 +210,107 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
     return launch, company
 
 
+# How an audience was frozen before migration 0008, for --compare-resolution: one INSERT …
+# SELECT of the deliveries (random ids, contacts in table order, ON CONFLICT, five per-row
+# foreign keys), then the campaign-contact links read back from the deliveries.
+PREVIOUS_RESOLUTION = (
+    """
+    INSERT INTO crm_deliveries (id, company_id, launch_id, campaign_id, contact_id, channel,
+        variant_id, delivery_status, next_attempt_at, created_at, updated_at)
+    SELECT gen_random_uuid(), $1, $2, $3, c.id, 'email', NULL, 'pending', now(), now(), now()
+    FROM crm_contacts c
+    WHERE c.company_id = $1 AND c.consented_channels IS NOT NULL
+      AND 'email' = ANY (c.consented_channels)
+      AND NOT (c.id IN (SELECT s.contact_id FROM crm_suppressions s WHERE s.company_id = $1
+                        AND s.contact_id IS NOT NULL
+                        AND (s.channel IS NULL OR s.channel = 'email'))
+               OR c.email IS NOT NULL AND c.email IN (
+                   SELECT s.address FROM crm_suppressions s WHERE s.company_id = $1
+                   AND (s.channel IS NULL OR s.channel = 'email')))
+      AND c.email IS NOT NULL
+    ON CONFLICT (campaign_id, contact_id, channel) DO NOTHING
+    """,
+    "SELECT crm_analyze_deliveries()",
+    """
+    INSERT INTO crm_campaign_contacts (company_id, campaign_id, contact_id, launch_id, added_at)
+    SELECT DISTINCT company_id, campaign_id, contact_id, launch_id, now()
+    FROM crm_deliveries WHERE company_id = $1 AND launch_id = $2
+    ON CONFLICT (campaign_id, contact_id) DO NOTHING
+    """,
+)
+
+
+async def _resolution_world(
+    server: str, name: str, revision: str, recipients: int
+) -> tuple[str, Database, Launch, Any]:
+    url = await recreate(server, name, revision)
+    db = Database.from_settings(
+        Settings(database_url=url, db_statement_timeout_ms=0, db_pool_size=2), name="bench"
+    )
+    async with db.system_session() as session:
+        await sync_roles(session)
+    run = Run(name, recipients, 1)
+    launch, company = await prepare(db, url, run, "sandbox")
+    launch.launch_status = "resolving"
+    async with db.system_session() as session:
+        session.add(launch)
+    return url, db, launch, company
+
+
+async def compare_resolution(server: str, database: str, recipients: int) -> tuple[float, float]:
+    """Freeze the same audience (same size and shape, loaded by COPY) the previous way, on a
+    database at revision 0007, and the current way (`freeze_audience`) at head, one after the
+    other; the seconds each took (statements and commit)."""
+    timings = []
+    for suffix, revision in (("before", "0007"), ("after", "head")):
+        name = f"{database}_{suffix}"
+        url, db, launch, company = await _resolution_world(server, name, revision, recipients)
+        try:
+            if revision == "0007":
+                began = time.perf_counter()
+                connection = await asyncpg.connect(url)
+                try:
+                    async with connection.transaction():
+                        await connection.execute("SET LOCAL ROLE crm_app")
+                        await connection.execute(
+                            "SELECT set_config('app.company_id', $1, true)", str(company.id)
+                        )
+                        await connection.execute(
+                            PREVIOUS_RESOLUTION[0], company.id, launch.id, launch.campaign_id
+                        )
+                        await connection.execute(PREVIOUS_RESOLUTION[1])
+                        await connection.execute(PREVIOUS_RESOLUTION[2], company.id, launch.id)
+                finally:
+                    await connection.close()
+            else:
+                async with db.tenant_session(company.id) as session:
+                    segments = (
+                        await session.execute(
+                            select(CampaignSegment).where(
+                                CampaignSegment.campaign_id == launch.campaign_id
+                            )
+                        )
+                    ).scalars()
+                    listed = list(segments)
+                began = time.perf_counter()
+                async with db.tenant_session(company.id) as session:
+                    await freeze_audience(
+                        session,
+                        company_id=company.id,
+                        campaign_id=launch.campaign_id,
+                        launch_id=launch.id,
+                        segments=listed,
+                        channels=["email"],
+                        variants=[],
+                        now=datetime.now(UTC),
+                    )
+            timings.append(time.perf_counter() - began)
+        finally:
+            await db.dispose()
+            await drop(server, name)
+    return timings[0], timings[1]
+
+
 def start_workers(count: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
     logs.mkdir(parents=True, exist_ok=True)
     processes = []
@@ -221,6 +333,13 @@ def peak_rss_mb(pid: int) -> float:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop_workers(processes: list[subprocess.Popen[bytes]]) -> None:
@@ -294,6 +413,7 @@ async def measure(
                     raise SystemExit(f"a worker exited ({process.returncode}); see {logs}")
             await asyncio.sleep(0.01 if sending_at is None else 0.2)
         run.rss_mb = [peak_rss_mb(process.pid) for process in processes]
+        run.cpu_s = [cpu_seconds(process.pid) for process in processes]
         run.status, run.sent, run.failed = (
             row["launch_status"],
             row["sent_count"],
@@ -326,6 +446,12 @@ def report(run: Run, target: float) -> None:
     print(f"  contacts loaded (COPY)     {run.seconds_load:8.1f} s")
     resolution = f"{run.resolution_s:8.2f} s" if run.resolution_s is not None else "    n/a"
     print(f"  audience resolution        {resolution}")
+    if run.compared is not None:
+        before, after = run.compared
+        print(
+            f"  same audience, statements  before (0007) {before:.2f} s, now {after:.2f} s"
+            f" ({before / after:.1f}x)"
+        )
     if run.resolution_only:
         return
     print(
@@ -340,6 +466,13 @@ def report(run: Run, target: float) -> None:
         f" {max(run.latencies_ms, default=float('nan')):.0f} ms"
     )
     print("  peak RSS per worker        " + ", ".join(f"{mb:.0f} MB" for mb in run.rss_mb))
+    if run.sent:
+        per_message = sum(run.cpu_s) / run.sent * 1e6
+        print(
+            "  worker CPU                 "
+            + ", ".join(f"{cpu:.1f} s" for cpu in run.cpu_s)
+            + f" ({per_message:.0f} µs per message sent, whole run)"
+        )
     print(f"  launch                     {run.status}: sent {run.sent:,}, failed {run.failed:,}")
     if run.received is not None:
         print(f"  SMTP server received       {run.received:,} messages")
@@ -354,6 +487,12 @@ async def main() -> None:
         "--resolution-only",
         action="store_true",
         help="stop each run once its audience is resolved (sending started)",
+    )
+    parser.add_argument(
+        "--compare-resolution",
+        action="store_true",
+        help="first freeze each run's audience the previous way (revision 0007) and the "
+        "current way on databases of their own, and print both times",
     )
     parser.add_argument("--database", default="crm_bench_launch")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
@@ -414,6 +553,9 @@ async def main() -> None:
                     "CRM_SEND_RATE_LIMITS": '{"smtp": 100000}',
                 }
             run = Run(name, recipients, args.workers, resolution_only=args.resolution_only)
+            if args.compare_resolution:
+                before, after = await compare_resolution(server, args.database, recipients)
+                run.compared = (before, after)
             try:
                 await measure(
                     db,

@@ -1,6 +1,6 @@
 """Delivery batches: claimed with FOR UPDATE SKIP LOCKED and a lease, recorded with one
-statement per batch. Every statement runs in the launch's tenant session (row-level
-security) and names the company as well."""
+statement per batch (after one that locks the campaign and launch). Every statement runs in
+the launch's tenant session (row-level security) and names the company as well."""
 
 from __future__ import annotations
 
@@ -48,30 +48,86 @@ _CLAIM = text(
     """
 ).bindparams(bindparam("lease_s", type_=Float), bindparam("size", type_=Integer))
 
-# Outcomes of a batch, one row each; only rows this worker still holds are written.
+# A batch's record in one statement: the outcomes (one row each; only rows this worker still
+# holds are written), the sent messages' tracked links, the daily metrics per channel, the
+# launch's counters and the campaign's spend. The campaign and launch rows are locked first
+# (`_LOCK_AND_PLAN`), so the order of the updates inside does not matter.
 _RECORD = text(
     """
-    UPDATE crm_deliveries d
-    SET delivery_status = o.status,
-        provider = coalesce(o.provider, d.provider),
-        provider_message_id = coalesce(o.message_id, d.provider_message_id),
-        cost = d.cost + o.cost,
-        last_error = o.error,
-        error_code = o.code,
-        sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
-        next_attempt_at = coalesce(o.next_at, d.next_attempt_at),
-        attempts = d.attempts - o.refund,
-        lease_owner = NULL,
-        lease_expires_at = NULL,
-        updated_at = now()
-    FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:providers AS text[]),
-                CAST(:message_ids AS text[]), CAST(:costs AS numeric[]), CAST(:errors AS text[]),
-                CAST(:codes AS text[]), CAST(:next_ats AS timestamptz[]),
-                CAST(:refunds AS integer[]))
-         AS o(id, status, provider, message_id, cost, error, code, next_at, refund)
-    WHERE d.id = o.id AND d.company_id = :company_id
-      AND d.lease_owner = :owner AND d.delivery_status = 'sending'
-    RETURNING d.id, d.channel, o.status, o.cost
+    WITH o AS (
+        SELECT * FROM unnest(
+            CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:providers AS text[]),
+            CAST(:message_ids AS text[]), CAST(:costs AS numeric[]), CAST(:errors AS text[]),
+            CAST(:codes AS text[]), CAST(:next_ats AS timestamptz[]),
+            CAST(:refunds AS integer[])
+        ) AS o(id, status, provider, message_id, cost, error, code, next_at, refund)
+    ),
+    recorded AS (
+        UPDATE crm_deliveries d
+        SET delivery_status = o.status,
+            provider = coalesce(o.provider, d.provider),
+            provider_message_id = coalesce(o.message_id, d.provider_message_id),
+            cost = d.cost + o.cost,
+            last_error = o.error,
+            error_code = o.code,
+            sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+            next_attempt_at = coalesce(o.next_at, d.next_attempt_at),
+            attempts = d.attempts - o.refund,
+            lease_owner = NULL,
+            lease_expires_at = NULL,
+            updated_at = now()
+        FROM o
+        WHERE d.id = o.id AND d.company_id = :company_id
+          AND d.lease_owner = :owner AND d.delivery_status = 'sending'
+        RETURNING d.id, d.channel, o.status, o.cost
+    ),
+    links AS (
+        INSERT INTO crm_message_links (company_id, delivery_id, position, url)
+        SELECT CAST(:company_id AS uuid), l.delivery_id, l.position, l.url
+        FROM unnest(CAST(:link_ids AS uuid[]), CAST(:positions AS integer[]),
+                    CAST(:urls AS text[])) AS l(delivery_id, position, url)
+        JOIN recorded r ON r.id = l.delivery_id AND r.status = 'sent'
+        ON CONFLICT (delivery_id, position) DO UPDATE SET url = excluded.url
+    ),
+    per_channel AS (
+        SELECT channel,
+               count(*) FILTER (WHERE status = 'sent') AS sent,
+               count(*) FILTER (WHERE status = 'failed') AS failed,
+               coalesce(sum(cost) FILTER (WHERE status = 'sent'), 0) AS spend
+        FROM recorded GROUP BY channel
+    ),
+    metrics AS (
+        INSERT INTO crm_campaign_metrics
+            (id, company_id, campaign_id, channel, metric_date, sent, failed, spend, updated_at)
+        SELECT gen_random_uuid(), :company_id, :campaign_id, channel, :day, sent, failed,
+               spend, now()
+        FROM per_channel WHERE sent > 0 OR failed > 0
+        ON CONFLICT (campaign_id, channel, metric_date) DO UPDATE
+        SET sent = crm_campaign_metrics.sent + excluded.sent,
+            failed = crm_campaign_metrics.failed + excluded.failed,
+            spend = crm_campaign_metrics.spend + excluded.spend,
+            updated_at = now()
+    ),
+    totals AS (
+        SELECT coalesce(sum(sent), 0) AS sent, coalesce(sum(failed), 0) AS failed,
+               (SELECT count(*) FROM recorded WHERE status = 'skipped') AS skipped,
+               coalesce(sum(spend), 0) AS spend
+        FROM per_channel
+    ),
+    counted AS (
+        UPDATE crm_launches l
+        SET sent_count = l.sent_count + t.sent, failed_count = l.failed_count + t.failed,
+            skipped_count = l.skipped_count + t.skipped, updated_at = now()
+        FROM totals t
+        WHERE l.id = :launch_id AND l.company_id = :company_id
+          AND t.sent + t.failed + t.skipped > 0
+    ),
+    spent AS (
+        UPDATE crm_campaigns c SET actual_spend = c.actual_spend + t.spend
+        FROM totals t
+        WHERE c.id = :campaign_id AND c.company_id = :company_id AND t.spend <> 0
+    )
+    SELECT sent, failed, skipped FROM totals
     """
 ).bindparams(
     bindparam("ids", type_=ARRAY(Uuid())),
@@ -83,60 +139,25 @@ _RECORD = text(
     bindparam("codes", type_=ARRAY(String())),
     bindparam("next_ats", type_=ARRAY(DateTime(timezone=True))),
     bindparam("refunds", type_=ARRAY(Integer())),
-)
-
-_LINKS = text(
-    """
-    INSERT INTO crm_message_links (company_id, delivery_id, position, url)
-    SELECT CAST(:company_id AS uuid), l.delivery_id, l.position, l.url
-    FROM unnest(CAST(:delivery_ids AS uuid[]), CAST(:positions AS integer[]),
-                CAST(:urls AS text[])) AS l(delivery_id, position, url)
-    ON CONFLICT (delivery_id, position) DO UPDATE SET url = excluded.url
-    """
-).bindparams(
-    bindparam("delivery_ids", type_=ARRAY(Uuid())),
+    bindparam("link_ids", type_=ARRAY(Uuid())),
     bindparam("positions", type_=ARRAY(Integer())),
     bindparam("urls", type_=ARRAY(Text())),
 )
 
-_METRICS = text(
-    """
-    INSERT INTO crm_campaign_metrics
-        (id, company_id, campaign_id, channel, metric_date, sent, failed, spend, updated_at)
-    VALUES (gen_random_uuid(), :company_id, :campaign_id, :channel, :day, :sent, :failed,
-            :spend, now())
-    ON CONFLICT (campaign_id, channel, metric_date) DO UPDATE
-    SET sent = crm_campaign_metrics.sent + excluded.sent,
-        failed = crm_campaign_metrics.failed + excluded.failed,
-        spend = crm_campaign_metrics.spend + excluded.spend,
-        updated_at = now()
-    """
-).bindparams(bindparam("spend", type_=Numeric(15, 6)))
-
 # Every writer locks campaign, then launch, then deliveries (launchers, the API's status
-# actions): a batch's record takes the same order.
-_LOCK_CAMPAIGN = text(
-    "SELECT 1 FROM crm_campaigns WHERE id = :id AND company_id = :company_id FOR NO KEY UPDATE"
-)
-_LOCK_LAUNCH = text(
-    "SELECT 1 FROM crm_launches WHERE id = :id AND company_id = :company_id FOR NO KEY UPDATE"
-)
-
-_LAUNCH_COUNTS = text(
+# actions): a batch's record takes the same order — and the by-key plans of `_BY_KEY` — in
+# one round trip.
+_LOCK_AND_PLAN = text(
     """
-    UPDATE crm_launches
-    SET sent_count = sent_count + :sent, failed_count = failed_count + :failed,
-        skipped_count = skipped_count + :skipped, updated_at = now()
-    WHERE id = :launch_id AND company_id = :company_id
+    SELECT (SELECT 1 FROM crm_campaigns WHERE id = :campaign_id AND company_id = :company_id
+            FOR NO KEY UPDATE) AS campaign,
+           (SELECT 1 FROM crm_launches WHERE id = :launch_id AND company_id = :company_id
+            FOR NO KEY UPDATE) AS launch,
+           set_config('enable_hashjoin', 'off', true),
+           set_config('enable_mergejoin', 'off', true),
+           set_config('enable_bitmapscan', 'off', true)
     """
 )
-
-_SPEND = text(
-    """
-    UPDATE crm_campaigns SET actual_spend = actual_spend + :spend
-    WHERE id = :campaign_id AND company_id = :company_id
-    """
-).bindparams(bindparam("spend", type_=Numeric(15, 6)))
 
 
 # A batch touches a few hundred rows by primary key. Right after a resolution the table has
@@ -183,10 +204,15 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class Recorded:
-    channel: str
-    status: str
-    cost: Decimal
+class BatchTotals:
+    """What a batch's record wrote."""
+
+    sent: int
+    failed: int
+    skipped: int
+
+    def __bool__(self) -> bool:
+        return bool(self.sent or self.failed or self.skipped)
 
 
 async def claim_batch(
@@ -224,106 +250,48 @@ async def claim_batch(
     return claimed
 
 
-async def lock_parents(
-    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID, launch_id: uuid.UUID
-) -> None:
-    await session.execute(_LOCK_CAMPAIGN, {"company_id": company_id, "id": campaign_id})
-    await session.execute(_LOCK_LAUNCH, {"company_id": company_id, "id": launch_id})
-
-
-async def record_outcomes(
-    session: AsyncSession, company_id: uuid.UUID, owner: str, outcomes: Sequence[Outcome]
-) -> list[Recorded]:
-    """Write every outcome in one statement; returns those actually written (a delivery whose
-    lease this worker lost is left to the worker that holds it now)."""
+async def record_batch(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    launch_id: uuid.UUID,
+    owner: str,
+    outcomes: Sequence[Outcome],
+    day: date,
+) -> BatchTotals:
+    """Record a batch's outcomes with their links, metrics, launch counters and spend, in
+    two statements; returns the totals actually written (a delivery whose lease this worker
+    lost is left to the worker that holds it now)."""
     if not outcomes:
-        return []
-    await plan_by_key(session)
-    rows = await session.execute(
-        _RECORD,
-        {
-            "company_id": company_id,
-            "owner": owner,
-            "ids": [o.delivery_id for o in outcomes],
-            "statuses": [o.status for o in outcomes],
-            "providers": [o.provider for o in outcomes],
-            "message_ids": [o.message_id for o in outcomes],
-            "costs": [o.cost for o in outcomes],
-            "errors": [o.error[:2000] if o.error else None for o in outcomes],
-            "codes": [o.code[:100] if o.code else None for o in outcomes],
-            "next_ats": [o.next_at for o in outcomes],
-            "refunds": [o.refund for o in outcomes],
-        },
-    )
-    written = {row[0]: Recorded(row[1], row[2], row[3]) for row in rows}
+        return BatchTotals(0, 0, 0)
+    params = {"company_id": company_id, "campaign_id": campaign_id, "launch_id": launch_id}
+    await session.execute(_LOCK_AND_PLAN, params)
     links = [
         (o.delivery_id, position, url)
         for o in outcomes
-        if o.delivery_id in written and o.status == "sent"
+        if o.status == "sent"
         for position, url in enumerate(o.links)
     ]
-    if links:
+    row = (
         await session.execute(
-            _LINKS,
+            _RECORD,
             {
-                "company_id": company_id,
-                "delivery_ids": [link[0] for link in links],
+                **params,
+                "owner": owner,
+                "day": day,
+                "ids": [o.delivery_id for o in outcomes],
+                "statuses": [o.status for o in outcomes],
+                "providers": [o.provider for o in outcomes],
+                "message_ids": [o.message_id for o in outcomes],
+                "costs": [o.cost for o in outcomes],
+                "errors": [o.error[:2000] if o.error else None for o in outcomes],
+                "codes": [o.code[:100] if o.code else None for o in outcomes],
+                "next_ats": [o.next_at for o in outcomes],
+                "refunds": [o.refund for o in outcomes],
+                "link_ids": [link[0] for link in links],
                 "positions": [link[1] for link in links],
                 "urls": [link[2] for link in links],
             },
         )
-    return list(written.values())
-
-
-async def add_metrics(
-    session: AsyncSession,
-    company_id: uuid.UUID,
-    campaign_id: uuid.UUID,
-    channel: str,
-    day: date,
-    *,
-    sent: int,
-    failed: int,
-    spend: Decimal,
-) -> None:
-    await session.execute(
-        _METRICS,
-        {
-            "company_id": company_id,
-            "campaign_id": campaign_id,
-            "channel": channel,
-            "day": day,
-            "sent": sent,
-            "failed": failed,
-            "spend": spend,
-        },
-    )
-
-
-async def add_launch_counts(
-    session: AsyncSession,
-    company_id: uuid.UUID,
-    launch_id: uuid.UUID,
-    *,
-    sent: int,
-    failed: int,
-    skipped: int,
-) -> None:
-    await session.execute(
-        _LAUNCH_COUNTS,
-        {
-            "company_id": company_id,
-            "launch_id": launch_id,
-            "sent": sent,
-            "failed": failed,
-            "skipped": skipped,
-        },
-    )
-
-
-async def add_spend(
-    session: AsyncSession, company_id: uuid.UUID, campaign_id: uuid.UUID, spend: Decimal
-) -> None:
-    await session.execute(
-        _SPEND, {"company_id": company_id, "campaign_id": campaign_id, "spend": spend}
-    )
+    ).one()
+    return BatchTotals(int(row.sent), int(row.failed), int(row.skipped))

@@ -159,8 +159,10 @@ class Dispatcher:
         now = datetime.now(UTC)
         outcomes: list[repo.Outcome] = []
         by_channel: dict[str, list[Pending]] = defaultdict(list)
+        senders = {channel: self._sender(context, channel) for channel in context.channels}
         for delivery in claimed:
-            outcome, pending = self._prepare(context, delivery, now)
+            sender = senders.get(delivery.channel) or self._sender(context, delivery.channel)
+            outcome, pending = self._prepare(context, delivery, now, sender)
             if outcome is not None:
                 outcomes.append(outcome)
             if pending is not None:
@@ -169,8 +171,19 @@ class Dispatcher:
             outcomes.extend(await self._send_channel(context, channel, items, deadline))
         return outcomes
 
+    def _sender(self, context: LaunchContext, channel: str) -> str | None:
+        """Who a launch's messages on `channel` come from (worked out once per batch)."""
+        choice = self.registry.choice(context.company_settings, channel)
+        if choice.sender:
+            return choice.sender
+        return context.sender.from_header if channel == "email" else context.sender.sms_sender
+
     def _prepare(
-        self, context: LaunchContext, delivery: repo.ClaimedDelivery, now: datetime
+        self,
+        context: LaunchContext,
+        delivery: repo.ClaimedDelivery,
+        now: datetime,
+        sender: str | None,
     ) -> tuple[repo.Outcome | None, Pending | None]:
         contact = delivery.contact
         if context.quiet is not None and context.quiet.applies_to(delivery.channel):
@@ -202,10 +215,6 @@ class Dispatcher:
             )
         except RenderFailed as exc:
             return repo.Outcome(delivery.id, "failed", error=exc.reason, code="render_failed"), None
-        choice = self.registry.choice(context.company_settings, delivery.channel)
-        sender = choice.sender or (
-            context.sender.from_header if delivery.channel == "email" else context.sender.sms_sender
-        )
         message = OutgoingMessage(
             delivery_id=delivery.id,
             company_id=context.company_id,
@@ -335,43 +344,17 @@ class Dispatcher:
                 await asyncio.sleep(0.05 * attempt)
 
     async def _record_once(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
-        today = datetime.now(UTC).date()
         async with self.resources.db.tenant_session(context.company_id) as session:
-            await repo.lock_parents(
-                session, context.company_id, context.campaign_id, context.launch_id
+            totals = await repo.record_batch(
+                session,
+                context.company_id,
+                context.campaign_id,
+                context.launch_id,
+                self.owner,
+                outcomes,
+                datetime.now(UTC).date(),
             )
-            recorded = await repo.record_outcomes(session, context.company_id, self.owner, outcomes)
-            tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-            spend: dict[str, Decimal] = defaultdict(Decimal)
-            for row in recorded:
-                tally[row.channel][row.status] += 1
-                if row.status == "sent":
-                    spend[row.channel] += Decimal(row.cost)
-            for channel, counts in tally.items():
-                if counts["sent"] or counts["failed"]:
-                    await repo.add_metrics(
-                        session,
-                        context.company_id,
-                        context.campaign_id,
-                        channel,
-                        today,
-                        sent=counts["sent"],
-                        failed=counts["failed"],
-                        spend=spend[channel],
-                    )
-            totals = {
-                status: sum(c[status] for c in tally.values())
-                for status in ("sent", "failed", "skipped")
-            }
-            if any(totals.values()):
-                await repo.add_launch_counts(
-                    session, context.company_id, context.launch_id, **totals
-                )
-                total_spend = sum(spend.values(), Decimal(0))
-                if total_spend:
-                    await repo.add_spend(
-                        session, context.company_id, context.campaign_id, total_spend
-                    )
+            if totals:
                 await invalidate_campaign(
                     self.resources.redis,
                     context.company_id,
