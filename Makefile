@@ -53,10 +53,12 @@ run-distributed: sync web nginx
 	$(UV) run --frozen crm run-distributed
 
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
-## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own.
+## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own,
+## then the distributed mode through nginx (test-distributed).
 test: sync
 	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults and not fuzz and not distributed" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-faults
+	$(MAKE) --no-print-directory test-distributed
 	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-web
 
