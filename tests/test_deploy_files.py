@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import dockerfile
 import pytest
 import yaml
 
@@ -71,9 +72,34 @@ def _app_containers(manifests: list[dict[str, Any]]) -> list[tuple[str, dict[str
     return found
 
 
+def _dockerfile_stages() -> dict[str, list[Any]]:
+    """The Dockerfile's instructions per named stage, read by BuildKit's own parser."""
+    stages: dict[str, list[Any]] = {}
+    current: list[Any] = []
+    for command in dockerfile.parse_file(str(REPO / "Dockerfile")):
+        if command.cmd == "FROM":
+            _image, as_, name = command.value
+            assert as_.upper() == "AS", command.original
+            current = stages.setdefault(name, [])
+        current.append(command)
+    return stages
+
+
 def _dockerfile_targets() -> set[str]:
-    text = (REPO / "Dockerfile").read_text()
-    return set(re.findall(r"^FROM \S+ AS ([\w-]+)$", text, flags=re.MULTILINE))
+    return set(_dockerfile_stages())
+
+
+def _dockerignored(path: str) -> bool:
+    """Whether .dockerignore keeps `path` (or a folder above it) out of the build context."""
+    patterns = []
+    for line in (REPO / ".dockerignore").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            regex = re.escape(line).replace(r"\*\*/", "(?:.*/)?").replace(r"\*", "[^/]*")
+            patterns.append(re.compile(regex + "$"))
+    parts = path.split("/")
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return any(p.match(prefix) for p in patterns for prefix in prefixes)
 
 
 def test_every_overlay_renders_and_matches_the_kubernetes_schemas(rendered) -> None:
@@ -288,28 +314,91 @@ def test_images_are_dockerfile_targets_tagged_by_make_images(rendered) -> None:
 
 
 def test_one_dockerfile_non_root_with_healthchecks() -> None:
-    dockerfile = (REPO / "Dockerfile").read_text()
-    stages = dict(
-        re.findall(
-            r"^FROM \S+ AS ([\w-]+)\n(.*?)(?=^FROM |\Z)", dockerfile, re.MULTILINE | re.DOTALL
-        )
-    )
-    runtime = stages["runtime"]
-    assert "USER 10001" in runtime
-    assert "HEALTHCHECK" in runtime
-    assert "/healthz" in runtime
-    assert "uv sync --frozen --no-dev" in stages["build"]
+    stages = _dockerfile_stages()
+    assert list(stages) == [
+        "build",
+        "apidocs",
+        "web",
+        "runtime",
+        "campaign-api",
+        "segment-engine",
+        "notify-gateway",
+        "launch-worker",
+        "gateway",
+    ]
+
+    def instructions(stage: str, cmd: str) -> list[Any]:
+        return [c for c in stages[stage] if c.cmd == cmd]
+
+    [user] = instructions("runtime", "USER")
+    assert user.value == ("10001",)
+    [healthcheck] = instructions("runtime", "HEALTHCHECK")
+    assert healthcheck.json
+    assert healthcheck.value[0] == "CMD"
+    assert "/healthz' % os.environ['CRM_PORT']" in healthcheck.value[-1]
+    syncs = [c.value[0] for c in instructions("build", "RUN") if "uv sync" in c.value[0]]
+    assert syncs
+    assert all("--frozen --no-dev" in run for run in syncs)
+    build_env = " ".join(" ".join(c.value) for c in instructions("build", "ENV"))
+    assert "UV_PROJECT_ENVIRONMENT /app/.venv" in build_env  # the path the runtime copies to
     for name, port in SERVICE_PORTS.items():
-        assert f"FROM runtime AS {name}" in dockerfile
-        assert f"ENV CRM_PORT={port} " in stages[name]
-        assert f'CMD ["crm", "run", "{name}"]' in stages[name]
-    gateway = stages["gateway"]
-    assert "USER 101" in gateway
-    assert "HEALTHCHECK" in gateway
-    assert "COPY --from=web /web/dist /usr/share/nginx/html" in gateway
-    assert "npm run build" in stages["web"]
+        assert stages[name][0].value[0] == "runtime", name
+        env = dict(zip(*[iter(instructions(name, "ENV")[0].value)] * 2, strict=True))
+        assert env["CRM_PORT"] == str(port)
+        [cmd] = instructions(name, "CMD")
+        assert cmd.json
+        assert cmd.value == ("crm", "run", name)
+        assert [c.value for c in instructions(name, "EXPOSE")] == [(str(port),)]
+    assert [c.value for c in instructions("gateway", "USER")] == [("101",)]
+    assert instructions("gateway", "HEALTHCHECK")[0].json
+    assert any("npm run build" in c.value[0] for c in instructions("web", "RUN"))
+    assert any("crm openapi --site /apidocs" in c.value[0] for c in instructions("apidocs", "RUN"))
+
+    # Every COPY takes an earlier stage's output or a path the build context holds.
+    seen: set[str] = set()
+    for stage, commands in stages.items():
+        for command in commands:
+            if command.cmd != "COPY":
+                continue
+            flags = dict(flag.lstrip("-").split("=", 1) for flag in command.flags)
+            if "from" in flags:
+                assert flags["from"] in seen, (stage, command.original)
+                continue
+            for source in command.value[:-1]:
+                assert (REPO / source).exists(), source
+                assert not _dockerignored(source), source
+        seen.add(stage)
+    gateway = {c.value for c in instructions("gateway", "COPY")}
+    assert ("/web/dist", "/usr/share/nginx/html") in gateway
+    assert ("/apidocs", "/usr/share/nginx/apidocs") in gateway
     for legacy in [*(REPO / "services").glob("*/Dockerfile"), REPO / "deploy/nginx/Dockerfile"]:
         assert not legacy.exists(), legacy
+
+
+def test_the_build_context_holds_what_the_images_need_and_not_the_rest() -> None:
+    needed = [
+        "libs/crm_common/src/crm_common/migrations/versions/0001_initial_schema.py",
+        "libs/crm_common/src/crm_common/testing/__init__.py",
+        "apps/crm/src/crm_cli/main.py",
+        "services/launch-worker/src/launch_worker/worker.py",
+        "web/src/main.tsx",
+        "web/index.html",
+        "web/tsconfig.json",
+        "deploy/nginx/nginx.conf",
+    ]
+    for path in needed:
+        assert (REPO / path).exists(), path
+        assert not _dockerignored(path), path
+    for path in (
+        ".venv/bin/python",
+        "web/node_modules/react/index.js",
+        "web/dist/index.html",
+        "services/campaign-api/tests/conftest.py",
+        "libs/crm_common/src/crm_common/__pycache__/settings.cpython-311.pyc",
+        ".crm-data/postgres/PG_VERSION",
+        ".git/HEAD",
+    ):
+        assert _dockerignored(path), path
 
 
 def test_compose_waits_on_health_and_builds_the_web_app_in() -> None:
