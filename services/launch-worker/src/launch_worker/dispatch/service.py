@@ -45,6 +45,8 @@ from launch_worker.launches.repository import ClaimedLaunch, sending_launches
 log = structlog.get_logger(__name__)
 
 RECORD_ATTEMPTS = 5
+LAUNCH_LIST_TTL_S = 0.5
+"""How long a busy dispatcher keeps the list of sending launches."""
 LEASE_SHARE = 0.6
 """The share of a delivery lease a worker may spend sending its batch."""
 RATE_WAIT_SLICE_S = 0.25
@@ -98,11 +100,22 @@ class Dispatcher:
         self.limiter = SendRateLimiter(resources.redis)
         self.signer = TrackingSigner.from_settings(resources.settings)
         self._contexts: dict[uuid.UUID, LaunchContext] = {}
+        self._launches: list[ClaimedLaunch] | None = None
+        self._launches_read_at = 0.0
+
+    async def _sending_launches(self) -> list[ClaimedLaunch]:
+        """The launches in `sending`, re-read at most every LAUNCH_LIST_TTL_S while batches
+        keep coming (a launch that stops sending is caught by its control before each chunk)."""
+        now = time.monotonic()
+        if self._launches is None or now - self._launches_read_at > LAUNCH_LIST_TTL_S:
+            async with self.resources.db.system_session() as session:
+                self._launches = await sending_launches(session)
+            self._launches_read_at = now
+        return self._launches
 
     async def run_round(self) -> int:
         """One batch of every sending launch; the number of deliveries handled."""
-        async with self.resources.db.system_session() as session:
-            launches = await sending_launches(session)
+        launches = await self._sending_launches()
         live = {launch.id for launch in launches}
         for gone in set(self._contexts) - live:
             self._contexts.pop(gone, None)
@@ -113,6 +126,8 @@ class Dispatcher:
                 handled += await self.dispatch_batch(launch)
             except Exception as exc:  # one launch's trouble must not stop the others
                 log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
+        if handled == 0:  # idle: the next round looks for launches afresh
+            self._launches = None
         return handled
 
     async def _context(self, launch: ClaimedLaunch) -> LaunchContext | None:
