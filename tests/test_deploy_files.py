@@ -172,7 +172,9 @@ def test_pods_get_only_variables_the_settings_read(rendered) -> None:
     assert set(secret["data"]) <= known
 
 
-def test_the_dev_overlay_environment_starts_a_service(rendered, monkeypatch) -> None:
+def test_the_dev_overlay_environment_passes_the_production_settings_checks(
+    rendered, monkeypatch
+) -> None:
     import base64
 
     dev = rendered["dev"]
