@@ -5,6 +5,7 @@ segment stored before the bounds."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,7 +15,8 @@ from sqlalchemy import text
 from crm_common.db import Database
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
-from crm_common.segments import validate_criteria
+from crm_common.segments import SavedRulesInvalid, validate_criteria
+from crm_common.segments.audience import count_audience
 from crm_common.tenancy import TenantScope
 from segment_engine.segments import service
 from segment_engine.segments.errors import AudienceQueryTimedOut
@@ -203,6 +205,7 @@ async def test_broken_saved_segment_reports_error_not_500(
         body = response.json()
         assert body["error_code"] == "segment_rules_invalid"
         assert "demographic_criteria.value" in body["details"]["fields"]
+        assert body["details"]["segment_id"] == str(segment.id)
 
 
 @pytest.mark.parametrize("field", ["city", "attributes.tier"])
@@ -251,3 +254,25 @@ async def test_rules_running_past_the_statement_timeout_are_422_not_500(
             await service.estimate(TenantScope(session, company_id), principal, body, 0)
     assert raised.value.status_code == 422
     assert raised.value.error_code == "segment_query_timeout"
+
+
+async def test_a_broken_saved_segment_in_a_launch_count_names_the_segment(
+    db: Database, audience: Audience
+) -> None:
+    """Counting a campaign's audience before a launch (campaign-api) and freezing it (launch
+    worker) share this path: a segment stored past the bounds is a 422 naming the segment."""
+    company_id = audience.acme.company.id
+    fine = await make_segment(
+        db, audience.campaign, geographic_criteria={"field": "age", "op": "is_set"}
+    )
+    broken = await make_segment(
+        db,
+        audience.campaign,
+        demographic_criteria={"field": "attributes.ltv", "op": "gt", "value": 10**400},
+    )
+    async with db.tenant_session(company_id) as session:
+        with pytest.raises(SavedRulesInvalid) as raised:
+            await count_audience(session, company_id, [fine, broken], ["email"], datetime.now(UTC))
+    assert raised.value.status_code == 422
+    assert raised.value.details["segment_id"] == str(broken.id)
+    assert "demographic_criteria.value" in raised.value.details["fields"]

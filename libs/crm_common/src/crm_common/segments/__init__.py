@@ -32,8 +32,10 @@ from crm_common.segments.pii import (
 )
 from crm_common.segments.rules import (
     RuleValidationError,
+    SavedRulesInvalid,
     ensure_valid_criteria,
     parse_criteria,
+    stored_criteria,
     validate_criteria,
 )
 from crm_common.segments.schema import rules_json_schema
@@ -55,6 +57,7 @@ __all__ = [
     "Radius",
     "RuleError",
     "RuleValidationError",
+    "SavedRulesInvalid",
     "ensure_pii_allowed",
     "ensure_pii_writable",
     "ensure_valid_criteria",
@@ -62,5 +65,6 @@ __all__ = [
     "masked_criteria",
     "parse_criteria",
     "rules_json_schema",
+    "stored_criteria",
     "validate_criteria",
 ]

@@ -17,7 +17,7 @@ from crm_common.models import CampaignSegment, Contact
 from crm_common.segments.compiler import CompileContext, compile_criteria
 from crm_common.segments.exclusions import consent_sql, suppressed_sql
 from crm_common.segments.nodes import Criteria
-from crm_common.segments.rules import parse_criteria
+from crm_common.segments.rules import stored_criteria
 
 contacts = Contact.__table__
 
@@ -26,14 +26,15 @@ _ADDRESS_REQUIRED = {"email": contacts.c.email, "sms": contacts.c.phone}
 
 
 def segment_criteria(segment: CampaignSegment) -> Criteria:
-    """A stored segment's rule trees."""
-    return parse_criteria(
+    """A stored segment's rule trees (`SavedRulesInvalid`, 422, when they no longer pass)."""
+    return stored_criteria(
+        segment.id,
         {
             "demographic_criteria": segment.demographic_criteria,
             "behavioral_criteria": segment.behavioral_criteria,
             "geographic_criteria": segment.geographic_criteria,
             "psychographic_criteria": segment.psychographic_criteria,
-        }
+        },
     )
 
 

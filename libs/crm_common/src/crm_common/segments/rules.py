@@ -43,6 +43,14 @@ class RuleValidationError(ValidationFailed):
         self.errors = errors
 
 
+class SavedRulesInvalid(ValidationFailed):
+    """A stored segment whose rules break the rule language's current bounds (stored before
+    them): it cannot run until edited; 422 with the offending paths (and the segment's id)."""
+
+    error_code = "segment_rules_invalid"
+    message = "The segment's saved rules are not valid any more; edit the segment to fix them."
+
+
 _COUNT_OPS = frozenset({Op.EQ, Op.NEQ, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.BETWEEN})
 _EVENT_KEYS = frozenset({"event", "count", "within_days", "between", "where", "occurrence"})
 _CONDITION_KEYS = frozenset({"field", "op", "value"})
@@ -338,6 +346,16 @@ def parse_criteria(body: Mapping[str, Any]) -> Criteria:
     criteria, errors = _parse(body)
     if errors:
         raise RuleValidationError(errors)
+    return criteria
+
+
+def stored_criteria(segment_id: Any, body: Mapping[str, Any]) -> Criteria:
+    """A stored segment's rule trees; `SavedRulesInvalid` (422, the paths and the segment's id
+    in details) when they no longer pass validation."""
+    criteria, errors = _parse(body)
+    if errors:
+        details = RuleValidationError(errors).details
+        raise SavedRulesInvalid(details={**details, "segment_id": str(segment_id)})
     return criteria
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crm_common.errors import ContactNotFound as ContactNotFound
 from crm_common.errors import NotFound, ValidationFailed
+from crm_common.segments import SavedRulesInvalid as SavedRulesInvalid
 
 
 class SegmentNotFound(NotFound):
@@ -14,13 +15,6 @@ class SegmentNotFound(NotFound):
 class CampaignNotFound(NotFound):
     error_code = "campaign_not_found"
     message = "The campaign was not found."
-
-
-class SavedRulesInvalid(ValidationFailed):
-    """A segment stored before the rule language's current bounds: it cannot run until edited."""
-
-    error_code = "segment_rules_invalid"
-    message = "The segment's saved rules are not valid any more; edit the segment to fix them."
 
 
 class AudienceQueryTimedOut(ValidationFailed):

@@ -22,11 +22,11 @@ from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.segments import (
     Criteria,
-    RuleValidationError,
     ensure_pii_allowed,
     parse_criteria,
     rules_json_schema,
 )
+from crm_common.segments.audience import segment_criteria as audience_criteria
 from crm_common.segments.compiler import CompileContext, compile_criteria, has_event_conditions
 from crm_common.segments.exclusions import reachability
 from crm_common.tenancy import TenantScope
@@ -37,7 +37,6 @@ from segment_engine.segments.errors import (
     AudienceQueryTimedOut,
     CampaignNotFound,
     ContactNotFound,
-    SavedRulesInvalid,
     SegmentNotFound,
 )
 from segment_engine.segments.schemas import CriteriaBody, EstimateRequest
@@ -166,17 +165,7 @@ def segment_criteria(principal: Principal, segment: CampaignSegment) -> Criteria
     """A stored segment's rule trees: SavedRulesInvalid (422) when they break the rule
     language's current bounds (stored before them), PiiRuleDenied (403) when they compare
     personal data and the caller lacks view_pii."""
-    try:
-        criteria = parse_criteria(
-            {
-                "demographic_criteria": segment.demographic_criteria,
-                "behavioral_criteria": segment.behavioral_criteria,
-                "geographic_criteria": segment.geographic_criteria,
-                "psychographic_criteria": segment.psychographic_criteria,
-            }
-        )
-    except RuleValidationError as error:
-        raise SavedRulesInvalid(details=error.details) from error
+    criteria = audience_criteria(segment)
     ensure_pii_allowed(criteria, view_pii=principal.has(Permission.VIEW_PII))
     return criteria
 
