@@ -55,7 +55,7 @@ run-distributed: sync web nginx
 ## Run every test against real Postgres/Redis (TEST_DATABASE_URL/TEST_REDIS_URL, else embedded)
 ## The fault suite (worker processes and a Redis SIGKILLed mid-flow) runs after the rest, on its own,
 ## then the distributed mode through nginx (test-distributed).
-test: sync
+test: sync nginx
 	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not faults and not fuzz and not distributed" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-faults
 	$(MAKE) --no-print-directory test-distributed

@@ -222,6 +222,12 @@ def write_gateway(config: GatewayConfig) -> Path:
     return path
 
 
+def nginx_argv(binary: str, prefix: Path, conf: Path) -> list[str]:
+    """nginx with everything under `prefix` (logs, pid, temp), in the foreground when run with
+    `-g "daemon off;"`."""
+    return [binary, "-p", f"{prefix}/", "-c", str(conf), "-e", str(prefix / "logs" / "error.log")]
+
+
 _PRCTL: Any = None
 with contextlib.suppress(OSError, AttributeError):
     _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
@@ -402,8 +408,7 @@ class Cluster:
         config = self.plan()
         conf = write_gateway(config)
         site = self.write_api_site(config)
-        errors = self.prefix / "logs" / "error.log"
-        argv = [binary, "-p", f"{self.prefix}/", "-c", str(conf), "-e", str(errors)]
+        argv = nginx_argv(binary, self.prefix, conf)
         checked = subprocess.run(  # noqa: S603
             [*argv, "-t", "-q"], capture_output=True, text=True, check=False
         )
