@@ -178,3 +178,26 @@ async def test_freezing_an_audience_outlasts_the_request_statement_timeout(db) -
     async with db.tenant_session(world.company.id) as session:
         after = (await session.execute(select(func.current_setting("statement_timeout")))).one()
     assert after == before
+
+
+async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 50)
+    launch = await request_launch(world)
+    async with db.tenant_session(world.company.id) as session:
+        total = await freeze_audience(
+            session,
+            company_id=world.company.id,
+            campaign_id=world.campaign.id,
+            launch_id=launch.id,
+            segments=[world.segment],
+            channels=["email"],
+            variants=[],
+            now=datetime.now(UTC),
+        )
+        rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
+        linked = (await session.execute(select(func.count()).select_from(CampaignContact))).one()
+
+    assert total == len(rows) == linked[0] == 50
+    by_id = [contact for _, contact in sorted(rows, key=lambda row: row[0])]
+    assert by_id == sorted(contact for _, contact in rows)
