@@ -250,7 +250,7 @@ async def test_rules_running_past_the_statement_timeout_are_422_not_500(
     body = EstimateRequest(demographic_criteria={"any": searches}, exact=True)
     with pytest.raises(AudienceQueryTimedOut) as raised:
         async with db.tenant_session(company_id) as session:
-            await session.execute(text("SET LOCAL statement_timeout = 100"))
+            await session.execute(text("SET LOCAL statement_timeout = 10"))
             await service.estimate(TenantScope(session, company_id), principal, body, 0)
     assert raised.value.status_code == 422
     assert raised.value.error_code == "segment_query_timeout"
