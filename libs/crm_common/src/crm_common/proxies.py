@@ -87,6 +87,9 @@ def apply_origin(scope: Scope, origin: Origin, *, overwrite_headers: bool) -> Sc
     (an edge proxy) its X-Forwarded-For/-Proto say exactly that, whatever the client sent."""
     peer = scope.get("client")
     port = peer[1] if peer else 0
+    # The copy shares the request state with the original, so what inner layers put there
+    # (the request id) is seen by the outer ones (the 500 handler's request id).
+    scope.setdefault("state", {})
     updated = dict(scope)
     updated["client"] = (origin.host, port) if origin.host is not None else peer
     updated["scheme"] = origin.scheme
