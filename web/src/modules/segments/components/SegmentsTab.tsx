@@ -10,7 +10,10 @@ import { SegmentBuilder } from "./SegmentBuilder";
 
 export type SegmentsTabProps = { campaignId: string; channel: string };
 
-type Editing = { id?: string; name: string; rules: SegmentRules };
+type Criteria = ReturnType<typeof rulesToCriteria>;
+/** `loaded`: the criteria as read, so that saving sends only the trees that changed (a tree
+ * with personal-data rules reads masked without view_pii and could not be written back). */
+type Editing = { id?: string; name: string; rules: SegmentRules; loaded?: Criteria };
 
 export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
   const queryClient = useQueryClient();
@@ -26,13 +29,20 @@ export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
   const handleEdit = (segment: NonNullable<typeof segments.data>["items"][number]) => {
     const rules = emptyRules();
     for (const type of CRITERIA_TYPES) rules[type] = treeToGroup(segment[`${type}_criteria`] as Record<string, unknown>);
-    setEditing({ id: segment.id, name: segment.segment_name, rules });
+    setEditing({ id: segment.id, name: segment.segment_name, rules, loaded: rulesToCriteria(rules) });
   };
 
   const handleSave = async () => {
     if (!editing) return;
     setError(null);
-    const body = { segment_name: editing.name, segment_type: segmentTypeOf(editing.rules) as never, ...rulesToCriteria(editing.rules) };
+    const criteria = rulesToCriteria(editing.rules);
+    const { loaded } = editing;
+    const changed = loaded
+      ? (Object.fromEntries(
+          Object.entries(criteria).filter(([key, tree]) => JSON.stringify(tree) !== JSON.stringify(loaded[key as keyof Criteria])),
+        ) as Partial<Criteria>)
+      : criteria;
+    const body = { segment_name: editing.name, segment_type: segmentTypeOf(editing.rules) as never, ...changed };
     try {
       if (editing.id) {
         unwrap(await api.PATCH("/api/campaign-segments/{segment_id}/", { params: { path: { segment_id: editing.id } }, body }));
