@@ -306,3 +306,42 @@ async def test_results_count_sent_opened_and_clicked_messages_per_variant(
     assert results["A"]["open_rate"] == 0.5
     assert (results["B"]["sent"], results["B"]["opens"], results["B"]["clicks"]) == (2, 2, 1)
     assert results["B"]["click_rate"] == 0.5
+
+
+async def test_without_a_test_phase_the_winner_is_the_leader_by_open_rate(
+    client, db, acme, admin, campaign
+) -> None:
+    control = await _add(client, admin, campaign, variant_name="A", is_control=True)
+    challenger = await _add(client, admin, campaign, variant_name="B")
+    launch = await _launch(db, campaign, status="completed")
+    contacts = await make_contacts(db, acme, 3)
+    async with db.system_session() as session:
+        for contact, variant, opened in zip(
+            contacts, (control, challenger, challenger), (False, True, False), strict=True
+        ):
+            delivery = Delivery(
+                id=uuid.uuid4(),
+                company_id=acme.id,
+                launch_id=launch.id,
+                campaign_id=uuid.UUID(campaign["id"]),
+                contact_id=contact.id,
+                channel="email",
+                variant_id=uuid.UUID(variant["id"]),
+                delivery_status="sent",
+            )
+            session.add(delivery)
+            if opened:
+                session.add(
+                    ContactEvent(
+                        company_id=acme.id,
+                        event_id=f"open:{delivery.id}",
+                        contact_id=contact.id,
+                        event_type="email_open",
+                        occurred_at=datetime.now(UTC),
+                    )
+                )
+
+    body = (await client.get(_path(campaign) + "results/", headers=admin)).json()
+
+    assert (body["metric"], body["decided_at"]) == (None, None)
+    assert body["winner_variant_id"] == challenger["id"]

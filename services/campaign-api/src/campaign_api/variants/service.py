@@ -203,6 +203,20 @@ async def delete_variant(
     )
 
 
+def _uuid(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _moment(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def _rate(hits: int, sent: int) -> float:
     return round(hits / sent, 4) if sent else 0.0
 
@@ -232,13 +246,12 @@ async def results(scope: TenantScope, campaign: Campaign) -> VariantResults:
             )
         )
     launch = await repository.decided_launch(scope, campaign.id)
-    test = (launch.parameters.get("ab_test") if launch else None) or {}
+    test = launch.parameters.get("ab_test") if launch else None
+    if not isinstance(test, dict):
+        test = {}
     metric = test.get("metric") if test.get("metric") in METRICS else None
-    decided = test.get("winner_variant_id")
-    winner = uuid.UUID(decided) if isinstance(decided, str) else None
-    decided_at = (
-        datetime.fromisoformat(test["decided_at"]) if winner and test.get("decided_at") else None
-    )
+    winner = _uuid(test.get("winner_variant_id"))
+    decided_at = _moment(test.get("decided_at")) if winner else None
     if winner is None:
         # Ties go to the earlier variant (the control first), as the test phase decides them.
         leader = max(
