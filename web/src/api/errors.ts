@@ -12,8 +12,9 @@ export class ApiError extends Error {
   }
 
   /** Messages to show next to fields, keyed by the field's last path segment: a 422's
-   * `details.fields`, and the 409s whose details name fields (a taken code, a schedule
-   * conflict, a change refused while live, an ended campaign). */
+   * `details.fields`, and the errors whose details name fields (a taken code or variant name,
+   * a schedule conflict, a change refused while live, an ended campaign, a second control
+   * variant, variant weights over 100, an unusable template). */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     const fields = this.details.fields;
@@ -27,6 +28,16 @@ export class ApiError extends Error {
       }
     }
     if (this.errorCode === "duplicate_campaign_code") out.campaign_code ??= this.message;
+    if (this.errorCode === "duplicate_variant_name") out.variant_name ??= this.message;
+    if (this.errorCode === "control_variant_exists") out.is_control ??= this.message;
+    if (this.errorCode === "variant_weights_exceeded") {
+      const total = this.details.total_weight;
+      const field = typeof this.details.field === "string" ? this.details.field : "weight";
+      out[field] ??= total === undefined ? this.message : `${this.message} With this one they would make ${String(total)}.`;
+    }
+    if (["template_not_found", "inactive_template", "incompatible_template"].includes(this.errorCode)) {
+      out.template_id ??= this.message;
+    }
     if (this.errorCode === "campaign_ended") out.end_date ??= this.message;
     if (this.errorCode === "schedule_conflict") {
       const others = scheduleConflicts(this.details);

@@ -52,6 +52,31 @@ test("a marketer creates, targets, gets approval, launches and watches a campaig
   await expectAccessible(manager, "campaign editor");
   await screenshots(manager, "campaign-editor");
 
+  // A/B variants: a control and a challenger, half of the audience each.
+  await manager.getByRole("tab", { name: "Variants" }).click();
+  for (const [variant, subject, control] of [
+    ["A: original", `${name}: this week's news`, true],
+    ["B: question", "Did you see this week's news?", false],
+  ] as const) {
+    await manager.getByRole("button", { name: "Add variant" }).click();
+    await manager.getByLabel("Variant name").fill(variant);
+    await manager.getByLabel("Subject", { exact: true }).fill(subject);
+    await manager.getByLabel("Weight (%)").fill("50");
+    if (control) await manager.getByLabel("Control", { exact: true }).check();
+    await manager.getByRole("button", { name: "Save variant" }).click();
+    await expect(manager.getByRole("button", { name: `Edit ${variant}` })).toBeVisible();
+  }
+  await expect(manager.getByTestId("variant-weights")).toHaveText("Weights add up to 100 of 100 %.");
+  await manager.getByRole("button", { name: "Add variant" }).click();
+  await manager.getByLabel("Variant name").fill("C: too many");
+  await manager.getByLabel("Weight (%)").fill("10");
+  await manager.getByRole("button", { name: "Save variant" }).click();
+  // The API's refusal is said next to the weight.
+  await expect(manager.getByLabel("Weight (%)")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(manager, "variants");
+  await screenshots(manager, "variants");
+  await manager.getByRole("button", { name: "Cancel" }).click();
+
   // Finance watches the same campaign in a second browser context.
   const financeContext = await browser.newContext();
   const finance = await financeContext.newPage();
@@ -82,6 +107,13 @@ test("a marketer creates, targets, gets approval, launches and watches a campaig
   await expect(manager.getByTestId("launch-percent")).toHaveText("100 %", { timeout: 90_000 });
   await manager.getByRole("tab", { name: "Performance" }).click();
   await expect(manager.getByTestId("metric-sent")).not.toHaveText("0", { timeout: 30_000 });
+  // Results per variant: both variants sent to part of the audience.
+  await expect(manager.getByRole("heading", { name: "A/B variants" })).toBeVisible();
+  await expect(manager.getByRole("row", { name: /A: original \(control\)/ })).toBeVisible();
+  await expect(manager.getByRole("row", { name: /B: question/ })).toBeVisible();
+  await manager.getByRole("heading", { name: "A/B variants" }).scrollIntoViewIfNeeded();
+  await expectAccessible(manager, "variant results");
+  await screenshots(manager, "variant-results");
   await expectAccessible(manager, "performance");
   await screenshots(manager, "performance");
 

@@ -7,6 +7,7 @@ import { useAuth } from "../../auth/useAuth";
 import { ApprovalActions } from "../../approvals/components/ApprovalActions";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
+import { VariantsTab } from "../../variants/components/VariantsTab";
 import { useCampaign } from "../api";
 import { AuditTab } from "./AuditTab";
 import { BudgetTab } from "./BudgetTab";
@@ -17,7 +18,7 @@ const PerformanceTab = lazy(() =>
   import("../../performance/components/PerformanceTab").then((module) => ({ default: module.PerformanceTab })),
 );
 
-const TABS = ["details", "segments", "budget", "approvals", "performance", "audit"] as const;
+const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "audit"] as const;
 
 export function CampaignEditor() {
   const { campaignId = "", tab = "details" } = useParams();
@@ -61,6 +62,9 @@ export function CampaignEditor() {
         </Tabs.Content>
         <Tabs.Content value="segments">
           <SegmentsTab campaignId={campaign.id} channel={campaign.primary_channel} />
+        </Tabs.Content>
+        <Tabs.Content value="variants">
+          <VariantsTab campaign={campaign} />
         </Tabs.Content>
         <Tabs.Content value="budget">
           <BudgetTab campaign={campaign} />

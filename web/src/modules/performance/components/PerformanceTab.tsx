@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatMoney, formatNumber } from "../../../ui/format";
 import type { CampaignDetail } from "../../campaigns/api";
 import { useLiveEvent } from "../../live/LiveEvents";
+import { VariantResultsChart } from "../../variants/components/VariantResultsChart";
 
 export type PerformanceTabProps = { campaign: CampaignDetail };
 
@@ -23,7 +24,13 @@ export function PerformanceTab({ campaign }: PerformanceTabProps) {
   });
 
   const performance = campaign.performance;
-  if (!performance) return <p>No performance yet: it appears once the campaign sends.</p>;
+  if (!performance)
+    return (
+      <>
+        <p>No performance yet: it appears once the campaign sends.</p>
+        <VariantResultsChart campaignId={campaign.id} />
+      </>
+    );
   const totals = performance.totals;
   const byChannel = performance.by_channel.length ? performance.by_channel : [totals];
   const budget = Number(campaign.total_budget ?? 0);
@@ -85,6 +92,7 @@ export function PerformanceTab({ campaign }: PerformanceTabProps) {
           </ResponsiveContainer>
         </div>
       </figure>
+      <VariantResultsChart campaignId={campaign.id} />
     </div>
   );
 }
