@@ -147,6 +147,9 @@ test("sign-in shows the API's error, and signing out returns to sign-in", async 
 });
 
 test("the segment builder nests groups and reorders them by keyboard and mouse", async ({ page }) => {
+  // The whole criteria group in view, so an arrow key moves rather than scrolls; set before
+  // anything is lifted (resizing the window cancels a keyboard drag).
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await signIn(page, "manager@acme.test");
   await page.goto("/campaigns/new");
   await page.getByLabel("Campaign name").fill(`Nested rules ${Date.now().toString(36)}`);
@@ -163,8 +166,6 @@ test("the segment builder nests groups and reorders them by keyboard and mouse",
 
   // Keyboard: Space lifts the group, ArrowUp moves it above the condition, Space drops it.
   await page.getByRole("button", { name: "Reorder behavioral group 2", exact: true }).focus();
-  // The whole criteria group in view: an arrow key would otherwise scroll before it moves.
-  await page.setViewportSize({ width: 1280, height: 1600 });
   // The arrow waits until the group is lifted (the sensor listens for keys from then on).
   await page.keyboard.press("Space");
   await expect(page.locator(".nested-group.dragging")).toBeVisible();
