@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 
@@ -28,13 +28,16 @@ export async function expectAccessible(page: Page, name: string) {
   ).toEqual([]);
 }
 
-/** The page at desktop width and at 375 px (checked for accessibility at both), saved as pictures. */
-export async function screenshots(page: Page, name: string) {
+/** The page at desktop width and at 375 px (checked for accessibility at both), saved as pictures;
+ * `subject`, when given, is scrolled into view at each width. */
+export async function screenshots(page: Page, name: string, subject?: Locator) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const size = page.viewportSize();
+  await subject?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}${name}-desktop.png` });
   await page.setViewportSize({ width: 375, height: 812 });
   await page.waitForTimeout(200);
+  await subject?.scrollIntoViewIfNeeded();
   await expectAccessible(page, `${name} at 375 px`);
   await page.screenshot({ path: `${SCREENSHOTS}${name}-mobile.png` });
   if (size) await page.setViewportSize(size);
