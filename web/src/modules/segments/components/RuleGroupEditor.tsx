@@ -88,7 +88,7 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
   const name = root ? type : `${type} group ${numbered(path)}`;
   const below = childDepth(group, depth);
 
-  const setChildren = (children: RuleNode[]) => onChange({ ...group, children, bare: false });
+  const setChildren = (children: RuleNode[]) => onChange({ ...group, children });
   const replace = (next: RuleNode) => setChildren(group.children.map((c) => (c.id === next.id ? next : c)));
   const remove = (id: string) => setChildren(group.children.filter((c) => c.id !== id));
   const handleDragEnd = ({ active, over }: DragEndEvent) => {
@@ -103,7 +103,7 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
     <select
       aria-label={root ? undefined : `${name} match`}
       value={group.match}
-      onChange={(e) => onChange({ ...group, match: e.target.value as GroupKind, bare: false })}
+      onChange={(e) => onChange({ ...group, match: e.target.value as GroupKind })}
     >
       {(Object.keys(KIND_LABELS) as GroupKind[]).map((kind) => (
         <option key={kind} value={kind}>

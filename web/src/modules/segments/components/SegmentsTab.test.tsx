@@ -98,10 +98,16 @@ describe("SegmentsTab", () => {
     const language = screen.getByLabelText("demographic condition 2.2.1.1 value");
     await userEvent.clear(language);
     await userEvent.type(language, "de");
+    // A tree stored as a single condition stays one when that condition is edited.
+    const radius = screen.getByLabelText("geographic condition 1 value");
+    expect(radius).toHaveValue('{"lat":48.85,"lon":2.35,"km":25}');
+    await userEvent.clear(radius);
+    await userEvent.type(radius, '{{"lat":48.85,"lon":2.35,"km":30}');
     await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
 
     await waitFor(() => expect(saved).toHaveLength(1));
     const body = saved[0];
+    expect(body.geographic_criteria).toEqual({ field: "location", op: "within_radius", value: { lat: 48.85, lon: 2.35, km: 30 } });
     expect(body.demographic_criteria).toEqual({
       all: [
         { field: "gender", op: "eq", value: "female" },
@@ -114,7 +120,7 @@ describe("SegmentsTab", () => {
       ],
     });
     // The trees not edited are not sent at all (they keep what is stored).
-    expect(Object.keys(body).sort()).toEqual(["demographic_criteria", "segment_name", "segment_type"]);
+    expect(Object.keys(body).sort()).toEqual(["demographic_criteria", "geographic_criteria", "segment_name", "segment_type"]);
   });
 
   it("adds a nested group and removes one, keeping the others", async () => {
