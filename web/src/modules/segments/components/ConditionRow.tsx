@@ -57,7 +57,7 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
               <option key={op}>{op}</option>
             ))}
           </select>
-          <input aria-label={`${label} count`} type="number" min={0} value={condition.count} onChange={(e) => onChange({ ...condition, count: e.target.value })} />
+          <input aria-label={`${label} count`} type={condition.count.includes(",") ? "text" : "number"} min={0} value={condition.count} onChange={(e) => onChange({ ...condition, count: e.target.value })} />
           <input
             aria-label={`${label} within days`}
             type="number"
