@@ -91,7 +91,7 @@ async def test_public_tracking_links_are_limited_per_client_address(
         resources,
         rate_limit_public_per_ip=2,
         rate_limit_per_ip=100,
-        rate_limit_proxy_hops=1,
+        trusted_proxies=("127.0.0.1",),
     )
     first = {"X-Forwarded-For": "203.0.113.7"}
     second = {"X-Forwarded-For": "198.51.100.9"}

@@ -150,20 +150,11 @@ def rate_limited(decision: Decision) -> RateLimited:
     return error
 
 
-def client_ip(scope: Scope, proxy_hops: int = 0) -> str | None:
-    """The caller's address: the peer, or the entry `proxy_hops` from the end of
-    X-Forwarded-For when that many trusted proxies append to it."""
+def client_ip(scope: Scope) -> str | None:
+    """The caller's address: the peer as `TrustedProxyMiddleware` resolved it (a forwarded
+    address counts only when it came from a proxy in `CRM_TRUSTED_PROXIES`)."""
     peer = scope.get("client")
-    address: str | None = peer[0] if peer else None
-    if proxy_hops > 0:
-        for name, value in scope.get("headers") or []:
-            if name == b"x-forwarded-for":
-                hops = [part.strip() for part in value.decode("latin-1").split(",")]
-                hops = [hop for hop in hops if hop]
-                if hops:
-                    address = hops[-proxy_hops] if len(hops) >= proxy_hops else hops[0]
-                break
-    return address
+    return peer[0] if peer else None
 
 
 def ip_bucket(address: str | None) -> str:
@@ -291,7 +282,7 @@ class RateLimitMiddleware:
             return
         settings: Settings = resources.settings
         limiter = self._limiter_for(resources.redis, settings.rate_limit_prefix)
-        ip = client_ip(scope, settings.rate_limit_proxy_hops)
+        ip = client_ip(scope)
         path: str = scope.get("path", "")
         if self.public_prefixes and path.startswith(self.public_prefixes):
             limits = public_limits(settings, limiter, ip)

@@ -79,8 +79,6 @@ class Settings(BaseSettings):
     # Public routes (tracking links /t/…) per client address: mail image proxies fetch the open
     # pixels of many recipients from a few addresses, hence a limit of their own.
     rate_limit_public_per_ip: int = Field(default=20_000, ge=1)
-    # How many reverse proxies in front append to X-Forwarded-For (0: trust none of it).
-    rate_limit_proxy_hops: int = Field(default=0, ge=0, le=10)
     rate_limit_prefix: str = "crm:rl"
 
     # Campaign reads cached in Redis (0 disables the cache).

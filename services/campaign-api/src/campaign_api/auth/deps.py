@@ -70,7 +70,7 @@ async def sign_in_form(
     failed sign-ins (429 with Retry-After otherwise)."""
     settings = resources.settings
     if settings.rate_limit_enabled:
-        ip = client_ip(request.scope, settings.rate_limit_proxy_hops)
+        ip = client_ip(request.scope)
         form.attempt_keys = sign_in_attempt_keys(settings, form.username, ip)
         await resources.sign_in_attempts.check(form.attempt_keys)
     return form
