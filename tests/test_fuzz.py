@@ -112,7 +112,7 @@ def _user_id(base_url: str, user: str) -> str:
     return str(me.json()["id"])
 
 
-def _fuzz(base_url: str, user: str, examples: int, phases: str) -> FuzzRun:
+def _fuzz(base_url: str, user: str, examples: int, phases: str, workdir: Path) -> FuzzRun:
     env = {
         **os.environ,
         "FUZZ_USERNAME": user,
@@ -141,7 +141,10 @@ def _fuzz(base_url: str, user: str, examples: int, phases: str) -> FuzzRun:
         "--request-timeout",
         "30",
     ]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    # Its working directory takes schemathesis's cache, outside the repository.
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=900, cwd=workdir
+    )
     output = done.stdout + done.stderr
     operations = re.search(r"Tested: (\d+)", output)
     cases = re.search(r"Test cases:\s*\n\s*(.+)", output)
@@ -170,7 +173,9 @@ RUNS = [
 
 
 @pytest.mark.parametrize(("user", "examples", "phases"), RUNS)
-def test_fuzz_every_operation(server: str, user: str, examples: int, phases: str) -> None:
-    run = _fuzz(server, user, examples, phases)
+def test_fuzz_every_operation(
+    server: str, user: str, examples: int, phases: str, tmp_path: Path
+) -> None:
+    run = _fuzz(server, user, examples, phases, tmp_path)
     _report(run)
     assert run.exit_code == 0, f"schemathesis found failures as {user}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import MAXYEAR, UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -80,10 +80,10 @@ class CompanyPolicy(BaseModel):
     def fiscal_year_bounds(self, fiscal_year: int) -> tuple[datetime, datetime]:
         """[start, end) of `fiscal_year` in UTC."""
         month = self.fiscal_year_start_month
-        return (
-            datetime(fiscal_year, month, 1, tzinfo=UTC),
-            datetime(fiscal_year + 1, month, 1, tzinfo=UTC),
-        )
+        start = datetime(fiscal_year, month, 1, tzinfo=UTC)
+        if fiscal_year >= MAXYEAR:  # the last year a date can name has no successor
+            return start, datetime.max.replace(tzinfo=UTC)
+        return start, datetime(fiscal_year + 1, month, 1, tzinfo=UTC)
 
 
 def _decimal(value: Any) -> Decimal | None:
