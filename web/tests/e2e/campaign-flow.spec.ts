@@ -107,14 +107,14 @@ test("a marketer creates, targets, gets approval, launches and watches a campaig
   await expect(manager.getByTestId("launch-percent")).toHaveText("100 %", { timeout: 90_000 });
   await manager.getByRole("tab", { name: "Performance" }).click();
   await expect(manager.getByTestId("metric-sent")).not.toHaveText("0", { timeout: 30_000 });
+  await expectAccessible(manager, "performance");
+  await screenshots(manager, "performance");
   // Results per variant: both variants sent to part of the audience.
   await expect(manager.getByRole("heading", { name: "A/B variants" })).toBeVisible();
   await expect(manager.getByRole("row", { name: /A: original \(control\)/ })).toBeVisible();
   await expect(manager.getByRole("row", { name: /B: question/ })).toBeVisible();
   await expectAccessible(manager, "variant results");
   await screenshots(manager, "variant-results", manager.getByRole("heading", { name: "A/B variants" }));
-  await expectAccessible(manager, "performance");
-  await screenshots(manager, "performance");
 
   // Another tenant never sees it.
   const globexContext = await browser.newContext();
