@@ -48,3 +48,14 @@ async def test_literal_service_path_wins_over_parameter(client) -> None:
     assert response.status_code == 405
     assert "PATCH" not in response.headers["allow"]
     assert "POST" in response.headers["allow"]
+
+
+@pytest.mark.parametrize("path", ["/openapi.json", "/docs", "/redoc"])
+async def test_docs_paths_answer_options_and_refuse_trace(client, path: str) -> None:
+    options = await client.options(path)
+    assert options.status_code == 204
+    assert options.headers["allow"] == "GET, HEAD, OPTIONS"
+    trace = await client.request("TRACE", path)
+    assert trace.status_code == 405
+    assert trace.json()["error_code"] == "method_not_allowed"
+    assert (await client.delete(path)).status_code == 405

@@ -18,7 +18,7 @@ from crm_cli.openapi import TITLE, merged_document
 from crm_common import apidocs
 from crm_common.errors import install_error_handlers
 from crm_common.health import MetricsForbidden, app_checks, record_pool_metrics, run_checks
-from crm_common.http_methods import answer_method
+from crm_common.http_methods import AllowedMethodsMiddleware, answer_method
 from crm_common.metrics import metrics_allowed
 from crm_common.middleware import SecurityHeadersMiddleware
 from crm_common.proxies import TrustedProxyMiddleware
@@ -232,6 +232,7 @@ def _docs_app(apps: ServiceApps) -> FastAPI:
     """The merged document (built on first request, then kept) and the pages over it."""
     docs = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     install_error_handlers(docs)
+    docs.add_middleware(AllowedMethodsMiddleware, router=docs.router)
     docs.include_router(apidocs.docs_router("/openapi.json", TITLE))
     cached: list[bytes] = []
 
