@@ -46,6 +46,9 @@ export const FIELDS_BY_TYPE: Record<Exclude<CriteriaType, "behavioral">, string[
   geographic: ["country", "region", "city", "postal_code", "timezone", "location"],
   psychographic: ["interests", "lifestyle", "values"],
 };
+/** Contact fields holding personal data: without `view_pii` the API takes them only with
+ * is_set / is_not_set (a value compared against them would reveal it one guess at a time). */
+export const PII_FIELDS = new Set(["first_name", "last_name", "email", "birth_date", "postal_code", "location"]);
 export const OPERATORS = [
   "eq",
   "neq",

@@ -1,11 +1,13 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { useAuth } from "../../auth/useAuth";
 import {
   COUNT_OPERATORS,
   EVENTS,
   FIELDS_BY_TYPE,
   NO_VALUE_OPS,
   OPERATORS,
+  PII_FIELDS,
   TAG_OPERATORS,
   keptKeys,
   type Condition,
@@ -39,6 +41,14 @@ function useRow(id: string) {
 export function ConditionRow({ type, condition, label, onChange, onRemove }: ConditionRowProps) {
   const row = useRow(condition.id);
   const kept = keptKeys(condition);
+  const { can } = useAuth();
+  const presenceOnly = condition.kind !== "event" && !can("view_pii") && PII_FIELDS.has(condition.field);
+  const operators = type === "psychographic" ? TAG_OPERATORS : presenceOnly ? [...NO_VALUE_OPS] : OPERATORS;
+  const chooseField = (field: string) => {
+    if (condition.kind === "event") return;
+    const refused = !can("view_pii") && PII_FIELDS.has(field) && !NO_VALUE_OPS.has(condition.op);
+    onChange({ ...condition, field, ...(refused ? { op: "is_set", value: "" } : {}) });
+  };
 
   return (
     <li ref={row.setNodeRef} style={row.style} className={`condition${row.isDragging ? " dragging" : ""}`}>
@@ -70,16 +80,17 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
         </>
       ) : (
         <>
-          <select aria-label={`${label} field`} value={condition.field} onChange={(e) => onChange({ ...condition, field: e.target.value })}>
+          <select aria-label={`${label} field`} value={condition.field} onChange={(e) => chooseField(e.target.value)}>
             {withCurrent(FIELDS_BY_TYPE[type === "behavioral" ? "demographic" : type], condition.field).map((field) => (
               <option key={field}>{field}</option>
             ))}
           </select>
           <select aria-label={`${label} operator`} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value })}>
-            {withCurrent(type === "psychographic" ? TAG_OPERATORS : OPERATORS, condition.op).map((op) => (
+            {withCurrent(operators, condition.op).map((op) => (
               <option key={op}>{op}</option>
             ))}
           </select>
+          {presenceOnly && <span className="muted">personal data: only whether it is set, without the PII permission</span>}
           {!NO_VALUE_OPS.has(condition.op) && (
             <input
               aria-label={`${label} value`}

@@ -65,10 +65,10 @@ const estimate = {
   took_ms: 3,
 };
 
-function stack() {
+function stack(user = me) {
   const saved: Record<string, unknown>[] = [];
   const api = fakeApi({
-    "GET /api/auth/me": () => me,
+    "GET /api/auth/me": () => user,
     "GET /api/campaign-segments/": () => ({ items: [segment], total: 1, page: 1, page_size: 100, filters: {} }),
     "POST /api/segments/estimate/": () => estimate,
     "PATCH /api/campaign-segments/s1/": async (request) => {
@@ -83,6 +83,29 @@ function stack() {
 }
 
 describe("SegmentsTab", () => {
+  it("offers personal-data fields only with is_set / is_not_set without view_pii", async () => {
+    stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+    await userEvent.selectOptions(screen.getByLabelText("demographic condition 1 field"), "email");
+
+    const operator = screen.getByLabelText("demographic condition 1 operator");
+    expect(operator).toHaveValue("is_set");
+    const offered = within(operator).getAllByRole("option").map((option) => option.textContent);
+    expect(offered).toEqual(["is_set", "is_not_set"]);
+    expect(screen.queryByLabelText("demographic condition 1 value")).not.toBeInTheDocument();
+  });
+
+  it("offers every operator on personal-data fields with view_pii", async () => {
+    stack({ ...me, permissions: [...me.permissions, "view_pii"] });
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+    await userEvent.selectOptions(screen.getByLabelText("demographic condition 1 field"), "email");
+
+    const operator = screen.getByLabelText("demographic condition 1 operator");
+    expect(operator).toHaveValue("eq");
+    expect(within(operator).getAllByRole("option").map((option) => option.textContent)).toContain("starts_with");
+    expect(screen.getByLabelText("demographic condition 1 value")).toBeInTheDocument();
+  });
+
   it("edits one condition of a nested rule tree and saves the rest unchanged", async () => {
     const saved = stack();
     await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
