@@ -14,12 +14,11 @@ import asyncio
 import contextlib
 import json
 import os
-import subprocess
 import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from redis.asyncio import Redis
 from crm_common.db import Database
 from crm_common.events import EventType, emit
 from crm_common.testing.builders import TEST_PASSWORD, make_company, make_user
+from crm_common.testing.recovery import log_tail, readiness, service_process
 from crm_common.testing.redis_server import PrivateRedis, free_port
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -40,15 +40,6 @@ BEFORE, DURING, AFTER = 60, 60, 60
 OUTAGE_S = 4.0
 READY_LIMIT_S = 120.0
 CONSUMER_GROUP = "launch-worker"
-
-
-@pytest.fixture
-async def private_redis() -> AsyncIterator[PrivateRedis]:
-    server = PrivateRedis()
-    server.start()
-    await server.wait_ready()
-    yield server
-    server.remove()
 
 
 @pytest.fixture
@@ -69,37 +60,16 @@ def all_in_one(
         "CRM_DATA_DIR": str(tmp_path / "data"),
         "CRM_LAUNCH_POLL_INTERVAL_S": "0.2",
     }
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "crm_cli.main", "run", "--no-seed"],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with service_process([sys.executable, "-m", "crm_cli.main", "run", "--no-seed"], env, log_path):
         yield f"http://127.0.0.1:{port}", log_path
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 async def _readiness(base: str, status: int, log_path: Path) -> dict[str, Any]:
     """The all-in-one's /readyz body once it answers `status`."""
-    deadline = time.monotonic() + READY_LIMIT_S
     async with httpx.AsyncClient(base_url=base, timeout=5) as client:
-        while time.monotonic() < deadline:
-            with contextlib.suppress(httpx.HTTPError):
-                response = await client.get("/readyz")
-                if response.status_code == status:
-                    body: dict[str, Any] = response.json()
-                    return body
-            await asyncio.sleep(0.2)
-    tail = log_path.read_text(errors="replace")[-3000:]
-    raise AssertionError(f"/readyz never answered {status}; crm run's log ends:\n{tail}")
+        return await readiness(
+            client, status, READY_LIMIT_S, poll_s=0.2, context=log_tail(log_path)
+        )
 
 
 async def _emit(db: Database, company_id: uuid.UUID, count: int, pause_s: float) -> list[str]:

@@ -16,20 +16,12 @@ from crm_common.resources import Resources
 from crm_common.settings import Settings
 from crm_common.testing.builders import make_company
 from crm_common.testing.client import app_client
+from crm_common.testing.recovery import readiness
 from crm_common.testing.redis_server import PrivateRedis
 from launch_worker.main import create_app
 from launch_worker.worker import QUEUE_NAME
 
 LIMIT_S = 60.0
-
-
-@pytest.fixture
-async def private_redis() -> AsyncIterator[PrivateRedis]:
-    server = PrivateRedis()
-    server.start()
-    await server.wait_ready()
-    yield server
-    server.remove()
 
 
 @pytest.fixture
@@ -44,17 +36,7 @@ async def own_resources(
 
 
 async def _readiness(client: AsyncClient, status: int) -> dict[str, Any]:
-    """The /readyz body once it answers `status` (within LIMIT_S)."""
-
-    async def poll() -> dict[str, Any]:
-        while True:
-            response = await client.get("/readyz")
-            if response.status_code == status:
-                body: dict[str, Any] = response.json()
-                return body
-            await asyncio.sleep(0.1)
-
-    return await asyncio.wait_for(poll(), LIMIT_S)
+    return await readiness(client, status, LIMIT_S)
 
 
 async def _until(condition: Callable[[], bool]) -> None:

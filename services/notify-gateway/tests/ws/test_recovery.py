@@ -2,40 +2,22 @@
 stream reader, failing while Redis is away, is restarted and resumes at its cursor."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from httpx import AsyncClient
 
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from crm_common.testing.client import app_client
+from crm_common.testing.recovery import readiness
 from crm_common.testing.redis_server import PrivateRedis
 from notify_gateway.main import create_app
 
 LIMIT_S = 60.0
 
 
-@pytest.fixture
-async def private_redis() -> AsyncIterator[PrivateRedis]:
-    server = PrivateRedis()
-    server.start()
-    await server.wait_ready()
-    yield server
-    server.remove()
-
-
 async def _readiness(client: AsyncClient, status: int) -> dict[str, Any]:
-    async def poll() -> dict[str, Any]:
-        while True:
-            response = await client.get("/readyz")
-            if response.status_code == status:
-                body: dict[str, Any] = response.json()
-                return body
-            await asyncio.sleep(0.1)
-
-    return await asyncio.wait_for(poll(), LIMIT_S)
+    return await readiness(client, status, LIMIT_S)
 
 
 async def test_readiness_returns_after_redis_restart(

@@ -5,13 +5,11 @@ back-off step instead of one per poll (ten a second); readiness returns with Red
 The service runs as its own process (uvicorn), so its log is exactly what an operator reads."""
 
 import asyncio
-import contextlib
 import os
 import re
-import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +17,13 @@ import httpx
 import pytest
 
 from crm_common.resources import Resources
+from crm_common.testing.recovery import log_tail, readiness, service_process
 from crm_common.testing.redis_server import PrivateRedis, free_port
 
 LIMIT_S = 90.0
 FAILURES = 5
 RECORD = re.compile(r"^(\x1b\[[0-9;]*m)*(\{|\d{4}-\d\d-\d\dT)")
 IN_A_ROW = re.compile(r"(\d+) time\(s\) in a row")
-
-
-@pytest.fixture
-async def private_redis() -> AsyncIterator[PrivateRedis]:
-    server = PrivateRedis()
-    server.start()
-    await server.wait_ready()
-    yield server
-    server.remove()
 
 
 @pytest.fixture
@@ -50,38 +40,17 @@ def service(
         "CRM_LOG_LEVEL": "INFO",
         "CRM_LOG_JSON": "false",
     }
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "uvicorn", "segment_engine.main:create_app", "--factory"),
-                *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    argv = [
+        *(sys.executable, "-m", "uvicorn", "segment_engine.main:create_app", "--factory"),
+        *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
+    ]
+    with service_process(argv, env, log_path):
         yield f"http://127.0.0.1:{port}", log_path
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 async def _readiness(base: str, status: int, log_path: Path) -> dict[str, Any]:
-    deadline = time.monotonic() + LIMIT_S
     async with httpx.AsyncClient(base_url=base, timeout=5) as client:
-        while time.monotonic() < deadline:
-            with contextlib.suppress(httpx.HTTPError):
-                response = await client.get("/readyz")
-                if response.status_code == status:
-                    body: dict[str, Any] = response.json()
-                    return body
-            await asyncio.sleep(0.1)
-    raise AssertionError(f"/readyz never answered {status}:\n{log_path.read_text()[-3000:]}")
+        return await readiness(client, status, LIMIT_S, context=log_tail(log_path))
 
 
 def _failures_in_a_row(body: dict[str, Any]) -> int:

@@ -29,6 +29,7 @@ from crm_common.reference import sync_roles
 from crm_common.resources import Resources
 from crm_common.settings import Settings, load_settings, to_asyncpg_url
 from crm_common.testing.redis_lease import RedisLease, reset_redis, with_redis_db
+from crm_common.testing.redis_server import PrivateRedis
 from crm_common.testing.servers import ServerUrls, find_servers
 
 __all__ = ["with_database", "with_redis_db"]
@@ -139,6 +140,16 @@ async def clean(resources: Resources, database_url: str, redis_lease: RedisLease
         await engine.dispose()
     await reset_redis(resources.redis, redis_lease.owner)
     return resources
+
+
+@pytest.fixture
+async def private_redis() -> AsyncIterator[PrivateRedis]:
+    """A Redis server of the test's own (free port, append-only file), for tests that kill it."""
+    server = PrivateRedis()
+    server.start()
+    await server.wait_ready()
+    yield server
+    server.remove()
 
 
 @pytest.fixture
