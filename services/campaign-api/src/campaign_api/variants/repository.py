@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, text
+from sqlalchemy import ColumnElement
 
 from crm_common.enums import LaunchStatus
 from crm_common.models import AbVariant, Launch
@@ -16,25 +15,6 @@ SETTLED_WITHOUT_SENDING = (LaunchStatus.FAILED, LaunchStatus.CANCELLED)
 """Launches that leave the variants free to change (nothing was or will be sent by them)."""
 
 _ORDER = (AbVariant.is_control.desc(), AbVariant.variant_name, AbVariant.id)
-
-_RESULTS = text(
-    """
-    SELECT d.variant_id,
-           count(*) FILTER (WHERE d.delivery_status IN ('sent', 'delivered')) AS sent,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM crm_contact_events e
-               WHERE e.company_id = d.company_id AND e.event_id = 'open:' || d.id::text
-           )) AS opens,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM crm_contact_events e
-               WHERE e.company_id = d.company_id AND e.event_id = 'click:' || d.id::text
-           )) AS clicks
-    FROM crm_deliveries d
-    WHERE d.company_id = :company_id AND d.campaign_id = :campaign_id
-      AND d.variant_id IS NOT NULL
-    GROUP BY d.variant_id
-    """
-)
 
 
 async def of_campaign(
@@ -97,11 +77,3 @@ async def decided_launch(scope: TenantScope, campaign_id: uuid.UUID) -> Launch |
         .limit(1)
     )
     return (await scope.session.execute(statement)).scalar_one_or_none()
-
-
-async def delivery_results(scope: TenantScope, campaign_id: uuid.UUID) -> dict[uuid.UUID, Any]:
-    """Per variant: messages sent, and how many of them were opened and clicked (once each)."""
-    rows = await scope.session.execute(
-        _RESULTS, {"company_id": scope.company_id, "campaign_id": campaign_id}
-    )
-    return {row["variant_id"]: row for row in rows.mappings()}

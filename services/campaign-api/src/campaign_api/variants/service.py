@@ -24,6 +24,7 @@ from campaign_api.variants.errors import (
     VariantWeightsExceeded,
 )
 from campaign_api.variants.schemas import VariantCreate, VariantRead, VariantResult, VariantResults
+from crm_common.campaign_metrics import VariantCounts, variant_counts
 from crm_common.models import AbVariant, Campaign
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
@@ -217,6 +218,9 @@ def _moment(value: Any) -> datetime | None:
         return None
 
 
+NO_COUNTS = VariantCounts(sent=0, opens=0, clicks=0)
+
+
 def _rate(hits: int, sent: int) -> float:
     return round(hits / sent, 4) if sent else 0.0
 
@@ -225,13 +229,11 @@ async def results(scope: TenantScope, campaign: Campaign) -> VariantResults:
     """Sent, opened and clicked messages per variant over the campaign's launches, and the
     winner: the one its A/B test phase chose, else the leader by open rate so far."""
     variants, _ = await repository.of_campaign(scope, campaign.id)
-    counts = await repository.delivery_results(scope, campaign.id)
+    counts = await variant_counts(scope, campaign.id)
     items = []
     for variant in variants:
-        row = counts.get(variant.id)
-        sent, opens, clicks = (
-            (int(row["sent"]), int(row["opens"]), int(row["clicks"])) if row else (0, 0, 0)
-        )
+        row = counts.get(variant.id, NO_COUNTS)
+        sent, opens, clicks = row.sent, row.opens, row.clicks
         items.append(
             VariantResult(
                 variant_id=variant.id,

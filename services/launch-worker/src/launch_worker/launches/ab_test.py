@@ -19,29 +19,12 @@ from typing import Any
 from sqlalchemy import text
 
 from crm_common import audit
+from crm_common.campaign_metrics import VariantCounts, variant_counts
 from crm_common.models import Launch
 from crm_common.tenancy import TenantScope
 
 METRICS = ("open_rate", "click_rate")
 
-_RESULTS = text(
-    """
-    SELECT d.variant_id,
-           count(*) FILTER (WHERE d.delivery_status IN ('sent', 'delivered')) AS sent,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM crm_contact_events e
-               WHERE e.company_id = d.company_id AND e.event_id = 'open:' || d.id::text
-           )) AS opens,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM crm_contact_events e
-               WHERE e.company_id = d.company_id AND e.event_id = 'click:' || d.id::text
-           )) AS clicks
-    FROM crm_deliveries d
-    WHERE d.company_id = :company_id AND d.campaign_id = :campaign_id AND d.launch_id = :launch_id
-      AND d.variant_id IS NOT NULL
-    GROUP BY d.variant_id
-    """
-)
 
 _SEND_REST = text(
     """
@@ -80,33 +63,27 @@ def test_phase(parameters: Mapping[str, Any]) -> TestPhase | None:
     )
 
 
-def _rate(row: Mapping[Any, Any], metric: str) -> float:
-    sent = int(row["sent"])
-    hits = int(row["opens"] if metric == "open_rate" else row["clicks"])
-    return hits / sent if sent else 0.0
+def _rate(counts: VariantCounts, metric: str) -> float:
+    hits = counts.opens if metric == "open_rate" else counts.clicks
+    return hits / counts.sent if counts.sent else 0.0
 
 
 async def results(scope: TenantScope, launch: Launch) -> list[dict[str, Any]]:
-    """Sent, opened and clicked messages per variant of a launch (read through the
-    campaign's unique key)."""
-    rows = await scope.session.execute(
-        _RESULTS,
-        {
-            "company_id": scope.company_id,
-            "campaign_id": launch.campaign_id,
-            "launch_id": launch.id,
-        },
-    )
+    """Sent, opened and clicked messages per variant of a launch."""
+    return _described(await variant_counts(scope, launch.campaign_id, launch.id))
+
+
+def _described(counts: dict[uuid.UUID, VariantCounts]) -> list[dict[str, Any]]:
     return [
         {
-            "variant_id": str(row["variant_id"]),
-            "sent": int(row["sent"]),
-            "opens": int(row["opens"]),
-            "clicks": int(row["clicks"]),
+            "variant_id": str(variant_id),
+            "sent": row.sent,
+            "opens": row.opens,
+            "clicks": row.clicks,
             "open_rate": round(_rate(row, "open_rate"), 4),
             "click_rate": round(_rate(row, "click_rate"), 4),
         }
-        for row in rows.mappings()
+        for variant_id, row in counts.items()
     ]
 
 
@@ -120,11 +97,11 @@ async def decide_if_due(
         return None
     if now < launch.resolved_at + phase.wait or not variant_order:
         return None
-    scored = {row["variant_id"]: row for row in await results(scope, launch)}
+    counts = await variant_counts(scope, launch.campaign_id, launch.id)
     order = {variant: index for index, variant in enumerate(variant_order)}
     winner = max(
         variant_order,
-        key=lambda v: (_rate(scored[str(v)], phase.metric) if str(v) in scored else 0.0, -order[v]),
+        key=lambda v: (_rate(counts[v], phase.metric) if v in counts else 0.0, -order[v]),
     )
     await scope.session.execute(
         _SEND_REST, {"winner": winner, "company_id": scope.company_id, "launch_id": launch.id}
@@ -133,7 +110,7 @@ async def decide_if_due(
         **launch.parameters["ab_test"],
         "winner_variant_id": str(winner),
         "decided_at": now.isoformat(),
-        "results": list(scored.values()),
+        "results": _described(counts),
     }
     parameters = {**launch.parameters, "ab_test": decision}
     await scope.session.execute(
