@@ -336,3 +336,20 @@ def test_the_spa_and_the_baked_docs_pages_hold_no_inline_script(tmp_path) -> Non
     assert {"docs/index.html", "redoc/index.html", "docs/assets/swagger-init.js"} <= written
     for page in ("docs/index.html", "redoc/index.html"):
         assert _inline_scripts((tmp_path / page).read_text()) == [], page
+
+
+def test_compose_gateway_passes_the_clients_request_id() -> None:
+    """The compose gateway keeps a well-formed client X-Request-ID (nginx's own id otherwise),
+    with the same rule as the distributed mode's gateway; it never overwrites every request's."""
+    nginx_dir = REPO / "deploy" / "nginx"
+    proxy = (nginx_dir / "proxy.conf").read_text()
+    assert "proxy_set_header X-Request-ID $crm_request_id;" in proxy
+    assert "X-Request-ID $request_id" not in proxy
+
+    def request_id_map(text: str) -> str:
+        return text.split("map $http_x_request_id $crm_request_id {", 1)[1].split("\n    }", 1)[0]
+
+    compose_map = request_id_map((nginx_dir / "nginx.conf").read_text())
+    distributed_map = request_id_map((nginx_dir / "distributed.conf.template").read_text())
+    assert compose_map.split() == distributed_map.split()
+    assert "default $request_id;" in compose_map
