@@ -2,6 +2,7 @@
 per back-off step, reports the task's state, and stops it cleanly."""
 
 import asyncio
+import logging
 import random
 from collections.abc import Callable
 
@@ -11,6 +12,20 @@ from structlog.testing import capture_logs
 
 from crm_common.logging import LogThrottle
 from crm_common.supervise import Backoff, Supervisor, TaskState, TaskStatus, supervise
+
+
+@pytest.fixture(autouse=True)
+def every_level_logged():
+    """Info lines (a recovery) reach the captured log whatever level an earlier test of the
+    same process configured; that configuration is restored afterwards."""
+    previous = structlog.get_config()
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(logging.DEBUG),
+        cache_logger_on_first_use=False,
+    )
+    yield
+    structlog.configure(**previous)
+
 
 FAST = Backoff(initial_s=0.01, factor=2.0, max_s=0.08, jitter=0.0, healthy_after_s=60.0)
 

@@ -6020,6 +6020,25 @@ export interface components {
         /**
          * VariantPage
          * @description A campaign's variants, control first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "content": "<p>Hello {{ first_name | default('there') }}, the sale ends tonight.</p>",
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "id": "3f1d2a4e-8c55-4d7b-9a8e-6f0e1c2b3a4d",
+         *           "is_control": false,
+         *           "subject": "{{ first_name | default('Hi') }}, 20 % off today",
+         *           "updated_at": "2026-03-01T09:30:00Z",
+         *           "variant_name": "B: shorter subject",
+         *           "weight": 50
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
          */
         VariantPage: {
             /** Items */
@@ -6227,6 +6246,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6278,6 +6309,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6318,6 +6361,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6427,6 +6482,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6649,6 +6716,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6840,6 +6919,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -6941,6 +7032,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7025,6 +7128,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7116,6 +7231,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7213,6 +7340,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7310,6 +7449,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7401,6 +7552,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7492,6 +7655,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7579,6 +7754,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7670,6 +7857,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7760,6 +7959,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7860,6 +8071,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -7950,6 +8173,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8037,6 +8272,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8129,6 +8376,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8220,6 +8479,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8324,6 +8595,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8428,6 +8711,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8534,6 +8829,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8631,6 +8938,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8736,6 +9055,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8845,6 +9176,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -8957,6 +9300,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9066,6 +9421,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9177,6 +9544,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9275,6 +9654,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9366,6 +9757,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9477,6 +9880,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9589,6 +10004,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9705,6 +10132,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9796,6 +10235,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9912,6 +10363,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10024,6 +10487,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10142,6 +10617,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10258,6 +10745,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10369,6 +10868,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10465,6 +10976,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10581,6 +11104,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10697,6 +11232,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10813,6 +11360,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10929,6 +11488,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11045,6 +11616,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11136,6 +11719,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11245,6 +11840,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11357,6 +11964,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11536,6 +12155,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11632,6 +12263,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11743,6 +12386,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11834,6 +12489,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11927,6 +12594,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12039,6 +12718,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12150,6 +12841,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12240,6 +12943,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12332,6 +13047,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12415,6 +13142,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12516,6 +13255,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12615,6 +13366,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12698,6 +13461,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12781,6 +13556,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12878,6 +13665,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12973,6 +13772,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13090,6 +13901,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13187,6 +14010,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13288,6 +14123,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13379,6 +14226,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13478,6 +14337,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13559,6 +14430,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13642,6 +14525,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13739,6 +14634,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13837,6 +14744,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13939,6 +14858,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14030,6 +14961,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14122,6 +15065,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14219,6 +15174,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14314,6 +15281,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14406,6 +15385,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14498,6 +15489,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14577,6 +15580,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14667,6 +15682,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14770,6 +15797,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14860,6 +15899,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14959,6 +16010,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15049,6 +16112,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15141,6 +16216,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15244,6 +16331,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15307,6 +16406,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15390,6 +16501,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15439,6 +16562,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15515,6 +16650,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15557,6 +16704,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15616,6 +16775,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15692,6 +16863,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };

@@ -187,7 +187,16 @@ def rate_limited_response() -> dict[str, Any]:
                 "schema": {"type": "integer"},
             }
         },
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorBody"},
+                "example": {
+                    "error_code": RateLimited.error_code,
+                    "message": RateLimited.message,
+                    "details": {"retry_after": 12, "scope": "user", "limit": 1200, "window_s": 60},
+                },
+            }
+        },
     }
 
 

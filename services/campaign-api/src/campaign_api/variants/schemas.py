@@ -99,6 +99,14 @@ class VariantRead(Schema):
 class VariantPage(Schema):
     """A campaign's variants, control first."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"items": [VARIANT_EXAMPLE], "total": 1, "page": 1, "page_size": 50, "filters": {}}
+            ]
+        }
+    )
+
     items: list[VariantRead]
     total: int
     page: int
