@@ -79,3 +79,16 @@ async def test_trace_refused(client) -> None:
 async def test_unknown_path_still_404(client) -> None:
     assert (await client.get("/api/nowhere/")).status_code == 404
     assert (await client.options("/api/nowhere/")).status_code == 404
+
+
+async def test_paths_of_one_shape_answer_alike_from_one_scan(client) -> None:
+    """The methods of a path are remembered by its shape (every UUID read as one id): two ids
+    get the same Allow, a literal segment keeps its own, and the ids still reach the route."""
+    first, second = "0b0c6f1e-8a55-4c0e-9d1b-2f7c1c2f4a10", "9F8E7D6C-5B4A-4321-8765-0FEDCBA98765"
+    for thing in (first, second, "abc"):
+        response = await client.post(f"/api/things/{thing}/")
+        assert response.status_code == 405
+        assert response.headers["allow"] == "DELETE, GET, HEAD, OPTIONS"
+        assert (await client.get(f"/api/things/{thing}/")).json() == {"id": thing}
+    assert (await client.get("/api/things/bulk/")).headers["allow"] == "OPTIONS, POST"
+    assert (await client.request("TRACE", f"/api/things/{second}/")).status_code == 405

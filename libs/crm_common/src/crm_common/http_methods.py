@@ -14,6 +14,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 REFUSED_METHODS = frozenset({"TRACE", "CONNECT"})
 """Never served, whatever the path: TRACE echoes requests back (cross-site tracing)."""
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_ANY_UUID = "00000000-0000-0000-0000-000000000000"
+_CACHED_PATHS = 4096
+
 
 def _route_table(router: Router) -> list[tuple[str, re.Pattern[str] | None, frozenset[str]]]:
     """(path template, its regex, methods) of every route, included routers flattened; a
@@ -83,15 +87,29 @@ class AllowedMethodsMiddleware:
         self.router = router
         # Built on the first request: routes are included after the middleware is added.
         self.table: list[tuple[str, re.Pattern[str] | None, frozenset[str]]] | None = None
+        self.known: dict[str, list[str] | None] = {}
+
+    def allowed(self, path: str) -> list[str] | None:
+        """`allowed_methods` of `path`, remembered by the path's shape: every id segment (a
+        UUID) reads as one id, as no route has a UUID of its own, so the scan over the route
+        table runs once per kind of path instead of on every request."""
+        if self.table is None:
+            self.table = _route_table(self.router)
+        shape = _UUID.sub(_ANY_UUID, path)
+        if shape in self.known:
+            return self.known[shape]
+        allow = allowed_methods(self.table, shape)
+        if len(self.known) >= _CACHED_PATHS:
+            self.known.clear()
+        self.known[shape] = allow
+        return allow
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         method: str = scope["method"]
-        if self.table is None:
-            self.table = _route_table(self.router)
-        allow = allowed_methods(self.table, scope["path"])
+        allow = self.allowed(scope["path"])
         if allow is None and method not in REFUSED_METHODS:
             await self.app(scope, receive, send)
             return
