@@ -57,7 +57,7 @@ class Echo(BaseHTTPRequestHandler):
     do_GET = do_POST = _answer
 
     def log_message(self, *args: object) -> None:
-        pass
+        """Keep the stand-in replica's access log out of the test output."""
 
 
 @pytest.fixture

@@ -521,7 +521,8 @@ class Cluster:
             )
             await writer.drain()
         except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
-            pass
+            # A probe that hung up or sent nothing gets no answer; nginx retries on its own.
+            return
         finally:
             writer.close()
 
@@ -629,7 +630,7 @@ def cmd_run_distributed(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     except KeyboardInterrupt:
-        pass
+        log.info("distributed_interrupted")  # Ctrl-C: the normal way to stop; cleanup below
     finally:
         # A second Ctrl-C while stopping does not leave children behind.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
