@@ -2,7 +2,7 @@
 process, invalidated explicitly; a revoked session stays revoked whatever the caches hold."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import update
 
@@ -10,26 +10,7 @@ from crm_common.models import RefreshToken, UserRole
 from crm_common.redis import create_redis
 from crm_common.resources import Resources
 from crm_common.security.sessions import SessionStore, session_key, user_key
-from crm_common.testing.builders import make_company, make_user
-
-
-async def _live_session(db, *roles):
-    company = await make_company(db)
-    user = await make_user(db, company, *roles)
-    family = uuid.uuid4()
-    now = datetime.now(UTC)
-    async with db.system_session() as session:
-        session.add(
-            RefreshToken(
-                company_id=company.id,
-                jti=uuid.uuid4(),
-                family_id=family,
-                user_id=user.id,
-                expires_at=now + timedelta(hours=1),
-                family_expires_at=now + timedelta(hours=1),
-            )
-        )
-    return company, user, str(family)
+from crm_common.testing.builders import make_live_session
 
 
 def _store(resources: Resources, **overrides) -> SessionStore:
@@ -38,7 +19,7 @@ def _store(resources: Resources, **overrides) -> SessionStore:
 
 
 async def test_state_is_read_from_postgres_and_cached_in_redis(db, resources) -> None:
-    company, user, sid = await _live_session(db, "finance")
+    company, user, sid = await make_live_session(db, "finance")
     store = _store(resources)
 
     state = await store.state(company.id, user.id, sid)
@@ -50,7 +31,7 @@ async def test_state_is_read_from_postgres_and_cached_in_redis(db, resources) ->
 
 
 async def test_unknown_session_is_not_live(db, resources) -> None:
-    company, user, _ = await _live_session(db, "finance")
+    company, user, _ = await make_live_session(db, "finance")
 
     state = await _store(resources).state(company.id, user.id, str(uuid.uuid4()))
 
@@ -58,7 +39,7 @@ async def test_unknown_session_is_not_live(db, resources) -> None:
 
 
 async def test_revoked_session_is_not_resurrected_by_a_late_cache_fill(db, resources) -> None:
-    company, user, sid = await _live_session(db, "finance")
+    company, user, sid = await make_live_session(db, "finance")
     store = _store(resources, auth_session_local_cache_s=0)
     assert (await store.state(company.id, user.id, sid)).live
 
@@ -71,7 +52,7 @@ async def test_revoked_session_is_not_resurrected_by_a_late_cache_fill(db, resou
 
 
 async def test_role_change_reaches_the_state_after_invalidation(db, resources) -> None:
-    company, user, sid = await _live_session(db, "finance")
+    company, user, sid = await make_live_session(db, "finance")
     store = _store(resources)
     assert (await store.state(company.id, user.id, sid)).roles == frozenset({"finance"})
 
@@ -85,7 +66,7 @@ async def test_role_change_reaches_the_state_after_invalidation(db, resources) -
 
 
 async def test_without_redis_the_state_comes_from_postgres(db, resources) -> None:
-    company, user, sid = await _live_session(db, "finance")
+    company, user, sid = await make_live_session(db, "finance")
     down = create_redis("redis://127.0.0.1:1/0")
     store = SessionStore(
         resources.settings.model_copy(update={"auth_session_local_cache_s": 0}), resources.db, down

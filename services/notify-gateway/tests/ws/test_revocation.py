@@ -1,14 +1,13 @@
 """Open connections follow their session: a re-check closes a connection whose session
 ended (4401) and applies the user's current roles to one whose roles changed."""
 
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, update
 
 from crm_common.models import RefreshToken, UserRole
 from crm_common.security.principal import principal_from_claims
-from crm_common.testing.builders import make_company, make_user
+from crm_common.testing.builders import make_live_session
 from notify_gateway.ws.client import Client
 from notify_gateway.ws.protocol import CloseCode
 from notify_gateway.ws.revocation import SessionWatch
@@ -16,26 +15,12 @@ from notify_gateway.ws.revocation import SessionWatch
 
 async def _connected(db, resources, *roles):
     """A client of a user with one live session, as the gateway holds it after `auth`."""
-    company = await make_company(db)
-    user = await make_user(db, company, *roles)
-    family = uuid.uuid4()
-    now = datetime.now(UTC)
-    async with db.system_session() as session:
-        session.add(
-            RefreshToken(
-                company_id=company.id,
-                jti=uuid.uuid4(),
-                family_id=family,
-                user_id=user.id,
-                expires_at=now + timedelta(hours=1),
-                family_expires_at=now + timedelta(hours=1),
-            )
-        )
+    company, user, family = await make_live_session(db, *roles)
     claims = {
         "sub": str(user.id),
         "company_id": str(company.id),
         "roles": list(roles),
-        "sid": str(family),
+        "sid": family,
     }
     return company, user, Client(principal_from_claims(claims), 16)
 

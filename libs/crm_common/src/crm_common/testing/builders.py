@@ -14,6 +14,7 @@ from crm_common.models import (
     CampaignTemplateLink,
     Company,
     Contact,
+    RefreshToken,
     User,
     UserRole,
 )
@@ -148,3 +149,24 @@ async def make_email_campaign(
         )
         session.add_all([link, segment])
     return campaign, segment
+
+
+async def make_live_session(db: Database, *roles: str) -> tuple[Company, User, str]:
+    """A company, a user with `roles` and one live session of theirs (a refresh-token family
+    valid for an hour): the session id an access token names in its `sid` claim."""
+    company = await make_company(db)
+    user = await make_user(db, company, *roles)
+    family = uuid.uuid4()
+    now = datetime.now(UTC)
+    async with db.system_session() as session:
+        session.add(
+            RefreshToken(
+                company_id=company.id,
+                jti=uuid.uuid4(),
+                family_id=family,
+                user_id=user.id,
+                expires_at=now + timedelta(hours=1),
+                family_expires_at=now + timedelta(hours=1),
+            )
+        )
+    return company, user, str(family)
