@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from crm_common.events import EventType
 from crm_common.models import (
     AuditLog,
+    Campaign,
     CampaignContact,
     CampaignMetric,
     Delivery,
@@ -36,6 +37,10 @@ async def test_one_message_per_eligible_contact_and_none_to_the_rest(
         criteria={"field": "country", "op": "eq", "value": "US"},
         company_settings={"channel_costs": {"email": "0.002"}},
     )
+    async with db.system_session() as session:  # a budget that pays for every message
+        await session.execute(
+            update(Campaign).where(Campaign.id == world.campaign.id).values(total_budget=10)
+        )
     eligible = await add_contacts(db, world.company, 20, prefix="us", country="US")
     await add_contacts(db, world.company, 5, prefix="fr", country="FR")
     await add_contacts(db, world.company, 4, prefix="nc", country="US", consent=("sms",))

@@ -22,6 +22,8 @@ class EventType(StrEnum):
     CAMPAIGN_LAUNCH_PROGRESS = "campaign.launch_progress"
     CAMPAIGN_LAUNCHED = "campaign.launched"
     CAMPAIGN_PERFORMANCE_UPDATE = "campaign.performance_update"
+    CAMPAIGN_BUDGET_ALERT = "campaign.budget_alert"
+    CAMPAIGN_ALERT = "campaign.alert"
     CAMPAIGN_TEST_SEND_REQUESTED = "campaign.test_send_requested"
     SEGMENT_EVALUATED = "segment.evaluated"
     SEGMENT_CREATED = "campaign.segment_created"

@@ -9,6 +9,12 @@ from crm_common.models.audience import (
     Suppression,
 )
 from crm_common.models.base import Base
+from crm_common.models.budget_guard import (
+    BudgetSpend,
+    CampaignAlert,
+    CampaignAlertSettings,
+    CampaignSpend,
+)
 from crm_common.models.campaign import (
     Campaign,
     CampaignBudgetAllocation,
@@ -28,13 +34,17 @@ __all__ = [
     "AbVariant",
     "AuditLog",
     "Base",
+    "BudgetSpend",
     "Campaign",
+    "CampaignAlert",
+    "CampaignAlertSettings",
     "CampaignBudget",
     "CampaignBudgetAllocation",
     "CampaignCollaborator",
     "CampaignContact",
     "CampaignMetric",
     "CampaignSegment",
+    "CampaignSpend",
     "CampaignTemplate",
     "CampaignTemplateLink",
     "CampaignTestSend",

@@ -6,6 +6,7 @@ Process settings (`CRM_…`, crm_common.settings) configure the providers; a com
     {"channels": {"email": {"provider": "sendgrid", "from": "Acme <news@acme.example>"},
                   "sms": {"provider": "twilio", "from": "+15005550006"}},
      "channel_costs": {"email": "0.0008", "sms": "0.0079"},
+     "provider_costs": {"email": {"sendgrid": "0.0006"}},
      "rate_limits": {"email": 200, "sms": 10}}
 
 A channel's provider is the company's choice, else the process default
@@ -20,10 +21,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from crm_common.budget_guard import PROVIDERS
+from crm_common.budget_guard import unit_cost as priced
 from crm_common.settings import Settings
 from launch_worker.channels.base import ChannelAdapter, PermanentSendError
 from launch_worker.channels.direct_mail import DirectMailCsvAdapter
@@ -31,14 +34,6 @@ from launch_worker.channels.sandbox import SandboxAdapter
 from launch_worker.channels.sendgrid import SendgridAdapter, SendgridConfig
 from launch_worker.channels.smtp import SmtpAdapter, SmtpConfig
 from launch_worker.channels.twilio import TwilioAdapter, TwilioConfig
-
-PROVIDERS: dict[str, tuple[str, ...]] = {
-    "email": ("smtp", "sendgrid", "sandbox"),
-    "sms": ("twilio", "sandbox"),
-    "direct_mail": ("print_csv", "sandbox"),
-    "social": ("sandbox",),
-}
-"""The providers each channel can use."""
 
 
 class ChannelNotConfigured(PermanentSendError):
@@ -69,16 +64,6 @@ class ChannelChoice:
 def _section(company_settings: Mapping[str, Any] | None, key: str) -> Mapping[str, Any]:
     value = (company_settings or {}).get(key)
     return value if isinstance(value, Mapping) else {}
-
-
-def _decimal(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and amount >= 0 else None
 
 
 def _positive_int(value: Any) -> int | None:
@@ -121,7 +106,7 @@ def channel_choice(
         channel=channel,
         provider=provider,
         sender=sender if isinstance(sender, str) and sender else None,
-        unit_cost=_decimal(_section(company_settings, "channel_costs").get(channel)),
+        unit_cost=priced(company_settings, channel, provider),
         rate_limit_per_s=_positive_int(_section(company_settings, "rate_limits").get(channel)),
     )
 

@@ -127,7 +127,7 @@ _RECORD = text(
         FROM totals t
         WHERE c.id = :campaign_id AND c.company_id = :company_id AND t.spend <> 0
     )
-    SELECT sent, failed, skipped FROM totals
+    SELECT sent, failed, skipped, spend FROM totals
     """
 ).bindparams(
     bindparam("ids", type_=ARRAY(Uuid())),
@@ -210,6 +210,8 @@ class BatchTotals:
     sent: int
     failed: int
     skipped: int
+    spend: Decimal = Decimal(0)
+    """What the recorded sent messages cost."""
 
     def __bool__(self) -> bool:
         return bool(self.sent or self.failed or self.skipped)
@@ -294,4 +296,4 @@ async def record_batch(
             },
         )
     ).one()
-    return BatchTotals(int(row.sent), int(row.failed), int(row.skipped))
+    return BatchTotals(int(row.sent), int(row.failed), int(row.skipped), Decimal(row.spend))

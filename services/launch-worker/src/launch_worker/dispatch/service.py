@@ -28,6 +28,7 @@ from crm_common.models import Campaign, Launch
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
 from crm_common.tracking_tokens import TrackingSigner
+from launch_worker.alerts.service import PerformanceAlerts
 from launch_worker.channels.base import (
     ChannelAdapter,
     OutgoingMessage,
@@ -41,6 +42,7 @@ from launch_worker.dispatch.context import LaunchContext, load_context
 from launch_worker.dispatch.controls import Control, LaunchControls
 from launch_worker.dispatch.ratelimit import SendRateLimiter
 from launch_worker.launches.repository import ClaimedLaunch, sending_launches
+from launch_worker.spend.service import BudgetGuard, Reservation, Wanted
 
 log = structlog.get_logger(__name__)
 
@@ -99,6 +101,8 @@ class Dispatcher:
         self.controls = controls or LaunchControls(resources.db)
         self.limiter = SendRateLimiter(resources.redis)
         self.signer = TrackingSigner.from_settings(resources.settings)
+        self.budget = BudgetGuard(resources.db)
+        self.alerts = PerformanceAlerts(resources)
         self._contexts: dict[uuid.UUID, LaunchContext] = {}
         self._launches: list[ClaimedLaunch] | None = None
         self._launches_read_at = 0.0
@@ -120,6 +124,7 @@ class Dispatcher:
         for gone in set(self._contexts) - live:
             self._contexts.pop(gone, None)
             self.controls.forget(gone)
+            self.alerts.forget(gone)
         handled = 0
         for launch in launches:
             try:
@@ -164,12 +169,18 @@ class Dispatcher:
         # Nothing of the batch goes out once most of its lease is spent: another worker may
         # claim what is left as soon as the lease lapses.
         deadline = time.monotonic() + self.settings.delivery_lease_s * LEASE_SHARE
-        outcomes = await self._process(context, claimed, deadline)
-        await self._record(context, outcomes)
+        reservation = Reservation()
+        outcomes = await self._process(context, claimed, deadline, reservation)
+        await self._record(context, outcomes, reservation)
+        await self.alerts.maybe_check(context.company_id, context.campaign_id, launch.id)
         return len(claimed)
 
     async def _process(
-        self, context: LaunchContext, claimed: Sequence[repo.ClaimedDelivery], deadline: float
+        self,
+        context: LaunchContext,
+        claimed: Sequence[repo.ClaimedDelivery],
+        deadline: float,
+        reservation: Reservation,
     ) -> list[repo.Outcome]:
         now = datetime.now(UTC)
         outcomes: list[repo.Outcome] = []
@@ -182,9 +193,35 @@ class Dispatcher:
                 outcomes.append(outcome)
             if pending is not None:
                 by_channel[delivery.channel].append(pending)
+        outcomes.extend(await self._reserve(context, by_channel, reservation))
         for channel, items in by_channel.items():
             outcomes.extend(await self._send_channel(context, channel, items, deadline))
         return outcomes
+
+    async def _reserve(
+        self, context: LaunchContext, by_channel: dict[str, list[Pending]], reservation: Reservation
+    ) -> list[repo.Outcome]:
+        """Reserve the batch's cost on the budgets; what does not fit goes back to the queue
+        (the campaign is paused when the batch is recorded)."""
+        wanted = {
+            channel: Wanted(
+                len(items),
+                self.registry.choice(context.company_settings, channel).unit_cost or Decimal(0),
+            )
+            for channel, items in by_channel.items()
+        }
+        granted, held = await self.budget.reserve(context, wanted)
+        reservation.amount, reservation.parts = held.amount, held.parts
+        reservation.exhausted, reservation.limited_by = held.exhausted, held.limited_by
+        refused: list[repo.Outcome] = []
+        for channel, items in by_channel.items():
+            allowed = granted.get(channel, len(items))
+            refused.extend(
+                repo.Outcome(item.delivery.id, "pending", refund=1, code="budget_exhausted")
+                for item in items[allowed:]
+            )
+            by_channel[channel] = items[:allowed]
+        return refused
 
     def _sender(self, context: LaunchContext, channel: str) -> str | None:
         """Who a launch's messages on `channel` come from (worked out once per batch)."""
@@ -345,12 +382,17 @@ class Dispatcher:
         delay = min(self.settings.send_retry_max_s, base) * random.uniform(0.8, 1.2)  # noqa: S311
         return float(max(delay, exc.retry_after_s or 0.0))
 
-    async def _record(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
+    async def _record(
+        self,
+        context: LaunchContext,
+        outcomes: Sequence[repo.Outcome],
+        reservation: Reservation | None = None,
+    ) -> None:
         """Record a sent batch, retrying a few times when the database hiccups: messages
         already handed to providers must not wait for their lease to lapse and go again."""
         for attempt in range(1, RECORD_ATTEMPTS + 1):
             try:
-                await self._record_once(context, outcomes)
+                await self._record_once(context, outcomes, reservation or Reservation())
                 return
             except DBAPIError as exc:
                 if attempt == RECORD_ATTEMPTS:
@@ -358,7 +400,12 @@ class Dispatcher:
                 log.warning("record_batch_retry", attempt=attempt, error=type(exc).__name__)
                 await asyncio.sleep(0.05 * attempt)
 
-    async def _record_once(self, context: LaunchContext, outcomes: Sequence[repo.Outcome]) -> None:
+    async def _record_once(
+        self,
+        context: LaunchContext,
+        outcomes: Sequence[repo.Outcome],
+        reservation: Reservation,
+    ) -> None:
         async with self.resources.db.tenant_session(context.company_id) as session:
             totals = await repo.record_batch(
                 session,
@@ -369,7 +416,10 @@ class Dispatcher:
                 outcomes,
                 datetime.now(UTC).date(),
             )
-            if totals:
+            paused = await self.budget.settle(
+                session, context, reservation, totals.spend, context.launch_id
+            )
+            if totals or paused:
                 await invalidate_campaign(
                     self.resources.redis,
                     context.company_id,

@@ -1,0 +1,1 @@
+"""The budget guard on sending: spend reserved before each batch, settled after it."""

@@ -1,0 +1,205 @@
+"""The budget guard while sending: spend reserved per batch against the campaign's budget and
+the shared budgets it draws on; 80 % and 100 % alerts once each; the launch pauses itself
+when the money runs out and resumes like any paused launch once the budget is raised."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+
+from crm_common.db import Database
+from crm_common.events import EventType
+from crm_common.models import (
+    AuditLog,
+    BudgetSpend,
+    Campaign,
+    CampaignAlert,
+    CampaignBudget,
+    CampaignBudgetAllocation,
+    CampaignSpend,
+    OutboxEvent,
+)
+from crm_common.testing.builders import make_email_campaign
+
+from .conftest import (
+    TEMPLATE_HTML,
+    RecordingAdapter,
+    Runner,
+    World,
+    add_contacts,
+    load_campaign,
+    load_launch,
+    make_world,
+    request_launch,
+    set_campaign_status,
+    wait_for,
+)
+
+PRICED = {"channel_costs": {"email": "1.00"}}
+
+
+async def _set_budget(db: Database, campaign_id: uuid.UUID, amount: str) -> None:
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign).where(Campaign.id == campaign_id).values(total_budget=Decimal(amount))
+        )
+
+
+async def _events(db: Database, event_type: str, campaign_id: uuid.UUID) -> list[dict]:
+    async with db.system_session() as session:
+        rows = await session.execute(
+            select(OutboxEvent.envelope).where(OutboxEvent.event_type == event_type)
+        )
+        return [
+            e["data"] for e in rows.scalars() if e["data"].get("campaign_id") == str(campaign_id)
+        ]
+
+
+async def _paused(db: Database, world: World) -> bool:
+    return (await load_campaign(db, world.campaign.id)).campaign_status == "paused"
+
+
+async def test_launch_pauses_itself_at_100_percent_and_resumes_once_the_budget_is_raised(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    world = await make_world(db, company_settings=PRICED)
+    await _set_budget(db, world.campaign.id, "30.00")
+    await add_contacts(db, world.company, 50)
+    launch = await request_launch(world)
+    await start_runtime(dispatch_batch_size=8)
+
+    await wait_for(lambda: _paused(db, world))
+    await wait_for(lambda: _launch_status(db, launch.id, "paused"), timeout=5)
+    assert len(adapter.messages) == 30, "exactly what the budget pays went out"
+    campaign = await load_campaign(db, world.campaign.id)
+    assert campaign.actual_spend == Decimal("30.00")
+    alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+    assert sorted(a["threshold_percent"] for a in alerts) == [80, 100]
+    hundred = next(a for a in alerts if a["threshold_percent"] == 100)
+    assert hundred["paused"] is True
+    assert hundred["severity"] == "critical"
+    assert hundred["remaining"] == "0.00"
+    changes = await _events(db, EventType.CAMPAIGN_STATUS_CHANGED, world.campaign.id)
+    assert any(c["action"] == "pause" and c["to_status"] == "paused" for c in changes)
+    async with db.system_session() as session:
+        audited = await session.scalar(
+            select(func.count())
+            .select_from(AuditLog)
+            .where(AuditLog.entity_id == world.campaign.id, AuditLog.action == "campaign.pause")
+        )
+        assert audited == 1
+        ledger = await session.get(CampaignSpend, world.campaign.id)
+        assert ledger is not None
+        assert ledger.reserved_amount == Decimal("30")
+
+    # Raising the budget and resuming sends the rest; the thresholds already alerted stay quiet.
+    await _set_budget(db, world.campaign.id, "100.00")
+    await set_campaign_status(db, world.campaign.id, "active")
+    await wait_for(lambda: _launch_status(db, launch.id, "completed"))
+    assert len(adapter.messages) == 50
+    assert adapter.recipients().most_common(1)[0][1] == 1
+    alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+    assert len(alerts) == 2
+
+
+async def test_80_percent_alert_is_raised_once_without_pausing(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    world = await make_world(db, company_settings=PRICED)
+    await _set_budget(db, world.campaign.id, "50.00")
+    await add_contacts(db, world.company, 45)
+    launch = await request_launch(world)
+    await start_runtime(dispatch_batch_size=5)
+
+    await wait_for(lambda: _launch_status(db, launch.id, "completed"))
+    assert len(adapter.messages) == 45
+    alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+    assert [(a["threshold_percent"], a["paused"]) for a in alerts] == [(80, False)]
+    async with db.system_session() as session:
+        stored = (await session.execute(select(CampaignAlert))).scalars().all()
+        assert [(a.alert_kind, a.metric, a.threshold) for a in stored] == [
+            ("budget", "budget_spent", Decimal("80"))
+        ]
+
+
+async def _launch_status(db: Database, launch_id: uuid.UUID, status: str) -> bool:
+    return (await load_launch(db, launch_id)).launch_status == status
+
+
+async def _shared_budget(db: Database, world: World, amount: str) -> CampaignBudget:
+    budget = CampaignBudget(
+        id=uuid.uuid4(),
+        company_id=world.company.id,
+        budget_name="Shared",
+        budget_code=f"B-{uuid.uuid4().hex[:6]}",
+        budget_type="campaign",
+        total_amount=Decimal(amount),
+        fiscal_year=datetime.now(UTC).year,
+    )
+    async with db.system_session() as session:
+        session.add(budget)
+    return budget
+
+
+async def _allocate(db: Database, world: World, campaign_id: uuid.UUID, budget_id, amount: str):
+    async with db.system_session() as session:
+        session.add(
+            CampaignBudgetAllocation(
+                company_id=world.company.id,
+                campaign_id=campaign_id,
+                budget_id=budget_id,
+                allocated_amount=Decimal(amount),
+            )
+        )
+
+
+async def test_two_concurrent_launches_on_one_shared_budget_never_exceed_it(
+    db, start_runtime: Runner
+) -> None:
+    first = await make_world(db, company_settings=PRICED)
+    # A second campaign of the same company with its own segment and template.
+    second = await _sibling(db, first)
+    budget = await _shared_budget(db, first, "100.00")
+    for world in (first, second):
+        # Each campaign alone could pay for every one of its 80 messages...
+        await _set_budget(db, world.campaign.id, "80.00")
+        await _allocate(db, first, world.campaign.id, budget.id, "50.00")
+    await add_contacts(db, first.company, 80)
+    launches = [await request_launch(world) for world in (first, second)]
+    a, b = RecordingAdapter(delay_s=0.002), RecordingAdapter(delay_s=0.002)
+    # ...but the shared budget pays for 100: two workers, both launches, racing for it.
+    await start_runtime("worker-a", recorder=a, dispatch_batch_size=7)
+    await start_runtime("worker-b", recorder=b, dispatch_batch_size=7)
+
+    async def both_paused() -> bool:
+        return all([await _paused(db, first), await _paused(db, second)])
+
+    await wait_for(both_paused, timeout=40)
+    assert len(a.messages) + len(b.messages) == 100
+    async with db.system_session() as session:
+        drawn = await session.get(BudgetSpend, budget.id)
+        assert drawn is not None
+        assert drawn.reserved_amount == Decimal("100")
+        spent = await session.scalar(
+            select(func.sum(Campaign.actual_spend)).where(
+                Campaign.id.in_([first.campaign.id, second.campaign.id])
+            )
+        )
+        assert spent == Decimal("100.00")
+    sent = [(await load_launch(db, launch.id)).sent_count for launch in launches]
+    assert sum(sent) == 100
+    for world in (first, second):
+        alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+        hundred = [x for x in alerts if x["threshold_percent"] == 100]
+        assert len(hundred) == 1
+        assert hundred[0]["limited_by"] == "shared_budget"
+
+
+async def _sibling(db: Database, world: World) -> World:
+    campaign, segment = await make_email_campaign(
+        db, world.company, world.user, content=TEMPLATE_HTML, subject="Hi", name="Second"
+    )
+    return World(db, world.company, world.user, campaign, segment)
