@@ -15,12 +15,18 @@ from crm_common.models.base import Base, TenantOwned
 
 class AuditLog(TenantOwned, Base):
     """An immutable record of one change: who, when, what (old and new values), from where.
-    Written by every service through crm_common.audit; the database refuses UPDATE/DELETE."""
+    Written by every service through crm_common.audit; the database refuses UPDATE/DELETE.
+
+    The chain columns are assigned by the database at insert (crm_common.audit_chain): the
+    row's place in its company's hash chain; redaction marks are set only by
+    `crm_audit_redact`."""
 
     __tablename__ = "crm_audit_log"
     __table_args__ = (
         Index(None, "company_id", "entity_type", "entity_id", "occurred_at"),
         Index(None, "company_id", "occurred_at"),
+        Index(None, "company_id", "chain_seq", unique=True),
+        Index(None, "company_id", "chained_at"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
@@ -36,6 +42,31 @@ class AuditLog(TenantOwned, Base):
     request_id: Mapped[str | None] = mapped_column(String(64))
     client_ip: Mapped[str | None] = mapped_column(INET)
     user_agent: Mapped[str | None] = mapped_column(String(255))
+    chain_seq: Mapped[int] = mapped_column(BigInteger)
+    chained_at: Mapped[datetime]
+    payload_digest: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
+    redacted_at: Mapped[datetime | None]
+    redaction_request_id: Mapped[uuid.UUID | None]
+
+
+class AuditAnchor(TenantOwned, Base):
+    """Where a company's audit chain starts after its oldest rows were pruned: the first
+    remaining row's sequence number and `prev_hash`, with a checkpoint hash chained over the
+    company's anchors. Written only by the database function `crm_audit_prune`."""
+
+    __tablename__ = "crm_audit_anchors"
+    __table_args__ = (Index(None, "company_id", "first_seq", unique=True),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    pruned_rows: Mapped[int] = mapped_column(BigInteger)
+    pruned_before: Mapped[datetime]
+    anchored_at: Mapped[datetime]
+    previous_checkpoint: Mapped[str] = mapped_column(String(64))
+    checkpoint_hash: Mapped[str] = mapped_column(String(64))
 
 
 class OutboxEvent(TenantOwned, Base):
