@@ -238,8 +238,10 @@ BEGIN
   IF p_request IS NULL THEN
     RAISE EXCEPTION 'a redaction needs the request it fulfils' USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  SELECT coalesce(array_agg(DISTINCT trim(v)), '{}') INTO secrets
-    FROM unnest(coalesce(p_values, '{}')) AS v WHERE length(trim(v)) >= 3;
+  -- Longest first, so a name inside an email does not spoil the email's match.
+  SELECT coalesce(array_agg(v ORDER BY length(v) DESC, v), '{}') INTO secrets
+    FROM (SELECT DISTINCT trim(raw) AS v FROM unnest(coalesce(p_values, '{}')) AS raw
+           WHERE length(trim(raw)) >= 3) AS distinct_values;
   IF p_contact IS NULL AND cardinality(secrets) = 0 THEN
     RAISE EXCEPTION 'nothing to redact: no contact and no value of 3 characters or more'
       USING ERRCODE = 'invalid_parameter_value';
