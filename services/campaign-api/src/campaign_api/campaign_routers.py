@@ -7,12 +7,14 @@ from typing import Any
 from fastapi import APIRouter
 
 from campaign_api.approvals.endpoints import router as approvals
+from campaign_api.attribution.endpoints import router as attribution
 from campaign_api.audit.endpoints import router as audit
 from campaign_api.budgets.endpoints import allocation_router as budget_allocations
 from campaign_api.budgets.endpoints import router as budgets
 from campaign_api.campaigns.endpoints import router as campaigns
 from campaign_api.campaigns.lifecycle_endpoints import router as campaign_lifecycle
 from campaign_api.collaborators.endpoints import router as collaborators
+from campaign_api.hierarchy.endpoints import router as hierarchy
 from campaign_api.launches.endpoints import launch_router as launch_reads
 from campaign_api.launches.endpoints import router as launches
 from campaign_api.segments.endpoints import router as segments
@@ -36,6 +38,8 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     segments,
     templates,
     budgets,
+    hierarchy,
+    attribution,
 )
 
 CAMPAIGN_TAGS: list[dict[str, Any]] = [
@@ -76,5 +80,14 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
     {
         "name": "budgets",
         "description": "The company's budgets per fiscal year and their availability.",
+    },
+    {
+        "name": "hierarchy",
+        "description": "Parents (programme → campaign → sub-campaign) and roll-ups up the tree.",
+    },
+    {
+        "name": "attribution",
+        "description": "Conversions, their attribution to campaigns (first touch, last touch, "
+        "linear), ROI, and the company's attribution window and exchange rates.",
     },
 ]

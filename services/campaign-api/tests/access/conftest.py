@@ -542,6 +542,63 @@ async def _(w: World) -> Call:
     return Call("GET", f"/api/users/{await w.user()}/")
 
 
+@endpoint("PUT /api/campaigns/{id}/parent/", {U}, 200)
+async def _(w: World) -> Call:
+    parent = (await w.campaign())["id"]
+    return await _campaign_call(w, "PUT", "parent/", {"parent_campaign_id": parent})
+
+
+@endpoint("GET /api/campaigns/{id}/hierarchy/", {R}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "hierarchy/")
+
+
+@endpoint("GET /api/campaigns/{id}/roi/", {R, VB}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "roi/?model=linear")
+
+
+async def _conversion_body(w: World) -> dict[str, Any]:
+    [contact] = await make_contacts(w.db, w.company, 1)
+    return {
+        "source": "sales",
+        "external_id": uuid.uuid4().hex,
+        "contact_id": str(contact.id),
+        "amount": "10.00",
+        "currency_code": "USD",
+        "occurred_at": "2026-01-05T10:00:00+00:00",
+    }
+
+
+@endpoint("POST /api/conversions/", {U}, 201)
+async def _(w: World) -> Call:
+    return Call("POST", "/api/conversions/", await _conversion_body(w))
+
+
+@endpoint("GET /api/conversions/", {R, VB}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/conversions/")
+
+
+@endpoint("GET /api/conversions/{id}/", {R, VB}, 200)
+async def _(w: World) -> Call:
+    response = await w.client.post(
+        "/api/conversions/", json=await _conversion_body(w), headers=w.admin
+    )
+    assert response.status_code == 201, response.text
+    return Call("GET", f"/api/conversions/{response.json()['id']}/")
+
+
+@endpoint("GET /api/attribution-settings/", {R, VB}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/attribution-settings/")
+
+
+@endpoint("PUT /api/attribution-settings/", {MB}, 200)
+async def _(w: World) -> Call:
+    return Call("PUT", "/api/attribution-settings/", {"window_days": 14, "exchange_rates": {}})
+
+
 def pytest_generate_tests(metafunc: Any) -> None:
     if "endpoint" in metafunc.fixturenames:
         metafunc.parametrize("endpoint", ENDPOINTS, ids=[e.name for e in ENDPOINTS])

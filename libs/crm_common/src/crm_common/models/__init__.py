@@ -1,5 +1,11 @@
 """The ORM models of the whole schema (one module per aggregate)."""
 
+from crm_common.models.attribution import (
+    AttributionSettings,
+    Conversion,
+    ConversionAttribution,
+    ExchangeRate,
+)
 from crm_common.models.audience import (
     Contact,
     ContactConsent,
@@ -32,6 +38,7 @@ from crm_common.models.test_send import CampaignTestSend
 
 __all__ = [
     "AbVariant",
+    "AttributionSettings",
     "AuditLog",
     "Base",
     "BudgetSpend",
@@ -53,7 +60,10 @@ __all__ = [
     "Contact",
     "ContactConsent",
     "ContactEvent",
+    "Conversion",
+    "ConversionAttribution",
     "Delivery",
+    "ExchangeRate",
     "IdempotencyKey",
     "Launch",
     "MessageLink",

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     Numeric,
@@ -137,6 +138,19 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
         enum_check("primary_channel", Channel),
         enum_check("campaign_status", CampaignStatus),
         enum_check("approval_status", ApprovalStatus),
+        # The hierarchy (migration 0011): a parent is a campaign of the same company.
+        UniqueConstraint("company_id", "id"),
+        ForeignKeyConstraint(
+            ["company_id", "parent_campaign_id"],
+            ["crm_campaigns.company_id", "crm_campaigns.id"],
+            name="fk_crm_campaigns_parent",
+        ),
+        Index(
+            "ix_crm_campaigns_company_parent",
+            "company_id",
+            "parent_campaign_id",
+            postgresql_where=text("parent_campaign_id IS NOT NULL"),
+        ),
     )
 
     created_by_user_id: Mapped[uuid.UUID] = mapped_column(
@@ -177,6 +191,8 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
     is_deleted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     deleted_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    parent_campaign_id: Mapped[uuid.UUID | None]
+    """The programme or campaign this one belongs to (at most three levels, no cycles)."""
 
 
 class CampaignSegment(UUIDPk, TenantOwned, Timestamps, Base):

@@ -175,14 +175,23 @@ def _read(campaign: Any) -> dict[str, Any]:
 
 @router.get("/", response_model=CampaignPage, summary="List campaigns")
 async def list_campaigns(
-    principal: CampaignReader, scope: Scope, pagination: Pagination, filters: Filters
+    principal: CampaignReader,
+    scope: Scope,
+    pagination: Pagination,
+    filters: Filters,
+    include_rollup: Annotated[
+        bool, Query(description="Add each campaign's roll-up of its sub-campaigns.")
+    ] = False,
 ) -> dict[str, Any]:
     """List the company's campaigns with filters, search, date ranges and sorting."""
     rows, total = await service.list_campaigns(scope, filters, pagination)
     applied = {
         key: value for key, value in filters.model_dump(mode="json").items() if value is not None
     }
-    page = make_page([_read(row) for row in rows], total, pagination, applied)
+    items = [_read(row) for row in rows]
+    if include_rollup:
+        items = await service.with_rollups(scope, items)
+    page = make_page(items, total, pagination, applied)
     return respond(page, principal)
 
 
@@ -221,7 +230,7 @@ async def create_campaign(
 @router.get(
     "/{campaign_id}/",
     response_model=CampaignDetail,
-    # segments and performance appear only when asked for
+    # segments, performance and the roll-up appear only when asked for
     response_model_exclude_unset=True,
     summary="Get a campaign",
     responses={**errors(CampaignNotFound), 304: {"description": "Not modified (If-None-Match)."}},
@@ -236,10 +245,15 @@ async def get_campaign(
     include_performance: Annotated[
         bool, Query(description="Add totals and rates from the campaign's metrics.")
     ] = False,
+    include_rollup: Annotated[
+        bool, Query(description="Add the roll-up of the campaign and its sub-campaigns.")
+    ] = False,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response | dict[str, Any]:
     """Get a campaign, optionally with segments and performance; the ETag is its version."""
-    options = service.ReadOptions(include_segments, include_performance, if_none_match)
+    options = service.ReadOptions(
+        include_segments, include_performance, if_none_match, include_rollup
+    )
     view = await service.read_campaign(resources.db, cache, principal, campaign_id, options)
     if view.body is None:
         return Response(status_code=304, headers={"ETag": view.etag})

@@ -187,7 +187,8 @@ async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when:
 
 
 async def in_use(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, bool]:
-    """Whether launches or deliveries in progress reference the campaign."""
+    """Whether launches or deliveries in progress, or live sub-campaigns, reference the
+    campaign."""
     launches = select(
         scope.select(
             Launch,
@@ -202,9 +203,16 @@ async def in_use(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, bool]:
             Delivery.delivery_status.in_(LIVE_DELIVERY_STATUSES),
         ).exists()
     )
+    # A parent goes only after its sub-campaigns (the hierarchy guard refuses it as well).
+    children = select(
+        scope.select(
+            Campaign, Campaign.parent_campaign_id == campaign_id, ~Campaign.is_deleted
+        ).exists()
+    )
     return {
         "live_launches": bool((await scope.session.execute(launches)).scalar_one()),
         "live_deliveries": bool((await scope.session.execute(deliveries)).scalar_one()),
+        "live_sub_campaigns": bool((await scope.session.execute(children)).scalar_one()),
     }
 
 

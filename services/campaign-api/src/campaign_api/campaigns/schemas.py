@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
 
+from campaign_api.hierarchy.schemas import Rollup
 from campaign_api.segments.schemas import SegmentCounts
 from campaign_api.shared.types import (
     CampaignCode,
@@ -197,6 +198,19 @@ class CampaignRead(Schema):
     created_at: datetime
     updated_at: datetime
     version: int
+    parent_campaign_id: uuid.UUID | None = Field(
+        default=None, description="The campaign this one belongs to (its programme or parent)."
+    )
+
+
+class CampaignListItem(CampaignRead):
+    """A campaign in the list; with include_rollup=true, its roll-up too."""
+
+    rollup: Rollup | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Only with include_rollup=true.",
+    )
 
 
 class ValidationWarning(Schema):
@@ -314,6 +328,7 @@ class CampaignDetail(CampaignRead):
 
     segments: list[SegmentSummary] | None = None
     performance: Performance | None = None
+    rollup: Rollup | None = None
 
 
 class SortField(StrEnum):
@@ -369,7 +384,7 @@ class CampaignPage(Schema):
         }
     )
 
-    items: list[CampaignRead]
+    items: list[CampaignListItem]
     total: int
     page: int
     page_size: int

@@ -27,6 +27,7 @@ from campaign_api.campaigns.schemas import (
     SegmentSummary,
     ValidationWarning,
 )
+from campaign_api.hierarchy import rollups as hierarchy_rollups
 from campaign_api.shared.concurrency import check_version, etag
 from campaign_api.shared.responses import visible
 from campaign_api.shared.values import snapshot
@@ -150,6 +151,12 @@ async def list_campaigns(
     return rows, await repository.count(scope, filters)
 
 
+async def with_rollups(scope: TenantScope, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rendered campaigns of a list page, each with its roll-up (one query for the page)."""
+    totals = await hierarchy_rollups.of(scope, [uuid.UUID(item["id"]) for item in items])
+    return [{**item, "rollup": totals.get(uuid.UUID(item["id"]))} for item in items]
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """What a reader asks for beyond the campaign itself, and the ETags they already hold."""
@@ -157,6 +164,7 @@ class ReadOptions:
     include_segments: bool = False
     include_performance: bool = False
     if_none_match: str | None = None
+    include_rollup: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +189,12 @@ async def read_campaign(
     lookup = await cache.get(principal.company_id, campaign_id, view_shape(principal))
     base: dict[str, Any] | None = lookup.value
     extra: dict[str, Any] = {}
-    if base is None or options.include_segments or options.include_performance:
+    if (
+        base is None
+        or options.include_segments
+        or options.include_performance
+        or options.include_rollup
+    ):
         async with db.tenant_session(principal.company_id) as session:
             scope = TenantScope(session, principal.company_id)
             if base is None:
@@ -214,6 +227,9 @@ async def _includes(
         if not principal.has(Permission.VIEW_BUDGET):
             summary.roi = None
         extra["performance"] = summary.model_dump(mode="json")
+    if options.include_rollup:
+        # Computed on every read, never cached: a change below the campaign shows at once.
+        extra["rollup"] = (await hierarchy_rollups.of(scope, [campaign_id]))[campaign_id]
     return extra
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from crm_common import attribution
 from crm_common.errors import ValidationFailed
 from crm_common.pagination import PageParams, make_page, paginate
 from crm_common.tenancy import TenantScope
@@ -73,11 +74,56 @@ async def _resolve(
     return contacts
 
 
+async def _conversions(
+    scope: TenantScope,
+    valid: dict[int, EventIn],
+    contacts: dict[int, uuid.UUID],
+    errors: dict[int, list[ItemError]],
+) -> dict[int, attribution.ConversionData]:
+    """The conversions that valid `purchase` / `opportunity_won` events with an amount stand
+    for; such an event with a malformed amount or currency, or a currency the company has no
+    exchange rate for, moves to `errors` (stored neither as event nor as conversion)."""
+    found: dict[int, attribution.ConversionData] = {}
+    base: str | None = None
+    rates: dict[str, Any] = {}
+    for index, event in list(valid.items()):
+        try:
+            data = attribution.from_event(
+                event_id=event.event_id,
+                event_type=event.event_type,
+                properties=event.properties,
+                contact_id=contacts[index],
+                occurred_at=event.occurred_at,
+                campaign_id=event.campaign_id,
+            )
+        except ValueError as exc:
+            path, _, message = str(exc).partition(": ")
+            errors[index] = [ItemError(path=f"events[{index}].{path}", message=message)]
+            del valid[index]
+            continue
+        if data is None:
+            continue
+        if base is None:
+            base = await attribution.base_currency(scope)
+            rates = await attribution.rates(scope)
+        if data.currency_code != base and data.currency_code not in rates:
+            message = f"no exchange rate from {data.currency_code} to {base}"
+            errors[index] = [
+                ItemError(path=f"events[{index}].properties.currency", message=message)
+            ]
+            del valid[index]
+            continue
+        found[index] = data
+    return found
+
+
 async def ingest(scope: TenantScope, raw_items: Sequence[Any]) -> EventBatchResult:
     """Insert a batch; an event id seen before (in this batch or earlier) is a duplicate,
-    reported and not stored again."""
+    reported and not stored again. A new conversion-type event with an amount is recorded
+    as a conversion too, and attributed, after the whole batch is stored."""
     valid, errors = _validate(raw_items)
     contacts = await _resolve(scope, valid, errors)
+    conversions = await _conversions(scope, valid, contacts, errors)
     first_of: dict[str, int] = {}
     rows = []
     for index, event in valid.items():
@@ -95,6 +141,9 @@ async def ingest(scope: TenantScope, raw_items: Sequence[Any]) -> EventBatchResu
             }
         )
     inserted = await repo.insert_events(scope, rows)
+    for index, conversion in conversions.items():
+        if first_of[conversion.external_id] == index and conversion.external_id in inserted:
+            await attribution.record(scope, conversion)
     results = []
     for index in range(len(raw_items)):
         if index in errors:

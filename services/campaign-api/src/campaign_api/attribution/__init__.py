@@ -1,0 +1,1 @@
+"""Conversions, attribution to campaigns, ROI, and the company's rate table and window."""

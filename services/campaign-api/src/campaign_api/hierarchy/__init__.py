@@ -1,0 +1,1 @@
+"""Campaign hierarchy: parents (programme → campaign → sub-campaign) and roll-ups."""
