@@ -307,6 +307,21 @@ async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "audit/")
 
 
+@endpoint("GET /api/audit/", {"read_audit_log"}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/audit/")
+
+
+@endpoint("GET /api/audit/verify/", {"read_audit_log"}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/audit/verify/")
+
+
+@endpoint("GET /api/audit/export/", {"read_audit_log"}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/audit/export/")
+
+
 @endpoint("GET /api/campaigns/{id}/collaborators/", {R}, 200)
 async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "collaborators/")

@@ -19,6 +19,7 @@ class Permission(StrEnum):
     VIEW_PII = "view_pii"
     VIEW_BUDGET = "view_budget"
     MANAGE_USERS = "manage_users"
+    READ_AUDIT_LOG = "read_audit_log"
 
 
 class RoleName(StrEnum):

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from campaign_api.audit import service
+from campaign_api.audit.chain_endpoints import router as chain_router
 from campaign_api.audit.schemas import AuditEntry, AuditPage
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignId, CampaignReader
@@ -17,11 +18,11 @@ from crm_common.errors import COMMON_RESPONSES
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
 
-router = APIRouter(prefix="/api/campaigns", tags=["audit"], responses=COMMON_RESPONSES)
+router = APIRouter(tags=["audit"], responses=COMMON_RESPONSES)
 
 
 @router.get(
-    "/{campaign_id}/audit/",
+    "/api/campaigns/{campaign_id}/audit/",
     response_model=AuditPage,
     summary="List a campaign's history",
     responses=errors(CampaignNotFound),
@@ -57,3 +58,6 @@ async def campaign_history(
     ]
     page = make_page(items, total, pagination, {"action": action or None})
     return respond(page, principal)
+
+
+router.include_router(chain_router)
