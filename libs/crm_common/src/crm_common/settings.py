@@ -171,6 +171,20 @@ class Settings(BaseSettings):
     # cap (`settings.rate_limits`); a provider not listed is unlimited.
     send_rate_limits: dict[str, int] = {"smtp": 500, "sendgrid": 500, "twilio": 50}
 
+    # Outbound webhooks (docs/webhooks.md). The key that encrypts stored signing secrets
+    # (derived from CRM_JWT_SECRET when unset); attempts per delivery and the exponential
+    # back-off between them (with jitter); consecutive failed attempts that disable a
+    # subscription; request timeouts; how long a rotated-out secret still signs.
+    webhook_encryption_key: SecretStr | None = None
+    webhook_max_attempts: int = Field(default=8, ge=1, le=50)
+    webhook_retry_base_s: float = Field(default=30.0, gt=0)
+    webhook_retry_max_s: float = Field(default=6 * 3600.0, gt=0)
+    webhook_disable_after_failures: int = Field(default=20, ge=1)
+    webhook_connect_timeout_s: float = Field(default=5.0, gt=0, le=60)
+    webhook_timeout_s: float = Field(default=15.0, gt=0, le=120)
+    webhook_poll_interval_s: float = Field(default=1.0, gt=0, le=60)
+    webhook_secret_grace_s: int = Field(default=24 * 3600, ge=0)
+
     demo_password: SecretStr = Field(
         default=SecretStr("demo-pass-123"), validation_alias="CRM_DEMO_PASSWORD"
     )

@@ -40,6 +40,12 @@ class EventType(StrEnum):
     TEMPLATE_UPDATED = "campaign_template.updated"
     BUDGET_CREATED = "campaign_budget.created"
     BUDGET_UPDATED = "campaign_budget.updated"
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_UPDATED = "webhook.updated"
+    WEBHOOK_DELETED = "webhook.deleted"
+    WEBHOOK_SECRET_ROTATED = "webhook.secret_rotated"
+    WEBHOOK_ENABLED = "webhook.enabled"
+    WEBHOOK_DISABLED = "webhook.disabled"
 
 
 class EventEnvelope(BaseModel):

@@ -35,6 +35,12 @@ from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, Pr
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
 from crm_common.models.test_send import CampaignTestSend
+from crm_common.models.webhook import (
+    WebhookAllowList,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 
 __all__ = [
     "AbVariant",
@@ -76,6 +82,10 @@ __all__ = [
     "Suppression",
     "User",
     "UserRole",
+    "WebhookAllowList",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]
 
 TENANT_TABLES: tuple[str, ...] = tuple(

@@ -19,6 +19,7 @@ class Permission(StrEnum):
     VIEW_PII = "view_pii"
     VIEW_BUDGET = "view_budget"
     MANAGE_USERS = "manage_users"
+    MANAGE_WEBHOOKS = "manage_webhooks"
     READ_AUDIT_LOG = "read_audit_log"
 
 
