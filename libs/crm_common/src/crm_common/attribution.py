@@ -252,6 +252,11 @@ async def attribute(scope: TenantScope, conversion: Conversion) -> None:
     )
 
 
+def is_conversion_event(event_type: str, properties: dict[str, Any]) -> bool:
+    """Whether a contact event stands for a conversion (its type, and an amount)."""
+    return event_type in CONVERSION_EVENT_TYPES and "amount" in properties
+
+
 def _text(value: Any, limit: int) -> str | None:
     return value[:limit] if isinstance(value, str) and value.strip() else None
 
@@ -264,12 +269,13 @@ def from_event(
     contact_id: uuid.UUID,
     occurred_at: datetime,
     campaign_id: uuid.UUID | None,
+    default_currency: str,
 ) -> ConversionData | None:
     """The conversion a contact event stands for: a `purchase` or `opportunity_won` event
-    with an `amount` (decimal string or number, > 0, at most two places) and a `currency`
-    (ISO 4217); None for any other event. A malformed amount or currency is a ValueError
-    naming the property."""
-    if event_type not in CONVERSION_EVENT_TYPES or "amount" not in properties:
+    with an `amount` (decimal string or number, > 0, at most two places) and optionally a
+    `currency` (ISO 4217; `default_currency` when absent); None for any other event. A
+    malformed amount or currency is a ValueError naming the property."""
+    if not is_conversion_event(event_type, properties):
         return None
     raw = properties["amount"]
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
@@ -282,7 +288,7 @@ def from_event(
         raise ValueError("properties.amount: must be above 0 with at most two decimal places")
     if amount >= Decimal("1e13"):
         raise ValueError("properties.amount: too large")
-    currency = properties.get("currency")
+    currency = properties.get("currency", default_currency)
     if not isinstance(currency, str) or not (len(currency) == 3 and currency.isalpha()):
         raise ValueError("properties.currency: must be an ISO 4217 code such as USD")
     return ConversionData(

@@ -81,12 +81,21 @@ async def _conversions(
     errors: dict[int, list[ItemError]],
 ) -> dict[int, attribution.ConversionData]:
     """The conversions that valid `purchase` / `opportunity_won` events with an amount stand
-    for; such an event with a malformed amount or currency, or a currency the company has no
-    exchange rate for, moves to `errors` (stored neither as event nor as conversion)."""
+    for (in the company's default currency unless the event names one); such an event with a
+    malformed amount or currency, or a currency the company has no exchange rate for, moves
+    to `errors` (stored neither as event nor as conversion)."""
     found: dict[int, attribution.ConversionData] = {}
-    base: str | None = None
-    rates: dict[str, Any] = {}
-    for index, event in list(valid.items()):
+    candidates = [
+        index
+        for index, event in valid.items()
+        if attribution.is_conversion_event(event.event_type, event.properties)
+    ]
+    if not candidates:
+        return found
+    base = await attribution.base_currency(scope)
+    rates = await attribution.rates(scope)
+    for index in candidates:
+        event = valid[index]
         try:
             data = attribution.from_event(
                 event_id=event.event_id,
@@ -95,6 +104,7 @@ async def _conversions(
                 contact_id=contacts[index],
                 occurred_at=event.occurred_at,
                 campaign_id=event.campaign_id,
+                default_currency=base,
             )
         except ValueError as exc:
             path, _, message = str(exc).partition(": ")
@@ -103,9 +113,6 @@ async def _conversions(
             continue
         if data is None:
             continue
-        if base is None:
-            base = await attribution.base_currency(scope)
-            rates = await attribution.rates(scope)
         if data.currency_code != base and data.currency_code not in rates:
             message = f"no exchange rate from {data.currency_code} to {base}"
             errors[index] = [
