@@ -1,4 +1,5 @@
-"""structlog JSON logs with request, company and user ids bound from context."""
+"""structlog JSON logs with request, company and user ids bound from context, and personal
+data redacted from every line (crm_common.log_redaction)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 import structlog
+
+from crm_common.log_redaction import install_record_factory, redact_pii
+
+# Loggers that print statement parameters (personal data) when enabled: kept at WARNING
+# whatever the level, since their parameters cannot be told apart from other values.
+QUIET_LOGGERS = ("uvicorn.access", "sqlalchemy.engine", "sqlalchemy.pool")
 
 _configured = False
 
@@ -25,6 +32,7 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.StackInfoRenderer(),
         structlog.processors.format_exc_info,
+        redact_pii,
     ]
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
@@ -35,8 +43,9 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
         cache_logger_on_first_use=True,
     )
+    install_record_factory()
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
-    for noisy in ("uvicorn.access",):
+    for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
