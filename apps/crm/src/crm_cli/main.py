@@ -19,6 +19,7 @@ import structlog
 import uvicorn
 from pydantic import ValidationError
 
+from crm_cli import audit_verify
 from crm_cli.embedded import EmbeddedServers
 from crm_common import migrate
 from crm_common.logging import configure_logging
@@ -461,6 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_argument(
         "--batch", type=int, default=20_000, help="contacts per transaction (with their events)"
     )
+    audit_verify.add_commands(commands)
     return parser
 
 
@@ -479,6 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "create-tenant": cmd_create_tenant,
         "create-user": cmd_create_user,
         "openapi": cmd_openapi,
+        "audit-verify": audit_verify.run,
     }
     return handlers[args.command](args)
 
