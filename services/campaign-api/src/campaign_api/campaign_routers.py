@@ -14,6 +14,8 @@ from campaign_api.budgets.endpoints import router as budgets
 from campaign_api.campaigns.endpoints import router as campaigns
 from campaign_api.campaigns.lifecycle_endpoints import router as campaign_lifecycle
 from campaign_api.collaborators.endpoints import router as collaborators
+from campaign_api.governance.endpoints import policy_router as approval_policy
+from campaign_api.governance.endpoints import router as governance
 from campaign_api.hierarchy.endpoints import router as hierarchy
 from campaign_api.launches.endpoints import launch_router as launch_reads
 from campaign_api.launches.endpoints import router as launches
@@ -27,6 +29,8 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaigns,
     campaign_lifecycle,
     approvals,
+    governance,
+    approval_policy,
     launches,
     launch_reads,
     test_sends,
@@ -51,7 +55,9 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
     },
     {
         "name": "approvals",
-        "description": "Submit a campaign's budget for approval; approve or reject it.",
+        "description": "Submit a campaign's budget for approval; approve or reject it (step by "
+        "step along the company's approval chain); the approval state, the changes since the "
+        "approved version, the audience drift since approval, and the approval policy.",
     },
     {
         "name": "launches",

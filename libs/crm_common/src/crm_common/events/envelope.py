@@ -15,6 +15,7 @@ class EventType(StrEnum):
     CAMPAIGN_UPDATED = "campaign.updated"
     CAMPAIGN_DELETED = "campaign.deleted"
     CAMPAIGN_APPROVAL_REQUESTED = "campaign.approval_requested"
+    CAMPAIGN_APPROVAL_STEP_APPROVED = "campaign.approval_step_approved"
     CAMPAIGN_APPROVED = "campaign.approved"
     CAMPAIGN_REJECTED = "campaign.rejected"
     CAMPAIGN_STATUS_CHANGED = "campaign.status_changed"

@@ -31,6 +31,11 @@ from crm_common.models.campaign import (
     CodeSequence,
 )
 from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
+from crm_common.models.governance import (
+    ApprovalAudienceSnapshot,
+    ApprovalPolicy,
+    CampaignApproval,
+)
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
@@ -44,6 +49,8 @@ from crm_common.models.webhook import (
 
 __all__ = [
     "AbVariant",
+    "ApprovalAudienceSnapshot",
+    "ApprovalPolicy",
     "AttributionSettings",
     "AuditLog",
     "Base",
@@ -51,6 +58,7 @@ __all__ = [
     "Campaign",
     "CampaignAlert",
     "CampaignAlertSettings",
+    "CampaignApproval",
     "CampaignBudget",
     "CampaignBudgetAllocation",
     "CampaignCollaborator",

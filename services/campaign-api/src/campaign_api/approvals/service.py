@@ -1,7 +1,11 @@
 """The approval workflow: not_required/rejected → pending_approval → approved | rejected.
-Approving a budget above the company's MFA threshold needs a step-up. Separation of duties:
-nobody approves a campaign they created or last edited, unless the company allows it for
-admins (`allow_admin_self_approval`), and then the approval's audit row says so."""
+A pending campaign is approved once every step of the company's approval chain that applies
+to its budget is approved, each step by a different person, each approval bound to the
+campaign's content (governance/). Approving a budget above the company's MFA threshold needs
+a step-up. Separation of duties: nobody approves a campaign they created or last edited,
+unless the company allows it for admins (`allow_admin_self_approval`), and then the
+approval's audit row says so. An approved campaign whose content or audience moved on may be
+submitted again."""
 
 from __future__ import annotations
 
@@ -17,9 +21,14 @@ from campaign_api.approvals.errors import (
     SelfApprovalForbidden,
 )
 from campaign_api.audit.service import record_change
-from campaign_api.auth.mfa import StepUp, require_step_up
+from campaign_api.auth.mfa import StepUp, mfa_threshold, require_step_up
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.service import ENTITY, mark_changed
+from campaign_api.governance import repository as governance_repository
+from campaign_api.governance import service as governance
+from campaign_api.governance.chain import Chain, load_chain, may_decide
+from campaign_api.governance.errors import DistinctApproverRequired, NotApproverForStep
+from campaign_api.governance.schemas import ApprovalStep
 from campaign_api.shared.policy import CompanyPolicy, load_settings
 from crm_common.enums import ApprovalStatus
 from crm_common.events import EventType
@@ -39,6 +48,8 @@ async def submit(
     if campaign.approval_status == A.PENDING_APPROVAL:
         raise ApprovalAlreadyPending()
     if campaign.approval_status == A.APPROVED:
+        if await governance.withdraw_for_resubmission(scope, principal, campaign):
+            return
         raise AlreadyApproved()
     previous = campaign.approval_status
     campaign.approval_status = A.PENDING_APPROVAL
@@ -78,15 +89,94 @@ async def approve(
     campaign: Campaign,
     comment: str | None,
     step_up: StepUp,
-) -> None:
-    """Approve a pending campaign; above the company's MFA threshold `step_up` must carry
-    the caller's step-up token."""
+) -> bool:
+    """Approve the next step of a pending campaign's approval chain; above the company's MFA
+    threshold `step_up` must carry the caller's step-up token. Returns whether the chain is
+    complete (the campaign is then approved)."""
     _ensure_pending(campaign)
     settings = await load_settings(scope)
     policy = CompanyPolicy.from_settings(settings)
+    chain = await load_chain(scope)
+    standing = await governance.standing_approvals(scope, campaign)
+    index, step, remaining = _next_step(chain, campaign, {a.step_index for a in standing})
+    if not may_decide(step, principal):
+        raise NotApproverForStep(
+            details={"step_index": index, "step_name": step.name, "role": step.role}
+        )
+    if any(a.approver_user_id == principal.user_id for a in standing):
+        raise DistinctApproverRequired(details={"step_index": index, "step_name": step.name})
     waiver = await _separation_of_duties(scope, principal, campaign, policy)
     await require_step_up(step_up, principal, campaign.total_budget, settings)
-    await _decide(scope, principal, campaign, A.APPROVED, comment, waiver)
+    completes = remaining == 1
+    approval = await governance.record_step(
+        scope,
+        principal,
+        campaign,
+        index,
+        step.name,
+        comment,
+        mfa_verified=_stepped_up(campaign, settings),
+        completes_chain=completes,
+    )
+    step_values = {
+        "step_index": index,
+        "step_name": step.name,
+        "approval_id": approval.id,
+        "fingerprint": approval.fingerprint,
+    }
+    if completes:
+        await _decide(scope, principal, campaign, A.APPROVED, comment, waiver, step_values)
+    else:
+        await _record_step(scope, principal, campaign, comment, waiver, step_values)
+    return completes
+
+
+def _stepped_up(campaign: Campaign, settings: dict[str, Any]) -> bool:
+    """Whether this approval needed (and so passed) an MFA step-up."""
+    threshold = mfa_threshold(settings)
+    return threshold is not None and campaign.total_budget > threshold
+
+
+def _next_step(chain: Chain, campaign: Campaign, done: set[int]) -> tuple[int, ApprovalStep, int]:
+    """The first required step not yet approved, and how many required steps remain."""
+    open_steps = [i for i in chain.required(campaign.total_budget) if i not in done]
+    if not open_steps:  # a chain shortened after earlier steps: the last step completes it
+        last = chain.required(campaign.total_budget)[-1]
+        return last, chain.steps[last], 1
+    return open_steps[0], chain.steps[open_steps[0]], len(open_steps)
+
+
+async def _record_step(
+    scope: TenantScope,
+    principal: Principal,
+    campaign: Campaign,
+    comment: str | None,
+    waiver: dict[str, Any] | None,
+    step_values: dict[str, Any],
+) -> None:
+    """An approved step that leaves the campaign pending for the next one."""
+    mark_changed(campaign, principal, datetime.now(UTC))
+    await scope.session.flush()
+    await record_change(
+        scope,
+        principal,
+        action="campaign.approval_step_approved",
+        entity_type=ENTITY,
+        entity_id=campaign.id,
+        new_values={
+            **step_values,
+            "comment": comment,
+            **({"separation_of_duties": waiver} if waiver else {}),
+        },
+        event_type=EventType.CAMPAIGN_APPROVAL_STEP_APPROVED,
+        event_data={
+            "campaign_id": campaign.id,
+            "campaign_code": campaign.campaign_code,
+            **step_values,
+            "decided_by_user_id": principal.user_id,
+            "version": campaign.version,
+        },
+    )
 
 
 async def _separation_of_duties(
@@ -110,8 +200,10 @@ async def _separation_of_duties(
 async def reject(
     scope: TenantScope, principal: Principal, campaign: Campaign, comment: str | None
 ) -> None:
-    """Reject a pending campaign."""
+    """Reject a pending campaign; the steps approved so far no longer count."""
     _ensure_pending(campaign)
+    standing = await governance_repository.current_approvals(scope, campaign.id)
+    await governance.end_approvals(standing, "rejected", datetime.now(UTC))
     await _decide(scope, principal, campaign, A.REJECTED, comment)
 
 
@@ -122,6 +214,7 @@ async def _decide(
     outcome: str,
     comment: str | None,
     waiver: dict[str, Any] | None = None,
+    step_values: dict[str, Any] | None = None,
 ) -> None:
     approved = outcome == A.APPROVED
     now = datetime.now(UTC)
@@ -141,6 +234,7 @@ async def _decide(
         new_values={
             "approval_status": outcome,
             "comment": comment,
+            **(step_values or {}),
             **({"separation_of_duties": waiver} if waiver else {}),
         },
         event_type=EventType.CAMPAIGN_APPROVED if approved else EventType.CAMPAIGN_REJECTED,
@@ -152,5 +246,6 @@ async def _decide(
             "total_budget": campaign.total_budget,
             "currency_code": campaign.currency_code,
             "version": campaign.version,
+            **(step_values or {}),
         },
     )

@@ -12,6 +12,7 @@ from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, B
 from campaign_api.budgets.schemas import AllocationList, AllocationRead
 from campaign_api.campaigns import updates as campaign_updates
 from campaign_api.campaigns.rules import ensure_editable
+from campaign_api.governance import service as governance
 from campaign_api.shared.policy import load_policy
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
@@ -128,6 +129,7 @@ async def allocate(
             },
         )
     required = await campaign_updates.reassess_approval(scope, principal, campaign)
+    await governance.content_changed(scope, principal, campaign, "budget_allocated")
     return _read(allocation, budget), required
 
 
@@ -156,4 +158,6 @@ async def release(
         event_type=EventType.BUDGET_RELEASED,
         event_data={"campaign_id": campaign.id, "budget_id": budget_id},
     )
-    return await campaign_updates.reassess_approval(scope, principal, campaign)
+    required = await campaign_updates.reassess_approval(scope, principal, campaign)
+    await governance.content_changed(scope, principal, campaign, "budget_released")
+    return required

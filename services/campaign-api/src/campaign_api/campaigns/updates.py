@@ -26,6 +26,7 @@ from campaign_api.campaigns.service import (
     mark_changed,
     request_approval_event,
 )
+from campaign_api.governance import service as governance
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.values import differences, snapshot
 from campaign_api.templates import service as template_service
@@ -162,6 +163,7 @@ async def update_campaign(
             else "budget_above_threshold"
         )
         await request_approval_event(scope, principal, campaign, reason)
+    await governance.content_changed(scope, principal, campaign, "campaign_updated")
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
 

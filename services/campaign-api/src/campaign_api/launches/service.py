@@ -12,6 +12,7 @@ from typing import Any
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import lifecycle, rules
 from campaign_api.campaigns import service as campaign_service
+from campaign_api.governance import service as governance
 from campaign_api.launches import repository
 from campaign_api.launches.errors import (
     AudienceTooSmall,
@@ -131,6 +132,7 @@ async def request_launch(
     now = datetime.now(UTC)
     rules.check_transition(campaign, "launch")
     rules.ensure_may_be_active(campaign, now)
+    await governance.ensure_launchable(scope, campaign)
     segment_ids = await repository.live_segment_ids(scope, campaign.id)
     if not segment_ids:
         raise NoSegments()

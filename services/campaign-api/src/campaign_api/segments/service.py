@@ -11,6 +11,7 @@ from typing import Any
 from campaign_api.audit.service import record_change, record_update
 from campaign_api.campaigns import rules as campaign_rules
 from campaign_api.campaigns import service as campaign_service
+from campaign_api.governance import service as governance
 from campaign_api.segments import repository
 from campaign_api.segments.errors import SegmentNotFound
 from campaign_api.segments.schemas import (
@@ -203,6 +204,7 @@ async def create_segment(
         event_type=EventType.SEGMENT_CREATED,
         event_data=_event(segment),
     )
+    await governance.content_changed(scope, principal, campaign, "segment_created")
     return segment
 
 
@@ -236,6 +238,7 @@ async def update_segment(
         event_type=EventType.SEGMENT_UPDATED,
         event_data=lambda changed: _event(segment, changed),
     )
+    await governance.content_changed(scope, principal, campaign, "segment_updated")
     return segment
 
 
@@ -263,3 +266,4 @@ async def delete_segment(
         event_type=EventType.SEGMENT_DELETED,
         event_data=_event(segment),
     )
+    await governance.content_changed(scope, principal, campaign, "segment_deleted")

@@ -6,6 +6,7 @@ import uuid
 
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns.rules import ensure_editable
+from campaign_api.governance import service as governance
 from campaign_api.templates import service
 from campaign_api.templates.schemas import TemplateLinkList, TemplateLinkRead
 from crm_common.enums import TemplateType
@@ -63,6 +64,7 @@ async def link(
             "is_primary": is_primary,
         },
     )
+    await governance.content_changed(scope, principal, campaign, "template_linked")
     return _read(created, template)
 
 
@@ -85,3 +87,4 @@ async def unlink(
         event_type=EventType.TEMPLATE_UNLINKED,
         event_data={"campaign_id": campaign.id, "template_id": template_id},
     )
+    await governance.content_changed(scope, principal, campaign, "template_unlinked")

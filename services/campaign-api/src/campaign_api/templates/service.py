@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from campaign_api.audit.service import record_change, record_update
+from campaign_api.governance import service as governance
 from campaign_api.shared.values import snapshot
 from campaign_api.templates import repository
 from campaign_api.templates.errors import (
@@ -151,6 +152,8 @@ async def update_template(
             "changed": changed,
         },
     )
+    # Approved campaigns sending this template go back to approval when its content changed.
+    await governance.template_changed(scope, principal, template.id)
     return template
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns.rules import ensure_editable
 from campaign_api.campaigns.service import mark_changed
+from campaign_api.governance import service as governance
 from campaign_api.shared import idempotency
 from campaign_api.templates import service as template_service
 from campaign_api.templates.errors import InactiveTemplate
@@ -112,6 +113,7 @@ async def create_variant(
         entity_id=campaign.id,
         new_values={"variant_id": variant.id, **values},
     )
+    await governance.content_changed(scope, principal, campaign, "variant_created")
     return variant
 
 
@@ -179,6 +181,7 @@ async def update_variant(
         old_values={"variant_id": variant.id, **{name: before[name] for name in changed}},
         new_values={"variant_id": variant.id, **{name: after[name] for name in changed}},
     )
+    await governance.content_changed(scope, principal, campaign, "variant_updated")
     return variant
 
 
@@ -202,6 +205,7 @@ async def delete_variant(
         entity_id=campaign.id,
         old_values={"variant_id": variant_id, **before},
     )
+    await governance.content_changed(scope, principal, campaign, "variant_deleted")
 
 
 def _uuid(value: Any) -> uuid.UUID | None:

@@ -1,0 +1,1 @@
+"""Campaign governance: approvals bound to content, approval chains and audience drift."""

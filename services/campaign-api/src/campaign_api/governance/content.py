@@ -1,0 +1,160 @@
+"""The governed content of a campaign — everything that decides what gets sent: channel,
+schedule, budget and its allocations, the linked templates, the A/B variants and the
+segments' criteria — as one canonical JSON document, its fingerprint, and the field-level
+differences between two such documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from crm_common.models import (
+    AbVariant,
+    Campaign,
+    CampaignBudget,
+    CampaignBudgetAllocation,
+    CampaignSegment,
+    CampaignTemplate,
+    CampaignTemplateLink,
+)
+from crm_common.tenancy import TenantScope
+
+CAMPAIGN_FIELDS = ("primary_channel", "start_date", "end_date", "total_budget", "currency_code")
+TEMPLATE_FIELDS = (
+    "template_type",
+    "content_template",
+    "default_settings",
+    "campaign_structure",
+    "asset_references",
+)
+VARIANT_FIELDS = ("subject", "content", "template_id", "weight", "is_control")
+SEGMENT_FIELDS = (
+    "segment_name",
+    "demographic_criteria",
+    "behavioral_criteria",
+    "geographic_criteria",
+    "psychographic_criteria",
+)
+MONEY = Decimal("0.01")
+# A diff this long is summarised: an approver reads it, and an event must stay small.
+MAX_CHANGES = 200
+
+
+def canonical_value(value: Any) -> Any:
+    """A JSON value that is the same for the same content however it was loaded: money at
+    two decimals, datetimes in UTC, ids as strings."""
+    if isinstance(value, Decimal):
+        return str(value.quantize(MONEY))
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): canonical_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canonical_value(v) for v in value]
+    return value
+
+
+def fingerprint(content: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON (sorted keys, no whitespace)."""
+    encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+async def governed_content(scope: TenantScope, campaign: Campaign) -> dict[str, Any]:
+    """The campaign's governed content now, from the current transaction's view."""
+    session = scope.session
+    await session.flush()
+    templates = (
+        await session.execute(
+            scope.select(CampaignTemplateLink, CampaignTemplateLink.campaign_id == campaign.id)
+            .join(CampaignTemplate, CampaignTemplate.id == CampaignTemplateLink.template_id)
+            .with_only_columns(CampaignTemplateLink.is_primary, CampaignTemplate)
+        )
+    ).all()
+    variants = await scope.all(scope.select(AbVariant, AbVariant.campaign_id == campaign.id))
+    segments = await scope.all(
+        scope.select(
+            CampaignSegment,
+            CampaignSegment.campaign_id == campaign.id,
+            CampaignSegment.is_deleted.is_(False),
+        ).order_by(CampaignSegment.created_at, CampaignSegment.id)
+    )
+    allocations = (
+        await session.execute(
+            select(CampaignBudget.budget_code, CampaignBudgetAllocation.allocated_amount)
+            .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
+            .where(
+                CampaignBudgetAllocation.company_id == scope.company_id,
+                CampaignBudgetAllocation.campaign_id == campaign.id,
+            )
+        )
+    ).all()
+    content: dict[str, Any] = {name: getattr(campaign, name) for name in CAMPAIGN_FIELDS}
+    content["templates"] = {
+        template.template_code: {
+            "is_primary": is_primary,
+            **{name: getattr(template, name) for name in TEMPLATE_FIELDS},
+        }
+        for is_primary, template in templates
+    }
+    content["variants"] = {
+        variant.variant_name: {name: getattr(variant, name) for name in VARIANT_FIELDS}
+        for variant in variants
+    }
+    content["segments"] = [
+        {"id": segment.id, **{name: getattr(segment, name) for name in SEGMENT_FIELDS}}
+        for segment in segments
+    ]
+    content["budget_allocations"] = dict(allocations)
+    canonical: dict[str, Any] = canonical_value(content)
+    return canonical
+
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    # An empty object or list holds no field: the fields added into it are the change.
+    if isinstance(value, dict | list) and not value:
+        return
+    if isinstance(value, dict):
+        for key in sorted(value):
+            _flatten(value[key], f"{path}.{key}" if path else str(key), out)
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        for index, item in enumerate(value):
+            _flatten(item, f"{path}[{index}]", out)
+    else:
+        out[path] = value
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    """Field-level changes from `before` to `after`: `{path, change, before, after}` with
+    `change` one of added, removed, changed, e.g. `templates.WELCOME.default_settings.subject`
+    changed from "A" to "B", or `segments[0].demographic_criteria.value`."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    _flatten(before, "", old)
+    _flatten(after, "", new)
+    changes: list[dict[str, Any]] = []
+    for path in sorted(old.keys() | new.keys()):
+        if path not in new:
+            changes.append({"path": path, "change": "removed", "before": old[path], "after": None})
+        elif path not in old:
+            changes.append({"path": path, "change": "added", "before": None, "after": new[path]})
+        elif old[path] != new[path]:
+            changes.append(
+                {"path": path, "change": "changed", "before": old[path], "after": new[path]}
+            )
+    return changes
+
+
+def changed_paths(changes: list[dict[str, Any]]) -> list[str]:
+    """The paths of `changes`, at most MAX_CHANGES of them."""
+    return [change["path"] for change in changes[:MAX_CHANGES]]
