@@ -25,6 +25,7 @@ from launch_worker.channels.registry import close_registries
 from launch_worker.channels.sink_pages import router as mail_sink_router
 from launch_worker.runtime import LaunchRuntime
 from launch_worker.test_sends.consumers import run_test_sends
+from launch_worker.webhooks.consumers import run_webhooks
 from launch_worker.worker import QUEUE_NAME, supervised_worker
 
 SERVICE = "launch-worker"
@@ -117,6 +118,13 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         settings=settings,
         resources=resources,
         routers=routers(settings),
-        background=[close_channels, run_relay, run_launches, run_test_sends, run_worker],
+        background=[
+            close_channels,
+            run_relay,
+            run_launches,
+            run_test_sends,
+            run_webhooks,
+            run_worker,
+        ],
         middleware=[Middleware(RateLimitMiddleware)],
     )
