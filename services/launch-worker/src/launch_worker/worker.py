@@ -18,10 +18,19 @@ from crm_common.settings import Settings, get_settings
 from crm_common.supervise import Run
 from launch_worker.launches.jobs import wake_launches
 from launch_worker.maintenance.jobs import purge_expired
+from launch_worker.retention.jobs import enforce_retention, retention_dry_run
 
 QUEUE_NAME = "crm:launch-worker"
-FUNCTIONS: list[Any] = [purge_expired, wake_launches]
-CRON_JOBS = [cron(purge_expired, hour={3}, minute={17}, run_at_startup=False)]
+FUNCTIONS: list[Any] = [
+    purge_expired,
+    wake_launches,
+    enforce_retention,
+    retention_dry_run,
+]
+CRON_JOBS = [
+    cron(purge_expired, hour={3}, minute={17}, run_at_startup=False),
+    cron(enforce_retention, hour={2}, minute={43}, run_at_startup=False),
+]
 
 
 async def _startup(ctx: dict[str, Any]) -> None:

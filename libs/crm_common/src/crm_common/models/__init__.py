@@ -30,12 +30,8 @@ from crm_common.models.campaign import (
     CampaignTemplateLink,
     CodeSequence,
 )
+from crm_common.models.data_rights import DataSubjectRequest, LegalHold, RetentionPolicy
 from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
-from crm_common.models.governance import (
-    ApprovalAudienceSnapshot,
-    ApprovalPolicy,
-    CampaignApproval,
-)
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
@@ -49,8 +45,6 @@ from crm_common.models.webhook import (
 
 __all__ = [
     "AbVariant",
-    "ApprovalAudienceSnapshot",
-    "ApprovalPolicy",
     "AttributionSettings",
     "AuditLog",
     "Base",
@@ -58,7 +52,6 @@ __all__ = [
     "Campaign",
     "CampaignAlert",
     "CampaignAlertSettings",
-    "CampaignApproval",
     "CampaignBudget",
     "CampaignBudgetAllocation",
     "CampaignCollaborator",
@@ -76,14 +69,17 @@ __all__ = [
     "ContactEvent",
     "Conversion",
     "ConversionAttribution",
+    "DataSubjectRequest",
     "Delivery",
     "ExchangeRate",
     "IdempotencyKey",
     "Launch",
+    "LegalHold",
     "MessageLink",
     "OutboxEvent",
     "ProcessedEvent",
     "RefreshToken",
+    "RetentionPolicy",
     "Role",
     "SegmentEvaluation",
     "SegmentMembership",

@@ -102,6 +102,11 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     sample_bucket: Mapped[int] = mapped_column(
         SmallInteger, Computed(SAMPLE_BUCKET_SQL.format(column="id"), persisted=True)
     )
+    # CCPA "do not sell or share": never handed to other modules or outside parties
+    # (migration 0014, docs/data-subject-rights.md).
+    do_not_sell: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    # Set when the contact's personal data was erased; the row stays as a pseudonymous tombstone.
+    erased_at: Mapped[datetime | None]
 
 
 class ContactConsent(TenantOwned, Base):

@@ -19,6 +19,10 @@ class Permission(StrEnum):
     VIEW_PII = "view_pii"
     VIEW_BUDGET = "view_budget"
     MANAGE_USERS = "manage_users"
+    # Data-subject rights (docs/data-subject-rights.md): erasure, legal holds, retention and
+    # the request log; exporting everything held about a contact (view_pii also allows it).
+    MANAGE_PRIVACY = "manage_privacy"
+    EXPORT_PERSONAL_DATA = "export_personal_data"
     MANAGE_WEBHOOKS = "manage_webhooks"
     READ_AUDIT_LOG = "read_audit_log"
 

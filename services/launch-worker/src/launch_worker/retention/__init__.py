@@ -1,0 +1,1 @@
+"""Retention: the nightly job that enforces each company's retention periods."""
