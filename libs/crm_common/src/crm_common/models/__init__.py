@@ -32,6 +32,11 @@ from crm_common.models.campaign import (
 )
 from crm_common.models.data_rights import DataSubjectRequest, LegalHold, RetentionPolicy
 from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
+from crm_common.models.governance import (
+    ApprovalAudienceSnapshot,
+    ApprovalPolicy,
+    CampaignApproval,
+)
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
@@ -45,6 +50,8 @@ from crm_common.models.webhook import (
 
 __all__ = [
     "AbVariant",
+    "ApprovalAudienceSnapshot",
+    "ApprovalPolicy",
     "AttributionSettings",
     "AuditLog",
     "Base",
@@ -52,6 +59,7 @@ __all__ = [
     "Campaign",
     "CampaignAlert",
     "CampaignAlertSettings",
+    "CampaignApproval",
     "CampaignBudget",
     "CampaignBudgetAllocation",
     "CampaignCollaborator",
