@@ -107,7 +107,7 @@ format: sync
 	$(UV) run --frozen ruff format .
 
 bench-campaign: sync
-	$(UV) run --frozen python bench/campaign_load.py
+	$(UV) run --frozen python bench/campaign_api.py
 
 ## The campaign API at 150 and 600 users: the all-in-one and the distributed mode side by side
 bench-modes: sync nginx

@@ -5,6 +5,14 @@ Two engines share the same server and owner URL but switch role at connect time:
   per transaction with `set_config('app.company_id', …, true)` (SET LOCAL) and fails when unset;
 - the system engine runs as `crm_system` for cross-tenant platform work (outbox relay, sign-in
   lookup, seeding), which has its own policy.
+
+A tenant transaction costs two round trips besides its own statements: `BEGIN` and the
+tenant's `set_config` travel together in one simple-protocol message, and `COMMIT` ends it.
+The application engine therefore leaves the driver in autocommit mode (SQLAlchemy's own
+`BEGIN` would be a round trip of its own) and `tenant_session` owns the transaction. Nor
+does it ping a connection before each use: that first message is the ping — a connection
+that died while pooled (a server restart, an idle timeout) fails it at once, is discarded and
+the transaction starts on another.
 """
 
 from __future__ import annotations
@@ -13,10 +21,13 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
+import asyncpg
 import structlog
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -35,16 +46,28 @@ _AFTER_COMMIT = "crm_after_commit"
 
 
 def make_engine(
-    settings: Settings, role: str, *, pool_size: int | None = None, name: str = "crm"
+    settings: Settings,
+    role: str,
+    *,
+    pool_size: int | None = None,
+    name: str = "crm",
+    tenant_transactions: bool = False,
 ) -> AsyncEngine:
-    """An asyncpg engine whose every connection acts as `role`."""
+    """An asyncpg engine whose every connection acts as `role`. With `tenant_transactions`
+    the driver stays in autocommit mode and `Database.tenant_session` begins and ends each
+    transaction itself (see the module docstring)."""
+    options: dict[str, Any] = (
+        {"isolation_level": "AUTOCOMMIT", "pool_pre_ping": False}
+        if tenant_transactions
+        else {"pool_pre_ping": True}
+    )
     return create_async_engine(
         settings.async_database_url,
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
-        pool_pre_ping=True,
         pool_recycle=1800,
+        **options,
         connect_args={
             "server_settings": {
                 "role": role,
@@ -64,11 +87,18 @@ class Database:
     system_engine: AsyncEngine
 
     @classmethod
-    def from_settings(cls, settings: Settings, name: str = "crm") -> Database:
-        system_pool = max(2, settings.db_pool_size // 4)
+    def from_settings(cls, settings: Settings, name: str = "crm", services: int = 1) -> Database:
+        """The engines of a process running `services` services: the application pool holds
+        `CRM_DB_POOL_SIZE` connections for each (the all-in-one runs four in one process, and
+        each keeps the pool it would have on its own), the platform pool a quarter of that."""
+        app_pool = settings.db_pool_size * max(1, services)
         return cls(
-            app_engine=make_engine(settings, APP_ROLE, name=name),
-            system_engine=make_engine(settings, SYSTEM_ROLE, pool_size=system_pool, name=name),
+            app_engine=make_engine(
+                settings, APP_ROLE, pool_size=app_pool, name=name, tenant_transactions=True
+            ),
+            system_engine=make_engine(
+                settings, SYSTEM_ROLE, pool_size=max(2, app_pool // 4), name=name
+            ),
         )
 
     def __post_init__(self) -> None:
@@ -78,11 +108,41 @@ class Database:
     @asynccontextmanager
     async def tenant_session(self, company_id: uuid.UUID) -> AsyncIterator[AsyncSession]:
         """A transaction limited to one company; commits on success, rolls back on error."""
+        begin = _tenant_begin(company_id)
         async with self._app_sessions() as session:
-            async with session.begin():
-                await set_tenant(session, company_id)
+            connection, driver = await self._begin_on_live_connection(session, begin)
+            committed = False
+            try:
                 yield session
-            await run_after_commit(session)
+                await session.flush()
+                await driver.execute("COMMIT")
+                committed = True
+            finally:
+                if not committed:
+                    await _roll_back(connection, driver)
+            await session.commit()  # the session's bookkeeping; the driver already committed
+        await run_after_commit(session)
+
+    async def _begin_on_live_connection(
+        self, session: AsyncSession, begin: str
+    ) -> tuple[AsyncConnection, Any]:
+        """Check out a connection and run `begin` on it; a connection found dead is
+        discarded and the next one tried. (The connection, its asyncpg connection.)"""
+        pool = self.app_engine.pool
+        attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
+        for attempt in range(attempts):
+            connection = await session.connection()
+            driver: Any = (await connection.get_raw_connection()).driver_connection
+            try:
+                await driver.execute(begin)
+            except _DISCONNECTED as exc:
+                await connection.invalidate(exc)
+                await session.rollback()
+                if attempt == 0:
+                    log.info("pooled_connection_lost", error=type(exc).__name__)
+                continue
+            return connection, driver
+        raise ConnectionError("no live database connection could be checked out")
 
     @asynccontextmanager
     async def system_session(self) -> AsyncIterator[AsyncSession]:
@@ -119,6 +179,25 @@ async def run_after_commit(session: AsyncSession) -> None:
             log.exception("after_commit_hook_failed", error=type(exc).__name__)
 
 
-async def set_tenant(session: AsyncSession, company_id: uuid.UUID) -> None:
-    """Bind the current transaction to `company_id` (SET LOCAL: it ends with the transaction)."""
-    await session.execute(select(func.set_config("app.company_id", str(company_id), True)))
+_DISCONNECTED = (asyncpg.InterfaceError, asyncpg.ConnectionDoesNotExistError, OSError)
+
+
+def _tenant_begin(company_id: uuid.UUID) -> str:
+    """`BEGIN` and the tenant's `set_config` as one message. The simple query protocol that
+    carries two statements takes no parameters, so the id is written into the text: only
+    the canonical form of a `uuid.UUID` (hex digits and dashes) ever is."""
+    if not isinstance(company_id, uuid.UUID):
+        raise TypeError(f"company_id must be a UUID, not {type(company_id).__name__}")
+    return f"BEGIN; SELECT set_config('app.company_id', '{company_id}', true)"
+
+
+async def _roll_back(connection: AsyncConnection, driver: Any) -> None:
+    """End a failed or abandoned tenant transaction. A connection that cannot roll back (it
+    broke, or the task was cancelled meanwhile) is discarded, never pooled mid-transaction."""
+    try:
+        if not driver.is_closed() and driver.is_in_transaction():
+            await driver.execute("ROLLBACK")
+    except BaseException as exc:
+        await connection.invalidate(exc if isinstance(exc, Exception) else None)
+        if not isinstance(exc, Exception):
+            raise

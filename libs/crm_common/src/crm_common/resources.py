@@ -24,12 +24,13 @@ class Resources:
     codec: TokenCodec
 
     @classmethod
-    def open(cls, settings: Settings, name: str = "crm") -> Resources:
+    def open(cls, settings: Settings, name: str = "crm", services: int = 1) -> Resources:
+        """The resources of a process running `services` services (the all-in-one: four)."""
         if settings.redis_url is None:
             raise SettingsError("REDIS_URL", "is not set and no embedded server was started")
         return cls(
             settings=settings,
-            db=Database.from_settings(settings, name=name),
+            db=Database.from_settings(settings, name=name, services=services),
             redis=create_redis(settings.redis_url),
             codec=TokenCodec(settings),
         )

@@ -1,12 +1,19 @@
 """Load run of the campaign API: 150 and then 600 concurrent users on a realistic mix
 (filtered lists, gets, creates, updates, approvals, reference data) against a running
-server, printing requests/s and p50/p95/p99 per endpoint and the machine it ran on.
+server, printing requests/s and p50/p95/p99 per endpoint and the machine it ran on; with
+`--server-pid`, the server's CPU per request, for the mix and per endpoint (one client back
+to back, the server's idle CPU subtracted).
 
     make run                                   # in one terminal (http://127.0.0.1:8000)
-    uv run python bench/campaign_load.py        # in another
+    uv run python bench/campaign_api.py         # in another
 
-    uv run python bench/campaign_load.py --base-url http://127.0.0.1:8100 --users 150 600 \\
-        --duration 30 --json results.json
+    uv run python bench/campaign_api.py --base-url http://127.0.0.1:8100 --users 150 600 \\
+        --duration 30 --server-pid 12345 --json results.json
+
+    # another commit side by side in the same run: both servers are started here (each on a
+    # fresh database of its own and a redis-server of its own; REF checked out in a worktree
+    # under /tmp with its own environment), then measured one after the other
+    uv run python bench/campaign_api.py --compare 2831834 --users 150 --duration 30
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
 demo-pass-123). When that endpoint is not there, tokens are minted with the configured
@@ -19,18 +26,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import contextvars
 import json
 import os
 import random
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import bench_servers
 import httpx
 from machine_info import machine
 
@@ -315,6 +329,74 @@ class Bench:
             "manager",
         )
 
+    def probes(self) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
+        """One request per endpoint for the CPU-per-endpoint report: name → (method, path,
+        role, request arguments)."""
+        campaign_id = self.acme[0]
+        return {
+            "GET /healthz": ("GET", "/healthz", "admin", {}),
+            "GET /api/campaigns/{id}/": ("GET", f"/api/campaigns/{campaign_id}/", "manager", {}),
+            "GET /api/campaigns/ (20, filtered)": (
+                "GET",
+                "/api/campaigns/",
+                "manager",
+                {"params": {"page_size": 20, "campaign_status": "draft"}},
+            ),
+            "GET /api/campaigns/ (50)": (
+                "GET",
+                "/api/campaigns/",
+                "analyst",
+                {"params": {"page_size": 50, "sort_by": "start_date"}},
+            ),
+            "PATCH /api/campaigns/{id}/": (
+                "PATCH",
+                f"/api/campaigns/{campaign_id}/",
+                "specialist",
+                {"json": {"description": "Probe", "target_audience_size": 1200}},
+            ),
+            "POST /api/campaigns/": ("POST", "/api/campaigns/", "specialist", {}),
+            "GET /api/campaign-templates/": ("GET", "/api/campaign-templates/", "specialist", {}),
+            "GET /api/campaigns/{id}/audit/": (
+                "GET",
+                f"/api/campaigns/{campaign_id}/audit/",
+                "manager",
+                {},
+            ),
+        }
+
+    async def endpoint_cpu(self, server_pid: int, count: int) -> dict[str, dict[str, float]]:
+        """Server CPU per request of each endpoint, one client back to back, less the CPU
+        the server spends idle over the same time (its background loops)."""
+        current_client.set(self.client(0))
+        idle_from, idle_started = cpu_seconds(server_pid), time.perf_counter()
+        await asyncio.sleep(3)
+        idle_cpu = cpu_seconds(server_pid)
+        assert idle_from is not None
+        assert idle_cpu is not None
+        idle_rate = (idle_cpu - idle_from) / (time.perf_counter() - idle_started)
+        report = {}
+        for name, (method, path, role, kwargs) in self.probes().items():
+            for round_ in ("warm-up", "measured"):
+                n = max(5, count // 5) if round_ == "warm-up" else count
+                before, started = cpu_seconds(server_pid), time.perf_counter()
+                for _ in range(n):
+                    body = {"json": self.campaign_body()} if method == "POST" else {}
+                    response = await self.call(name, method, path, role, **kwargs, **body)
+                    if response is None or response.status_code >= 400:
+                        status = None if response is None else response.status_code
+                        raise SystemExit(f"{name}: answered {status}")
+                elapsed = time.perf_counter() - started
+                after = cpu_seconds(server_pid)
+                assert before is not None
+                assert after is not None
+            used = max(0.0, after - before - idle_rate * elapsed)
+            report[name] = {
+                "cpu_ms": round(used * 1000 / n, 2),
+                "wall_ms": round(elapsed * 1000 / n, 2),
+            }
+        self.recorder = Recorder()
+        return report | {"idle": {"cpu_ms": round(idle_rate * 1000, 2), "wall_ms": 1000.0}}
+
     async def user(self, index: int, deadline: float, think: float) -> None:
         current_client.set(self.client(index))
         operations = list(MIX)
@@ -438,7 +520,133 @@ def print_phase(result: dict[str, Any]) -> None:
     )
 
 
-async def main() -> None:
+def print_endpoint_cpu(report: dict[str, dict[str, float]]) -> None:
+    print("\n== server CPU per request, one client back to back ==")
+    header = f"{'endpoint':40} {'CPU ms':>8} {'wall ms':>8}"
+    print(header)
+    print("-" * len(header))
+    for name, row in report.items():
+        if name != "idle":
+            print(f"{name:40} {row['cpu_ms']:>8} {row['wall_ms']:>8}")
+    print(f"(idle server: {report['idle']['cpu_ms']} ms CPU per second, subtracted)")
+
+
+async def run_bench(
+    args: argparse.Namespace, base_url: str, server_pid: int | None
+) -> dict[str, Any]:
+    """Setup, the per-endpoint CPU report (with a server pid) and the load phases."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(60.0)) as client:
+        tokens = await sign_in(client, args.password)
+    source = "POST /api/auth/token"
+    if tokens is None:
+        tokens = await mint()
+        source = "minted with the configured secret"
+    print(f"tokens: {source}")
+    bench = Bench(base_url, tokens, random.Random(args.seed))
+    document: dict[str, Any] = {"base_url": base_url}
+    try:
+        started = time.perf_counter()
+        await bench.setup(args.setup_campaigns)
+        print(
+            f"setup: {len(bench.acme)} + {len(bench.globex)} campaigns "
+            f"in {time.perf_counter() - started:.1f}s"
+        )
+        if server_pid is not None and args.endpoint_requests:
+            document["endpoint_cpu"] = await bench.endpoint_cpu(server_pid, args.endpoint_requests)
+            print_endpoint_cpu(document["endpoint_cpu"])
+        results = []
+        for users in args.users:
+            if args.warmup:
+                await bench.phase(min(users, 50), args.warmup, args.think)
+            result = await bench.phase(users, args.duration, args.think, server_pid)
+            print_phase(result)
+            results.append(result)
+        document["phases"] = results
+    finally:
+        await bench.close()
+    return document
+
+
+def _baseline_tree(ref: str) -> tuple[Path, str]:
+    """A worktree of `ref` under /tmp with its own synced environment; (folder, python)."""
+    repo = Path(__file__).resolve().parent.parent
+    git = shutil.which("git") or "/usr/bin/git"
+    sha = subprocess.run(  # noqa: S603
+        [git, "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    folder = Path(tempfile.gettempdir()) / f"crm-compare-{sha[:12]}"
+    if not (folder / ".git").exists():
+        subprocess.run(  # noqa: S603
+            [git, "worktree", "add", "--detach", str(folder), sha], cwd=repo, check=True
+        )
+    uv = shutil.which("uv") or str(repo / ".tools" / "bin" / "uv")
+    if not Path(uv).exists():
+        raise SystemExit("uv is needed to build the baseline's environment: run make sync")
+    subprocess.run([uv, "sync", "--frozen", "--all-packages"], cwd=folder, check=True)  # noqa: S603
+    return folder, str(folder / ".venv" / "bin" / "python")
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    """This tree and `args.compare` side by side: both servers up at once, each measured in
+    turn, the baseline first."""
+    baseline, baseline_python = _baseline_tree(args.compare)
+    here = Path(__file__).resolve().parent.parent
+    sides = {
+        f"{args.compare} (baseline)": (baseline_python, baseline),
+        "this tree": (sys.executable, here),
+    }
+    admin = bench_servers.admin_url()
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="crm-compare-") as tmp, contextlib.ExitStack() as stack:
+        servers = {}
+        for index, (name, (python, cwd)) in enumerate(sides.items()):
+            database = bench_servers.recreate_database(admin, f"crm_bench_compare_{index}")
+            stack.callback(bench_servers.drop_database, admin, f"crm_bench_compare_{index}")
+            redis_url = stack.enter_context(bench_servers.redis_server())
+            env = bench_servers.product_env(database, redis_url)
+            process, base = bench_servers.start(
+                python, ["run"], env, Path(tmp) / f"{index}.log", cwd
+            )
+            stack.callback(bench_servers.stop, process)
+            servers[name] = (base, process.pid)
+        for name, (base, pid) in servers.items():
+            print(f"\n##### {name}: {base} (pid {pid})")
+            results[name] = asyncio.run(run_bench(args, base, pid))
+    print_comparison(results)
+    return results
+
+
+def print_comparison(results: dict[str, Any]) -> None:
+    (base_name, base), (new_name, new) = results.items()
+    print(f"\n== side by side: {base_name} vs {new_name} ==")
+    header = f"{'':40} {'baseline':>10} {'this tree':>10} {'ratio':>7}"
+    print(header)
+    print("-" * len(header))
+
+    def row(label: str, old: float, now: float) -> None:
+        ratio = f"{now / old:.2f}" if old else "-"
+        print(f"{label:40} {old:>10} {now:>10} {ratio:>7}")
+
+    for endpoint, figures in base.get("endpoint_cpu", {}).items():
+        if endpoint in new.get("endpoint_cpu", {}) and endpoint != "idle":
+            row(f"{endpoint} CPU ms", figures["cpu_ms"], new["endpoint_cpu"][endpoint]["cpu_ms"])
+    for old_phase, new_phase in zip(base["phases"], new["phases"], strict=True):
+        users = old_phase["users"]
+        if "server_cpu" in old_phase and "server_cpu" in new_phase:
+            row(
+                f"mix, {users} users: CPU ms/request",
+                old_phase["server_cpu"]["ms_per_request"],
+                new_phase["server_cpu"]["ms_per_request"],
+            )
+        for key in ("rps", "p50_ms", "p95_ms", "p99_ms", "errors"):
+            row(f"mix, {users} users: {key}", old_phase["total"][key], new_phase["total"][key])
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--base-url", default=os.environ.get("CRM_BENCH_URL", "http://127.0.0.1:8000")
@@ -458,6 +666,17 @@ async def main() -> None:
     parser.add_argument(
         "--server-pid", type=int, help="the server's process id, to report its CPU per request"
     )
+    parser.add_argument(
+        "--endpoint-requests",
+        type=int,
+        default=200,
+        help="requests per endpoint for the CPU-per-endpoint report (0: skip it)",
+    )
+    parser.add_argument(
+        "--compare",
+        metavar="REF",
+        help="start this tree and commit REF side by side and measure both in this run",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     if args.setup_campaigns < 1:
@@ -465,34 +684,13 @@ async def main() -> None:
 
     info = machine()
     print("machine:", json.dumps(info))
-    async with httpx.AsyncClient(base_url=args.base_url, timeout=httpx.Timeout(60.0)) as client:
-        tokens = await sign_in(client, args.password)
-    source = "POST /api/auth/token"
-    if tokens is None:
-        tokens = await mint()
-        source = "minted with the configured secret"
-    print(f"tokens: {source}")
-    bench = Bench(args.base_url, tokens, random.Random(args.seed))
-    try:
-        started = time.perf_counter()
-        await bench.setup(args.setup_campaigns)
-        print(
-            f"setup: {len(bench.acme)} + {len(bench.globex)} campaigns "
-            f"in {time.perf_counter() - started:.1f}s"
-        )
-        results = []
-        for users in args.users:
-            if args.warmup:
-                await bench.phase(min(users, 50), args.warmup, args.think)
-            result = await bench.phase(users, args.duration, args.think, args.server_pid)
-            print_phase(result)
-            results.append(result)
-    finally:
-        await bench.close()
+    if args.compare:
+        document: dict[str, Any] = {"machine": info, "compare": compare(args)}
+    else:
+        document = {"machine": info} | asyncio.run(run_bench(args, args.base_url, args.server_pid))
     if args.json:
-        document = {"machine": info, "base_url": args.base_url, "phases": results}
-        await asyncio.to_thread(_write, args.json, document)
+        _write(args.json, document)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
