@@ -66,6 +66,28 @@ async def test_anonymous_requests_are_limited_per_ip(settings, resources, db) ->
     assert health.status_code == 200
 
 
+async def test_signed_in_users_behind_one_address_are_limited_per_user_only(
+    settings, resources, db
+) -> None:
+    """An office, or the all-in-one's loopback, puts many users behind one address: their
+    requests count against each user's limit, never against the address's."""
+    company = await make_company(db, "acme")
+    users = [await make_user(db, company, "admin") for _ in range(4)]
+    shared, app = _limited(settings, resources, rate_limit_per_ip=2, rate_limit_per_user=3)
+
+    async with app_client(app) as client:
+        answers = [
+            (await client.get("/api/auth/me", headers=auth_headers(shared.codec, user))).status_code
+            for user in users
+            for _ in range(3)
+        ]
+        fourth = await client.get("/api/auth/me", headers=auth_headers(shared.codec, users[0]))
+
+    assert answers == [200] * 12
+    assert fourth.status_code == 429
+    assert fourth.json()["details"]["scope"] == "user"
+
+
 async def test_forged_bearer_token_counts_against_the_ip_only(settings, resources, db) -> None:
     _, app = _limited(settings, resources, rate_limit_per_ip=2, rate_limit_per_user=100)
     headers = {"Authorization": f"Bearer {'x' * 40}"}

@@ -1,7 +1,8 @@
 """Request rate limiting in Redis: a sliding-window counter per key, checked and counted
 atomically for several keys at once by one Lua script, plus an ASGI middleware that limits
-every request per client IP and per signed-in user, and public routes (no sign-in, such as
-the tracking links under /t/) per client address on a limit of their own.
+every request per signed-in user (a valid access token) or, without one, per client IP, and
+public routes (no sign-in, such as the tracking links under /t/) per client address on a
+limit of their own.
 
 The window is approximated from two fixed buckets (the current and the previous one,
 weighted by how much of it still overlaps the window), which keeps one counter per key
@@ -25,7 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crm_common.errors import CRMError, ErrorBody, RateLimited
 from crm_common.logging import LogThrottle
-from crm_common.security.jwt import TokenCodec, TokenType
+from crm_common.security.jwt import TokenCodec
 from crm_common.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -221,14 +222,15 @@ def document_rate_limits(app: Any, exempt: Sequence[str] = UNLIMITED_PATHS) -> N
 
 
 def bearer_subject(scope: Scope, codec: TokenCodec) -> str | None:
-    """The user id of a valid bearer access token on the request, else None."""
+    """The user id of a valid bearer access token on the request, else None. The verified
+    claims stay in the request's state, so the principal does not verify the token again."""
     for name, value in scope.get("headers") or []:
         if name == b"authorization":
             scheme, _, token = value.decode("latin-1").partition(" ")
             if scheme.lower() != "bearer" or not token:
                 return None
             try:
-                claims = codec.decode(token.strip(), TokenType.ACCESS)
+                claims = codec.decode_access(token.strip(), scope.setdefault("state", {}))
             except CRMError:
                 return None
             return str(claims["sub"])
@@ -238,14 +240,14 @@ def bearer_subject(scope: Scope, codec: TokenCodec) -> str | None:
 def request_limits(
     settings: Settings, limiter: RateLimiter, ip: str | None, user_id: str | None
 ) -> list[Limit]:
-    """The limits one API request counts against."""
+    """The limit one API request counts against: its user's when it carries a valid access
+    token, else its client address's. Signed-in users are never limited by their address:
+    an office (or a single machine's loopback) behind one address serves many of them, and a
+    valid token is something an anonymous flood does not have."""
     window = settings.rate_limit_window_s
-    limits = [Limit(limiter.key("ip", ip_bucket(ip)), settings.rate_limit_per_ip, window, "ip")]
     if user_id is not None:
-        limits.append(
-            Limit(limiter.key("user", user_id), settings.rate_limit_per_user, window, "user")
-        )
-    return limits
+        return [Limit(limiter.key("user", user_id), settings.rate_limit_per_user, window, "user")]
+    return [Limit(limiter.key("ip", ip_bucket(ip)), settings.rate_limit_per_ip, window, "ip")]
 
 
 def public_limits(settings: Settings, limiter: RateLimiter, ip: str | None) -> list[Limit]:
@@ -262,8 +264,8 @@ def public_limits(settings: Settings, limiter: RateLimiter, ip: str | None) -> l
 
 
 class RateLimitMiddleware:
-    """Limits every HTTP request per client IP and, when it carries a valid access token,
-    per user; requests under `public_prefixes` (routes anyone may call, such as tracking
+    """Limits every HTTP request per user when it carries a valid access token, else per
+    client IP; requests under `public_prefixes` (routes anyone may call, such as tracking
     links) are limited per client address by `public_limits`. Health and metrics endpoints
     are never limited. The settings, Redis client and token codec come from the app's
     resources (app.state.resources), set by its lifespan."""

@@ -181,3 +181,30 @@ def test_jwks_publishes_the_public_key_only_for_asymmetric_algorithms(settings) 
     assert keys[0]["kty"] == "RSA"
     assert "d" not in keys[0]
     assert TokenCodec(settings).keys.jwks() == {"keys": []}
+
+
+def test_an_access_token_is_verified_once_per_request_and_only_for_itself(settings) -> None:
+    """The rate limiter and the principal share one verification through the request's
+    state; another token on the same state is verified on its own, and a forged one fails."""
+    codec = TokenCodec(settings)
+    calls: list[str] = []
+    verify = codec.decode
+
+    def counting(token: str, expected: TokenType) -> dict:
+        calls.append(token)
+        return verify(token, expected)
+
+    codec.decode = counting  # type: ignore[method-assign]
+    first = codec.encode(TokenType.ACCESS, USER, timedelta(minutes=5), CLAIMS)
+    second = codec.encode(TokenType.ACCESS, str(uuid.uuid4()), timedelta(minutes=5), CLAIMS)
+    state: dict = {}
+
+    assert codec.decode_access(first, state)["sub"] == USER
+    assert codec.decode_access(first, state)["sub"] == USER
+    assert calls == [first]
+    assert codec.decode_access(second, state)["sub"] != USER
+    assert calls == [first, second]
+    forged = first[:-4] + ("AAAA" if not first.endswith("AAAA") else "BBBB")
+    with pytest.raises(Exception, match="token"):
+        codec.decode_access(forged, state)
+    assert codec.decode_access(second, state)["sub"] != USER

@@ -58,6 +58,9 @@ class TokenKeys:
         return {"keys": [key]}
 
 
+_VERIFIED_ACCESS = "crm_verified_access_token"
+
+
 class TokenCodec:
     """Encode and decode the project's tokens; decoding accepts exactly one algorithm."""
 
@@ -94,6 +97,20 @@ class TokenCodec:
                 payload, self.keys.signing_key, algorithm=self.keys.algorithm, headers=headers
             )
         )
+
+    def decode_access(self, token: str, state: dict[str, Any] | None = None) -> dict[str, Any]:
+        """`decode(token, TokenType.ACCESS)`, verified once per request: with the request's
+        ASGI `state`, the first caller (the rate limiter) leaves the verified claims there
+        for the next (the principal), keyed by the token itself. An invalid token is not
+        remembered: every caller gets InvalidToken."""
+        if state is not None:
+            seen = state.get(_VERIFIED_ACCESS)
+            if seen is not None and seen[0] == token:
+                return dict(seen[1])
+        claims = self.decode(token, TokenType.ACCESS)
+        if state is not None:
+            state[_VERIFIED_ACCESS] = (token, dict(claims))
+        return claims
 
     def decode(self, token: str, expected: TokenType) -> dict[str, Any]:
         """Verified claims of `token`, which must be of type `expected`; else InvalidToken."""

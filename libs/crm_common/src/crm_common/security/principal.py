@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from crm_common.errors import NotAuthenticated, PermissionDenied
-from crm_common.security.jwt import TokenCodec, TokenType
+from crm_common.security.jwt import TokenCodec
 from crm_common.security.permissions import Permission, permissions_for
 
 if TYPE_CHECKING:
@@ -100,7 +100,9 @@ async def current_principal(
     session (crm_common.security.sessions)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotAuthenticated()
-    claims = get_codec(request).decode(credentials.credentials, TokenType.ACCESS)
+    claims = get_codec(request).decode_access(
+        credentials.credentials, request.scope.setdefault("state", {})
+    )
     principal = await check_session(request.app.state.resources, principal_from_claims(claims))
     request.state.principal = principal
     return principal
