@@ -6,6 +6,7 @@ import logging
 
 import pytest
 import structlog
+from uvicorn.logging import AccessFormatter
 
 from crm_common.log_redaction import (
     REDACTED,
@@ -121,3 +122,29 @@ def test_stdlib_records_are_redacted_before_any_handler_sees_them() -> None:
     assert "[email]" in text
     assert EMAIL not in text
     assert "010-4477" not in text
+
+
+def test_uvicorn_access_lines_keep_their_shape_with_the_query_redacted() -> None:
+    previous = logging.getLogRecordFactory()
+    logging.setLogRecordFactory(redacting_record_factory(previous))
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s'))
+    logger = logging.getLogger("test.redaction.access")
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info(
+            '%s - "%s %s HTTP/%s" %d',
+            "127.0.0.1:5000",
+            "GET",
+            f"/api/contacts/?email={EMAIL}&phone=%2B15550104477",
+            "1.1",
+            200,
+        )
+    finally:
+        logging.setLogRecordFactory(previous)
+        logger.removeHandler(handler)
+    line = stream.getvalue()
+    assert '"GET /api/contacts/?email=[email]&phone=[phone] HTTP/1.1" 200' in line

@@ -121,19 +121,34 @@ def _exception_text(exc_info: Any) -> str:
     return "".join(traceback.format_exception(*exc_info)).rstrip("\n")
 
 
+def _redact_argument(value: Any) -> Any:
+    """A log call's argument with personal data removed, keeping its type when it holds none
+    (formatters such as uvicorn's access log unpack the arguments, `%d` needs a number)."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return redact_text(value)
+    text = str(value)
+    redacted = redact_text(text)
+    return value if redacted == text else redacted
+
+
 def redacting_record_factory(
     base: Callable[..., logging.LogRecord],
 ) -> Callable[..., logging.LogRecord]:
-    """A `logging` record factory wrapping `base` whose records carry their message, exception
-    and stack text already redacted (the message is formatted once, here)."""
+    """A `logging` record factory wrapping `base` whose records carry their message, arguments,
+    exception and stack text already redacted."""
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = base(*args, **kwargs)
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: logging itself reports it later
-            return record
-        record.msg, record.args = redact_text(message), None
+        if isinstance(record.msg, str):
+            record.msg = redact_text(record.msg)
+        else:
+            record.msg = _redact_argument(record.msg)
+        if isinstance(record.args, Mapping):
+            record.args = {key: _redact_argument(value) for key, value in record.args.items()}
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_redact_argument(value) for value in record.args)
         if record.exc_info and record.exc_info[0] is not None:
             record.exc_text = redact_text(_exception_text(record.exc_info))
         if record.stack_info:

@@ -20,10 +20,10 @@ QUIET_LOGGERS = ("uvicorn.access", "sqlalchemy.engine", "sqlalchemy.pool")
 _configured = False
 
 
-def configure_logging(level: str = "INFO", json: bool = True) -> None:
-    """Configure structlog and the standard library once per process."""
+def configure_logging(level: str = "INFO", json: bool = True, *, force: bool = False) -> None:
+    """Configure structlog and the standard library once per process (again with `force`)."""
     global _configured
-    if _configured:
+    if _configured and not force:
         return
     _configured = True
     shared: list[structlog.types.Processor] = [
@@ -44,7 +44,9 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
         cache_logger_on_first_use=True,
     )
     install_record_factory()
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s", force=force
+    )
     for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
