@@ -1,5 +1,8 @@
 """Loading synthetic contacts, their consent and their events (crm_cli.synthetic) fast.
 
+Personal data is sealed in the generating thread (crm_common.crypto.pii: AES-GCM per value,
+keyed hashes, no round trip per row), so the COPY carries only ciphertext.
+
 COPY FROM is refused on tables under row-level security, so each batch is COPYed into
 temporary staging tables and moved with one INSERT … SELECT per table, which the policies
 check. Generation (Python) and loading (PostgreSQL) overlap: the next batch is generated in a
@@ -30,6 +33,8 @@ from crm_cli.synthetic.people import (
     GeneratedContact,
     generate_contacts,
 )
+from crm_common.crypto import pii
+from crm_common.crypto.keyring import PiiCipher
 from crm_common.db import Database
 from crm_common.models import Base
 
@@ -46,6 +51,31 @@ __all__ = [
 ]
 
 DEFAULT_CHUNK = 20_000
+# The stored contact columns: the generated ones, personal data sealed, plus its hashes,
+# email domain and key version.
+SEALED_CONTACT_COLUMNS = [
+    *CONTACT_COLUMNS,
+    "email_hash",
+    "phone_hash",
+    "email_domain",
+    "pii_key_version",
+]
+_SEALED_AT = {name: CONTACT_COLUMNS.index(name) for name in pii.CONTACT_SEALED}
+
+
+def seal_row(cipher: PiiCipher, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A generated contact row (CONTACT_COLUMNS) as stored (SEALED_CONTACT_COLUMNS)."""
+    stored = pii.seal_contact(cipher, row[0], {name: row[i] for name, i in _SEALED_AT.items()})
+    values = list(row)
+    for name, index in _SEALED_AT.items():
+        values[index] = stored[name]
+    return (
+        *values,
+        stored["email_hash"],
+        stored["phone_hash"],
+        stored["email_domain"],
+        stored["pii_key_version"],
+    )
 
 
 @dataclass
@@ -94,8 +124,11 @@ class BatchSource:
         seed: int,
         now: datetime,
         batch_size: int,
+        cipher: PiiCipher | None = None,
     ) -> None:
         self.company_id = company_id
+        # Without a cipher, rows stay as generated (plaintext, CONTACT_COLUMNS).
+        self.cipher = cipher
         self.events_per_contact = events_per_contact
         self.seed = seed
         self.now_ts = now.timestamp()
@@ -106,7 +139,9 @@ class BatchSource:
     def next_batch(self) -> Batch | None:
         batch = Batch([], [], [])
         for generated in self._contacts:
-            batch.contacts.append(generated.row)
+            batch.contacts.append(
+                seal_row(self.cipher, generated.row) if self.cipher else generated.row
+            )
             batch.consents.extend(generated.consents)
             batch.events.extend(
                 contact_events(
@@ -194,7 +229,7 @@ async def _load_batch(raw: Any, batch: Batch) -> tuple[int, int, int]:
     created = await _copy_in(
         raw,
         "crm_contacts",
-        CONTACT_COLUMNS,
+        SEALED_CONTACT_COLUMNS,
         batch.contacts,
         returning="id",
         order_by="sample_bucket",
@@ -237,6 +272,7 @@ async def load_contacts(
         seed=seed,
         now=now or datetime.now(UTC),
         batch_size=chunk,
+        cipher=await pii.cipher_for(session, company_id),
     )
     stats = LoadStats()
     raw = await _prepare(session)
@@ -260,6 +296,8 @@ async def load_contacts_committing(
 ) -> LoadStats:
     """Like `load_contacts`, committing every batch (contacts with their consent and events
     together), so a long load shows progress and can be resumed by running it again."""
+    async with db.system_session() as session:  # the company's keys, committed first
+        cipher = await pii.cipher_for(session, company_id)
     source = BatchSource(
         company_id,
         count,
@@ -267,6 +305,7 @@ async def load_contacts_committing(
         seed=seed,
         now=now or datetime.now(UTC),
         batch_size=chunk,
+        cipher=cipher,
     )
     stats = LoadStats()
     async for batch in _batches(source):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import getpass
 import json
 import signal
@@ -20,7 +21,9 @@ import uvicorn
 from pydantic import ValidationError
 
 from crm_cli import audit_verify
+from crm_cli import audit_verify, pii_keys
 from crm_cli.embedded import EmbeddedServers
+from crm_cli.pii_keys import DEFAULT_BATCH
 from crm_common import migrate
 from crm_common.logging import configure_logging
 from crm_common.security.permissions import RoleName
@@ -74,6 +77,8 @@ async def _prepare(settings: Settings, *, seed: bool) -> None:
 
     assert settings.database_url is not None
     await migrate.upgrade(settings.database_url)
+    # Rows written before encryption at rest are sealed now (a no-op once they all are).
+    await pii_keys.encrypt_all(settings, None, DEFAULT_BATCH)
     db = Database.from_settings(settings, name="crm-setup")
     try:
         if seed:
@@ -105,7 +110,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def cmd_run_all(args: argparse.Namespace) -> int:
-    from crm_cli.gateway import Gateway, build_apps
+    from crm_cli.gateway import Gateway, ServiceApps, build_apps
     from crm_common.resources import Resources
     from launch_worker.channels.sink import MailSink, start_demo_sink
 
@@ -122,7 +127,9 @@ def cmd_run_all(args: argparse.Namespace) -> int:
         asyncio.run(_prepare(settings, seed=seed))
         # In development with no email provider, email goes over SMTP to the demo mail sink.
         settings, mail_sink = start_demo_sink(settings)
-        resources = Resources.open(settings, name="crm-all-in-one")
+        resources = Resources.open(
+            settings, name="crm-all-in-one", services=len(dataclasses.fields(ServiceApps))
+        )
         gateway = Gateway(resources, build_apps(resources), spa_dir=REPO_ROOT / "web" / "dist")
         host = args.host or settings.host
         port = args.port or settings.port
@@ -462,6 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_argument(
         "--batch", type=int, default=20_000, help="contacts per transaction (with their events)"
     )
+    pii_keys.add_commands(commands)
+    audit_verify.add_commands(commands)
     audit_verify.add_commands(commands)
     return parser
 
@@ -480,6 +489,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed-contacts": cmd_seed_contacts,
         "create-tenant": cmd_create_tenant,
         "create-user": cmd_create_user,
+        "audit-verify": audit_verify.run,
+        "encrypt-pii": pii_keys.run,
+        "rotate-pii-key": pii_keys.run,
+        "rewrap-pii-keys": pii_keys.run,
         "openapi": cmd_openapi,
         "audit-verify": audit_verify.run,
     }

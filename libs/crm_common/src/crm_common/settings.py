@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     auth_session_cache_ttl_s: int = Field(default=30, ge=1, le=3600)
     auth_session_local_cache_s: float = Field(default=1.0, ge=0, le=1.0)
     auth_require_session: bool | None = None
+    # The key-encryption key (base64 of 32 random bytes) wrapping the per-company keys that
+    # encrypt personal data at rest (crm_common.crypto); a development KEK stands in outside
+    # production. CRM_KEK_PREVIOUS: retired KEKs (comma-separated) that still unwrap until
+    # `crm rewrap-pii-keys` has run.
+    kek: SecretStr | None = None
+    kek_previous: SecretStr | None = None
     # Signs the open/click/unsubscribe tokens of the public tracking links.
     tracking_secret: SecretStr = SecretStr(_DEV_TRACKING_SECRET)
     # Step-up MFA: lifetime of the token a TOTP code buys, and the key that encrypts the
@@ -260,6 +266,8 @@ class Settings(BaseSettings):
             raise SettingsError("CRM_JWT_SECRET", "must be set in production")
         if self.env == "prod" and self.tracking_secret.get_secret_value() == _DEV_TRACKING_SECRET:
             raise SettingsError("CRM_TRACKING_SECRET", "must be set in production")
+        if self.env == "prod" and self.kek is None:
+            raise SettingsError("CRM_KEK", "must be set in production")
 
     @property
     def sessionless_tokens_refused(self) -> bool:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 
 from crm_common.models import Campaign, Company, Delivery, Launch, Suppression
-from crm_common.testing.builders import make_contacts
+from crm_common.testing.builders import make_contacts, seal_personal_data
 
 
 def _launch(client, headers, campaign_id, key="launch-key-0001"):
@@ -36,6 +36,7 @@ async def test_a_segment_without_sendable_contacts_cannot_launch(
                 company_id=acme.id, channel="email", address=suppressed.email, reason="manual"
             )
         )
+    await seal_personal_data(db, acme.id)
 
     response = await _launch(client, admin, campaign_id)
 

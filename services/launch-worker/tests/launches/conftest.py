@@ -30,7 +30,12 @@ from crm_common.models import (
 )
 from crm_common.resources import Resources
 from crm_common.settings import Settings
-from crm_common.testing.builders import make_company, make_email_campaign, make_user
+from crm_common.testing.builders import (
+    make_company,
+    make_email_campaign,
+    make_user,
+    seal_personal_data,
+)
 from launch_worker.channels.base import (
     OutgoingMessage,
     PermanentSendError,
@@ -113,6 +118,7 @@ async def add_contacts(
     ]
     async with db.system_session() as session:
         session.add_all(rows)
+    await seal_personal_data(db, company.id)
     return rows
 
 
@@ -193,6 +199,7 @@ async def suppress(world: World, address: str) -> None:
                 company_id=world.company.id, channel="email", address=address, reason="manual"
             )
         )
+    await seal_personal_data(world.db, world.company.id)
 
 
 async def load_launch(db: Database, launch_id: uuid.UUID) -> Launch:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from crm_common.crypto import rotation
 from crm_common.db import Database
 from crm_common.models import Campaign, Company, Contact, ContactEvent
 from crm_common.testing.builders import make_company, make_user
@@ -166,6 +167,8 @@ async def insert_contacts(
             session.add(contact)
             await session.flush()
             ids[name] = contact.id
+    # Sealed as the API writes them: personal data encrypted, email and phone hashed.
+    await rotation.reencrypt_company(db, company_id)
     return ids
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from crm_common.crypto import pii
 from crm_common.db import Database
 from crm_common.models import Campaign, CampaignSegment, Suppression
 
@@ -54,13 +55,16 @@ async def suppress(
     contact_id: uuid.UUID | None = None,
 ) -> None:
     async with db.system_session() as session:
+        cipher = await pii.cipher_for(session, company_id)
+        row_id = uuid.uuid4()
         session.add(
             Suppression(
+                id=row_id,
                 company_id=company_id,
                 channel=channel,
-                address=address,
                 contact_id=contact_id,
                 reason="unsubscribe",
+                **pii.seal_suppression(cipher, row_id, address),
             )
         )
 

@@ -38,6 +38,7 @@ from crm_common.models.governance import (
     CampaignApproval,
 )
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
+from crm_common.models.pii_keys import PiiKey
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
 from crm_common.models.test_send import CampaignTestSend
@@ -92,6 +93,7 @@ __all__ = [
     "SegmentEvaluation",
     "SegmentMembership",
     "Suppression",
+    "PiiKey",
     "User",
     "UserRole",
     "WebhookAllowList",

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Double,
     ForeignKey,
     Index,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import DeliveryChannel, SuppressionReason
 from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+from crm_common.models.pii_keys import SealedValue
 from crm_common.sampling import SAMPLE_BUCKET_SQL
 
 CONTACT_TAG_COLUMNS = ("interests", "lifestyle", "values")
@@ -57,15 +59,14 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     __tablename__ = "crm_contacts"
     __table_args__ = (
         Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
-        Index("ix_crm_contacts_company_email", "company_id", "email"),
+        # Equality lookups on personal data go through keyed hashes (crm_common.crypto.pii).
+        Index("ix_crm_contacts_company_email_hash", "company_id", "email_hash"),
+        Index("ix_crm_contacts_company_phone_hash", "company_id", "phone_hash"),
         Index("ix_crm_contacts_company_country", "company_id", "country", "region", "city"),
         # Sampled estimates read the buckets below k (crm_common.sampling, migration 0003).
         Index("ix_crm_contacts_company_sample", "company_id", "sample_bucket"),
         # No GIN on tags or attributes (migration 0002): their operators are not leakproof,
         # so under row-level security no tenant query can use such an index.
-        # Addresses are stored lower-case, so they are compared as they are: `lower(email)`
-        # could use no index under row-level security (lower() is not leakproof).
-        CheckConstraint("email = lower(email)", name="email_lower_case"),
         CheckConstraint("latitude IS NULL OR latitude BETWEEN -90 AND 90", name="latitude_range"),
         CheckConstraint(
             "longitude IS NULL OR longitude BETWEEN -180 AND 180", name="longitude_range"
@@ -86,10 +87,12 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     postal_code: Mapped[str | None] = mapped_column(String(20))
     timezone: Mapped[str | None] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(100))
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(32))
-    first_name: Mapped[str | None] = mapped_column(String(100))
-    last_name: Mapped[str | None] = mapped_column(String(100))
+    # Sealed with the company's data key (crm_common.crypto.pii, migration 0015); plaintext
+    # bytes while `pii_key_version` is NULL (rows written before encryption).
+    email: Mapped[bytes | None] = mapped_column(SealedValue)
+    phone: Mapped[bytes | None] = mapped_column(SealedValue)
+    first_name: Mapped[bytes | None] = mapped_column(SealedValue)
+    last_name: Mapped[bytes | None] = mapped_column(SealedValue)
     # Channels with granted consent, kept in step with crm_contact_consents for fast filters.
     consented_channels: Mapped[list[str]] = mapped_column(
         ARRAY(String(20)), server_default=text("'{}'")
@@ -107,6 +110,12 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
     do_not_sell: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     # Set when the contact's personal data was erased; the row stays as a pseudonymous tombstone.
     erased_at: Mapped[datetime | None]
+    # Keyed hashes of the normalised email and phone (dedupe, filters, suppression matching),
+    # the email's domain for domain rules, and the data key version of the row's sealed values.
+    email_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    email_domain: Mapped[str | None] = mapped_column(String(253))
+    pii_key_version: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class ContactConsent(TenantOwned, Base):
@@ -184,10 +193,10 @@ class Suppression(UUIDPk, TenantOwned, Base):
     __tablename__ = "crm_suppressions"
     __table_args__ = (
         Index(
-            "uq_crm_suppressions_address",
+            "uq_crm_suppressions_address_hash",
             "company_id",
             text("coalesce(channel, '*')"),
-            "address",
+            "address_hash",
             unique=True,
         ),
         Index("ix_crm_suppressions_contact", "contact_id"),
@@ -199,7 +208,11 @@ class Suppression(UUIDPk, TenantOwned, Base):
     )
 
     channel: Mapped[str | None] = mapped_column(String(20))
-    address: Mapped[str] = mapped_column(String(254))
+    # Sealed (crm_common.crypto.pii); matched through `address_hash`, the keyed hash of the
+    # normalised address; `key_version` NULL while the row is still plaintext.
+    address: Mapped[bytes] = mapped_column(SealedValue)
+    address_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    key_version: Mapped[int | None] = mapped_column(SmallInteger)
     contact_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("crm_contacts.id", ondelete="SET NULL")
     )

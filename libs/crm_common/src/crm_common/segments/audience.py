@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.models import CampaignSegment, Contact
 from crm_common.segments.compiler import CompileContext, compile_criteria
+from crm_common.segments.conditions import Hasher
 from crm_common.segments.exclusions import consent_sql, suppressed_sql
 from crm_common.segments.nodes import Criteria
 from crm_common.segments.rules import stored_criteria
@@ -39,12 +40,16 @@ def segment_criteria(segment: CampaignSegment) -> Criteria:
 
 
 def matched_predicate(
-    segments: Sequence[CampaignSegment], company_id: uuid.UUID, now: datetime
+    segments: Sequence[CampaignSegment],
+    company_id: uuid.UUID,
+    now: datetime,
+    hasher: Hasher | None = None,
 ) -> ColumnElement[bool]:
-    """Contacts matching any of the segments (none without segments)."""
+    """Contacts matching any of the segments (none without segments); `hasher`, the
+    company's keyed hash, is what email equality rules compare with."""
     if not segments:
         return false()
-    ctx = CompileContext(company_id, now)
+    ctx = CompileContext(company_id, now, hasher=hasher)
     return or_(*(compile_criteria(segment_criteria(s), ctx) for s in segments))
 
 

@@ -42,7 +42,12 @@ from crm_common.segments import (
     Not,
     Op,
 )
-from crm_common.segments.conditions import contact_condition, json_condition, uuid_condition
+from crm_common.segments.conditions import (
+    Hasher,
+    contact_condition,
+    json_condition,
+    uuid_condition,
+)
 
 contacts = Contact.__table__
 events = ContactEvent.__table__
@@ -58,6 +63,8 @@ class CompileContext:
     company_id: uuid.UUID
     now: datetime
     sample_buckets: int | None = None
+    # The company's keyed hash (crm_common.crypto): email equality compares hashes.
+    hasher: Hasher | None = None
 
     def in_sample(self, column: ColumnElement[int]) -> list[ColumnElement[bool]]:
         """The sample's bound on a `sample_bucket` column (a leakproof smallint comparison,
@@ -86,7 +93,7 @@ def compile_node(node: Node, ctx: CompileContext) -> ColumnElement[bool]:
         return not_(compile_node(node.child, ctx))
     if isinstance(node, EventCondition):
         return event_predicate(node, ctx)
-    return contact_condition(node, ctx.today)
+    return contact_condition(node, ctx.today, ctx.hasher)
 
 
 def walk(node: Node) -> Iterator[Node]:

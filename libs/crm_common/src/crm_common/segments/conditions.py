@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import typing
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -42,6 +43,8 @@ from crm_common.segments.geo import bounding_box, haversine_sql
 from crm_common.segments.nodes import Instant, instant_range
 
 contacts = Contact.__table__
+# The company's keyed hash of a normalised value (crm_common.crypto.keyring.PiiCipher.hash).
+Hasher = Callable[[str], bytes | None]
 
 # The contact columns a rule may name: the rule language's contact fields that are columns
 # (age and location are computed), so nothing else is ever referenced.
@@ -98,14 +101,24 @@ def string_condition(column: ColumnElement[Any], cond: Condition) -> ColumnEleme
         return _presence(cond.op, column.is_not(None))
     if cond.op in (Op.CONTAINS, Op.STARTS_WITH):
         return _set(column, _text_match(column, cond.op, str(cond.value)))
+    return _set(column, _ordered(column, cond.op, cond.value))
+
+
+def sealed_email_condition(cond: Condition, hasher: Hasher | None) -> ColumnElement[bool]:
+    """email: sealed, so equality compares the keyed hash of the lower-cased address (the
+    stored form) with the stored hash, through the (company, email_hash) index."""
+    if cond.op in (Op.IS_SET, Op.IS_NOT_SET):
+        return _presence(cond.op, contacts.c.email.is_not(None))
+    if hasher is None:
+        raise ValueError("an email comparison needs the company's hash key")
+    column = contacts.c.email_hash
     value = cond.value
-    if cond.field == "email":
-        # Addresses are stored lower-case (a CHECK), so a lower-cased value compares
-        # case-insensitively and stays usable by the email index.
-        value = (
-            tuple(str(v).lower() for v in value) if isinstance(value, tuple) else str(value).lower()
-        )
-    return _set(column, _ordered(column, cond.op, value))
+    hashed: Any = (
+        tuple(hasher(str(v).lower()) for v in value)
+        if isinstance(value, tuple)
+        else hasher(str(value).lower())
+    )
+    return _set(column, _ordered(column, cond.op, hashed))
 
 
 def instant_condition(column: ColumnElement[Any], cond: Condition) -> ColumnElement[bool]:
@@ -257,10 +270,15 @@ def uuid_condition(column: ColumnElement[Any], cond: Condition) -> ColumnElement
     return _set(column, _ordered(column, cond.op, value))
 
 
-def contact_condition(cond: Condition, today: date) -> ColumnElement[bool]:
-    """The SQL predicate of one contact-field condition (fields are whitelisted)."""
+def contact_condition(
+    cond: Condition, today: date, hasher: Hasher | None = None
+) -> ColumnElement[bool]:
+    """The SQL predicate of one contact-field condition (fields are whitelisted); `hasher`
+    is the company's keyed hash, which email equality needs."""
     if cond.kind == FieldKind.JSON:
         return json_condition(contacts.c.attributes, cond)
+    if cond.field == "email":
+        return sealed_email_condition(cond, hasher)
     if cond.field == "age":
         return age_condition(cond, today)
     if cond.field == "location":

@@ -3,12 +3,12 @@
 For a single channel, a contact is sendable when the channel is in its `consented_channels`
 and it is not suppressed for that channel: no suppression row for the channel or for all
 channels (`channel IS NULL`) names its contact id, and none names its address for the channel
-(email → email, sms → phone; both stored normalised: lower-case, E.164); an all-channel
-suppression of any of its addresses counts too. `multi_channel` fans out to the delivery
-channels, so a contact is sendable when it is sendable on at least one of them. Exclusion
-reasons are attributed in order: `no_consent` (no consent for the channel, or for any channel
-with multi_channel), then `suppressed` (consented but suppressed), so matched = count +
-no_consent + suppressed.
+(email → email, sms → phone; compared by the keyed hashes of the normalised addresses:
+lower-case, E.164); an all-channel suppression of any of its addresses counts too.
+`multi_channel` fans out to the delivery channels, so a contact is sendable when it is
+sendable on at least one of them. Exclusion reasons are attributed in order: `no_consent` (no
+consent for the channel, or for any channel with multi_channel), then `suppressed` (consented
+but suppressed), so matched = count + no_consent + suppressed.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ contacts = Contact.__table__
 suppressions = Suppression.__table__
 
 DELIVERY_CHANNELS = tuple(channel.value for channel in DeliveryChannel)
-# The contact column holding its address on a channel (others are suppressed by contact id).
+# The contact column holding the keyed hash of its address on a channel (others are
+# suppressed by contact id). Addresses are sealed (crm_common.crypto.pii); a suppression
+# carries the hash of its address under the same company key, so they match by hash.
 _ADDRESS_COLUMNS = {
-    DeliveryChannel.EMAIL.value: contacts.c.email,
-    DeliveryChannel.SMS.value: contacts.c.phone,
+    DeliveryChannel.EMAIL.value: contacts.c.email_hash,
+    DeliveryChannel.SMS.value: contacts.c.phone_hash,
 }
 
 
@@ -59,7 +61,7 @@ def _address_suppressed(
     address: ColumnElement[str], company_id: uuid.UUID, channels: list[str | None]
 ) -> ColumnElement[bool]:
     named = [suppressions.c.channel == ch for ch in channels if ch is not None]
-    listed = select(suppressions.c.address).where(
+    listed = select(suppressions.c.address_hash).where(
         suppressions.c.company_id == company_id,
         or_(suppressions.c.channel.is_(None), *named),
     )

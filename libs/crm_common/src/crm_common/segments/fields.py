@@ -60,6 +60,7 @@ OPERATORS_BY_KIND: dict[FieldKind, frozenset[Op]] = {
 
 CONTACT_FIELDS: dict[str, FieldKind] = {
     "email": FieldKind.STRING,
+    "email_domain": FieldKind.STRING,
     "first_name": FieldKind.STRING,
     "last_name": FieldKind.STRING,
     "gender": FieldKind.STRING,
@@ -77,6 +78,23 @@ CONTACT_FIELDS: dict[str, FieldKind] = {
     "values": FieldKind.TAGS,
     "created_at": FieldKind.DATETIME,
 }
+
+# Personal data is encrypted at rest (crm_common.crypto.pii): an email compares only for
+# equality (through its keyed hash), a name only for presence. Domain targeting uses
+# `email_domain`, kept in plaintext.
+SEALED_FIELD_OPS: dict[str, frozenset[Op]] = {
+    "email": frozenset({Op.EQ, Op.NEQ, *LIST_OPS, *PRESENCE_OPS}),
+    "first_name": PRESENCE_OPS,
+    "last_name": PRESENCE_OPS,
+}
+
+
+def field_operators(name: str, kind: FieldKind) -> frozenset[Op]:
+    """The operators a contact field (or attribute, or event property) of `kind` takes."""
+    if kind == FieldKind.STRING and name in SEALED_FIELD_OPS:
+        return SEALED_FIELD_OPS[name]
+    return OPERATORS_BY_KIND[kind]
+
 
 ATTRIBUTE_PREFIX = "attributes."
 # A custom attribute or event property key: letters, digits, `_` and `-` (no dots: keys are flat).

@@ -169,7 +169,7 @@ class _Parser(ValueParser):
         )
 
     def operator(self, raw: Any, kind: FieldKind, name: str, path: str) -> Op:
-        allowed = F.OPERATORS_BY_KIND[kind]
+        allowed = F.field_operators(name, kind)
         if isinstance(raw, str) and raw in Op.__members__.values() and Op(raw) in allowed:
             return Op(raw)
         names = ", ".join(sorted(allowed))

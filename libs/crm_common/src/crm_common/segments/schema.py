@@ -66,8 +66,10 @@ def _value_schema(kind: FieldKind, op: Op) -> dict[str, Any] | None:
     return scalar
 
 
-def _condition_schema(field: dict[str, Any], kind: FieldKind) -> dict[str, Any]:
-    ops = sorted(F.OPERATORS_BY_KIND[kind])
+def _condition_schema(
+    field: dict[str, Any], kind: FieldKind, allowed: frozenset[Op] | None = None
+) -> dict[str, Any]:
+    ops = sorted(F.OPERATORS_BY_KIND[kind] if allowed is None else allowed)
     branches: list[dict[str, Any]] = []
     for op in ops:
         value = _value_schema(kind, op)
@@ -90,10 +92,13 @@ def _condition_schema(field: dict[str, Any], kind: FieldKind) -> dict[str, Any]:
 
 
 def _contact_conditions() -> dict[str, Any]:
-    by_kind: dict[FieldKind, list[str]] = {}
+    by_kind: dict[tuple[FieldKind, frozenset[Op]], list[str]] = {}
     for name, kind in F.CONTACT_FIELDS.items():
-        by_kind.setdefault(kind, []).append(name)
-    branches = [_condition_schema({"enum": names}, kind) for kind, names in by_kind.items()]
+        by_kind.setdefault((kind, F.field_operators(name, kind)), []).append(name)
+    branches = [
+        _condition_schema({"enum": names}, kind, allowed)
+        for (kind, allowed), names in by_kind.items()
+    ]
     attribute = {"type": "string", "pattern": "^attributes\\." + F.KEY_PATTERN[1:]}
     branches.append(_condition_schema(attribute, FieldKind.JSON))
     return {"anyOf": branches}

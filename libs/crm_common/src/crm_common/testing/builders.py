@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from crm_common.crypto import rotation
 from crm_common.db import Database
 from crm_common.models import (
     Campaign,
@@ -92,7 +93,14 @@ async def make_contacts(
         contacts.append(Contact(id=uuid.uuid4(), company_id=company.id, **values))
     async with db.system_session() as session:
         session.add_all(contacts)
+    await seal_personal_data(db, company.id)
     return contacts
+
+
+async def seal_personal_data(db: Database, company_id: uuid.UUID) -> None:
+    """Encrypt the company's contacts and suppressions written in plaintext by a test (the
+    returned ORM objects keep their plaintext values), as the API would have stored them."""
+    await rotation.reencrypt_company(db, company_id)
 
 
 async def make_email_campaign(

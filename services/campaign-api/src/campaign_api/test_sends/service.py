@@ -19,6 +19,7 @@ from campaign_api.test_sends.errors import (
 )
 from campaign_api.test_sends.schemas import RenderedMessageRead, TestSendRead, TestSendRequest
 from crm_common import audit
+from crm_common.crypto import pii
 from crm_common.enums import Channel, DeliveryChannel, TestSendStatus
 from crm_common.events import EventType, emit
 from crm_common.messages import (
@@ -94,6 +95,12 @@ async def _message(
     return compile_message(source)
 
 
+async def _plaintext_fields(scope: TenantScope, contact: Contact) -> dict[str, Any]:
+    """A contact's printable fields, its personal data decrypted."""
+    [plain] = await pii.open_contact_objects(scope.session, scope.company_id, [contact])
+    return contact_fields(plain)
+
+
 async def _recipient_data(
     scope: TenantScope, body: TestSendRequest
 ) -> tuple[Contact | None, dict[str, Any]]:
@@ -101,10 +108,10 @@ async def _recipient_data(
         contact = await repository.contact(scope, body.contact_id)
         if contact is None:
             raise ContactNotFound()
-        return contact, contact_fields(contact)
+        return contact, await _plaintext_fields(scope, contact)
     sample = await repository.sample_contact(scope, body.channel)
     if sample is not None:
-        return sample, contact_fields(sample)
+        return sample, await _plaintext_fields(scope, sample)
     return None, placeholder_contact(body.channel, body.to)
 
 

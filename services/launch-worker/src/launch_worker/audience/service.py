@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import BIT, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.crypto import pii
 from crm_common.models import AbVariant, CampaignContact, CampaignSegment, Contact, Delivery
 from crm_common.segments.audience import matched_predicate, sendable_predicate
 
@@ -128,7 +129,8 @@ async def freeze_audience(
         return 0
     # The audience is sorted by contact in memory, not on disk.
     await session.execute(select(func.set_config("work_mem", RESOLUTION_WORK_MEM, True)))
-    matched = matched_predicate(segments, company_id, now)
+    cipher = await pii.cipher_for(session, company_id)
+    matched = matched_predicate(segments, company_id, now, cipher.hash)
     weights = variant_weights(variants)
     variant = variant_expression(campaign_id, weights)
     due: ColumnElement[datetime] = literal(now)

@@ -15,6 +15,7 @@ from sqlalchemy import DateTime, Float, Integer, Numeric, String, Text, Uuid, bi
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.crypto import pii
 from crm_common.messages import CONTACT_FIELDS
 
 # The due open deliveries of a launch, oldest due first (a materialised CTE: a locking
@@ -44,7 +45,8 @@ _CLAIM = text(
     RETURNING d.id, d.contact_id, d.channel, d.variant_id, d.attempts,
               ct.external_id, ct.email, ct.phone, ct.first_name, ct.last_name, ct.gender,
               ct.birth_date, ct.language, ct.country, ct.region, ct.city, ct.postal_code,
-              ct.timezone, ct.interests, ct.lifestyle, ct.values, ct.attributes
+              ct.timezone, ct.interests, ct.lifestyle, ct.values, ct.attributes,
+              ct.pii_key_version
     """
 ).bindparams(bindparam("lease_s", type_=Float), bindparam("size", type_=Integer))
 
@@ -236,9 +238,24 @@ async def claim_batch(
             "size": size,
         },
     )
+    found = list(rows.mappings())
+    # Personal data is sealed: the batch's recipients are decrypted together, here, at send
+    # time only (audience resolution works on contact ids).
+    contacts = await pii.open_contacts(
+        session,
+        company_id,
+        [
+            {
+                "id": row["contact_id"],
+                "pii_key_version": row["pii_key_version"],
+                **{name: row.get(name) for name in (*CONTACT_FIELDS, "attributes")},
+            }
+            for row in found
+        ],
+    )
     claimed = []
-    for row in rows.mappings():
-        contact = {name: row.get(name) for name in (*CONTACT_FIELDS, "attributes")}
+    for row, contact in zip(found, contacts, strict=True):
+        contact.pop("id")
         claimed.append(
             ClaimedDelivery(
                 id=row["id"],

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from crm_common.crypto import pii
+from crm_common.crypto.keyring import PiiCipher
 from crm_common.sampling import new_contact_id, sample_bucket
 from crm_common.tenancy import TenantScope
 from segment_engine.contacts import consent as consent_service
@@ -33,18 +35,18 @@ class Outcome:
     contact_id: uuid.UUID
 
 
-def _new_row(company_id: uuid.UUID, item: ContactCreate) -> dict[str, Any]:
+def _new_row(cipher: PiiCipher, item: ContactCreate) -> dict[str, Any]:
     # Every row of one INSERT carries the same keys; unset fields take their defaults.
     row: dict[str, Any] = dict.fromkeys(WRITABLE_COLUMNS)
     row.update({name: [] for name in TAG_FIELDS}, attributes={})
     row.update(item.column_values())
-    row["id"] = new_contact_id(company_id, item.external_id)
+    row["id"] = new_contact_id(cipher.company_id, item.external_id)
     # A new contact's consent rows are exactly its `consent`: the array is known already, and
     # setting it here spares an UPDATE of every freshly inserted row.
     row["consented_channels"] = sorted(
         c for c, granted in item.consent_changes().items() if granted
     )
-    return row
+    return pii.seal_contact(cipher, row["id"], row)
 
 
 def _changed(current: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
@@ -61,11 +63,12 @@ async def upsert(
 ) -> list[Outcome]:
     """Create or update `items` (distinct external ids) in the caller's transaction; fields an
     item does not name are left as they are on an existing contact."""
-    existing = await repo.rows_by_external_id(scope, [item.external_id for item in items])
+    cipher = await pii.cipher_for(scope.session, scope.company_id)
+    existing = await _plain_rows(scope, [item.external_id for item in items])
     if create_only and existing:
         raise ContactExists(details={"external_id": next(iter(existing))})
     new_rows = {
-        item.external_id: _new_row(scope.company_id, item)
+        item.external_id: _new_row(cipher, item)
         for item in items
         if item.external_id not in existing
     }
@@ -82,7 +85,7 @@ async def upsert(
         # A concurrent writer created these between our lookup and insert: update them.
         if create_only:
             raise ContactExists(details={"external_id": raced[0]})
-        existing.update(await repo.rows_by_external_id(scope, raced))
+        existing.update(await _plain_rows(scope, raced))
 
     outcomes: dict[str, Outcome] = {}
     changes: dict[uuid.UUID, dict[str, Any]] = {}
@@ -93,7 +96,7 @@ async def upsert(
         current = existing[item.external_id]
         changed = _changed(current, item.column_values())
         if changed:
-            changes[current["id"]] = changed
+            changes[current["id"]] = pii.seal_contact(cipher, current["id"], changed, current)
         outcomes[item.external_id] = Outcome("updated" if changed else "unchanged", current["id"])
 
     created_ids = {outcomes[external_id].contact_id for external_id in inserted}
@@ -122,6 +125,14 @@ async def upsert(
             outcome = Outcome("updated", outcome.contact_id)
         results.append(outcome)
     return results
+
+
+async def _plain_rows(scope: TenantScope, external_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The writable columns of existing contacts by external id, personal data in plaintext
+    (what a write is compared with)."""
+    rows = await repo.rows_by_external_id(scope, external_ids)
+    opened = await pii.open_contacts(scope.session, scope.company_id, list(rows.values()))
+    return {row["external_id"]: row for row in opened}
 
 
 @dataclass

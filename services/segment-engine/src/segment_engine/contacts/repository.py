@@ -51,11 +51,12 @@ class ContactFilters:
     created_from: datetime | None = None
     created_to: datetime | None = None
     updated_since: datetime | None = None
+    email_hash: bytes | None = None
+    phone_hash: bytes | None = None
 
     def criteria(self) -> list[ColumnElement[bool]]:
         equal = {
             Contact.external_id: self.external_id,
-            Contact.phone: self.phone,
             Contact.country: self.country,
             Contact.region: self.region,
             Contact.city: self.city,
@@ -65,8 +66,11 @@ class ContactFilters:
         found: list[ColumnElement[bool]] = [
             column == value for column, value in equal.items() if value is not None
         ]
-        if self.email is not None:
-            found.append(Contact.email == self.email.strip().lower())
+        # Personal data is sealed: email and phone (normalised) compare by their keyed hashes.
+        if self.email_hash is not None:
+            found.append(Contact.email_hash == self.email_hash)
+        if self.phone_hash is not None:
+            found.append(Contact.phone_hash == self.phone_hash)
         if self.consent is not None:
             found.append(Contact.consented_channels.op("@>")(array([self.consent], type_=String)))
         if self.interest is not None:
@@ -98,7 +102,11 @@ async def rows_by_external_id(
     """The writable columns (and id) of the contacts with these external ids, locked."""
     if not external_ids:
         return {}
-    columns = [Contact.id, *(getattr(Contact, name) for name in WRITABLE_COLUMNS)]
+    columns = [
+        Contact.id,
+        Contact.pii_key_version,
+        *(getattr(Contact, name) for name in WRITABLE_COLUMNS),
+    ]
     statement = (
         scope.select(Contact, Contact.external_id.in_(external_ids))
         .with_only_columns(*columns)

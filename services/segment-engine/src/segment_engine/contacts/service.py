@@ -4,11 +4,13 @@ bulk upsert and CSV import."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
 
 from crm_common.audit import current_request_meta, record
+from crm_common.crypto import pii
 from crm_common.masking import mask_contact
 from crm_common.models import Contact
 from crm_common.pagination import PageParams, make_page, paginate
@@ -35,8 +37,11 @@ BULK_SOURCE = "bulk_api"
 IMPORT_SOURCE = "csv_import"
 
 
-def present(contact: Contact, consent: dict[str, bool], principal: Principal) -> dict[str, Any]:
-    """The API shape of a contact; PII masked unless the caller may view it."""
+def present(
+    contact: dict[str, Any], consent: dict[str, bool], principal: Principal
+) -> dict[str, Any]:
+    """The API shape of a contact (its personal data decrypted); PII masked unless the caller
+    may view it."""
     data = ContactRead.model_validate(contact).model_dump()
     data["consent"] = dict(sorted(consent.items()))
     return data if principal.has(Permission.VIEW_PII) else mask_contact(data)
@@ -63,11 +68,17 @@ async def _load(scope: TenantScope, contact_id: uuid.UUID) -> Contact:
     return contact
 
 
+async def _plaintext(scope: TenantScope, contacts: Sequence[Contact]) -> list[dict[str, Any]]:
+    """Contacts as column dicts, their sealed personal data decrypted in one batch."""
+    return await pii.open_contact_objects(scope.session, scope.company_id, contacts)
+
+
 async def read(scope: TenantScope, principal: Principal, contact_id: uuid.UUID) -> dict[str, Any]:
     """One contact as the caller may see it."""
     contact = await _load(scope, contact_id)
     consent = await repo.consent_map(scope, [contact.id])
-    return present(contact, consent.get(contact.id, {}), principal)
+    [plain] = await _plaintext(scope, [contact])
+    return present(plain, consent.get(contact.id, {}), principal)
 
 
 async def create(scope: TenantScope, principal: Principal, data: ContactCreate) -> dict[str, Any]:
@@ -91,8 +102,11 @@ async def update(
         taken = await repo.rows_by_external_id(scope, [values["external_id"]])
         if taken:
             raise ContactExists(details={"external_id": values["external_id"]})
-    current = {name: getattr(contact, name) for name in values}
+    [current] = await _plaintext(scope, [contact])
     changed = {name: value for name, value in values.items() if current[name] != value}
+    if changed:
+        cipher = await pii.cipher_for(scope.session, scope.company_id)
+        changed = pii.seal_contact(cipher, contact.id, changed, current)
     await repo.update_columns(scope, [(contact.id, changed)] if changed else [])
     source = data.consent_source or API_SOURCE
     inputs = [
@@ -137,10 +151,18 @@ async def list_page(
     echo = _filter_echo(normalized or filters, sort)
     if normalized is None:  # an address that cannot be stored matches nothing
         return make_page([], 0, params, echo)
+    if normalized.email or normalized.phone:
+        cipher = await pii.cipher_for(scope.session, scope.company_id)
+        normalized = replace(
+            normalized,
+            email_hash=cipher.hash(normalized.email),
+            phone_hash=cipher.hash(normalized.phone),
+        )
     statement = repo.list_statement(scope, normalized, sort)
     contacts, total, applied = await paginate(scope.session, statement, params, filters=echo)
     consent = await repo.consent_map(scope, [contact.id for contact in contacts])
-    items = [present(contact, consent.get(contact.id, {}), principal) for contact in contacts]
+    plain = await _plaintext(scope, contacts)
+    items = [present(row, consent.get(row["id"], {}), principal) for row in plain]
     return make_page(items, total, params, applied)
 
 
@@ -162,7 +184,7 @@ def _filter_echo(filters: repo.ContactFilters, sort: str) -> dict[str, Any]:
     echo: dict[str, Any] = {
         key: (value.isoformat() if isinstance(value, datetime) else value)
         for key, value in vars(filters).items()
-        if key not in ("email", "phone")
+        if key not in ("email", "phone", "email_hash", "phone_hash")
     }
     echo["sort"] = sort
     if filters.email:

@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, SmallInteger, func, literal, not_, select
+from sqlalchemy import ColumnElement, SmallInteger, func, literal, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.crypto import pii
 from crm_common.models import (
     Campaign,
     CampaignSegment,
@@ -32,7 +33,11 @@ CONTACT_FIELDS = (
     "created_at",
     "updated_at",
 )
-CONTACT_COLUMNS = [contacts.c[name] for name in CONTACT_FIELDS]
+# With the row's key version: personal data is sealed and decrypted on the way out.
+CONTACT_COLUMNS = [
+    *(contacts.c[name] for name in CONTACT_FIELDS),
+    contacts.c.pii_key_version,
+]
 # Planner settings for the audience queries of one transaction (SET LOCAL: they end with it).
 # JIT compilation costs more than it saves on these sub-second scans; hash aggregates and
 # anti-joins over hundreds of thousands of contacts need more than the default work_mem.
@@ -156,7 +161,9 @@ async def get_contacts(scope: TenantScope, ids: Sequence[uuid.UUID]) -> list[dic
     if not ids:
         return []
     statement = scope.select(Contact, Contact.id.in_(list(ids))).with_only_columns(*CONTACT_COLUMNS)
-    found = {row.id: dict(row._mapping) for row in await scope.session.execute(statement)}
+    rows = [dict(row._mapping) for row in await scope.session.execute(statement)]
+    opened = await pii.open_contacts(scope.session, scope.company_id, rows)
+    found = {row["id"]: row for row in opened}
     return [found[contact_id] for contact_id in ids if contact_id in found]
 
 
@@ -177,7 +184,7 @@ async def update_segment_counts(
 
 async def members_page(
     scope: TenantScope, segment_id: uuid.UUID, params: PageParams
-) -> tuple[Sequence[Row[Any]], int]:
+) -> tuple[list[dict[str, Any]], int]:
     """One page of the segment's members (contact columns and when they joined) and their total."""
     statement = (
         scope.select(SegmentMembership, SegmentMembership.segment_id == segment_id)
@@ -186,14 +193,18 @@ async def members_page(
         .order_by(SegmentMembership.contact_id)
     )
     rows, total, _ = await paginate(scope.session, statement, params, scalars=False)
-    return rows, total
+    members = [dict(row._mapping) for row in rows]
+    return await pii.open_contacts(scope.session, scope.company_id, members), total
 
 
 async def get_contact(scope: TenantScope, contact_id: uuid.UUID) -> dict[str, Any] | None:
     """A contact's columns as a dict, or None."""
     statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(*CONTACT_COLUMNS)
     row = (await scope.session.execute(statement)).one_or_none()
-    return dict(row._mapping) if row is not None else None
+    if row is None:
+        return None
+    [opened] = await pii.open_contacts(scope.session, scope.company_id, [dict(row._mapping)])
+    return opened
 
 
 EXPLAIN_BATCH = 50

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from crm_common.crypto import pii
 from crm_common.events import emit
 from crm_common.events.envelope import EventType
 from crm_common.masking import mask_contact
@@ -28,6 +29,7 @@ from crm_common.segments import (
 )
 from crm_common.segments.audience import segment_criteria as audience_criteria
 from crm_common.segments.compiler import CompileContext, compile_criteria, has_event_conditions
+from crm_common.segments.conditions import Hasher
 from crm_common.segments.exclusions import reachability
 from crm_common.tenancy import TenantScope
 from segment_engine.segments import explain as explaining
@@ -84,6 +86,11 @@ def validate(principal: Principal, body: CriteriaBody) -> None:
     criteria_for(principal, body)
 
 
+async def _hasher(scope: TenantScope) -> Hasher:
+    """The company's keyed hash, which email equality rules compare with."""
+    return (await pii.cipher_for(scope.session, scope.company_id)).hash
+
+
 def present_contact(contact: dict[str, Any], principal: Principal) -> dict[str, Any]:
     """A contact for the API: PII masked unless the caller may view it."""
     return contact if principal.has(Permission.VIEW_PII) else mask_contact(contact)
@@ -121,7 +128,9 @@ async def estimate(
     if not body.exact and sample_target > 0:
         buckets = buckets_for(await repo.approximate_population(scope), sample_target)
     sampled = buckets < SAMPLE_BUCKETS
-    ctx = CompileContext(scope.company_id, _now(), buckets if sampled else None)
+    ctx = CompileContext(
+        scope.company_id, _now(), buckets if sampled else None, await _hasher(scope)
+    )
     predicate = compile_criteria(criteria, ctx)
     reach = reachability(channel, scope.company_id)
     async with _rules_query():
@@ -186,7 +195,9 @@ async def evaluate(
     criteria = segment_criteria(principal, segment)
     channel = await segment_channel(scope, segment)
     now = _now()
-    predicate = compile_criteria(criteria, CompileContext(scope.company_id, now))
+    predicate = compile_criteria(
+        criteria, CompileContext(scope.company_id, now, hasher=await _hasher(scope))
+    )
     await repo.tune_for_audience_queries(scope.session)
     async with _rules_query():
         result = await membership.materialise(
@@ -253,7 +264,7 @@ async def members(
     """One page of the segment's materialised members."""
     await get_segment(scope, segment_id)
     rows, total = await repo.members_page(scope, segment_id, params)
-    items = [present_contact(dict(row._mapping), principal) for row in rows]
+    items = [present_contact(row, principal) for row in rows]
     return make_page(items, total, params, {"segment_id": str(segment_id)})
 
 
@@ -269,7 +280,7 @@ async def explain(
     channel = await segment_channel(scope, segment)
     data = explaining.ExplainInput(
         criteria=criteria,
-        ctx=CompileContext(scope.company_id, _now()),
+        ctx=CompileContext(scope.company_id, _now(), hasher=await _hasher(scope)),
         reach=reachability(channel, scope.company_id),
         contact=contact,
         view_pii=principal.has(Permission.VIEW_PII),

@@ -20,6 +20,7 @@ class SuppressionFilters:
     channel: str | None = None  # a channel, or "all" for the every-channel entries
     reason: str | None = None
     address: str | None = None
+    address_hash: bytes | None = None  # the keyed hash of `address`, what is compared
     contact_id: uuid.UUID | None = None
     campaign_id: uuid.UUID | None = None
 
@@ -31,8 +32,8 @@ class SuppressionFilters:
             found.append(Suppression.channel == self.channel)
         if self.reason is not None:
             found.append(Suppression.reason == self.reason)
-        if self.address is not None:
-            found.append(Suppression.address == self.address)
+        if self.address_hash is not None:
+            found.append(Suppression.address_hash == self.address_hash)
         if self.contact_id is not None:
             found.append(Suppression.contact_id == self.contact_id)
         if self.campaign_id is not None:
@@ -48,15 +49,16 @@ def list_statement(scope: TenantScope, filters: SuppressionFilters) -> Select[An
 
 
 async def insert_new(scope: TenantScope, values: dict[str, Any]) -> uuid.UUID | None:
-    """Insert unless the (channel, address) pair is already suppressed; returns the new id."""
+    """Insert unless the (channel, address) pair is already suppressed (by the address's
+    keyed hash); returns the new id."""
     statement = (
         insert(Suppression)
-        .values(id=uuid.uuid4(), company_id=scope.company_id, **values)
+        .values(company_id=scope.company_id, **values)
         .on_conflict_do_nothing(
             index_elements=[
                 Suppression.company_id,
                 func.coalesce(Suppression.channel, literal_column("'*'")),
-                Suppression.address,
+                Suppression.address_hash,
             ]
         )
         .returning(Suppression.id)
@@ -64,12 +66,15 @@ async def insert_new(scope: TenantScope, values: dict[str, Any]) -> uuid.UUID | 
     return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
-async def find(scope: TenantScope, channel: str | None, address: str) -> Suppression | None:
-    """The suppression of an address on a channel (None: every channel), if any."""
+async def find(
+    scope: TenantScope, channel: str | None, address_hash: bytes | None
+) -> Suppression | None:
+    """The suppression of an address (by its keyed hash) on a channel (None: every channel),
+    if any."""
     channel_match = (
         Suppression.channel.is_(None) if channel is None else Suppression.channel == channel
     )
-    statement = scope.select(Suppression, channel_match, Suppression.address == address)
+    statement = scope.select(Suppression, channel_match, Suppression.address_hash == address_hash)
     return (await scope.session.execute(statement)).scalar_one_or_none()
 
 
@@ -84,13 +89,14 @@ async def delete(scope: TenantScope, suppression_id: uuid.UUID) -> None:
 
 
 async def contact_for_address(
-    scope: TenantScope, channel: str | None, address: str
+    scope: TenantScope, channel: str | None, address: str, address_hash: bytes | None
 ) -> uuid.UUID | None:
-    """The contact an email address or phone number belongs to, when exactly one does."""
+    """The contact an email address or phone number belongs to (matched by keyed hash),
+    when exactly one does."""
     if "@" in address and channel in (None, "email"):
-        match = Contact.email == address
+        match = Contact.email_hash == address_hash
     elif address.startswith("+") and channel in (None, "sms"):
-        match = Contact.phone == address
+        match = Contact.phone_hash == address_hash
     else:
         return None
     statement = scope.select(Contact, match).with_only_columns(Contact.id).limit(2)

@@ -4,9 +4,11 @@ the contact when it is known, an audit row (without the address) for every chang
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from crm_common.audit import RequestMeta, current_request_meta, record
+from crm_common.crypto import pii
 from crm_common.masking import mask_email, mask_phone
 from crm_common.models import Campaign, Contact, Suppression
 from crm_common.pagination import PageParams, make_page, paginate
@@ -31,8 +33,13 @@ def mask_address(address: str) -> str:
     return f"{address[:1]}***"
 
 
-def present(suppression: Suppression, principal: Principal) -> dict[str, Any]:
-    data = SuppressionRead.model_validate(suppression).model_dump()
+def present(suppression: Suppression, address: str, principal: Principal) -> dict[str, Any]:
+    """The API shape of a suppression with its decrypted `address` (masked without
+    view_pii)."""
+    columns = [column.key for column in Suppression.__table__.columns]
+    data = SuppressionRead.model_validate(
+        {**{name: getattr(suppression, name) for name in columns}, "address": address}
+    ).model_dump()
     if not principal.has(Permission.VIEW_PII):
         data["address"] = mask_address(data["address"])
     return data
@@ -53,20 +60,24 @@ async def suppress(
     """Suppress a normalised address (idempotent); returns the entry and whether it is new.
     The audit row carries `meta` only: public tracking records nothing about the recipient's
     request, an authenticated caller passes the current request's."""
+    cipher = await pii.cipher_for(scope.session, scope.company_id)
+    address_hash = cipher.hash(address)
     if contact_id is None:
-        contact_id = await repo.contact_for_address(scope, channel, address)
+        contact_id = await repo.contact_for_address(scope, channel, address, address_hash)
+    row_id = uuid.uuid4()
     new_id = await repo.insert_new(
         scope,
         {
+            "id": row_id,
             "channel": channel,
-            "address": address,
+            **pii.seal_suppression(cipher, row_id, address),
             "reason": reason,
             "source": source,
             "contact_id": contact_id,
             "campaign_id": campaign_id,
         },
     )
-    entry = await repo.find(scope, channel, address)
+    entry = await repo.find(scope, channel, address_hash)
     if entry is None:  # inserted and deleted concurrently in between: nothing to return
         raise SuppressionNotFound()
     if new_id is not None:
@@ -108,7 +119,7 @@ async def add(
         actor_user_id=principal.user_id,
         meta=current_request_meta(),
     )
-    return present(entry, principal), created
+    return present(entry, data.address, principal), created
 
 
 async def read(
@@ -118,7 +129,8 @@ async def read(
     entry = await repo.get(scope, suppression_id)
     if entry is None:
         raise SuppressionNotFound()
-    return present(entry, principal)
+    [address] = await _addresses(scope, [entry])
+    return present(entry, address, principal)
 
 
 async def remove(scope: TenantScope, principal: Principal, suppression_id: uuid.UUID) -> None:
@@ -154,8 +166,26 @@ async def list_page(
             address = normalize_address(channel, filters.address)
         except ValueError:
             return make_page([], 0, params, echo)
-        filters = repo.SuppressionFilters(**{**vars(filters), "address": address})
+        cipher = await pii.cipher_for(scope.session, scope.company_id)
+        filters = repo.SuppressionFilters(
+            **{**vars(filters), "address": address, "address_hash": cipher.hash(address)}
+        )
+    echo.pop("address_hash", None)
     entries, total, applied = await paginate(
         scope.session, repo.list_statement(scope, filters), params, filters=echo
     )
-    return make_page([present(e, principal) for e in entries], total, params, applied)
+    addresses = await _addresses(scope, entries)
+    return make_page(
+        [present(e, a, principal) for e, a in zip(entries, addresses, strict=True)],
+        total,
+        params,
+        applied,
+    )
+
+
+async def _addresses(scope: TenantScope, entries: Sequence[Suppression]) -> list[str]:
+    """The suppressions' addresses, decrypted in one batch."""
+    rows = [
+        {"id": e.id, "address": e.address, "key_version": e.key_version} for e in entries
+    ]
+    return await pii.open_suppressions(scope.session, scope.company_id, rows)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
+from crm_common.crypto import pii
 from crm_common.models import (
     Campaign,
     CampaignMetric,
@@ -70,14 +71,18 @@ async def link_url(scope: TenantScope, delivery_id: uuid.UUID, position: int) ->
 async def contact_addresses(
     scope: TenantScope, contact_id: uuid.UUID
 ) -> tuple[str | None, str | None]:
-    """The contact's email and phone, its row locked (consent writers lock the contact)."""
+    """The contact's email and phone (decrypted), its row locked (consent writers lock the
+    contact)."""
     statement = (
         scope.select(Contact, Contact.id == contact_id)
-        .with_only_columns(Contact.email, Contact.phone)
+        .with_only_columns(Contact.id, Contact.email, Contact.phone, Contact.pii_key_version)
         .with_for_update()
     )
-    row = (await scope.session.execute(statement)).one_or_none()
-    return (row[0], row[1]) if row else (None, None)
+    row = (await scope.session.execute(statement)).mappings().one_or_none()
+    if row is None:
+        return None, None
+    [plain] = await pii.open_contacts(scope.session, scope.company_id, [dict(row)])
+    return plain["email"], plain["phone"]
 
 
 async def company_name(scope: TenantScope) -> str | None:

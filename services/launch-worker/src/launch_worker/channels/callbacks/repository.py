@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.crypto import pii
 from crm_common.models import Contact, Delivery, Suppression
 from crm_common.tenancy import TenantScope
 
@@ -96,11 +97,15 @@ async def delivery_target(scope: TenantScope, delivery_id: uuid.UUID) -> Transit
 async def contact_addresses(
     scope: TenantScope, contact_id: uuid.UUID
 ) -> tuple[str | None, str | None]:
+    """The contact's email and phone, decrypted."""
     statement = scope.select(Contact, Contact.id == contact_id).with_only_columns(
-        Contact.email, Contact.phone
+        Contact.id, Contact.email, Contact.phone, Contact.pii_key_version
     )
-    row = (await scope.session.execute(statement)).one_or_none()
-    return (row[0], row[1]) if row else (None, None)
+    row = (await scope.session.execute(statement)).mappings().one_or_none()
+    if row is None:
+        return None, None
+    [plain] = await pii.open_contacts(scope.session, scope.company_id, [dict(row)])
+    return plain["email"], plain["phone"]
 
 
 async def suppress(
@@ -113,14 +118,17 @@ async def suppress(
     contact_id: uuid.UUID,
     campaign_id: uuid.UUID,
 ) -> bool:
-    """Suppress an address on a channel; False when it already was."""
+    """Suppress an address on a channel (sealed, matched by its keyed hash); False when it
+    already was."""
+    cipher = await pii.cipher_for(scope.session, scope.company_id)
+    row_id = uuid.uuid4()
     statement = (
         insert(Suppression)
         .values(
-            id=uuid.uuid4(),
+            id=row_id,
             company_id=scope.company_id,
             channel=channel,
-            address=address,
+            **pii.seal_suppression(cipher, row_id, address),
             reason=reason,
             source=source,
             contact_id=contact_id,
