@@ -1,6 +1,119 @@
 // Generated from the merged OpenAPI document by `npm run client:generate`. Do not edit.
 
 export interface paths {
+    "/api/approval-policy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the approval policy
+         * @description The company's approval chain (steps in order) and audience drift threshold.
+         */
+        get: operations["read_policy_api_approval_policy__get"];
+        /**
+         * Replace the approval policy
+         * @description Set the company's approval chain (one to ten steps: name, optional role, optional budget
+         *     above which the step applies) and audience drift threshold in percent (admins).
+         */
+        put: operations["replace_policy_api_approval_policy__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attribution-settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the attribution settings
+         * @description The attribution window, the company's default currency and its exchange-rate table.
+         */
+        get: operations["get_settings_api_attribution_settings__get"];
+        /**
+         * Replace the attribution settings
+         * @description Set the attribution window and replace the exchange-rate table (conversions recorded
+         *     from now on use them).
+         */
+        put: operations["put_settings_api_attribution_settings__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the company's audit log
+         * @description List the company's audit rows chained in the period, newest first, with their chain
+         *     fields.
+         */
+        get: operations["list_audit_log_api_audit__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the company's audit chain for a period
+         * @description Stream the rows chained in the period with their chain fields and anchor, so the file
+         *     verifies on its own (`crm audit-verify <file>`); the export itself is audited.
+         */
+        get: operations["export_audit_log_api_audit_export__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the company's audit chain
+         * @description Check every row of the period (or the whole chain) against its digest, hash and
+         *     predecessor; the first problem names the altered, removed, inserted or reordered row.
+         */
+        get: operations["verify_audit_log_api_audit_verify__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -480,6 +593,71 @@ export interface paths {
         patch: operations["patch_campaign_api_campaigns__campaign_id___patch"];
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/alert-thresholds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a campaign's alert thresholds
+         * @description The campaign's performance rules and the severity that pauses it.
+         */
+        get: operations["read_thresholds_api_campaigns__campaign_id__alert_thresholds__get"];
+        /**
+         * Set a campaign's alert thresholds
+         * @description Replace the campaign's performance rules and pause severity (audited).
+         */
+        put: operations["update_thresholds_api_campaigns__campaign_id__alert_thresholds__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/alerts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's alerts
+         * @description The budget and performance alerts raised on the campaign, newest first.
+         */
+        get: operations["list_alerts_api_campaigns__campaign_id__alerts__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/approval/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a campaign's approval state
+         * @description The approval chain with each step's standing approval (approver, time, comment,
+         *     fingerprint), the content fingerprint now, and what changed since the approved version.
+         */
+        get: operations["campaign_approval_api_campaigns__campaign_id__approval__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign_id}/approve/": {
         parameters: {
             query?: never;
@@ -501,6 +679,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/audience-drift/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a campaign's audience drift since approval
+         * @description Contacts added to and removed from each segment since the campaign was approved, and
+         *     whether the drift is above the company's threshold (a launch then needs re-approval).
+         */
+        get: operations["audience_drift_api_campaigns__campaign_id__audience_drift__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign_id}/audit/": {
         parameters: {
             query?: never;
@@ -513,6 +712,27 @@ export interface paths {
          * @description List every change of a campaign and its segments, links and approvals, newest first.
          */
         get: operations["campaign_history_api_campaigns__campaign_id__audit__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/budget-forecast/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast a launch's cost
+         * @description The cost of launching now (sendable audience times unit costs) against the
+         *     campaign's remaining budget, as the launch request will check it.
+         */
+        get: operations["budget_forecast_api_campaigns__campaign_id__budget_forecast__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,6 +873,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/consent-summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consent summary of a campaign's audience
+         * @description Consent of the campaign's audience by channel, status and legal basis.
+         */
+        get: operations["consent_summary_api_campaigns__campaign_id__consent_summary__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/hierarchy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign's hierarchy
+         * @description The tree the campaign belongs to, from its top-level campaign, with a roll-up of
+         *     budget, spend, audience, sends, opens, clicks, conversions and revenue at every node.
+         */
+        get: operations["get_hierarchy_api_campaigns__campaign_id__hierarchy__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign_id}/launch/": {
         parameters: {
             query?: never;
@@ -686,6 +947,27 @@ export interface paths {
          */
         get: operations["campaign_launches_api_campaigns__campaign_id__launches__get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/parent/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a campaign's parent
+         * @description Place the campaign under a parent of the company (null: top level); no cycles, at
+         *     most three levels.
+         */
+        put: operations["set_parent_api_campaigns__campaign_id__parent__put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -767,6 +1049,27 @@ export interface paths {
          * @description Make a paused campaign active again (it must be approved when approval is required).
          */
         post: operations["resume_campaign_api_campaigns__campaign_id__resume__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/roi/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign's ROI
+         * @description Attributed revenue, cost, ROI, cost per click and per conversion and the conversion
+         *     rate under one attribution model, against the campaign's targets.
+         */
+        get: operations["get_roi_api_campaigns__campaign_id__roi__get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -950,6 +1253,30 @@ export interface paths {
         patch: operations["update_variant_api_campaigns__campaign_id__variants__variant_id___patch"];
         trace?: never;
     };
+    "/api/channel-costs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read unit costs
+         * @description The company's price per message on each channel and provider.
+         */
+        get: operations["read_channel_costs_api_channel_costs__get"];
+        /**
+         * Set unit costs
+         * @description Replace the company's unit costs per channel and provider (audited).
+         */
+        put: operations["update_channel_costs_api_channel_costs__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contact-events/": {
         parameters: {
             query?: never;
@@ -1060,6 +1387,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/privacy/legal-holds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Legal Holds
+         * @description Legal holds on contacts and campaigns, newest first.
+         */
+        get: operations["list_legal_holds_api_contacts_privacy_legal_holds__get"];
+        put?: never;
+        /**
+         * Place Legal Hold
+         * @description Put a contact or a campaign under legal hold: retention keeps its data and a held
+         *     contact cannot be erased.
+         */
+        post: operations["place_legal_hold_api_contacts_privacy_legal_holds__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/legal-holds/{hold_id}/release/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Legal Hold
+         * @description Release an active legal hold, with the reason.
+         */
+        post: operations["release_legal_hold_api_contacts_privacy_legal_holds__hold_id__release__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Requests
+         * @description The data-subject request log (who, when, which contact, kind, outcome), newest first.
+         */
+        get: operations["list_requests_api_contacts_privacy_requests__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/retention/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Retention
+         * @description Days kept per data class (events, deliveries, rendered messages, audit).
+         */
+        get: operations["get_retention_api_contacts_privacy_retention__get"];
+        /**
+         * Set Retention
+         * @description Replace the retention periods; a class left out or null is kept indefinitely.
+         */
+        put: operations["set_retention_api_contacts_privacy_retention__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/retention/dry-run/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention Dry Run
+         * @description What the nightly retention job would remove now, per data class and table.
+         */
+        get: operations["retention_dry_run_api_contacts_privacy_retention_dry_run__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}/": {
         parameters: {
             query?: never;
@@ -1097,7 +1533,8 @@ export interface paths {
         };
         /**
          * Get Consent
-         * @description Recorded consent per channel, with its source, time and change history.
+         * @description Current consent per channel (granted, pending double opt-in, withdrawn) with its legal
+         *     basis and end, and the latest consent ledger entries.
          */
         get: operations["get_consent_api_contacts__contact_id__consent__get"];
         put?: never;
@@ -1110,6 +1547,131 @@ export interface paths {
          * @description Grant or withdraw consent on the channels named; each change is audited.
          */
         patch: operations["change_consent_api_contacts__contact_id__consent__patch"];
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/consents/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consent History
+         * @description Every grant, withdrawal, opt-in request, confirmation and expiry, newest first.
+         */
+        get: operations["consent_history_api_contacts__contact_id__consents_history__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/do-not-sell/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Do Not Sell
+         * @description Record the contact's CCPA "do not sell or share" choice.
+         */
+        put: operations["set_do_not_sell_api_contacts__contact_id__do_not_sell__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/erase/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Contact
+         * @description Erase a contact's personal data everywhere (idempotent; 409 under legal hold).
+         */
+        post: operations["erase_contact_api_contacts__contact_id__erase__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Contact
+         * @description Everything held about a contact as JSON (needs view_pii or export_personal_data).
+         */
+        get: operations["export_contact_api_contacts__contact_id__export__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversions
+         * @description The company's conversions, newest first, each with the campaigns it is attributed to.
+         */
+        get: operations["list_conversions_api_conversions__get"];
+        put?: never;
+        /**
+         * Record a conversion
+         * @description Record a conversion once per source and external id and attribute it to campaigns
+         *     (tracked clicks and UTM codes within the window); the same body again answers 200.
+         */
+        post: operations["record_conversion_api_conversions__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversions/{conversion_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a conversion
+         * @description One conversion and its attribution.
+         */
+        get: operations["get_conversion_api_conversions__conversion_id___get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/launches/{launch_id}/": {
@@ -1126,6 +1688,30 @@ export interface paths {
          */
         get: operations["read_launch_api_launches__launch_id___get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the privacy settings
+         * @description The company's privacy settings (double opt-in for email, data residency).
+         */
+        get: operations["read_settings_api_privacy_settings__get"];
+        /**
+         * Change the privacy settings
+         * @description Replace the company's privacy settings (administrators).
+         */
+        put: operations["change_settings_api_privacy_settings__put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1472,6 +2058,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description The company's webhook subscriptions, oldest first, with their health.
+         */
+        get: operations["list_webhooks_api_webhooks__get"];
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Subscribe an http(s) URL of a public address (or one on the allow-list) to event
+         *     types; the answer carries the signing secret, shown this once.
+         */
+        post: operations["create_webhook_api_webhooks__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/allow-list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the allow-list
+         * @description The hosts and networks the company's webhooks may reach although not public.
+         */
+        get: operations["get_allow_list_api_webhooks_allow_list__get"];
+        /**
+         * Replace the allow-list
+         * @description Replace the hosts (`name`, `*.domain`) and networks (IP, CIDR) the company's webhooks
+         *     may reach although they are not public; cloud metadata addresses stay refused.
+         */
+        put: operations["set_allow_list_api_webhooks_allow_list__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/event-types/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event types
+         * @description The event types a subscription can pick.
+         */
+        get: operations["list_event_types_api_webhooks_event_types__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description One subscription with its health (never its secret).
+         */
+        get: operations["get_webhook_api_webhooks__webhook_id___get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Remove a subscription and its delivery log.
+         */
+        delete: operations["delete_webhook_api_webhooks__webhook_id___delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Change the name, URL (checked again), event types, or pause / resume deliveries.
+         */
+        patch: operations["update_webhook_api_webhooks__webhook_id___patch"];
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description The delivery log, newest first: each event's state and every attempt (status code,
+         *     the start of the response, latency, error).
+         */
+        get: operations["list_deliveries_api_webhooks__webhook_id__deliveries__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/enable/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-enable a webhook
+         * @description Deliver again to a subscription disabled after repeated failures (or paused).
+         */
+        post: operations["enable_webhook_api_webhooks__webhook_id__enable__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/rotate-secret/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description A new signing secret, shown this once; the old one also signs deliveries for
+         *     `CRM_WEBHOOK_SECRET_GRACE_S` (default 24 h).
+         */
+        post: operations["rotate_secret_api_webhooks__webhook_id__rotate_secret__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test ping
+         * @description Queue a signed `webhook.ping` to the subscription's URL; the launch worker sends it
+         *     within a second or two and its outcome appears in the delivery log.
+         */
+        post: operations["send_ping_api_webhooks__webhook_id__test__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ws-ticket/": {
         parameters: {
             query?: never;
@@ -1607,6 +2374,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/t/opt-in/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opt In Page
+         * @description A confirmation page whose button posts the confirmation; it changes nothing.
+         */
+        get: operations["opt_in_page_t_opt_in__token__get"];
+        put?: never;
+        /**
+         * Confirm Opt In
+         * @description Confirm the email subscription (double opt-in); confirming twice is harmless.
+         */
+        post: operations["confirm_opt_in_t_opt_in__token__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/t/u/{token}": {
         parameters: {
             query?: never;
@@ -1645,6 +2436,209 @@ export interface components {
         ActionComment: {
             /** Comment */
             comment?: string | null;
+        };
+        /**
+         * AlertMetric
+         * @enum {string}
+         */
+        AlertMetric: "bounce_rate" | "unsubscribe_rate" | "failure_rate" | "spend_pace";
+        /**
+         * AlertPage
+         * @description One page of a campaign's alerts, newest first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "alert_kind": "budget",
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "details": {
+         *             "remaining": "0.00",
+         *             "spent": "2000.00",
+         *             "threshold_percent": 100
+         *           },
+         *           "id": "8b0f0c7e-3c55-4c55-9a57-1c1e5b7f2a10",
+         *           "launch_id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *           "metric": "budget_spent",
+         *           "observed": "100.000000",
+         *           "paused": true,
+         *           "raised_at": "2026-04-01T08:10:00Z",
+         *           "severity": "critical",
+         *           "threshold": "100.000000"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        AlertPage: {
+            /** Items */
+            items: components["schemas"]["AlertRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * AlertRead
+         * @description An alert raised on the campaign (once per metric and threshold).
+         */
+        AlertRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Launch Id */
+            launch_id: string | null;
+            /**
+             * Alert Kind
+             * @description budget or performance
+             */
+            alert_kind: string;
+            /** Metric */
+            metric: string;
+            severity: components["schemas"]["Severity"];
+            /** Observed */
+            observed: string;
+            /** Threshold */
+            threshold: string;
+            /**
+             * Paused
+             * @description Whether this alert paused the campaign.
+             */
+            paused: boolean;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+        };
+        /**
+         * AlertRule
+         * @description One threshold on one metric.
+         */
+        "AlertRule-Input": {
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Threshold
+             * @description Rates are fractions (0.05 = 5 %); spend_pace is a ratio (1.5 = 50 % ahead).
+             */
+            threshold: number | string;
+            /** @default warning */
+            severity?: components["schemas"]["Severity"];
+            /**
+             * Min Sent
+             * @description Sent messages before the rule applies.
+             * @default 100
+             */
+            min_sent?: number;
+        };
+        /**
+         * AlertRule
+         * @description One threshold on one metric.
+         */
+        "AlertRule-Output": {
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Threshold
+             * @description Rates are fractions (0.05 = 5 %); spend_pace is a ratio (1.5 = 50 % ahead).
+             */
+            threshold: string;
+            /** @default warning */
+            severity?: components["schemas"]["Severity"];
+            /**
+             * Min Sent
+             * @description Sent messages before the rule applies.
+             * @default 100
+             */
+            min_sent?: number;
+        };
+        /**
+         * AlertThresholdsRead
+         * @example {
+         *       "pause_at_severity": "critical",
+         *       "rules": [
+         *         {
+         *           "metric": "bounce_rate",
+         *           "min_sent": 200,
+         *           "severity": "critical",
+         *           "threshold": "0.05"
+         *         },
+         *         {
+         *           "metric": "unsubscribe_rate",
+         *           "min_sent": 200,
+         *           "severity": "warning",
+         *           "threshold": "0.01"
+         *         },
+         *         {
+         *           "metric": "spend_pace",
+         *           "min_sent": 0,
+         *           "severity": "warning",
+         *           "threshold": "1.5"
+         *         }
+         *       ]
+         *     }
+         */
+        AlertThresholdsRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Rules */
+            rules: components["schemas"]["AlertRule-Output"][];
+            pause_at_severity: components["schemas"]["Severity"] | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * AlertThresholdsWrite
+         * @description A campaign's rules (at most one per metric) and the severity that pauses it.
+         * @example {
+         *       "pause_at_severity": "critical",
+         *       "rules": [
+         *         {
+         *           "metric": "bounce_rate",
+         *           "min_sent": 200,
+         *           "severity": "critical",
+         *           "threshold": "0.05"
+         *         },
+         *         {
+         *           "metric": "unsubscribe_rate",
+         *           "min_sent": 200,
+         *           "severity": "warning",
+         *           "threshold": "0.01"
+         *         },
+         *         {
+         *           "metric": "spend_pace",
+         *           "min_sent": 0,
+         *           "severity": "warning",
+         *           "threshold": "1.5"
+         *         }
+         *       ]
+         *     }
+         */
+        AlertThresholdsWrite: {
+            /** Rules */
+            rules?: components["schemas"]["AlertRule-Input"][];
+            /** @description An alert this severe or worse pauses the campaign; null: never. */
+            pause_at_severity?: components["schemas"]["Severity"] | null;
         };
         /**
          * AllocationList
@@ -1749,6 +2743,40 @@ export interface components {
             allocated_amount: number | string;
         };
         /**
+         * AllowListRead
+         * @description The company's allow-list of private webhook targets.
+         * @example {
+         *       "entries": [
+         *         "hooks.corp.example",
+         *         "*.intranet.example",
+         *         "10.20.0.0/16"
+         *       ],
+         *       "updated_at": "2026-03-01T09:00:00Z"
+         *     }
+         */
+        AllowListRead: {
+            /** Entries */
+            entries: string[];
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * AllowListUpdate
+         * @description The hosts (`name`, `*.domain`) and networks (IP or CIDR) the company's webhooks may
+         *     reach although they are not public. Cloud metadata addresses are never allowed.
+         * @example {
+         *       "entries": [
+         *         "hooks.corp.example",
+         *         "*.intranet.example",
+         *         "10.20.0.0/16"
+         *       ]
+         *     }
+         */
+        AllowListUpdate: {
+            /** Entries */
+            entries: string[];
+        };
+        /**
          * ApprovalComment
          * @description An optional note for the approval history.
          * @example {
@@ -1759,11 +2787,166 @@ export interface components {
             /** Comment */
             comment?: string | null;
         };
+        /** ApprovalPolicyRead */
+        ApprovalPolicyRead: {
+            /** Steps */
+            steps: components["schemas"]["ApprovalStep-Output"][];
+            /** Drift Threshold Percent */
+            drift_threshold_percent: string | null;
+            /** Is Default */
+            is_default: boolean;
+            /** Updated By User Id */
+            updated_by_user_id?: string | null;
+            /** Updated At */
+            updated_at?: string | null;
+        };
+        /**
+         * ApprovalPolicyWrite
+         * @description A company's approval chain, in order, and its audience drift threshold.
+         * @example {
+         *       "drift_threshold_percent": "10.00",
+         *       "steps": [
+         *         {
+         *           "name": "Marketing sign-off"
+         *         },
+         *         {
+         *           "min_total_budget": "10000.00",
+         *           "name": "Finance",
+         *           "role": "finance"
+         *         }
+         *       ]
+         *     }
+         */
+        ApprovalPolicyWrite: {
+            /** Steps */
+            steps: components["schemas"]["ApprovalStep-Input"][];
+            /** Drift Threshold Percent */
+            drift_threshold_percent?: number | string | null;
+        };
+        /** ApprovalRecord */
+        ApprovalRecord: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Step Index */
+            step_index: number;
+            /** Step Name */
+            step_name: string;
+            /**
+             * Approver User Id
+             * Format: uuid
+             */
+            approver_user_id: string;
+            /** Comment */
+            comment: string | null;
+            /** Fingerprint */
+            fingerprint: string;
+            /** Total Budget */
+            total_budget: string;
+            /** Mfa Verified */
+            mfa_verified: boolean;
+            /** Completes Chain */
+            completes_chain: boolean;
+            /** Is Current */
+            is_current: boolean;
+            /** Invalidated At */
+            invalidated_at: string | null;
+            /** Invalidated Reason */
+            invalidated_reason: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * ApprovalStatus
          * @enum {string}
          */
         ApprovalStatus: "not_required" | "pending_approval" | "approved" | "rejected";
+        /**
+         * ApprovalStep
+         * @description One step of an approval chain: who may decide it (a role; admins decide any step) and
+         *     from which campaign budget on it applies (`min_total_budget`: above that amount).
+         */
+        "ApprovalStep-Input": {
+            /** Name */
+            name: string;
+            role?: components["schemas"]["RoleName"] | null;
+            /** Min Total Budget */
+            min_total_budget?: number | string | null;
+        };
+        /**
+         * ApprovalStep
+         * @description One step of an approval chain: who may decide it (a role; admins decide any step) and
+         *     from which campaign budget on it applies (`min_total_budget`: above that amount).
+         */
+        "ApprovalStep-Output": {
+            /** Name */
+            name: string;
+            role?: components["schemas"]["RoleName"] | null;
+            /** Min Total Budget */
+            min_total_budget?: string | null;
+        };
+        /**
+         * AttributionModel
+         * @enum {string}
+         */
+        AttributionModel: "first_touch" | "last_touch" | "linear";
+        /** AttributionRead */
+        AttributionRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Touches */
+            touches: number;
+            /** Total Touches */
+            total_touches: number;
+            /** Is First Touch */
+            is_first_touch: boolean;
+            /** Is Last Touch */
+            is_last_touch: boolean;
+        };
+        /**
+         * AttributionSettingsRead
+         * @description The attribution window, the currency every roll-up and ROI is stated in, and the
+         *     rate table converting other currencies to it.
+         */
+        AttributionSettingsRead: {
+            /** Window Days */
+            window_days: number;
+            /** Base Currency */
+            base_currency: string;
+            /** Exchange Rates */
+            exchange_rates: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * AttributionSettingsWrite
+         * @description The attribution window and the full exchange-rate table (replaced as a whole).
+         * @example {
+         *       "exchange_rates": {
+         *         "EUR": "1.08"
+         *       },
+         *       "window_days": 30
+         *     }
+         */
+        AttributionSettingsWrite: {
+            /** Window Days */
+            window_days: number;
+            /**
+             * Exchange Rates
+             * @description Units of the company's default currency per unit of each currency.
+             */
+            exchange_rates?: {
+                [key: string]: number | string;
+            };
+        };
         /**
          * AudienceAnalysis
          * @description What the rules target, and where to count the audience.
@@ -1801,6 +2984,38 @@ export interface components {
              * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
              */
             readonly sendable_count: number;
+        };
+        /**
+         * AudienceDrift
+         * @description Added and removed contacts per segment since the approval, and whether the total
+         *     drift is above the company's threshold (a launch then needs a new approval).
+         */
+        AudienceDrift: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Approval Id */
+            approval_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved Count */
+            approved_count: number;
+            /** Current Count */
+            current_count: number;
+            /** Added */
+            added: number;
+            /** Removed */
+            removed: number;
+            /** Drift Percent */
+            drift_percent: string | null;
+            /** Threshold Percent */
+            threshold_percent: string | null;
+            /** Exceeds Threshold */
+            exceeds_threshold: boolean;
+            /** Segments */
+            segments: components["schemas"]["SegmentDrift"][];
         };
         /**
          * AuditEntry
@@ -1858,6 +3073,131 @@ export interface components {
             user_agent: string | null;
         };
         /**
+         * AuditLogEntry
+         * @description One audit row and its place in the company's hash chain.
+         * @example {
+         *       "action": "campaign.updated",
+         *       "actor_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "chain_seq": 1041,
+         *       "chained_at": "2026-03-01T09:45:00.012345Z",
+         *       "client_ip": "203.0.113.7",
+         *       "entity_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "entity_type": "campaign",
+         *       "id": 42,
+         *       "new_values": {
+         *         "total_budget": "18000.00"
+         *       },
+         *       "occurred_at": "2026-03-01T09:45:00Z",
+         *       "old_values": {
+         *         "total_budget": "15000.00"
+         *       },
+         *       "payload_digest": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+         *       "prev_hash": "9e107d9d372bb6826bd81d3542a419d69e107d9d372bb6826bd81d3542a419d6",
+         *       "request_id": "726ce67e9568470694476d7d23f02ac2",
+         *       "row_hash": "e4d909c290d0fb1ca068ffaddf22cbd0e4d909c290d0fb1ca068ffaddf22cbd0",
+         *       "user_agent": "Mozilla/5.0"
+         *     }
+         */
+        AuditLogEntry: {
+            /** Id */
+            id: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Actor User Id */
+            actor_user_id: string | null;
+            /** Action */
+            action: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /** Old Values */
+            old_values: {
+                [key: string]: unknown;
+            } | null;
+            /** New Values */
+            new_values: {
+                [key: string]: unknown;
+            } | null;
+            /** Request Id */
+            request_id: string | null;
+            /** Client Ip */
+            client_ip: string | null;
+            /** User Agent */
+            user_agent: string | null;
+            /** Chain Seq */
+            chain_seq: number;
+            /**
+             * Chained At
+             * Format: date-time
+             */
+            chained_at: string;
+            /** Payload Digest */
+            payload_digest: string;
+            /** Prev Hash */
+            prev_hash: string;
+            /** Row Hash */
+            row_hash: string;
+            /** Redacted At */
+            redacted_at: string | null;
+            /** Redaction Request Id */
+            redaction_request_id: string | null;
+        };
+        /**
+         * AuditLogPage
+         * @description One page of the company's audit log, newest first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "action": "campaign.updated",
+         *           "actor_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *           "chain_seq": 1041,
+         *           "chained_at": "2026-03-01T09:45:00.012345Z",
+         *           "client_ip": "203.0.113.7",
+         *           "entity_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "entity_type": "campaign",
+         *           "id": 42,
+         *           "new_values": {
+         *             "total_budget": "18000.00"
+         *           },
+         *           "occurred_at": "2026-03-01T09:45:00Z",
+         *           "old_values": {
+         *             "total_budget": "15000.00"
+         *           },
+         *           "payload_digest": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+         *           "prev_hash": "9e107d9d372bb6826bd81d3542a419d69e107d9d372bb6826bd81d3542a419d6",
+         *           "request_id": "726ce67e9568470694476d7d23f02ac2",
+         *           "row_hash": "e4d909c290d0fb1ca068ffaddf22cbd0e4d909c290d0fb1ca068ffaddf22cbd0",
+         *           "user_agent": "Mozilla/5.0"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        AuditLogPage: {
+            /** Items */
+            items: components["schemas"]["AuditLogEntry"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
          * AuditPage
          * @description One page of a campaign's history, newest first.
          * @example {
@@ -1899,6 +3239,51 @@ export interface components {
             filters: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * AuditVerification
+         * @description Whether the company's audit chain (or a period of it) is intact.
+         * @example {
+         *       "anchor": {
+         *         "hash": "0000000000000000000000000000000000000000000000000000000000000000",
+         *         "seq": 0,
+         *         "source": "genesis"
+         *       },
+         *       "first_problem": {
+         *         "chain_seq": 57,
+         *         "kind": "altered",
+         *         "message": "row 981 (seq 57) was altered: its values do not match their digest",
+         *         "row_id": 981
+         *       },
+         *       "first_seq": 1,
+         *       "last_hash": "e4d909c290d0fb1ca068ffaddf22cbd0e4d909c290d0fb1ca068ffaddf22cbd0",
+         *       "last_seq": 120,
+         *       "ok": false,
+         *       "problem_count": 1,
+         *       "problems": [],
+         *       "redacted_rows": 2,
+         *       "rows": 120
+         *     }
+         */
+        AuditVerification: {
+            /** Ok */
+            ok: boolean;
+            /** Rows */
+            rows: number;
+            /** Redacted Rows */
+            redacted_rows: number;
+            /** First Seq */
+            first_seq: number | null;
+            /** Last Seq */
+            last_seq: number | null;
+            /** Last Hash */
+            last_hash: string | null;
+            anchor: components["schemas"]["ChainAnchor"];
+            /** Problem Count */
+            problem_count: number;
+            first_problem: components["schemas"]["ChainProblem"] | null;
+            /** Problems */
+            problems: components["schemas"]["ChainProblem"][];
         };
         /** Body_import_contacts_api_contacts_import__post */
         Body_import_contacts_api_contacts_import__post: {
@@ -2035,6 +3420,74 @@ export interface components {
              * @description The budget this one is drawn from (a quarterly budget from the annual one): same currency and fiscal year; its amount comes out of what the parent has left, and only budgets without a parent count towards the fiscal year.
              */
             parent_budget_id?: string | null;
+        };
+        /**
+         * BudgetForecast
+         * @description What a launch would cost against what the campaign may still spend.
+         * @example {
+         *       "audience": 3000,
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "currency_code": "USD",
+         *       "drawn": "500.00",
+         *       "forecast_cost": "2.40",
+         *       "limited_by": "campaign",
+         *       "per_channel": {
+         *         "email": {
+         *           "audience": 3000,
+         *           "cost": "2.40",
+         *           "unit_cost": "0.0008"
+         *         }
+         *       },
+         *       "remaining": "1500.00",
+         *       "shared_budgets": [],
+         *       "total_budget": "2000.00",
+         *       "within_budget": true
+         *     }
+         */
+        BudgetForecast: {
+            /** Campaign Id */
+            campaign_id: string;
+            /** Currency Code */
+            currency_code: string;
+            /** Audience */
+            audience: number;
+            /** Forecast Cost */
+            forecast_cost: string;
+            /** Remaining */
+            remaining: string;
+            /** Total Budget */
+            total_budget: string;
+            /**
+             * Drawn
+             * @description What sending has drawn so far (spent plus in flight).
+             */
+            drawn: string;
+            /**
+             * Limited By
+             * @description campaign or shared_budget: which limit `remaining` is.
+             */
+            limited_by: string;
+            /** Within Budget */
+            within_budget: boolean;
+            /** Per Channel */
+            per_channel: {
+                [key: string]: components["schemas"]["ChannelForecast"];
+            };
+            /** Shared Budgets */
+            shared_budgets: {
+                [key: string]: string;
+            }[];
+        };
+        /**
+         * BudgetOverride
+         * @description Send although the forecast exceeds the remaining budget (needs approve_campaign).
+         */
+        BudgetOverride: {
+            /**
+             * Reason
+             * @description Why, for the audit trail.
+             */
+            reason: string;
         };
         /**
          * BudgetPage
@@ -2263,6 +3716,35 @@ export interface components {
             ignored: number;
         };
         /**
+         * CampaignApprovalState
+         * @description Where the campaign's approval stands: the chain with each step's current approval,
+         *     the fingerprint of its content now and what changed since the approved version.
+         */
+        CampaignApprovalState: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Approval Status */
+            approval_status: string;
+            /** Fingerprint */
+            fingerprint: string;
+            /** Approved Fingerprint */
+            approved_fingerprint: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Content Matches Approval */
+            content_matches_approval: boolean | null;
+            /** Chain */
+            chain: components["schemas"]["ChainStepState"][];
+            next_step: components["schemas"]["ChainStepState"] | null;
+            /** Changes Since Approval */
+            changes_since_approval: components["schemas"]["ContentChange"][];
+            /** History */
+            history: components["schemas"]["ApprovalRecord"][];
+        };
+        /**
          * CampaignCategory
          * @enum {string}
          */
@@ -2452,6 +3934,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
             /** Validation Warnings */
             validation_warnings: components["schemas"]["ValidationWarning"][];
             /** Approval Required */
@@ -2561,9 +4048,126 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
             /** Segments */
             segments?: components["schemas"]["SegmentSummary"][] | null;
             performance?: components["schemas"]["Performance"] | null;
+            rollup?: components["schemas"]["Rollup"] | null;
+        };
+        /**
+         * CampaignListItem
+         * @description A campaign in the list; with include_rollup=true, its roll-up too.
+         * @example {
+         *       "actual_spend": "0.00",
+         *       "approval_status": "not_required",
+         *       "campaign_category": "sales",
+         *       "campaign_code": "SPRING-26",
+         *       "campaign_name": "Spring sale 2026",
+         *       "campaign_status": "draft",
+         *       "campaign_type": "promotional",
+         *       "company_id": "0545de9d-3b27-4873-beb0-8d12d88f7525",
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "created_by_user_id": "dde4cc25-8cec-48d6-a3f3-63fe26a4337b",
+         *       "currency_code": "USD",
+         *       "description": "Seasonal discounts for returning customers.",
+         *       "end_date": "2026-04-30T20:00:00+00:00",
+         *       "expected_conversion_rate": "2.50",
+         *       "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "primary_channel": "email",
+         *       "start_date": "2026-04-01T08:00:00+00:00",
+         *       "target_audience_size": 12000,
+         *       "target_roi": "150.00",
+         *       "total_budget": "15000.00",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "version": 1
+         *     }
+         */
+        CampaignListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            /** Description */
+            description: string | null;
+            campaign_type: components["schemas"]["CampaignType"];
+            campaign_category: components["schemas"]["CampaignCategory"];
+            primary_channel: components["schemas"]["Channel"];
+            campaign_status: components["schemas"]["CampaignStatus"];
+            approval_status: components["schemas"]["ApprovalStatus"];
+            /**
+             * Start Date
+             * Format: date-time
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date-time
+             */
+            end_date: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /** Currency Code */
+            currency_code: string;
+            /** Target Audience Size */
+            target_audience_size: number;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Target Roi */
+            target_roi: string;
+            /**
+             * Created By User Id
+             * Format: uuid
+             */
+            created_by_user_id: string;
+            /** Updated By User Id */
+            updated_by_user_id: string | null;
+            /** Approved By User Id */
+            approved_by_user_id: string | null;
+            /** Approved At */
+            approved_at: string | null;
+            /** Approval Comment */
+            approval_comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
+            /** @description Only with include_rollup=true. */
+            rollup?: components["schemas"]["Rollup"] | null;
         };
         /**
          * CampaignPage
@@ -2609,7 +4213,7 @@ export interface components {
          */
         CampaignPage: {
             /** Items */
-            items: components["schemas"]["CampaignRead"][];
+            items: components["schemas"]["CampaignListItem"][];
             /** Total */
             total: number;
             /** Page */
@@ -2724,6 +4328,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
         };
         /**
          * CampaignReplace
@@ -2900,6 +4509,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
             /** Validation Warnings */
             validation_warnings: components["schemas"]["ValidationWarning"][];
         };
@@ -3075,6 +4689,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Parent Campaign Id
+             * @description The campaign this one belongs to (its programme or parent).
+             */
+            parent_campaign_id?: string | null;
             /** Changes */
             changes: {
                 [key: string]: components["schemas"]["FieldChange"];
@@ -3085,10 +4704,139 @@ export interface components {
             validation_warnings: components["schemas"]["ValidationWarning"][];
         };
         /**
+         * ChainAnchor
+         * @description The chain position just before the first verified row.
+         */
+        ChainAnchor: {
+            /** Seq */
+            seq: number;
+            /** Hash */
+            hash: string;
+            /** Source */
+            source: string;
+        };
+        /**
+         * ChainProblem
+         * @description A row where the chain does not hold: what happened (altered, removed, inserted,
+         *     reordered, broken_link, unrecorded_redaction, truncated) and where.
+         */
+        ChainProblem: {
+            /** Kind */
+            kind: string;
+            /** Chain Seq */
+            chain_seq: number | null;
+            /** Row Id */
+            row_id: number | null;
+            /** Message */
+            message: string;
+        };
+        /** ChainStepState */
+        ChainStepState: {
+            /** Step Index */
+            step_index: number;
+            /** Name */
+            name: string;
+            role: components["schemas"]["RoleName"] | null;
+            /** Min Total Budget */
+            min_total_budget: string | null;
+            /** Required */
+            required: boolean;
+            approval: components["schemas"]["ApprovalRecord"] | null;
+        };
+        /**
          * Channel
          * @enum {string}
          */
         Channel: "email" | "sms" | "social" | "direct_mail" | "multi_channel";
+        /**
+         * ChannelCost
+         * @description One channel's price per message, and the prices of particular providers.
+         */
+        ChannelCost: {
+            /**
+             * Unit Cost
+             * @description Price of one message on the channel; null: free unless a provider says.
+             */
+            unit_cost?: number | string | null;
+            /**
+             * Providers
+             * @description Price of one message through a provider; wins over the channel's price.
+             */
+            providers?: {
+                [key: string]: number | string;
+            };
+        };
+        /** ChannelCostRead */
+        ChannelCostRead: {
+            /** Unit Cost */
+            unit_cost: string | null;
+            /** Providers */
+            providers: {
+                [key: string]: string;
+            };
+            /** Available Providers */
+            available_providers: string[];
+        };
+        /**
+         * ChannelCostsRead
+         * @description The company's unit costs per delivery channel (every channel listed).
+         * @example {
+         *       "channels": {
+         *         "email": {
+         *           "available_providers": [
+         *             "smtp",
+         *             "sendgrid",
+         *             "sandbox"
+         *           ],
+         *           "providers": {
+         *             "sendgrid": "0.0006"
+         *           },
+         *           "unit_cost": "0.0008"
+         *         }
+         *       }
+         *     }
+         */
+        ChannelCostsRead: {
+            /** Channels */
+            channels: {
+                [key: string]: components["schemas"]["ChannelCostRead"];
+            };
+        };
+        /**
+         * ChannelCostsWrite
+         * @description The company's unit costs; channels left out cost nothing.
+         * @example {
+         *       "channels": {
+         *         "email": {
+         *           "providers": {
+         *             "sendgrid": "0.0006"
+         *           },
+         *           "unit_cost": "0.0008"
+         *         },
+         *         "sms": {
+         *           "providers": {},
+         *           "unit_cost": "0.0079"
+         *         }
+         *       }
+         *     }
+         */
+        ChannelCostsWrite: {
+            /** Channels */
+            channels?: {
+                [key: string]: components["schemas"]["ChannelCost"];
+            };
+        };
+        /** ChannelForecast */
+        ChannelForecast: {
+            /** Audience */
+            audience: number;
+            /** Unit Cost */
+            unit_cost: string;
+            /** Provider */
+            provider: string | null;
+            /** Cost */
+            cost: string;
+        };
         /** ChannelPerformance */
         ChannelPerformance: {
             /** Channel */
@@ -3230,6 +4978,12 @@ export interface components {
             slug: string;
         };
         /**
+         * ConsentAction
+         * @description What a consent ledger entry records.
+         * @enum {string}
+         */
+        ConsentAction: "grant" | "request" | "confirm" | "withdraw" | "expire";
+        /**
          * ConsentChange
          * @description Grant or withdraw consent on some channels.
          */
@@ -3248,6 +5002,36 @@ export interface components {
              * @description When it was given (defaults to now; never in the future).
              */
             recorded_at?: string | null;
+            /**
+             * @description Why the contact may be sent to; implied consent ends after two years unless `expires_at` says otherwise.
+             * @default express
+             */
+            legal_basis?: components["schemas"]["LegalBasis"];
+            /**
+             * Expires At
+             * @description When the granted consent ends (in the future).
+             */
+            expires_at?: string | null;
+            /**
+             * Form Id
+             * @description The form the consent was given on (proof).
+             */
+            form_id?: string | null;
+        };
+        /** ConsentCount */
+        ConsentCount: {
+            /** Channel */
+            channel: string;
+            /**
+             * Status
+             * @description granted, pending (double opt-in not confirmed), withdrawn, expired (implied consent past its end), none (never recorded).
+             * @enum {string}
+             */
+            status: "granted" | "pending" | "withdrawn" | "expired" | "none";
+            /** Legal Basis */
+            legal_basis: string | null;
+            /** Count */
+            count: number;
         };
         /** ConsentEntry */
         ConsentEntry: {
@@ -3255,6 +5039,14 @@ export interface components {
             channel: string;
             /** Granted */
             granted: boolean;
+            /** @description granted, pending (awaiting the contact's double opt-in) or withdrawn. */
+            status: components["schemas"]["ConsentStatus"];
+            legal_basis: components["schemas"]["LegalBasis"];
+            /**
+             * Expires At
+             * @description When this consent ends (implied consent).
+             */
+            expires_at: string | null;
             /** Source */
             source: string;
             /**
@@ -3263,14 +5055,31 @@ export interface components {
              */
             recorded_at: string;
         };
-        /** ConsentHistoryEntry */
+        /**
+         * ConsentHistoryEntry
+         * @description One consent ledger entry.
+         */
         ConsentHistoryEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
             /** Channel */
             channel: string;
+            action: components["schemas"]["ConsentAction"];
+            status: components["schemas"]["ConsentStatus"];
             /** Granted */
             granted: boolean;
-            /** Previous */
+            /**
+             * Previous
+             * @description Whether consent was granted before this entry.
+             */
             previous: boolean | null;
+            previous_status: components["schemas"]["ConsentStatus"] | null;
+            legal_basis: components["schemas"]["LegalBasis"] | null;
+            /** Expires At */
+            expires_at: string | null;
             /** Source */
             source: string | null;
             /**
@@ -3287,6 +5096,31 @@ export interface components {
             changed_at: string;
             /** Actor User Id */
             actor_user_id: string | null;
+            /**
+             * Proof
+             * @description IP, user agent, request, form or import id, opt-in request (IP and user agent masked without view_pii).
+             */
+            proof: {
+                [key: string]: unknown;
+            };
+        };
+        /** ConsentHistoryPage */
+        ConsentHistoryPage: {
+            /** Items */
+            items: components["schemas"]["ConsentHistoryEntry"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
         };
         /** ConsentState */
         ConsentState: {
@@ -3301,6 +5135,84 @@ export interface components {
             consented_channels: string[];
             /** History */
             history: components["schemas"]["ConsentHistoryEntry"][];
+        };
+        /**
+         * ConsentStatus
+         * @description A contact's consent on one channel: given, awaiting double opt-in, or not given.
+         * @enum {string}
+         */
+        ConsentStatus: "granted" | "pending" | "withdrawn";
+        /**
+         * ConsentSummary
+         * @description Consent over a campaign's audience (the contacts its segments match now).
+         * @example {
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "channels": [
+         *         "email"
+         *       ],
+         *       "counts": [
+         *         {
+         *           "channel": "email",
+         *           "count": 900,
+         *           "legal_basis": "express",
+         *           "status": "granted"
+         *         },
+         *         {
+         *           "channel": "email",
+         *           "count": 120,
+         *           "legal_basis": "express",
+         *           "status": "pending"
+         *         },
+         *         {
+         *           "channel": "email",
+         *           "count": 80,
+         *           "status": "withdrawn"
+         *         },
+         *         {
+         *           "channel": "email",
+         *           "count": 100,
+         *           "status": "none"
+         *         }
+         *       ],
+         *       "matched": 1200,
+         *       "totals": {
+         *         "email": {
+         *           "expired": 0,
+         *           "granted": 900,
+         *           "none": 100,
+         *           "pending": 120,
+         *           "withdrawn": 80
+         *         }
+         *       }
+         *     }
+         */
+        ConsentSummary: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Matched
+             * @description Contacts its segments match.
+             */
+            matched: number;
+            /** Channels */
+            channels: string[];
+            /**
+             * Counts
+             * @description By channel, status and legal basis.
+             */
+            counts: components["schemas"]["ConsentCount"][];
+            /**
+             * Totals
+             * @description By channel, then status.
+             */
+            totals: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         /**
          * ContactCreate
@@ -3357,8 +5269,87 @@ export interface components {
              * @description Where the consent in this write was given (e.g. signup_form).
              */
             consent_source?: string | null;
+            /** @description Legal basis of the consent granted in this write (default express; implied consent ends after two years unless consent_expires_at says otherwise). */
+            consent_legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /**
+             * Consent Expires At
+             * @description When the consent granted in this write ends (future).
+             */
+            consent_expires_at?: string | null;
             /** External Id */
             external_id: string;
+        };
+        /**
+         * ContactExport
+         * @description Everything held about one contact, in clear, at `exported_at`.
+         */
+        ContactExport: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Exported At
+             * Format: date-time
+             */
+            exported_at: string;
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
+            /** Consents */
+            consents: {
+                [key: string]: unknown;
+            }[];
+            /** Events */
+            events: {
+                [key: string]: unknown;
+            }[];
+            /** Deliveries */
+            deliveries: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Rendered Messages
+             * @description Test sends rendered with the contact's data, and the tracked links of messages delivered to the contact.
+             */
+            rendered_messages: {
+                [key: string]: unknown;
+            }[];
+            /** Segment Memberships */
+            segment_memberships: {
+                [key: string]: unknown;
+            }[];
+            /** Campaign Audiences */
+            campaign_audiences: {
+                [key: string]: unknown;
+            }[];
+            /** Suppressions */
+            suppressions: {
+                [key: string]: unknown;
+            }[];
+            /** Legal Holds */
+            legal_holds: {
+                [key: string]: unknown;
+            }[];
+            /** Data Subject Requests */
+            data_subject_requests: {
+                [key: string]: unknown;
+            }[];
+            /** Audit Trail */
+            audit_trail: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Other Records
+             * @description Rows of any other table that names the contact, by table.
+             */
+            other_records: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
         };
         /** ContactPage */
         ContactPage: {
@@ -3435,6 +5426,17 @@ export interface components {
             /** Consented Channels */
             consented_channels: string[];
             /**
+             * Do Not Sell
+             * @description CCPA do not sell or share: never handed to other modules or outside parties (set through PUT /api/contacts/{id}/do-not-sell/).
+             * @default false
+             */
+            do_not_sell?: boolean;
+            /**
+             * Erased At
+             * @description When the contact's personal data was erased.
+             */
+            erased_at?: string | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -3500,8 +5502,169 @@ export interface components {
              * @description Where the consent in this write was given (e.g. signup_form).
              */
             consent_source?: string | null;
+            /** @description Legal basis of the consent granted in this write (default express; implied consent ends after two years unless consent_expires_at says otherwise). */
+            consent_legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /**
+             * Consent Expires At
+             * @description When the consent granted in this write ends (future).
+             */
+            consent_expires_at?: string | null;
             /** External Id */
             external_id?: string | null;
+        };
+        /**
+         * ContentChange
+         * @description One field of the governed content that differs: `path` like
+         *     `templates.WELCOME.default_settings.subject` or `segments[0].demographic_criteria.value`.
+         */
+        ContentChange: {
+            /** Path */
+            path: string;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "removed" | "changed";
+            /** Before */
+            before?: unknown;
+            /** After */
+            after?: unknown;
+        };
+        /**
+         * ConversionCreate
+         * @description A conversion reported by another CRM module.
+         * @example {
+         *       "amount": "1250.00",
+         *       "contact_id": "3c2b1a4e-2f6d-4e8a-9b1c-7d5e6f708192",
+         *       "conversion_type": "opportunity_won",
+         *       "currency_code": "EUR",
+         *       "external_id": "OPP-2026-0042",
+         *       "occurred_at": "2026-04-12T15:30:00+00:00",
+         *       "source": "sales",
+         *       "utm_campaign": "SPRING-26"
+         *     }
+         */
+        ConversionCreate: {
+            /**
+             * Source
+             * @description The CRM module that reports it (a-z, 0-9, _ . -).
+             * @example sales
+             */
+            source: string;
+            /**
+             * External Id
+             * @description Unique per source: the same id again is the same conversion.
+             */
+            external_id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Conversion Type
+             * @default purchase
+             */
+            conversion_type?: string;
+            /**
+             * Amount
+             * @example 15000.00
+             */
+            amount: number | string;
+            /**
+             * Currency Code
+             * @description A circulating ISO 4217 currency code.
+             * @example USD
+             */
+            currency_code: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Campaign Id
+             * @description A campaign the reporting module knows the conversion came from.
+             */
+            campaign_id?: string | null;
+            /** Utm Source */
+            utm_source?: string | null;
+            /** Utm Medium */
+            utm_medium?: string | null;
+            /**
+             * Utm Campaign
+             * @description Matched exactly against the company's campaign codes.
+             */
+            utm_campaign?: string | null;
+        };
+        /** ConversionPage */
+        ConversionPage: {
+            /** Items */
+            items: components["schemas"]["ConversionRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ConversionRead
+         * @description A recorded conversion and the campaigns it is attributed to.
+         */
+        ConversionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Source */
+            source: string;
+            /** External Id */
+            external_id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Conversion Type */
+            conversion_type: string;
+            /** Amount */
+            amount: string;
+            /** Currency Code */
+            currency_code: string;
+            /** Exchange Rate */
+            exchange_rate: string;
+            /** Amount Base */
+            amount_base: string;
+            /** Base Currency */
+            base_currency: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /** Utm Source */
+            utm_source: string | null;
+            /** Utm Medium */
+            utm_medium: string | null;
+            /** Utm Campaign */
+            utm_campaign: string | null;
+            /** Event Id */
+            event_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Attributions */
+            attributions: components["schemas"]["AttributionRead"][];
         };
         /**
          * CriteriaBody
@@ -3545,6 +5708,59 @@ export interface components {
             campaign_id?: string | null;
         };
         /**
+         * DataSubjectRequestKind
+         * @enum {string}
+         */
+        DataSubjectRequestKind: "export" | "erase" | "do_not_sell" | "legal_hold" | "legal_hold_release";
+        /** DataSubjectRequestPage */
+        DataSubjectRequestPage: {
+            /** Items */
+            items: components["schemas"]["DataSubjectRequestRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** DataSubjectRequestRead */
+        DataSubjectRequestRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Kind */
+            kind: string;
+            /** Outcome */
+            outcome: string;
+            /** Requested By User Id */
+            requested_by_user_id: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Request Id */
+            request_id: string | null;
+        };
+        /**
          * DeleteResult
          * @description What a soft delete did.
          * @example {
@@ -3573,6 +5789,53 @@ export interface components {
          * @enum {string}
          */
         DeliveryChannel: "email" | "sms" | "social" | "direct_mail";
+        /** DoNotSellChange */
+        DoNotSellChange: {
+            /** Do Not Sell */
+            do_not_sell: boolean;
+        };
+        /** DoNotSellState */
+        DoNotSellState: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Do Not Sell */
+            do_not_sell: boolean;
+        };
+        /** ErasureReport */
+        ErasureReport: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Status
+             * @description erased, or already_erased for a repeated request.
+             */
+            status: string;
+            /**
+             * Erased At
+             * Format: date-time
+             */
+            erased_at: string;
+            /**
+             * Removed
+             * @description Rows deleted or pseudonymised, by kind.
+             */
+            removed: {
+                [key: string]: number;
+            };
+            /**
+             * Redis
+             * @description Stream entries and cache keys removed.
+             */
+            redis: {
+                [key: string]: number;
+            };
+        };
         /**
          * ErrorBody
          * @description The body of every non-2xx JSON response.
@@ -3858,6 +6121,20 @@ export interface components {
              */
             errors?: components["schemas"]["ItemError"][];
         };
+        /**
+         * EventTypesRead
+         * @description The event types a subscription can pick.
+         * @example {
+         *       "event_types": [
+         *         "campaign.created",
+         *         "campaign.launched"
+         *       ]
+         *     }
+         */
+        EventTypesRead: {
+            /** Event Types */
+            event_types: string[];
+        };
         /** Excluded */
         Excluded: {
             /** No Consent */
@@ -3968,6 +6245,71 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * HierarchyNode
+         * @description A campaign in a hierarchy, its roll-up and its sub-campaigns.
+         */
+        HierarchyNode: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Campaign Name */
+            campaign_name: string;
+            /** Campaign Code */
+            campaign_code: string;
+            campaign_status: components["schemas"]["CampaignStatus"];
+            /** Parent Campaign Id */
+            parent_campaign_id: string | null;
+            rollup: components["schemas"]["Rollup"];
+            /** Children */
+            children: components["schemas"]["HierarchyNode"][];
+        };
+        /**
+         * HierarchyRead
+         * @description The whole tree a campaign belongs to, from its top-level ancestor.
+         * @example {
+         *       "ancestors": [
+         *         "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b"
+         *       ],
+         *       "campaign_id": "7a1e0c55-4d0e-4f43-9a0b-0f8f3c1d2e3f",
+         *       "root": {
+         *         "campaign_code": "SPRING",
+         *         "campaign_name": "Spring programme",
+         *         "campaign_status": "active",
+         *         "children": [],
+         *         "id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *         "rollup": {
+         *           "actual_spend": "12000.00",
+         *           "audience": 45000,
+         *           "campaigns": 3,
+         *           "clicks": 3100,
+         *           "conversions": 210,
+         *           "currency_code": "USD",
+         *           "depth": 2,
+         *           "missing_rates": [],
+         *           "opens": 12000,
+         *           "revenue": "52000.00",
+         *           "sent": 40000,
+         *           "total_budget": "30000.00"
+         *         }
+         *       }
+         *     }
+         */
+        HierarchyRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Ancestors
+             * @description From the top-level campaign down to the parent.
+             */
+            ancestors: string[];
+            root: components["schemas"]["HierarchyNode"];
         };
         /** ImportReport */
         ImportReport: {
@@ -4320,6 +6662,8 @@ export interface components {
              * @description Omitted: every segment.
              */
             segment_ids?: string[] | null;
+            /** @description Launch although the forecast cost exceeds the remaining budget (approve_campaign only; audited). Sending still stops when the budget runs out. */
+            budget_override?: components["schemas"]["BudgetOverride"] | null;
         };
         /**
          * LaunchStatus
@@ -4342,6 +6686,76 @@ export interface components {
             events: string[];
             /** Campaign Path */
             campaign_path: string;
+        };
+        /**
+         * LegalBasis
+         * @description Why a contact may be sent to (CASL distinguishes express from implied consent).
+         * @enum {string}
+         */
+        LegalBasis: "express" | "implied" | "legitimate_interest" | "contract";
+        /**
+         * LegalHoldCreate
+         * @description A hold on exactly one contact or one campaign.
+         */
+        LegalHoldCreate: {
+            /** Contact Id */
+            contact_id?: string | null;
+            /** Campaign Id */
+            campaign_id?: string | null;
+            /** Reason */
+            reason: string;
+        };
+        /** LegalHoldPage */
+        LegalHoldPage: {
+            /** Items */
+            items: components["schemas"]["LegalHoldRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** LegalHoldRead */
+        LegalHoldRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Contact Id */
+            contact_id: string | null;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /** Reason */
+            reason: string;
+            /** Placed By User Id */
+            placed_by_user_id: string | null;
+            /**
+             * Placed At
+             * Format: date-time
+             */
+            placed_at: string;
+            /** Released At */
+            released_at: string | null;
+            /** Released By User Id */
+            released_by_user_id: string | null;
+            /** Release Reason */
+            release_reason: string | null;
+            /** Active */
+            active: boolean;
+        };
+        /** LegalHoldRelease */
+        LegalHoldRelease: {
+            /** Reason */
+            reason: string;
         };
         /**
          * LogoutRequest
@@ -4543,6 +6957,17 @@ export interface components {
             };
         };
         /**
+         * ParentSet
+         * @description The campaign's new parent, or null to make it a top-level campaign.
+         * @example {
+         *       "parent_campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b"
+         *     }
+         */
+        ParentSet: {
+            /** Parent Campaign Id */
+            parent_campaign_id: string | null;
+        };
+        /**
          * PasswordChange
          * @example {
          *       "current_password": "the-current-password",
@@ -4604,6 +7029,55 @@ export interface components {
             updated_at: string | null;
         };
         /**
+         * PrivacySettings
+         * @example {
+         *       "double_opt_in_email": true,
+         *       "residency_allowed_hosts": [
+         *         "hooks.partner.example.com"
+         *       ],
+         *       "residency_region": "eu"
+         *     }
+         */
+        PrivacySettings: {
+            /**
+             * Double Opt In Email
+             * @description An email grant stays pending until the contact confirms it through the signed link of a confirmation message; pending contacts are never sent marketing.
+             */
+            double_opt_in_email: boolean;
+            /**
+             * Residency Region
+             * @description Where the company's data may go: exports and webhook destinations outside it are refused.
+             */
+            residency_region: ("eu" | "us" | "ca" | "uk" | "apac") | null;
+            /**
+             * Residency Allowed Hosts
+             * @description Hosts vouched for as inside the region although their name shows none.
+             */
+            residency_allowed_hosts: string[];
+        };
+        /**
+         * PrivacySettingsUpdate
+         * @description The company's privacy settings (all three are replaced).
+         * @example {
+         *       "double_opt_in_email": true,
+         *       "residency_allowed_hosts": [
+         *         "hooks.partner.example.com"
+         *       ],
+         *       "residency_region": "eu"
+         *     }
+         */
+        PrivacySettingsUpdate: {
+            /**
+             * Double Opt In Email
+             * @default false
+             */
+            double_opt_in_email?: boolean;
+            /** Residency Region */
+            residency_region?: ("eu" | "us" | "ca" | "uk" | "apac") | null;
+            /** Residency Allowed Hosts */
+            residency_allowed_hosts?: string[];
+        };
+        /**
          * RefreshRequest
          * @example {
          *       "refresh_token": "eyJhbGci…"
@@ -4658,6 +7132,138 @@ export interface components {
             links: string[];
         };
         /**
+         * RetentionPolicies
+         * @description Days kept per data class; null keeps that class indefinitely.
+         */
+        RetentionPolicies: {
+            /** Events */
+            events?: number | null;
+            /** Deliveries */
+            deliveries?: number | null;
+            /** Rendered Messages */
+            rendered_messages?: number | null;
+            /** Audit */
+            audit?: number | null;
+        };
+        /** RetentionReportRead */
+        RetentionReportRead: {
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Cutoffs */
+            cutoffs: {
+                [key: string]: string | null;
+            };
+            /**
+             * Removed
+             * @description Rows per data class and table the run removes (dry run: would remove).
+             */
+            removed: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** Totals */
+            totals: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * RoiRead
+         * @description A campaign's return under one attribution model, in the company's default currency.
+         * @example {
+         *       "actual_spend": "200.00",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "clicks": 50,
+         *       "conversion_rate": "0.12",
+         *       "conversion_rate_vs_expected": "-2.38",
+         *       "conversions": "1.1667",
+         *       "cost_per_click": "4.00",
+         *       "cost_per_conversion": "171.42",
+         *       "currency_code": "USD",
+         *       "delivered": 1000,
+         *       "expected_conversion_rate": "2.50",
+         *       "meets_expected_conversion_rate": false,
+         *       "meets_target_roi": false,
+         *       "model": "linear",
+         *       "revenue": "295.00",
+         *       "roi": "0.4750",
+         *       "roi_percent": "47.50",
+         *       "roi_vs_target": "-102.50",
+         *       "target_roi": "150.00",
+         *       "window_days": 30
+         *     }
+         */
+        RoiRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            model: components["schemas"]["AttributionModel"];
+            /** Currency Code */
+            currency_code: string;
+            /** Window Days */
+            window_days: number;
+            /**
+             * Revenue
+             * @description Attributed revenue.
+             */
+            revenue: string;
+            /**
+             * Actual Spend
+             * @description The campaign's actual spend (its cost).
+             */
+            actual_spend: string;
+            /**
+             * Conversions
+             * @description Attributed conversions (fractional under the linear model).
+             */
+            conversions: string;
+            /** Clicks */
+            clicks: number;
+            /** Delivered */
+            delivered: number;
+            /**
+             * Roi
+             * @description (revenue - spend) / spend; null without spend.
+             */
+            roi: string | null;
+            /** Roi Percent */
+            roi_percent: string | null;
+            /**
+             * Target Roi
+             * @description The campaign's target, in percent.
+             */
+            target_roi: string;
+            /**
+             * Roi Vs Target
+             * @description roi_percent - target_roi (points).
+             */
+            roi_vs_target: string | null;
+            /** Meets Target Roi */
+            meets_target_roi: boolean | null;
+            /** Cost Per Click */
+            cost_per_click: string | null;
+            /** Cost Per Conversion */
+            cost_per_conversion: string | null;
+            /**
+             * Conversion Rate
+             * @description conversions / delivered, in percent.
+             */
+            conversion_rate: string | null;
+            /** Expected Conversion Rate */
+            expected_conversion_rate: string;
+            /** Conversion Rate Vs Expected */
+            conversion_rate_vs_expected: string | null;
+            /** Meets Expected Conversion Rate */
+            meets_expected_conversion_rate: boolean | null;
+        };
+        /**
          * RoleName
          * @enum {string}
          */
@@ -4699,6 +7305,73 @@ export interface components {
              *     ]
              */
             roles: components["schemas"]["RoleName"][];
+        };
+        /**
+         * Rollup
+         * @description Totals of a campaign and every live campaign below it (like Salesforce's Hierarchy*
+         *     fields). Money is in the company's default currency; conversions and revenue are
+         *     last-touch attributed.
+         * @example {
+         *       "actual_spend": "12000.00",
+         *       "audience": 45000,
+         *       "campaigns": 3,
+         *       "clicks": 3100,
+         *       "conversions": 210,
+         *       "currency_code": "USD",
+         *       "depth": 2,
+         *       "missing_rates": [],
+         *       "opens": 12000,
+         *       "revenue": "52000.00",
+         *       "sent": 40000,
+         *       "total_budget": "30000.00"
+         *     }
+         */
+        Rollup: {
+            /**
+             * Campaigns
+             * @description The campaign itself and its live descendants.
+             */
+            campaigns: number;
+            /**
+             * Depth
+             * @description Levels below the campaign (0: no sub-campaigns).
+             */
+            depth: number;
+            /** Currency Code */
+            currency_code: string;
+            /**
+             * Total Budget
+             * @description Only for callers with budget visibility.
+             */
+            total_budget?: string | null;
+            /**
+             * Actual Spend
+             * @description Only for callers with budget visibility.
+             */
+            actual_spend?: string | null;
+            /**
+             * Audience
+             * @description Sum of the target audience sizes.
+             */
+            audience: number;
+            /** Sent */
+            sent: number;
+            /** Opens */
+            opens: number;
+            /** Clicks */
+            clicks: number;
+            /** Conversions */
+            conversions: number;
+            /**
+             * Revenue
+             * @description Only for callers with budget visibility.
+             */
+            revenue?: string | null;
+            /**
+             * Missing Rates
+             * @description Currencies of campaigns in the tree with no exchange rate: their budget and spend are left out of the totals.
+             */
+            missing_rates: string[];
         };
         /** RowError */
         RowError: {
@@ -4785,6 +7458,24 @@ export interface components {
             psychographic_criteria?: {
                 [key: string]: unknown;
             };
+        };
+        /** SegmentDrift */
+        SegmentDrift: {
+            /**
+             * Segment Id
+             * Format: uuid
+             */
+            segment_id: string;
+            /** Segment Name */
+            segment_name: string;
+            /** Approved Count */
+            approved_count: number;
+            /** Current Count */
+            current_count: number;
+            /** Added */
+            added: number;
+            /** Removed */
+            removed: number;
         };
         /**
          * SegmentPage
@@ -5295,6 +7986,11 @@ export interface components {
              */
             readonly sendable_count: number;
         };
+        /**
+         * Severity
+         * @enum {string}
+         */
+        Severity: "info" | "warning" | "critical";
         /**
          * SortField
          * @enum {string}
@@ -6190,6 +8886,400 @@ export interface components {
             is_control?: boolean;
         };
         /**
+         * WebhookAttemptOutcome
+         * @enum {string}
+         */
+        WebhookAttemptOutcome: "succeeded" | "failed" | "refused";
+        /**
+         * WebhookAttemptRead
+         * @description One try of a delivery.
+         * @example {
+         *       "attempt": 1,
+         *       "error": "HTTP 503",
+         *       "latency_ms": 182,
+         *       "outcome": "failed",
+         *       "response_body": "upstream unavailable",
+         *       "started_at": "2026-03-01T09:31:00Z",
+         *       "status_code": 503,
+         *       "url": "https://hooks.example.com/crm"
+         *     }
+         */
+        WebhookAttemptRead: {
+            /** Attempt */
+            attempt: number;
+            /**
+             * Url
+             * @description The URL last requested (after redirects).
+             */
+            url: string;
+            outcome: components["schemas"]["WebhookAttemptOutcome"];
+            /** Status Code */
+            status_code: number | null;
+            /**
+             * Response Body
+             * @description The start of the receiver's answer.
+             */
+            response_body: string | null;
+            /** Error */
+            error: string | null;
+            /** Latency Ms */
+            latency_ms: number | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+        };
+        /**
+         * WebhookCreate
+         * @description A new subscription: where to send which events.
+         * @example {
+         *       "description": "Campaign changes for the reporting pipeline",
+         *       "event_types": [
+         *         "campaign.created",
+         *         "campaign.launched"
+         *       ],
+         *       "name": "Data warehouse",
+         *       "url": "https://hooks.example.com/crm"
+         *     }
+         */
+        WebhookCreate: {
+            /** Name */
+            name: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Url
+             * @description An http(s) URL of a public address (or an allowed one).
+             */
+            url: string;
+            /**
+             * Event Types
+             * @description The event types to deliver (GET /api/webhooks/event-types/).
+             */
+            event_types: string[];
+        };
+        /**
+         * WebhookDeliveryPage
+         * @example {
+         *       "filters": {
+         *         "status": "succeeded"
+         *       },
+         *       "items": [
+         *         {
+         *           "attempt_log": [],
+         *           "attempts": 2,
+         *           "created_at": "2026-03-01T09:31:00Z",
+         *           "delivered_at": "2026-03-01T09:31:32Z",
+         *           "event_id": "9f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "event_type": "campaign.launched",
+         *           "id": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+         *           "is_test": false,
+         *           "last_status_code": 200,
+         *           "status": "succeeded",
+         *           "webhook_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        WebhookDeliveryPage: {
+            /** Items */
+            items: components["schemas"]["WebhookDeliveryRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * WebhookDeliveryRead
+         * @description One event sent (or being sent) to a subscription, with every attempt.
+         * @example {
+         *       "attempt_log": [],
+         *       "attempts": 2,
+         *       "created_at": "2026-03-01T09:31:00Z",
+         *       "delivered_at": "2026-03-01T09:31:32Z",
+         *       "event_id": "9f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "event_type": "campaign.launched",
+         *       "id": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+         *       "is_test": false,
+         *       "last_status_code": 200,
+         *       "status": "succeeded",
+         *       "webhook_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+         *     }
+         */
+        WebhookDeliveryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Webhook Id
+             * Format: uuid
+             */
+            webhook_id: string;
+            /**
+             * Event Id
+             * Format: uuid
+             * @description Also in X-CRM-Event-Id: the same on every retry.
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Is Test */
+            is_test: boolean;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * @description When a pending delivery is next tried.
+             */
+            next_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Attempt Log */
+            attempt_log: components["schemas"]["WebhookAttemptRead"][];
+        };
+        /**
+         * WebhookDeliveryStatus
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * WebhookPage
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "consecutive_failures": 0,
+         *           "created_at": "2026-03-01T09:30:00Z",
+         *           "description": "Campaign changes for the reporting pipeline",
+         *           "event_types": [
+         *             "campaign.created",
+         *             "campaign.launched"
+         *           ],
+         *           "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *           "last_success_at": "2026-03-01T09:31:02Z",
+         *           "name": "Data warehouse",
+         *           "status": "active",
+         *           "updated_at": "2026-03-01T09:30:00Z",
+         *           "url": "https://hooks.example.com/crm"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        WebhookPage: {
+            /** Items */
+            items: components["schemas"]["WebhookRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * WebhookRead
+         * @description A subscription and its health (the secret is never read back).
+         * @example {
+         *       "consecutive_failures": 0,
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "description": "Campaign changes for the reporting pipeline",
+         *       "event_types": [
+         *         "campaign.created",
+         *         "campaign.launched"
+         *       ],
+         *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "last_success_at": "2026-03-01T09:31:02Z",
+         *       "name": "Data warehouse",
+         *       "status": "active",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "url": "https://hooks.example.com/crm"
+         *     }
+         */
+        WebhookRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            status: components["schemas"]["WebhookStatus"];
+            /**
+             * Consecutive Failures
+             * @description Failed attempts since the last success.
+             */
+            consecutive_failures: number;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why deliveries stopped after repeated failures; null while active.
+             */
+            disabled_reason: string | null;
+            /** Last Success At */
+            last_success_at: string | null;
+            /** Last Failure At */
+            last_failure_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description After a rotation, deliveries are also signed with the old secret until then.
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * WebhookSecretRead
+         * @description A subscription with its signing secret: shown only when created or rotated.
+         * @example {
+         *       "consecutive_failures": 0,
+         *       "created_at": "2026-03-01T09:30:00Z",
+         *       "description": "Campaign changes for the reporting pipeline",
+         *       "event_types": [
+         *         "campaign.created",
+         *         "campaign.launched"
+         *       ],
+         *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "last_success_at": "2026-03-01T09:31:02Z",
+         *       "name": "Data warehouse",
+         *       "secret": "whsec_hV3q0cJ1o5p6X9bq1s2U4w6y8A0C2E4G6I8K0M2O4Q6",
+         *       "status": "active",
+         *       "updated_at": "2026-03-01T09:30:00Z",
+         *       "url": "https://hooks.example.com/crm"
+         *     }
+         */
+        WebhookSecretRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            status: components["schemas"]["WebhookStatus"];
+            /**
+             * Consecutive Failures
+             * @description Failed attempts since the last success.
+             */
+            consecutive_failures: number;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why deliveries stopped after repeated failures; null while active.
+             */
+            disabled_reason: string | null;
+            /** Last Success At */
+            last_success_at: string | null;
+            /** Last Failure At */
+            last_failure_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description After a rotation, deliveries are also signed with the old secret until then.
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Secret
+             * @description The signing secret (docs/webhooks.md); store it now, it is not shown again.
+             */
+            secret: string;
+        };
+        /**
+         * WebhookStatus
+         * @enum {string}
+         */
+        WebhookStatus: "active" | "paused" | "disabled";
+        /**
+         * WebhookUpdate
+         * @description Some fields of a subscription; `status` pauses it or sets it active again.
+         * @example {
+         *       "event_types": [
+         *         "campaign.launched"
+         *       ],
+         *       "status": "paused"
+         *     }
+         */
+        WebhookUpdate: {
+            /** Name */
+            name?: string;
+            /** Description */
+            description?: string | null;
+            /** Url */
+            url?: string;
+            /** Event Types */
+            event_types?: string[];
+            /**
+             * Status
+             * @description `paused` stops deliveries; `active` resumes (or re-enables).
+             * @enum {string}
+             */
+            status?: "active" | "paused";
+        };
+        /**
          * WsTicket
          * @description A short-lived, single-use credential for the first message on `/ws`.
          */
@@ -6220,6 +9310,651 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    read_policy_api_approval_policy__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPolicyRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_policy_api_approval_policy__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalPolicyWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPolicyRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_settings_api_attribution_settings__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributionSettingsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings_api_attribution_settings__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttributionSettingsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributionSettingsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_audit_log_api_audit__get: {
+        parameters: {
+            query?: {
+                /** @description Only this action, e.g. campaign.updated. */
+                action?: string | null;
+                /** @description Rows chained at or after this time (with offset). */
+                from?: string | null;
+                /** @description Rows chained before this time (with offset). */
+                to?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The period's start must be before its end. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_audit_log_api_audit_export__get: {
+        parameters: {
+            query?: {
+                /** @description Rows chained at or after this time (with offset). */
+                from?: string | null;
+                /** @description Rows chained before this time (with offset). */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON lines: a `header` with the `anchor` (the hash just before the first row), one `row` per audit row in chain order with its chain fields, an `attestation` per later `audit.redacted` row covering a row of the period, and an `end` line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The period's start must be before its end. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    verify_audit_log_api_audit_verify__get: {
+        parameters: {
+            query?: {
+                /** @description Rows chained at or after this time (with offset). */
+                from?: string | null;
+                /** @description Rows chained before this time (with offset). */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The period's start must be before its end. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     jwks_api_auth__well_known_jwks_json_get: {
         parameters: {
             query?: never;
@@ -8731,6 +12466,8 @@ export interface operations {
     list_campaigns_api_campaigns__get: {
         parameters: {
             query?: {
+                /** @description Add each campaign's roll-up of its sub-campaigns. */
+                include_rollup?: boolean;
                 /** @description Page number, from 1. */
                 page?: number;
                 /** @description Items per page, at most 200. */
@@ -8962,6 +12699,8 @@ export interface operations {
                 include_segments?: boolean;
                 /** @description Add totals and rates from the campaign's metrics. */
                 include_performance?: boolean;
+                /** @description Add the roll-up of the campaign and its sub-campaigns. */
+                include_rollup?: boolean;
             };
             header?: {
                 "If-None-Match"?: string | null;
@@ -9438,6 +13177,440 @@ export interface operations {
             };
         };
     };
+    read_thresholds_api_campaigns__campaign_id__alert_thresholds__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_thresholds_api_campaigns__campaign_id__alert_thresholds__put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertThresholdsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_alerts_api_campaigns__campaign_id__alerts__get: {
+        parameters: {
+            query?: {
+                alert_kind?: ("budget" | "performance") | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    campaign_approval_api_campaigns__campaign_id__approval__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignApprovalState"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     approve_campaign_api_campaigns__campaign_id__approve__post: {
         parameters: {
             query?: never;
@@ -9513,6 +13686,109 @@ export interface operations {
             };
             /** @description The resource was changed by someone else; reload and try again. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audience_drift_api_campaigns__campaign_id__audience_drift__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceDrift"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9643,6 +13919,105 @@ export interface operations {
                      *       "details": {}
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    budget_forecast_api_campaigns__campaign_id__budget_forecast__get: {
+        parameters: {
+            query?: {
+                /** @description Default: the campaign's channels. */
+                channels?: components["schemas"]["DeliveryChannel"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetForecast"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The launch parameters are not valid for this campaign. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10762,6 +15137,219 @@ export interface operations {
             };
         };
     };
+    consent_summary_api_campaigns__campaign_id__consent_summary__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentSummary"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "campaign_not_found",
+                     *       "message": "The campaign was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The segment's saved rules are not valid any more; edit the segment to fix them. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "segment_rules_invalid",
+                     *       "message": "The segment's saved rules are not valid any more; edit the segment to fix them.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_hierarchy_api_campaigns__campaign_id__hierarchy__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HierarchyRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     launch_campaign_api_campaigns__campaign_id__launch__post: {
         parameters: {
             query?: never;
@@ -10808,19 +15396,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Only a user who may approve campaigns can override the budget guard. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10833,7 +15414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
+            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The launch's forecast cost exceeds the campaign's remaining budget.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10945,6 +15526,134 @@ export interface operations {
             };
             /** @description The campaign was not found. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_parent_api_campaigns__campaign_id__parent__put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found.; The parent campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A completed or cancelled campaign cannot be changed.; The parent campaign is deleted.; A campaign cannot be placed under itself or under one of its sub-campaigns.; A hierarchy has at most three levels: programme, campaign, sub-campaign. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11477,6 +16186,105 @@ export interface operations {
                      *       "details": {}
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_roi_api_campaigns__campaign_id__roi__get: {
+        parameters: {
+            query?: {
+                /** @description first_touch, last_touch or linear. */
+                model?: components["schemas"]["AttributionModel"];
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoiRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The company has no exchange rate for this currency; add one or convert first. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12858,6 +17666,185 @@ export interface operations {
             };
         };
     };
+    read_channel_costs_api_channel_costs__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCostsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_channel_costs_api_channel_costs__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCostsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCostsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit costs are not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_events_api_contact_events__get: {
         parameters: {
             query?: {
@@ -13573,6 +18560,735 @@ export interface operations {
             };
         };
     };
+    list_legal_holds_api_contacts_privacy_legal_holds__get: {
+        parameters: {
+            query?: {
+                /** @description Only active (or released) holds. */
+                active?: boolean | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    place_legal_hold_api_contacts_privacy_legal_holds__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "campaign_not_found",
+                     *       "message": "No such campaign.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An active legal hold already covers this contact or campaign. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_exists",
+                     *       "message": "An active legal hold already covers this contact or campaign.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    release_legal_hold_api_contacts_privacy_legal_holds__hold_id__release__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRelease"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such legal hold. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_not_found",
+                     *       "message": "No such legal hold.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This legal hold was already released. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_released",
+                     *       "message": "This legal hold was already released.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_requests_api_contacts_privacy_requests__get: {
+        parameters: {
+            query?: {
+                contact_id?: string | null;
+                kind?: components["schemas"]["DataSubjectRequestKind"] | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_retention_api_contacts_privacy_retention__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicies"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_retention_api_contacts_privacy_retention__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPolicies"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicies"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retention_dry_run_api_contacts_privacy_retention_dry_run__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_contact_api_contacts__contact_id___get: {
         parameters: {
             query?: never;
@@ -14140,6 +19856,786 @@ export interface operations {
             };
         };
     };
+    consent_history_api_contacts__contact_id__consents_history__get: {
+        parameters: {
+            query?: {
+                /** @description Only this channel. */
+                channel?: components["schemas"]["DeliveryChannel"] | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistoryPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_do_not_sell_api_contacts__contact_id__do_not_sell__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoNotSellChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoNotSellState"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    erase_contact_api_contacts__contact_id__erase__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact is under a legal hold; release the hold before erasing it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_under_legal_hold",
+                     *       "message": "The contact is under a legal hold; release the hold before erasing it.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_contact_api_contacts__contact_id__export__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_conversions_api_conversions__get: {
+        parameters: {
+            query?: {
+                /** @description Only conversions attributed to this campaign. */
+                campaign_id?: string | null;
+                /** @description Only this contact's. */
+                contact_id?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    record_conversion_api_conversions__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversionCreate"];
+            };
+        };
+        responses: {
+            /** @description The same conversion again (replayed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The conversion names a contact or campaign the company does not have. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conversion with this source and external id was recorded with other values. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The company has no exchange rate for this currency; add one or convert first. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_conversion_api_conversions__conversion_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversion_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The conversion was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     read_launch_api_launches__launch_id___get: {
         parameters: {
             query?: never;
@@ -14199,6 +20695,192 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    read_settings_api_privacy_settings__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySettings"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_settings_api_privacy_settings__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacySettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySettings"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16348,6 +23030,1180 @@ export interface operations {
             };
         };
     };
+    list_webhooks_api_webhooks__get: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: components["schemas"]["WebhookStatus"] | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_webhook_api_webhooks__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Webhooks can only be sent to http(s) URLs of public addresses. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_allow_list_api_webhooks_allow_list__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowListRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_allow_list_api_webhooks_allow_list__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowListUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowListRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_event_types_api_webhooks_event_types__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypesRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_webhook_api_webhooks__webhook_id___get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_webhook_api_webhooks__webhook_id___delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_webhook_api_webhooks__webhook_id___patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Webhooks can only be sent to http(s) URLs of public addresses. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_deliveries_api_webhooks__webhook_id__deliveries__get: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                status?: components["schemas"]["WebhookDeliveryStatus"] | null;
+                /** @description Only this event type. */
+                event_type?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    enable_webhook_api_webhooks__webhook_id__enable__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rotate_secret_api_webhooks__webhook_id__rotate_secret__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    send_ping_api_webhooks__webhook_id__test__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's id. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     create_ws_ticket_api_ws_ticket__post: {
         parameters: {
             query?: never;
@@ -16685,6 +24541,216 @@ export interface operations {
                 };
                 content: {
                     "image/gif": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    opt_in_page_t_opt_in__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description This confirmation link is not valid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_link_not_found",
+                     *       "message": "This confirmation link is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This confirmation link was replaced by a newer one or the consent was withdrawn. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_superseded",
+                     *       "message": "This confirmation link was replaced by a newer one or the consent was withdrawn.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This confirmation link has expired; sign up again to get a new one. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_link_expired",
+                     *       "message": "This confirmation link has expired; sign up again to get a new one.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    confirm_opt_in_t_opt_in__token__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description This confirmation link is not valid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_link_not_found",
+                     *       "message": "This confirmation link is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This confirmation link was replaced by a newer one or the consent was withdrawn. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_superseded",
+                     *       "message": "This confirmation link was replaced by a newer one or the consent was withdrawn.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This confirmation link has expired; sign up again to get a new one. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "opt_in_link_expired",
+                     *       "message": "This confirmation link has expired; sign up again to get a new one.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": unknown;
+                    "text/html": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Validation Error */
