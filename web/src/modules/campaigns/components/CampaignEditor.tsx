@@ -8,6 +8,7 @@ import { ApprovalActions } from "../../approvals/components/ApprovalActions";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
 import { VariantsTab } from "../../variants/components/VariantsTab";
+import { HierarchyTab } from "../../roi/components/HierarchyTab";
 import { useCampaign } from "../api";
 import { AuditTab } from "./AuditTab";
 import { BudgetTab } from "./BudgetTab";
@@ -18,7 +19,7 @@ const PerformanceTab = lazy(() =>
   import("../../performance/components/PerformanceTab").then((module) => ({ default: module.PerformanceTab })),
 );
 
-const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "audit"] as const;
+const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "hierarchy", "audit"] as const;
 
 export function CampaignEditor() {
   const { campaignId = "", tab = "details" } = useParams();
@@ -85,6 +86,9 @@ export function CampaignEditor() {
           <Suspense fallback={<p role="status">Loading charts…</p>}>
             <PerformanceTab campaign={campaign} />
           </Suspense>
+        </Tabs.Content>
+        <Tabs.Content value="hierarchy">
+          <HierarchyTab campaign={campaign} />
         </Tabs.Content>
         <Tabs.Content value="audit">
           <AuditTab campaignId={campaign.id} version={campaign.version} />
