@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from crm_common.crypto import pii
 from crm_common.models import AuditLog, Contact, ContactConsent, ContactEvent, Suppression
 
 JANE = {
@@ -242,11 +243,16 @@ async def test_delete_cascades_and_keeps_the_suppression(client, db, acme) -> No
             for model in (Contact, ContactConsent, ContactEvent)
         }
         suppression = (await session.execute(select(Suppression))).scalar_one()
+        [address] = await pii.open_suppressions(
+            session,
+            acme.company.id,
+            [{"id": suppression.id, "address": suppression.address, "key_version": 1}],
+        )
         audit = (
             await session.execute(select(AuditLog).where(AuditLog.action == "contact.deleted"))
         ).scalar_one()
     assert counts == {"Contact": 0, "ContactConsent": 0, "ContactEvent": 0}
-    assert suppression.address == "jane.doe@example.com"
+    assert address == "jane.doe@example.com"
     assert suppression.contact_id is None
     assert audit.old_values == {
         "removed": {
