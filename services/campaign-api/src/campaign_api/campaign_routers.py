@@ -6,9 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from campaign_api.alerts.endpoints import router as campaign_alerts
 from campaign_api.approvals.endpoints import router as approvals
 from campaign_api.attribution.endpoints import router as attribution
 from campaign_api.audit.endpoints import router as audit
+from campaign_api.budget_guard.endpoints import cost_router as channel_costs
+from campaign_api.budget_guard.endpoints import router as budget_guard
 from campaign_api.budgets.endpoints import allocation_router as budget_allocations
 from campaign_api.budgets.endpoints import router as budgets
 from campaign_api.campaigns.endpoints import router as campaigns
@@ -33,6 +36,9 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     approval_policy,
     launches,
     launch_reads,
+    budget_guard,
+    campaign_alerts,
+    channel_costs,
     test_sends,
     variants,
     audit,
@@ -86,6 +92,16 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
     {
         "name": "budgets",
         "description": "The company's budgets per fiscal year and their availability.",
+    },
+    {
+        "name": "budget guard",
+        "description": "Unit costs per channel and provider, and a launch's forecast cost "
+        "against the campaign's remaining budget.",
+    },
+    {
+        "name": "alerts",
+        "description": "A campaign's performance thresholds and the budget and performance "
+        "alerts raised while it sends.",
     },
     {
         "name": "hierarchy",

@@ -638,6 +638,37 @@ async def _(w: World) -> Call:
     return Call("PUT", "/api/attribution-settings/", {"window_days": 14, "exchange_rates": {}})
 
 
+@endpoint("GET /api/channel-costs/", {RR, VB}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/channel-costs/")
+
+
+@endpoint("PUT /api/channel-costs/", {MB}, 200)
+async def _(w: World) -> Call:
+    return Call("PUT", "/api/channel-costs/", {"channels": {"email": {"unit_cost": "0.001"}}})
+
+
+@endpoint("GET /api/campaigns/{id}/budget-forecast/", {R, VB}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "budget-forecast/")
+
+
+@endpoint("GET /api/campaigns/{id}/alert-thresholds/", {R}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "alert-thresholds/")
+
+
+@endpoint("PUT /api/campaigns/{id}/alert-thresholds/", {U}, 200)
+async def _(w: World) -> Call:
+    body = {"rules": [{"metric": "bounce_rate", "threshold": "0.05"}]}
+    return await _campaign_call(w, "PUT", "alert-thresholds/", body)
+
+
+@endpoint("GET /api/campaigns/{id}/alerts/", {R}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "alerts/?alert_kind=budget")
+
+
 def pytest_generate_tests(metafunc: Any) -> None:
     if "endpoint" in metafunc.fixturenames:
         metafunc.parametrize("endpoint", ENDPOINTS, ids=[e.name for e in ENDPOINTS])

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
+from campaign_api.budget_guard.errors import BudgetOverrideForbidden, LaunchOverBudget
 from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignId,
@@ -62,6 +63,8 @@ LaunchId = Annotated[uuid.UUID, Path(description="The launch's id.")]
         NoSegments,
         LaunchInProgress,
         AudienceTooSmall,
+        LaunchOverBudget,
+        BudgetOverrideForbidden,
         ScheduleConflict,
         IdempotencyKeyInFlight,
         InvalidLaunch,

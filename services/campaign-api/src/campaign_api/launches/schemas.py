@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
+from campaign_api.budget_guard.schemas import BudgetOverride
 from crm_common.enums import CampaignStatus, DeliveryChannel, LaunchStatus
 from crm_common.schemas import IsoAwareDateTime, Schema, WriteSchema
 
@@ -43,6 +44,11 @@ class LaunchRequest(WriteSchema):
     throttle_per_minute: int | None = Field(default=None, ge=1, le=1_000_000)
     segment_ids: list[uuid.UUID] | None = Field(
         default=None, min_length=1, max_length=100, description="Omitted: every segment."
+    )
+    budget_override: BudgetOverride | None = Field(
+        default=None,
+        description="Launch although the forecast cost exceeds the remaining budget "
+        "(approve_campaign only; audited). Sending still stops when the budget runs out.",
     )
 
 

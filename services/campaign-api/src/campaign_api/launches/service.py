@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from campaign_api.audit.service import record_change
+from campaign_api.budget_guard import service as budget_guard
+from campaign_api.budget_guard.schemas import BudgetForecast
 from campaign_api.campaigns import lifecycle, rules
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.governance import service as governance
@@ -38,7 +40,7 @@ from crm_common.events import EventType
 from crm_common.models import Campaign, Launch
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
-from crm_common.segments.audience import count_audience
+from crm_common.segments.audience import AudienceCount, count_audience
 from crm_common.tenancy import TenantScope
 
 OPERATION = "campaign.launch"
@@ -88,7 +90,7 @@ async def _ensure_audience(
     segment_ids: Sequence[uuid.UUID],
     channels: list[str],
     now: datetime,
-) -> None:
+) -> AudienceCount:
     """Refuse a launch whose sendable audience (the segments' rules as the worker will
     resolve them, minus no-consent and suppressed contacts) is below the company minimum."""
     segments = await repository.live_segments(scope, campaign_id, segment_ids)
@@ -103,6 +105,7 @@ async def _ensure_audience(
                 "minimum": policy.min_audience_size,
             }
         )
+    return counted
 
 
 async def request_launch(
@@ -155,15 +158,20 @@ async def request_launch(
             details={"launch_id": str(running.id), "launch_status": running.launch_status}
         )
     warnings = await lifecycle.preflight(scope, campaign, "launch")
-    await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
+    counted = await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
+    budget = await budget_guard.check_launch(
+        scope, principal, campaign, counted.per_channel, body.budget_override
+    )
     status = (
         LaunchStatus.SCHEDULED if scheduled_at > now + PAST_TOLERANCE else LaunchStatus.REQUESTED
     )
-    parameters = {
+    parameters: dict[str, Any] = {
         "channels": channels,
         "segment_ids": [str(s) for s in segment_ids],
         "throttle_per_minute": body.throttle_per_minute,
     }
+    if budget is not None:
+        parameters["budget"] = budget
     launch = scope.add(
         Launch(
             id=uuid.uuid4(),
@@ -231,6 +239,21 @@ async def request_launch(
     response = accepted.model_dump(mode="json")
     await idempotency.store(scope, key=key, operation=OPERATION, status_code=202, body=response)
     return LaunchOutcome(202, response, replayed=False)
+
+
+async def launch_forecast(
+    scope: TenantScope, campaign_id: uuid.UUID, requested: list[DeliveryChannel] | None
+) -> BudgetForecast:
+    """What launching the campaign now would cost (its sendable audience on the channels
+    times the unit costs) against what it may still spend."""
+    campaign = await campaign_service.load(scope, campaign_id)
+    channels = _channels(campaign, requested)
+    segment_ids = await repository.live_segment_ids(scope, campaign.id)
+    segments = await repository.live_segments(scope, campaign.id, segment_ids)
+    counted = await count_audience(
+        scope.session, scope.company_id, segments, channels, datetime.now(UTC)
+    )
+    return (await budget_guard.forecast(scope, campaign, counted.per_channel)).body
 
 
 def _detail(launch: Launch, errors: list[LaunchError] | None = None) -> LaunchDetail:

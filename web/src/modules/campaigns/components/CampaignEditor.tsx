@@ -6,6 +6,7 @@ import { StatusChip } from "../../../ui/StatusChip";
 import { useAuth } from "../../auth/useAuth";
 import { ApprovalActions } from "../../approvals/components/ApprovalActions";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
+import { AlertsTab } from "../../budget-guard/components/AlertsTab";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
 import { VariantsTab } from "../../variants/components/VariantsTab";
 import { HierarchyTab } from "../../roi/components/HierarchyTab";
@@ -19,7 +20,7 @@ const PerformanceTab = lazy(() =>
   import("../../performance/components/PerformanceTab").then((module) => ({ default: module.PerformanceTab })),
 );
 
-const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "hierarchy", "audit"] as const;
+const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "hierarchy", "alerts", "audit"] as const;
 
 export function CampaignEditor() {
   const { campaignId = "", tab = "details" } = useParams();
@@ -89,6 +90,9 @@ export function CampaignEditor() {
         </Tabs.Content>
         <Tabs.Content value="hierarchy">
           <HierarchyTab campaign={campaign} />
+        </Tabs.Content>
+        <Tabs.Content value="alerts">
+          <AlertsTab campaignId={campaign.id} />
         </Tabs.Content>
         <Tabs.Content value="audit">
           <AuditTab campaignId={campaign.id} version={campaign.version} />

@@ -7,6 +7,7 @@ import { Modal } from "../../../ui/Modal";
 import { StatusChip } from "../../../ui/StatusChip";
 import { formatNumber } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
+import { LaunchBudgetCheck } from "../../budget-guard/components/LaunchBudgetCheck";
 import type { CampaignDetail } from "../../campaigns/api";
 import { useLaunchProgress } from "../useLaunchProgress";
 
@@ -20,6 +21,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
   const { can } = useAuth();
   const { launch, progress, refetch } = useLaunchProgress(campaign.id);
   const [confirming, setConfirming] = useState(false);
+  const [overrideReason, setOverrideReason] = useState("");
   const [error, setError] = useState<unknown>(null);
 
   const refresh = async () => {
@@ -47,7 +49,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
       const accepted = unwrap(
         await api.POST("/api/campaigns/{campaign_id}/launch/", {
           params: { path: { campaign_id: campaign.id }, header: { "Idempotency-Key": crypto.randomUUID() } },
-          body: null,
+          body: overrideReason.trim() ? { budget_override: { reason: overrideReason.trim() } } : null,
         }),
       );
       toast.success(`Launch ${accepted.launch.launch_status}.`);
@@ -148,6 +150,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
         title={`Launch ${campaign.campaign_name}?`}
         description="Messages start going out to the campaign's audience. You can pause or cancel while it sends."
       >
+        {confirming && <LaunchBudgetCheck campaignId={campaign.id} overrideReason={overrideReason} onOverrideReasonChange={setOverrideReason} />}
         <div className="actions">
           <button type="button" onClick={() => void handleLaunch()}>
             Launch now

@@ -1,0 +1,1 @@
+"""A campaign's performance thresholds and the alerts raised on it."""

@@ -1,0 +1,1 @@
+"""The budget guard: unit costs per channel and provider, launch forecasts and overrides."""
