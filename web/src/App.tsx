@@ -6,6 +6,8 @@ import { CampaignListPage } from "./modules/campaigns/components/CampaignListPag
 import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
 import { CampaignEditor } from "./modules/campaigns/components/CampaignEditor";
 import { ApprovalsInbox } from "./modules/approvals/components/ApprovalsInbox";
+import { ChannelCostsPage } from "./modules/budget-guard/components/ChannelCostsPage";
+import { WebhooksPage } from "./modules/webhooks/components/WebhooksPage";
 import { AuditPage } from "./modules/audit/components/AuditPage";
 
 export function App() {
@@ -29,6 +31,8 @@ export function App() {
         <Route path="/campaigns/new" element={<CreateWizard />} />
         <Route path="/campaigns/:campaignId/:tab?" element={<CampaignEditor />} />
         <Route path="/approvals" element={<ApprovalsInbox />} />
+        <Route path="/settings/unit-costs" element={<ChannelCostsPage />} />
+        <Route path="/settings/webhooks" element={<WebhooksPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<p>Page not found.</p>} />
       </Route>
