@@ -2787,7 +2787,25 @@ export interface components {
             /** Comment */
             comment?: string | null;
         };
-        /** ApprovalPolicyRead */
+        /**
+         * ApprovalPolicyRead
+         * @example {
+         *       "drift_threshold_percent": "10.00",
+         *       "is_default": false,
+         *       "steps": [
+         *         {
+         *           "name": "Marketing sign-off"
+         *         },
+         *         {
+         *           "min_total_budget": "10000.00",
+         *           "name": "Finance",
+         *           "role": "finance"
+         *         }
+         *       ],
+         *       "updated_at": "2026-12-04T10:00:00+00:00",
+         *       "updated_by_user_id": "0b7f3c52-2f7e-4a55-9a43-0d6f0f6f2a10"
+         *     }
+         */
         ApprovalPolicyRead: {
             /** Steps */
             steps: components["schemas"]["ApprovalStep-Output"][];
@@ -2989,6 +3007,28 @@ export interface components {
          * AudienceDrift
          * @description Added and removed contacts per segment since the approval, and whether the total
          *     drift is above the company's threshold (a launch then needs a new approval).
+         * @example {
+         *       "added": 120,
+         *       "approval_id": "8d2f9a61-4b0e-4f7c-9d51-1c3e5a7b9d20",
+         *       "approved_at": "2026-12-04T10:00:00+00:00",
+         *       "approved_count": 1000,
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "current_count": 1080,
+         *       "drift_percent": "16.00",
+         *       "exceeds_threshold": true,
+         *       "removed": 40,
+         *       "segments": [
+         *         {
+         *           "added": 120,
+         *           "approved_count": 1000,
+         *           "current_count": 1080,
+         *           "removed": 40,
+         *           "segment_id": "1a2b3c4d-0000-4000-8000-000000000001",
+         *           "segment_name": "Germany"
+         *         }
+         *       ],
+         *       "threshold_percent": "10.00"
+         *     }
          */
         AudienceDrift: {
             /**
@@ -3719,6 +3759,30 @@ export interface components {
          * CampaignApprovalState
          * @description Where the campaign's approval stands: the chain with each step's current approval,
          *     the fingerprint of its content now and what changed since the approved version.
+         * @example {
+         *       "approval_status": "pending_approval",
+         *       "approved_at": "2026-12-04T10:00:00+00:00",
+         *       "approved_fingerprint": "3e7a000000000000000000000000000000000000000000000000000000000000",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "chain": [
+         *         {
+         *           "name": "Approval",
+         *           "required": true,
+         *           "step_index": 0
+         *         }
+         *       ],
+         *       "changes_since_approval": [
+         *         {
+         *           "after": "Spring sale: 20% off",
+         *           "before": "Spring is here",
+         *           "change": "changed",
+         *           "path": "templates.WELCOME.default_settings.subject"
+         *         }
+         *       ],
+         *       "content_matches_approval": false,
+         *       "fingerprint": "9b1d000000000000000000000000000000000000000000000000000000000000",
+         *       "history": []
+         *     }
          */
         CampaignApprovalState: {
             /**

@@ -57,6 +57,24 @@ class ApprovalPolicyWrite(WriteSchema):
 
 
 class ApprovalPolicyRead(Schema):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "steps": [
+                        {"name": "Marketing sign-off"},
+                        {"name": "Finance", "role": "finance", "min_total_budget": "10000.00"},
+                    ],
+                    "drift_threshold_percent": "10.00",
+                    "is_default": False,
+                    "updated_by_user_id": "0b7f3c52-2f7e-4a55-9a43-0d6f0f6f2a10",
+                    "updated_at": "2026-12-04T10:00:00+00:00",
+                }
+            ]
+        },
+    )
+
     steps: list[ApprovalStep]
     drift_threshold_percent: Decimal | None
     is_default: bool
@@ -103,6 +121,42 @@ class CampaignApprovalState(Schema):
     """Where the campaign's approval stands: the chain with each step's current approval,
     the fingerprint of its content now and what changed since the approved version."""
 
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+                    "approval_status": "pending_approval",
+                    "fingerprint": "9b1d" + "0" * 60,
+                    "approved_fingerprint": "3e7a" + "0" * 60,
+                    "approved_at": "2026-12-04T10:00:00+00:00",
+                    "content_matches_approval": False,
+                    "chain": [
+                        {
+                            "step_index": 0,
+                            "name": "Approval",
+                            "role": None,
+                            "min_total_budget": None,
+                            "required": True,
+                            "approval": None,
+                        }
+                    ],
+                    "next_step": None,
+                    "changes_since_approval": [
+                        {
+                            "path": "templates.WELCOME.default_settings.subject",
+                            "change": "changed",
+                            "before": "Spring is here",
+                            "after": "Spring sale: 20% off",
+                        }
+                    ],
+                    "history": [],
+                }
+            ]
+        },
+    )
+
     campaign_id: uuid.UUID
     approval_status: str
     fingerprint: str
@@ -127,6 +181,36 @@ class SegmentDrift(Schema):
 class AudienceDrift(Schema):
     """Added and removed contacts per segment since the approval, and whether the total
     drift is above the company's threshold (a launch then needs a new approval)."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+                    "approval_id": "8d2f9a61-4b0e-4f7c-9d51-1c3e5a7b9d20",
+                    "approved_at": "2026-12-04T10:00:00+00:00",
+                    "approved_count": 1000,
+                    "current_count": 1080,
+                    "added": 120,
+                    "removed": 40,
+                    "drift_percent": "16.00",
+                    "threshold_percent": "10.00",
+                    "exceeds_threshold": True,
+                    "segments": [
+                        {
+                            "segment_id": "1a2b3c4d-0000-4000-8000-000000000001",
+                            "segment_name": "Germany",
+                            "approved_count": 1000,
+                            "current_count": 1080,
+                            "added": 120,
+                            "removed": 40,
+                        }
+                    ],
+                }
+            ]
+        },
+    )
 
     campaign_id: uuid.UUID
     approval_id: uuid.UUID | None

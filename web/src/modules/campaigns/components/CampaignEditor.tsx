@@ -5,6 +5,8 @@ import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { StatusChip } from "../../../ui/StatusChip";
 import { useAuth } from "../../auth/useAuth";
 import { ApprovalActions } from "../../approvals/components/ApprovalActions";
+import { ApprovalGovernance } from "../../approvals/components/ApprovalGovernance";
+import { AudienceDriftSummary } from "../../approvals/components/AudienceDriftSummary";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
 import { AlertsTab } from "../../budget-guard/components/AlertsTab";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
@@ -51,6 +53,7 @@ export function CampaignEditor() {
         </div>
       </div>
       <LaunchPanel campaign={campaign} />
+      <AudienceDriftSummary campaignId={campaign.id} version={campaign.version} />
       <Tabs.Root value={TABS.includes(tab as never) ? tab : "details"} onValueChange={(value) => navigate(`/campaigns/${campaignId}/${value}`)}>
         <Tabs.List className="tabs" aria-label="Campaign sections">
           {TABS.map((name) => (
@@ -82,6 +85,7 @@ export function CampaignEditor() {
           ) : (
             campaign.approval_status === "pending_approval" && <p>Waiting for an approver.</p>
           )}
+          <ApprovalGovernance campaignId={campaign.id} version={campaign.version} />
         </Tabs.Content>
         <Tabs.Content value="performance">
           <Suspense fallback={<p role="status">Loading charts…</p>}>

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeApi, renderApp } from "../../../test-utils";
+import { ApprovalPolicyPage } from "./ApprovalPolicyPage";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const policy = { steps: [{ name: "Approval" }], drift_threshold_percent: null, is_default: true };
+
+describe("ApprovalPolicyPage", () => {
+  it("saves a two-step chain with a finance step above an amount and a drift limit", async () => {
+    const saved: unknown[] = [];
+    const { fetchMock } = fakeApi({
+      "GET /api/approval-policy/": () => policy,
+      "PUT /api/approval-policy/": async (request) => {
+        saved.push(await request.json());
+        return { ...policy, is_default: false };
+      },
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
+
+    await userEvent.click(await screen.findByRole("button", { name: "Add a step" }));
+    await userEvent.type(screen.getByLabelText("Step 2 name"), "Finance");
+    await userEvent.selectOptions(screen.getByLabelText("Step 2 role"), "finance");
+    await userEvent.type(screen.getByLabelText("Step 2 applies above budget"), "10000");
+    await userEvent.type(screen.getByLabelText("Audience drift limit (%)"), "15");
+    await userEvent.click(screen.getByRole("button", { name: "Save policy" }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({
+      steps: [
+        { name: "Approval", role: null, min_total_budget: null },
+        { name: "Finance", role: "finance", min_total_budget: "10000" },
+      ],
+      drift_threshold_percent: "15",
+    });
+  }, 30_000);
+
+  it("shows the API's refusal", async () => {
+    const { fetchMock } = fakeApi({
+      "GET /api/approval-policy/": () => policy,
+      "PUT /api/approval-policy/": () =>
+        new Response(
+          JSON.stringify({ error_code: "permission_denied", message: "You do not have permission to do this.", details: {} }),
+          { status: 403, headers: { "Content-Type": "application/json" } },
+        ),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
+
+    await userEvent.click(await screen.findByRole("button", { name: "Save policy" }));
+
+    expect(await screen.findByText(/do not have permission/)).toBeInTheDocument();
+  });
+});
