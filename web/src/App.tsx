@@ -6,6 +6,7 @@ import { CampaignListPage } from "./modules/campaigns/components/CampaignListPag
 import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
 import { CampaignEditor } from "./modules/campaigns/components/CampaignEditor";
 import { ApprovalsInbox } from "./modules/approvals/components/ApprovalsInbox";
+import { DataRequestsPage } from "./modules/data-requests/components/DataRequestsPage";
 import { ApprovalPolicyPage } from "./modules/approvals/components/ApprovalPolicyPage";
 import { ChannelCostsPage } from "./modules/budget-guard/components/ChannelCostsPage";
 import { WebhooksPage } from "./modules/webhooks/components/WebhooksPage";
@@ -36,6 +37,7 @@ export function App() {
         <Route path="/settings/unit-costs" element={<ChannelCostsPage />} />
         <Route path="/settings/webhooks" element={<WebhooksPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/data-requests" element={<DataRequestsPage />} />
         <Route path="*" element={<p>Page not found.</p>} />
       </Route>
     </Routes>

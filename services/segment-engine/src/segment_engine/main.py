@@ -16,6 +16,7 @@ from crm_common.settings import Settings
 from crm_common.supervise import supervisor_of
 from segment_engine.contacts.endpoints import router as contacts_router
 from segment_engine.events.endpoints import router as contact_events_router
+from segment_engine.privacy.endpoints import router as privacy_router
 from segment_engine.segments.endpoints import router as segments_router
 from segment_engine.suppressions.endpoints import router as suppressions_router
 from segment_engine.tracking.endpoints import router as tracking_router
@@ -26,6 +27,7 @@ SERVICE = "segment-engine"
 PUBLIC_PREFIXES = ("/t/",)
 
 ROUTERS = [
+    privacy_router,
     contacts_router,
     contact_events_router,
     suppressions_router,

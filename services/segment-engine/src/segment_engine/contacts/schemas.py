@@ -182,6 +182,14 @@ class ContactRead(Schema):
         default_factory=dict, description="Recorded consent per channel (granted or withdrawn)."
     )
     consented_channels: list[str]
+    do_not_sell: bool = Field(
+        default=False,
+        description="CCPA do not sell or share: never handed to other modules or outside "
+        "parties (set through PUT /api/contacts/{id}/do-not-sell/).",
+    )
+    erased_at: datetime | None = Field(
+        default=None, description="When the contact's personal data was erased."
+    )
     created_at: datetime
     updated_at: datetime
 

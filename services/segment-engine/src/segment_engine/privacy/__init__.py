@@ -1,0 +1,1 @@
+"""Data-subject rights: export, erasure, do-not-sell, legal holds, retention settings."""
