@@ -6,7 +6,6 @@ import { CampaignListPage } from "./modules/campaigns/components/CampaignListPag
 import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
 import { CampaignEditor } from "./modules/campaigns/components/CampaignEditor";
 import { ApprovalsInbox } from "./modules/approvals/components/ApprovalsInbox";
-import { ApprovalPolicyPage } from "./modules/approvals/components/ApprovalPolicyPage";
 import { DataRequestsPage } from "./modules/data-requests/components/DataRequestsPage";
 import { ApprovalPolicyPage } from "./modules/approvals/components/ApprovalPolicyPage";
 import { ChannelCostsPage } from "./modules/budget-guard/components/ChannelCostsPage";
