@@ -39,8 +39,9 @@ test("an approval is bound to content: edit the template, see the diff, launch r
   });
   expect(created.status()).toBe(201);
   const campaign = await created.json();
+  // Templates are reference data: the admin keeps them.
   const template = await request.post("/api/campaign-templates/", {
-    headers: manager,
+    headers: admin,
     data: {
       template_name: `Governed ${tag}`,
       template_code: `G${tag}`.slice(0, 20).toUpperCase(),
@@ -73,7 +74,7 @@ test("an approval is bound to content: edit the template, see the diff, launch r
 
   // The shared template's subject changes: the campaign is pending again with the diff.
   const edited = await request.patch(`/api/campaign-templates/${templateBody.id}/`, {
-    headers: manager,
+    headers: admin,
     data: { default_settings: { subject: "Spring sale: 20% off" } },
   });
   expect(edited.status()).toBe(200);
