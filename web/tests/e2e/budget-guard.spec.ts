@@ -31,6 +31,10 @@ async function plannedCampaign(request: APIRequestContext, headers: Record<strin
     data: { campaign_id: campaign.id, segment_name: "Everyone", segment_type: "demographic", demographic_criteria: {} },
   });
   expect(segment.status(), await segment.text()).toBe(201);
+  const templates = await request.get("/api/campaign-templates/?template_type=email&is_active=true", { headers });
+  const template = ((await templates.json()) as { items: { id: string }[] }).items[0];
+  const linked = await request.post(`/api/campaigns/${campaign.id}/templates/`, { headers, data: { template_id: template.id } });
+  expect(linked.status(), await linked.text()).toBe(201);
   const planned = await request.post(`/api/campaigns/${campaign.id}/plan/`, { headers });
   expect(planned.status(), await planned.text()).toBe(200);
   return campaign.id;
@@ -40,6 +44,7 @@ test("the budget guard refuses an over-budget launch, an approver overrides it, 
   page,
   request,
 }) => {
+  test.setTimeout(300_000);
   const admin = await bearer(request, "admin@acme.test");
   const name = `Budget guard ${Date.now().toString(36)}`;
   const campaignId = await plannedCampaign(request, admin, name);
