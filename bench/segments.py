@@ -34,6 +34,7 @@ from typing import Any
 
 from httpx import AsyncClient, Response
 from sqlalchemy import delete, func, literal, select, text
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -41,11 +42,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from machine_info import machine
 from segments_data import ensure_database, ensure_dataset
 
+from crm_common.crypto import pii
 from crm_common.models import (
     Campaign,
     CampaignSegment,
     Contact,
     SegmentMembership,
+    Suppression,
     User,
     UserRole,
 )
@@ -169,25 +172,45 @@ async def fixtures(resources: Resources, company_id: uuid.UUID) -> dict[str, Any
                 setattr(segment, key, value)
             await session.flush()
             segments[name] = segment.id
-        await session.execute(
-            text(
-                "INSERT INTO crm_suppressions (id, company_id, channel, address, reason) "
-                "SELECT gen_random_uuid(), company_id, 'email', lower(email), 'unsubscribe' "
-                "FROM crm_contacts WHERE company_id = :c AND email IS NOT NULL "
-                "ORDER BY external_id DESC LIMIT :n ON CONFLICT DO NOTHING"
-            ),
-            {"c": company_id, "n": SUPPRESSED_EMAILS},
-        )
-        await session.execute(
-            text(
-                "INSERT INTO crm_suppressions (id, company_id, channel, address, reason) "
-                "SELECT gen_random_uuid(), company_id, NULL, phone, 'complaint' "
-                "FROM crm_contacts WHERE company_id = :c AND phone IS NOT NULL "
-                "ORDER BY external_id LIMIT :n ON CONFLICT DO NOTHING"
-            ),
-            {"c": company_id, "n": SUPPRESSED_PHONES},
-        )
+        await suppress_addresses(session, company_id)
     return {"user": user, "segments": segments}
+
+
+async def suppress_addresses(session: Any, company_id: uuid.UUID) -> None:
+    """Suppress the last SUPPRESSED_EMAILS contacts' emails and the first SUPPRESSED_PHONES
+    contacts' phones on every channel; addresses are sealed and hashed as the API stores them
+    (crm_common.crypto.pii), which needs their plaintext first."""
+    picks = (
+        ("email", "unsubscribe", Contact.email.is_not(None), Contact.external_id.desc(), "email"),
+        (None, "complaint", Contact.phone.is_not(None), Contact.external_id.asc(), "phone"),
+    )
+    cipher = await pii.cipher_for(session, company_id)
+    for (channel, reason, present, order, field), count in zip(
+        picks, (SUPPRESSED_EMAILS, SUPPRESSED_PHONES), strict=True
+    ):
+        rows = (
+            await session.execute(
+                select(Contact.id, Contact.email, Contact.phone, Contact.pii_key_version)
+                .where(Contact.company_id == company_id, present)
+                .order_by(order)
+                .limit(count)
+            )
+        ).mappings()
+        plain = await pii.open_contacts(session, company_id, [dict(row) for row in rows])
+        values = []
+        for contact in plain:
+            row_id = uuid.uuid4()
+            values.append(
+                {
+                    "id": row_id,
+                    "company_id": company_id,
+                    "channel": channel,
+                    "reason": reason,
+                    **pii.seal_suppression(cipher, row_id, contact[field]),
+                }
+            )
+        if values:
+            await session.execute(insert(Suppression).on_conflict_do_nothing(), values)
 
 
 async def vacuum_memberships(url: str) -> None:

@@ -142,7 +142,8 @@ async def _snapshot(db, company_id) -> dict:
             await session.execute(
                 select(
                     Contact.external_id,
-                    Contact.email,
+                    # Sealed values differ on every write (random nonces); their hashes do not.
+                    Contact.email_hash,
                     Contact.consented_channels,
                     Contact.attributes,
                 )

@@ -19,6 +19,7 @@ from httpx import AsyncClient
 from pydantic import SecretStr
 from sqlalchemy import func, select
 
+from crm_common.crypto import pii
 from crm_common.db import Database
 from crm_common.models import Campaign, CampaignMetric, Contact, Delivery, Launch, Suppression
 from crm_common.resources import Resources
@@ -179,12 +180,24 @@ async def metric_totals(db: Database, sent: Sent) -> dict[str, int]:
 
 async def suppressions(db: Database, sent: Sent) -> list[tuple[str | None, str, str]]:
     async with db.system_session() as session:
-        rows = await session.execute(
-            select(Suppression.channel, Suppression.address, Suppression.reason).where(
-                Suppression.company_id == sent.company_id
+        rows = (
+            await session.execute(
+                select(
+                    Suppression.id,
+                    Suppression.channel,
+                    Suppression.address,
+                    Suppression.key_version,
+                    Suppression.reason,
+                ).where(Suppression.company_id == sent.company_id)
             )
-        )
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        ).mappings()
+        found = [dict(row) for row in rows]
+        # Addresses are sealed at rest: read them as the suppression API does.
+        addresses = await pii.open_suppressions(session, sent.company_id, found)
+        return [
+            (row["channel"], address, row["reason"])
+            for row, address in zip(found, addresses, strict=True)
+        ]
 
 
 async def test_a_delivered_event_marks_the_delivery_and_counts_once_when_replayed(

@@ -61,8 +61,11 @@ def _address_suppressed(
     address: ColumnElement[str], company_id: uuid.UUID, channels: list[str | None]
 ) -> ColumnElement[bool]:
     named = [suppressions.c.channel == ch for ch in channels if ch is not None]
+    # Rows not yet sealed have no hash: left out, so `IN` never meets a NULL (which would make
+    # every contact "unknown", and NOT of it exclude them all).
     listed = select(suppressions.c.address_hash).where(
         suppressions.c.company_id == company_id,
+        suppressions.c.address_hash.is_not(None),
         or_(suppressions.c.channel.is_(None), *named),
     )
     return and_(address.is_not(None), address.in_(listed))
