@@ -6,6 +6,7 @@ import { CampaignListPage } from "./modules/campaigns/components/CampaignListPag
 import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
 import { CampaignEditor } from "./modules/campaigns/components/CampaignEditor";
 import { ApprovalsInbox } from "./modules/approvals/components/ApprovalsInbox";
+import { PrivacyPage } from "./modules/privacy/components/PrivacyPage";
 import { DataRequestsPage } from "./modules/data-requests/components/DataRequestsPage";
 import { ApprovalPolicyPage } from "./modules/approvals/components/ApprovalPolicyPage";
 import { ChannelCostsPage } from "./modules/budget-guard/components/ChannelCostsPage";
@@ -33,6 +34,7 @@ export function App() {
         <Route path="/campaigns/new" element={<CreateWizard />} />
         <Route path="/campaigns/:campaignId/:tab?" element={<CampaignEditor />} />
         <Route path="/approvals" element={<ApprovalsInbox />} />
+        <Route path="/privacy/*" element={<PrivacyPage />} />
         <Route path="/settings/approval-policy" element={<ApprovalPolicyPage />} />
         <Route path="/settings/unit-costs" element={<ChannelCostsPage />} />
         <Route path="/settings/webhooks" element={<WebhooksPage />} />

@@ -19,6 +19,7 @@ export function Layout() {
           </NavLink>
           {can("create_campaign") && <NavLink to="/campaigns/new">New campaign</NavLink>}
           {can("approve_campaign") && <NavLink to="/approvals">Approvals</NavLink>}
+          {can("read_campaign") && <NavLink to="/privacy">Privacy</NavLink>}
           {can("manage_privacy") && <NavLink to="/data-requests">Data requests</NavLink>}
           {can("manage_users") && <NavLink to="/settings/approval-policy">Approval policy</NavLink>}
           {can("manage_budget") && <NavLink to="/settings/unit-costs">Unit costs</NavLink>}

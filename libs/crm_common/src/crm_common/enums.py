@@ -125,3 +125,30 @@ class TestSendStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+
+
+class ConsentStatus(StrEnum):
+    """A contact's consent on one channel: given, awaiting double opt-in, or not given."""
+
+    GRANTED = "granted"
+    PENDING = "pending"
+    WITHDRAWN = "withdrawn"
+
+
+class ConsentAction(StrEnum):
+    """What a consent ledger entry records."""
+
+    GRANT = "grant"
+    REQUEST = "request"  # an email grant waiting for the contact's double opt-in
+    CONFIRM = "confirm"  # the contact clicked the double opt-in link
+    WITHDRAW = "withdraw"
+    EXPIRE = "expire"  # implied consent reached its end
+
+
+class LegalBasis(StrEnum):
+    """Why a contact may be sent to (CASL distinguishes express from implied consent)."""
+
+    EXPRESS = "express"
+    IMPLIED = "implied"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+    CONTRACT = "contract"

@@ -1,11 +1,18 @@
-"""Masking of contact PII for principals without `view_pii`."""
+"""Masking of contact PII for principals without `view_pii`.
+
+Which contact columns are personal data comes from the classification registry
+(crm_common.privacy.classification): every `pii` or `sensitive` column of crm_contacts is
+masked — to a hint where a masker keeps one (email, phone, names), to None otherwise."""
 
 from __future__ import annotations
 
 from typing import Any
 
-PII_FIELDS = ("email", "phone", "first_name", "last_name", "birth_date", "postal_code")
-PII_DROPPED = ("latitude", "longitude")
+from crm_common.privacy.classification import personal_columns
+
+_COORDINATES = ("latitude", "longitude")
+PII_DROPPED = tuple(name for name in personal_columns("crm_contacts") if name in _COORDINATES)
+PII_FIELDS = tuple(name for name in personal_columns("crm_contacts") if name not in _COORDINATES)
 
 
 def mask_email(value: str | None) -> str | None:
@@ -30,20 +37,31 @@ def mask_name(value: str | None) -> str | None:
     return f"{value[:1]}." if value else value
 
 
+_MASKERS = {
+    "email": mask_email,
+    "phone": mask_phone,
+    "first_name": mask_name,
+    "last_name": mask_name,
+}
+
+
 def mask_contact(contact: dict[str, Any]) -> dict[str, Any]:
     """A copy of a contact dict with PII masked or removed."""
     masked = dict(contact)
-    if "email" in masked:
-        masked["email"] = mask_email(masked["email"])
-    if "phone" in masked:
-        masked["phone"] = mask_phone(masked["phone"])
-    for key in ("first_name", "last_name"):
+    for key in (*PII_FIELDS, *PII_DROPPED):
         if key in masked:
-            masked[key] = mask_name(masked[key])
-    for key in ("birth_date", "postal_code", *PII_DROPPED):
-        if key in masked:
-            masked[key] = None
+            masker = _MASKERS.get(key)
+            masked[key] = masker(masked[key]) if masker else None
     return masked
+
+
+PROOF_PII_KEYS = ("ip", "user_agent")
+
+
+def mask_proof(proof: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a consent proof (crm_consent_ledger.proof, classified pii) without the
+    IP address and user agent."""
+    return {key: "***" if key in PROOF_PII_KEYS else value for key, value in proof.items()}
 
 
 BUDGET_FIELDS = frozenset(

@@ -22,6 +22,8 @@ from campaign_api.governance.endpoints import router as governance
 from campaign_api.hierarchy.endpoints import router as hierarchy
 from campaign_api.launches.endpoints import launch_router as launch_reads
 from campaign_api.launches.endpoints import router as launches
+from campaign_api.privacy.endpoints import router as consent_summary
+from campaign_api.privacy.endpoints import settings_router as privacy_settings
 from campaign_api.segments.endpoints import router as segments
 from campaign_api.templates.endpoints import link_router as template_links
 from campaign_api.templates.endpoints import router as templates
@@ -40,6 +42,8 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     campaign_alerts,
     channel_costs,
     test_sends,
+    consent_summary,
+    privacy_settings,
     variants,
     audit,
     collaborators,
@@ -79,6 +83,11 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
         "name": "variants",
         "description": "A campaign's A/B variants (messages and weights) and the results per "
         "variant.",
+    },
+    {
+        "name": "privacy",
+        "description": "Consent of a campaign's audience by channel, status and legal basis; "
+        "the company's privacy settings (double opt-in for email, data residency).",
     },
     {"name": "audit", "description": "A campaign's immutable change history."},
     {"name": "collaborators", "description": "The users working on a campaign."},

@@ -292,6 +292,21 @@ async def _(w: World) -> Call:
     return Call("POST", f"/api/campaigns/{campaign_id}/test-send/", {"to": "qa@example.com"})
 
 
+@endpoint("GET /api/campaigns/{id}/consent-summary/", {R}, 200)
+async def _(w: World) -> Call:
+    return await _campaign_call(w, "GET", "consent-summary/")
+
+
+@endpoint("GET /api/privacy/settings/", {R}, 200)
+async def _(w: World) -> Call:
+    return Call("GET", "/api/privacy/settings/")
+
+
+@endpoint("PUT /api/privacy/settings/", {"manage_users"}, 200)
+async def _(w: World) -> Call:
+    return Call("PUT", "/api/privacy/settings/", {"double_opt_in_email": False})
+
+
 @endpoint("GET /api/campaigns/{id}/test-sends/{test_send_id}/", {R}, 200)
 async def _(w: World) -> Call:
     campaign_id = await _messaged_campaign(w)

@@ -23,6 +23,7 @@ from crm_common.supervise import supervisor_of
 from launch_worker.channels.callbacks.endpoints import router as callbacks_router
 from launch_worker.channels.registry import close_registries
 from launch_worker.channels.sink_pages import router as mail_sink_router
+from launch_worker.opt_in.consumers import run_opt_in
 from launch_worker.runtime import LaunchRuntime
 from launch_worker.test_sends.consumers import run_test_sends
 from launch_worker.webhooks.consumers import run_webhooks
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
             run_launches,
             run_test_sends,
             run_webhooks,
+            run_opt_in,
             run_worker,
         ],
         middleware=[Middleware(RateLimitMiddleware)],

@@ -18,6 +18,7 @@ from crm_common.settings import Settings, get_settings
 from crm_common.supervise import Run
 from launch_worker.launches.jobs import wake_launches
 from launch_worker.maintenance.jobs import purge_expired
+from launch_worker.opt_in.jobs import expire_consent_job
 from launch_worker.retention.jobs import enforce_retention, retention_dry_run
 
 QUEUE_NAME = "crm:launch-worker"
@@ -26,10 +27,12 @@ FUNCTIONS: list[Any] = [
     wake_launches,
     enforce_retention,
     retention_dry_run,
+    expire_consent_job,
 ]
 CRON_JOBS = [
     cron(purge_expired, hour={3}, minute={17}, run_at_startup=False),
     cron(enforce_retention, hour={2}, minute={43}, run_at_startup=False),
+    cron(expire_consent_job, minute={7, 37}, run_at_startup=False),
 ]
 
 

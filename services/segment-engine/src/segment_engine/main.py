@@ -14,6 +14,8 @@ from crm_common.ratelimit import RateLimitMiddleware
 from crm_common.resources import Resources
 from crm_common.settings import Settings
 from crm_common.supervise import supervisor_of
+from segment_engine.consent.endpoints import public_router as opt_in_router
+from segment_engine.consent.endpoints import router as consent_router
 from segment_engine.contacts.endpoints import router as contacts_router
 from segment_engine.events.endpoints import router as contact_events_router
 from segment_engine.privacy.endpoints import router as privacy_router
@@ -33,6 +35,8 @@ ROUTERS = [
     suppressions_router,
     tracking_router,
     segments_router,
+    consent_router,
+    opt_in_router,
 ]
 
 

@@ -37,6 +37,7 @@ from crm_common.models.governance import (
     ApprovalPolicy,
     CampaignApproval,
 )
+from crm_common.models.consent_ledger import ConsentLedgerEntry
 from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.pii_keys import PiiKey
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
@@ -73,6 +74,7 @@ __all__ = [
     "CampaignTestSend",
     "CodeSequence",
     "Company",
+    "ConsentLedgerEntry",
     "Contact",
     "ContactConsent",
     "ContactEvent",

@@ -123,7 +123,15 @@ class ContactConsent(TenantOwned, Base):
     Written by segment-engine."""
 
     __tablename__ = "crm_contact_consents"
-    __table_args__ = (enum_check("channel", DeliveryChannel),)
+    __table_args__ = (
+        enum_check("channel", DeliveryChannel),
+        CheckConstraint("NOT (granted AND pending)", name="granted_or_pending"),
+        Index(
+            "ix_crm_contact_consents_expiring",
+            "expires_at",
+            postgresql_where=text("granted AND expires_at IS NOT NULL"),
+        ),
+    )
 
     contact_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("crm_contacts.id", ondelete="CASCADE"), primary_key=True
@@ -132,6 +140,12 @@ class ContactConsent(TenantOwned, Base):
     granted: Mapped[bool] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(String(100), server_default="api")
     recorded_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    # The consent ledger (models/consent_ledger.py, migration 0013) derives these: an email grant
+    # awaiting double opt-in is `pending` (not granted), implied consent has an end.
+    pending: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    legal_basis: Mapped[str] = mapped_column(String(30), server_default="express")
+    expires_at: Mapped[datetime | None]
+    ledger_id: Mapped[uuid.UUID | None]
 
 
 class ContactEvent(TenantOwned, Base):

@@ -31,6 +31,7 @@ from crm_common.db import after_commit
 from crm_common.enums import CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
 from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
+from crm_common.privacy.consent import expire_due
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
 from launch_worker.audience.service import freeze_audience
@@ -180,6 +181,8 @@ class Launcher:
         except CRMError as exc:
             raise _StartFailed(f"{exc.message} {exc.details or ''}".strip()) from exc
         phase = ab_test.test_phase(launch.parameters)
+        # Consent past its end (implied consent) is not consent: expire it before resolving.
+        await expire_due(scope, now)
         total = await freeze_audience(
             scope.session,
             company_id=scope.company_id,

@@ -4,7 +4,7 @@ JSON bulk endpoint and the CSV import."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -60,6 +60,7 @@ async def upsert(
     *,
     default_source: str,
     create_only: bool = False,
+    proof: Mapping[str, Any] | None = None,
 ) -> list[Outcome]:
     """Create or update `items` (distinct external ids) in the caller's transaction; fields an
     item does not name are left as they are on an existing contact."""
@@ -106,6 +107,8 @@ async def upsert(
             channel,
             granted,
             item.consent_source or default_source,
+            proof=proof or {},
+            **item.consent_terms(),
         )
         for item in items
         for channel, granted in item.consent_changes().items()
@@ -113,8 +116,11 @@ async def upsert(
     channels = await consent_service.apply(
         scope, consent_inputs, context, new_contacts=created_ids, write_channels=False
     )
+    inserted_arrays = {row["id"]: row["consented_channels"] for row in new_rows.values()}
     for contact_id, consented in channels.items():
-        if contact_id not in created_ids:  # new rows were inserted with their array
+        # New rows were inserted with their granted channels; an email grant that became a
+        # pending double opt-in request is taken out again.
+        if inserted_arrays.get(contact_id) != consented:
             changes.setdefault(contact_id, {})["consented_channels"] = consented
     # One UPDATE per changed contact, columns and consent array together.
     await repo.update_columns(scope, list(changes.items()))

@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -43,7 +44,13 @@ _NUMBER = re.compile(r"^-?(0|[1-9]\d{0,14})(\.\d{1,15})?$")
 _TRUE = {"true", "yes", "y", "1", "granted", "opt_in", "opt-in"}
 _FALSE = {"false", "no", "n", "0", "withdrawn", "opt_out", "opt-out"}
 _CHANNELS = {channel.value for channel in DeliveryChannel}
-_SIMPLE_COLUMNS = {*WRITABLE_COLUMNS, "consent_source", "attributes"}
+_SIMPLE_COLUMNS = {
+    *WRITABLE_COLUMNS,
+    "consent_source",
+    "consent_legal_basis",
+    "consent_expires_at",
+    "attributes",
+}
 
 
 @dataclass(frozen=True)
@@ -274,13 +281,19 @@ async def import_csv(
     """Import an uploaded CSV file into the caller's transaction and report every row."""
     text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
     state = ImportState()
+    # The consent ledger's proof names the import every grant or withdrawal came from.
+    proof = {"import_id": str(uuid.uuid4())}
     records = await asyncio.to_thread(_records_with_header, text, state)
     while True:
         chunk = await asyncio.to_thread(_take_chunk, records, state)
         if not chunk:
             break
         outcomes = await bulk.upsert(
-            scope, [item for _, item in chunk], context, default_source=default_source
+            scope,
+            [item for _, item in chunk],
+            context,
+            default_source=default_source,
+            proof=proof,
         )
         for outcome in outcomes:
             setattr(state.report, outcome.status, getattr(state.report, outcome.status) + 1)

@@ -12,6 +12,7 @@ from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
 from crm_common.schemas import IsoDateTime
+from crm_common.security.permissions import Permission
 from crm_common.security.principal import current_principal
 from segment_engine.contacts import repository as repo
 from segment_engine.contacts import service
@@ -151,8 +152,11 @@ async def delete_contact(contact_id: uuid.UUID, principal: ContactsWrite, scope:
     "/{contact_id}/consent/", response_model=ConsentState, responses=ContactNotFound.openapi()
 )
 async def get_consent(contact_id: uuid.UUID, principal: ContactsRead, scope: Scope) -> ConsentState:
-    """Recorded consent per channel, with its source, time and change history."""
-    return await service.consent_state(scope, contact_id)
+    """Current consent per channel (granted, pending double opt-in, withdrawn) with its legal
+    basis and end, and the latest consent ledger entries."""
+    return await service.consent_state(
+        scope, contact_id, view_pii=principal.has(Permission.VIEW_PII)
+    )
 
 
 @router.patch(

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm_common.enums import DeliveryChannel
+from crm_common.enums import ConsentAction, ConsentStatus, DeliveryChannel, LegalBasis
 from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLUMNS
 from crm_common.schemas import IsoAwareDateTime, IsoDate, Schema
 from segment_engine.contacts import normalize as norm
@@ -75,6 +75,14 @@ class ContactFields(BaseModel):
     consent_source: str | None = Field(
         default=None, description="Where the consent in this write was given (e.g. signup_form)."
     )
+    consent_legal_basis: LegalBasis | None = Field(
+        default=None,
+        description="Legal basis of the consent granted in this write (default express; "
+        "implied consent ends after two years unless consent_expires_at says otherwise).",
+    )
+    consent_expires_at: IsoAwareDateTime | None = Field(
+        default=None, description="When the consent granted in this write ends (future)."
+    )
 
     @field_validator(*_NORMALIZERS)
     @classmethod
@@ -97,6 +105,13 @@ class ContactFields(BaseModel):
     @classmethod
     def _source(cls, value: str | None) -> str | None:
         return None if value is None else norm.clean_text(value, field_max=100)
+
+    @field_validator("consent_expires_at")
+    @classmethod
+    def _consent_ends_later(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value <= datetime.now(UTC):
+            raise ValueError("must be in the future")
+        return value
 
     @field_validator("birth_date")
     @classmethod
@@ -128,6 +143,13 @@ class ContactFields(BaseModel):
 
     def consent_changes(self) -> dict[str, bool]:
         return {str(channel): granted for channel, granted in (self.consent or {}).items()}
+
+    def consent_terms(self) -> dict[str, Any]:
+        """The legal basis and end of the consent this write grants."""
+        return {
+            "legal_basis": self.consent_legal_basis or LegalBasis.EXPRESS,
+            "expires_at": self.consent_expires_at,
+        }
 
 
 class ContactCreate(ContactFields):
@@ -253,18 +275,62 @@ class ImportReport(Schema):
 class ConsentEntry(Schema):
     channel: str
     granted: bool
+    status: ConsentStatus = Field(
+        description="granted, pending (awaiting the contact's double opt-in) or withdrawn."
+    )
+    legal_basis: LegalBasis
+    expires_at: datetime | None = Field(description="When this consent ends (implied consent).")
     source: str
     recorded_at: datetime
 
+    @classmethod
+    def from_row(cls, row: Any) -> ConsentEntry:
+        status = (
+            ConsentStatus.GRANTED
+            if row.granted
+            else ConsentStatus.PENDING
+            if row.pending
+            else ConsentStatus.WITHDRAWN
+        )
+        return cls(
+            channel=row.channel,
+            granted=row.granted,
+            status=status,
+            legal_basis=row.legal_basis,
+            expires_at=row.expires_at,
+            source=row.source,
+            recorded_at=row.recorded_at,
+        )
+
 
 class ConsentHistoryEntry(Schema):
+    """One consent ledger entry."""
+
+    id: uuid.UUID
     channel: str
+    action: ConsentAction
+    status: ConsentStatus
     granted: bool
-    previous: bool | None
+    previous: bool | None = Field(description="Whether consent was granted before this entry.")
+    previous_status: ConsentStatus | None
+    legal_basis: LegalBasis | None
+    expires_at: datetime | None
     source: str | None
     recorded_at: datetime = Field(description="When the consent was given or withdrawn.")
     changed_at: datetime = Field(description="When this system recorded the change.")
     actor_user_id: uuid.UUID | None
+    proof: dict[str, Any] = Field(
+        description="IP, user agent, request, form or import id, opt-in request (IP and user "
+        "agent masked without view_pii)."
+    )
+
+
+class ConsentHistoryPage(Schema):
+    items: list[ConsentHistoryEntry]
+    total: int
+    page: int
+    page_size: int
+    filters: dict[str, Any] = {}
 
 
 class ConsentState(Schema):
@@ -284,6 +350,24 @@ class ConsentChange(BaseModel):
     recorded_at: IsoAwareDateTime | None = Field(
         default=None, description="When it was given (defaults to now; never in the future)."
     )
+    legal_basis: LegalBasis = Field(
+        default=LegalBasis.EXPRESS,
+        description="Why the contact may be sent to; implied consent ends after two years "
+        "unless `expires_at` says otherwise.",
+    )
+    expires_at: IsoAwareDateTime | None = Field(
+        default=None, description="When the granted consent ends (in the future)."
+    )
+    form_id: str | None = Field(
+        default=None, max_length=100, description="The form the consent was given on (proof)."
+    )
+
+    @field_validator("expires_at")
+    @classmethod
+    def _future(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value <= datetime.now(UTC):
+            raise ValueError("must be in the future")
+        return value
 
     @field_validator("source")
     @classmethod

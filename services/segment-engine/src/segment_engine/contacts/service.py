@@ -110,7 +110,7 @@ async def update(
     await repo.update_columns(scope, [(contact.id, changed)] if changed else [])
     source = data.consent_source or API_SOURCE
     inputs = [
-        consent_service.ConsentInput(contact.id, channel, granted, source)
+        consent_service.ConsentInput(contact.id, channel, granted, source, **data.consent_terms())
         for channel, granted in data.consent_changes().items()
     ]
     await consent_service.apply(scope, inputs, _context(principal))
@@ -204,6 +204,7 @@ async def bulk_upsert(
         [item for _, item in batch.valid],
         _context(principal),
         default_source=consent_source or BULK_SOURCE,
+        proof={"batch_id": str(uuid.uuid4())},
     )
     results = bulk.item_results(batch, outcomes)
     counts = dict.fromkeys(("created", "updated", "unchanged", "error"), 0)
@@ -227,10 +228,14 @@ async def import_file(
     )
 
 
-async def consent_state(scope: TenantScope, contact_id: uuid.UUID) -> ConsentState:
+async def consent_state(
+    scope: TenantScope, contact_id: uuid.UUID, *, view_pii: bool = False
+) -> ConsentState:
     """A contact's recorded consent per channel and its change history."""
     contact = await _load(scope, contact_id)
-    return await consent_service.state(scope, contact.id, list(contact.consented_channels))
+    return await consent_service.state(
+        scope, contact.id, list(contact.consented_channels), view_pii=view_pii
+    )
 
 
 async def change_consent(
@@ -240,10 +245,19 @@ async def change_consent(
     contact = await repo.get(scope, contact_id, for_update=True)
     if contact is None:
         raise ContactNotFound()
+    proof = {"form_id": change.form_id} if change.form_id else {}
     inputs = [
-        consent_service.ConsentInput(contact.id, str(channel), granted, change.source)
+        consent_service.ConsentInput(
+            contact.id,
+            str(channel),
+            granted,
+            change.source,
+            legal_basis=change.legal_basis,
+            expires_at=change.expires_at,
+            proof=proof,
+        )
         for channel, granted in change.consent.items()
     ]
     context = _context(principal, change.recorded_at)
     await consent_service.apply(scope, inputs, context, reconfirm=True)
-    return await consent_state(scope, contact.id)
+    return await consent_state(scope, contact.id, view_pii=principal.has(Permission.VIEW_PII))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from crm_common.audit import RequestMeta, current_request_meta, record
@@ -12,6 +13,7 @@ from crm_common.crypto import pii
 from crm_common.masking import mask_email, mask_phone
 from crm_common.models import Campaign, Contact, Suppression
 from crm_common.pagination import PageParams, make_page, paginate
+from crm_common.privacy.consent import ConsentContext, withdraw_for_suppression
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -119,6 +121,21 @@ async def add(
         actor_user_id=principal.user_id,
         meta=current_request_meta(),
     )
+    if entry.contact_id is not None:
+        # An unsubscribe or a complaint is the contact saying no: consent is withdrawn too.
+        await withdraw_for_suppression(
+            scope,
+            entry.contact_id,
+            entry.channel,
+            reason=entry.reason,
+            source=entry.source,
+            context=ConsentContext(
+                recorded_at=datetime.now(UTC),
+                actor_user_id=principal.user_id,
+                meta=current_request_meta(),
+            ),
+            proof={"suppression_id": str(entry.id)},
+        )
     return present(entry, data.address, principal), created
 
 

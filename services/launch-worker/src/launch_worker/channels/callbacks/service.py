@@ -21,6 +21,7 @@ import structlog
 from crm_common.campaign_metrics import bump_metrics
 from crm_common.db import Database
 from crm_common.enums import DeliveryStatus, SuppressionReason
+from crm_common.privacy.consent import ConsentContext, withdraw_for_suppression
 from crm_common.tenancy import TenantScope
 from launch_worker.channels.callbacks import repository as repo
 
@@ -201,4 +202,15 @@ async def apply(db: Database, outcome: Outcome) -> bool:
                         contact_id=target.contact_id,
                         campaign_id=target.campaign_id,
                     )
+                # A complaint or an opt-out reported by the provider withdraws consent
+                # through the consent ledger (a hard bounce only suppresses).
+                await withdraw_for_suppression(
+                    scope,
+                    target.contact_id,
+                    target.channel,
+                    reason=outcome.suppress,
+                    source=f"{outcome.provider}_callback",
+                    context=ConsentContext(recorded_at=datetime.now(UTC)),
+                    proof={"campaign_id": str(target.campaign_id)},
+                )
     return True

@@ -1,0 +1,1 @@
+"""Consent ledger reads (a contact's history) and the public double opt-in confirmation."""
