@@ -16,15 +16,19 @@ from crm_common.tenancy import TenantScope
 
 # Every campaign below each of :ids (and itself), with its budget and spend converted to the
 # company's default currency, its metric totals and its last-touch conversions, summed per
-# root. RLS scopes the rows as well; the company filter keeps the index on (company_id,
+# root. The walk carries the columns it sums, so the table is not read a second time. RLS
+# scopes the rows as well; the company filter keeps the index on (company_id,
 # parent_campaign_id) in use.
 _ROLLUPS = text(
     """
-WITH RECURSIVE tree(root_id, id, depth) AS (
-  SELECT c.id, c.id, 0 FROM crm_campaigns c
+WITH RECURSIVE tree(root_id, id, depth, total_budget, actual_spend, currency_code, audience) AS (
+  SELECT c.id, c.id, 0, c.total_budget, c.actual_spend, c.currency_code, c.target_audience_size
+  FROM crm_campaigns c
   WHERE c.company_id = :company_id AND c.id = ANY(:ids) AND NOT c.is_deleted
   UNION ALL
-  SELECT t.root_id, c.id, t.depth + 1 FROM tree t
+  SELECT t.root_id, c.id, t.depth + 1, c.total_budget, c.actual_spend, c.currency_code,
+         c.target_audience_size
+  FROM tree t
   JOIN crm_campaigns c
     ON c.company_id = :company_id AND c.parent_campaign_id = t.id AND NOT c.is_deleted
   WHERE t.depth < 3
@@ -47,23 +51,22 @@ SELECT
   t.root_id,
   count(*) AS campaigns,
   max(t.depth) AS depth,
-  coalesce(sum(round(c.total_budget * r.rate, 2)), 0) AS total_budget,
-  coalesce(sum(round(c.actual_spend * r.rate, 2)), 0) AS actual_spend,
-  coalesce(sum(c.target_audience_size), 0) AS audience,
+  coalesce(sum(round(t.total_budget * r.rate, 2)), 0) AS total_budget,
+  coalesce(sum(round(t.actual_spend * r.rate, 2)), 0) AS actual_spend,
+  coalesce(sum(t.audience), 0) AS audience,
   coalesce(sum(m.sent), 0) AS sent,
   coalesce(sum(m.opens), 0) AS opens,
   coalesce(sum(m.clicks), 0) AS clicks,
   coalesce(sum(a.conversions), 0) AS conversions,
   coalesce(sum(a.revenue), 0) AS revenue,
   coalesce(
-    array_agg(DISTINCT c.currency_code) FILTER (WHERE r.rate IS NULL), ARRAY[]::text[]
+    array_agg(DISTINCT t.currency_code) FILTER (WHERE r.rate IS NULL), ARRAY[]::text[]
   ) AS missing_rates
 FROM tree t
-JOIN crm_campaigns c ON c.company_id = :company_id AND c.id = t.id
 LEFT JOIN crm_exchange_rates x
-  ON x.company_id = :company_id AND x.currency_code = c.currency_code
+  ON x.company_id = :company_id AND x.currency_code = t.currency_code
 CROSS JOIN LATERAL (
-  SELECT CASE WHEN c.currency_code = :base THEN 1::numeric ELSE x.rate END AS rate
+  SELECT CASE WHEN t.currency_code = :base THEN 1::numeric ELSE x.rate END AS rate
 ) r
 LEFT JOIN metrics m ON m.campaign_id = t.id
 LEFT JOIN credited a ON a.campaign_id = t.id
