@@ -11,6 +11,8 @@ test("an approval is bound to content: edit the template, see the diff, launch r
   browser,
   request,
 }) => {
+  // Four sign-ins, two approvals and a launch: more than the default budget on a shared machine.
+  test.setTimeout(300_000);
   const tag = Date.now().toString(36);
   const manager = await tokenOf(request, "manager@acme.test");
   const admin = await tokenOf(request, "admin@acme.test");
