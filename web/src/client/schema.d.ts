@@ -593,6 +593,50 @@ export interface paths {
         patch: operations["patch_campaign_api_campaigns__campaign_id___patch"];
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/alert-thresholds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a campaign's alert thresholds
+         * @description The campaign's performance rules and the severity that pauses it.
+         */
+        get: operations["read_thresholds_api_campaigns__campaign_id__alert_thresholds__get"];
+        /**
+         * Set a campaign's alert thresholds
+         * @description Replace the campaign's performance rules and pause severity (audited).
+         */
+        put: operations["update_thresholds_api_campaigns__campaign_id__alert_thresholds__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/alerts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's alerts
+         * @description The budget and performance alerts raised on the campaign, newest first.
+         */
+        get: operations["list_alerts_api_campaigns__campaign_id__alerts__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign_id}/approval/": {
         parameters: {
             query?: never;
@@ -668,6 +712,27 @@ export interface paths {
          * @description List every change of a campaign and its segments, links and approvals, newest first.
          */
         get: operations["campaign_history_api_campaigns__campaign_id__audit__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/budget-forecast/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast a launch's cost
+         * @description The cost of launching now (sendable audience times unit costs) against the
+         *     campaign's remaining budget, as the launch request will check it.
+         */
+        get: operations["budget_forecast_api_campaigns__campaign_id__budget_forecast__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1188,6 +1253,30 @@ export interface paths {
         patch: operations["update_variant_api_campaigns__campaign_id__variants__variant_id___patch"];
         trace?: never;
     };
+    "/api/channel-costs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read unit costs
+         * @description The company's price per message on each channel and provider.
+         */
+        get: operations["read_channel_costs_api_channel_costs__get"];
+        /**
+         * Set unit costs
+         * @description Replace the company's unit costs per channel and provider (audited).
+         */
+        put: operations["update_channel_costs_api_channel_costs__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contact-events/": {
         parameters: {
             query?: never;
@@ -1298,6 +1387,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/privacy/legal-holds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Legal Holds
+         * @description Legal holds on contacts and campaigns, newest first.
+         */
+        get: operations["list_legal_holds_api_contacts_privacy_legal_holds__get"];
+        put?: never;
+        /**
+         * Place Legal Hold
+         * @description Put a contact or a campaign under legal hold: retention keeps its data and a held
+         *     contact cannot be erased.
+         */
+        post: operations["place_legal_hold_api_contacts_privacy_legal_holds__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/legal-holds/{hold_id}/release/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Legal Hold
+         * @description Release an active legal hold, with the reason.
+         */
+        post: operations["release_legal_hold_api_contacts_privacy_legal_holds__hold_id__release__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Requests
+         * @description The data-subject request log (who, when, which contact, kind, outcome), newest first.
+         */
+        get: operations["list_requests_api_contacts_privacy_requests__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/retention/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Retention
+         * @description Days kept per data class (events, deliveries, rendered messages, audit).
+         */
+        get: operations["get_retention_api_contacts_privacy_retention__get"];
+        /**
+         * Set Retention
+         * @description Replace the retention periods; a class left out or null is kept indefinitely.
+         */
+        put: operations["set_retention_api_contacts_privacy_retention__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/privacy/retention/dry-run/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention Dry Run
+         * @description What the nightly retention job would remove now, per data class and table.
+         */
+        get: operations["retention_dry_run_api_contacts_privacy_retention_dry_run__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}/": {
         parameters: {
             query?: never;
@@ -1363,6 +1561,66 @@ export interface paths {
          * @description Every grant, withdrawal, opt-in request, confirmation and expiry, newest first.
          */
         get: operations["consent_history_api_contacts__contact_id__consents_history__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/do-not-sell/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Do Not Sell
+         * @description Record the contact's CCPA "do not sell or share" choice.
+         */
+        put: operations["set_do_not_sell_api_contacts__contact_id__do_not_sell__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/erase/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Contact
+         * @description Erase a contact's personal data everywhere (idempotent; 409 under legal hold).
+         */
+        post: operations["erase_contact_api_contacts__contact_id__erase__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Contact
+         * @description Everything held about a contact as JSON (needs view_pii or export_personal_data).
+         */
+        get: operations["export_contact_api_contacts__contact_id__export__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2180,6 +2438,209 @@ export interface components {
             comment?: string | null;
         };
         /**
+         * AlertMetric
+         * @enum {string}
+         */
+        AlertMetric: "bounce_rate" | "unsubscribe_rate" | "failure_rate" | "spend_pace";
+        /**
+         * AlertPage
+         * @description One page of a campaign's alerts, newest first.
+         * @example {
+         *       "filters": {},
+         *       "items": [
+         *         {
+         *           "alert_kind": "budget",
+         *           "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *           "details": {
+         *             "remaining": "0.00",
+         *             "spent": "2000.00",
+         *             "threshold_percent": 100
+         *           },
+         *           "id": "8b0f0c7e-3c55-4c55-9a57-1c1e5b7f2a10",
+         *           "launch_id": "1f16c43a-b68c-4777-9213-847c11e96f90",
+         *           "metric": "budget_spent",
+         *           "observed": "100.000000",
+         *           "paused": true,
+         *           "raised_at": "2026-04-01T08:10:00Z",
+         *           "severity": "critical",
+         *           "threshold": "100.000000"
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 50,
+         *       "total": 1
+         *     }
+         */
+        AlertPage: {
+            /** Items */
+            items: components["schemas"]["AlertRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * AlertRead
+         * @description An alert raised on the campaign (once per metric and threshold).
+         */
+        AlertRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Launch Id */
+            launch_id: string | null;
+            /**
+             * Alert Kind
+             * @description budget or performance
+             */
+            alert_kind: string;
+            /** Metric */
+            metric: string;
+            severity: components["schemas"]["Severity"];
+            /** Observed */
+            observed: string;
+            /** Threshold */
+            threshold: string;
+            /**
+             * Paused
+             * @description Whether this alert paused the campaign.
+             */
+            paused: boolean;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+        };
+        /**
+         * AlertRule
+         * @description One threshold on one metric.
+         */
+        "AlertRule-Input": {
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Threshold
+             * @description Rates are fractions (0.05 = 5 %); spend_pace is a ratio (1.5 = 50 % ahead).
+             */
+            threshold: number | string;
+            /** @default warning */
+            severity?: components["schemas"]["Severity"];
+            /**
+             * Min Sent
+             * @description Sent messages before the rule applies.
+             * @default 100
+             */
+            min_sent?: number;
+        };
+        /**
+         * AlertRule
+         * @description One threshold on one metric.
+         */
+        "AlertRule-Output": {
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Threshold
+             * @description Rates are fractions (0.05 = 5 %); spend_pace is a ratio (1.5 = 50 % ahead).
+             */
+            threshold: string;
+            /** @default warning */
+            severity?: components["schemas"]["Severity"];
+            /**
+             * Min Sent
+             * @description Sent messages before the rule applies.
+             * @default 100
+             */
+            min_sent?: number;
+        };
+        /**
+         * AlertThresholdsRead
+         * @example {
+         *       "pause_at_severity": "critical",
+         *       "rules": [
+         *         {
+         *           "metric": "bounce_rate",
+         *           "min_sent": 200,
+         *           "severity": "critical",
+         *           "threshold": "0.05"
+         *         },
+         *         {
+         *           "metric": "unsubscribe_rate",
+         *           "min_sent": 200,
+         *           "severity": "warning",
+         *           "threshold": "0.01"
+         *         },
+         *         {
+         *           "metric": "spend_pace",
+         *           "min_sent": 0,
+         *           "severity": "warning",
+         *           "threshold": "1.5"
+         *         }
+         *       ]
+         *     }
+         */
+        AlertThresholdsRead: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Rules */
+            rules: components["schemas"]["AlertRule-Output"][];
+            pause_at_severity: components["schemas"]["Severity"] | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * AlertThresholdsWrite
+         * @description A campaign's rules (at most one per metric) and the severity that pauses it.
+         * @example {
+         *       "pause_at_severity": "critical",
+         *       "rules": [
+         *         {
+         *           "metric": "bounce_rate",
+         *           "min_sent": 200,
+         *           "severity": "critical",
+         *           "threshold": "0.05"
+         *         },
+         *         {
+         *           "metric": "unsubscribe_rate",
+         *           "min_sent": 200,
+         *           "severity": "warning",
+         *           "threshold": "0.01"
+         *         },
+         *         {
+         *           "metric": "spend_pace",
+         *           "min_sent": 0,
+         *           "severity": "warning",
+         *           "threshold": "1.5"
+         *         }
+         *       ]
+         *     }
+         */
+        AlertThresholdsWrite: {
+            /** Rules */
+            rules?: components["schemas"]["AlertRule-Input"][];
+            /** @description An alert this severe or worse pauses the campaign; null: never. */
+            pause_at_severity?: components["schemas"]["Severity"] | null;
+        };
+        /**
          * AllocationList
          * @description A campaign's allocations and their sum.
          * @example {
@@ -2326,7 +2787,25 @@ export interface components {
             /** Comment */
             comment?: string | null;
         };
-        /** ApprovalPolicyRead */
+        /**
+         * ApprovalPolicyRead
+         * @example {
+         *       "drift_threshold_percent": "10.00",
+         *       "is_default": false,
+         *       "steps": [
+         *         {
+         *           "name": "Marketing sign-off"
+         *         },
+         *         {
+         *           "min_total_budget": "10000.00",
+         *           "name": "Finance",
+         *           "role": "finance"
+         *         }
+         *       ],
+         *       "updated_at": "2026-12-04T10:00:00+00:00",
+         *       "updated_by_user_id": "0b7f3c52-2f7e-4a55-9a43-0d6f0f6f2a10"
+         *     }
+         */
         ApprovalPolicyRead: {
             /** Steps */
             steps: components["schemas"]["ApprovalStep-Output"][];
@@ -2528,6 +3007,28 @@ export interface components {
          * AudienceDrift
          * @description Added and removed contacts per segment since the approval, and whether the total
          *     drift is above the company's threshold (a launch then needs a new approval).
+         * @example {
+         *       "added": 120,
+         *       "approval_id": "8d2f9a61-4b0e-4f7c-9d51-1c3e5a7b9d20",
+         *       "approved_at": "2026-12-04T10:00:00+00:00",
+         *       "approved_count": 1000,
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "current_count": 1080,
+         *       "drift_percent": "16.00",
+         *       "exceeds_threshold": true,
+         *       "removed": 40,
+         *       "segments": [
+         *         {
+         *           "added": 120,
+         *           "approved_count": 1000,
+         *           "current_count": 1080,
+         *           "removed": 40,
+         *           "segment_id": "1a2b3c4d-0000-4000-8000-000000000001",
+         *           "segment_name": "Germany"
+         *         }
+         *       ],
+         *       "threshold_percent": "10.00"
+         *     }
          */
         AudienceDrift: {
             /**
@@ -2961,6 +3462,74 @@ export interface components {
             parent_budget_id?: string | null;
         };
         /**
+         * BudgetForecast
+         * @description What a launch would cost against what the campaign may still spend.
+         * @example {
+         *       "audience": 3000,
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "currency_code": "USD",
+         *       "drawn": "500.00",
+         *       "forecast_cost": "2.40",
+         *       "limited_by": "campaign",
+         *       "per_channel": {
+         *         "email": {
+         *           "audience": 3000,
+         *           "cost": "2.40",
+         *           "unit_cost": "0.0008"
+         *         }
+         *       },
+         *       "remaining": "1500.00",
+         *       "shared_budgets": [],
+         *       "total_budget": "2000.00",
+         *       "within_budget": true
+         *     }
+         */
+        BudgetForecast: {
+            /** Campaign Id */
+            campaign_id: string;
+            /** Currency Code */
+            currency_code: string;
+            /** Audience */
+            audience: number;
+            /** Forecast Cost */
+            forecast_cost: string;
+            /** Remaining */
+            remaining: string;
+            /** Total Budget */
+            total_budget: string;
+            /**
+             * Drawn
+             * @description What sending has drawn so far (spent plus in flight).
+             */
+            drawn: string;
+            /**
+             * Limited By
+             * @description campaign or shared_budget: which limit `remaining` is.
+             */
+            limited_by: string;
+            /** Within Budget */
+            within_budget: boolean;
+            /** Per Channel */
+            per_channel: {
+                [key: string]: components["schemas"]["ChannelForecast"];
+            };
+            /** Shared Budgets */
+            shared_budgets: {
+                [key: string]: string;
+            }[];
+        };
+        /**
+         * BudgetOverride
+         * @description Send although the forecast exceeds the remaining budget (needs approve_campaign).
+         */
+        BudgetOverride: {
+            /**
+             * Reason
+             * @description Why, for the audit trail.
+             */
+            reason: string;
+        };
+        /**
          * BudgetPage
          * @description One page of budgets.
          * @example {
@@ -3190,6 +3759,30 @@ export interface components {
          * CampaignApprovalState
          * @description Where the campaign's approval stands: the chain with each step's current approval,
          *     the fingerprint of its content now and what changed since the approved version.
+         * @example {
+         *       "approval_status": "pending_approval",
+         *       "approved_at": "2026-12-04T10:00:00+00:00",
+         *       "approved_fingerprint": "3e7a000000000000000000000000000000000000000000000000000000000000",
+         *       "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+         *       "chain": [
+         *         {
+         *           "name": "Approval",
+         *           "required": true,
+         *           "step_index": 0
+         *         }
+         *       ],
+         *       "changes_since_approval": [
+         *         {
+         *           "after": "Spring sale: 20% off",
+         *           "before": "Spring is here",
+         *           "change": "changed",
+         *           "path": "templates.WELCOME.default_settings.subject"
+         *         }
+         *       ],
+         *       "content_matches_approval": false,
+         *       "fingerprint": "9b1d000000000000000000000000000000000000000000000000000000000000",
+         *       "history": []
+         *     }
          */
         CampaignApprovalState: {
             /**
@@ -4219,6 +4812,95 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "sms" | "social" | "direct_mail" | "multi_channel";
+        /**
+         * ChannelCost
+         * @description One channel's price per message, and the prices of particular providers.
+         */
+        ChannelCost: {
+            /**
+             * Unit Cost
+             * @description Price of one message on the channel; null: free unless a provider says.
+             */
+            unit_cost?: number | string | null;
+            /**
+             * Providers
+             * @description Price of one message through a provider; wins over the channel's price.
+             */
+            providers?: {
+                [key: string]: number | string;
+            };
+        };
+        /** ChannelCostRead */
+        ChannelCostRead: {
+            /** Unit Cost */
+            unit_cost: string | null;
+            /** Providers */
+            providers: {
+                [key: string]: string;
+            };
+            /** Available Providers */
+            available_providers: string[];
+        };
+        /**
+         * ChannelCostsRead
+         * @description The company's unit costs per delivery channel (every channel listed).
+         * @example {
+         *       "channels": {
+         *         "email": {
+         *           "available_providers": [
+         *             "smtp",
+         *             "sendgrid",
+         *             "sandbox"
+         *           ],
+         *           "providers": {
+         *             "sendgrid": "0.0006"
+         *           },
+         *           "unit_cost": "0.0008"
+         *         }
+         *       }
+         *     }
+         */
+        ChannelCostsRead: {
+            /** Channels */
+            channels: {
+                [key: string]: components["schemas"]["ChannelCostRead"];
+            };
+        };
+        /**
+         * ChannelCostsWrite
+         * @description The company's unit costs; channels left out cost nothing.
+         * @example {
+         *       "channels": {
+         *         "email": {
+         *           "providers": {
+         *             "sendgrid": "0.0006"
+         *           },
+         *           "unit_cost": "0.0008"
+         *         },
+         *         "sms": {
+         *           "providers": {},
+         *           "unit_cost": "0.0079"
+         *         }
+         *       }
+         *     }
+         */
+        ChannelCostsWrite: {
+            /** Channels */
+            channels?: {
+                [key: string]: components["schemas"]["ChannelCost"];
+            };
+        };
+        /** ChannelForecast */
+        ChannelForecast: {
+            /** Audience */
+            audience: number;
+            /** Unit Cost */
+            unit_cost: string;
+            /** Provider */
+            provider: string | null;
+            /** Cost */
+            cost: string;
+        };
         /** ChannelPerformance */
         ChannelPerformance: {
             /** Channel */
@@ -4661,6 +5343,78 @@ export interface components {
             /** External Id */
             external_id: string;
         };
+        /**
+         * ContactExport
+         * @description Everything held about one contact, in clear, at `exported_at`.
+         */
+        ContactExport: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Exported At
+             * Format: date-time
+             */
+            exported_at: string;
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
+            /** Consents */
+            consents: {
+                [key: string]: unknown;
+            }[];
+            /** Events */
+            events: {
+                [key: string]: unknown;
+            }[];
+            /** Deliveries */
+            deliveries: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Rendered Messages
+             * @description Test sends rendered with the contact's data, and the tracked links of messages delivered to the contact.
+             */
+            rendered_messages: {
+                [key: string]: unknown;
+            }[];
+            /** Segment Memberships */
+            segment_memberships: {
+                [key: string]: unknown;
+            }[];
+            /** Campaign Audiences */
+            campaign_audiences: {
+                [key: string]: unknown;
+            }[];
+            /** Suppressions */
+            suppressions: {
+                [key: string]: unknown;
+            }[];
+            /** Legal Holds */
+            legal_holds: {
+                [key: string]: unknown;
+            }[];
+            /** Data Subject Requests */
+            data_subject_requests: {
+                [key: string]: unknown;
+            }[];
+            /** Audit Trail */
+            audit_trail: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Other Records
+             * @description Rows of any other table that names the contact, by table.
+             */
+            other_records: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
         /** ContactPage */
         ContactPage: {
             /** Items */
@@ -4735,6 +5489,17 @@ export interface components {
             };
             /** Consented Channels */
             consented_channels: string[];
+            /**
+             * Do Not Sell
+             * @description CCPA do not sell or share: never handed to other modules or outside parties (set through PUT /api/contacts/{id}/do-not-sell/).
+             * @default false
+             */
+            do_not_sell?: boolean;
+            /**
+             * Erased At
+             * @description When the contact's personal data was erased.
+             */
+            erased_at?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -5007,6 +5772,59 @@ export interface components {
             campaign_id?: string | null;
         };
         /**
+         * DataSubjectRequestKind
+         * @enum {string}
+         */
+        DataSubjectRequestKind: "export" | "erase" | "do_not_sell" | "legal_hold" | "legal_hold_release";
+        /** DataSubjectRequestPage */
+        DataSubjectRequestPage: {
+            /** Items */
+            items: components["schemas"]["DataSubjectRequestRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** DataSubjectRequestRead */
+        DataSubjectRequestRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Kind */
+            kind: string;
+            /** Outcome */
+            outcome: string;
+            /** Requested By User Id */
+            requested_by_user_id: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Request Id */
+            request_id: string | null;
+        };
+        /**
          * DeleteResult
          * @description What a soft delete did.
          * @example {
@@ -5035,6 +5853,53 @@ export interface components {
          * @enum {string}
          */
         DeliveryChannel: "email" | "sms" | "social" | "direct_mail";
+        /** DoNotSellChange */
+        DoNotSellChange: {
+            /** Do Not Sell */
+            do_not_sell: boolean;
+        };
+        /** DoNotSellState */
+        DoNotSellState: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Do Not Sell */
+            do_not_sell: boolean;
+        };
+        /** ErasureReport */
+        ErasureReport: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Status
+             * @description erased, or already_erased for a repeated request.
+             */
+            status: string;
+            /**
+             * Erased At
+             * Format: date-time
+             */
+            erased_at: string;
+            /**
+             * Removed
+             * @description Rows deleted or pseudonymised, by kind.
+             */
+            removed: {
+                [key: string]: number;
+            };
+            /**
+             * Redis
+             * @description Stream entries and cache keys removed.
+             */
+            redis: {
+                [key: string]: number;
+            };
+        };
         /**
          * ErrorBody
          * @description The body of every non-2xx JSON response.
@@ -5861,6 +6726,8 @@ export interface components {
              * @description Omitted: every segment.
              */
             segment_ids?: string[] | null;
+            /** @description Launch although the forecast cost exceeds the remaining budget (approve_campaign only; audited). Sending still stops when the budget runs out. */
+            budget_override?: components["schemas"]["BudgetOverride"] | null;
         };
         /**
          * LaunchStatus
@@ -5890,6 +6757,70 @@ export interface components {
          * @enum {string}
          */
         LegalBasis: "express" | "implied" | "legitimate_interest" | "contract";
+        /**
+         * LegalHoldCreate
+         * @description A hold on exactly one contact or one campaign.
+         */
+        LegalHoldCreate: {
+            /** Contact Id */
+            contact_id?: string | null;
+            /** Campaign Id */
+            campaign_id?: string | null;
+            /** Reason */
+            reason: string;
+        };
+        /** LegalHoldPage */
+        LegalHoldPage: {
+            /** Items */
+            items: components["schemas"]["LegalHoldRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Filters
+             * @default {}
+             */
+            filters?: {
+                [key: string]: unknown;
+            };
+        };
+        /** LegalHoldRead */
+        LegalHoldRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Contact Id */
+            contact_id: string | null;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /** Reason */
+            reason: string;
+            /** Placed By User Id */
+            placed_by_user_id: string | null;
+            /**
+             * Placed At
+             * Format: date-time
+             */
+            placed_at: string;
+            /** Released At */
+            released_at: string | null;
+            /** Released By User Id */
+            released_by_user_id: string | null;
+            /** Release Reason */
+            release_reason: string | null;
+            /** Active */
+            active: boolean;
+        };
+        /** LegalHoldRelease */
+        LegalHoldRelease: {
+            /** Reason */
+            reason: string;
+        };
         /**
          * LogoutRequest
          * @description Which session to end: the one of `refresh_token`, else the caller's current one;
@@ -6263,6 +7194,47 @@ export interface components {
              * @description The original URLs of the tracked links, in order.
              */
             links: string[];
+        };
+        /**
+         * RetentionPolicies
+         * @description Days kept per data class; null keeps that class indefinitely.
+         */
+        RetentionPolicies: {
+            /** Events */
+            events?: number | null;
+            /** Deliveries */
+            deliveries?: number | null;
+            /** Rendered Messages */
+            rendered_messages?: number | null;
+            /** Audit */
+            audit?: number | null;
+        };
+        /** RetentionReportRead */
+        RetentionReportRead: {
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Cutoffs */
+            cutoffs: {
+                [key: string]: string | null;
+            };
+            /**
+             * Removed
+             * @description Rows per data class and table the run removes (dry run: would remove).
+             */
+            removed: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** Totals */
+            totals: {
+                [key: string]: number;
+            };
         };
         /**
          * RoiRead
@@ -7078,6 +8050,11 @@ export interface components {
              */
             readonly sendable_count: number;
         };
+        /**
+         * Severity
+         * @enum {string}
+         */
+        Severity: "info" | "warning" | "critical";
         /**
          * SortField
          * @enum {string}
@@ -12264,6 +13241,337 @@ export interface operations {
             };
         };
     };
+    read_thresholds_api_campaigns__campaign_id__alert_thresholds__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_thresholds_api_campaigns__campaign_id__alert_thresholds__put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertThresholdsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_alerts_api_campaigns__campaign_id__alerts__get: {
+        parameters: {
+            query?: {
+                alert_kind?: ("budget" | "performance") | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     campaign_approval_api_campaigns__campaign_id__approval__get: {
         parameters: {
             query?: never;
@@ -12675,6 +13983,105 @@ export interface operations {
                      *       "details": {}
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    budget_forecast_api_campaigns__campaign_id__budget_forecast__get: {
+        parameters: {
+            query?: {
+                /** @description Default: the campaign's channels. */
+                channels?: components["schemas"]["DeliveryChannel"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetForecast"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The campaign was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The launch parameters are not valid for this campaign. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14053,19 +15460,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description You do not have permission to do this. */
+            /** @description Only a user who may approve campaigns can override the budget guard. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14078,7 +15478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
+            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The launch's forecast cost exceeds the campaign's remaining budget.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16330,6 +17730,185 @@ export interface operations {
             };
         };
     };
+    read_channel_costs_api_channel_costs__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCostsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_channel_costs_api_channel_costs__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCostsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCostsRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit costs are not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_events_api_contact_events__get: {
         parameters: {
             query?: {
@@ -17045,6 +18624,735 @@ export interface operations {
             };
         };
     };
+    list_legal_holds_api_contacts_privacy_legal_holds__get: {
+        parameters: {
+            query?: {
+                /** @description Only active (or released) holds. */
+                active?: boolean | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    place_legal_hold_api_contacts_privacy_legal_holds__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "campaign_not_found",
+                     *       "message": "No such campaign.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An active legal hold already covers this contact or campaign. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_exists",
+                     *       "message": "An active legal hold already covers this contact or campaign.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    release_legal_hold_api_contacts_privacy_legal_holds__hold_id__release__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRelease"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such legal hold. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_not_found",
+                     *       "message": "No such legal hold.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This legal hold was already released. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "legal_hold_released",
+                     *       "message": "This legal hold was already released.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_requests_api_contacts_privacy_requests__get: {
+        parameters: {
+            query?: {
+                contact_id?: string | null;
+                kind?: components["schemas"]["DataSubjectRequestKind"] | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, at most 200. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_retention_api_contacts_privacy_retention__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicies"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_retention_api_contacts_privacy_retention__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPolicies"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicies"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retention_dry_run_api_contacts_privacy_retention_dry_run__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportRead"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_contact_api_contacts__contact_id___get: {
         parameters: {
             query?: never;
@@ -17637,6 +19945,353 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentHistoryPage"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_do_not_sell_api_contacts__contact_id__do_not_sell__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoNotSellChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoNotSellState"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    erase_contact_api_contacts__contact_id__erase__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            /** @description Authentication is required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "not_authenticated",
+                     *       "message": "Authentication is required.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "permission_denied",
+                     *       "message": "You do not have permission to do this.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_not_found",
+                     *       "message": "The contact was not found.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The contact is under a legal hold; release the hold before erasing it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "contact_under_legal_hold",
+                     *       "message": "The contact is under a legal hold; release the hold before erasing it.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_contact_api_contacts__contact_id__export__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
                 };
             };
             /** @description Authentication is required. */
