@@ -20,7 +20,6 @@ import structlog
 import uvicorn
 from pydantic import ValidationError
 
-from crm_cli import audit_verify
 from crm_cli import audit_verify, pii_keys
 from crm_cli.embedded import EmbeddedServers
 from crm_cli.pii_keys import DEFAULT_BATCH
@@ -471,7 +470,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pii_keys.add_commands(commands)
     audit_verify.add_commands(commands)
-    audit_verify.add_commands(commands)
     return parser
 
 
@@ -489,12 +487,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed-contacts": cmd_seed_contacts,
         "create-tenant": cmd_create_tenant,
         "create-user": cmd_create_user,
+        "openapi": cmd_openapi,
         "audit-verify": audit_verify.run,
         "encrypt-pii": pii_keys.run,
         "rotate-pii-key": pii_keys.run,
         "rewrap-pii-keys": pii_keys.run,
-        "openapi": cmd_openapi,
-        "audit-verify": audit_verify.run,
     }
     return handlers[args.command](args)
 
