@@ -169,10 +169,6 @@ IdempotencyKeyOptional = Annotated[
 ]
 
 
-def _read(campaign: Any) -> dict[str, Any]:
-    return CampaignRead.model_validate(campaign).model_dump(mode="json")
-
-
 @router.get("/", response_model=CampaignPage, summary="List campaigns")
 async def list_campaigns(
     principal: CampaignReader,
@@ -188,7 +184,7 @@ async def list_campaigns(
     applied = {
         key: value for key, value in filters.model_dump(mode="json").items() if value is not None
     }
-    items = [_read(row) for row in rows]
+    items = service.list_items(rows)
     if include_rollup:
         items = await service.with_rollups(scope, items)
     page = make_page(items, total, pagination, applied)

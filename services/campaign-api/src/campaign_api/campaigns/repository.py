@@ -7,10 +7,10 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, RowMapping, Select, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
-from campaign_api.campaigns.schemas import CampaignFilters, SortOrder
+from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortOrder
 from campaign_api.shared.statuses import is_scheduled
 from crm_common.enums import DeliveryStatus, LaunchStatus
 from crm_common.models import (
@@ -32,6 +32,8 @@ LIVE_LAUNCH_STATUSES = (
     LaunchStatus.PAUSED,
 )
 LIVE_DELIVERY_STATUSES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+READ_COLUMNS = tuple(getattr(Campaign, name) for name in CampaignRead.model_fields)
+"""The columns of a campaign as its readers see it (`CampaignRead`)."""
 
 
 async def get(
@@ -160,9 +162,12 @@ async def count(scope: TenantScope, filters: CampaignFilters) -> int:
 
 async def page(
     scope: TenantScope, filters: CampaignFilters, limit: int, offset: int
-) -> Sequence[Campaign]:
-    """One page of the campaigns matching `filters`."""
-    return await scope.all(list_statement(scope, filters).limit(limit).offset(offset))
+) -> Sequence[RowMapping]:
+    """One page of the campaigns matching `filters`: the columns a reader sees, as rows
+    (a list is read, never changed, so no ORM objects are built for it)."""
+    statement = list_statement(scope, filters).with_only_columns(*READ_COLUMNS)
+    result = await scope.session.execute(statement.limit(limit).offset(offset))
+    return result.mappings().all()
 
 
 async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:

@@ -258,9 +258,14 @@ def next_approval_status(current: str, required: bool, *, material_change: bool)
 
 
 def warnings_for(
-    campaign: Campaign, *, position: FiscalPosition, approval_required: bool, now: datetime
+    campaign: Campaign,
+    *,
+    position: FiscalPosition | None,
+    approval_required: bool,
+    now: datetime,
 ) -> list[ValidationWarning]:
-    """What did not block the write of `campaign` but deserves attention."""
+    """What did not block the write of `campaign` but deserves attention (the fiscal year's
+    position only when the write computed it: it changed the budget, currency or dates)."""
     start_date, total_budget = campaign.start_date, campaign.total_budget
     primary_channel, approval_status = campaign.primary_channel, campaign.approval_status
     target_audience_size = campaign.target_audience_size
@@ -280,7 +285,7 @@ def warnings_for(
                 "approved before it can become active.",
             )
         )
-    if total_budget > 0 and position.total > 0:
+    if position is not None and total_budget > 0 and position.total > 0:
         left = position.available - total_budget
         if left < position.total * NEARLY_EXHAUSTED_SHARE:
             warnings.append(

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from campaign_api.audit.service import record_change
@@ -23,6 +24,7 @@ from campaign_api.campaigns.errors import (
 )
 from campaign_api.campaigns.schemas import (
     CampaignFilters,
+    CampaignListItem,
     CampaignRead,
     SegmentSummary,
     ValidationWarning,
@@ -142,7 +144,7 @@ async def request_approval_event(
 
 async def list_campaigns(
     scope: TenantScope, filters: CampaignFilters, params: PageParams
-) -> tuple[Sequence[Campaign], int]:
+) -> tuple[Sequence[RowMapping], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
     rows = await repository.page(scope, filters, params.page_size, params.offset)
     # A short page ends the list, so it tells the total without a count query.
@@ -151,10 +153,19 @@ async def list_campaigns(
     return rows, await repository.count(scope, filters)
 
 
-async def with_rollups(scope: TenantScope, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rendered campaigns of a list page, each with its roll-up (one query for the page)."""
-    totals = await hierarchy_rollups.of(scope, [uuid.UUID(item["id"]) for item in items])
-    return [{**item, "rollup": totals.get(uuid.UUID(item["id"]))} for item in items]
+def list_items(rows: Sequence[RowMapping]) -> list[CampaignListItem]:
+    """The campaigns of a list page as response models, each validated once (FastAPI takes
+    them as they are and serialises them straight to JSON)."""
+    return [CampaignListItem.model_validate(dict(row)) for row in rows]
+
+
+async def with_rollups(scope: TenantScope, items: list[CampaignListItem]) -> list[CampaignListItem]:
+    """The campaigns of a list page, each with its roll-up (one query for the page)."""
+    totals = await hierarchy_rollups.of(scope, [item.id for item in items])
+    return [
+        CampaignListItem.model_validate({**dict(item), "rollup": totals.get(item.id)})
+        for item in items
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import service as budget_service
+from campaign_api.budgets.service import FiscalPosition
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.errors import (
     InvalidCampaign,
@@ -37,6 +38,9 @@ from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
 SCHEDULING_FIELDS = frozenset({"start_date", "end_date", "primary_channel"})
+BUDGET_FIELDS = frozenset({"total_budget", "currency_code", "start_date"})
+"""The fields the budget position and the approval assessment depend on: a write that
+changes none of them re-checks neither."""
 
 
 def _proposed(campaign: Campaign, values: dict[str, Any]) -> dict[str, Any]:
@@ -99,18 +103,21 @@ async def update_campaign(
                 }
             )
     raised = proposed["total_budget"] > campaign.total_budget
-    moved = bool(changed & {"currency_code"}) or (
-        policy.fiscal_year_of(proposed["start_date"]) != policy.fiscal_year_of(campaign.start_date)
-    )
-    position = await rules.check_budget(
-        scope,
-        policy,
-        campaign_id=campaign.id,
-        total_budget=proposed["total_budget"],
-        currency=proposed["currency_code"],
-        start_date=proposed["start_date"],
-        must_fit=raised or moved,
-    )
+    position: FiscalPosition | None = None
+    if changed & BUDGET_FIELDS:
+        moved = bool(changed & {"currency_code"}) or (
+            policy.fiscal_year_of(proposed["start_date"])
+            != policy.fiscal_year_of(campaign.start_date)
+        )
+        position = await rules.check_budget(
+            scope,
+            policy,
+            campaign_id=campaign.id,
+            total_budget=proposed["total_budget"],
+            currency=proposed["currency_code"],
+            start_date=proposed["start_date"],
+            must_fit=raised or moved,
+        )
     warnings: list[ValidationWarning] = []
     if changed & SCHEDULING_FIELDS:
         warnings = await rules.check_schedule(
@@ -122,10 +129,18 @@ async def update_campaign(
             campaign.id,
             scheduling=campaign.campaign_status in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE),
         )
-    required = await approval_requirement(scope, campaign.id, proposed["total_budget"], position)
-    approval = rules.next_approval_status(
-        campaign.approval_status, required, material_change=raised or "currency_code" in changed
-    )
+    if position is not None:
+        required = await approval_requirement(
+            scope, campaign.id, proposed["total_budget"], position
+        )
+        approval = rules.next_approval_status(
+            campaign.approval_status, required, material_change=raised or "currency_code" in changed
+        )
+    else:
+        # Neither budget, currency nor fiscal year changed: approval stands as it was assessed
+        # when they last did (a budget allocation change re-assesses it on its own).
+        required = campaign.approval_status != ApprovalStatus.NOT_REQUIRED
+        approval = campaign.approval_status
     if not changed and approval == campaign.approval_status:
         return WriteOutcome(campaign, required, warnings)
     if campaign.campaign_status == CampaignStatus.ACTIVE and approval not in (
