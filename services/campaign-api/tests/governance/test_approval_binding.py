@@ -264,6 +264,9 @@ async def test_a_shared_template_edit_reaches_every_approved_campaign_using_it(
         approved = await act(finance_headers, campaign["id"], "approve")
         assert approved.json()["approval_status"] == "approved"
         ids.append(campaign["id"])
+        # read once, so the campaign's rendering sits in the read cache
+        cached = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
+        assert cached.json()["approval_status"] == "approved"
 
     await client.patch(
         f"/api/campaign-templates/{template['id']}/",
@@ -274,6 +277,9 @@ async def test_a_shared_template_edit_reaches_every_approved_campaign_using_it(
     for campaign_id in ids:
         state = await approval_state(admin, campaign_id)
         assert state["approval_status"] == "pending_approval"
+        # the campaign itself reads pending at once too, not the cached approved rendering
+        read = await client.get(f"/api/campaigns/{campaign_id}/", headers=admin)
+        assert read.json()["approval_status"] == "pending_approval"
         assert [c["path"] for c in state["changes_since_approval"]] == [
             "templates.WELCOME.content_template"
         ]

@@ -57,13 +57,13 @@ async def test_drift_above_the_threshold_refuses_the_launch_until_reapproved(
     within = await _drift(client, admin, governed["id"])
     await make_contacts(db, acme, 2, country="DE")
 
-    refused = await launch(admin, governed["id"], "drift-1")
+    refused = await launch(admin, governed["id"], "drift-launch-1")
     resubmitted = await act(admin, governed["id"], "submit-for-approval")
     reapproved = await act(other_finance, governed["id"], "approve")
-    launched = await launch(admin, governed["id"], "drift-2")
+    launched = await launch(admin, governed["id"], "drift-launch-2")
 
     assert within["exceeds_threshold"] is False
-    assert refused.status_code == 409
+    assert refused.status_code == 409, refused.text
     assert refused.json()["error_code"] == "audience_drift_exceeded"
     assert refused.json()["details"]["added"] == 3
     assert refused.json()["details"]["drift_percent"] == "30.00"

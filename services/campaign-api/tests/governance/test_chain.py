@@ -2,6 +2,8 @@
 it, each step recorded and decided by someone else, the campaign approved only when every
 required step is; the policy endpoint validates what it stores."""
 
+from decimal import Decimal
+
 import pytest
 
 CHAIN = {
@@ -134,7 +136,7 @@ async def test_the_policy_is_read_by_readers_and_written_by_admins(
         "role": "finance",
         "min_total_budget": "55000.00",
     }
-    assert saved.json()["drift_threshold_percent"] == "10.00"
+    assert Decimal(saved.json()["drift_threshold_percent"]) == Decimal("10")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
+from campaign_api.cache import CampaignCache
 from campaign_api.campaigns.deps import (
+    CampaignCacheDep,
     CampaignEditor,
     CampaignReader,
     EditableCampaign,
@@ -41,6 +43,7 @@ from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
+from crm_common.tenancy import TenantScope
 
 router = APIRouter(prefix="/api/campaign-templates", tags=["templates"], responses=COMMON_RESPONSES)
 link_router = APIRouter(
@@ -105,6 +108,13 @@ async def get_template(
 _WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse)
 
 
+async def _drop_campaign_renderings(scope: TenantScope, cache: CampaignCache) -> None:
+    """A template edit can send every campaign using it back to approval (governance):
+    drop the company's cached campaign renderings, now and once the edit commits, so no
+    reader keeps seeing them approved."""
+    await cache.invalidate(scope.company_id, session=scope.session)
+
+
 @router.put(
     "/{template_id}/",
     response_model=TemplateRead,
@@ -116,9 +126,11 @@ async def replace_template(
     body: TemplateCreate,
     principal: ReferenceManager,
     scope: Scope,
+    cache: CampaignCacheDep,
 ) -> TemplateRead:
     """Replace every field of a template; live campaigns keep it active and of the same type."""
     template = await service.update_template(scope, principal, template_id, body.model_dump())
+    await _drop_campaign_renderings(scope, cache)
     return respond(_read(template), principal)
 
 
@@ -133,10 +145,12 @@ async def patch_template(
     body: TemplateUpdate,
     principal: ReferenceManager,
     scope: Scope,
+    cache: CampaignCacheDep,
 ) -> TemplateRead:
     """Change some fields of a template; live campaigns keep it active and of the same type."""
     values = body.model_dump(exclude_unset=True)
     template = await service.update_template(scope, principal, template_id, values)
+    await _drop_campaign_renderings(scope, cache)
     return respond(_read(template), principal)
 
 
