@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from crm_common.db import Database
 from crm_common.models import Company, Contact, ContactConsent
+from crm_common.testing.builders import make_contacts
 
 
 async def _contact(
@@ -117,3 +118,24 @@ async def test_reading_needs_read_campaign(
     assert (
         await client.get(f"/api/campaigns/{campaign['id']}/consent-summary/")
     ).status_code == 401
+
+
+async def test_a_segment_comparing_emails_is_counted_through_the_keyed_hash(
+    client, db, acme, admin, funded, create_campaign, add_segment
+) -> None:
+    """Emails are sealed at rest: a rule naming an address matches through the company's
+    keyed hash wherever an audience is counted (the summary, the launch's checks)."""
+    wanted, other = await make_contacts(db, acme, 2, consent=("email",), country="DE")
+    campaign = await create_campaign(admin, primary_channel="email")
+    await add_segment(
+        admin,
+        campaign["id"],
+        segment_name="One address",
+        demographic_criteria={"all": [{"field": "email", "op": "eq", "value": wanted.email}]},
+    )
+
+    response = await client.get(f"/api/campaigns/{campaign['id']}/consent-summary/", headers=admin)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["matched"] == 1
+    assert other.email != wanted.email

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.crypto import pii
 from crm_common.models import CampaignSegment, Contact
 from crm_common.segments.compiler import CompileContext, compile_criteria
 from crm_common.segments.conditions import Hasher
@@ -53,6 +54,12 @@ def matched_predicate(
     return or_(*(compile_criteria(segment_criteria(s), ctx) for s in segments))
 
 
+async def company_hasher(session: AsyncSession, company_id: uuid.UUID) -> Hasher:
+    """The company's keyed hash, which email equality rules compare with (emails are sealed
+    at rest: crm_common.crypto)."""
+    return (await pii.cipher_for(session, company_id)).hash
+
+
 def sendable_predicate(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
     """Consent for `channel` (a delivery channel), not suppressed there, and addressable."""
     conditions = [consent_sql(channel), ~suppressed_sql(channel, company_id)]
@@ -78,7 +85,9 @@ async def count_audience(
     now: datetime,
 ) -> AudienceCount:
     """Count matched and sendable contacts in one pass over the company's contacts."""
-    matched = matched_predicate(segments, company_id, now)
+    matched = matched_predicate(
+        segments, company_id, now, await company_hasher(session, company_id)
+    )
     per_channel = {ch: sendable_predicate(ch, company_id) for ch in channels}
     anywhere = or_(*per_channel.values()) if per_channel else false()
     columns = [

@@ -27,7 +27,7 @@ from crm_common.enums import ApprovalStatus, CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignApproval, CampaignSegment
 from crm_common.security.principal import Principal
-from crm_common.segments.audience import matched_predicate
+from crm_common.segments.audience import company_hasher, matched_predicate
 from crm_common.tenancy import TenantScope
 
 A = ApprovalStatus
@@ -191,8 +191,9 @@ async def _live_segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence
 async def snapshot_audience(scope: TenantScope, approval: CampaignApproval) -> None:
     """Keep each live segment's matched contacts as they are at this approval."""
     now = datetime.now(UTC)
+    hasher = await company_hasher(scope.session, scope.company_id)
     for segment in await _live_segments(scope, approval.campaign_id):
-        predicate = matched_predicate([segment], scope.company_id, now)
+        predicate = matched_predicate([segment], scope.company_id, now, hasher)
         await repository.snapshot_audience(
             scope, approval, segment.id, segment.segment_name, predicate, now
         )
@@ -231,6 +232,7 @@ async def audience_drift(
         )
     segments = {s.id: s for s in await _live_segments(scope, campaign.id)}
     now = datetime.now(UTC)
+    hasher = await company_hasher(scope.session, scope.company_id)
     rows: list[SegmentDrift] = []
     for snapshot_id, segment_id, name, approved in await repository.snapshots_of(
         scope, completion.id
@@ -249,7 +251,7 @@ async def audience_drift(
             )
             continue
         found = await repository.drift(
-            scope, snapshot_id, matched_predicate([segment], scope.company_id, now)
+            scope, snapshot_id, matched_predicate([segment], scope.company_id, now, hasher)
         )
         rows.append(
             SegmentDrift(

@@ -11,7 +11,7 @@ from sqlalchemy import and_, bindparam, case, func, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 
 from crm_common.models import CampaignSegment, Company, Contact, ContactConsent
-from crm_common.segments.audience import matched_predicate
+from crm_common.segments.audience import company_hasher, matched_predicate
 from crm_common.tenancy import TenantScope
 
 contacts = Contact.__table__
@@ -35,7 +35,8 @@ async def consent_counts(
     now: datetime,
 ) -> tuple[int, list[tuple[str, str, str | None, int]]]:
     """Contacts matched, and (channel, status, legal basis, count) of their recorded consent."""
-    matched = matched_predicate(audience, scope.company_id, now)
+    hasher = await company_hasher(scope.session, scope.company_id)
+    matched = matched_predicate(audience, scope.company_id, now, hasher)
     total = (
         await scope.session.execute(
             select(func.count())
