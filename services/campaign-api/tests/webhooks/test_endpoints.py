@@ -5,7 +5,7 @@ import uuid
 
 from sqlalchemy import select
 
-from crm_common.models import AuditLog, OutboxEvent, WebhookSubscription
+from crm_common.models import AuditLog, Company, OutboxEvent, WebhookSubscription
 from crm_common.webhooks.secrets import WebhookSecretBox
 
 
@@ -169,3 +169,24 @@ async def test_event_types_list_the_subscribable_types(client, acme, admin) -> N
     assert "campaign.launched" in types
     assert "webhook.disabled" in types
     assert types == sorted(types)
+
+
+async def test_a_destination_outside_the_residency_region_is_refused(
+    client, acme, admin, db
+) -> None:
+    """A company whose data stays in the EU cannot subscribe a URL that is not shown to stay
+    there (docs/privacy.md, residency)."""
+    async with db.system_session() as session:
+        company = await session.get_one(Company, acme.id)
+        company.settings = {**(company.settings or {}), "residency_region": "eu"}
+    body = {
+        "name": "Warehouse",
+        "url": "https://hooks.example.us/crm",
+        "event_types": ["campaign.created"],
+    }
+
+    refused = await client.post("/api/webhooks/", json=body, headers=admin)
+
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error_code"] == "residency_violation"
+    assert (await client.get("/api/webhooks/", headers=admin)).json()["total"] == 0

@@ -23,8 +23,9 @@ from campaign_api.webhooks.schemas import (
 )
 from crm_common import audit
 from crm_common.events import EventType, emit
-from crm_common.models import WebhookAllowList, WebhookDelivery, WebhookSubscription
+from crm_common.models import Company, WebhookAllowList, WebhookDelivery, WebhookSubscription
 from crm_common.pagination import PageParams, make_page
+from crm_common.privacy.residency import check_destination
 from crm_common.security.principal import Principal
 from crm_common.settings import Settings
 from crm_common.tenancy import TenantScope
@@ -89,7 +90,10 @@ async def company_allow_list(scope: TenantScope) -> AllowList:
 
 
 async def check_url(scope: TenantScope, resolver: Resolver, url: str) -> None:
-    """Refuse a URL the launch worker would refuse to call (422 naming the reason)."""
+    """Refuse a URL the launch worker would refuse to call (422 naming the reason), or one
+    outside the company's data residency region (422 `residency_violation`)."""
+    company = await scope.session.get(Company, scope.company_id)
+    check_destination(company.settings if company is not None else {}, url)
     try:
         await resolve_target(url, await company_allow_list(scope), resolver)
     except TargetRefused as exc:
