@@ -1,5 +1,6 @@
 """The `crm` command: one service on its own, migrations, and settings errors."""
 
+import base64
 import contextlib
 import os
 import signal
@@ -134,6 +135,7 @@ async def test_all_in_one_in_production_skips_the_demo_data(
         "CRM_ENV": "prod",
         "CRM_JWT_SECRET": "j" * 40,
         "CRM_TRACKING_SECRET": "t" * 40,
+        "CRM_KEK": base64.b64encode(b"k" * 32).decode(),
         "CRM_PORT": str(port),
         "CRM_LOG_JSON": "false",
         "CRM_MAIL_SINK_PORT": "0",

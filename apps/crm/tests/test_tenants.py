@@ -1,6 +1,7 @@
 """A first real tenant: `crm create-tenant` and `crm create-user` make users who can sign in;
 demo data is refused in production."""
 
+import base64
 import os
 import re
 import subprocess
@@ -17,7 +18,11 @@ from crm_common.security.permissions import RoleName
 from crm_common.testing.client import app_client
 
 PASSWORD = "a-long-enough-password"
-SECRETS = {"CRM_JWT_SECRET": "j" * 40, "CRM_TRACKING_SECRET": "t" * 40}
+SECRETS = {
+    "CRM_JWT_SECRET": "j" * 40,
+    "CRM_TRACKING_SECRET": "t" * 40,
+    "CRM_KEK": base64.b64encode(b"k" * 32).decode(),
+}
 
 
 @pytest.fixture
