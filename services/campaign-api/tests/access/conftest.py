@@ -361,30 +361,6 @@ async def _(w: World) -> Call:
     return Call("GET", "/api/audit/export/")
 
 
-@endpoint("GET /api/campaigns/{id}/approval/", {R}, 200)
-async def _(w: World) -> Call:
-    return Call("GET", f"/api/campaigns/{await w.pending()}/approval/")
-
-
-@endpoint("GET /api/campaigns/{id}/audience-drift/", {R}, 200)
-async def _(w: World) -> Call:
-    return await _campaign_call(w, "GET", "audience-drift/")
-
-
-@endpoint("GET /api/approval-policy/", {R}, 200)
-async def _(w: World) -> Call:
-    return Call("GET", "/api/approval-policy/")
-
-
-@endpoint("PUT /api/approval-policy/", {"manage_users"}, 200)
-async def _(w: World) -> Call:
-    return Call(
-        "PUT",
-        "/api/approval-policy/",
-        {"steps": [{"name": "Approval"}], "drift_threshold_percent": "10"},
-    )
-
-
 @endpoint("GET /api/campaigns/{id}/collaborators/", {R}, 200)
 async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "collaborators/")
