@@ -55,7 +55,8 @@ CASES: list[tuple[str, dict[str, Any], set[str]]] = [
     # Addresses are sealed: domains are targeted through the plaintext email_domain.
     ("email_domain contains", dem(cond("email_domain", "contains", "TEST")), {"c4", "c5", "c6"}),
     ("email_domain eq", dem(cond("email_domain", "eq", "example.com")), {"c1", "c2"}),
-    ("first_name is_set", dem(cond("first_name", "is_set")), ALL),
+    ("first_name is_set", dem(cond("first_name", "is_set")), {"c1", "c2", "c4", "c5"}),
+    ("first_name is_not_set", dem(cond("first_name", "is_not_set")), {"c3", "c6"}),
     ("email is_set", dem(cond("email", "is_set")), ALL - {"c3"}),
     ("email is_not_set", dem(cond("email", "is_not_set")), {"c3"}),
     ("gender eq", dem(cond("gender", "eq", "female")), {"c1", "c4"}),
