@@ -67,9 +67,9 @@ def upgrade() -> None:
         sa.Column("invalidated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("invalidated_reason", sa.String(length=50), nullable=True),
         _timestamp("created_at"),
-        sa.CheckConstraint("step_index >= 0", name=f"ck_{APPROVALS}_step_index_non_negative"),
+        sa.CheckConstraint("step_index >= 0", name=op.f(f"ck_{APPROVALS}_step_index_non_negative")),
         sa.CheckConstraint(
-            "fingerprint ~ '^[0-9a-f]{64}$'", name=f"ck_{APPROVALS}_fingerprint_format"
+            "fingerprint ~ '^[0-9a-f]{64}$'", name=op.f(f"ck_{APPROVALS}_fingerprint_format")
         ),
         _tenant(APPROVALS),
         sa.ForeignKeyConstraint(
@@ -114,7 +114,9 @@ def upgrade() -> None:
             nullable=False,
         ),
         _timestamp("created_at"),
-        sa.CheckConstraint("member_count >= 0", name=f"ck_{SNAPSHOTS}_member_count_non_negative"),
+        sa.CheckConstraint(
+            "member_count >= 0", name=op.f(f"ck_{SNAPSHOTS}_member_count_non_negative")
+        ),
         _tenant(SNAPSHOTS),
         sa.ForeignKeyConstraint(
             ["approval_id"],
@@ -155,7 +157,7 @@ def upgrade() -> None:
         _timestamp("updated_at"),
         sa.CheckConstraint(
             "drift_threshold_percent IS NULL OR drift_threshold_percent >= 0",
-            name=f"ck_{POLICIES}_drift_threshold_non_negative",
+            name=op.f(f"ck_{POLICIES}_drift_threshold_non_negative"),
         ),
         sa.ForeignKeyConstraint(
             ["company_id"],
