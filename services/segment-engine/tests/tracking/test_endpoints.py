@@ -6,6 +6,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
+from crm_common.crypto import pii
 from crm_common.models import (
     CampaignMetric,
     Contact,
@@ -190,11 +191,23 @@ async def test_one_click_unsubscribe_suppresses_at_once(client, db, message, sig
     assert response.status_code == 200
     async with db.tenant_session(message.company_id) as session:
         [suppression] = (await session.execute(select(Suppression))).scalars().all()
+        [address] = await pii.open_suppressions(
+            session,
+            message.company_id,
+            [
+                {
+                    "id": suppression.id,
+                    "address": suppression.address,
+                    "key_version": suppression.key_version,
+                }
+            ],
+        )
         contact = (await session.execute(select(Contact))).scalar_one()
         email_consent = (
             await session.execute(select(ContactConsent).where(ContactConsent.channel == "email"))
         ).scalar_one()
-    assert (suppression.channel, suppression.address, suppression.reason) == (
+    assert isinstance(suppression.address, bytes)  # sealed at rest
+    assert (suppression.channel, address, suppression.reason) == (
         "email",
         message.email,
         "unsubscribe",

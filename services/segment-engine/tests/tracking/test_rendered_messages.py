@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from crm_common.crypto import pii
 from crm_common.messages import (
     MessageSource,
     RenderContext,
@@ -111,8 +112,20 @@ async def test_rendered_open_pixel_and_one_click_unsubscribe_land_as_events_and_
     assert len(await _events(db, message.company_id, "unsubscribe")) == 1
     async with db.tenant_session(message.company_id) as session:
         [suppression] = (await session.execute(select(Suppression))).scalars().all()
+        [address] = await pii.open_suppressions(
+            session,
+            message.company_id,
+            [
+                {
+                    "id": suppression.id,
+                    "address": suppression.address,
+                    "key_version": suppression.key_version,
+                }
+            ],
+        )
         [metric] = (await session.execute(select(CampaignMetric))).scalars().all()
-    assert (suppression.address, suppression.reason) == (message.email, "unsubscribe")
+    assert isinstance(suppression.address, bytes)  # sealed at rest
+    assert (address, suppression.reason) == (message.email, "unsubscribe")
     assert (metric.opens, metric.unsubscribes) == (1, 1)
 
 
