@@ -168,6 +168,7 @@ def test_pods_get_only_variables_the_settings_read(rendered) -> None:
         "REDIS_URL",
         "CRM_JWT_SECRET",
         "CRM_TRACKING_SECRET",
+        "CRM_KEK",
     }
     assert set(secret["data"]) <= known
 
