@@ -44,7 +44,7 @@ class EventType(StrEnum):
     WEBHOOK_CREATED = "webhook.created"
     WEBHOOK_UPDATED = "webhook.updated"
     WEBHOOK_DELETED = "webhook.deleted"
-    WEBHOOK_SECRET_ROTATED = "webhook.secret_rotated"
+    WEBHOOK_SECRET_ROTATED = "webhook.secret_rotated"  # noqa: S105 (an event name)
     WEBHOOK_ENABLED = "webhook.enabled"
     WEBHOOK_DISABLED = "webhook.disabled"
 

@@ -30,6 +30,7 @@ from crm_common.models.campaign import (
     CampaignTemplateLink,
     CodeSequence,
 )
+from crm_common.models.consent_ledger import ConsentLedgerEntry
 from crm_common.models.data_rights import DataSubjectRequest, LegalHold, RetentionPolicy
 from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
 from crm_common.models.governance import (
@@ -37,9 +38,8 @@ from crm_common.models.governance import (
     ApprovalPolicy,
     CampaignApproval,
 )
-from crm_common.models.consent_ledger import ConsentLedgerEntry
-from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.pii_keys import PiiKey
+from crm_common.models.platform import AuditLog, IdempotencyKey, OutboxEvent, ProcessedEvent
 from crm_common.models.reference import CampaignBudget, CampaignTemplate
 from crm_common.models.tenancy import Company, RefreshToken, Role, User, UserRole
 from crm_common.models.test_send import CampaignTestSend
@@ -88,6 +88,7 @@ __all__ = [
     "LegalHold",
     "MessageLink",
     "OutboxEvent",
+    "PiiKey",
     "ProcessedEvent",
     "RefreshToken",
     "RetentionPolicy",
@@ -95,7 +96,6 @@ __all__ = [
     "SegmentEvaluation",
     "SegmentMembership",
     "Suppression",
-    "PiiKey",
     "User",
     "UserRole",
     "WebhookAllowList",
