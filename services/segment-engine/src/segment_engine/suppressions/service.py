@@ -202,7 +202,5 @@ async def list_page(
 
 async def _addresses(scope: TenantScope, entries: Sequence[Suppression]) -> list[str]:
     """The suppressions' addresses, decrypted in one batch."""
-    rows = [
-        {"id": e.id, "address": e.address, "key_version": e.key_version} for e in entries
-    ]
+    rows = [{"id": e.id, "address": e.address, "key_version": e.key_version} for e in entries]
     return await pii.open_suppressions(scope.session, scope.company_id, rows)
