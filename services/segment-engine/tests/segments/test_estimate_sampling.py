@@ -25,6 +25,7 @@ from crm_common.models import Contact, ContactEvent
 from crm_common.resources import Resources
 from crm_common.sampling import sample_bucket
 from crm_common.settings import Settings
+from crm_common.testing.builders import seal_personal_data
 from crm_common.testing.client import app_client
 from segment_engine.main import create_app
 
@@ -114,6 +115,9 @@ async def population(db: Database, acme: Tenant, globex: Tenant) -> list[uuid.UU
     async with db.system_session() as session:
         await session.execute(insert(Contact), rows)
         await session.execute(insert(ContactEvent), events)
+    # Suppressions match contacts by the keyed hash of the address, so store the contacts'
+    # personal data as the API would have: sealed, with its hashes.
+    await seal_personal_data(db, acme.company.id)
     return ids
 
 
