@@ -19,6 +19,7 @@ Create Date: 2026-12-04
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -41,7 +42,7 @@ TABLES = (
 SPEND = sa.Numeric(18, 6)
 
 
-def _company() -> sa.Column[sa.Uuid]:
+def _company() -> sa.Column[Any]:
     return sa.Column("company_id", sa.Uuid(), nullable=False)
 
 
@@ -54,7 +55,7 @@ def _company_fk(table: str) -> sa.ForeignKeyConstraint:
     )
 
 
-def _updated_at() -> sa.Column[sa.DateTime]:
+def _updated_at() -> sa.Column[Any]:
     return sa.Column(
         "updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
     )
