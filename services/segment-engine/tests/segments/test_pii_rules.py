@@ -13,6 +13,9 @@ from crm_common.db import Database
 from .conftest import Audience, make_segment
 
 EMAIL_PREFIX = {"demographic_criteria": {"field": "email", "op": "starts_with", "value": "ann"}}
+EMAIL_EXACT = {
+    "demographic_criteria": {"field": "email", "op": "eq", "value": "ann.lee@example.com"}
+}
 
 
 def assert_pii_refused(response: Response, path: str) -> None:
@@ -20,6 +23,13 @@ def assert_pii_refused(response: Response, path: str) -> None:
     body = response.json()
     assert body["error_code"] == "pii_filter_denied"  # the contact list's PII filter error
     assert path in body["details"]["paths"]
+
+
+def assert_operator_refused(response: Response, path: str) -> None:
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["error_code"] == "validation_error"
+    assert f"{path}.op" in body["details"]["fields"]
 
 
 async def post(client: AsyncClient, url: str, headers: dict[str, str], body: Any) -> Response:
@@ -31,14 +41,20 @@ async def test_email_prefix_oracle_refused_without_view_pii(
 ) -> None:
     acme = audience.acme
     path = "demographic_criteria"
+    # Sealed addresses can only be matched whole (by keyed hash): a prefix rule is refused
+    # for everyone, view_pii or not.
+    for headers in (acme.analyst, acme.manager, acme.admin):
+        for url in ("/api/segments/validate/", "/api/segments/estimate/"):
+            assert_operator_refused(await post(client, url, headers, EMAIL_PREFIX), path)
+    # A whole address is still an oracle: refused without view_pii.
     for headers in (acme.analyst, acme.manager):
         assert_pii_refused(
-            await post(client, "/api/segments/validate/", headers, EMAIL_PREFIX), path
+            await post(client, "/api/segments/validate/", headers, EMAIL_EXACT), path
         )
         assert_pii_refused(
-            await post(client, "/api/segments/estimate/", headers, EMAIL_PREFIX), path
+            await post(client, "/api/segments/estimate/", headers, EMAIL_EXACT), path
         )
-    segment = await make_segment(db, audience.campaign, **EMAIL_PREFIX)
+    segment = await make_segment(db, audience.campaign, **EMAIL_EXACT)
     evaluated = await client.post(f"/api/segments/{segment.id}/evaluate/", headers=acme.manager)
     assert_pii_refused(evaluated, path)
     explained = await client.get(
@@ -46,10 +62,10 @@ async def test_email_prefix_oracle_refused_without_view_pii(
     )
     assert_pii_refused(explained, path)
     # A principal with view_pii runs the same rules.
-    assert (await post(client, "/api/segments/validate/", acme.admin, EMAIL_PREFIX)).json() == {
+    assert (await post(client, "/api/segments/validate/", acme.admin, EMAIL_EXACT)).json() == {
         "valid": True
     }
-    estimate = await post(client, "/api/segments/estimate/", acme.admin, EMAIL_PREFIX)
+    estimate = await post(client, "/api/segments/estimate/", acme.admin, EMAIL_EXACT)
     assert estimate.json()["matched"] == 1
     ok = await client.post(f"/api/segments/{segment.id}/evaluate/", headers=acme.admin)
     assert ok.status_code == 200, ok.text
@@ -71,7 +87,7 @@ async def test_email_prefix_oracle_refused_without_view_pii(
                 "demographic_criteria": {
                     "any": [
                         {"field": "country", "op": "eq", "value": "US"},
-                        {"field": "last_name", "op": "contains", "value": "le"},
+                        {"field": "email", "op": "neq", "value": "ann.lee@example.com"},
                     ]
                 }
             },
