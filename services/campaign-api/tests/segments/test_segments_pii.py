@@ -8,6 +8,7 @@ from sqlalchemy import select
 from crm_common.models import AuditLog
 
 EMAIL_PREFIX = {"all": [{"field": "email", "op": "starts_with", "value": "ann"}]}
+EMAIL_EXACT = {"all": [{"field": "email", "op": "eq", "value": "ann.lee@example.com"}]}
 COUNTRY = {"all": [{"field": "country", "op": "eq", "value": "DE"}]}
 
 
@@ -27,16 +28,36 @@ def assert_pii_refused(response, path: str) -> None:
     assert path in response.json()["details"]["paths"]
 
 
+def assert_operator_refused(response, path: str) -> None:
+    assert response.status_code == 422, response.text
+    assert response.json()["error_code"] == "validation_error"
+    assert f"{path}.op" in response.json()["details"]["fields"]
+
+
 async def test_email_prefix_oracle_refused_on_save_without_view_pii(
-    client, campaign, specialist, add_segment
+    client, campaign, admin, specialist, add_segment
 ) -> None:
+    # Sealed addresses can only be matched whole: a prefix rule is refused for everyone.
+    for headers in (specialist, admin):
+        prefix = await client.post(
+            "/api/campaign-segments/",
+            json={
+                "campaign_id": campaign["id"],
+                "segment_name": "Probe",
+                "segment_type": "demographic",
+                "demographic_criteria": EMAIL_PREFIX,
+            },
+            headers=headers,
+        )
+        assert_operator_refused(prefix, "demographic_criteria.all[0]")
+    # A whole address is still an oracle: refused on save without view_pii.
     created = await client.post(
         "/api/campaign-segments/",
         json={
             "campaign_id": campaign["id"],
             "segment_name": "Probe",
             "segment_type": "demographic",
-            "demographic_criteria": EMAIL_PREFIX,
+            "demographic_criteria": EMAIL_EXACT,
         },
         headers=specialist,
     )
@@ -44,7 +65,7 @@ async def test_email_prefix_oracle_refused_on_save_without_view_pii(
     segment = await add_segment(specialist, campaign["id"])
     path = f"/api/campaign-segments/{segment['id']}/"
     patched = await client.patch(
-        path, json={"demographic_criteria": EMAIL_PREFIX}, headers=specialist
+        path, json={"demographic_criteria": EMAIL_EXACT}, headers=specialist
     )
     assert_pii_refused(patched, "demographic_criteria.all[0]")
     replaced = await client.put(
@@ -52,7 +73,7 @@ async def test_email_prefix_oracle_refused_on_save_without_view_pii(
         json={
             "segment_name": "Probe",
             "segment_type": "demographic",
-            "demographic_criteria": {"not": EMAIL_PREFIX},
+            "demographic_criteria": {"not": EMAIL_EXACT},
         },
         headers=specialist,
     )
@@ -63,11 +84,11 @@ async def test_pii_rules_of_a_permitted_author_are_masked_and_locked_for_others(
     client, db, campaign, admin, specialist, add_segment
 ) -> None:
     segment = await add_segment(
-        admin, campaign["id"], segment_type="mixed", demographic_criteria=EMAIL_PREFIX
+        admin, campaign["id"], segment_type="mixed", demographic_criteria=EMAIL_EXACT
     )
-    assert segment["demographic_criteria"] == EMAIL_PREFIX
+    assert segment["demographic_criteria"] == EMAIL_EXACT
     path = f"/api/campaign-segments/{segment['id']}/"
-    masked = {"all": [{"field": "email", "op": "starts_with", "value": "***"}]}
+    masked = {"all": [{"field": "email", "op": "eq", "value": "***"}]}
     read = (await client.get(path, headers=specialist)).json()
     assert read["demographic_criteria"] == masked
     assert read["geographic_criteria"] == COUNTRY
@@ -84,7 +105,7 @@ async def test_pii_rules_of_a_permitted_author_are_masked_and_locked_for_others(
     assert_pii_refused(removed, "demographic_criteria")
     round_trip = await client.patch(path, json={"demographic_criteria": masked}, headers=specialist)
     assert_pii_refused(round_trip, "demographic_criteria.all[0]")
-    assert (await client.get(path, headers=admin)).json()["demographic_criteria"] == EMAIL_PREFIX
+    assert (await client.get(path, headers=admin)).json()["demographic_criteria"] == EMAIL_EXACT
     async with db.system_session() as session:
         audited = (
             await session.execute(
