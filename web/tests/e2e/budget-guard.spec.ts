@@ -11,6 +11,18 @@ async function bearer(request: APIRequestContext, username: string) {
 async function plannedCampaign(request: APIRequestContext, headers: Record<string, string>, name: string) {
   const start = new Date(Date.now() - 60_000);
   const end = new Date(Date.now() + 20 * 86_400_000);
+  // Earlier tests on the same stack may leave planned or active email campaigns, which the
+  // schedule rule would find overlapping: cancel them, so this one starts on a free channel.
+  for (const status of ["planned", "active", "paused"]) {
+    const listed = await request.get("/api/campaigns/", {
+      headers,
+      params: { campaign_status: status, primary_channel: "email", page_size: 100 },
+    });
+    const { items } = (await listed.json()) as { items: { id: string }[] };
+    for (const item of items) {
+      await request.post(`/api/campaigns/${item.id}/cancel/`, { headers, data: { comment: "Clean slate for the budget guard test." } });
+    }
+  }
   const created = await request.post("/api/campaigns/", {
     headers,
     data: {

@@ -55,7 +55,7 @@ test("an admin turns on double opt-in; a new contact's email consent stays pendi
     await expect(current.getByRole("row", { name: /email/ })).toContainText("Pending confirmation");
     await expect(current.getByRole("row", { name: /sms/ })).toContainText("Granted");
     const history = page.getByRole("table", { name: "Consent history (newest first)" });
-    await expect(history.getByRole("row", { name: /request/ })).toContainText("signup_form");
+    await expect(history.getByRole("row", { name: /email request/ })).toContainText("signup_form");
     await expectAccessible(page, "contact consent");
     await screenshots(page, "contact-consent", history);
 

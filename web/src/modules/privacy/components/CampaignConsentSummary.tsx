@@ -36,7 +36,7 @@ export function CampaignConsentSummary() {
       {summary.data && (
         <>
           <p role="status">{summary.data.matched} contacts in the campaign's audience.</p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Consent totals by channel" tabIndex={0}>
             <table>
               <caption>Consent by channel</caption>
               <thead>
@@ -59,7 +59,7 @@ export function CampaignConsentSummary() {
               </tbody>
             </table>
           </div>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Consent by status and legal basis" tabIndex={0}>
             <table>
               <caption>By legal basis</caption>
               <thead>

@@ -49,7 +49,7 @@ export function ContactConsentLookup() {
           <p className="muted">
             {contact.external_id} · {contact.email ?? "no email"} · {contact.phone ?? "no phone"}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Current consent" tabIndex={0}>
             <table>
               <caption>Current consent</caption>
               <thead>
@@ -79,7 +79,7 @@ export function ContactConsentLookup() {
             </table>
           </div>
           {state.data && state.data.channels.length === 0 && <p>No consent recorded.</p>}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Consent history" tabIndex={0}>
             <table>
               <caption>Consent history (newest first)</caption>
               <thead>
