@@ -24,7 +24,7 @@ TOLERANCE_S = 300
 
 
 class Rejected(Exception):
-    pass
+    """The test receiver refused a delivery (bad signature, stale timestamp, replay)."""
 
 
 def verify_as_a_receiver(secret: str, headers: dict[str, str], body: bytes, now: float) -> dict:

@@ -91,11 +91,8 @@ def classify_entry(entry: str) -> tuple[str, str]:
     text = entry.strip().lower().rstrip(".")
     if not text or len(text) > 253:
         raise ValueError("must be a host name, *.domain, an IP address or a CIDR")
-    try:
-        network = ipaddress.ip_network(text, strict=False)
-    except ValueError:
-        pass
-    else:
+    network = _as_network(text)
+    if network is not None:
         if any(address in network for address in METADATA_ADDRESSES):
             raise ValueError("cloud metadata addresses cannot be allowed")
         return "network", str(network)
@@ -106,6 +103,14 @@ def classify_entry(entry: str) -> tuple[str, str]:
     ):
         raise ValueError("must be a host name, *.domain, an IP address or a CIDR")
     return ("wildcard", f"*.{name}") if text.startswith("*.") else ("host", name)
+
+
+def _as_network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """`text` as an IP address or CIDR network, or None when it is a host name."""
+    try:
+        return ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return None
 
 
 def _embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
