@@ -56,6 +56,7 @@ from crm_common.models import CampaignSegment, Launch
 from crm_common.reference import sync_roles
 from crm_common.settings import Settings
 from crm_common.testing.builders import make_company, make_email_campaign, make_user
+from crm_common.testing.bulk import copy_contacts
 from launch_worker.audience.service import freeze_audience
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -143,40 +144,22 @@ class Run:
     """Resolution the previous way and the current way, on their own databases."""
 
 
-async def load_contacts(url: str, company_id: uuid.UUID, count: int) -> float:
+async def load_contacts(db: Database, url: str, company_id: uuid.UUID, count: int) -> float:
+    """`count` consenting contacts, sealed as the API stores them, with COPY."""
     began = time.perf_counter()
-    connection = await asyncpg.connect(url)
-    try:
-        chunk = 100_000
-        for start in range(0, count, chunk):
-            rows = [
-                (
-                    uuid.uuid4(),
-                    company_id,
-                    f"b-{i}",
-                    f"r{i}@bench.example",
-                    f"Ann{i % 997}",
-                    f"City{i % 50}",
-                    ["email"],
-                )
-                for i in range(start, min(count, start + chunk))
-            ]
-            await connection.copy_records_to_table(
-                "crm_contacts",
-                records=rows,
-                columns=[
-                    "id",
-                    "company_id",
-                    "external_id",
-                    "email",
-                    "first_name",
-                    "city",
-                    "consented_channels",
-                ],
-            )
-        await connection.execute("ANALYZE crm_contacts")
-    finally:
-        await connection.close()
+    chunk = 100_000
+    for start in range(0, count, chunk):
+        rows = [
+            {
+                "external_id": f"b-{i}",
+                "email": f"r{i}@bench.example",
+                "first_name": f"Ann{i % 997}",
+                "city": f"City{i % 50}",
+                "consented_channels": ["email"],
+            }
+            for i in range(start, min(count, start + chunk))
+        ]
+        await copy_contacts(db, url, company_id, rows)
     return time.perf_counter() - began
 
 
@@ -188,7 +171,7 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
         channels={"email": {"provider": provider}},
     )
     user = await make_user(db, company, "admin")
-    run.seconds_load = await load_contacts(url, company.id, run.recipients)
+    run.seconds_load = await load_contacts(db, url, company.id, run.recipients)
     campaign, segment = await make_email_campaign(
         db,
         company,
