@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
 
     env: Literal["dev", "test", "prod"] = "dev"
+    # The region this deployment stores and serves data in (`CRM_DATA_REGION`): exports of a
+    # company with a residency region are served only by a deployment in that region
+    # (crm_common.privacy.residency.check_export).
+    data_region: Literal["eu", "us", "ca", "uk", "apac"] | None = None
     data_dir: Path = Path(".crm-data")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

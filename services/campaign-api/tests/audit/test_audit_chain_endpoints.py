@@ -2,15 +2,19 @@
 that names a tampered row, an export that verifies on its own, for readers of the audit log
 only and never across tenants."""
 
+import dataclasses
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from campaign_api.main import create_app
 from crm_common.audit_chain import verify_export
+from crm_common.models import Company
 from crm_common.settings import to_asyncpg_url
+from crm_common.testing.client import app_client
 
 
 @pytest.fixture
@@ -121,3 +125,26 @@ async def test_another_tenants_rows_never_show(client, admin, campaign, globex, 
     exported = (await client.get("/api/audit/export/", headers=spy)).text
     assert str(campaign["id"]) not in exported
     assert uuid.UUID(campaign["id"])
+
+
+@pytest.mark.parametrize(("region", "status"), [("eu", 200), ("us", 422), (None, 422)])
+async def test_export_is_served_only_in_the_companys_residency_region(
+    admin, acme, campaign, db, settings, resources, region, status
+) -> None:
+    async with db.system_session() as session:
+        await session.execute(
+            update(Company)
+            .where(Company.id == acme.id)
+            .values(settings={**(acme.settings or {}), "residency_region": "eu"})
+        )
+    regional = settings.model_copy(update={"data_region": region})
+    app = create_app(regional, dataclasses.replace(resources, settings=regional))
+    async with app_client(app) as client:
+        response = await client.get("/api/audit/export/", headers=admin)
+        log = await client.get("/api/audit/", headers=admin, params={"action": "audit.exported"})
+    assert response.status_code == status, response.text
+    if status == 422:
+        body = response.json()
+        assert body["error_code"] == "residency_violation"
+        assert body["details"] == {"residency_region": "eu", "destination_region": region}
+    assert log.json()["total"] == (1 if status == 200 else 0)

@@ -124,6 +124,33 @@ async def test_expired_implied_consent_is_not_consent(client, db: Database, acme
     assert ("sms", "expire", "withdrawn") in actions
 
 
+async def test_consent_past_its_end_is_not_counted_before_the_sweep(
+    client, db: Database, acme: Tenant
+) -> None:
+    """Between two expiry sweeps the array still names the channel; estimates do not count it."""
+    ended = await create_contact(client, acme.admin, "ENDED")
+    await create_contact(client, acme.admin, "CURRENT", consent={"email": True})
+    await client.patch(
+        f"/api/contacts/{ended}/consent/",
+        json={
+            "consent": {"email": True},
+            "source": "inquiry",
+            "legal_basis": "implied",
+            "recorded_at": "2024-01-10T10:00:00+00:00",
+        },
+        headers=acme.admin,
+    )
+    assert await consented_channels(db, ended) == ["email"]  # not swept yet
+
+    response = await client.post(
+        "/api/segments/estimate/", json={"channel": "email"}, headers=acme.analyst
+    )
+
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert (result["matched"], result["count"], result["excluded"]["no_consent"]) == (2, 1, 1)
+
+
 async def test_expiry_must_be_in_the_future(client, acme: Tenant) -> None:
     contact_id = await create_contact(client, acme.admin)
     response = await client.patch(

@@ -11,6 +11,10 @@ It raises `ResidencyViolation` (a 422 in the standard error format, code
 `residency_violation`) when the destination is outside the company's region, and returns the
 destination's region otherwise (None when the company has no region: nothing is enforced).
 
+An export (a data subject's record, the audit log) leaves the system where it is served:
+`check_export(company.settings, settings.data_region)` lets a deployment serve one only when
+the deployment declares (`CRM_DATA_REGION`) the company's region.
+
 A destination's region is the region given, or for a URL the region its host names: a
 country-code top-level domain (`.de` → `eu`, `.ca` → `ca` …) or a region label in the host
 (`eu-west-1.example.com`, `hooks.us.example.com`). A URL whose host names no region cannot be
@@ -106,3 +110,22 @@ def check_destination(settings: Mapping[str, Any] | None, destination: str) -> s
     if found is None and host and host.lower() in allowed:
         return required
     raise ResidencyViolation(details={"residency_region": required, "destination_region": found})
+
+
+def check_export(settings: Mapping[str, Any] | None, data_region: str | None) -> None:
+    """Refuse (`ResidencyViolation`) to serve an export of a company with a residency region
+    from a deployment outside that region, or one that declares no region at all."""
+    required = residency_region(settings)
+    if required is None or data_region == required:
+        return
+    if data_region is None:
+        raise ResidencyViolation(
+            "The company's data must stay in its residency region and this deployment "
+            "declares no region (CRM_DATA_REGION): exports are not served here.",
+            details={"residency_region": required, "destination_region": None},
+        )
+    raise ResidencyViolation(
+        "The company's data must stay in its residency region; this deployment serves "
+        "another region, so exports are not served here.",
+        details={"residency_region": required, "destination_region": data_region},
+    )

@@ -1,8 +1,10 @@
 """Consent and suppression: who in a matched audience may actually be sent to.
 
 For a single channel, a contact is sendable when the channel is in its `consented_channels`
-and it is not suppressed for that channel: no suppression row for the channel or for all
-channels (`channel IS NULL`) names its contact id, and none names its address for the channel
+(and that consent has not ended: implied consent past its `expires_at` counts as none even
+before the expiry sweep records it) and it is not suppressed for that channel: no
+suppression row for the channel or for all channels (`channel IS NULL`) names its contact
+id, and none names its address for the channel
 (email → email, sms → phone; compared by the keyed hashes of the normalised addresses:
 lower-case, E.164); an all-channel suppression of any of its addresses counts too.
 `multi_channel` fans out to the delivery channels, so a contact is sendable when it is
@@ -16,13 +18,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, String, and_, any_, literal, not_, or_, select, true
+from sqlalchemy import ColumnElement, String, and_, any_, func, literal, not_, or_, select, true
 
 from crm_common.enums import Channel, DeliveryChannel
-from crm_common.models import Contact, Suppression
+from crm_common.models import Contact, ContactConsent, Suppression
 
 contacts = Contact.__table__
 suppressions = Suppression.__table__
+consents = ContactConsent.__table__
 
 DELIVERY_CHANNELS = tuple(channel.value for channel in DeliveryChannel)
 # The contact column holding the keyed hash of its address on a channel (others are
@@ -53,8 +56,23 @@ def delivery_channels(channel: str | None) -> tuple[str, ...]:
 
 
 def consent_sql(channel: str) -> ColumnElement[bool]:
+    """Granted consent for `channel`: in `consented_channels` and not past its end. Implied
+    consent that ended since the last expiry sweep (which takes the channel out of the array)
+    is no consent already — an anti-join on the partial index of expiring consents, which
+    holds only the few rows the sweep has not reached yet."""
     column = contacts.c.consented_channels
-    return and_(column.is_not(None), literal(channel, String) == any_(column))
+    ended = (
+        select(consents.c.contact_id)
+        .where(
+            consents.c.contact_id == contacts.c.id,
+            consents.c.channel == channel,
+            consents.c.granted,
+            consents.c.expires_at.is_not(None),
+            consents.c.expires_at <= func.now(),
+        )
+        .exists()
+    )
+    return and_(column.is_not(None), literal(channel, String) == any_(column), not_(ended))
 
 
 def _address_suppressed(

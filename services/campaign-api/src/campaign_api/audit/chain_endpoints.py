@@ -18,6 +18,7 @@ from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
+from crm_common.privacy.residency import ResidencyViolation
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal, require
 
@@ -104,7 +105,7 @@ async def verify_audit_log(
             "description": EXPORT_DESCRIPTION,
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **errors(InvalidAuditPeriod),
+        **errors(InvalidAuditPeriod, ResidencyViolation),
     },
 )
 async def export_audit_log(
@@ -112,7 +113,7 @@ async def export_audit_log(
 ) -> StreamingResponse:
     """Stream the rows chained in the period with their chain fields and anchor, so the file
     verifies on its own (`crm audit-verify <file>`); the export itself is audited."""
-    await chain_service.record_export(scope, principal, window)
+    await chain_service.record_export(scope, principal, window, resources.settings.data_region)
     name = "-".join(
         part
         for part in (

@@ -13,6 +13,8 @@ from crm_common.audit_chain import Verification, export_lines, verify_stored
 from crm_common.db import Database
 from crm_common.models import AuditLog
 from crm_common.pagination import PageParams
+from crm_common.privacy.residency import check_export
+from crm_common.privacy.settings import company_settings
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
@@ -51,8 +53,13 @@ async def verify(scope: TenantScope, period: Period) -> Verification:
     return await verify_stored(scope.session, scope.company_id, period.start, period.end)
 
 
-async def record_export(scope: TenantScope, principal: Principal, period: Period) -> None:
-    """Audit who exported which period (in the request's transaction)."""
+async def record_export(
+    scope: TenantScope, principal: Principal, period: Period, data_region: str | None
+) -> None:
+    """Audit who exported which period (in the request's transaction). Refused (422
+    `residency_violation`) when this deployment (`data_region`) is outside the company's
+    residency region."""
+    check_export(await company_settings(scope.session, scope.company_id), data_region)
     await audit.record(
         scope.session,
         company_id=scope.company_id,

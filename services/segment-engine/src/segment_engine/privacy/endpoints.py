@@ -12,6 +12,7 @@ from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.models.data_rights import DataSubjectRequestKind
 from crm_common.pagination import Pagination
+from crm_common.privacy.residency import ResidencyViolation
 from crm_common.security.principal import current_principal
 from segment_engine.privacy import erasure, export, service
 from segment_engine.privacy.deps import PrivacyExport, PrivacyManage
@@ -124,13 +125,14 @@ async def retention_dry_run(principal: PrivacyManage, scope: Scope) -> Retention
 @router.get(
     "/{contact_id}/export/",
     response_model=ContactExport,
-    responses=ContactNotFound.openapi(),
+    responses={**ContactNotFound.openapi(), **ResidencyViolation.openapi()},
 )
 async def export_contact(
-    contact_id: uuid.UUID, principal: PrivacyExport, scope: Scope
+    contact_id: uuid.UUID, principal: PrivacyExport, scope: Scope, resources: AppResources
 ) -> ContactExport:
-    """Everything held about a contact as JSON (needs view_pii or export_personal_data)."""
-    return await export.export(scope, principal, contact_id)
+    """Everything held about a contact as JSON (needs view_pii or export_personal_data);
+    served only by a deployment in the company's residency region, when it has one."""
+    return await export.export(scope, principal, contact_id, resources)
 
 
 @router.post(

@@ -26,6 +26,9 @@ from crm_common.models import (
     Suppression,
 )
 from crm_common.models.data_rights import DataSubjectRequestKind, DataSubjectRequestOutcome
+from crm_common.privacy.residency import ResidencyViolation, check_export
+from crm_common.privacy.settings import company_settings
+from crm_common.resources import Resources
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 from segment_engine.privacy import repository as repo
@@ -64,11 +67,29 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def export(scope: TenantScope, principal: Principal, contact_id: uuid.UUID) -> ContactExport:
-    """Everything held about the contact, in clear; the request is logged."""
+async def export(
+    scope: TenantScope, principal: Principal, contact_id: uuid.UUID, resources: Resources
+) -> ContactExport:
+    """Everything held about the contact, in clear; the request is logged. Refused (422
+    `residency_violation`, logged) when this deployment is outside the company's region."""
     contact = await scope.get(Contact, contact_id)
     if contact is None:
         raise ContactNotFound()
+    try:
+        check_export(
+            await company_settings(scope.session, scope.company_id),
+            resources.settings.data_region,
+        )
+    except ResidencyViolation as refused:
+        await requests_log.record_refusal(
+            resources,
+            scope.company_id,
+            principal,
+            contact.id,
+            DataSubjectRequestKind.EXPORT,
+            {"reason": "residency", **refused.details},
+        )
+        raise
     [profile] = await open_contact_objects(scope.session, scope.company_id, [contact])
     addresses = [value for value in (profile.get("email"), profile.get("phone")) if value]
     result = ContactExport(
