@@ -160,12 +160,19 @@ async def count(scope: TenantScope, filters: CampaignFilters) -> int:
     )
 
 
+TOTAL = "_total"
+"""The column of a page row holding how many campaigns match (a window count over them)."""
+
+
 async def page(
     scope: TenantScope, filters: CampaignFilters, limit: int, offset: int
 ) -> Sequence[RowMapping]:
     """One page of the campaigns matching `filters`: the columns a reader sees, as rows
-    (a list is read, never changed, so no ORM objects are built for it)."""
-    statement = list_statement(scope, filters).with_only_columns(*READ_COLUMNS)
+    (a list is read, never changed, so no ORM objects are built for it), each with the
+    number of matches in `TOTAL` — the page and its total in one round trip."""
+    statement = list_statement(scope, filters).with_only_columns(
+        *READ_COLUMNS, func.count().over().label(TOTAL)
+    )
     result = await scope.session.execute(statement.limit(limit).offset(offset))
     return result.mappings().all()
 

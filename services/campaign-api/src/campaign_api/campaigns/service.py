@@ -147,10 +147,10 @@ async def list_campaigns(
 ) -> tuple[Sequence[RowMapping], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
     rows = await repository.page(scope, filters, params.page_size, params.offset)
-    # A short page ends the list, so it tells the total without a count query.
-    if 0 < len(rows) < params.page_size or (not rows and params.offset == 0):
-        return rows, params.offset + len(rows)
-    return rows, await repository.count(scope, filters)
+    if rows:
+        return rows, int(rows[0][repository.TOTAL])
+    # Past the last page (or nothing matches): only a count tells the total.
+    return rows, 0 if params.offset == 0 else await repository.count(scope, filters)
 
 
 def list_items(rows: Sequence[RowMapping]) -> list[CampaignListItem]:
