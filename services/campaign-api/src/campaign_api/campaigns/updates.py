@@ -28,6 +28,7 @@ from campaign_api.campaigns.service import (
     request_approval_event,
 )
 from campaign_api.governance import service as governance
+from campaign_api.governance.content import CAMPAIGN_FIELDS
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.values import differences, snapshot
 from campaign_api.templates import service as template_service
@@ -37,6 +38,9 @@ from crm_common.models import Campaign
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
+GOVERNED_FIELDS = frozenset(CAMPAIGN_FIELDS)
+"""The campaign's own fields in its approved content: a write changing none of them leaves
+the approval's fingerprint as it was."""
 SCHEDULING_FIELDS = frozenset({"start_date", "end_date", "primary_channel"})
 BUDGET_FIELDS = frozenset({"total_budget", "currency_code", "start_date"})
 """The fields the budget position and the approval assessment depend on: a write that
@@ -178,7 +182,10 @@ async def update_campaign(
             else "budget_above_threshold"
         )
         await request_approval_event(scope, principal, campaign, reason)
-    await governance.content_changed(scope, principal, campaign, "campaign_updated")
+    if changed & GOVERNED_FIELDS:
+        # Only these of the row are governed content (the rest of it — templates, variants,
+        # segments, allocations — changes through its own paths, which check on their own).
+        await governance.content_changed(scope, principal, campaign, "campaign_updated")
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
 
