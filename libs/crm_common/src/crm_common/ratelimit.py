@@ -230,7 +230,7 @@ def bearer_subject(scope: Scope, codec: TokenCodec) -> str | None:
             if scheme.lower() != "bearer" or not token:
                 return None
             try:
-                claims = codec.decode_access(token.strip(), scope.setdefault("state", {}))
+                claims = codec.decode_access(token.strip())
             except CRMError:
                 return None
             return str(claims["sub"])

@@ -17,6 +17,7 @@ from jose import jwt
 from pydantic import SecretStr
 
 from crm_common.app import create_service_app
+from crm_common.errors import InvalidToken
 from crm_common.security.jwt import TokenCodec, TokenType
 from crm_common.security.principal import CurrentPrincipal
 from crm_common.settings import Settings
@@ -183,9 +184,9 @@ def test_jwks_publishes_the_public_key_only_for_asymmetric_algorithms(settings) 
     assert TokenCodec(settings).keys.jwks() == {"keys": []}
 
 
-def test_an_access_token_is_verified_once_per_request_and_only_for_itself(settings) -> None:
-    """The rate limiter and the principal share one verification through the request's
-    state; another token on the same state is verified on its own, and a forged one fails."""
+def test_an_access_token_is_verified_once_per_process_and_only_for_itself(settings) -> None:
+    """The rate limiter, the principal and a client's next requests share one verification
+    of a token; another token is verified on its own, and a forged one always fails."""
     codec = TokenCodec(settings)
     calls: list[str] = []
     verify = codec.decode
@@ -197,14 +198,58 @@ def test_an_access_token_is_verified_once_per_request_and_only_for_itself(settin
     codec.decode = counting  # type: ignore[method-assign]
     first = codec.encode(TokenType.ACCESS, USER, timedelta(minutes=5), CLAIMS)
     second = codec.encode(TokenType.ACCESS, str(uuid.uuid4()), timedelta(minutes=5), CLAIMS)
-    state: dict = {}
 
-    assert codec.decode_access(first, state)["sub"] == USER
-    assert codec.decode_access(first, state)["sub"] == USER
+    assert codec.decode_access(first)["sub"] == USER
+    assert codec.decode_access(first)["sub"] == USER
     assert calls == [first]
-    assert codec.decode_access(second, state)["sub"] != USER
+    assert codec.decode_access(second)["sub"] != USER
     assert calls == [first, second]
     forged = first[:-4] + ("AAAA" if not first.endswith("AAAA") else "BBBB")
-    with pytest.raises(Exception, match="token"):
-        codec.decode_access(forged, state)
-    assert codec.decode_access(second, state)["sub"] != USER
+    for _ in range(2):
+        with pytest.raises(InvalidToken):
+            codec.decode_access(forged)
+    assert calls == [first, second, forged, forged]
+
+
+def test_a_remembered_token_is_verified_again_once_expired(settings, monkeypatch) -> None:
+    """Past its `exp` a remembered token goes back to the full verification (which refuses
+    it); before, it is not verified again."""
+    codec = TokenCodec(settings)
+    token = codec.encode(TokenType.ACCESS, USER, timedelta(seconds=60), CLAIMS)
+    assert codec.decode_access(token)["sub"] == USER
+    expires = jwt.get_unverified_claims(token)["exp"]
+    calls: list[str] = []
+
+    def expired(token: str, expected: TokenType) -> dict:
+        calls.append(token)
+        raise InvalidToken()
+
+    codec.decode = expired  # type: ignore[method-assign]
+    assert codec.decode_access(token)["sub"] == USER
+    assert calls == []
+
+    monkeypatch.setattr("crm_common.security.jwt.time.time", lambda: expires + 1.0)
+
+    with pytest.raises(InvalidToken):
+        codec.decode_access(token)
+    assert calls == [token]
+
+
+def test_the_remembered_tokens_are_bounded(settings, monkeypatch) -> None:
+    monkeypatch.setattr("crm_common.security.jwt.VERIFIED_TOKENS_KEPT", 3)
+    codec = TokenCodec(settings)
+    tokens = [
+        codec.encode(TokenType.ACCESS, str(uuid.uuid4()), timedelta(minutes=5), CLAIMS)
+        for _ in range(5)
+    ]
+    for token in tokens:
+        codec.decode_access(token)
+    assert list(codec._verified) == tokens[2:]
+
+
+def test_a_refresh_token_is_never_taken_as_an_access_token(settings) -> None:
+    codec = TokenCodec(settings)
+    refresh = codec.encode(TokenType.REFRESH, USER, timedelta(minutes=5), CLAIMS)
+    for _ in range(2):
+        with pytest.raises(InvalidToken):
+            codec.decode_access(refresh)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -58,7 +60,8 @@ class TokenKeys:
         return {"keys": [key]}
 
 
-_VERIFIED_ACCESS = "crm_verified_access_token"
+VERIFIED_TOKENS_KEPT = 10_000
+"""Access tokens whose signature a process remembers as checked (least recently used go)."""
 
 
 class TokenCodec:
@@ -68,6 +71,7 @@ class TokenCodec:
         self.keys = TokenKeys.from_settings(settings)
         self.issuer = settings.jwt_issuer
         self.audience = settings.jwt_audience
+        self._verified: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     def encode(
         self,
@@ -98,18 +102,20 @@ class TokenCodec:
             )
         )
 
-    def decode_access(self, token: str, state: dict[str, Any] | None = None) -> dict[str, Any]:
-        """`decode(token, TokenType.ACCESS)`, verified once per request: with the request's
-        ASGI `state`, the first caller (the rate limiter) leaves the verified claims there
-        for the next (the principal), keyed by the token itself. An invalid token is not
-        remembered: every caller gets InvalidToken."""
-        if state is not None:
-            seen = state.get(_VERIFIED_ACCESS)
-            if seen is not None and seen[0] == token:
-                return dict(seen[1])
+    def decode_access(self, token: str) -> dict[str, Any]:
+        """`decode(token, TokenType.ACCESS)` with its signature checked once per process: a
+        token seen before is only checked for expiry again (the one claim that changes its
+        validity with time; revocation is the session check's), so the rate limiter and the
+        principal of a request, and a client's next requests, share one verification.
+        Invalid tokens are never remembered: every caller gets InvalidToken."""
+        known = self._verified.get(token)
+        if known is not None and time.time() < known["exp"]:
+            self._verified.move_to_end(token)
+            return dict(known)
         claims = self.decode(token, TokenType.ACCESS)
-        if state is not None:
-            state[_VERIFIED_ACCESS] = (token, dict(claims))
+        self._verified[token] = dict(claims)
+        if len(self._verified) > VERIFIED_TOKENS_KEPT:
+            self._verified.popitem(last=False)
         return claims
 
     def decode(self, token: str, expected: TokenType) -> dict[str, Any]:

@@ -100,9 +100,7 @@ async def current_principal(
     session (crm_common.security.sessions)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotAuthenticated()
-    claims = get_codec(request).decode_access(
-        credentials.credentials, request.scope.setdefault("state", {})
-    )
+    claims = get_codec(request).decode_access(credentials.credentials)
     principal = await check_session(request.app.state.resources, principal_from_claims(claims))
     request.state.principal = principal
     return principal
