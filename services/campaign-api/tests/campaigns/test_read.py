@@ -110,6 +110,27 @@ async def test_if_none_match_gives_304(client, admin, create_campaign, funded) -
     assert changed.status_code == 200
 
 
+@pytest.mark.parametrize("role", ["marketing_analyst", "finance"])
+async def test_a_cached_read_answers_what_the_first_read_did(
+    client, acme, admin, headers_for, create_campaign, funded, role
+) -> None:
+    """The first read renders and caches the campaign for the reader's view shape; the next is
+    the cached rendering as is: the same fields, values and ETag (budget figures only for
+    budget viewers)."""
+    campaign = await create_campaign(admin)
+    reader = await headers_for(acme, role)
+    path = f"/api/campaigns/{campaign['id']}/"
+
+    first = await client.get(path, headers=reader)
+    second = await client.get(path, headers=reader)
+
+    assert first.status_code == second.status_code == 200
+    assert second.headers["content-type"] == "application/json"
+    assert second.json() == first.json()
+    assert second.headers["etag"] == first.headers["etag"] == f'"{first.json()["version"]}"'
+    assert ("total_budget" in second.json()) is (role == "finance")
+
+
 async def test_budget_figures_only_for_budget_viewers(
     client, acme, admin, headers_for, create_campaign, funded
 ) -> None:

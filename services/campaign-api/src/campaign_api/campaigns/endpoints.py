@@ -253,6 +253,10 @@ async def get_campaign(
     view = await service.read_campaign(resources.db, cache, principal, campaign_id, options)
     if view.body is None:
         return Response(status_code=304, headers={"ETag": view.etag})
+    if view.cached_json is not None:
+        return Response(
+            view.cached_json, media_type="application/json", headers={"ETag": view.etag}
+        )
     return respond(view.body, principal, response, headers={"ETag": view.etag})
 
 

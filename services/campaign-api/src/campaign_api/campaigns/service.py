@@ -181,10 +181,13 @@ class ReadOptions:
 @dataclass(frozen=True)
 class CampaignView:
     """A campaign as its reader may see it, and its ETag; `body` is None when the reader's
-    If-None-Match already names this version (nothing to send: 304)."""
+    If-None-Match already names this version (nothing to send: 304). `cached_json` is the
+    body as the cache holds it, when that is all of it: validated against the campaign's
+    model and rendered for this reader's view shape when it was stored, it is sent as is."""
 
     body: dict[str, Any] | None
     etag: str
+    cached_json: str | None = None
 
 
 async def read_campaign(
@@ -223,6 +226,8 @@ async def read_campaign(
         and tag in [t.strip() for t in options.if_none_match.split(",")]
     ):
         return CampaignView(None, tag)
+    if lookup.hit and not extra:
+        return CampaignView(base, tag, lookup.raw)
     return CampaignView({**base, **extra}, tag)
 
 
