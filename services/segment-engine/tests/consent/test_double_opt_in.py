@@ -7,7 +7,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
 from crm_common.db import Database
+from crm_common.models import AuditLog
 from crm_common.privacy.opt_in_tokens import OptInSigner
 from crm_common.settings import Settings
 
@@ -98,6 +101,39 @@ async def test_the_link_shows_a_page_and_its_post_confirms(
             await client.get(f"/api/contacts/{contact_id}/consents/history/", headers=acme.admin)
         ).json()["items"]
     ) == len(history)
+
+
+async def test_the_confirmation_leaves_the_contacts_request_out_of_the_audit_log(
+    client, db: Database, settings: Settings, acme: Tenant
+) -> None:
+    """The contact's address and user agent are proof in the ledger (pseudonymised on erasure),
+    never in the hash-chained audit log, which cannot drop them; a staff change keeps the
+    staff member's."""
+    contact_id, request_id = await _pending(client, db, acme)
+
+    await client.post(
+        _link(settings, acme, contact_id, request_id), headers={"user-agent": "Mail client/1.0"}
+    )
+
+    async with db.system_session() as session:
+        rows = (
+            await session.execute(
+                select(AuditLog.actor_user_id, AuditLog.client_ip, AuditLog.user_agent)
+                .where(
+                    AuditLog.entity_id == uuid.UUID(contact_id),
+                    AuditLog.action == "contact.consent_changed",
+                )
+                .order_by(AuditLog.chain_seq)
+            )
+        ).all()
+    staff, confirmation = rows[0], rows[-1]
+    assert staff.actor_user_id is not None
+    assert staff.client_ip is not None
+    assert (confirmation.actor_user_id, confirmation.client_ip, confirmation.user_agent) == (
+        None,
+        None,
+        None,
+    )
 
 
 async def test_an_expired_link_is_410(

@@ -246,7 +246,12 @@ def _current_row(change: _Change, context: ConsentContext) -> dict[str, Any]:
 
 
 def _audit_row(change: _Change, context: ConsentContext) -> dict[str, Any]:
+    """The audit row of one change. The request's address and user agent are a staff
+    member's when one made the change; a change made by the contact's own request (a
+    confirmation link, an unsubscribe) keeps them only in the ledger entry's proof, which an
+    erasure pseudonymises — never in the hash-chained audit log, which cannot drop them."""
     previous = change.previous
+    staff = context.actor_user_id is not None
     return {
         "actor_user_id": context.actor_user_id,
         "action": CONSENT_AUDIT_ACTION,
@@ -268,8 +273,8 @@ def _audit_row(change: _Change, context: ConsentContext) -> dict[str, Any]:
             "ledger_id": str(change.ledger_id),
         },
         "request_id": context.meta.request_id,
-        "client_ip": context.meta.client_ip,
-        "user_agent": context.meta.user_agent,
+        "client_ip": context.meta.client_ip if staff else None,
+        "user_agent": context.meta.user_agent if staff else None,
     }
 
 
