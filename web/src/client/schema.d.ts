@@ -1618,7 +1618,8 @@ export interface paths {
         };
         /**
          * Export Contact
-         * @description Everything held about a contact as JSON (needs view_pii or export_personal_data).
+         * @description Everything held about a contact as JSON (needs view_pii or export_personal_data);
+         *     served only by a deployment in the company's residency region, when it has one.
          */
         get: operations["export_contact_api_contacts__contact_id__export__get"];
         put?: never;
@@ -9896,7 +9897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The period's start must be before its end. */
+            /** @description The period's start must be before its end.; The destination is outside the company's data residency region. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20342,7 +20343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request is not valid. */
+            /** @description The destination is outside the company's data residency region. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20350,8 +20351,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
+                     *       "error_code": "residency_violation",
+                     *       "message": "The destination is outside the company's data residency region.",
                      *       "details": {}
                      *     }
                      */
