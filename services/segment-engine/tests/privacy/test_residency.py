@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from typing import Any
 
 import pytest
-from httpx import AsyncClient
+from httpx import AsyncClient, Response
 from sqlalchemy import select, update
 
 from crm_common.db import Database
@@ -44,6 +45,14 @@ async def _pin(db: Database, company_id, region: str | None) -> None:
         )
 
 
+async def _export(
+    deployment: Deployment, region: str | None, person: Any, headers: dict[str, str]
+) -> Response:
+    """The person's export as served by a deployment in `region`."""
+    async with deployment(region) as client:
+        return await client.get(f"/api/contacts/{person.contact_id}/export/", headers=headers)
+
+
 async def _requests(db: Database) -> list[tuple[str, str, dict]]:
     async with db.system_session() as session:
         rows = (await session.scalars(select(DataSubjectRequest))).all()
@@ -54,10 +63,7 @@ async def test_a_deployment_in_the_companys_region_serves_the_export(db, acme, d
     person = await make_person(db, acme)
     await _pin(db, acme.company.id, "eu")
 
-    async with deployment("eu") as client:
-        response = await client.get(
-            f"/api/contacts/{person.contact_id}/export/", headers=acme.admin
-        )
+    response = await _export(deployment, "eu", person, acme.admin)
 
     assert response.status_code == 200, response.text
     assert response.json()["profile"]["email"] == person.email
@@ -70,10 +76,7 @@ async def test_a_deployment_in_another_region_refuses_and_logs_it(db, acme, depl
     person = await make_person(db, acme)
     await _pin(db, acme.company.id, "eu")
 
-    async with deployment("us") as client:
-        response = await client.get(
-            f"/api/contacts/{person.contact_id}/export/", headers=acme.admin
-        )
+    response = await _export(deployment, "us", person, acme.admin)
 
     assert response.status_code == 422
     body = response.json()
@@ -88,10 +91,7 @@ async def test_a_deployment_declaring_no_region_refuses(db, acme, deployment):
     person = await make_person(db, acme)
     await _pin(db, acme.company.id, "eu")
 
-    async with deployment(None) as client:
-        response = await client.get(
-            f"/api/contacts/{person.contact_id}/export/", headers=acme.admin
-        )
+    response = await _export(deployment, None, person, acme.admin)
 
     assert response.status_code == 422
     assert response.json()["details"] == {"residency_region": "eu", "destination_region": None}
@@ -101,10 +101,7 @@ async def test_a_deployment_declaring_no_region_refuses(db, acme, deployment):
 async def test_without_a_residency_region_any_deployment_serves(db, acme, deployment):
     person = await make_person(db, acme)
 
-    async with deployment("us") as client:
-        response = await client.get(
-            f"/api/contacts/{person.contact_id}/export/", headers=acme.admin
-        )
+    response = await _export(deployment, "us", person, acme.admin)
 
     assert response.status_code == 200, response.text
 
@@ -115,10 +112,7 @@ async def test_another_companys_contact_stays_a_404_whatever_the_region(
     person = await make_person(db, acme)
     await _pin(db, globex.company.id, "eu")
 
-    async with deployment("us") as client:
-        response = await client.get(
-            f"/api/contacts/{person.contact_id}/export/", headers=globex.admin
-        )
+    response = await _export(deployment, "us", person, globex.admin)
 
     assert response.status_code == 404
     assert await _requests(db) == []
