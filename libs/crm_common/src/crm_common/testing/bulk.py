@@ -11,10 +11,11 @@ from typing import Any
 import asyncpg
 
 from crm_common.crypto import pii
+from crm_common.crypto.keyring import PiiCipher
 from crm_common.db import Database
 
 
-async def _cipher(db: Database, company_id: uuid.UUID) -> Any:
+async def _cipher(db: Database, company_id: uuid.UUID) -> PiiCipher:
     async with db.system_session() as session:
         return await pii.cipher_for(session, company_id)
 
