@@ -9897,7 +9897,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The period's start must be before its end.; The destination is outside the company's data residency region. */
+            /** @description The destination is outside the company's data residency region. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The period's start must be before its end. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20344,7 +20353,7 @@ export interface operations {
                 };
             };
             /** @description The destination is outside the company's data residency region. */
-            422: {
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20353,6 +20362,22 @@ export interface operations {
                      * @example {
                      *       "error_code": "residency_violation",
                      *       "message": "The destination is outside the company's data residency region.",
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "validation_error",
+                     *       "message": "The request is not valid.",
                      *       "details": {}
                      *     }
                      */

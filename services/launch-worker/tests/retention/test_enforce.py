@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 
 from crm_common.audit import record
 from crm_common.models import (
@@ -236,3 +236,23 @@ def test_the_job_is_registered_and_scheduled():
     names = {function.__name__ for function in FUNCTIONS}
     assert {"enforce_retention", "retention_dry_run"} <= names
     assert any(job.coroutine.__name__ == "enforce_retention" for job in CRON_JOBS)
+
+
+async def test_without_a_rendered_messages_policy_links_go_with_their_deliveries(db):
+    """Links leave with the deliveries they belong to; with no policy of their own they are
+    reported under deliveries, and the run still removes exactly what the dry run said."""
+    company, _, _, _ = await _world(db)
+    async with db.system_session() as session:
+        await session.execute(
+            delete(RetentionPolicy).where(
+                RetentionPolicy.company_id == company.id,
+                RetentionPolicy.data_class == "rendered_messages",
+            )
+        )
+
+    [preview] = await service.dry_run(db, NOW, company_ids=[company.id])
+    [report] = await service.enforce(db, NOW, company_ids=[company.id], batch=2)
+
+    assert "rendered_messages" not in preview.removed
+    assert preview.removed["deliveries"] == {"crm_deliveries": 2, "crm_message_links": 2}
+    assert report.removed == dict(preview.removed.items())

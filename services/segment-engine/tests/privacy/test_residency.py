@@ -78,7 +78,7 @@ async def test_a_deployment_in_another_region_refuses_and_logs_it(db, acme, depl
 
     response = await _export(deployment, "us", person, acme.admin)
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     body = response.json()
     assert body["error_code"] == "residency_violation"
     assert body["details"] == {"residency_region": "eu", "destination_region": "us"}
@@ -93,7 +93,7 @@ async def test_a_deployment_declaring_no_region_refuses(db, acme, deployment):
 
     response = await _export(deployment, None, person, acme.admin)
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["details"] == {"residency_region": "eu", "destination_region": None}
     assert "CRM_DATA_REGION" in response.json()["message"]
 

@@ -13,7 +13,8 @@ destination's region otherwise (None when the company has no region: nothing is 
 
 An export (a data subject's record, the audit log) leaves the system where it is served:
 `check_export(company.settings, settings.data_region)` lets a deployment serve one only when
-the deployment declares (`CRM_DATA_REGION`) the company's region.
+the deployment declares (`CRM_DATA_REGION`) the company's region (else a 409 with the same
+error code: the request is valid, the deployment is the wrong place to serve it).
 
 A destination's region is the region given, or for a URL the region its host names: a
 country-code top-level domain (`.de` → `eu`, `.ca` → `ca` …) or a region label in the host
@@ -112,19 +113,26 @@ def check_destination(settings: Mapping[str, Any] | None, destination: str) -> s
     raise ResidencyViolation(details={"residency_region": required, "destination_region": found})
 
 
+class ExportOutsideResidency(ResidencyViolation):
+    """A valid export request this deployment may not serve: the refusal depends on where it
+    runs, not on the request, so it is a conflict (409), with the same error code."""
+
+    status_code = 409
+
+
 def check_export(settings: Mapping[str, Any] | None, data_region: str | None) -> None:
-    """Refuse (`ResidencyViolation`) to serve an export of a company with a residency region
-    from a deployment outside that region, or one that declares no region at all."""
+    """Refuse (`ExportOutsideResidency`, 409) to serve an export of a company with a residency
+    region from a deployment outside that region, or one that declares no region at all."""
     required = residency_region(settings)
     if required is None or data_region == required:
         return
     if data_region is None:
-        raise ResidencyViolation(
+        raise ExportOutsideResidency(
             "The company's data must stay in its residency region and this deployment "
             "declares no region (CRM_DATA_REGION): exports are not served here.",
             details={"residency_region": required, "destination_region": None},
         )
-    raise ResidencyViolation(
+    raise ExportOutsideResidency(
         "The company's data must stay in its residency region; this deployment serves "
         "another region, so exports are not served here.",
         details={"residency_region": required, "destination_region": data_region},

@@ -129,9 +129,11 @@ def _targets(company_id: uuid.UUID, cutoffs: dict[str, datetime | None]) -> list
     link_cutoffs = [c for c in (rendered, deliveries) if c is not None]
     if link_cutoffs:
         # A removed delivery takes its links along; counting them here keeps the report exact.
+        # They are rendered messages, reported as such when that class has a policy, else
+        # with the deliveries whose removal takes them.
         targets.append(
             Target(
-                DataClass.RENDERED_MESSAGES,
+                DataClass.RENDERED_MESSAGES if rendered is not None else DataClass.DELIVERIES,
                 MessageLink,
                 [
                     MessageLink.company_id == company_id,

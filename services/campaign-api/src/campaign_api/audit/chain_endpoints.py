@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
-from pydantic import AwareDatetime
 
 from campaign_api.audit import chain_service
 from campaign_api.audit.chain_schemas import AuditLogEntry, AuditLogPage, AuditVerification
@@ -18,7 +17,8 @@ from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
-from crm_common.privacy.residency import ResidencyViolation
+from crm_common.privacy.residency import ExportOutsideResidency
+from crm_common.schemas import IsoAwareDateTime
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal, require
 
@@ -29,11 +29,11 @@ AuditReader = Annotated[Principal, Depends(require(Permission.READ_AUDIT_LOG))]
 
 def period(
     start: Annotated[
-        AwareDatetime | None,
+        IsoAwareDateTime | None,
         Query(alias="from", description="Rows chained at or after this time (with offset)."),
     ] = None,
     end: Annotated[
-        AwareDatetime | None,
+        IsoAwareDateTime | None,
         Query(alias="to", description="Rows chained before this time (with offset)."),
     ] = None,
 ) -> Period:
@@ -105,7 +105,7 @@ async def verify_audit_log(
             "description": EXPORT_DESCRIPTION,
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **errors(InvalidAuditPeriod, ResidencyViolation),
+        **errors(InvalidAuditPeriod, ExportOutsideResidency),
     },
 )
 async def export_audit_log(

@@ -56,7 +56,7 @@ async def verify(scope: TenantScope, period: Period) -> Verification:
 async def record_export(
     scope: TenantScope, principal: Principal, period: Period, data_region: str | None
 ) -> None:
-    """Audit who exported which period (in the request's transaction). Refused (422
+    """Audit who exported which period (in the request's transaction). Refused (409
     `residency_violation`) when this deployment (`data_region`) is outside the company's
     residency region."""
     check_export(await company_settings(scope.session, scope.company_id), data_region)

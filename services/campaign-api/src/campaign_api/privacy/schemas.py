@@ -6,7 +6,7 @@ import re
 import uuid
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, StrictBool, field_validator
 
 from crm_common.schemas import Schema, WriteSchema
 
@@ -107,7 +107,7 @@ class PrivacySettingsUpdate(WriteSchema):
 
     model_config = ConfigDict(json_schema_extra={"examples": [_SETTINGS_EXAMPLE]})
 
-    double_opt_in_email: bool = False
+    double_opt_in_email: StrictBool = False
     residency_region: ResidencyRegion | None = None
     residency_allowed_hosts: list[str] = Field(default_factory=list, max_length=50)
 

@@ -12,7 +12,7 @@ from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.models.data_rights import DataSubjectRequestKind
 from crm_common.pagination import Pagination
-from crm_common.privacy.residency import ResidencyViolation
+from crm_common.privacy.residency import ExportOutsideResidency
 from crm_common.security.principal import current_principal
 from segment_engine.privacy import erasure, export, service
 from segment_engine.privacy.deps import PrivacyExport, PrivacyManage
@@ -125,7 +125,7 @@ async def retention_dry_run(principal: PrivacyManage, scope: Scope) -> Retention
 @router.get(
     "/{contact_id}/export/",
     response_model=ContactExport,
-    responses={**ContactNotFound.openapi(), **ResidencyViolation.openapi()},
+    responses={**ContactNotFound.openapi(), **ExportOutsideResidency.openapi()},
 )
 async def export_contact(
     contact_id: uuid.UUID, principal: PrivacyExport, scope: Scope, resources: AppResources

@@ -26,7 +26,7 @@ from crm_common.models import (
     Suppression,
 )
 from crm_common.models.data_rights import DataSubjectRequestKind, DataSubjectRequestOutcome
-from crm_common.privacy.residency import ResidencyViolation, check_export
+from crm_common.privacy.residency import ExportOutsideResidency, check_export
 from crm_common.privacy.settings import company_settings
 from crm_common.resources import Resources
 from crm_common.security.principal import Principal
@@ -70,7 +70,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 async def export(
     scope: TenantScope, principal: Principal, contact_id: uuid.UUID, resources: Resources
 ) -> ContactExport:
-    """Everything held about the contact, in clear; the request is logged. Refused (422
+    """Everything held about the contact, in clear; the request is logged. Refused (409
     `residency_violation`, logged) when this deployment is outside the company's region."""
     contact = await scope.get(Contact, contact_id)
     if contact is None:
@@ -80,7 +80,7 @@ async def export(
             await company_settings(scope.session, scope.company_id),
             resources.settings.data_region,
         )
-    except ResidencyViolation as refused:
+    except ExportOutsideResidency as refused:
         await requests_log.record_refusal(
             resources,
             scope.company_id,

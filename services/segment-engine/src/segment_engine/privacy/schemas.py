@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from crm_common.schemas import Schema
 
@@ -48,7 +48,7 @@ class ErasureReport(Schema):
 class DoNotSellChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    do_not_sell: bool
+    do_not_sell: StrictBool
 
 
 class DoNotSellState(Schema):
