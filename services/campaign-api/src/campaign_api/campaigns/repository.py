@@ -161,7 +161,7 @@ async def count(scope: TenantScope, filters: CampaignFilters) -> int:
 
 
 TOTAL = "_total"
-"""The column of a page row holding how many campaigns match (a window count over them)."""
+"""The column of a page row holding how many campaigns match."""
 
 
 async def page(
@@ -169,10 +169,12 @@ async def page(
 ) -> Sequence[RowMapping]:
     """One page of the campaigns matching `filters`: the columns a reader sees, as rows
     (a list is read, never changed, so no ORM objects are built for it), each with the
-    number of matches in `TOTAL` — the page and its total in one round trip."""
-    statement = list_statement(scope, filters).with_only_columns(
-        *READ_COLUMNS, func.count().over().label(TOTAL)
-    )
+    number of matches in `TOTAL` — the page and its total in one round trip. The total is an
+    uncorrelated scalar subquery, which PostgreSQL runs once (an InitPlan) as the count query
+    it replaces; a window count would read every match before the first row, where the page
+    itself stops after `limit` rows of an ordered index."""
+    total = scope.count(Campaign, *list_criteria(filters)).correlate(None).scalar_subquery()
+    statement = list_statement(scope, filters).with_only_columns(*READ_COLUMNS, total.label(TOTAL))
     result = await scope.session.execute(statement.limit(limit).offset(offset))
     return result.mappings().all()
 
