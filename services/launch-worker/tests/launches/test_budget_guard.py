@@ -174,10 +174,15 @@ async def test_two_concurrent_launches_on_one_shared_budget_never_exceed_it(
     await start_runtime("worker-a", recorder=a, dispatch_batch_size=7)
     await start_runtime("worker-b", recorder=b, dispatch_batch_size=7)
 
-    async def both_paused() -> bool:
-        return all([await _paused(db, first), await _paused(db, second)])
+    async def settled() -> bool:
+        states = [(await load_launch(db, launch.id)).launch_status for launch in launches]
+        return all(state in ("paused", "completed") for state in states)
 
-    await wait_for(both_paused, timeout=40)
+    # However the two interleave (on a busy machine one may send all 80 before the other
+    # starts), the shared budget ends spent exactly, and whatever it stopped is paused.
+    await wait_for(settled, timeout=40)
+    paused = [world for world in (first, second) if await _paused(db, world)]
+    assert paused, "the shared budget stopped neither launch"
     assert len(a.messages) + len(b.messages) == 100
     async with db.system_session() as session:
         drawn = await session.get(BudgetSpend, budget.id)
@@ -191,7 +196,7 @@ async def test_two_concurrent_launches_on_one_shared_budget_never_exceed_it(
         assert spent == Decimal("100.00")
     sent = [(await load_launch(db, launch.id)).sent_count for launch in launches]
     assert sum(sent) == 100
-    for world in (first, second):
+    for world in paused:
         alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
         hundred = [x for x in alerts if x["threshold_percent"] == 100]
         assert len(hundred) == 1
