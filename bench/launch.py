@@ -159,7 +159,7 @@ async def load_contacts(db: Database, url: str, company_id: uuid.UUID, count: in
             }
             for i in range(start, min(count, start + chunk))
         ]
-        await copy_contacts(db, url, company_id, rows)
+        await copy_contacts(db, url, company_id, rows, analyze=start + chunk >= count)
     return time.perf_counter() - began
 
 

@@ -20,7 +20,7 @@ async def _cipher(db: Database, company_id: uuid.UUID) -> PiiCipher:
         return await pii.cipher_for(session, company_id)
 
 
-async def _copy(url: str, table: str, rows: list[dict[str, Any]]) -> None:
+async def _copy(url: str, table: str, rows: list[dict[str, Any]], analyze: bool = True) -> None:
     if not rows:
         return
     columns = list(rows[0])
@@ -29,23 +29,30 @@ async def _copy(url: str, table: str, rows: list[dict[str, Any]]) -> None:
         await connection.copy_records_to_table(
             table, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
         )
-        await connection.execute(f"ANALYZE {table}")  # a module constant, never input
+        if analyze:
+            await connection.execute(f"ANALYZE {table}")  # a module constant, never input
     finally:
         await connection.close()
 
 
 async def copy_contacts(
-    db: Database, url: str, company_id: uuid.UUID, rows: Sequence[Mapping[str, Any]]
+    db: Database,
+    url: str,
+    company_id: uuid.UUID,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    analyze: bool = True,
 ) -> None:
     """Contacts of `company_id` from plaintext column values (every row the same columns;
-    `id` and `company_id` are filled in when missing)."""
+    `id` and `company_id` are filled in when missing); the table analysed after, unless the
+    caller loads in chunks and leaves that to the last."""
     cipher = await _cipher(db, company_id)
     stored = []
     for row in rows:
         contact_id = row.get("id") or uuid.uuid4()
         values = {**row, "id": contact_id, "company_id": company_id}
         stored.append(pii.seal_contact(cipher, contact_id, values))
-    await _copy(url, pii.CONTACTS, stored)
+    await _copy(url, pii.CONTACTS, stored, analyze)
 
 
 async def copy_suppressions(

@@ -15,6 +15,7 @@ from crm_common.events.consumer import StreamConsumer
 from crm_common.resources import Resources
 from crm_common.supervise import supervisor_of
 from launch_worker.channels.registry import ChannelRegistry, registry_for
+from launch_worker.event_groups import group_consumer
 from launch_worker.test_sends.service import send_test
 
 log = structlog.get_logger(__name__)
@@ -43,16 +44,8 @@ def requests_handler(
 
 
 def requests_consumer(resources: Resources, registry: ChannelRegistry) -> StreamConsumer:
-    settings = resources.settings
-    return StreamConsumer(
-        resources.redis,
-        stream=settings.events_stream,
-        group=GROUP,
-        handler=requests_handler(resources, registry),
-        dead_letter_stream=settings.dead_letter_stream,
-        max_deliveries=settings.max_deliveries,
-        claim_idle_ms=RETRY_AFTER_MS,
-        start_id="$",
+    return group_consumer(
+        resources, GROUP, requests_handler(resources, registry), claim_idle_ms=RETRY_AFTER_MS
     )
 
 

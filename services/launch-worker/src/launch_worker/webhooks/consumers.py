@@ -14,6 +14,7 @@ from crm_common.events.consumer import StreamConsumer
 from crm_common.resources import Resources
 from crm_common.supervise import supervisor_of
 from crm_common.webhooks.payloads import SUBSCRIBABLE_EVENT_TYPES
+from launch_worker.event_groups import group_consumer
 from launch_worker.webhooks.service import WebhookDispatcher, queue_event
 
 GROUP = "launch-worker-webhooks"
@@ -32,16 +33,7 @@ def events_handler(
 
 
 def events_consumer(resources: Resources, wake: Callable[[], None]) -> StreamConsumer:
-    settings = resources.settings
-    return StreamConsumer(
-        resources.redis,
-        stream=settings.events_stream,
-        group=GROUP,
-        handler=events_handler(resources, wake),
-        dead_letter_stream=settings.dead_letter_stream,
-        max_deliveries=settings.max_deliveries,
-        start_id="$",
-    )
+    return group_consumer(resources, GROUP, events_handler(resources, wake))
 
 
 @asynccontextmanager

@@ -101,16 +101,9 @@ async def place_hold(
             await scope.session.flush()
     except IntegrityError:  # placed by a concurrent request meanwhile
         raise LegalHoldExists() from None
-    await _hold_audit(scope, principal, hold, "legal_hold.placed", {"reason": data.reason})
-    if hold.contact_id is not None:
-        await requests_log.record(
-            scope,
-            principal,
-            hold.contact_id,
-            DataSubjectRequestKind.LEGAL_HOLD,
-            DataSubjectRequestOutcome.COMPLETED,
-            {"legal_hold_id": str(hold.id)},
-        )
+    await _hold_recorded(
+        scope, principal, hold, "legal_hold.placed", data.reason, DataSubjectRequestKind.LEGAL_HOLD
+    )
     return _hold_read(hold)
 
 
@@ -127,22 +120,26 @@ async def release_hold(
     hold.released_by_user_id = principal.user_id
     hold.release_reason = reason
     await scope.session.flush()
-    await _hold_audit(scope, principal, hold, "legal_hold.released", {"reason": reason})
-    if hold.contact_id is not None:
-        await requests_log.record(
-            scope,
-            principal,
-            hold.contact_id,
-            DataSubjectRequestKind.LEGAL_HOLD_RELEASE,
-            DataSubjectRequestOutcome.COMPLETED,
-            {"legal_hold_id": str(hold.id)},
-        )
+    await _hold_recorded(
+        scope,
+        principal,
+        hold,
+        "legal_hold.released",
+        reason,
+        DataSubjectRequestKind.LEGAL_HOLD_RELEASE,
+    )
     return _hold_read(hold)
 
 
-async def _hold_audit(
-    scope: TenantScope, principal: Principal, hold: LegalHold, action: str, values: dict[str, Any]
+async def _hold_recorded(
+    scope: TenantScope,
+    principal: Principal,
+    hold: LegalHold,
+    action: str,
+    reason: str,
+    kind: DataSubjectRequestKind,
 ) -> None:
+    """Audit a hold's placing or release, and log it as a request about its contact."""
     subject = hold.contact_id or hold.campaign_id
     assert subject is not None  # the table's check constraint: exactly one subject
     await record(
@@ -152,8 +149,17 @@ async def _hold_audit(
         action=action,
         entity_type="contact" if hold.contact_id else "campaign",
         entity_id=subject,
-        new_values={"legal_hold_id": str(hold.id), **values},
+        new_values={"legal_hold_id": str(hold.id), "reason": reason},
     )
+    if hold.contact_id is not None:
+        await requests_log.record(
+            scope,
+            principal,
+            hold.contact_id,
+            kind,
+            DataSubjectRequestOutcome.COMPLETED,
+            {"legal_hold_id": str(hold.id)},
+        )
 
 
 async def list_holds(scope: TenantScope, active: bool | None, params: PageParams) -> dict[str, Any]:
