@@ -14,26 +14,19 @@ can be read. The launch worker mints them with `TrackingSigner.mint` / `tracking
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import re
 import struct
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
 from crm_common.settings import Settings
+from crm_common.signed_tokens import BadSignedToken, SignedTokens
 
 VERSION = 1
-TAG_BYTES = 16
 _BODY = struct.Struct("!BB16s16s16s16s")
 _POSITION = struct.Struct("!H")
 MAX_POSITION = 65_535
-MAX_TOKEN_CHARS = 200
 _KEY_CONTEXT = b"crm-tracking-token-v1"
-_ALPHABET = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class TrackingKind(StrEnum):
@@ -62,28 +55,15 @@ class TrackingClaims:
             raise ValueError(f"a link position is between 0 and {MAX_POSITION}")
 
 
-def _b64encode(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
-
-
-def _b64decode(text: str) -> bytes:
-    padded = text + "=" * (-len(text) % 4)
-    return base64.b64decode(padded, altchars=b"-_", validate=True)
-
-
 class TrackingSigner:
     """Mints and verifies tracking tokens with a key derived from the tracking secret."""
 
     def __init__(self, secret: str | bytes) -> None:
-        raw = secret.encode() if isinstance(secret, str) else secret
-        self._key = hmac.new(raw, _KEY_CONTEXT, hashlib.sha256).digest()
+        self._tokens = SignedTokens(secret, _KEY_CONTEXT)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TrackingSigner:
         return cls(settings.tracking_secret.get_secret_value())
-
-    def _tag(self, body: bytes) -> bytes:
-        return hmac.digest(self._key, body, "sha256")[:TAG_BYTES]
 
     def message_tokens(
         self,
@@ -106,22 +86,15 @@ class TrackingSigner:
         )
         if claims.position is not None:
             body += _POSITION.pack(claims.position)
-        return _b64encode(body + self._tag(body))
+        return self._tokens.seal(body)
 
     def verify(self, token: str, kind: TrackingKind) -> TrackingClaims:
         """The claims of a genuine token of `kind`; raises InvalidTrackingToken otherwise."""
-        if not token or len(token) > MAX_TOKEN_CHARS or not _ALPHABET.match(token):
-            raise InvalidTrackingToken("bad length or characters")
-        try:
-            raw = _b64decode(token)
-        except (binascii.Error, ValueError):
-            raise InvalidTrackingToken("not base64url") from None
         expected = _BODY.size + (_POSITION.size if kind == TrackingKind.CLICK else 0)
-        if len(raw) != expected + TAG_BYTES:
-            raise InvalidTrackingToken("bad length")
-        body, tag = raw[:expected], raw[expected:]
-        if not hmac.compare_digest(tag, self._tag(body)):
-            raise InvalidTrackingToken("bad signature")
+        try:
+            body = self._tokens.open(token, expected)
+        except BadSignedToken as bad:
+            raise InvalidTrackingToken(str(bad)) from None
         version, kind_byte, company, delivery, contact, campaign = _BODY.unpack_from(body)
         if version != VERSION or kind_byte != ord(kind.value):
             raise InvalidTrackingToken("wrong version or kind")
@@ -163,7 +136,7 @@ class MessageTokens:
             if not 0 <= position <= MAX_POSITION:
                 raise ValueError(f"a link position is between 0 and {MAX_POSITION}")
             body += _POSITION.pack(position)
-        return _b64encode(body + self._signer._tag(body))
+        return self._signer._tokens.seal(body)
 
 
 @dataclass(frozen=True)

@@ -10,25 +10,18 @@ after `OPT_IN_TTL` whatever happens.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import re
 import struct
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from crm_common.settings import Settings
+from crm_common.signed_tokens import BadSignedToken, SignedTokens
 
 VERSION = 1
-TAG_BYTES = 16
 OPT_IN_TTL = timedelta(days=7)
-MAX_TOKEN_CHARS = 200
 _BODY = struct.Struct("!B16s16s16sQ")
 _KEY_CONTEXT = b"crm-opt-in-token-v1"
-_ALPHABET = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class InvalidOptInToken(Exception):
@@ -47,23 +40,15 @@ class OptInClaims:
     expires_at: datetime
 
 
-def _b64encode(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
-
-
 class OptInSigner:
     """Mints and verifies opt-in tokens with a key derived from the tracking secret."""
 
     def __init__(self, secret: str | bytes) -> None:
-        raw = secret.encode() if isinstance(secret, str) else secret
-        self._key = hmac.new(raw, _KEY_CONTEXT, hashlib.sha256).digest()
+        self._tokens = SignedTokens(secret, _KEY_CONTEXT)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OptInSigner:
         return cls(settings.tracking_secret.get_secret_value())
-
-    def _tag(self, body: bytes) -> bytes:
-        return hmac.digest(self._key, body, "sha256")[:TAG_BYTES]
 
     def mint(
         self,
@@ -76,22 +61,15 @@ class OptInSigner:
     ) -> str:
         expires = int(((now or datetime.now(UTC)) + ttl).timestamp())
         body = _BODY.pack(VERSION, company_id.bytes, contact_id.bytes, request_id.bytes, expires)
-        return _b64encode(body + self._tag(body))
+        return self._tokens.seal(body)
 
     def verify(self, token: str, *, now: datetime | None = None) -> OptInClaims:
         """The claims of a genuine, unexpired token; raises InvalidOptInToken (or its
         subclass ExpiredOptInToken) otherwise."""
-        if not token or len(token) > MAX_TOKEN_CHARS or not _ALPHABET.match(token):
-            raise InvalidOptInToken("bad length or characters")
         try:
-            raw = base64.b64decode(token + "=" * (-len(token) % 4), altchars=b"-_", validate=True)
-        except (binascii.Error, ValueError):
-            raise InvalidOptInToken("not base64url") from None
-        if len(raw) != _BODY.size + TAG_BYTES:
-            raise InvalidOptInToken("bad length")
-        body, tag = raw[: _BODY.size], raw[_BODY.size :]
-        if not hmac.compare_digest(tag, self._tag(body)):
-            raise InvalidOptInToken("bad signature")
+            body = self._tokens.open(token, _BODY.size)
+        except BadSignedToken as bad:
+            raise InvalidOptInToken(str(bad)) from None
         version, company, contact, request, expires = _BODY.unpack(body)
         if version != VERSION:
             raise InvalidOptInToken("wrong version")
