@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from redis.asyncio import Redis
 
@@ -15,7 +15,6 @@ from crm_common.audit import RequestMeta, record
 from crm_common.db import Database
 from crm_common.events.outbox import emit
 from crm_common.models import (
-    Campaign,
     CampaignContact,
     CampaignSegment,
     CampaignTestSend,
@@ -29,6 +28,8 @@ from crm_common.models import (
     Suppression,
 )
 
+from ..tracking.conftest import make_campaign
+
 
 @dataclass
 class Person:
@@ -38,23 +39,6 @@ class Person:
     campaign_id: uuid.UUID
     delivery_id: uuid.UUID
     segment_id: uuid.UUID
-
-
-async def make_campaign(db: Database, tenant, name: str = "Spring sale") -> uuid.UUID:
-    campaign = Campaign(
-        id=uuid.uuid4(),
-        company_id=tenant.company.id,
-        created_by_user_id=tenant.admin_user.id,
-        campaign_name=name,
-        campaign_code=f"SPRING-{uuid.uuid4().hex[:6]}",
-        campaign_type="promotional",
-        primary_channel="email",
-        start_date=datetime.now(UTC),
-        end_date=datetime.now(UTC) + timedelta(days=30),
-    )
-    async with db.system_session() as session:
-        session.add(campaign)
-    return campaign.id
 
 
 async def make_person(
