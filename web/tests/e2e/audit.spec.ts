@@ -17,8 +17,8 @@ test("an admin verifies the audit chain and exports a period that verifies on it
 
   // A period from a day ago to an hour ahead: the export carries its anchor and end line.
   const local = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  await admin.getByLabel("From").fill(local(new Date(Date.now() - 24 * 3600_000)));
-  await admin.getByLabel("To").fill(local(new Date(Date.now() + 3600_000)));
+  await admin.getByLabel("From", { exact: true }).fill(local(new Date(Date.now() - 24 * 3600_000)));
+  await admin.getByLabel("To", { exact: true }).fill(local(new Date(Date.now() + 3600_000)));
   await admin.getByRole("button", { name: "Apply period" }).click();
   await admin.getByRole("button", { name: "Verify chain" }).click();
   await expect(admin.getByTestId("audit-verification")).toContainText("The audit chain holds.");
