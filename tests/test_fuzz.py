@@ -63,8 +63,20 @@ def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log: Path) -> N
     raise AssertionError("the all-in-one server was not ready in time")
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    log: Path
+
+    def errors(self, lines_after: int = 40) -> str:
+        """Every unhandled error the server logged, each with the traceback that follows it."""
+        lines = self.log.read_text(errors="replace").splitlines()
+        found = [i for i, line in enumerate(lines) if "unhandled_error" in line]
+        return "\n".join("\n".join(lines[i : i + lines_after]) for i in found[:5])
+
+
 @pytest.fixture(scope="module")
-def server(database_url: str, redis_url: str, tmp_path_factory) -> Iterator[str]:
+def server(database_url: str, redis_url: str, tmp_path_factory) -> Iterator[Server]:
     """`crm run` on a free port over this worker's test database and Redis database."""
     folder = tmp_path_factory.mktemp("fuzz")
     port = _free_port()
@@ -92,16 +104,13 @@ def server(database_url: str, redis_url: str, tmp_path_factory) -> Iterator[str]
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(base_url, process, log)
-        yield base_url
+        yield Server(base_url, log)
     finally:
         process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-        errors = [line for line in log.read_text().splitlines() if "unhandled_error" in line]
-        if errors:
-            sys.stdout.write("server errors:\n" + "\n".join(errors[:50]) + "\n")
 
 
 def _user_id(base_url: str, user: str) -> str:
@@ -174,8 +183,8 @@ RUNS = [
 
 @pytest.mark.parametrize(("user", "examples", "phases"), RUNS)
 def test_fuzz_every_operation(
-    server: str, user: str, examples: int, phases: str, tmp_path: Path
+    server: Server, user: str, examples: int, phases: str, tmp_path: Path
 ) -> None:
-    run = _fuzz(server, user, examples, phases, tmp_path)
+    run = _fuzz(server.url, user, examples, phases, tmp_path)
     _report(run)
-    assert run.exit_code == 0, f"schemathesis found failures as {user}"
+    assert run.exit_code == 0, f"schemathesis found failures as {user}; server: {server.errors()}"
