@@ -1,0 +1,63 @@
+"""The process's Redis pool checks a connection outside the pool's lock, so one slow check
+never holds up every other command of the process."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from redis.asyncio.connection import AbstractConnection
+from redis.exceptions import ConnectionError
+
+from crm_common.redis import CheckOutsideLockPool, create_redis
+
+
+class _SlowFirstCheck(CheckOutsideLockPool):
+    """The first connection's check waits until released; the others are checked at once."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.release_first = asyncio.Event()
+        self.checks = 0
+
+    async def ensure_connection(self, connection: AbstractConnection) -> None:
+        self.checks += 1
+        if self.checks == 1:
+            await self.release_first.wait()
+        await super().ensure_connection(connection)
+
+
+async def test_a_slow_check_does_not_hold_up_other_commands(redis_url: str) -> None:
+    pool = _SlowFirstCheck.from_url(redis_url, decode_responses=True)
+    try:
+        first = asyncio.create_task(pool.get_connection("PING"))
+        await asyncio.sleep(0)  # the first checkout is now inside its check
+        second = await asyncio.wait_for(pool.get_connection("PING"), timeout=5)
+        assert not first.done()
+        pool.release_first.set()
+        first_connection = await asyncio.wait_for(first, timeout=5)
+        assert first_connection is not second
+        await pool.release(first_connection)
+        await pool.release(second)
+    finally:
+        await pool.disconnect()
+
+
+async def test_the_client_round_trips_and_closes_its_pool(redis_url: str) -> None:
+    client = create_redis(redis_url)
+    assert isinstance(client.connection_pool, CheckOutsideLockPool)
+    await client.set("crm:test:redis-pool", "yes", ex=10)
+    assert await client.get("crm:test:redis-pool") == "yes"
+    results = await asyncio.gather(*(client.incr("crm:test:redis-pool:n") for _ in range(50)))
+    assert sorted(results) == list(range(1, 51))
+    await client.delete("crm:test:redis-pool", "crm:test:redis-pool:n")
+    await client.aclose()
+    assert client.auto_close_connection_pool
+
+
+async def test_a_failed_check_returns_the_connection() -> None:
+    pool = CheckOutsideLockPool.from_url("redis://127.0.0.1:1/0")  # nothing listens there
+    with pytest.raises(ConnectionError):
+        await pool.get_connection("PING")
+    assert not pool._in_use_connections
+    await pool.disconnect()
