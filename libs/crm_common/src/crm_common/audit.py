@@ -66,7 +66,12 @@ async def record(
     meta: RequestMeta | None = None,
 ) -> None:
     """Append one audit row; values must be JSON-ready (use `jsonable`). The request's
-    metadata comes from the current request unless `meta` is given."""
+    metadata comes from the current request unless `meta` is given.
+
+    The row is staged, not flushed: it is written by the transaction's next flush, at the
+    latest the one just before COMMIT. Its insert takes the company's chain lock (migration
+    0016), held until the transaction ends, so writing it last keeps every other writer of
+    the company waiting one round trip instead of the rest of the request."""
     meta = meta or current_request_meta()
     session.add(
         AuditLog(
@@ -82,4 +87,3 @@ async def record(
             user_agent=meta.user_agent,
         )
     )
-    await session.flush()

@@ -237,6 +237,7 @@ async def test_held_transaction_makes_the_other_writer_wait_for_the_head(db: Dat
             entity_type="campaign",
             entity_id=uuid.uuid4(),
         )
+        await first.flush()  # the row is written (and the chain's head taken) at the flush
         second = asyncio.create_task(write(db, company))
         await asyncio.sleep(0.3)
         assert not second.done()
@@ -266,3 +267,25 @@ async def test_jsonb_text_renders_exactly_as_postgres(db: Database, value) -> No
     assert jsonb_text(parse_json(stored)) == stored
     assert parse_json(stored) == parse_json(jsonb_text(value))
     assert isinstance(parse_json("1.50"), Decimal)
+
+
+async def test_a_staged_row_takes_the_chain_only_when_flushed(db: Database) -> None:
+    """Recording stages the row: until the transaction's flush (at the latest just before
+    COMMIT) other writers of the company are not held up by it."""
+    company = await make_company(db)
+    async with db.tenant_session(company.id) as first:
+        await record(
+            first,
+            company_id=company.id,
+            actor_user_id=None,
+            action="a.first",
+            entity_type="campaign",
+            entity_id=uuid.uuid4(),
+        )
+        await asyncio.wait_for(write(db, company), timeout=5)
+    async with db.tenant_session(company.id) as session:
+        actions = (
+            await session.execute(select(AuditLog.action).order_by(AuditLog.chain_seq))
+        ).scalars()
+        assert list(actions) == ["campaign.updated", "a.first"]
+    assert (await verify(db, company)).ok

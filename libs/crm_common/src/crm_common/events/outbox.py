@@ -23,7 +23,9 @@ async def emit(
     actor_user_id: uuid.UUID | None = None,
     correlation_id: str | None = None,
 ) -> EventEnvelope:
-    """Stage one event; it is published only if the caller's transaction commits."""
+    """Stage one event; it is published only if the caller's transaction commits. The row is
+    written by the transaction's next flush (with the change's audit row, just before COMMIT
+    when nothing reads in between)."""
     envelope = EventEnvelope(
         type=event_type,
         company_id=company_id,
@@ -39,5 +41,4 @@ async def emit(
             envelope=envelope.model_dump(mode="json"),
         )
     )
-    await session.flush()
     return envelope
