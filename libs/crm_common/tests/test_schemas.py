@@ -1,5 +1,6 @@
-"""The shared schema bases: budget figures left out in serialisation for readers without
-`view_budget`, without touching the documented schema."""
+"""The shared schema bases, and budget figures left out of the responses of readers without
+`view_budget` (`respond_to` + `BudgetRedactionMiddleware`), without touching the documented
+schema or what a service serialises for itself."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
+from fastapi import FastAPI, Response
 from pydantic import BaseModel, ValidationError
 
 from crm_common.events.outbox import correlation_id_var
-from crm_common.schemas import VIEW_BUDGET, Schema, WriteSchema, respond_to
+from crm_common.schemas import BudgetRedactionMiddleware, Schema, WriteSchema, respond_to
 from crm_common.security.permissions import ROLE_PERMISSIONS, Permission, RoleName
 from crm_common.security.principal import Principal
 
@@ -53,16 +56,84 @@ def _principal(role: RoleName) -> Principal:
     )
 
 
-def test_budget_figures_stay_without_a_reader() -> None:
-    dumped = _plan().model_dump(mode="json")
+def _app(reader: Principal | None) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/plan", response_model=Plan)
+    async def plan() -> Plan:
+        correlation_id_var.set("r1")
+        if reader is not None:
+            respond_to(reader)
+        return _plan()
+
+    @app.get("/csv")
+    async def csv() -> Response:
+        correlation_id_var.set("r1")
+        if reader is not None:
+            respond_to(reader)
+        return Response("total_budget,1000", media_type="text/csv")
+
+    app.add_middleware(BudgetRedactionMiddleware)
+    return app
+
+
+async def _get(app: FastAPI, path: str) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        return await client.get(path)
+
+
+def test_serialising_never_redacts() -> None:
+    token = correlation_id_var.set("request-1")
+    try:
+        respond_to(_principal(RoleName.MARKETING_ANALYST))
+        dumped = _plan().model_dump(mode="json")
+    finally:
+        correlation_id_var.reset(token)
     assert dumped["total_budget"] == "1000.00"
     assert dumped["allocations"][0]["allocated_amount"] == "250.00"
     assert dumped["figures"]["spend"] == "10.00"
 
 
-def test_a_reader_without_view_budget_gets_no_budget_figures_at_any_depth() -> None:
-    dumped = _plan().model_dump(mode="json", context={VIEW_BUDGET: False})
-    assert dumped == {"name": "Q2", "allocations": [{"name": "email"}], "figures": {"sent": 5}}
+async def test_a_reader_without_view_budget_gets_no_budget_figures_at_any_depth() -> None:
+    analyst = _principal(RoleName.MARKETING_ANALYST)
+    assert not analyst.has(Permission.VIEW_BUDGET)
+    response = await _get(_app(analyst), "/plan")
+    assert response.json() == {
+        "name": "Q2",
+        "allocations": [{"name": "email"}],
+        "figures": {"sent": 5},
+    }
+    assert response.headers["content-length"] == str(len(response.content))
+
+
+@pytest.mark.parametrize("reader", [RoleName.MARKETING_MANAGER, None])
+async def test_a_reader_with_view_budget_or_none_named_gets_every_figure(
+    reader: RoleName | None,
+) -> None:
+    response = await _get(_app(_principal(reader) if reader else None), "/plan")
+    assert response.json()["total_budget"] == "1000.00"
+    assert response.json()["allocations"][0]["allocated_amount"] == "250.00"
+
+
+async def test_the_choice_holds_for_its_request_only() -> None:
+    analyst = _principal(RoleName.MARKETING_ANALYST)
+    app = FastAPI()
+
+    @app.get("/plan", response_model=Plan)
+    async def plan() -> Plan:
+        correlation_id_var.set("request-1")
+        respond_to(analyst)
+        correlation_id_var.set("request-2")  # another request's id: not its reader
+        return _plan()
+
+    app.add_middleware(BudgetRedactionMiddleware)
+    assert (await _get(app, "/plan")).json()["total_budget"] == "1000.00"
+
+
+async def test_other_media_types_pass_untouched() -> None:
+    response = await _get(_app(_principal(RoleName.MARKETING_ANALYST)), "/csv")
+    assert response.text == "total_budget,1000"
 
 
 def test_the_documented_schema_is_the_plain_models() -> None:
@@ -70,20 +141,6 @@ def test_the_documented_schema_is_the_plain_models() -> None:
     secured = Plan.model_json_schema(mode="serialization")
     plain["title"] = secured["title"]
     assert secured == plain
-
-
-def test_respond_to_holds_for_its_request_only() -> None:
-    analyst = _principal(RoleName.MARKETING_ANALYST)
-    assert not analyst.has(Permission.VIEW_BUDGET)
-    token = correlation_id_var.set("request-1")
-    try:
-        respond_to(analyst)
-        assert "total_budget" not in _plan().model_dump_json()
-        correlation_id_var.set("request-2")
-        assert "total_budget" in _plan().model_dump_json()
-    finally:
-        correlation_id_var.reset(token)
-    assert "total_budget" in _plan().model_dump_json()
 
 
 def test_write_schemas_refuse_unknown_fields_and_strip_whitespace() -> None:

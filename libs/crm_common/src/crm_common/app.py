@@ -24,6 +24,7 @@ from crm_common.middleware import (
 from crm_common.proxies import TrustedProxyMiddleware
 from crm_common.ratelimit import RateLimitMiddleware, document_rate_limits
 from crm_common.resources import Resources
+from crm_common.schemas import BudgetRedactionMiddleware
 from crm_common.settings import Settings, get_settings
 from crm_common.supervise import Supervisor
 from crm_common.telemetry import instrument
@@ -103,6 +104,8 @@ def create_service_app(
         middleware=list(middleware),
     )
     install_error_handlers(app)
+    # Inside the request context (it reads the request id), around everything that answers.
+    app.add_middleware(BudgetRedactionMiddleware)
     app.add_middleware(AllowedMethodsMiddleware, router=app.router)
     app.add_middleware(
         RequestContextMiddleware, service=service, max_body_bytes=settings.max_body_bytes

@@ -43,14 +43,38 @@ class RequestMeta:
         )
 
 
+class PendingRequestMeta:
+    """A request's id, client and headers, made into its `RequestMeta` on first use: most
+    requests change nothing and never need the client address parsed."""
+
+    __slots__ = ("_client", "_headers", "_meta", "_request_id")
+
+    def __init__(
+        self,
+        request_id: str | None,
+        client: Iterable[Any] | None,
+        headers: Iterable[tuple[bytes, bytes]],
+    ) -> None:
+        self._request_id = request_id
+        self._client = client
+        self._headers = headers
+        self._meta: RequestMeta | None = None
+
+    def resolve(self) -> RequestMeta:
+        if self._meta is None:
+            self._meta = RequestMeta.of(self._request_id, self._client, self._headers)
+        return self._meta
+
+
 # Set for each request by the request-context middleware (like the correlation id), so
 # service code records where a change came from without passing it along every call.
-request_meta_var: ContextVar[RequestMeta | None] = ContextVar("request_meta", default=None)
+request_meta_var: ContextVar[PendingRequestMeta | None] = ContextVar("request_meta", default=None)
 
 
 def current_request_meta() -> RequestMeta:
     """The metadata of the request being served; empty outside a request (jobs, scripts)."""
-    return request_meta_var.get() or RequestMeta()
+    pending = request_meta_var.get()
+    return pending.resolve() if pending is not None else RequestMeta()
 
 
 async def record(

@@ -12,7 +12,7 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crm_common.audit import RequestMeta, request_meta_var
+from crm_common.audit import PendingRequestMeta, request_meta_var
 from crm_common.events.outbox import correlation_id_var
 from crm_common.metrics import REQUEST_LATENCY, REQUESTS
 
@@ -57,7 +57,7 @@ class RequestContextMiddleware:
         structlog.contextvars.bind_contextvars(request_id=request_id, service=self.service)
         token = correlation_id_var.set(request_id)
         meta_token = request_meta_var.set(
-            RequestMeta.of(request_id, scope.get("client"), scope.get("headers") or [])
+            PendingRequestMeta(request_id, scope.get("client"), scope.get("headers") or [])
         )
         started = time.perf_counter()
         status_holder = {"status": 500}

@@ -1,15 +1,17 @@
-"""The base models of every API schema, and the field-level security of their serialisation.
+"""The base models of every API schema, and the field-level security of responses.
 
-Budget figures (`crm_common.masking.BUDGET_FIELDS`, at any depth) are left out of a serialised
-schema unless its reader holds `view_budget`. The reader comes from the serialisation context
-(`model_dump(context={VIEW_BUDGET: False})`) or, for a response that FastAPI serialises (and
-validates) against the route's `response_model` without a context, from `respond_to`, which an
-endpoint calls as it returns. That choice holds for the rest of the request it was made in (its
-request id) and nowhere else, so a later serialisation in the same context is not redacted.
+Budget figures (`crm_common.masking.BUDGET_FIELDS`, at any depth) are left out of a response
+whose reader lacks `view_budget`. The endpoint names its reader with `respond_to` as it
+returns; `BudgetRedactionMiddleware` then removes those figures from the JSON body FastAPI
+serialised from the route's `response_model`. The choice holds for the request it was made
+in (its request id) and nowhere else. Serialising in Python never redacts: the models stay
+plain pydantic models that pydantic serialises without calling back into Python, and what a
+service caches or publishes is never cut down for one reader by accident.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -21,20 +23,15 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     GetJsonSchemaHandler,
-    SerializationInfo,
-    SerializerFunctionWrapHandler,
-    model_serializer,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crm_common.events.outbox import correlation_id_var
 from crm_common.masking import redact_budget
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
-
-VIEW_BUDGET = "view_budget"
-"""Serialisation-context key: whether the reader may see budget figures."""
 
 # (request id, whether the response's reader may see budget figures)
 _response_reader: ContextVar[tuple[str | None, bool] | None] = ContextVar(
@@ -43,38 +40,68 @@ _response_reader: ContextVar[tuple[str | None, bool] | None] = ContextVar(
 
 
 def respond_to(principal: Principal) -> None:
-    """Serialise this request's response as `principal` may see it (FastAPI passes no
-    serialisation context, so the endpoint sets it here as it returns)."""
+    """Send this request's response as `principal` may see it (FastAPI serialises the
+    response after the endpoint returns, so the endpoint names its reader here)."""
     _response_reader.set((correlation_id_var.get(), principal.has(Permission.VIEW_BUDGET)))
 
 
-def _views_budget(info: SerializationInfo) -> bool:
-    if isinstance(info.context, dict) and VIEW_BUDGET in info.context:
-        return bool(info.context[VIEW_BUDGET])
+def _redacting() -> bool:
+    """Whether the current request's response must go without budget figures."""
     reader = _response_reader.get()
-    if reader is None or reader[0] != correlation_id_var.get():
-        return True
-    return reader[1]
+    return reader is not None and reader[0] == correlation_id_var.get() and not reader[1]
 
 
-class _Secured(BaseModel):
-    # No return annotation on purpose: pydantic would take it as the serialisation schema and
-    # every response in the OpenAPI document would become `{}`.
-    @model_serializer(mode="wrap")
-    def _field_security(  # type: ignore[no-untyped-def]
-        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
-    ):
-        data = handler(self)
-        return data if _views_budget(info) else redact_budget(data)
+class BudgetRedactionMiddleware:
+    """Removes budget figures from a JSON response whose reader lacks `view_budget` (as named
+    by `respond_to`). Every other response passes through untouched, unbuffered."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def redacting_send(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if _redacting() and headers.get(b"content-type", b"").startswith(
+                    b"application/json"
+                ):
+                    start = message
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                body = _redacted_json(b"".join(chunks))
+                kept = [(k, v) for k, v in start.get("headers") or [] if k != b"content-length"]
+                kept.append((b"content-length", str(len(body)).encode()))
+                await send({**start, "headers": kept})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, redacting_send)
 
 
-class Schema(_Secured):
+def _redacted_json(body: bytes) -> bytes:
+    if not body:
+        return body
+    return json.dumps(redact_budget(json.loads(body)), separators=(",", ":")).encode()
+
+
+class Schema(BaseModel):
     """Base of schemas read from the database (ORM objects or rows) and of response bodies."""
 
     model_config = ConfigDict(from_attributes=True)
 
 
-class WriteSchema(_Secured):
+class WriteSchema(BaseModel):
     """Base of request bodies: unknown fields refused, surrounding whitespace stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
