@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, func, or_, select
 
 from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
@@ -79,28 +79,6 @@ async def page(
         .offset(offset)
     )
     return await scope.all(statement), total
-
-
-async def fiscal_funds(
-    scope: TenantScope, currency: str, fiscal_year: int
-) -> tuple[Decimal, Decimal | None]:
-    """Total of the company's active budgets for the year in `currency`, and their lowest
-    approval threshold (None when there are no such budgets). A budget drawn from a parent
-    budget is part of its parent's money, so only budgets without a parent are added up."""
-    statement = scope.select(
-        CampaignBudget,
-        CampaignBudget.is_active.is_(True),
-        CampaignBudget.fiscal_year == fiscal_year,
-        CampaignBudget.currency_code == currency,
-    ).with_only_columns(
-        func.coalesce(
-            func.sum(CampaignBudget.total_amount).filter(CampaignBudget.parent_budget_id.is_(None)),
-            0,
-        ),
-        func.min(CampaignBudget.approval_threshold),
-    )
-    total, threshold = (await scope.session.execute(statement)).one()
-    return _money(total), (_money(threshold) if threshold is not None else None)
 
 
 async def drawn_by_children(
@@ -227,14 +205,36 @@ async def allocated_total(
     return _money((await scope.session.execute(statement)).scalar_one())
 
 
-async def held_in_fiscal_year(
+async def fiscal_totals(
     scope: TenantScope,
     currency: str,
+    fiscal_year: int,
     window: tuple[datetime, datetime],
     exclude_campaign_id: uuid.UUID | None = None,
-) -> Decimal:
-    """What live (not cancelled, completed or deleted) campaigns starting in `window` hold,
-    in `currency`."""
+) -> tuple[Decimal, Decimal | None, Decimal]:
+    """In one statement, for the fiscal year in `currency`: the total of the company's active
+    budgets and their lowest approval threshold (None when there are no such budgets), and
+    what live (not cancelled, completed or deleted) campaigns starting in `window` hold. A
+    budget drawn from a parent budget is part of its parent's money, so only budgets without
+    a parent are added up."""
+    funds = (
+        scope.select(
+            CampaignBudget,
+            CampaignBudget.is_active.is_(True),
+            CampaignBudget.fiscal_year == fiscal_year,
+            CampaignBudget.currency_code == currency,
+        )
+        .with_only_columns(
+            func.coalesce(
+                func.sum(CampaignBudget.total_amount).filter(
+                    CampaignBudget.parent_budget_id.is_(None)
+                ),
+                0,
+            ).label("total"),
+            func.min(CampaignBudget.approval_threshold).label("threshold"),
+        )
+        .subquery()
+    )
     criteria: list[ColumnElement[bool]] = [
         is_live(),
         Campaign.currency_code == currency,
@@ -243,7 +243,16 @@ async def held_in_fiscal_year(
     ]
     if exclude_campaign_id is not None:
         criteria.append(Campaign.id != exclude_campaign_id)
-    statement = scope.select(Campaign, *criteria).with_only_columns(
-        func.coalesce(func.sum(Campaign.total_budget), 0)
+    held = (
+        scope.select(Campaign, *criteria)
+        .with_only_columns(func.coalesce(func.sum(Campaign.total_budget), 0))
+        .scalar_subquery()
     )
-    return _money((await scope.session.execute(statement)).scalar_one())
+    total, threshold, held_amount = (
+        await scope.session.execute(select(funds.c.total, funds.c.threshold, held))
+    ).one()
+    return (
+        _money(total),
+        _money(threshold) if threshold is not None else None,
+        _money(held_amount),
+    )

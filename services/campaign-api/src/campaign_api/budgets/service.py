@@ -64,9 +64,8 @@ async def fiscal_position(
     exclude_campaign_id: uuid.UUID | None = None,
 ) -> FiscalPosition:
     """Active budgets of the year minus what other live campaigns of the year hold."""
-    total, threshold = await repository.fiscal_funds(scope, currency, fiscal_year)
-    held = await repository.held_in_fiscal_year(
-        scope, currency, policy.fiscal_year_bounds(fiscal_year), exclude_campaign_id
+    total, threshold, held = await repository.fiscal_totals(
+        scope, currency, fiscal_year, policy.fiscal_year_bounds(fiscal_year), exclude_campaign_id
     )
     return FiscalPosition(fiscal_year, currency, total, held, threshold)
 

@@ -59,6 +59,8 @@ async def queue_event(db: Database, envelope: EventEnvelope) -> int:
     async with db.tenant_session(envelope.company_id) as session:
         scope = TenantScope(session, envelope.company_id)
         subscriptions = await repository.subscribed(scope, envelope.type)
+        if not subscriptions:  # most events of most companies: no body to build
+            return 0
         return await repository.queue(
             scope,
             subscriptions,
