@@ -143,14 +143,21 @@ def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
     return criteria
 
 
-def list_statement(scope: TenantScope, filters: CampaignFilters) -> Select[Any]:
-    """The campaigns matching `filters` in their sort order, ties broken by id."""
+def list_statement(
+    scope: TenantScope,
+    filters: CampaignFilters,
+    criteria: list[ColumnElement[bool]] | None = None,
+) -> Select[Any]:
+    """The campaigns matching `filters` (or `criteria` already made from them) in their sort
+    order, ties broken by id."""
     column = getattr(Campaign, filters.sort_by.value)
     if filters.sort_order is SortOrder.DESC:
         order = (column.desc(), Campaign.id.desc())
     else:
         order = (column.asc(), Campaign.id.asc())
-    return scope.select(Campaign, *list_criteria(filters)).order_by(*order)
+    if criteria is None:
+        criteria = list_criteria(filters)
+    return scope.select(Campaign, *criteria).order_by(*order)
 
 
 async def count(scope: TenantScope, filters: CampaignFilters) -> int:
@@ -172,10 +179,15 @@ async def page(
     number of matches in `TOTAL` — the page and its total in one round trip. The total is an
     uncorrelated scalar subquery, which PostgreSQL runs once (an InitPlan) as the count query
     it replaces; a window count would read every match before the first row, where the page
-    itself stops after `limit` rows of an ordered index."""
-    total = scope.count(Campaign, *list_criteria(filters)).correlate(None).scalar_subquery()
-    statement = list_statement(scope, filters).with_only_columns(*READ_COLUMNS, total.label(TOTAL))
-    result = await scope.session.execute(statement.limit(limit).offset(offset))
+    itself stops after `limit` rows of an ordered index. It runs as a plain Core statement on
+    the transaction's connection: the ORM's execution layer adds nothing to a column read."""
+    criteria = list_criteria(filters)
+    total = scope.count(Campaign, *criteria).correlate(None).scalar_subquery()
+    statement = list_statement(scope, filters, criteria).with_only_columns(
+        *READ_COLUMNS, total.label(TOTAL)
+    )
+    connection = await scope.session.connection()
+    result = await connection.execute(statement.limit(limit).offset(offset))
     return result.mappings().all()
 
 
