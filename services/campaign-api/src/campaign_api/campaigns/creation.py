@@ -93,6 +93,11 @@ async def create_campaign(
         template = await template_service.get_template(scope, body.template_id)
     if body.campaign_code is not None:
         await rules.ensure_code_free(scope, body.campaign_code)
+    # Schedule overlaps only warn a draft; read them before the fiscal year is locked, so the
+    # lock (held until COMMIT) waits on as few statements as possible.
+    warnings = await rules.check_schedule(
+        scope, policy, body.primary_channel, body.start_date, body.end_date, None, scheduling=False
+    )
     position = await rules.check_budget(
         scope,
         policy,
@@ -101,9 +106,6 @@ async def create_campaign(
         currency=currency,
         start_date=body.start_date,
         must_fit=True,
-    )
-    warnings = await rules.check_schedule(
-        scope, policy, body.primary_channel, body.start_date, body.end_date, None, scheduling=False
     )
     required = await approval_requirement(scope, None, body.total_budget, position)
     code = body.campaign_code or await rules.generate_code(scope, policy, now)
