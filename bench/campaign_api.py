@@ -46,9 +46,10 @@ from typing import Any
 
 import bench_servers
 import httpx
+from light_http import LightClient, LightHTTPError, LightResponse
 from machine_info import machine
 
-current_client: contextvars.ContextVar[httpx.AsyncClient] = contextvars.ContextVar("client")
+current_client: contextvars.ContextVar[LightClient] = contextvars.ContextVar("client")
 
 DEMO_USERS = {
     "admin": "admin@acme.test",
@@ -139,16 +140,14 @@ def _summary(values: list[float], duration: float) -> dict[str, Any]:
     }
 
 
-USERS_PER_CLIENT = 25
-
-
 class Bench:
-    """Virtual users share small HTTP clients (a pool of hundreds of connections in one
-    httpx client spends more time managing the pool than sending)."""
+    """Each virtual user has a keep-alive connection of its own through a lean HTTP client
+    (`light_http`): the load generator shares the machine with the server it measures, and
+    httpx's CPU per request took most of a core at 150 users."""
 
     def __init__(self, base_url: str, tokens: dict[str, str], rng: random.Random):
         self.base_url = base_url
-        self.clients: list[httpx.AsyncClient] = []
+        self.clients: dict[int, LightClient] = {}
         self.headers = {role: {"Authorization": f"Bearer {t}"} for role, t in tokens.items()}
         self.rng = rng
         self.acme: list[str] = []
@@ -156,32 +155,25 @@ class Bench:
         self.fresh: list[str] = []
         self.recorder = Recorder()
 
-    def client(self, index: int) -> httpx.AsyncClient:
-        """The shared client of virtual user `index`."""
-        while len(self.clients) <= index // USERS_PER_CLIENT:
-            limits = httpx.Limits(
-                max_connections=USERS_PER_CLIENT, max_keepalive_connections=USERS_PER_CLIENT
-            )
-            self.clients.append(
-                httpx.AsyncClient(
-                    base_url=self.base_url, limits=limits, timeout=httpx.Timeout(60.0)
-                )
-            )
-        return self.clients[index // USERS_PER_CLIENT]
+    def client(self, index: int) -> LightClient:
+        """The connection of virtual user `index`."""
+        if index not in self.clients:
+            self.clients[index] = LightClient(self.base_url)
+        return self.clients[index]
 
     async def close(self) -> None:
-        for client in self.clients:
+        for client in self.clients.values():
             await client.aclose()
 
     async def call(
         self, name: str, method: str, path: str, role: str, **kwargs: Any
-    ) -> httpx.Response | None:
+    ) -> LightResponse | None:
         headers = {**self.headers[role], **kwargs.pop("headers", {})}
         client = current_client.get()
         started = time.perf_counter()
         try:
-            response: httpx.Response = await client.request(method, path, headers=headers, **kwargs)
-        except httpx.HTTPError:
+            response = await client.request(method, path, headers=headers, **kwargs)
+        except LightHTTPError:
             self.recorder.add(name, time.perf_counter() - started, 0)
             return None
         self.recorder.add(name, time.perf_counter() - started, response.status_code)
@@ -209,9 +201,8 @@ class Bench:
     async def setup(self, per_tenant: int) -> None:
         """Campaigns to read and change, in both tenants."""
 
-        current_client.set(self.client(0))
-
-        async def create(role: str, pool: list[str]) -> None:
+        async def create(role: str, pool: list[str], index: int) -> None:
+            current_client.set(self.client(index))  # this task's own connection
             response = await self.call(
                 "setup", "POST", "/api/campaigns/", role, json=self.campaign_body()
             )
@@ -221,7 +212,7 @@ class Bench:
         for role, pool in (("specialist", self.acme), ("globex", self.globex)):
             for start in range(0, per_tenant, 25):
                 await asyncio.gather(
-                    *(create(role, pool) for _ in range(min(25, per_tenant - start)))
+                    *(create(role, pool, i) for i in range(min(25, per_tenant - start)))
                 )
         self.recorder = Recorder()
 
@@ -415,11 +406,18 @@ class Bench:
     ) -> dict[str, Any]:
         self.recorder = Recorder()
         cpu_before = cpu_seconds(server_pid)
+        own_before = time.process_time()
         started = time.perf_counter()
         deadline = started + duration
         await asyncio.gather(*(self.user(i, deadline, think) for i in range(users)))
         elapsed = time.perf_counter() - started
+        own_used = time.process_time() - own_before
         report = self.recorder.report(elapsed)
+        if report["total"]["requests"]:
+            report["load_generator_cpu"] = {
+                "cores_busy": round(own_used / elapsed, 2),
+                "ms_per_request": round(own_used * 1000 / report["total"]["requests"], 2),
+            }
         cpu_after = cpu_seconds(server_pid)
         if cpu_before is not None and cpu_after is not None and report["total"]["requests"]:
             used = cpu_after - cpu_before
@@ -514,6 +512,12 @@ def print_phase(result: dict[str, Any]) -> None:
         cpu = result["server_cpu"]
         busy, per_request = cpu["cores_busy"], cpu["ms_per_request"]
         print(f"server process: {busy} cores busy, {per_request} ms CPU/request")
+    if "load_generator_cpu" in result:
+        own = result["load_generator_cpu"]
+        print(
+            f"load generator: {own['cores_busy']} cores busy, "
+            f"{own['ms_per_request']} ms CPU/request"
+        )
     print(
         f"{'ALL':64} {total['requests']:>7} {total['rps']:>8} {total['p50_ms']:>7} "
         f"{total['p95_ms']:>7} {total['p99_ms']:>7}  errors:{total['errors']}"
