@@ -8,11 +8,13 @@ Two engines share the same server and owner URL but switch role at connect time:
 
 A tenant transaction costs two round trips besides its own statements: `BEGIN` and the
 tenant's `set_config` travel together in one simple-protocol message, and `COMMIT` ends it.
-The application engine therefore leaves the driver in autocommit mode (SQLAlchemy's own
-`BEGIN` would be a round trip of its own) and `tenant_session` owns the transaction. Nor
-does it ping a connection before each use: that first message is the ping — a connection
-that died while pooled (a server restart, an idle timeout) fails it at once, is discarded and
-the transaction starts on another.
+Both engines therefore leave the driver in autocommit mode (SQLAlchemy's own `BEGIN` would be
+a round trip of its own) and `tenant_session` / `system_session` own their transactions. Nor
+is a connection pinged before each use (SQLAlchemy's asyncpg ping is BEGIN, `;`, ROLLBACK:
+three round trips): the first message is the ping — a connection that died while pooled (a
+server restart, an idle timeout) fails it at once, is discarded and the transaction starts on
+another. Whoever uses an engine's connection directly gets autocommit, and opts into a
+driver transaction with `execution_options(isolation_level="READ COMMITTED")`.
 """
 
 from __future__ import annotations
@@ -51,23 +53,18 @@ def make_engine(
     *,
     pool_size: int | None = None,
     name: str = "crm",
-    tenant_transactions: bool = False,
 ) -> AsyncEngine:
-    """An asyncpg engine whose every connection acts as `role`. With `tenant_transactions`
-    the driver stays in autocommit mode and `Database.tenant_session` begins and ends each
-    transaction itself (see the module docstring)."""
-    options: dict[str, Any] = (
-        {"isolation_level": "AUTOCOMMIT", "pool_pre_ping": False}
-        if tenant_transactions
-        else {"pool_pre_ping": True}
-    )
+    """An asyncpg engine whose every connection acts as `role`. The driver stays in
+    autocommit mode: `Database.tenant_session` and `Database.system_session` begin and end
+    each transaction themselves (see the module docstring)."""
     return create_async_engine(
         settings.async_database_url,
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
         pool_recycle=1800,
-        **options,
+        isolation_level="AUTOCOMMIT",
+        pool_pre_ping=False,
         connect_args={
             "server_settings": {
                 "role": role,
@@ -93,9 +90,7 @@ class Database:
         each keeps the pool it would have on its own), the platform pool a quarter of that."""
         app_pool = settings.db_pool_size * max(1, services)
         return cls(
-            app_engine=make_engine(
-                settings, APP_ROLE, pool_size=app_pool, name=name, tenant_transactions=True
-            ),
+            app_engine=make_engine(settings, APP_ROLE, pool_size=app_pool, name=name),
             system_engine=make_engine(
                 settings, SYSTEM_ROLE, pool_size=max(2, app_pool // 4), name=name
             ),
@@ -109,48 +104,22 @@ class Database:
     async def tenant_session(self, company_id: uuid.UUID) -> AsyncIterator[AsyncSession]:
         """A transaction limited to one company; commits on success, rolls back on error."""
         begin = _tenant_begin(company_id)
-        async with self._app_sessions() as session:
-            connection, driver = await self._begin_on_live_connection(session, begin)
-            committed = False
-            try:
-                yield session
-                await session.flush()
-                await driver.execute("COMMIT")
-                committed = True
-            finally:
-                if not committed:
-                    await _roll_back(connection, driver)
-            await session.commit()  # the session's bookkeeping; the driver already committed
+        async with (
+            self._app_sessions() as session,
+            _transaction(session, self.app_engine, begin),
+        ):
+            yield session
         await run_after_commit(session)
-
-    async def _begin_on_live_connection(
-        self, session: AsyncSession, begin: str
-    ) -> tuple[AsyncConnection, Any]:
-        """Check out a connection and run `begin` on it; a connection found dead is
-        discarded and the next one tried. (The connection, its asyncpg connection.)"""
-        pool = self.app_engine.pool
-        attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
-        for attempt in range(attempts):
-            connection = await session.connection()
-            driver: Any = (await connection.get_raw_connection()).driver_connection
-            try:
-                await driver.execute(begin)
-            except _DISCONNECTED as exc:
-                await connection.invalidate(exc)
-                await session.rollback()
-                if attempt == 0:
-                    log.info("pooled_connection_lost", error=type(exc).__name__)
-                continue
-            return connection, driver
-        raise ConnectionError("no live database connection could be checked out")
 
     @asynccontextmanager
     async def system_session(self) -> AsyncIterator[AsyncSession]:
         """A cross-tenant platform transaction; commits on success, rolls back on error."""
-        async with self._system_sessions() as session:
-            async with session.begin():
-                yield session
-            await run_after_commit(session)
+        async with (
+            self._system_sessions() as session,
+            _transaction(session, self.system_engine, "BEGIN"),
+        ):
+            yield session
+        await run_after_commit(session)
 
     async def ping(self) -> None:
         """Raise unless the database answers."""
@@ -160,6 +129,47 @@ class Database:
     async def dispose(self) -> None:
         await self.app_engine.dispose()
         await self.system_engine.dispose()
+
+
+@asynccontextmanager
+async def _transaction(
+    session: AsyncSession, engine: AsyncEngine, begin: str
+) -> AsyncIterator[None]:
+    """Run `begin` on a live connection of `engine` for `session`, then COMMIT when the body
+    succeeds and roll back when it fails."""
+    connection, driver = await _begin_on_live_connection(session, engine, begin)
+    committed = False
+    try:
+        yield
+        await session.flush()
+        await driver.execute("COMMIT")
+        committed = True
+    finally:
+        if not committed:
+            await _roll_back(connection, driver)
+    await session.commit()  # the session's bookkeeping; the driver already committed
+
+
+async def _begin_on_live_connection(
+    session: AsyncSession, engine: AsyncEngine, begin: str
+) -> tuple[AsyncConnection, Any]:
+    """Check out a connection and run `begin` on it; a connection found dead is
+    discarded and the next one tried. (The connection, its asyncpg connection.)"""
+    pool = engine.pool
+    attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
+    for attempt in range(attempts):
+        connection = await session.connection()
+        driver: Any = (await connection.get_raw_connection()).driver_connection
+        try:
+            await driver.execute(begin)
+        except _DISCONNECTED as exc:
+            await connection.invalidate(exc)
+            await session.rollback()
+            if attempt == 0:
+                log.info("pooled_connection_lost", error=type(exc).__name__)
+            continue
+        return connection, driver
+    raise ConnectionError("no live database connection could be checked out")
 
 
 def after_commit(session: AsyncSession, hook: AfterCommitHook) -> None:

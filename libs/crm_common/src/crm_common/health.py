@@ -51,7 +51,9 @@ class SchemaCheck:
         self._current_until = time.monotonic() + self.ttl_s
 
     async def _revisions(self) -> set[str]:
-        async with self.db.system_engine.connect() as connection:
+        async with self.db.system_engine.connect() as plain:
+            # SET LOCAL needs a transaction: this connection leaves the engine's autocommit.
+            connection = await plain.execution_options(isolation_level="READ COMMITTED")
             transaction = await connection.begin()
             try:
                 # alembic_version belongs to the owner; the platform role may not read it.

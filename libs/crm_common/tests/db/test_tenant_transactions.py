@@ -1,6 +1,7 @@
-"""The tenant transaction owned by `Database.tenant_session`: BEGIN and the tenant setting in
-one message, COMMIT on success, ROLLBACK on error or cancellation, no pre-ping — a pooled
-connection that died is discarded and the transaction runs on another."""
+"""The transactions owned by `Database.tenant_session` (BEGIN and the tenant setting in one
+message) and `Database.system_session` (BEGIN): COMMIT on success, ROLLBACK on error or
+cancellation, no pre-ping — a pooled connection that died is discarded and the transaction
+runs on another."""
 
 import asyncio
 import uuid
@@ -148,3 +149,69 @@ async def test_a_process_running_several_services_keeps_each_ones_pool(settings)
     finally:
         await alone.dispose()
         await together.dispose()
+
+
+async def _system_backend_pids(db: Database) -> set[int]:
+    """The server processes of the system engine's pooled connections (checked out together)."""
+    pids = set()
+    sessions = [db.system_session() for _ in range(2)]
+    opened = [await session.__aenter__() for session in sessions]
+    try:
+        for session in opened:
+            pids.add(int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one()))
+    finally:
+        for session in reversed(sessions):
+            await session.__aexit__(None, None, None)
+    return pids
+
+
+async def test_a_system_session_is_one_transaction_committed_or_rolled_back(db: Database) -> None:
+    acme = await make_company(db, "acme")
+    with pytest.raises(RuntimeError):
+        async with db.system_session() as session:
+            await session.execute(
+                text("UPDATE crm_companies SET name = 'Renamed' WHERE id = :id"), {"id": acme.id}
+            )
+            # one transaction: a second statement sees the first, the clock stands still
+            assert (
+                await session.execute(text("SELECT now() = statement_timestamp()"))
+            ).scalar_one() is False
+            raise RuntimeError("abandon")
+    async with db.system_session() as session:
+        name = (
+            await session.execute(
+                text("SELECT name FROM crm_companies WHERE id = :id"), {"id": acme.id}
+            )
+        ).scalar_one()
+        assert name == acme.name
+        await session.execute(
+            text("UPDATE crm_companies SET name = 'Renamed' WHERE id = :id"), {"id": acme.id}
+        )
+    async with db.system_session() as session:
+        name = (
+            await session.execute(
+                text("SELECT name FROM crm_companies WHERE id = :id"), {"id": acme.id}
+            )
+        ).scalar_one()
+        assert name == "Renamed"
+
+
+async def test_system_connections_killed_by_the_server_are_replaced(
+    db: Database, database_url: str
+) -> None:
+    await make_company(db, "acme")
+    pids = await _system_backend_pids(db)
+    assert pids
+    owner = await asyncpg.connect(database_url)
+    try:
+        for pid in pids:
+            assert await owner.fetchval("SELECT pg_terminate_backend($1)", pid)
+    finally:
+        await owner.close()
+    await asyncio.sleep(0.2)
+    for _ in range(len(pids) + 2):
+        async with db.system_session() as session:
+            assert (
+                await session.execute(text("SELECT count(*) FROM crm_companies"))
+            ).scalar_one() >= 1
+    assert not pids & await _system_backend_pids(db)
