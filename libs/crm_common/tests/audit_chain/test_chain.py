@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, create_async_engine
 
 from crm_common.audit import RequestMeta, record
 from crm_common.audit_chain import GENESIS_HASH, jsonb_text, verify_stored
@@ -226,27 +226,35 @@ async def test_concurrent_writers_keep_one_unbroken_chain(db: Database) -> None:
     assert (result.rows, result.last_seq) == (90, 90)
 
 
+async def _record_first(session: AsyncSession, company_id: uuid.UUID) -> None:
+    await record(
+        session,
+        company_id=company_id,
+        actor_user_id=None,
+        action="a.first",
+        entity_type="campaign",
+        entity_id=uuid.uuid4(),
+    )
+
+
+async def _actions(db: Database, company_id: uuid.UUID) -> list[str]:
+    async with db.tenant_session(company_id) as session:
+        actions = (
+            await session.execute(select(AuditLog.action).order_by(AuditLog.chain_seq))
+        ).scalars()
+        return list(actions)
+
+
 async def test_held_transaction_makes_the_other_writer_wait_for_the_head(db: Database) -> None:
     company = await make_company(db)
     async with db.tenant_session(company.id) as first:
-        await record(
-            first,
-            company_id=company.id,
-            actor_user_id=None,
-            action="a.first",
-            entity_type="campaign",
-            entity_id=uuid.uuid4(),
-        )
+        await _record_first(first, company.id)
         await first.flush()  # the row is written (and the chain's head taken) at the flush
         second = asyncio.create_task(write(db, company))
         await asyncio.sleep(0.3)
         assert not second.done()
     await second
-    async with db.tenant_session(company.id) as session:
-        actions = (
-            await session.execute(select(AuditLog.action).order_by(AuditLog.chain_seq))
-        ).scalars()
-        assert list(actions) == ["a.first", "campaign.updated"]
+    assert await _actions(db, company.id) == ["a.first", "campaign.updated"]
     assert (await verify(db, company)).ok
 
 
@@ -274,18 +282,7 @@ async def test_a_staged_row_takes_the_chain_only_when_flushed(db: Database) -> N
     COMMIT) other writers of the company are not held up by it."""
     company = await make_company(db)
     async with db.tenant_session(company.id) as first:
-        await record(
-            first,
-            company_id=company.id,
-            actor_user_id=None,
-            action="a.first",
-            entity_type="campaign",
-            entity_id=uuid.uuid4(),
-        )
+        await _record_first(first, company.id)
         await asyncio.wait_for(write(db, company), timeout=5)
-    async with db.tenant_session(company.id) as session:
-        actions = (
-            await session.execute(select(AuditLog.action).order_by(AuditLog.chain_seq))
-        ).scalars()
-        assert list(actions) == ["campaign.updated", "a.first"]
+    assert await _actions(db, company.id) == ["campaign.updated", "a.first"]
     assert (await verify(db, company)).ok

@@ -15,10 +15,13 @@ from crm_common.models import User
 from crm_common.testing.builders import make_company, make_user
 
 
-async def _backend_pids(db: Database, company_id: uuid.UUID) -> set[int]:
-    """The server processes of the app engine's pooled connections (checked out together)."""
+async def _backend_pids(db: Database, company_id: uuid.UUID | None) -> set[int]:
+    """The server processes of an engine's pooled connections (checked out together): the app
+    engine's for a company, the system engine's without one."""
     pids = set()
-    sessions = [db.tenant_session(company_id) for _ in range(3)]
+    sessions = [
+        db.tenant_session(company_id) if company_id else db.system_session() for _ in range(3)
+    ]
     opened = [await session.__aenter__() for session in sessions]
     try:
         for session in opened:
@@ -151,20 +154,6 @@ async def test_a_process_running_several_services_keeps_each_ones_pool(settings)
         await together.dispose()
 
 
-async def _system_backend_pids(db: Database) -> set[int]:
-    """The server processes of the system engine's pooled connections (checked out together)."""
-    pids = set()
-    sessions = [db.system_session() for _ in range(2)]
-    opened = [await session.__aenter__() for session in sessions]
-    try:
-        for session in opened:
-            pids.add(int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one()))
-    finally:
-        for session in reversed(sessions):
-            await session.__aexit__(None, None, None)
-    return pids
-
-
 async def test_a_system_session_is_one_transaction_committed_or_rolled_back(db: Database) -> None:
     acme = await make_company(db, "acme")
     with pytest.raises(RuntimeError):
@@ -200,7 +189,7 @@ async def test_system_connections_killed_by_the_server_are_replaced(
     db: Database, database_url: str
 ) -> None:
     await make_company(db, "acme")
-    pids = await _system_backend_pids(db)
+    pids = await _backend_pids(db, None)
     assert pids
     owner = await asyncpg.connect(database_url)
     try:
@@ -214,4 +203,4 @@ async def test_system_connections_killed_by_the_server_are_replaced(
             assert (
                 await session.execute(text("SELECT count(*) FROM crm_companies"))
             ).scalar_one() >= 1
-    assert not pids & await _system_backend_pids(db)
+    assert not pids & await _backend_pids(db, None)
