@@ -68,10 +68,7 @@ class BudgetRedactionMiddleware:
         async def redacting_send(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                headers = dict(message.get("headers") or [])
-                if _redacting() and headers.get(b"content-type", b"").startswith(
-                    b"application/json"
-                ):
+                if _redacting() and _is_json(message):
                     start = message
                     return
             elif message["type"] == "http.response.body" and start is not None:
@@ -87,6 +84,11 @@ class BudgetRedactionMiddleware:
             await send(message)
 
         await self.app(scope, receive, redacting_send)
+
+
+def _is_json(start: Message) -> bool:
+    content_type = dict(start.get("headers") or []).get(b"content-type", b"")
+    return bool(content_type.startswith(b"application/json"))
 
 
 def _redacted_json(body: bytes) -> bytes:

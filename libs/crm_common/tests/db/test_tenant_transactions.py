@@ -113,13 +113,8 @@ async def test_a_cancelled_request_never_returns_its_connection_mid_transaction(
             ).scalar_one() is False
 
 
-async def test_pooled_connections_killed_by_the_server_are_replaced(
-    db: Database, database_url: str
-) -> None:
-    acme = await make_company(db, "acme")
-    await make_user(db, acme)
-    pids = await _backend_pids(db, acme.id)
-    assert pids
+async def _terminate(database_url: str, pids: set[int]) -> None:
+    """Kill these server processes, as a server restart or an idle timeout would."""
     owner = await asyncpg.connect(database_url)
     try:
         for pid in pids:
@@ -127,6 +122,16 @@ async def test_pooled_connections_killed_by_the_server_are_replaced(
     finally:
         await owner.close()
     await asyncio.sleep(0.2)
+
+
+async def test_pooled_connections_killed_by_the_server_are_replaced(
+    db: Database, database_url: str
+) -> None:
+    acme = await make_company(db, "acme")
+    await make_user(db, acme)
+    pids = await _backend_pids(db, acme.id)
+    assert pids
+    await _terminate(database_url, pids)
     for _ in range(len(pids) + 2):
         async with db.tenant_session(acme.id) as session:
             assert (await session.execute(select(func.count()).select_from(User))).scalar_one() == 1
@@ -191,13 +196,7 @@ async def test_system_connections_killed_by_the_server_are_replaced(
     await make_company(db, "acme")
     pids = await _backend_pids(db, None)
     assert pids
-    owner = await asyncpg.connect(database_url)
-    try:
-        for pid in pids:
-            assert await owner.fetchval("SELECT pg_terminate_backend($1)", pid)
-    finally:
-        await owner.close()
-    await asyncio.sleep(0.2)
+    await _terminate(database_url, pids)
     for _ in range(len(pids) + 2):
         async with db.system_session() as session:
             assert (

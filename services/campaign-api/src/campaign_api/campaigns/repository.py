@@ -144,19 +144,15 @@ def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
 
 
 def list_statement(
-    scope: TenantScope,
-    filters: CampaignFilters,
-    criteria: list[ColumnElement[bool]] | None = None,
+    scope: TenantScope, filters: CampaignFilters, criteria: list[ColumnElement[bool]]
 ) -> Select[Any]:
-    """The campaigns matching `filters` (or `criteria` already made from them) in their sort
-    order, ties broken by id."""
+    """The campaigns matching `criteria` (made from `filters`) in the filters' sort order,
+    ties broken by id."""
     column = getattr(Campaign, filters.sort_by.value)
     if filters.sort_order is SortOrder.DESC:
         order = (column.desc(), Campaign.id.desc())
     else:
         order = (column.asc(), Campaign.id.asc())
-    if criteria is None:
-        criteria = list_criteria(filters)
     return scope.select(Campaign, *criteria).order_by(*order)
 
 
