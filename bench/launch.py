@@ -57,7 +57,7 @@ from crm_common.reference import sync_roles
 from crm_common.settings import Settings
 from crm_common.testing.builders import make_company, make_email_campaign, make_user
 from crm_common.testing.bulk import copy_contacts
-from launch_worker.audience.service import freeze_audience
+from launch_worker.audience.service import Audience, freeze_audience, link_audience
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
@@ -228,7 +228,7 @@ async def _resolution_world(
 ) -> tuple[str, Database, Launch, Any]:
     url = await recreate(server, name, revision)
     db = Database.from_settings(
-        Settings(database_url=url, db_statement_timeout_ms=0, db_pool_size=2), name="bench"
+        Settings(database_url=url, db_statement_timeout_ms=0, db_pool_size=4), name="bench"
     )
     async with db.system_session() as session:
         await sync_roles(session)
@@ -276,16 +276,23 @@ async def compare_resolution(server: str, database: str, recipients: int) -> tup
                     ).scalars()
                     listed = list(segments)
                 began = time.perf_counter()
+                audience = Audience(
+                    company_id=company.id,
+                    campaign_id=launch.campaign_id,
+                    launch_id=launch.id,
+                    segments=listed,
+                    channels=["email"],
+                    variants=[],
+                    now=datetime.now(UTC),
+                )
+                await freeze_audience(db, audience, slices=Settings().launch_resolution_slices)
                 async with db.tenant_session(company.id) as session:
-                    await freeze_audience(
+                    await link_audience(
                         session,
                         company_id=company.id,
                         campaign_id=launch.campaign_id,
                         launch_id=launch.id,
-                        segments=listed,
-                        channels=["email"],
-                        variants=[],
-                        now=datetime.now(UTC),
+                        now=audience.now,
                     )
             timings.append(time.perf_counter() - began)
         finally:

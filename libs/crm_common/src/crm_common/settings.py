@@ -171,6 +171,9 @@ class Settings(BaseSettings):
     # Freezing an audience writes one row per recipient in one statement: a million-contact
     # launch must not be cut off by the request-sized CRM_DB_STATEMENT_TIMEOUT_MS.
     launch_resolution_timeout_ms: int = Field(default=600_000, ge=1000)
+    # Statements (and connections) a resolution splits its audience into, run side by side:
+    # PostgreSQL runs each on one core. Each slice takes a connection of the pool.
+    launch_resolution_slices: int = Field(default=2, ge=1, le=16)
     dispatch_batch_size: int = Field(default=200, ge=1, le=10_000)
     # Messages of one batch handed to providers at once.
     dispatch_concurrency: int = Field(default=50, ge=1, le=1000)

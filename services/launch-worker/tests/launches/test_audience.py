@@ -1,16 +1,30 @@
-"""Audience resolution: one statement, A/B variants by weight, deterministic per contact."""
+"""Audience resolution: statements over slices of the contacts, A/B variants by weight,
+deterministic per contact, links written from the deliveries."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections import Counter
 from datetime import UTC, datetime
+from typing import Any
 
+import pytest
 from sqlalchemy import delete, func, select
 
-from crm_common.models import CampaignContact, ContactEvent, Delivery
-from launch_worker.audience.service import freeze_audience
+from crm_common.crypto import pii
+from crm_common.db import Database
+from crm_common.models import CampaignContact, ContactEvent, Delivery, Launch
+from launch_worker.audience.service import (
+    Audience,
+    contact_slices,
+    freeze_audience,
+    freeze_slice,
+    link_audience,
+)
 
 from .conftest import (
+    World,
     add_contacts,
     add_variants,
     load_launch,
@@ -20,6 +34,30 @@ from .conftest import (
 )
 
 
+def _audience(world: World, launch: Launch, **changes: Any) -> Audience:
+    audience = Audience(
+        company_id=world.company.id,
+        campaign_id=world.campaign.id,
+        launch_id=launch.id,
+        segments=[world.segment],
+        channels=["email"],
+        variants=[],
+        now=datetime.now(UTC),
+    )
+    return dataclasses.replace(audience, **changes)
+
+
+async def _link(db: Database, world: World, launch: Launch) -> int:
+    async with db.tenant_session(world.company.id) as session:
+        return await link_audience(
+            session,
+            company_id=world.company.id,
+            campaign_id=world.campaign.id,
+            launch_id=launch.id,
+            now=datetime.now(UTC),
+        )
+
+
 async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> None:
     world = await make_world(db)
     await add_contacts(db, world.company, 3000)
@@ -27,18 +65,9 @@ async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> N
     launch = await request_launch(world)
 
     async def resolve() -> dict[object, object]:
+        audience = _audience(world, launch, variants=[control, challenger])
+        assert await freeze_audience(db, audience, slices=2) == 3000
         async with db.tenant_session(world.company.id) as session:
-            total = await freeze_audience(
-                session,
-                company_id=world.company.id,
-                campaign_id=world.campaign.id,
-                launch_id=launch.id,
-                segments=[world.segment],
-                channels=["email"],
-                variants=[control, challenger],
-                now=datetime.now(UTC),
-            )
-            assert total == 3000
             rows = await session.execute(select(Delivery.contact_id, Delivery.variant_id))
             return {row[0]: row[1] for row in rows}
 
@@ -46,6 +75,7 @@ async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> N
     split = Counter(first.values())
     assert abs(split[control.id] / 3000 - 0.70) < 0.04
     assert abs(split[challenger.id] / 3000 - 0.30) < 0.04
+    assert await _link(db, world, launch) == 3000
     async with db.tenant_session(world.company.id) as session:
         linked = (await session.execute(select(CampaignContact.launch_id))).scalars().all()
         assert len(linked) == 3000
@@ -59,19 +89,46 @@ async def test_resolving_twice_writes_each_delivery_once(db) -> None:
     world = await make_world(db)
     await add_contacts(db, world.company, 10)
     launch = await request_launch(world)
+    audience = _audience(world, launch, segments=[world.segment, world.segment])
     for _ in range(2):
-        async with db.tenant_session(world.company.id) as session:
-            total = await freeze_audience(
-                session,
-                company_id=world.company.id,
-                campaign_id=world.campaign.id,
-                launch_id=launch.id,
-                segments=[world.segment, world.segment],
-                channels=["email"],
-                variants=[],
-                now=datetime.now(UTC),
-            )
-        assert total == 10
+        assert await freeze_audience(db, audience, slices=3) == 10
+        assert await _link(db, world, launch) in (10, 0)
+    async with db.tenant_session(world.company.id) as session:
+        assert await session.scalar(select(func.count()).select_from(Delivery)) == 10
+        assert await session.scalar(select(func.count()).select_from(CampaignContact)) == 10
+
+
+@pytest.mark.parametrize("slices", [1, 2, 5])
+async def test_slices_cover_the_audience_once_whatever_their_number(db, slices: int) -> None:
+    world = await make_world(db)
+    contacts = await add_contacts(db, world.company, 300)
+    launch = await request_launch(world)
+
+    assert await freeze_audience(db, _audience(world, launch), slices=slices) == 300
+
+    async with db.tenant_session(world.company.id) as session:
+        sent_to = (await session.execute(select(Delivery.contact_id))).scalars().all()
+    assert sorted(sent_to) == sorted(contact.id for contact in contacts)
+
+
+def test_contact_slices_split_the_id_space_without_gap_or_overlap() -> None:
+    ranges = contact_slices(4)
+    assert ranges[0][0] is None
+    assert ranges[-1][1] is None
+    for (_, high), (low, _) in itertools.pairwise(ranges):
+        assert high == low
+    assert contact_slices(1) == [(None, None)]
+
+
+async def test_links_are_one_per_contact_whatever_its_channels(db) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 40, consent=("email", "sms"))
+    launch = await request_launch(world)
+
+    total = await freeze_audience(db, _audience(world, launch, channels=["email", "sms"]))
+
+    assert total == 80
+    assert await _link(db, world, launch) == 40
 
 
 async def test_an_ab_test_sends_the_winner_to_the_rest_after_the_wait(
@@ -161,15 +218,12 @@ async def test_freezing_an_audience_outlasts_the_request_statement_timeout(db) -
     launch = await request_launch(world)
     async with db.tenant_session(world.company.id) as session:
         before = (await session.execute(select(func.current_setting("statement_timeout")))).one()
-        await freeze_audience(
+        cipher = await pii.cipher_for(session, world.company.id)
+        await freeze_slice(
             session,
-            company_id=world.company.id,
-            campaign_id=world.campaign.id,
-            launch_id=launch.id,
-            segments=[world.segment],
-            channels=["email"],
-            variants=[],
-            now=datetime.now(UTC),
+            _audience(world, launch),
+            hash_value=cipher.hash,
+            id_prefix="0" * 16,
             statement_timeout_ms=600_000,
         )
         during = (await session.execute(select(func.current_setting("statement_timeout")))).one()
@@ -184,20 +238,10 @@ async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) ->
     world = await make_world(db)
     await add_contacts(db, world.company, 50)
     launch = await request_launch(world)
+    total = await freeze_audience(db, _audience(world, launch), slices=3)
     async with db.tenant_session(world.company.id) as session:
-        total = await freeze_audience(
-            session,
-            company_id=world.company.id,
-            campaign_id=world.campaign.id,
-            launch_id=launch.id,
-            segments=[world.segment],
-            channels=["email"],
-            variants=[],
-            now=datetime.now(UTC),
-        )
         rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
-        linked = (await session.execute(select(func.count()).select_from(CampaignContact))).one()
 
-    assert total == len(rows) == linked[0] == 50
+    assert total == len(rows) == 50
     by_id = [contact for _, contact in sorted(rows, key=lambda row: row[0])]
     assert by_id == sorted(contact for _, contact in rows)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from crm_common.db import Database
 from crm_common.models import CampaignContact, Contact, Delivery, Launch
-from launch_worker.audience.service import freeze_audience
+from launch_worker.audience.service import Audience, freeze_audience, link_audience
 
 from .conftest import World, add_contacts, add_variants, make_world, request_launch
 
@@ -41,17 +41,27 @@ async def _refused(db: Database, row: Any) -> str:
 
 
 async def _resolve(db: Database, world: World, launch: Launch) -> int:
+    """Freeze the launch's audience and link its recipients, as the launcher does."""
+    now = datetime.now(UTC)
+    audience = Audience(
+        company_id=world.company.id,
+        campaign_id=world.campaign.id,
+        launch_id=launch.id,
+        segments=[world.segment],
+        channels=["email"],
+        variants=[],
+        now=now,
+    )
+    total = await freeze_audience(db, audience, slices=2)
     async with db.tenant_session(world.company.id) as session:
-        return await freeze_audience(
+        await link_audience(
             session,
             company_id=world.company.id,
             campaign_id=world.campaign.id,
             launch_id=launch.id,
-            segments=[world.segment],
-            channels=["email"],
-            variants=[],
-            now=datetime.now(UTC),
+            now=now,
         )
+    return total
 
 
 async def test_a_delivery_to_another_companys_contact_is_refused(db) -> None:
@@ -62,6 +72,23 @@ async def test_a_delivery_to_another_companys_contact_is_refused(db) -> None:
     message = await _refused(db, _delivery(ours, launch, stranger.id))
 
     assert f"contact {stranger.id} is not a contact of company {ours.company.id}" in message
+
+
+async def test_one_foreign_contact_among_many_refuses_the_whole_statement(db) -> None:
+    ours, theirs = await make_world(db), await make_world(db)
+    contacts = await add_contacts(db, ours.company, 300)
+    (stranger,) = await add_contacts(db, theirs.company, 1)
+    launch = await request_launch(ours)
+
+    with pytest.raises(IntegrityError) as caught:
+        async with db.system_session() as session:
+            session.add_all([_delivery(ours, launch, c.id) for c in [*contacts, stranger]])
+
+    assert f"contact {stranger.id} is not a contact of company {ours.company.id}" in str(
+        caught.value.orig
+    )
+    async with db.system_session() as session:
+        assert await session.scalar(select(func.count()).select_from(Delivery)) == 0
 
 
 @pytest.mark.parametrize("key", ["launch_id", "campaign_id", "variant_id"])

@@ -94,6 +94,8 @@ class Launch(UUIDPk, TenantOwned, Timestamps, Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None]
     """When the audience was frozen into deliveries."""
+    audience_linked_at: Mapped[datetime | None]
+    """When the recipients' campaign-contact links were written (after the deliveries)."""
 
 
 class Delivery(UUIDPk, TenantOwned, Timestamps, Base):

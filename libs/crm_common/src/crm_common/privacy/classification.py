@@ -175,7 +175,8 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_launches": _table(
         f"{_TENANT} campaign_id idempotency_key requested_by_user_id launch_status parameters "
         "scheduled_at started_at finished_at total_recipients sent_count failed_count "
-        "skipped_count lease_owner lease_expires_at attempts last_error resolved_at"
+        "skipped_count lease_owner lease_expires_at attempts last_error resolved_at "
+        "audience_linked_at"
     ),
     "crm_deliveries": _table(
         f"{_TENANT} launch_id campaign_id contact_id channel variant_id delivery_status "

@@ -1,20 +1,25 @@
-"""A launch's audience, frozen into delivery rows by ONE statement per launch.
+"""A launch's audience, frozen into delivery rows by INSERT … SELECT statements.
 
 Every channel of the launch contributes the contacts matching any of its segments (their rules
 compiled now, so the audience is re-evaluated at launch) that are sendable there (consent, not
 suppressed, addressable). The unique (campaign, contact, channel) key deduplicates across
 segments and makes the statement idempotent: a resolution repeated after a crash, or a later
 launch of the same campaign, inserts nothing twice. A/B variants are assigned in the same
-statement, deterministically per contact, by weight, and the campaign-contact links are
-written from the deliveries it inserted (a data-modifying CTE). Integrity is checked once
-per statement by triggers (migration 0008), not per row. Contacts who join a segment later
-are not sent.
+statement, deterministically per contact, by weight. The contacts are split into disjoint
+ranges of ids, one statement and transaction per range, run side by side: PostgreSQL runs an
+INSERT … SELECT on one core, and writing rows with their index entries is what a resolution
+costs. Integrity is checked once per statement by triggers (migrations 0008, 0017), not per
+row. Contacts who join a segment later are not sent.
+
+The campaign-contact links (one per recipient, whatever its channels) are read back from the
+deliveries by a second statement once sending has started (`link_audience`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,7 +36,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     null,
-    or_,
     select,
     union_all,
 )
@@ -39,6 +43,7 @@ from sqlalchemy.dialects.postgresql import BIT, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.crypto import pii
+from crm_common.db import Database
 from crm_common.models import AbVariant, CampaignContact, CampaignSegment, Contact, Delivery
 from crm_common.segments.audience import matched_predicate, sendable_predicate
 
@@ -47,6 +52,7 @@ deliveries = Delivery.__table__
 campaign_contacts = CampaignContact.__table__
 
 RESOLUTION_WORK_MEM = "256MB"
+ContactRange = tuple[uuid.UUID | None, uuid.UUID | None]
 
 
 @dataclass(frozen=True)
@@ -101,41 +107,131 @@ def delivery_ids(prefix: str, order: Sequence[ColumnElement[Any]]) -> ColumnElem
     return cast(literal(prefix, Text) + func.lpad(func.to_hex(rank), 16, "0"), Uuid)
 
 
+def contact_slices(count: int) -> list[ContactRange]:
+    """`count` ranges of contact ids splitting the id space evenly (contact ids are random
+    UUIDs, so each range holds about the same share of any audience)."""
+    edges = [uuid.UUID(int=(index << 128) // count) for index in range(1, count)]
+    return list(zip([None, *edges], [*edges, None], strict=True))
+
+
+def in_range(bounds: ContactRange) -> list[ColumnElement[bool]]:
+    low, high = bounds
+    criteria = []
+    if low is not None:
+        criteria.append(contacts.c.id >= low)
+    if high is not None:
+        criteria.append(contacts.c.id < high)
+    return criteria
+
+
+@dataclass(frozen=True)
+class Audience:
+    """What a launch sends to: its segments (rules compiled at resolution), channels and A/B
+    variants, with the A/B test's sample share if the launch starts with a test phase."""
+
+    company_id: uuid.UUID
+    campaign_id: uuid.UUID
+    launch_id: uuid.UUID
+    segments: Sequence[CampaignSegment]
+    channels: Sequence[str]
+    variants: Sequence[AbVariant]
+    now: datetime
+    test_sample_percent: int | None = None
+
+
 async def freeze_audience(
-    session: AsyncSession,
+    db: Database,
+    audience: Audience,
     *,
-    company_id: uuid.UUID,
-    campaign_id: uuid.UUID,
-    launch_id: uuid.UUID,
-    segments: Sequence[CampaignSegment],
-    channels: Sequence[str],
-    variants: Sequence[AbVariant],
-    now: datetime,
-    test_sample_percent: int | None = None,
+    slices: int = 1,
     statement_timeout_ms: int | None = None,
 ) -> int:
-    """Write the launch's deliveries and campaign-contact links in one statement; returns the
-    launch's number of deliveries (also those a previous attempt wrote).
+    """Write the launch's deliveries: `slices` statements over disjoint ranges of contact ids,
+    each in its own transaction, run at once (one core each); then refresh the table's
+    statistics. Returns the launch's number of deliveries (also those an earlier attempt
+    wrote). A slice that fails leaves the others committed: the launch stays `resolving` and
+    the retry, which sees deliveries already there, inserts only what is missing."""
+    if not audience.channels:
+        return 0
+    company_id, campaign_id = audience.company_id, audience.campaign_id
+    async with db.tenant_session(company_id) as session:
+        cipher = await pii.cipher_for(session, company_id)
+        earlier = select(deliveries.c.id).where(
+            deliveries.c.company_id == company_id, deliveries.c.campaign_id == campaign_id
+        )
+        relaunch = bool((await session.execute(select(earlier.exists()))).scalar_one())
 
-    With `test_sample_percent` (an A/B test phase), only that share of the audience gets a
-    variant now; the others wait with no variant and no due time until the winner is
-    chosen. `statement_timeout_ms` replaces the connection's statement timeout for the rest of
-    this transaction (the audience statement of a large launch outlasts a request's)."""
+    async def one_slice(id_prefix: str, bounds: ContactRange) -> int:
+        async with db.tenant_session(company_id) as session:
+            return await freeze_slice(
+                session,
+                audience,
+                hash_value=cipher.hash,
+                id_prefix=id_prefix,
+                contact_range=bounds,
+                relaunch=relaunch,
+                statement_timeout_ms=statement_timeout_ms,
+            )
+
+    # One random id prefix per resolution, then the slice's number: ids ascend in contact
+    # order across the slices too.
+    base = uuid.uuid4().hex[:14]
+    ranges = contact_slices(max(1, slices))
+    written = await asyncio.gather(
+        *(one_slice(f"{base}{index:02x}", bounds) for index, bounds in enumerate(ranges))
+    )
+    async with db.tenant_session(company_id) as session:
+        # The table just grew by the whole audience: give the planner statistics before the
+        # dispatchers' batch statements run (migration 0007).
+        await session.execute(select(func.crm_analyze_deliveries()))
+        if not relaunch:
+            return sum(written)
+        # This launch may already hold deliveries an earlier attempt wrote.
+        counted = await session.execute(
+            select(func.count())
+            .select_from(deliveries)
+            .where(
+                deliveries.c.company_id == company_id,
+                deliveries.c.campaign_id == campaign_id,
+                deliveries.c.launch_id == audience.launch_id,
+            )
+        )
+        return int(counted.scalar_one())
+
+
+async def freeze_slice(
+    session: AsyncSession,
+    audience: Audience,
+    *,
+    hash_value: Callable[[str], bytes | None],
+    id_prefix: str,
+    contact_range: ContactRange = (None, None),
+    relaunch: bool = True,
+    statement_timeout_ms: int | None = None,
+) -> int:
+    """One INSERT … SELECT of the deliveries of the audience's contacts in `contact_range`;
+    the number of rows it inserted. Their ids are `id_prefix` (16 hex digits) followed by
+    their rank in contact order.
+
+    With a test sample percentage (an A/B test phase), only that share of the audience gets a
+    variant now; the others wait with no variant and no due time until the winner is chosen.
+    `statement_timeout_ms` replaces the connection's statement timeout for the rest of this
+    transaction (the audience statement of a large launch outlasts a request's). Without
+    `relaunch` (no earlier delivery of the campaign), the statement is a plain INSERT."""
     if statement_timeout_ms is not None:
         await session.execute(
             select(func.set_config("statement_timeout", str(statement_timeout_ms), True))
         )
-    if not channels:
-        return 0
     # The audience is sorted by contact in memory, not on disk.
     await session.execute(select(func.set_config("work_mem", RESOLUTION_WORK_MEM, True)))
-    cipher = await pii.cipher_for(session, company_id)
-    matched = matched_predicate(segments, company_id, now, cipher.hash)
-    weights = variant_weights(variants)
+    company_id, campaign_id, now = audience.company_id, audience.campaign_id, audience.now
+    matched = matched_predicate(audience.segments, company_id, now, hash_value)
+    weights = variant_weights(audience.variants)
     variant = variant_expression(campaign_id, weights)
     due: ColumnElement[datetime] = literal(now)
-    if test_sample_percent is not None and len(weights) > 1 and test_sample_percent < 100:
-        sample = in_test_sample(campaign_id, test_sample_percent)
+    sample_percent = audience.test_sample_percent
+    if sample_percent is not None and len(weights) > 1 and sample_percent < 100:
+        sample = in_test_sample(campaign_id, sample_percent)
         variant = case((sample, variant), else_=cast(null(), Uuid))
         due = case((sample, literal(now)), else_=literal_column("'infinity'::timestamptz"))
     per_channel = [
@@ -145,42 +241,32 @@ async def freeze_audience(
             variant.label("variant_id"),
             due.label("next_attempt_at"),
         ).where(
-            contacts.c.company_id == company_id, matched, sendable_predicate(channel, company_id)
+            contacts.c.company_id == company_id,
+            *in_range(contact_range),
+            matched,
+            sendable_predicate(channel, company_id),
         )
-        for channel in channels
+        for channel in audience.channels
     ]
-    audience = (per_channel[0] if len(per_channel) == 1 else union_all(*per_channel)).subquery(
+    rows = (per_channel[0] if len(per_channel) == 1 else union_all(*per_channel)).subquery(
         "audience"
     )
-    # Rows in contact order: the unique key, the contact indexes and the links' key are then
-    # filled left to right rather than at random.
-    rows = select(
-        delivery_ids(uuid.uuid4().hex[:16], (audience.c.contact_id, audience.c.channel)),
+    # Rows in contact order: the unique key and the contact index are then filled left to
+    # right rather than at random.
+    ordered = select(
+        delivery_ids(id_prefix, (rows.c.contact_id, rows.c.channel)),
         literal(company_id, Uuid),
-        literal(launch_id, Uuid),
+        literal(audience.launch_id, Uuid),
         literal(campaign_id, Uuid),
-        audience.c.contact_id,
-        audience.c.channel,
-        audience.c.variant_id,
+        rows.c.contact_id,
+        rows.c.channel,
+        rows.c.variant_id,
         literal("pending", String),
-        audience.c.next_attempt_at,
+        rows.c.next_attempt_at,
         literal(now),
         literal(now),
     )
-    # A campaign's first launch cannot collide with earlier deliveries: a plain INSERT then
-    # skips the per-row speculative insertion of ON CONFLICT (the unique key still holds; the
-    # launch lease keeps a second resolution of the campaign from running at once).
-    earlier_deliveries = select(deliveries.c.id).where(
-        deliveries.c.company_id == company_id, deliveries.c.campaign_id == campaign_id
-    )
-    earlier_links = select(campaign_contacts.c.contact_id).where(
-        campaign_contacts.c.company_id == company_id,
-        campaign_contacts.c.campaign_id == campaign_id,
-    )
-    relaunch = (
-        await session.execute(select(or_(earlier_deliveries.exists(), earlier_links.exists())))
-    ).scalar_one()
-    delivery_insert = insert(Delivery).from_select(
+    statement = insert(Delivery).from_select(
         [
             "id",
             "company_id",
@@ -194,43 +280,56 @@ async def freeze_audience(
             "created_at",
             "updated_at",
         ],
-        rows,
+        ordered,
     )
+    # A campaign's first launch cannot collide with earlier deliveries: a plain INSERT then
+    # skips the per-row speculative insertion of ON CONFLICT (the unique key still holds; the
+    # launch lease keeps a second resolution of the campaign from running at once).
     if relaunch:
-        delivery_insert = delivery_insert.on_conflict_do_nothing(
+        statement = statement.on_conflict_do_nothing(
             index_elements=["campaign_id", "contact_id", "channel"]
         )
-    added = delivery_insert.returning(deliveries.c.contact_id).cte("added")
-    link_rows = select(
-        literal(company_id, Uuid),
-        literal(campaign_id, Uuid),
-        added.c.contact_id,
-        literal(launch_id, Uuid),
-        literal(now),
+    result = await session.execute(statement)
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def link_audience(
+    session: AsyncSession,
+    *,
+    company_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    launch_id: uuid.UUID,
+    now: datetime,
+) -> int:
+    """Write the campaign-contact links of a resolved launch's recipients (one per contact,
+    whatever its channels), read back from its deliveries in contact order; the number of
+    links inserted. Contacts already linked to the campaign by an earlier launch keep their
+    link."""
+    earlier = select(campaign_contacts.c.contact_id).where(
+        campaign_contacts.c.company_id == company_id,
+        campaign_contacts.c.campaign_id == campaign_id,
     )
-    link_insert = insert(CampaignContact).from_select(
-        ["company_id", "campaign_id", "contact_id", "launch_id", "added_at"],
-        link_rows.distinct() if len(channels) > 1 else link_rows,
+    relink = bool((await session.execute(select(earlier.exists()))).scalar_one())
+    recipients = (
+        select(
+            literal(company_id, Uuid),
+            literal(campaign_id, Uuid),
+            deliveries.c.contact_id,
+            literal(launch_id, Uuid),
+            literal(now),
+        )
+        .where(
+            deliveries.c.company_id == company_id,
+            deliveries.c.campaign_id == campaign_id,
+            deliveries.c.launch_id == launch_id,
+        )
+        .distinct()
+        .order_by(deliveries.c.contact_id)
     )
-    if relaunch:
-        link_insert = link_insert.on_conflict_do_nothing(
-            index_elements=["campaign_id", "contact_id"]
-        )
-    linked = link_insert.cte("linked")
-    written = await session.execute(select(func.count()).select_from(added).add_cte(linked))
-    total = int(written.scalar_one())
-    # The table just grew by the whole audience: give the planner statistics before the
-    # dispatchers' batch statements run (migration 0007).
-    await session.execute(select(func.crm_analyze_deliveries()))
-    if relaunch:  # this launch may already hold deliveries an earlier attempt wrote
-        counted = await session.execute(
-            select(func.count())
-            .select_from(deliveries)
-            .where(
-                deliveries.c.company_id == company_id,
-                deliveries.c.campaign_id == campaign_id,
-                deliveries.c.launch_id == launch_id,
-            )
-        )
-        total = int(counted.scalar_one())
-    return total
+    statement = insert(CampaignContact).from_select(
+        ["company_id", "campaign_id", "contact_id", "launch_id", "added_at"], recipients
+    )
+    if relink:
+        statement = statement.on_conflict_do_nothing(index_elements=["campaign_id", "contact_id"])
+    result = await session.execute(statement)
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -98,6 +98,27 @@ async def renew(scope: TenantScope, launch_id: uuid.UUID, owner: str, lease_s: f
     return result.first() is not None
 
 
+async def link_lock(scope: TenantScope, launch_id: uuid.UUID) -> bool:
+    """Whether the launch's links are still to be written, asked under a lock (held until
+    the transaction ends) that a second writer of the same links waits for."""
+    await scope.session.execute(
+        select(func.pg_advisory_xact_lock(func.hashtextextended(f"crm-links:{launch_id}", 0)))
+    )
+    linked = await scope.session.execute(
+        scope.select(Launch, Launch.id == launch_id).with_only_columns(Launch.audience_linked_at)
+    )
+    row = linked.first()
+    return row is not None and row[0] is None
+
+
+async def mark_linked(scope: TenantScope, launch_id: uuid.UUID, now: datetime) -> None:
+    await scope.session.execute(
+        scope.update(Launch, Launch.id == launch_id, Launch.audience_linked_at.is_(None)).values(
+            audience_linked_at=now
+        )
+    )
+
+
 async def release(scope: TenantScope, launch_id: uuid.UUID, owner: str) -> None:
     await scope.session.execute(
         scope.update(Launch, Launch.id == launch_id, Launch.lease_owner == owner).values(

@@ -5,8 +5,10 @@
                                        └──→ completed | cancelled | failed
 
 - resolving: the messages are compiled (a template that cannot render fails the launch
-  before anything is sent), then the audience is frozen into deliveries and the launch moves
-  to sending — in one transaction that also makes a planned campaign active.
+  before anything is sent), then the audience is frozen into deliveries (statements over
+  slices of the contacts, side by side, each committed on its own) and the launch moves to
+  sending in a transaction that also makes a planned campaign active. Its campaign-contact
+  links are written next, in a transaction of their own, while the first batches go out.
 - sending follows its campaign: paused with it, resumed with it, cancelled or completed with
   it (the rest of its deliveries skipped). Dispatchers on every worker send its deliveries;
   the launcher publishes progress at most once a second and completes the launch (and the
@@ -34,7 +36,7 @@ from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.privacy.consent import expire_due
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
-from launch_worker.audience.service import freeze_audience
+from launch_worker.audience.service import Audience, freeze_audience, link_audience
 from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.dispatch.context import load_context
 from launch_worker.launches import ab_test
@@ -53,6 +55,10 @@ DONE_CHECK_INTERVAL_S = 5.0
 class LauncherState:
     clock: ProgressClock = field(default_factory=ProgressClock)
     last_done_check: float = 0.0
+    links_due: bool = False
+    """The launch is resolved and its campaign-contact links are not written yet."""
+    step_now: bool = False
+    """The next step has work at once (no poll interval first)."""
 
 
 class Launcher:
@@ -74,8 +80,13 @@ class Launcher:
                 keep_going = await self.step(claimed, state)
             except _StartFailed as failure:
                 keep_going = await self._fail(claimed, failure.reason)
+            if state.links_due:
+                await self._link(claimed, state)
             if not keep_going:
                 return
+            if state.step_now:
+                state.step_now = False
+                continue
             await asyncio.sleep(self.settings.launch_poll_interval_s)
 
     async def release(self, claimed: repo.ClaimedLaunch) -> None:
@@ -92,7 +103,28 @@ class Launcher:
             launch, campaign = held
             if not await repo.renew(scope, launch.id, self.owner, self.settings.launch_lease_s):
                 return False
-            return await self._advance(scope, launch, campaign, state)
+            keep_going = await self._advance(scope, launch, campaign, state)
+            state.links_due = launch.resolved_at is not None and launch.audience_linked_at is None
+            return keep_going
+
+    async def _link(self, claimed: repo.ClaimedLaunch, state: LauncherState) -> None:
+        """Write the resolved launch's campaign-contact links, in a transaction that holds no
+        lock the dispatchers wait for; a launcher running it at the same time (after a lost
+        lease) waits, then finds the launch linked."""
+        async with self.resources.db.tenant_session(claimed.company_id) as session:
+            scope = TenantScope(session, claimed.company_id)
+            if await repo.link_lock(scope, claimed.id):
+                now = datetime.now(UTC)
+                count = await link_audience(
+                    session,
+                    company_id=claimed.company_id,
+                    campaign_id=claimed.campaign_id,
+                    launch_id=claimed.id,
+                    now=now,
+                )
+                await repo.mark_linked(scope, claimed.id, now)
+                log.info("launch_linked", launch_id=str(claimed.id), links=count)
+        state.links_due = False
 
     async def _advance(
         self, scope: TenantScope, launch: Launch, campaign: Campaign, state: LauncherState
@@ -113,6 +145,7 @@ class Launcher:
             if launch.attempts > MAX_START_ATTEMPTS:
                 raise _StartFailed("the launch could not be started")
             await self._set(scope, launch, LaunchStatus.RESOLVING)
+            state.step_now = True  # resolve at once, now that `resolving` is visible
             return True
         if status == LaunchStatus.RESOLVING:
             if launch.attempts > MAX_START_ATTEMPTS:
@@ -183,8 +216,7 @@ class Launcher:
         phase = ab_test.test_phase(launch.parameters)
         # Consent past its end (implied consent) is not consent: expire it before resolving.
         await expire_due(scope, now)
-        total = await freeze_audience(
-            scope.session,
+        audience = Audience(
             company_id=scope.company_id,
             campaign_id=campaign.id,
             launch_id=launch.id,
@@ -193,6 +225,11 @@ class Launcher:
             variants=context.variants,
             now=now,
             test_sample_percent=phase.sample_percent if phase else None,
+        )
+        total = await freeze_audience(
+            self.resources.db,
+            audience,
+            slices=self.settings.launch_resolution_slices,
             statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
         )
         await repo.set_state(
