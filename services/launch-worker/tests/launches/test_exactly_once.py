@@ -3,12 +3,13 @@ sends anything twice."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from crm_common.events import EventEnvelope, EventType
-from crm_common.models import Delivery, Launch
+from crm_common.models import CampaignContact, Delivery, Launch
 from launch_worker.launches import repository as repo
 from launch_worker.launches.consumers import launch_requested_handler
 from launch_worker.launches.service import Launcher, LauncherState
@@ -23,6 +24,11 @@ from .conftest import (
     request_launch,
     wait_for,
 )
+
+
+async def _links(db) -> int:
+    async with db.system_session() as session:
+        return int(await session.scalar(select(func.count()).select_from(CampaignContact)) or 0)
 
 
 async def test_two_workers_and_redelivered_events_send_each_contact_once(
@@ -81,7 +87,8 @@ async def test_a_killed_workers_leases_lapse_and_another_worker_resumes(
     contacts = await add_contacts(db, world.company, 60)
     launch = await request_launch(world)
     # A first worker took the launch, resolved its audience, recorded 20 messages and held 10
-    # more when it was killed: its launch lease and its delivery leases are still running.
+    # more when it was killed, before it wrote the campaign-contact links: its launch lease
+    # and its delivery leases are still running.
     doomed = Launcher(resources, "doomed")
     async with db.system_session() as session:
         claimed = await repo.claim_next(session, "doomed", 30.0)
@@ -89,7 +96,9 @@ async def test_a_killed_workers_leases_lapse_and_another_worker_resumes(
     state = LauncherState()
     await doomed.step(claimed, state)  # requested → resolving
     await doomed.step(claimed, state)  # resolving → sending
-    assert (await load_launch(db, launch.id)).launch_status == "sending"
+    resolved = await load_launch(db, launch.id)
+    assert (resolved.launch_status, resolved.audience_linked_at) == ("sending", None)
+    assert await _links(db) == 0
     lease_until = datetime.now(UTC) + timedelta(seconds=2)
     async with db.system_session() as session:
         await session.execute(
@@ -136,6 +145,8 @@ async def test_a_killed_workers_leases_lapse_and_another_worker_resumes(
     done = await load_launch(db, launch.id)
     assert done.launch_status == "completed"
     assert done.sent_count == 60
+    assert done.audience_linked_at is not None
+    assert await _links(db) == 60
     assert await delivery_counts(db, launch.id) == {"sent": 60}
     resent = {m.delivery_id for m in adapter.messages}
     assert len(adapter.messages) == 40
@@ -143,3 +154,24 @@ async def test_a_killed_workers_leases_lapse_and_another_worker_resumes(
     assert not set(sent_ids) & resent, "recorded deliveries were never sent again"
     all_emails = {c.email for c in contacts}
     assert set(adapter.recipients()) <= all_emails
+
+
+async def test_two_launchers_linking_one_launch_write_each_link_once(db, resources) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 30)
+    await request_launch(world)
+    first, second = Launcher(resources, "first"), Launcher(resources, "second")
+    async with db.system_session() as session:
+        claimed = await repo.claim_next(session, "first", 30.0)
+    assert claimed is not None
+    state = LauncherState()
+    await first.step(claimed, state)  # requested → resolving
+    await first.step(claimed, state)  # resolving → sending
+    assert state.links_due
+
+    # The first launcher lost its lease while linking; its successor links at the same time.
+    await asyncio.gather(first._link(claimed, state), second._link(claimed, LauncherState()))
+
+    assert not state.links_due
+    assert await _links(db) == 30
+    assert (await load_launch(db, claimed.id)).audience_linked_at is not None
