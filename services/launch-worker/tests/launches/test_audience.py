@@ -245,3 +245,30 @@ async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) ->
     assert total == len(rows) == 50
     by_id = [contact for _, contact in sorted(rows, key=lambda row: row[0])]
     assert by_id == sorted(contact for _, contact in rows)
+
+
+async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_again(
+    db,
+) -> None:
+    world = await make_world(db)
+    contacts = await add_contacts(db, world.company, 200)
+    launch = await request_launch(world)
+    audience = _audience(world, launch)
+    first_half = contact_slices(2)[0]
+    async with db.tenant_session(world.company.id) as session:
+        cipher = await pii.cipher_for(session, world.company.id)
+        written = await freeze_slice(
+            session,
+            audience,
+            hash_value=cipher.hash,
+            id_prefix="0" * 16,
+            contact_range=first_half,
+            relaunch=False,
+        )
+    assert 0 < written < 200
+
+    assert await freeze_audience(db, audience, slices=2) == 200
+
+    async with db.tenant_session(world.company.id) as session:
+        sent_to = (await session.execute(select(Delivery.contact_id))).scalars().all()
+    assert sorted(sent_to) == sorted(contact.id for contact in contacts)

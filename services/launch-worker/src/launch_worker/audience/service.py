@@ -177,9 +177,18 @@ async def freeze_audience(
     # order across the slices too.
     base = uuid.uuid4().hex[:14]
     ranges = contact_slices(max(1, slices))
-    written = await asyncio.gather(
-        *(one_slice(f"{base}{index:02x}", bounds) for index, bounds in enumerate(ranges))
-    )
+    tasks = [
+        asyncio.create_task(one_slice(f"{base}{index:02x}", bounds))
+        for index, bounds in enumerate(ranges)
+    ]
+    try:
+        written = await asyncio.gather(*tasks)
+    except BaseException:
+        # One slice failed (or the launcher is stopping): roll the others back, then raise.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     async with db.tenant_session(company_id) as session:
         # The table just grew by the whole audience: give the planner statistics before the
         # dispatchers' batch statements run (migration 0007).
@@ -218,10 +227,7 @@ async def freeze_slice(
     `statement_timeout_ms` replaces the connection's statement timeout for the rest of this
     transaction (the audience statement of a large launch outlasts a request's). Without
     `relaunch` (no earlier delivery of the campaign), the statement is a plain INSERT."""
-    if statement_timeout_ms is not None:
-        await session.execute(
-            select(func.set_config("statement_timeout", str(statement_timeout_ms), True))
-        )
+    await _allow(session, statement_timeout_ms)
     # The audience is sorted by contact in memory, not on disk.
     await session.execute(select(func.set_config("work_mem", RESOLUTION_WORK_MEM, True)))
     company_id, campaign_id, now = audience.company_id, audience.campaign_id, audience.now
@@ -293,6 +299,14 @@ async def freeze_slice(
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def _allow(session: AsyncSession, statement_timeout_ms: int | None) -> None:
+    """Replace the connection's statement timeout for the rest of the transaction."""
+    if statement_timeout_ms is not None:
+        await session.execute(
+            select(func.set_config("statement_timeout", str(statement_timeout_ms), True))
+        )
+
+
 async def link_audience(
     session: AsyncSession,
     *,
@@ -300,11 +314,13 @@ async def link_audience(
     campaign_id: uuid.UUID,
     launch_id: uuid.UUID,
     now: datetime,
+    statement_timeout_ms: int | None = None,
 ) -> int:
     """Write the campaign-contact links of a resolved launch's recipients (one per contact,
     whatever its channels), read back from its deliveries in contact order; the number of
     links inserted. Contacts already linked to the campaign by an earlier launch keep their
-    link."""
+    link. `statement_timeout_ms` as for `freeze_slice`."""
+    await _allow(session, statement_timeout_ms)
     earlier = select(campaign_contacts.c.contact_id).where(
         campaign_contacts.c.company_id == company_id,
         campaign_contacts.c.campaign_id == campaign_id,

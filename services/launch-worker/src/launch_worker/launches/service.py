@@ -121,6 +121,7 @@ class Launcher:
                     campaign_id=claimed.campaign_id,
                     launch_id=claimed.id,
                     now=now,
+                    statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
                 )
                 await repo.mark_linked(scope, claimed.id, now)
                 log.info("launch_linked", launch_id=str(claimed.id), links=count)
