@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -36,6 +37,7 @@ from crm_common.testing.builders import (
     make_user,
     seal_personal_data,
 )
+from launch_worker.audience.service import Audience
 from launch_worker.channels.base import (
     OutgoingMessage,
     PermanentSendError,
@@ -296,3 +298,18 @@ async def start_runtime(
     for _, task in running:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(task, timeout=10)
+
+
+def world_audience(world: World, launch: Launch, **changes: Any) -> Audience:
+    """The audience a launch of the world's campaign freezes: its segment, email, no A/B
+    variants, now (`changes` replace any of these)."""
+    audience = Audience(
+        company_id=world.company.id,
+        campaign_id=world.campaign.id,
+        launch_id=launch.id,
+        segments=[world.segment],
+        channels=["email"],
+        variants=[],
+        now=datetime.now(UTC),
+    )
+    return dataclasses.replace(audience, **changes)

@@ -3,11 +3,9 @@ deterministic per contact, links written from the deliveries."""
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections import Counter
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -16,7 +14,6 @@ from crm_common.crypto import pii
 from crm_common.db import Database
 from crm_common.models import CampaignContact, ContactEvent, Delivery, Launch
 from launch_worker.audience.service import (
-    Audience,
     contact_slices,
     freeze_audience,
     freeze_slice,
@@ -31,20 +28,8 @@ from .conftest import (
     make_world,
     request_launch,
     wait_for,
+    world_audience,
 )
-
-
-def _audience(world: World, launch: Launch, **changes: Any) -> Audience:
-    audience = Audience(
-        company_id=world.company.id,
-        campaign_id=world.campaign.id,
-        launch_id=launch.id,
-        segments=[world.segment],
-        channels=["email"],
-        variants=[],
-        now=datetime.now(UTC),
-    )
-    return dataclasses.replace(audience, **changes)
 
 
 async def _link(db: Database, world: World, launch: Launch) -> int:
@@ -65,7 +50,7 @@ async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> N
     launch = await request_launch(world)
 
     async def resolve() -> dict[object, object]:
-        audience = _audience(world, launch, variants=[control, challenger])
+        audience = world_audience(world, launch, variants=[control, challenger])
         assert await freeze_audience(db, audience, slices=2) == 3000
         async with db.tenant_session(world.company.id) as session:
             rows = await session.execute(select(Delivery.contact_id, Delivery.variant_id))
@@ -89,7 +74,7 @@ async def test_resolving_twice_writes_each_delivery_once(db) -> None:
     world = await make_world(db)
     await add_contacts(db, world.company, 10)
     launch = await request_launch(world)
-    audience = _audience(world, launch, segments=[world.segment, world.segment])
+    audience = world_audience(world, launch, segments=[world.segment, world.segment])
     for _ in range(2):
         assert await freeze_audience(db, audience, slices=3) == 10
         assert await _link(db, world, launch) in (10, 0)
@@ -104,7 +89,7 @@ async def test_slices_cover_the_audience_once_whatever_their_number(db, slices: 
     contacts = await add_contacts(db, world.company, 300)
     launch = await request_launch(world)
 
-    assert await freeze_audience(db, _audience(world, launch), slices=slices) == 300
+    assert await freeze_audience(db, world_audience(world, launch), slices=slices) == 300
 
     async with db.tenant_session(world.company.id) as session:
         sent_to = (await session.execute(select(Delivery.contact_id))).scalars().all()
@@ -125,7 +110,7 @@ async def test_links_are_one_per_contact_whatever_its_channels(db) -> None:
     await add_contacts(db, world.company, 40, consent=("email", "sms"))
     launch = await request_launch(world)
 
-    total = await freeze_audience(db, _audience(world, launch, channels=["email", "sms"]))
+    total = await freeze_audience(db, world_audience(world, launch, channels=["email", "sms"]))
 
     assert total == 80
     assert await _link(db, world, launch) == 40
@@ -221,7 +206,7 @@ async def test_freezing_an_audience_outlasts_the_request_statement_timeout(db) -
         cipher = await pii.cipher_for(session, world.company.id)
         await freeze_slice(
             session,
-            _audience(world, launch),
+            world_audience(world, launch),
             hash_value=cipher.hash,
             id_prefix="0" * 16,
             statement_timeout_ms=600_000,
@@ -238,7 +223,7 @@ async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) ->
     world = await make_world(db)
     await add_contacts(db, world.company, 50)
     launch = await request_launch(world)
-    total = await freeze_audience(db, _audience(world, launch), slices=3)
+    total = await freeze_audience(db, world_audience(world, launch), slices=3)
     async with db.tenant_session(world.company.id) as session:
         rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
 
@@ -253,7 +238,7 @@ async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_
     world = await make_world(db)
     contacts = await add_contacts(db, world.company, 200)
     launch = await request_launch(world)
-    audience = _audience(world, launch)
+    audience = world_audience(world, launch)
     first_half = contact_slices(2)[0]
     async with db.tenant_session(world.company.id) as session:
         cipher = await pii.cipher_for(session, world.company.id)

@@ -6,7 +6,6 @@ the keys of a row never change."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,9 +14,16 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from crm_common.db import Database
 from crm_common.models import CampaignContact, Contact, Delivery, Launch
-from launch_worker.audience.service import Audience, freeze_audience, link_audience
+from launch_worker.audience.service import freeze_audience, link_audience
 
-from .conftest import World, add_contacts, add_variants, make_world, request_launch
+from .conftest import (
+    World,
+    add_contacts,
+    add_variants,
+    make_world,
+    request_launch,
+    world_audience,
+)
 
 
 def _delivery(world: World, launch: Launch, contact_id: uuid.UUID, **changes: Any) -> Delivery:
@@ -42,16 +48,7 @@ async def _refused(db: Database, row: Any) -> str:
 
 async def _resolve(db: Database, world: World, launch: Launch) -> int:
     """Freeze the launch's audience and link its recipients, as the launcher does."""
-    now = datetime.now(UTC)
-    audience = Audience(
-        company_id=world.company.id,
-        campaign_id=world.campaign.id,
-        launch_id=launch.id,
-        segments=[world.segment],
-        channels=["email"],
-        variants=[],
-        now=now,
-    )
+    audience = world_audience(world, launch)
     total = await freeze_audience(db, audience, slices=2)
     async with db.tenant_session(world.company.id) as session:
         await link_audience(
@@ -59,7 +56,7 @@ async def _resolve(db: Database, world: World, launch: Launch) -> int:
             company_id=world.company.id,
             campaign_id=world.campaign.id,
             launch_id=launch.id,
-            now=now,
+            now=audience.now,
         )
     return total
 

@@ -26,6 +26,18 @@ from .conftest import (
 )
 
 
+async def _resolve_by(launcher: Launcher) -> tuple[repo.ClaimedLaunch, LauncherState]:
+    """Claim the next launch and step it to `sending`, as a launcher's loop would but without
+    the steps between (the links)."""
+    async with launcher.resources.db.system_session() as session:
+        claimed = await repo.claim_next(session, launcher.owner, 30.0)
+    assert claimed is not None
+    state = LauncherState()
+    await launcher.step(claimed, state)  # requested → resolving
+    await launcher.step(claimed, state)  # resolving → sending
+    return claimed, state
+
+
 async def _links(db) -> int:
     async with db.system_session() as session:
         return int(await session.scalar(select(func.count()).select_from(CampaignContact)) or 0)
@@ -89,13 +101,7 @@ async def test_a_killed_workers_leases_lapse_and_another_worker_resumes(
     # A first worker took the launch, resolved its audience, recorded 20 messages and held 10
     # more when it was killed, before it wrote the campaign-contact links: its launch lease
     # and its delivery leases are still running.
-    doomed = Launcher(resources, "doomed")
-    async with db.system_session() as session:
-        claimed = await repo.claim_next(session, "doomed", 30.0)
-    assert claimed is not None
-    state = LauncherState()
-    await doomed.step(claimed, state)  # requested → resolving
-    await doomed.step(claimed, state)  # resolving → sending
+    await _resolve_by(Launcher(resources, "doomed"))
     resolved = await load_launch(db, launch.id)
     assert (resolved.launch_status, resolved.audience_linked_at) == ("sending", None)
     assert await _links(db) == 0
@@ -161,12 +167,7 @@ async def test_two_launchers_linking_one_launch_write_each_link_once(db, resourc
     await add_contacts(db, world.company, 30)
     await request_launch(world)
     first, second = Launcher(resources, "first"), Launcher(resources, "second")
-    async with db.system_session() as session:
-        claimed = await repo.claim_next(session, "first", 30.0)
-    assert claimed is not None
-    state = LauncherState()
-    await first.step(claimed, state)  # requested → resolving
-    await first.step(claimed, state)  # resolving → sending
+    claimed, state = await _resolve_by(first)
     assert state.links_due
 
     # The first launcher lost its lease while linking; its successor links at the same time.
