@@ -97,8 +97,8 @@ async def recreate(server: str, name: str, revision: str = "head") -> str:
         await admin.execute(f'CREATE DATABASE "{name}"')
         version = await admin.fetchval("SHOW server_version")
         tuning = [
-            f"{name} {await admin.fetchval(f'SHOW {name}')}"
-            for name in ("shared_buffers", "max_wal_size", "checkpoint_timeout", "wal_buffers")
+            f"{setting} {await admin.fetchval(f'SHOW {setting}')}"
+            for setting in ("shared_buffers", "max_wal_size", "checkpoint_timeout", "wal_buffers")
         ]
     finally:
         await admin.close()

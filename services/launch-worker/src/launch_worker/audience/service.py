@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    FromClause,
     String,
     Text,
     Uuid,
@@ -156,10 +157,7 @@ async def freeze_audience(
     company_id, campaign_id = audience.company_id, audience.campaign_id
     async with db.tenant_session(company_id) as session:
         cipher = await pii.cipher_for(session, company_id)
-        earlier = select(deliveries.c.id).where(
-            deliveries.c.company_id == company_id, deliveries.c.campaign_id == campaign_id
-        )
-        relaunch = bool((await session.execute(select(earlier.exists()))).scalar_one())
+        relaunch = await _campaign_has_rows(session, deliveries, company_id, campaign_id)
 
     async def one_slice(id_prefix: str, bounds: ContactRange) -> int:
         async with db.tenant_session(company_id) as session:
@@ -299,6 +297,17 @@ async def freeze_slice(
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def _campaign_has_rows(
+    session: AsyncSession, table: FromClause, company_id: uuid.UUID, campaign_id: uuid.UUID
+) -> bool:
+    """Whether `table` (deliveries or links) already holds rows of the campaign: an earlier
+    launch (or attempt) wrote them, and new rows must skip theirs with ON CONFLICT."""
+    earlier = select(table.c.campaign_id).where(
+        table.c.company_id == company_id, table.c.campaign_id == campaign_id
+    )
+    return bool((await session.execute(select(earlier.exists()))).scalar_one())
+
+
 async def _allow(session: AsyncSession, statement_timeout_ms: int | None) -> None:
     """Replace the connection's statement timeout for the rest of the transaction."""
     if statement_timeout_ms is not None:
@@ -321,11 +330,7 @@ async def link_audience(
     links inserted. Contacts already linked to the campaign by an earlier launch keep their
     link. `statement_timeout_ms` as for `freeze_slice`."""
     await _allow(session, statement_timeout_ms)
-    earlier = select(campaign_contacts.c.contact_id).where(
-        campaign_contacts.c.company_id == company_id,
-        campaign_contacts.c.campaign_id == campaign_id,
-    )
-    relink = bool((await session.execute(select(earlier.exists()))).scalar_one())
+    relink = await _campaign_has_rows(session, campaign_contacts, company_id, campaign_id)
     recipients = (
         select(
             literal(company_id, Uuid),
