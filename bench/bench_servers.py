@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,3 +135,26 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def baseline_tree(ref: str) -> tuple[Path, str]:
+    """A worktree of `ref` under /tmp with its own synced environment; (folder, python)."""
+    repo = Path(__file__).resolve().parent.parent
+    git = shutil.which("git") or "/usr/bin/git"
+    sha = subprocess.run(  # noqa: S603
+        [git, "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    folder = Path(tempfile.gettempdir()) / f"crm-compare-{sha[:12]}"
+    if not (folder / ".git").exists():
+        subprocess.run(  # noqa: S603
+            [git, "worktree", "add", "--detach", str(folder), sha], cwd=repo, check=True
+        )
+    uv = shutil.which("uv") or str(repo / ".tools" / "bin" / "uv")
+    if not Path(uv).exists():
+        raise SystemExit("uv is needed to build the baseline's environment: run make sync")
+    subprocess.run([uv, "sync", "--frozen", "--all-packages"], cwd=folder, check=True)  # noqa: S603
+    return folder, str(folder / ".venv" / "bin" / "python")

@@ -31,9 +31,7 @@ import contextvars
 import json
 import os
 import random
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -571,33 +569,10 @@ async def run_bench(
     return document
 
 
-def _baseline_tree(ref: str) -> tuple[Path, str]:
-    """A worktree of `ref` under /tmp with its own synced environment; (folder, python)."""
-    repo = Path(__file__).resolve().parent.parent
-    git = shutil.which("git") or "/usr/bin/git"
-    sha = subprocess.run(  # noqa: S603
-        [git, "rev-parse", "--verify", f"{ref}^{{commit}}"],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    folder = Path(tempfile.gettempdir()) / f"crm-compare-{sha[:12]}"
-    if not (folder / ".git").exists():
-        subprocess.run(  # noqa: S603
-            [git, "worktree", "add", "--detach", str(folder), sha], cwd=repo, check=True
-        )
-    uv = shutil.which("uv") or str(repo / ".tools" / "bin" / "uv")
-    if not Path(uv).exists():
-        raise SystemExit("uv is needed to build the baseline's environment: run make sync")
-    subprocess.run([uv, "sync", "--frozen", "--all-packages"], cwd=folder, check=True)  # noqa: S603
-    return folder, str(folder / ".venv" / "bin" / "python")
-
-
 def compare(args: argparse.Namespace) -> dict[str, Any]:
     """This tree and `args.compare` side by side: both servers up at once, each measured in
     turn, the baseline first."""
-    baseline, baseline_python = _baseline_tree(args.compare)
+    baseline, baseline_python = bench_servers.baseline_tree(args.compare)
     here = Path(__file__).resolve().parent.parent
     sides = {
         f"{args.compare} (baseline)": (baseline_python, baseline),

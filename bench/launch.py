@@ -4,6 +4,7 @@ launch-worker processes, and to 100,000 recipients through a real SMTP server.
     uv run python bench/launch.py                                   # both runs
     uv run python bench/launch.py --sandbox 1000000 --smtp 0        # one of them
     uv run python bench/launch.py --smtp 0 --resolution-only        # 1M resolution alone
+    uv run python bench/launch.py --compare REF --rounds 3          # … and REF's, in turn
 
 Each run uses its own database (default `crm_bench_launch`, recreated and migrated here) on
 the server of $BENCH_DATABASE_URL / $DATABASE_URL (default postgresql://postgres@127.0.0.1:5432),
@@ -44,20 +45,19 @@ from typing import Any
 import asyncpg
 from aiosmtpd.controller import Controller
 from redis.asyncio import Redis
-from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import bench_servers
 from machine_info import machine
 
 from crm_common import migrate
 from crm_common.db import Database
-from crm_common.models import CampaignSegment, Launch
+from crm_common.models import Launch
 from crm_common.reference import sync_roles
 from crm_common.settings import Settings
 from crm_common.testing.builders import make_company, make_email_campaign, make_user
 from crm_common.testing.bulk import copy_contacts
-from launch_worker.audience.service import Audience, freeze_audience, link_audience
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
@@ -88,7 +88,7 @@ class CountingSink:
         return "250 Message accepted for delivery"
 
 
-async def recreate(server: str, name: str, revision: str = "head") -> str:
+async def recreate(server: str, name: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
         raise SystemExit("database name must be a plain lower-case identifier")
     admin = await asyncpg.connect(server)
@@ -106,16 +106,8 @@ async def recreate(server: str, name: str, revision: str = "head") -> str:
     # decide whether it runs in memory or through checkpoints.
     print(f"postgres {version} ({', '.join(tuning)})")
     url = f"{server.rsplit('/', 1)[0]}/{name}"
-    await migrate.upgrade(url, revision)
+    await migrate.upgrade(url)
     return url
-
-
-async def drop(server: str, name: str) -> None:
-    admin = await asyncpg.connect(server)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
 
 
 async def claim_redis(url: str) -> Redis:
@@ -146,8 +138,6 @@ class Run:
     status: str = ""
     received: int | None = None
     resolution_only: bool = False
-    compared: tuple[float, float] | None = None
-    """Resolution the previous way and the current way, on their own databases."""
 
 
 async def load_contacts(db: Database, url: str, company_id: uuid.UUID, count: int) -> float:
@@ -212,112 +202,45 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
     return launch, company
 
 
-# How an audience was frozen before migration 0008, for --compare-resolution: one INSERT …
-# SELECT of the deliveries (random ids, contacts in table order, ON CONFLICT, five per-row
-# foreign keys), then the campaign-contact links read back from the deliveries.
-PREVIOUS_RESOLUTION = (
-    """
-    INSERT INTO crm_deliveries (id, company_id, launch_id, campaign_id, contact_id, channel,
-        variant_id, delivery_status, next_attempt_at, created_at, updated_at)
-    SELECT gen_random_uuid(), $1, $2, $3, c.id, 'email', NULL, 'pending', now(), now(), now()
-    FROM crm_contacts c
-    WHERE c.company_id = $1 AND c.consented_channels IS NOT NULL
-      AND 'email' = ANY (c.consented_channels)
-      AND NOT (c.id IN (SELECT s.contact_id FROM crm_suppressions s WHERE s.company_id = $1
-                        AND s.contact_id IS NOT NULL
-                        AND (s.channel IS NULL OR s.channel = 'email'))
-               OR c.email IS NOT NULL AND c.email IN (
-                   SELECT s.address FROM crm_suppressions s WHERE s.company_id = $1
-                   AND (s.channel IS NULL OR s.channel = 'email')))
-      AND c.email IS NOT NULL
-    ON CONFLICT (campaign_id, contact_id, channel) DO NOTHING
-    """,
-    "SELECT crm_analyze_deliveries()",
-    """
-    INSERT INTO crm_campaign_contacts (company_id, campaign_id, contact_id, launch_id, added_at)
-    SELECT DISTINCT company_id, campaign_id, contact_id, launch_id, now()
-    FROM crm_deliveries WHERE company_id = $1 AND launch_id = $2
-    ON CONFLICT (campaign_id, contact_id) DO NOTHING
-    """,
-)
+RESOLUTION = re.compile(r"audience resolution\s+([0-9.]+) s")
 
 
-async def _resolution_world(
-    server: str, name: str, revision: str, recipients: int
-) -> tuple[str, Database, Launch, Any]:
-    url = await recreate(server, name, revision)
-    db = Database.from_settings(
-        Settings(database_url=url, db_statement_timeout_ms=0, db_pool_size=4), name="bench"
-    )
-    async with db.system_session() as session:
-        await sync_roles(session)
-    run = Run(name, recipients, 1)
-    launch, company = await prepare(db, url, run, "sandbox")
-    launch.launch_status = "resolving"
-    async with db.system_session() as session:
-        session.add(launch)
-    return url, db, launch, company
-
-
-async def compare_resolution(server: str, database: str, recipients: int) -> tuple[float, float]:
-    """Freeze the same audience (same size and shape, loaded by COPY) the previous way, on a
-    database at revision 0007, and the current way (`freeze_audience`) at head, one after the
-    other; the seconds each took (statements and commit)."""
-    timings = []
-    for suffix, revision in (("before", "0007"), ("after", "head")):
-        name = f"{database}_{suffix}"
-        url, db, launch, company = await _resolution_world(server, name, revision, recipients)
-        try:
-            if revision == "0007":
-                began = time.perf_counter()
-                connection = await asyncpg.connect(url)
-                try:
-                    async with connection.transaction():
-                        await connection.execute("SET LOCAL ROLE crm_app")
-                        await connection.execute(
-                            "SELECT set_config('app.company_id', $1, true)", str(company.id)
-                        )
-                        await connection.execute(
-                            PREVIOUS_RESOLUTION[0], company.id, launch.id, launch.campaign_id
-                        )
-                        await connection.execute(PREVIOUS_RESOLUTION[1])
-                        await connection.execute(PREVIOUS_RESOLUTION[2], company.id, launch.id)
-                finally:
-                    await connection.close()
-            else:
-                async with db.tenant_session(company.id) as session:
-                    segments = (
-                        await session.execute(
-                            select(CampaignSegment).where(
-                                CampaignSegment.campaign_id == launch.campaign_id
-                            )
-                        )
-                    ).scalars()
-                    listed = list(segments)
-                began = time.perf_counter()
-                audience = Audience(
-                    company_id=company.id,
-                    campaign_id=launch.campaign_id,
-                    launch_id=launch.id,
-                    segments=listed,
-                    channels=["email"],
-                    variants=[],
-                    now=datetime.now(UTC),
-                )
-                await freeze_audience(db, audience, slices=Settings().launch_resolution_slices)
-                async with db.tenant_session(company.id) as session:
-                    await link_audience(
-                        session,
-                        company_id=company.id,
-                        campaign_id=launch.campaign_id,
-                        launch_id=launch.id,
-                        now=audience.now,
-                    )
-            timings.append(time.perf_counter() - began)
-        finally:
-            await db.dispose()
-            await drop(server, name)
-    return timings[0], timings[1]
+def compare(ref: str, args: argparse.Namespace) -> None:
+    """The 1M resolution of `ref` (a worktree with its own environment) and of this tree, run
+    in turn `args.rounds` times, the baseline first each round: each run is this bench with
+    `--smtp 0 --resolution-only` in its own tree, on the same database name and Redis."""
+    baseline, baseline_python = bench_servers.baseline_tree(ref)
+    here = Path(__file__).resolve().parent.parent
+    trees = {f"{ref} (baseline)": (baseline, baseline_python), "this tree": (here, sys.executable)}
+    command = [
+        "bench/launch.py",
+        "--sandbox",
+        str(args.sandbox),
+        "--smtp",
+        "0",
+        "--resolution-only",
+        "--database",
+        args.database,
+        "--redis-url",
+        args.redis_url,
+    ]
+    seconds: dict[str, list[float]] = {name: [] for name in trees}
+    for round_ in range(1, args.rounds + 1):
+        for name, (folder, python) in trees.items():
+            done = subprocess.run(  # noqa: S603
+                [python, *command], cwd=folder, capture_output=True, text=True, check=False
+            )
+            found = RESOLUTION.search(done.stdout)
+            if done.returncode or found is None:
+                raise SystemExit(f"{name}: the bench failed\n{done.stdout}\n{done.stderr}")
+            seconds[name].append(float(found.group(1)))
+            print(f"  round {round_}  {name:24} {seconds[name][-1]:6.2f} s")
+    print(f"\nresolution of {args.sandbox:,} recipients, {args.rounds} rounds (median, range)")
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    for name, values in seconds.items():
+        print(f"  {name:24} {medians[name]:6.2f} s  ({min(values):.2f} to {max(values):.2f})")
+    before, after = medians.values()
+    print(f"  ratio (this / baseline)  {after / before:6.2f}")
 
 
 def start_workers(count: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
@@ -455,12 +378,6 @@ def report(run: Run, target: float) -> None:
     print(f"  contacts loaded (COPY, VACUUM) {run.seconds_load:6.1f} s")
     resolution = f"{run.resolution_s:8.2f} s" if run.resolution_s is not None else "    n/a"
     print(f"  audience resolution        {resolution}")
-    if run.compared is not None:
-        before, after = run.compared
-        print(
-            f"  same audience, statements  before (0007) {before:.2f} s, now {after:.2f} s"
-            f" ({before / after:.1f}x)"
-        )
     if run.resolution_only:
         return
     print(
@@ -498,11 +415,11 @@ async def main() -> None:
         help="stop each run once its audience is resolved (sending started)",
     )
     parser.add_argument(
-        "--compare-resolution",
-        action="store_true",
-        help="first freeze each run's audience the previous way (revision 0007) and the "
-        "current way on databases of their own, and print both times",
+        "--compare",
+        metavar="REF",
+        help="the --sandbox resolution of commit REF and of this tree, side by side",
     )
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare")
     parser.add_argument("--database", default="crm_bench_launch")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     parser.add_argument("--logs", type=Path, default=Path(".crm-data/bench-launch"))
@@ -510,6 +427,9 @@ async def main() -> None:
 
     for key, value in machine().items():
         print(f"{key}: {value}")
+    if args.compare:
+        compare(args.compare, args)
+        return
     server = (
         os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_SERVER
     )
@@ -562,9 +482,6 @@ async def main() -> None:
                     "CRM_SEND_RATE_LIMITS": '{"smtp": 100000}',
                 }
             run = Run(name, recipients, args.workers, resolution_only=args.resolution_only)
-            if args.compare_resolution:
-                before, after = await compare_resolution(server, args.database, recipients)
-                run.compared = (before, after)
             try:
                 await measure(
                     db,

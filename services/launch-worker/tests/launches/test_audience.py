@@ -228,8 +228,11 @@ async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) ->
         rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
 
     assert total == len(rows) == 50
-    by_id = [contact for _, contact in sorted(rows, key=lambda row: row[0])]
-    assert by_id == sorted(contact for _, contact in rows)
+    # One prefix per resolution, then the slice's number (the last range of contacts is
+    # slice 0), then the rank in contact order.
+    assert len({delivery.hex[:14] for delivery, _ in rows}) == 1
+    by_slice = sorted(rows, key=lambda row: (-int(row[0].hex[14:16], 16), row[0]))
+    assert [contact for _, contact in by_slice] == sorted(contact for _, contact in rows)
 
 
 async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_again(

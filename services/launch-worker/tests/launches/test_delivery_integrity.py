@@ -5,6 +5,7 @@ the keys of a row never change."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -13,7 +14,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from crm_common.db import Database
-from crm_common.models import CampaignContact, Contact, Delivery, Launch
+from crm_common.models import CampaignContact, Contact, Delivery, Launch, delivered_to
+from crm_common.testing.builders import make_email_campaign
 from launch_worker.audience.service import freeze_audience, link_audience
 
 from .conftest import (
@@ -161,6 +163,45 @@ async def test_deleting_a_contact_deletes_its_deliveries_and_links(db) -> None:
             ).scalars()
         )
     assert delivered == linked == {contacts[1].id, contacts[2].id}
+
+
+async def test_a_contact_is_found_and_deleted_through_every_campaign_of_its_company(db) -> None:
+    # Deliveries have no contact index (migration 0018): a contact's deliveries are found
+    # through the unique key, campaign by campaign — in the tenant's own session too.
+    world = await make_world(db)
+    contacts = await add_contacts(db, world.company, 4)
+    campaign, segment = await make_email_campaign(
+        db, world.company, world.user, content="<p>Hi</p>", subject="Hi"
+    )
+    second = dataclasses.replace(world, campaign=campaign, segment=segment)
+    other = await make_world(db)
+    await add_contacts(db, other.company, 2)
+    for each in (world, second, other):
+        await _resolve(db, each, await request_launch(each))
+    gone = [contacts[0].id, contacts[1].id]
+
+    async with db.tenant_session(world.company.id) as session:
+        found = (
+            await session.execute(
+                select(Delivery.campaign_id).where(delivered_to(world.company.id, gone[0]))
+            )
+        ).scalars()
+        assert set(found) == {world.campaign.id, campaign.id}
+        await session.execute(delete(Contact).where(Contact.id.in_(gone)))
+
+    async with db.system_session() as session:
+        left = (
+            await session.execute(
+                select(Delivery.company_id, func.count())
+                .group_by(Delivery.company_id)
+                .where(Delivery.company_id.in_([world.company.id, other.company.id]))
+            )
+        ).all()
+        named = (
+            await session.execute(select(func.count()).where(Delivery.contact_id.in_(gone)))
+        ).scalar_one()
+    assert dict(left) == {world.company.id: 4, other.company.id: 2}
+    assert named == 0
 
 
 async def test_a_launch_with_deliveries_cannot_be_deleted(db) -> None:

@@ -32,7 +32,14 @@ from crm_common.models.campaign import (
 )
 from crm_common.models.consent_ledger import ConsentLedgerEntry
 from crm_common.models.data_rights import DataSubjectRequest, LegalHold, RetentionPolicy
-from crm_common.models.delivery import AbVariant, CampaignMetric, Delivery, Launch, MessageLink
+from crm_common.models.delivery import (
+    AbVariant,
+    CampaignMetric,
+    Delivery,
+    Launch,
+    MessageLink,
+    delivered_to,
+)
 from crm_common.models.governance import (
     ApprovalAudienceSnapshot,
     ApprovalPolicy,
@@ -102,6 +109,7 @@ __all__ = [
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookSubscription",
+    "delivered_to",
 ]
 
 TENANT_TABLES: tuple[str, ...] = tuple(

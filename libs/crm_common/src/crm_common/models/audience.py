@@ -58,6 +58,9 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
 
     __tablename__ = "crm_contacts"
     __table_args__ = (
+        # With the id (migration 0018): the contact check of a resolution's statement
+        # triggers reads a range of the company's contacts from this index alone.
+        Index("ix_crm_contacts_company_id", "company_id", "id"),
         Index("uq_crm_contacts_company_external", "company_id", "external_id", unique=True),
         # Equality lookups on personal data go through keyed hashes (crm_common.crypto.pii).
         Index("ix_crm_contacts_company_email_hash", "company_id", "email_hash"),
@@ -73,6 +76,9 @@ class Contact(UUIDPk, TenantOwned, Timestamps, Base):
         ),
     )
 
+    company_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("crm_companies.id", ondelete="RESTRICT"), nullable=False
+    )
     # In storage (migration 0002) the mixins' id, company_id and timestamps come first, then
     # these in this order: fixed-width columns, the short fields rules filter on, the long ones
     # last — Postgres walks every variable-width column before the one it reads.

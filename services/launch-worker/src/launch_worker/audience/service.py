@@ -171,12 +171,13 @@ async def freeze_audience(
                 statement_timeout_ms=statement_timeout_ms,
             )
 
-    # One random id prefix per resolution, then the slice's number: ids ascend in contact
-    # order across the slices too.
+    # One random id prefix per resolution, then the slice's number, counted from the last
+    # range of contacts: the last slice fills the unique key's right edge and the first the
+    # primary key's, where PostgreSQL appends without descending from the root.
     base = uuid.uuid4().hex[:14]
     ranges = contact_slices(max(1, slices))
     tasks = [
-        asyncio.create_task(one_slice(f"{base}{index:02x}", bounds))
+        asyncio.create_task(one_slice(f"{base}{len(ranges) - 1 - index:02x}", bounds))
         for index, bounds in enumerate(ranges)
     ]
     try:

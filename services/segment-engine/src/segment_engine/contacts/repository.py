@@ -20,6 +20,7 @@ from crm_common.models import (
     ContactEvent,
     Delivery,
     SegmentMembership,
+    delivered_to,
 )
 from crm_common.tenancy import TenantScope
 from segment_engine.contacts.schemas import WRITABLE_COLUMNS
@@ -221,17 +222,15 @@ async def add_audit_rows(scope: TenantScope, rows: list[dict[str, Any]]) -> None
 async def cascade_counts(scope: TenantScope, contact_id: uuid.UUID) -> dict[str, int]:
     """How many dependent rows a contact's deletion removes, by kind."""
     counted = {
-        "consents": (ContactConsent, ContactConsent.contact_id),
-        "events": (ContactEvent, ContactEvent.contact_id),
-        "segment_memberships": (SegmentMembership, SegmentMembership.contact_id),
-        "campaign_contacts": (CampaignContact, CampaignContact.contact_id),
-        "deliveries": (Delivery, Delivery.contact_id),
+        "consents": (ContactConsent, ContactConsent.contact_id == contact_id),
+        "events": (ContactEvent, ContactEvent.contact_id == contact_id),
+        "segment_memberships": (SegmentMembership, SegmentMembership.contact_id == contact_id),
+        "campaign_contacts": (CampaignContact, CampaignContact.contact_id == contact_id),
+        "deliveries": (Delivery, delivered_to(scope.company_id, contact_id)),
     }
     counts = {}
-    for name, (model, column) in counted.items():
-        counts[name] = (
-            await scope.session.execute(scope.count(model, column == contact_id))
-        ).scalar_one()
+    for name, (model, criterion) in counted.items():
+        counts[name] = (await scope.session.execute(scope.count(model, criterion))).scalar_one()
     return counts
 
 

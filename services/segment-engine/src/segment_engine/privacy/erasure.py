@@ -36,6 +36,7 @@ from crm_common.models import (
     MessageLink,
     SegmentMembership,
     Suppression,
+    delivered_to,
 )
 from crm_common.models.data_rights import DataSubjectRequestKind, DataSubjectRequestOutcome
 from crm_common.privacy.scrub import sweep_redis
@@ -200,9 +201,8 @@ async def _erase_related(
             scope.update(ContactEvent, ContactEvent.contact_id == contact_id).values(properties={}),
         ),
     )
-    deliveries = select(Delivery.id).where(
-        Delivery.company_id == scope.company_id, Delivery.contact_id == contact_id
-    )
+    delivered = delivered_to(scope.company_id, contact_id)
+    deliveries = select(Delivery.id).where(delivered)
     counts.add(
         "message_links",
         await _count(scope, scope.delete(MessageLink, MessageLink.delivery_id.in_(deliveries))),
@@ -211,9 +211,7 @@ async def _erase_related(
         "deliveries",
         await _count(
             scope,
-            scope.update(Delivery, Delivery.contact_id == contact_id).values(
-                provider_message_id=None, last_error=None
-            ),
+            scope.update(Delivery, delivered).values(provider_message_id=None, last_error=None),
         ),
     )
     sent_to: list[ColumnElement[bool]] = [CampaignTestSend.contact_id == contact_id]

@@ -24,6 +24,7 @@ from crm_common.models import (
     MessageLink,
     SegmentMembership,
     Suppression,
+    delivered_to,
 )
 from crm_common.models.data_rights import DataSubjectRequestKind, DataSubjectRequestOutcome
 from crm_common.privacy.residency import ExportOutsideResidency, check_export
@@ -156,7 +157,7 @@ async def _deliveries(scope: TenantScope, contact_id: uuid.UUID) -> list[dict[st
     statement = (
         select(Delivery, Campaign.campaign_code, Campaign.campaign_name)
         .join(Campaign, Campaign.id == Delivery.campaign_id)
-        .where(Delivery.company_id == scope.company_id, Delivery.contact_id == contact_id)
+        .where(delivered_to(scope.company_id, contact_id))
         .order_by(Delivery.created_at)
     )
     rows = []
@@ -181,9 +182,7 @@ async def _rendered(
             scope, CampaignTestSend, or_(*sent_to), order=CampaignTestSend.created_at
         )
     ]
-    delivered = select(Delivery.id).where(
-        Delivery.company_id == scope.company_id, Delivery.contact_id == contact_id
-    )
+    delivered = select(Delivery.id).where(delivered_to(scope.company_id, contact_id))
     links = [
         {"kind": "message_link", **row}
         for row in await _rows(scope, MessageLink, MessageLink.delivery_id.in_(delivered))
