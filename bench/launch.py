@@ -111,7 +111,7 @@ async def recreate(server: str, name: str) -> str:
 
 
 async def claim_redis(url: str) -> Redis:
-    redis = Redis.from_url(url, decode_responses=True)
+    redis: Redis = Redis.from_url(url, decode_responses=True)
     if await redis.dbsize() > 0 and not await redis.exists(MARKER):
         await redis.aclose()
         raise SystemExit(f"{url} holds data that is not this bench's: pick another --redis-url")
@@ -202,13 +202,18 @@ async def prepare(db: Database, url: str, run: Run, provider: str) -> tuple[Laun
     return launch, company
 
 
-RESOLUTION = re.compile(r"audience resolution\s+([0-9.]+) s")
+# The figures `--compare` reads from each run's output.
+FIGURES = {
+    "resolution": re.compile(r"audience resolution\s+([0-9.]+) s"),
+    "contacts loaded": re.compile(r"contacts loaded \(COPY, VACUUM\)\s+([0-9.]+) s"),
+}
 
 
 def compare(ref: str, args: argparse.Namespace) -> None:
-    """The 1M resolution of `ref` (a worktree with its own environment) and of this tree, run
-    in turn `args.rounds` times, the baseline first each round: each run is this bench with
-    `--smtp 0 --resolution-only` in its own tree, on the same database name and Redis."""
+    """The 1M resolution (and the contacts' load before it) of `ref` (a worktree with its own
+    environment) and of this tree, run in turn `args.rounds` times, the baseline first each
+    round: each run is this bench with `--smtp 0 --resolution-only` in its own tree, on the
+    same database name and Redis."""
     baseline, baseline_python = bench_servers.baseline_tree(ref)
     here = Path(__file__).resolve().parent.parent
     trees = {f"{ref} (baseline)": (baseline, baseline_python), "this tree": (here, sys.executable)}
@@ -224,23 +229,29 @@ def compare(ref: str, args: argparse.Namespace) -> None:
         "--redis-url",
         args.redis_url,
     ]
-    seconds: dict[str, list[float]] = {name: [] for name in trees}
+    seconds: dict[str, dict[str, list[float]]] = {
+        figure: {name: [] for name in trees} for figure in FIGURES
+    }
     for round_ in range(1, args.rounds + 1):
         for name, (folder, python) in trees.items():
             done = subprocess.run(  # noqa: S603
                 [python, *command], cwd=folder, capture_output=True, text=True, check=False
             )
-            found = RESOLUTION.search(done.stdout)
-            if done.returncode or found is None:
-                raise SystemExit(f"{name}: the bench failed\n{done.stdout}\n{done.stderr}")
-            seconds[name].append(float(found.group(1)))
-            print(f"  round {round_}  {name:24} {seconds[name][-1]:6.2f} s")
-    print(f"\nresolution of {args.sandbox:,} recipients, {args.rounds} rounds (median, range)")
-    medians = {name: statistics.median(values) for name, values in seconds.items()}
-    for name, values in seconds.items():
-        print(f"  {name:24} {medians[name]:6.2f} s  ({min(values):.2f} to {max(values):.2f})")
-    before, after = medians.values()
-    print(f"  ratio (this / baseline)  {after / before:6.2f}")
+            line = []
+            for figure, pattern in FIGURES.items():
+                match = pattern.search(done.stdout)
+                if done.returncode or match is None:
+                    raise SystemExit(f"{name}: the bench failed\n{done.stdout}\n{done.stderr}")
+                seconds[figure][name].append(float(match.group(1)))
+                line.append(f"{figure} {seconds[figure][name][-1]:6.2f} s")
+            print(f"  round {round_}  {name:24} {', '.join(line)}")
+    for figure, runs in seconds.items():
+        print(f"\n{figure}, {args.sandbox:,} recipients, {args.rounds} rounds (median, range)")
+        medians = {name: statistics.median(values) for name, values in runs.items()}
+        for name, values in runs.items():
+            print(f"  {name:24} {medians[name]:6.2f} s  ({min(values):.2f} to {max(values):.2f})")
+        before, after = medians.values()
+        print(f"  ratio (this / baseline)  {after / before:6.2f}")
 
 
 def start_workers(count: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:

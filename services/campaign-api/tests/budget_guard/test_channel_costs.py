@@ -1,9 +1,12 @@
 """Unit costs per channel and provider: read, replaced with validation, audited, kept in the
 company's settings where the launch worker prices its messages."""
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from campaign_api.budget_guard import service as budget_guard_service
+from crm_common import audit
 from crm_common.models import AuditLog, Company
+from crm_common.tenancy import TenantScope
 
 
 async def test_costs_start_empty_and_list_every_channel_with_its_providers(client, admin) -> None:
@@ -88,3 +91,23 @@ async def test_only_budget_managers_change_costs(client, acme, headers_for) -> N
     refused = await client.put("/api/channel-costs/", json=body, headers=manager)
     assert refused.status_code == 403
     assert (await client.get("/api/channel-costs/", headers=manager)).status_code == 200
+
+
+async def test_a_costs_update_lets_other_writers_audit_the_company_meanwhile(db, acme) -> None:
+    # The update locks its company row FOR NO KEY UPDATE. An audit row of another transaction
+    # holds the company's audit-chain lock while its foreign key checks that row: FOR UPDATE
+    # would keep it waiting, and the update's own audit row would then wait for its chain lock.
+    async with db.tenant_session(acme.id) as updating:
+        await budget_guard_service._company(TenantScope(updating, acme.id), for_update=True)
+        async with db.tenant_session(acme.id) as writing:
+            await writing.execute(text("SET LOCAL lock_timeout = '2s'"))
+            await audit.record(
+                writing,
+                company_id=acme.id,
+                actor_user_id=None,
+                action="company.checked",
+                entity_type="company",
+                entity_id=acme.id,
+                meta=audit.RequestMeta(),
+            )
+            await writing.flush()

@@ -56,9 +56,13 @@ def _costs_of(settings: Mapping[str, Any]) -> ChannelCostsRead:
 
 
 async def _company(scope: TenantScope, *, for_update: bool = False) -> Company:
+    """The caller's company; `for_update` takes a FOR NO KEY UPDATE row lock: FOR UPDATE
+    would also block the foreign-key checks of concurrent audit rows, which hold their
+    company's audit-chain lock while they wait — a deadlock with this request's own audit
+    row."""
     statement = select(Company).where(Company.id == scope.company_id)
     if for_update:
-        statement = statement.with_for_update()
+        statement = statement.with_for_update(key_share=True)
     company = (await scope.session.execute(statement)).scalar_one()
     return company
 
