@@ -120,14 +120,16 @@ class Gateway:
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:
-        async with AsyncExitStack() as stack:
-            for app in self.apps.named().values():
-                await stack.enter_async_context(app.router.lifespan_context(app))
-            try:
+        # The shared resources close after every service's lifespan has ended (and with it
+        # its background tasks, which would otherwise meet closed connections).
+        try:
+            async with AsyncExitStack() as stack:
+                for app in self.apps.named().values():
+                    await stack.enter_async_context(app.router.lifespan_context(app))
                 yield
-            finally:
-                if self.owns_resources:
-                    await self.resources.close()
+        finally:
+            if self.owns_resources:
+                await self.resources.close()
 
     async def readiness(self) -> tuple[bool, dict[str, object]]:
         services: dict[str, object] = {}
