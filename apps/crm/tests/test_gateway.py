@@ -3,12 +3,15 @@ readiness of every service."""
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
-from crm_cli.gateway import Gateway, build_apps, route
+from crm_cli.gateway import Gateway, ServiceApps, build_apps, route
 
 
 @pytest.mark.parametrize(
@@ -129,3 +132,33 @@ def test_the_nginx_gateway_routes_like_the_all_in_one() -> None:
     gateway = dockerfile.split(" AS gateway", 1)[1]
     assert "COPY --from=apidocs /apidocs /usr/share/nginx/apidocs" in gateway
     assert "COPY --from=web /web/dist /usr/share/nginx/html" in gateway
+
+
+async def test_owned_resources_close_after_every_service_lifespan_has_ended(clean) -> None:
+    # A service's lifespan ends its background tasks; closing the shared pools first left
+    # them reading from closed connections (tracebacks on every Ctrl-C).
+    events: list[str] = []
+
+    def service(name: str) -> FastAPI:
+        @asynccontextmanager
+        async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+            yield
+            events.append(f"{name} ended")
+
+        return FastAPI(lifespan=lifespan)
+
+    class Recording:
+        settings = clean.settings
+
+        async def close(self) -> None:
+            events.append("resources closed")
+
+    apps = ServiceApps(*(service(name) for name in ("api", "segments", "notify", "launch")))
+    gateway = Gateway(Recording(), apps, spa_dir=None)  # type: ignore[arg-type]
+    async with gateway.lifespan():
+        assert events == []
+
+    assert sorted(events[:4]) == sorted(
+        f"{name} ended" for name in ("api", "segments", "notify", "launch")
+    )
+    assert events[4:] == ["resources closed"]
