@@ -237,11 +237,13 @@ def compare(ref: str, args: argparse.Namespace) -> None:
             done = subprocess.run(  # noqa: S603
                 [python, *command], cwd=folder, capture_output=True, text=True, check=False
             )
+            found = {figure: pattern.search(done.stdout) for figure, pattern in FIGURES.items()}
+            if done.returncode:
+                raise SystemExit(f"{name}: the bench failed\n{done.stdout}\n{done.stderr}")
             line = []
-            for figure, pattern in FIGURES.items():
-                match = pattern.search(done.stdout)
-                if done.returncode or match is None:
-                    raise SystemExit(f"{name}: the bench failed\n{done.stdout}\n{done.stderr}")
+            for figure, match in found.items():
+                if match is None:
+                    raise SystemExit(f"{name}: no {figure} figure in\n{done.stdout}")
                 seconds[figure][name].append(float(match.group(1)))
                 line.append(f"{figure} {seconds[figure][name][-1]:6.2f} s")
             print(f"  round {round_}  {name:24} {', '.join(line)}")
