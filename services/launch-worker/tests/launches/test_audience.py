@@ -12,7 +12,13 @@ from sqlalchemy import delete, func, select
 
 from crm_common.crypto import pii
 from crm_common.db import Database
-from crm_common.models import CampaignContact, ContactEvent, Delivery, Launch
+from crm_common.models import (
+    CampaignContact,
+    ContactEvent,
+    Delivery,
+    Launch,
+    launch_delivery_ids,
+)
 from launch_worker.audience.service import (
     contact_slices,
     freeze_audience,
@@ -228,10 +234,13 @@ async def test_deliveries_are_written_in_contact_order_with_ascending_ids(db) ->
         rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
 
     assert total == len(rows) == 50
-    # One prefix per resolution, then the slice's number (the last range of contacts is
-    # slice 0), then the rank in contact order.
-    assert len({delivery.hex[:14] for delivery, _ in rows}) == 1
-    by_slice = sorted(rows, key=lambda row: (-int(row[0].hex[14:16], 16), row[0]))
+    # The launch's prefix (its id's first 16 hex digits), the first attempt's number, then
+    # the slice's number (the last range of contacts is slice 0), then the rank in contact
+    # order: every id in the launch's range.
+    low, last = launch_delivery_ids(launch.id)
+    assert all(low <= delivery <= last for delivery, _ in rows)
+    assert {delivery.hex[:18] for delivery, _ in rows} == {launch.id.hex[:16] + "00"}
+    by_slice = sorted(rows, key=lambda row: (-int(row[0].hex[18:20], 16), row[0]))
     assert [contact for _, contact in by_slice] == sorted(contact for _, contact in rows)
 
 
@@ -249,7 +258,7 @@ async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_
             session,
             audience,
             hash_value=cipher.hash,
-            id_prefix="0" * 16,
+            id_prefix=launch.id.hex[:16] + "0001",  # the first attempt's slice 1
             contact_range=first_half,
             relaunch=False,
         )
@@ -258,5 +267,9 @@ async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_
     assert await freeze_audience(db, audience, slices=2) == 200
 
     async with db.tenant_session(world.company.id) as session:
-        sent_to = (await session.execute(select(Delivery.contact_id))).scalars().all()
-    assert sorted(sent_to) == sorted(contact.id for contact in contacts)
+        rows = (await session.execute(select(Delivery.id, Delivery.contact_id))).all()
+    assert sorted(contact for _, contact in rows) == sorted(contact.id for contact in contacts)
+    # The second attempt numbers its ids after the first's: both in the launch's range.
+    low, last = launch_delivery_ids(launch.id)
+    assert all(low <= delivery <= last for delivery, _ in rows)
+    assert {delivery.hex[16:18] for delivery, _ in rows} == {"00", "01"}

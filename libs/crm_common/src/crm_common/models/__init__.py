@@ -33,12 +33,15 @@ from crm_common.models.campaign import (
 from crm_common.models.consent_ledger import ConsentLedgerEntry
 from crm_common.models.data_rights import DataSubjectRequest, LegalHold, RetentionPolicy
 from crm_common.models.delivery import (
+    CLAIMABLE_DELIVERY,
+    FRESH_DELIVERY,
     AbVariant,
     CampaignMetric,
     Delivery,
     Launch,
     MessageLink,
     delivered_to,
+    launch_delivery_ids,
 )
 from crm_common.models.governance import (
     ApprovalAudienceSnapshot,
@@ -58,6 +61,8 @@ from crm_common.models.webhook import (
 )
 
 __all__ = [
+    "CLAIMABLE_DELIVERY",
+    "FRESH_DELIVERY",
     "AbVariant",
     "ApprovalAudienceSnapshot",
     "ApprovalPolicy",
@@ -110,6 +115,7 @@ __all__ = [
     "WebhookDelivery",
     "WebhookSubscription",
     "delivered_to",
+    "launch_delivery_ids",
 ]
 
 TENANT_TABLES: tuple[str, ...] = tuple(

@@ -103,6 +103,32 @@ class Launch(UUIDPk, TenantOwned, Timestamps, Base):
     """When the recipients' campaign-contact links were written (after the deliveries)."""
 
 
+FRESH_DELIVERY = "delivery_status = 'pending' AND next_attempt_at = created_at"
+"""A delivery as its launch's resolution wrote it and no dispatcher has claimed it yet (a
+claim makes it `sending`; a delivery given back to `pending` is due at a later time than it
+was created). Fresh deliveries stay out of the claimable index: a resolution writes one index
+entry fewer per recipient, and dispatchers find them in primary-key order instead, as their
+ids lie in their launch's range (`launch_delivery_ids`)."""
+
+CLAIMABLE_DELIVERY = (
+    "delivery_status = 'sending' OR (delivery_status = 'pending' AND next_attempt_at <> created_at)"
+)
+"""Every other open delivery: claimed (a lapsed lease sends it again), retried, or held (quiet
+hours, an A/B test's wait) — the rows of the claimable index."""
+
+DELIVERY_ID_PREFIX_HEX = 16
+"""A delivery id starts with the first 16 hex digits of its launch's id (60 random bits), then
+a byte numbering the resolution attempt, a byte numbering the slice and 12 hex digits of
+rank."""
+
+
+def launch_delivery_ids(launch_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
+    """The lowest and highest delivery id a launch's deliveries can have (both inclusive)."""
+    prefix = launch_id.hex[:DELIVERY_ID_PREFIX_HEX]
+    free = 32 - DELIVERY_ID_PREFIX_HEX
+    return uuid.UUID(prefix + "0" * free), uuid.UUID(prefix + "f" * free)
+
+
 class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
     """One message to one contact on one channel; the unique key guards against double sends.
     Written by launch-worker.
@@ -125,12 +151,14 @@ class Delivery(UUIDPk, TenantOwned, Timestamps, Base):
             "updated_at",
             postgresql_where=text("delivery_status = 'failed'"),
         ),
-        # Dispatchers claim the due open deliveries of a launch from here (SKIP LOCKED).
+        # Dispatchers claim a launch's claimed, retried and held deliveries from here (SKIP
+        # LOCKED); fresh ones, never claimed, are found through the primary key (migration
+        # 0019, `FRESH_DELIVERY`).
         Index(
             "ix_crm_deliveries_claimable",
             "launch_id",
             "next_attempt_at",
-            postgresql_where=text("delivery_status IN ('pending', 'sending')"),
+            postgresql_where=text(CLAIMABLE_DELIVERY),
         ),
         enum_check("channel", DeliveryChannel),
         enum_check("delivery_status", DeliveryStatus),

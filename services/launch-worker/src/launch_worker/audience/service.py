@@ -46,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common.crypto import pii
 from crm_common.db import Database
 from crm_common.models import AbVariant, CampaignContact, CampaignSegment, Contact, Delivery
+from crm_common.models.delivery import DELIVERY_ID_PREFIX_HEX, launch_delivery_ids
 from crm_common.segments.audience import matched_predicate, sendable_predicate
 
 contacts = Contact.__table__
@@ -101,11 +102,12 @@ def in_test_sample(campaign_id: uuid.UUID, percent: int) -> ColumnElement[bool]:
 
 
 def delivery_ids(prefix: str, order: Sequence[ColumnElement[Any]]) -> ColumnElement[uuid.UUID]:
-    """Delivery ids that ascend in insertion order: a per-resolution random prefix, then the
-    row's rank in `order`. The primary key then grows at its right edge instead of at a random
-    leaf per row (and costs no random number per row)."""
+    """Delivery ids that ascend in insertion order: the prefix (the launch's, the attempt's
+    and the slice's number; `launch_delivery_ids`), then the row's rank in `order`. The
+    primary key then grows at its right edge instead of at a random leaf per row (and costs
+    no random number per row)."""
     rank = func.row_number().over(order_by=list(order))
-    return cast(literal(prefix, Text) + func.lpad(func.to_hex(rank), 16, "0"), Uuid)
+    return cast(literal(prefix, Text) + func.lpad(func.to_hex(rank), 32 - len(prefix), "0"), Uuid)
 
 
 def contact_slices(count: int) -> list[ContactRange]:
@@ -171,11 +173,14 @@ async def freeze_audience(
                 statement_timeout_ms=statement_timeout_ms,
             )
 
-    # One random id prefix per resolution, then the slice's number, counted from the last
-    # range of contacts: the last slice fills the unique key's right edge and the first the
-    # primary key's, where PostgreSQL appends without descending from the root.
-    base = uuid.uuid4().hex[:14]
+    # The launch's id prefix and this attempt's number, then the slice's number, counted from
+    # the last range of contacts: the last slice fills the unique key's right edge and the
+    # first the primary key's, where PostgreSQL appends without descending from the root.
+    base = await _attempt_prefix(db, company_id, audience.launch_id) if relaunch else None
+    base = base or audience.launch_id.hex[:DELIVERY_ID_PREFIX_HEX] + "00"
     ranges = contact_slices(max(1, slices))
+    if len(ranges) > 256:
+        raise ValueError("at most 256 slices: a slice's number is one byte of its ids")
     tasks = [
         asyncio.create_task(one_slice(f"{base}{len(ranges) - 1 - index:02x}", bounds))
         for index, bounds in enumerate(ranges)
@@ -218,7 +223,7 @@ async def freeze_slice(
     statement_timeout_ms: int | None = None,
 ) -> int:
     """One INSERT … SELECT of the deliveries of the audience's contacts in `contact_range`;
-    the number of rows it inserted. Their ids are `id_prefix` (16 hex digits) followed by
+    the number of rows it inserted. Their ids are `id_prefix` (20 hex digits) followed by
     their rank in contact order.
 
     With a test sample percentage (an A/B test phase), only that share of the audience gets a
@@ -296,6 +301,25 @@ async def freeze_slice(
         )
     result = await session.execute(statement)
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def _attempt_prefix(db: Database, company_id: uuid.UUID, launch_id: uuid.UUID) -> str:
+    """The id prefix of another resolution attempt of a launch: the launch's prefix and the
+    byte after the highest attempt that wrote deliveries (its ids never meet theirs)."""
+    low, high = launch_delivery_ids(launch_id)
+    async with db.tenant_session(company_id) as session:
+        last = (
+            await session.execute(
+                select(deliveries.c.id)
+                .where(deliveries.c.id.between(low, high), deliveries.c.company_id == company_id)
+                .order_by(deliveries.c.id.desc())
+                .limit(1)
+            )
+        ).scalar()
+    attempt = 0 if last is None else int(last.hex[DELIVERY_ID_PREFIX_HEX:][:2], 16) + 1
+    if attempt > 255:
+        raise RuntimeError("a launch's deliveries were resolved 256 times; no id prefix is left")
+    return f"{launch_id.hex[:DELIVERY_ID_PREFIX_HEX]}{attempt:02x}"
 
 
 async def _campaign_has_rows(

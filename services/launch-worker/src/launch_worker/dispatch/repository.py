@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,38 +17,70 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.crypto import pii
 from crm_common.messages import CONTACT_FIELDS
+from crm_common.models import CLAIMABLE_DELIVERY, FRESH_DELIVERY, launch_delivery_ids
 
-# The due open deliveries of a launch, oldest due first (a materialised CTE: a locking
-# subquery joined in the UPDATE may be rescanned, each scan skipping the rows the last one
-# locked, and claim more than the batch): pending ones, and claimed ones whose
-# worker let the lease lapse (it died) — those go out again with the same idempotency key.
+# A batch of a launch's due deliveries. First those of the claimable index, oldest due first:
+# retried and held ones now due, and claimed ones whose worker let the lease lapse (it died) —
+# those go out again with the same idempotency key. Then fresh ones (never claimed; not in that
+# index: `FRESH_DELIVERY`) in id order from `fresh_from` within the launch's range of ids
+# (`launch_delivery_ids`). Each is a materialised CTE: a locking subquery joined in the UPDATE
+# may be rescanned, each scan skipping the rows the last one locked, and claim more than the
+# batch. `fresh_last` is the highest fresh id claimed: where this worker looks next.
 _CLAIM = text(
-    """
+    f"""
     WITH due AS MATERIALIZED (
         SELECT id FROM crm_deliveries
         WHERE company_id = :company_id AND launch_id = :launch_id
-          AND delivery_status IN ('pending', 'sending')
+          AND ({CLAIMABLE_DELIVERY})
           AND next_attempt_at <= now()
           AND (delivery_status = 'pending' OR lease_expires_at < now())
         ORDER BY next_attempt_at
         LIMIT :size
         FOR UPDATE SKIP LOCKED
-    )
+    ),
+    fresh AS MATERIALIZED (
+        SELECT id FROM crm_deliveries
+        WHERE id >= :fresh_from AND id <= :fresh_to
+          AND company_id = :company_id AND launch_id = :launch_id AND {FRESH_DELIVERY}
+        ORDER BY id
+        LIMIT :size - (SELECT count(*) FROM due)
+        FOR UPDATE SKIP LOCKED
+    ),
+    picked AS (SELECT id FROM due UNION ALL SELECT id FROM fresh)
     UPDATE crm_deliveries d
     SET delivery_status = 'sending',
         lease_owner = :owner,
         lease_expires_at = now() + make_interval(secs => :lease_s),
         attempts = d.attempts + 1,
         updated_at = now()
-    FROM due, crm_contacts ct
-    WHERE d.id = due.id AND ct.id = d.contact_id AND ct.company_id = :company_id
+    FROM picked, crm_contacts ct
+    WHERE d.id = picked.id AND ct.id = d.contact_id AND ct.company_id = :company_id
     RETURNING d.id, d.contact_id, d.channel, d.variant_id, d.attempts,
               ct.external_id, ct.email, ct.phone, ct.first_name, ct.last_name, ct.gender,
               ct.birth_date, ct.language, ct.country, ct.region, ct.city, ct.postal_code,
               ct.timezone, ct.interests, ct.lifestyle, ct.values, ct.attributes,
-              ct.pii_key_version
-    """
-).bindparams(bindparam("lease_s", type_=Float), bindparam("size", type_=Integer))
+              ct.pii_key_version,
+              (SELECT id FROM fresh ORDER BY id DESC LIMIT 1) AS fresh_last
+    """  # noqa: S608 - constant predicates of the model, no input
+).bindparams(
+    bindparam("lease_s", type_=Float),
+    bindparam("size", type_=Integer),
+    bindparam("fresh_from", type_=Uuid()),
+    bindparam("fresh_to", type_=Uuid()),
+)
+
+# Where a launch's fresh deliveries begin now: the lowest fresh id at or after `fresh_from`
+# that is committed (a plain read: rows another worker is claiming still count, so none can
+# reappear below it), or none left.
+_FRESH_LOW = text(
+    f"""
+    SELECT id FROM crm_deliveries
+    WHERE id >= :fresh_from AND id <= :fresh_to
+      AND company_id = :company_id AND launch_id = :launch_id AND {FRESH_DELIVERY}
+    ORDER BY id
+    LIMIT 1
+    """  # noqa: S608 - constant predicates of the model, no input
+).bindparams(bindparam("fresh_from", type_=Uuid()), bindparam("fresh_to", type_=Uuid()))
 
 # A batch's record in one statement: the outcomes (one row each; only rows this worker still
 # holds are written), the sent messages' tracked links, the daily metrics per channel, the
@@ -73,7 +105,11 @@ _RECORD = text(
             last_error = o.error,
             error_code = o.code,
             sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
-            next_attempt_at = coalesce(o.next_at, d.next_attempt_at),
+            -- A delivery given back to pending is due later than it was created: it is no
+            -- longer fresh, and the claimable index has it (FRESH_DELIVERY).
+            next_attempt_at = CASE WHEN o.status = 'pending'
+                THEN greatest(coalesce(o.next_at, now()), d.created_at + interval '1 microsecond')
+                ELSE coalesce(o.next_at, d.next_attempt_at) END,
             attempts = d.attempts - o.refund,
             lease_owner = NULL,
             lease_expires_at = NULL,
@@ -219,6 +255,22 @@ class BatchTotals:
         return bool(self.sent or self.failed or self.skipped)
 
 
+@dataclass(frozen=True)
+class FreshCursor:
+    """Where one worker looks for a launch's fresh deliveries: from `next` (None: none left)
+    up to the end of the launch's range of ids. `low` is the lowest fresh id last seen
+    committed; below it no fresh delivery can appear again."""
+
+    low: uuid.UUID | None
+    next: uuid.UUID | None
+    last: uuid.UUID
+
+    @classmethod
+    def of(cls, launch_id: uuid.UUID) -> FreshCursor:
+        low, last = launch_delivery_ids(launch_id)
+        return cls(low=low, next=low, last=last)
+
+
 async def claim_batch(
     session: AsyncSession,
     company_id: uuid.UUID,
@@ -226,19 +278,26 @@ async def claim_batch(
     owner: str,
     lease_s: float,
     size: int,
-) -> list[ClaimedDelivery]:
+    fresh: FreshCursor,
+) -> tuple[list[ClaimedDelivery], FreshCursor]:
+    """Claim up to `size` due deliveries of a launch (leased to `owner` for `lease_s`); with
+    them, where to look for fresh ones next — to be kept once this transaction has committed
+    (rolled back, its rows are fresh again). A batch short of fresh ones looks again from the
+    lowest fresh delivery still committed (a worker that died mid-claim left it there); when
+    there is none, the launch has no fresh delivery left (`next` None)."""
     await plan_by_key(session)
+    params = {"company_id": company_id, "launch_id": launch_id, "fresh_to": fresh.last}
     rows = await session.execute(
         _CLAIM,
-        {
-            "company_id": company_id,
-            "launch_id": launch_id,
-            "owner": owner,
-            "lease_s": lease_s,
-            "size": size,
-        },
+        {**params, "owner": owner, "lease_s": lease_s, "size": size, "fresh_from": fresh.next},
     )
     found = list(rows.mappings())
+    fresh_last = found[0]["fresh_last"] if found else None
+    if fresh_last is not None:
+        fresh = replace(fresh, next=fresh_last)
+    if len(found) < size and fresh.low is not None:
+        low = (await session.execute(_FRESH_LOW, {**params, "fresh_from": fresh.low})).scalar()
+        fresh = replace(fresh, low=low, next=low)
     # Personal data is sealed: the batch's recipients are decrypted together, here, at send
     # time only (audience resolution works on contact ids).
     contacts = await pii.open_contacts(
@@ -266,7 +325,7 @@ async def claim_batch(
                 contact=contact,
             )
         )
-    return claimed
+    return claimed, fresh
 
 
 async def record_batch(

@@ -104,6 +104,8 @@ class Dispatcher:
         self.budget = BudgetGuard(resources.db)
         self.alerts = PerformanceAlerts(resources)
         self._contexts: dict[uuid.UUID, LaunchContext] = {}
+        self._fresh: dict[uuid.UUID, repo.FreshCursor] = {}
+        """Where this worker looks for each sending launch's fresh deliveries."""
         self._launches: list[ClaimedLaunch] | None = None
         self._launches_read_at = 0.0
 
@@ -121,8 +123,9 @@ class Dispatcher:
         """One batch of every sending launch; the number of deliveries handled."""
         launches = await self._sending_launches()
         live = {launch.id for launch in launches}
-        for gone in set(self._contexts) - live:
+        for gone in (set(self._contexts) | set(self._fresh)) - live:
             self._contexts.pop(gone, None)
+            self._fresh.pop(gone, None)
             self.controls.forget(gone)
             self.alerts.forget(gone)
         handled = 0
@@ -155,15 +158,18 @@ class Dispatcher:
         context = await self._context(launch)
         if context is None:
             return 0
+        fresh = self._fresh.get(launch.id) or repo.FreshCursor.of(launch.id)
         async with self.resources.db.tenant_session(launch.company_id) as session:
-            claimed = await repo.claim_batch(
+            claimed, fresh = await repo.claim_batch(
                 session,
                 launch.company_id,
                 launch.id,
                 self.owner,
                 self.settings.delivery_lease_s,
                 self.settings.dispatch_batch_size,
+                fresh,
             )
+        self._fresh[launch.id] = fresh  # committed: the claim stands
         if not claimed:
             return 0
         # Nothing of the batch goes out once most of its lease is spent: another worker may

@@ -26,12 +26,13 @@ from crm_common.tenancy import TenantScope
 METRICS = ("open_rate", "click_rate")
 
 
+# The held rest of the audience: due at 'infinity', so in the claimable index (FRESH_DELIVERY).
 _SEND_REST = text(
     """
     UPDATE crm_deliveries
     SET variant_id = :winner, next_attempt_at = now(), updated_at = now()
     WHERE company_id = :company_id AND launch_id = :launch_id
-      AND delivery_status = 'pending' AND variant_id IS NULL
+      AND delivery_status = 'pending' AND next_attempt_at <> created_at AND variant_id IS NULL
     """
 )
 

@@ -8,14 +8,30 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Text, bindparam, func, select, text
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Float,
+    Text,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.enums import DeliveryStatus, LaunchStatus
-from crm_common.models import Campaign, Delivery, Launch
+from crm_common.models import (
+    CLAIMABLE_DELIVERY,
+    FRESH_DELIVERY,
+    Campaign,
+    Delivery,
+    Launch,
+    launch_delivery_ids,
+)
 from crm_common.tenancy import TenantScope
-
-OPEN_DELIVERY = (DeliveryStatus.PENDING.value, DeliveryStatus.SENDING.value)
 
 # Launches a launcher must attend to: waiting to start (a scheduled one once due), running or
 # paused, or ended by the campaign's API (cancel/complete) and not yet finalised — whose lease
@@ -158,40 +174,76 @@ async def set_state(
     return result.first() is not None
 
 
-async def has_open_deliveries(scope: TenantScope, launch_id: uuid.UUID) -> bool:
-    row = await scope.session.execute(
-        select(Delivery.id)
-        .where(
-            Delivery.company_id == scope.company_id,
-            Delivery.launch_id == launch_id,
-            Delivery.delivery_status.in_(OPEN_DELIVERY),
+# The model's predicates as criteria of statements built here.
+CLAIMABLE: ColumnElement[bool] = literal_column(f"({CLAIMABLE_DELIVERY})", Boolean)
+FRESH: ColumnElement[bool] = literal_column(f"({FRESH_DELIVERY})", Boolean)
+
+
+async def has_open_deliveries(
+    scope: TenantScope, launch_id: uuid.UUID, fresh_from: uuid.UUID | None
+) -> tuple[bool, uuid.UUID | None]:
+    """Whether a launch has a delivery left to send; with the lowest fresh delivery at or
+    after `fresh_from` (None: the launch has no fresh delivery left), where the next check
+    may start — a committed read: no fresh delivery can appear below it again."""
+    claimable = scope.select(Delivery, Delivery.launch_id == launch_id, CLAIMABLE)
+    fresh = None
+    if fresh_from is not None:
+        statement = (
+            select(Delivery.id)
+            .where(*_fresh_of(scope, launch_id, fresh_from))
+            .order_by(Delivery.id)
+            .limit(1)
         )
-        .limit(1)
-    )
-    return row.first() is not None
+        fresh = (await scope.session.execute(statement)).scalar()
+    if fresh is not None:
+        return True, fresh
+    has_claimable = await scope.session.execute(select(claimable.exists()))
+    return bool(has_claimable.scalar_one()), None
+
+
+def _fresh_of(
+    scope: TenantScope, launch_id: uuid.UUID, fresh_from: uuid.UUID | None = None
+) -> list[ColumnElement[bool]]:
+    """The fresh deliveries of a launch (at or after `fresh_from`), found in its range of
+    the primary key (`launch_delivery_ids`)."""
+    low, last = launch_delivery_ids(launch_id)
+    return [
+        Delivery.id.between(fresh_from or low, last),
+        Delivery.company_id == scope.company_id,
+        Delivery.launch_id == launch_id,
+        FRESH,
+    ]
 
 
 async def skip_open_deliveries(scope: TenantScope, launch_id: uuid.UUID, reason: str) -> int:
     """Skip what is still to send (pending, or claimed by a worker whose lease lapsed); a
-    delivery a live worker holds is left to it (it records what it did)."""
-    result = await scope.session.execute(
+    delivery a live worker holds is left to it (it records what it did). Fresh deliveries and
+    the claimable index's are two statements, each on its own index."""
+    skip = {
+        "delivery_status": DeliveryStatus.SKIPPED,
+        "last_error": reason,
+        "lease_owner": None,
+        "lease_expires_at": None,
+        "updated_at": func.now(),
+    }
+    fresh = await scope.session.execute(
+        update(Delivery)
+        .where(*_fresh_of(scope, launch_id))
+        .values(**skip)
+        .execution_options(synchronize_session=False)
+    )
+    claimable = await scope.session.execute(
         scope.update(
             Delivery,
             Delivery.launch_id == launch_id,
+            CLAIMABLE,
             (Delivery.delivery_status == DeliveryStatus.PENDING)
-            | (
-                (Delivery.delivery_status == DeliveryStatus.SENDING)
-                & (Delivery.lease_expires_at < func.now())
-            ),
-        ).values(
-            delivery_status=DeliveryStatus.SKIPPED,
-            last_error=reason,
-            lease_owner=None,
-            lease_expires_at=None,
-            updated_at=func.now(),
+            | (Delivery.lease_expires_at < func.now()),
         )
+        .values(**skip)
+        .execution_options(synchronize_session=False)
     )
-    skipped = int(result.rowcount)  # type: ignore[attr-defined]
+    skipped = int(fresh.rowcount) + int(claimable.rowcount)  # type: ignore[attr-defined]
     if skipped:
         await scope.session.execute(
             scope.update(Launch, Launch.id == launch_id).values(

@@ -32,7 +32,7 @@ from crm_common.campaign_changes import record_status_change
 from crm_common.db import after_commit
 from crm_common.enums import CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
-from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
+from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch, launch_delivery_ids
 from crm_common.privacy.consent import expire_due
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
@@ -55,6 +55,10 @@ DONE_CHECK_INTERVAL_S = 5.0
 class LauncherState:
     clock: ProgressClock = field(default_factory=ProgressClock)
     last_done_check: float = 0.0
+    fresh_from: uuid.UUID | None = None
+    """Where the launch's fresh deliveries begin, as last seen (at first: its range's start)."""
+    fresh_left: bool = True
+    """Fresh deliveries were left at the last check (none can appear once none is)."""
     links_due: bool = False
     """The launch is resolved and its campaign-contact links are not written yet."""
     step_now: bool = False
@@ -195,7 +199,12 @@ class Launcher:
         if done < launch.total_recipients and loop - state.last_done_check < DONE_CHECK_INTERVAL_S:
             return False
         state.last_done_check = loop
-        return not await repo.has_open_deliveries(scope, launch.id)
+        fresh_from = (
+            (state.fresh_from or launch_delivery_ids(launch.id)[0]) if state.fresh_left else None
+        )
+        has_open, state.fresh_from = await repo.has_open_deliveries(scope, launch.id, fresh_from)
+        state.fresh_left = state.fresh_from is not None
+        return not has_open
 
     async def _resolve(
         self, scope: TenantScope, launch: Launch, campaign: Campaign, now: datetime
