@@ -149,7 +149,7 @@ async def test_open_deliveries_are_seen_fresh_then_claimed_then_none(db) -> None
     async def has_open(fresh_from: uuid.UUID | None) -> tuple[bool, uuid.UUID | None]:
         async with db.tenant_session(world.company.id) as session:
             return await launches.has_open_deliveries(
-                TenantScope(session, world.company.id), launch.id, fresh_from
+                TenantScope(session, world.company.id), launch, fresh_from
             )
 
     is_open, first = await has_open(low)
@@ -201,3 +201,45 @@ async def test_deliveries_numbered_before_0019_join_the_claimable_index(db) -> N
     _, last = launch_delivery_ids(launch.id)
     ids, _ = await _claim(db, world, launch, dispatch.FreshCursor(None, None, last), 10)
     assert len(ids) == 6
+
+
+async def test_a_fresh_delivery_outside_its_launchs_range_is_found_before_the_launch_ends(
+    db,
+) -> None:
+    world, launch = await _resolved(db, 5)
+    # One numbered by a worker of a release before 0019 (a random id), as it wrote them.
+    async with db.system_session() as session:
+        row = (await session.execute(select(Delivery).limit(1))).scalar_one()
+        contact = row.contact_id
+        await session.delete(row)
+    now = datetime.now(UTC)
+    stray = Delivery(
+        id=uuid.uuid4(),
+        company_id=world.company.id,
+        launch_id=launch.id,
+        campaign_id=world.campaign.id,
+        contact_id=contact,
+        channel="email",
+        delivery_status="pending",
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    async with db.system_session() as session:
+        session.add(stray)
+    ids, cursor = await _claim(db, world, launch, dispatch.FreshCursor.of(launch.id), 10)
+    assert len(ids) == 4
+    await _record(db, world, launch, ids, "sent")
+
+    async def has_open() -> bool:
+        async with db.tenant_session(world.company.id) as session:
+            found, _ = await launches.has_open_deliveries(
+                TenantScope(session, world.company.id), launch, None
+            )
+        return found
+
+    assert await has_open()  # not finished: the stray is made due, into the index
+    again, _ = await _claim(db, world, launch, cursor, 10)
+    assert again == [stray.id]
+    await _record(db, world, launch, again, "sent")
+    assert not await has_open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -180,11 +180,17 @@ FRESH: ColumnElement[bool] = literal_column(f"({FRESH_DELIVERY})", Boolean)
 
 
 async def has_open_deliveries(
-    scope: TenantScope, launch_id: uuid.UUID, fresh_from: uuid.UUID | None
+    scope: TenantScope, launch: Launch, fresh_from: uuid.UUID | None
 ) -> tuple[bool, uuid.UUID | None]:
     """Whether a launch has a delivery left to send; with the lowest fresh delivery at or
     after `fresh_from` (None: the launch has no fresh delivery left), where the next check
-    may start — a committed read: no fresh delivery can appear below it again."""
+    may start — a committed read: no fresh delivery can appear below it again.
+
+    Before answering no, fresh deliveries outside the launch's range of ids (numbered by a
+    worker of a release before migration 0019, still running during an upgrade) are made
+    due a microsecond later, which puts them in the claimable index: one pass over the
+    campaign's deliveries (its unique key), when a launch looks finished."""
+    launch_id = launch.id
     claimable = scope.select(Delivery, Delivery.launch_id == launch_id, CLAIMABLE)
     fresh = None
     if fresh_from is not None:
@@ -198,7 +204,22 @@ async def has_open_deliveries(
     if fresh is not None:
         return True, fresh
     has_claimable = await scope.session.execute(select(claimable.exists()))
-    return bool(has_claimable.scalar_one()), None
+    if has_claimable.scalar_one():
+        return True, None
+    low, last = launch_delivery_ids(launch_id)
+    strays = await scope.session.execute(
+        update(Delivery)
+        .where(
+            Delivery.company_id == scope.company_id,
+            Delivery.campaign_id == launch.campaign_id,
+            Delivery.launch_id == launch_id,
+            FRESH,
+            ~Delivery.id.between(low, last),
+        )
+        .values(next_attempt_at=Delivery.next_attempt_at + timedelta(microseconds=1))
+        .execution_options(synchronize_session=False)
+    )
+    return int(strays.rowcount) > 0, None  # type: ignore[attr-defined]
 
 
 def _fresh_of(

@@ -202,7 +202,7 @@ class Launcher:
         fresh_from = (
             (state.fresh_from or launch_delivery_ids(launch.id)[0]) if state.fresh_left else None
         )
-        has_open, state.fresh_from = await repo.has_open_deliveries(scope, launch.id, fresh_from)
+        has_open, state.fresh_from = await repo.has_open_deliveries(scope, launch, fresh_from)
         state.fresh_left = state.fresh_from is not None
         return not has_open
 

@@ -4,10 +4,10 @@ A resolution wrote three index entries per recipient: the primary key, the uniqu
 contact, channel) key and the claimable index (launch_id, next_attempt_at) — the last one the
 same key for every row of a launch, so both slices of a resolution appended to the same leaf
 pages. Deliveries as a resolution writes them ("fresh": pending, due when created) now stay
-out of it; their ids lie in their launch's range of the primary key (the first 12 hex digits of
+out of it; their ids lie in their launch's range of the primary key (the first 16 hex digits of
 the launch id), where dispatchers claim them in id order. The index keeps what needs a due
 time: claimed deliveries (a lapsed lease sends them again), retried and held ones. About a
-fifth less time for a resolution of 1,000,000 recipients (docs/benchmarks.md).
+quarter less time for a resolution of 1,000,000 recipients (docs/benchmarks.md).
 
 Deliveries written before this revision were numbered from a random prefix, outside their
 launch's range: the open ones are made due a microsecond later than created, which puts them
