@@ -119,6 +119,25 @@ async def test_batch_retried_after_lost_reply_is_not_published_twice(
     got = await _stream_ids(resources.redis, "test.lost-reply")
     assert got == [uuid.UUID(e).hex for e in expected]
     assert (await relay.publish_batch()).published == 0
+    # The batch is marked in one statement, each row with its own stream id (none for the
+    # five the script found already published) and one attempt.
+    entries = {
+        EventEnvelope.from_json(fields["event"]).id: entry_id
+        for entry_id, fields in await resources.redis.xrange("test.lost-reply")
+    }
+    async with db.system_session() as session:
+        marked = (
+            await session.execute(
+                select(OutboxEvent.event_id, OutboxEvent.stream_id, OutboxEvent.publish_attempts)
+                .where(OutboxEvent.published_at.is_not(None))
+                .order_by(OutboxEvent.id)
+            )
+        ).all()
+    assert [attempts for _, _, attempts in marked] == [1] * 12
+    assert [stream_id for _, stream_id, _ in marked[:5]] == [None] * 5
+    assert [stream_id for _, stream_id, _ in marked[5:]] == [
+        entries[event_id] for event_id, _, _ in marked[5:]
+    ]
 
 
 async def test_rolled_back_transaction_publishes_nothing(db: Database, resources) -> None:

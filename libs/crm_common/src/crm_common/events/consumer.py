@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -66,6 +67,11 @@ class StreamConsumer:
         self.batch_size = batch_size
         self.block_ms = block_ms
         self.start_id = start_id
+        # Entries become reclaimable after `claim_idle_ms`: looking for them a few times in
+        # that span is enough (a Redis round trip per read of new entries was not), and at
+        # once again while a full batch of them was found.
+        self._reclaim_every_s = claim_idle_ms / 4000
+        self._reclaim_after = 0.0
         # A handler failing for every entry (its database is down) logs one line per step.
         self._failures = LogThrottle(log, "stream_handler_failed")
 
@@ -114,6 +120,9 @@ class StreamConsumer:
     async def reclaim(self, stats: ConsumerStats) -> None:
         """Take over entries idle for `claim_idle_ms` (a dead or failing consumer's), sending
         those already delivered `max_deliveries` times to the dead-letter stream."""
+        now = time.monotonic()
+        if now < self._reclaim_after:
+            return
         pending = await self.redis.xpending_range(
             self.stream,
             self.group,
@@ -121,6 +130,9 @@ class StreamConsumer:
             max="+",
             count=self.batch_size,
             idle=self.claim_idle_ms,
+        )
+        self._reclaim_after = (
+            now if len(pending) >= self.batch_size else now + self._reclaim_every_s
         )
         for item in pending:
             entry_id = item["message_id"]
@@ -141,7 +153,7 @@ class StreamConsumer:
             await self._handle(entry_id, fields, stats)
 
     async def poll(self, block_ms: int | None = None) -> ConsumerStats:
-        """One round: reclaim idle entries, then read and handle new ones."""
+        """One round: reclaim idle entries (when due), then read and handle new ones."""
         stats = ConsumerStats()
         await self.reclaim(stats)
         response = await self.redis.xreadgroup(

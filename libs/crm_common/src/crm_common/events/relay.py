@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
-from sqlalchemy import func, select, update
+from sqlalchemy import BigInteger, String, bindparam, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from crm_common.db import Database
 from crm_common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED, STREAM_LAG, STREAM_PENDING
@@ -41,6 +42,18 @@ end
 redis.call('SET', mark, high)
 return ids
 """
+
+
+_MARK_PUBLISHED = text(
+    """
+    UPDATE crm_outbox o
+    SET published_at = now(), stream_id = b.stream_id, publish_attempts = o.publish_attempts + 1
+    FROM unnest(CAST(:ids AS bigint[]), CAST(:stream_ids AS text[])) AS b(id, stream_id)
+    WHERE o.id = b.id
+    """
+).bindparams(
+    bindparam("ids", type_=ARRAY(BigInteger())), bindparam("stream_ids", type_=ARRAY(String()))
+)
 
 
 @dataclass
@@ -98,21 +111,17 @@ class OutboxRelay:
             for outbox_id, envelope in rows:
                 args += [str(outbox_id), json.dumps(envelope, separators=(",", ":"))]
             stream_ids = await self._script(keys=[self.stream, self.mark_key], args=args)
-            now = func.now()
-            for (outbox_id, _), stream_id in zip(rows, stream_ids, strict=True):
-                await session.execute(
-                    update(OutboxEvent)
-                    .where(OutboxEvent.id == outbox_id)
-                    .values(
-                        published_at=now,
-                        stream_id=stream_id or None,
-                        publish_attempts=OutboxEvent.publish_attempts + 1,
-                    )
-                )
-                if stream_id:
-                    stats.published += 1
-                else:
-                    stats.skipped += 1
+            # The whole batch marked in one statement (a row skipped by the script as already
+            # published keeps no stream id).
+            await session.execute(
+                _MARK_PUBLISHED,
+                {
+                    "ids": [outbox_id for outbox_id, _ in rows],
+                    "stream_ids": [stream_id or None for stream_id in stream_ids],
+                },
+            )
+            stats.published = sum(1 for stream_id in stream_ids if stream_id)
+            stats.skipped = len(rows) - stats.published
         OUTBOX_PUBLISHED.inc(stats.published)
         return stats
 
