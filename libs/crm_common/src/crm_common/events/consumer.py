@@ -97,13 +97,16 @@ class StreamConsumer:
         await self.redis.xack(self.stream, self.group, entry_id)
         EVENTS_HANDLED.labels(self.group, "dead_lettered").inc()
 
-    async def _handle(self, entry_id: str, fields: dict[str, str], stats: ConsumerStats) -> None:
+    async def _handle(self, entry_id: str, fields: dict[str, str], stats: ConsumerStats) -> bool:
+        """Handle one entry; True when it is to be acknowledged (the caller acknowledges the
+        entries of a read together: one round trip, and a crash before it only redelivers
+        entries the idempotent handler has seen)."""
         try:
             envelope = EventEnvelope.from_json(fields["event"])
         except (KeyError, ValidationError, ValueError) as exc:
             await self._dead_letter(entry_id, fields, f"undecodable: {type(exc).__name__}")
             stats.dead_lettered += 1
-            return
+            return False
         try:
             await self.handler(envelope)
         except Exception as exc:  # a failing handler leaves the entry pending for a retry
@@ -111,11 +114,15 @@ class StreamConsumer:
             stats.errors.append(f"{entry_id}: {type(exc).__name__}: {exc}")
             EVENTS_HANDLED.labels(self.group, "failed").inc()
             self._failures.warning(entry_id=entry_id, group=self.group, error=repr(exc))
-            return
+            return False
         self._failures.reset()
-        await self.redis.xack(self.stream, self.group, entry_id)
         stats.handled += 1
         EVENTS_HANDLED.labels(self.group, "handled").inc()
+        return True
+
+    async def _ack(self, entry_ids: list[str]) -> None:
+        if entry_ids:
+            await self.redis.xack(self.stream, self.group, *entry_ids)
 
     async def reclaim(self, stats: ConsumerStats) -> None:
         """Take over entries idle for `claim_idle_ms` (a dead or failing consumer's), sending
@@ -134,6 +141,7 @@ class StreamConsumer:
         self._reclaim_after = (
             now if len(pending) >= self.batch_size else now + self._reclaim_every_s
         )
+        handled: list[str] = []
         for item in pending:
             entry_id = item["message_id"]
             delivered = int(item["times_delivered"])
@@ -150,7 +158,9 @@ class StreamConsumer:
                 stats.dead_lettered += 1
                 continue
             stats.reclaimed += 1
-            await self._handle(entry_id, fields, stats)
+            if await self._handle(entry_id, fields, stats):
+                handled.append(entry_id)
+        await self._ack(handled)
 
     async def poll(self, block_ms: int | None = None) -> ConsumerStats:
         """One round: reclaim idle entries (when due), then read and handle new ones."""
@@ -163,9 +173,18 @@ class StreamConsumer:
             count=self.batch_size,
             block=self.block_ms if block_ms is None else block_ms,
         )
+        handled: list[str] = []
+        flushed = time.monotonic()
         for _, entries in response or []:
             for entry_id, fields in entries:
-                await self._handle(entry_id, fields, stats)
+                if await self._handle(entry_id, fields, stats):
+                    handled.append(entry_id)
+                # Slow handlers: what is handled is acknowledged long before another member
+                # could take it for a dead consumer's.
+                if time.monotonic() - flushed > self._reclaim_every_s:
+                    await self._ack(handled)
+                    handled, flushed = [], time.monotonic()
+        await self._ack(handled)
         return stats
 
     async def run(self, stop: asyncio.Event) -> None:
