@@ -176,8 +176,10 @@ async def freeze_audience(
     # The launch's id prefix and this attempt's number, then the slice's number, counted from
     # the last range of contacts: the last slice fills the unique key's right edge and the
     # first the primary key's, where PostgreSQL appends without descending from the root.
-    base = await _attempt_prefix(db, company_id, audience.launch_id) if relaunch else None
-    base = base or audience.launch_id.hex[:DELIVERY_ID_PREFIX_HEX] + "00"
+    if relaunch:  # an earlier attempt may have written some: number after it
+        base = await _attempt_prefix(db, company_id, audience.launch_id)
+    else:
+        base = audience.launch_id.hex[:DELIVERY_ID_PREFIX_HEX] + "00"
     ranges = contact_slices(max(1, slices))
     if len(ranges) > 256:
         raise ValueError("at most 256 slices: a slice's number is one byte of its ids")
