@@ -97,7 +97,7 @@ async def test_a_resolution_writes_fresh_deliveries_claimed_in_id_order_from_its
 
 
 class _RolledBack(Exception):
-    pass
+    """Ends a transaction the way a worker dying mid-claim does."""
 
 
 async def test_a_claim_rolled_back_leaves_its_deliveries_to_a_worker_that_passed_them(

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common.crypto import pii
 from crm_common.messages import CONTACT_FIELDS
 from crm_common.models import CLAIMABLE_DELIVERY, FRESH_DELIVERY, launch_delivery_ids
+from launch_worker.launches.repository import lowest_fresh
 
 # A batch of a launch's due deliveries. First those of the claimable index, oldest due first:
 # retried and held ones now due, and claimed ones whose worker let the lease lapse (it died) —
@@ -68,19 +69,6 @@ _CLAIM = text(
     bindparam("fresh_from", type_=Uuid()),
     bindparam("fresh_to", type_=Uuid()),
 )
-
-# Where a launch's fresh deliveries begin now: the lowest fresh id at or after `fresh_from`
-# that is committed (a plain read: rows another worker is claiming still count, so none can
-# reappear below it), or none left.
-_FRESH_LOW = text(
-    f"""
-    SELECT id FROM crm_deliveries
-    WHERE id >= :fresh_from AND id <= :fresh_to
-      AND company_id = :company_id AND launch_id = :launch_id AND {FRESH_DELIVERY}
-    ORDER BY id
-    LIMIT 1
-    """  # noqa: S608 - constant predicates of the model, no input
-).bindparams(bindparam("fresh_from", type_=Uuid()), bindparam("fresh_to", type_=Uuid()))
 
 # A batch's record in one statement: the outcomes (one row each; only rows this worker still
 # holds are written), the sent messages' tracked links, the daily metrics per channel, the
@@ -296,7 +284,7 @@ async def claim_batch(
     if fresh_last is not None:
         fresh = replace(fresh, next=fresh_last)
     if len(found) < size and fresh.low is not None:
-        low = (await session.execute(_FRESH_LOW, {**params, "fresh_from": fresh.low})).scalar()
+        low = await lowest_fresh(session, company_id, launch_id, fresh.low)
         fresh = replace(fresh, low=low, next=low)
     # Personal data is sealed: the batch's recipients are decrypted together, here, at send
     # time only (audience resolution works on contact ids).

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from crm_common import audit
 from crm_common.campaign_metrics import VariantCounts, variant_counts
-from crm_common.models import Launch
+from crm_common.models import CLAIMABLE_DELIVERY, Launch
 from crm_common.tenancy import TenantScope
 
 METRICS = ("open_rate", "click_rate")
@@ -28,12 +28,12 @@ METRICS = ("open_rate", "click_rate")
 
 # The held rest of the audience: due at 'infinity', so in the claimable index (FRESH_DELIVERY).
 _SEND_REST = text(
-    """
+    f"""
     UPDATE crm_deliveries
     SET variant_id = :winner, next_attempt_at = now(), updated_at = now()
-    WHERE company_id = :company_id AND launch_id = :launch_id
-      AND delivery_status = 'pending' AND next_attempt_at <> created_at AND variant_id IS NULL
-    """
+    WHERE company_id = :company_id AND launch_id = :launch_id AND ({CLAIMABLE_DELIVERY})
+      AND delivery_status = 'pending' AND variant_id IS NULL
+    """  # noqa: S608 - a constant predicate of the model, no input
 )
 
 

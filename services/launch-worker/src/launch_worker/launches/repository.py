@@ -191,18 +191,11 @@ async def has_open_deliveries(
     due a microsecond later, which puts them in the claimable index: one pass over the
     campaign's deliveries (its unique key), when a launch looks finished."""
     launch_id = launch.id
-    claimable = scope.select(Delivery, Delivery.launch_id == launch_id, CLAIMABLE)
-    fresh = None
     if fresh_from is not None:
-        statement = (
-            select(Delivery.id)
-            .where(*_fresh_of(scope, launch_id, fresh_from))
-            .order_by(Delivery.id)
-            .limit(1)
-        )
-        fresh = (await scope.session.execute(statement)).scalar()
-    if fresh is not None:
-        return True, fresh
+        fresh = await lowest_fresh(scope.session, scope.company_id, launch_id, fresh_from)
+        if fresh is not None:
+            return True, fresh
+    claimable = scope.select(Delivery, Delivery.launch_id == launch_id, CLAIMABLE)
     has_claimable = await scope.session.execute(select(claimable.exists()))
     if has_claimable.scalar_one():
         return True, None
@@ -222,15 +215,31 @@ async def has_open_deliveries(
     return int(strays.rowcount) > 0, None  # type: ignore[attr-defined]
 
 
+async def lowest_fresh(
+    session: AsyncSession, company_id: uuid.UUID, launch_id: uuid.UUID, fresh_from: uuid.UUID
+) -> uuid.UUID | None:
+    """The lowest fresh delivery of a launch at or after `fresh_from` as committed, or None.
+    A plain read: a delivery another worker is claiming still counts, so no fresh delivery
+    can appear below the answer again."""
+    statement = (
+        select(Delivery.id)
+        .where(*_fresh_of(company_id, launch_id, fresh_from))
+        .order_by(Delivery.id)
+        .limit(1)
+    )
+    found: uuid.UUID | None = (await session.execute(statement)).scalar()
+    return found
+
+
 def _fresh_of(
-    scope: TenantScope, launch_id: uuid.UUID, fresh_from: uuid.UUID | None = None
+    company_id: uuid.UUID, launch_id: uuid.UUID, fresh_from: uuid.UUID | None = None
 ) -> list[ColumnElement[bool]]:
     """The fresh deliveries of a launch (at or after `fresh_from`), found in its range of
     the primary key (`launch_delivery_ids`)."""
     low, last = launch_delivery_ids(launch_id)
     return [
         Delivery.id.between(fresh_from or low, last),
-        Delivery.company_id == scope.company_id,
+        Delivery.company_id == company_id,
         Delivery.launch_id == launch_id,
         FRESH,
     ]
@@ -249,7 +258,7 @@ async def skip_open_deliveries(scope: TenantScope, launch_id: uuid.UUID, reason:
     }
     fresh = await scope.session.execute(
         update(Delivery)
-        .where(*_fresh_of(scope, launch_id))
+        .where(*_fresh_of(scope.company_id, launch_id))
         .values(**skip)
         .execution_options(synchronize_session=False)
     )

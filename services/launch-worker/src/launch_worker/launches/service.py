@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import structlog
@@ -32,13 +32,14 @@ from crm_common.campaign_changes import record_status_change
 from crm_common.db import after_commit
 from crm_common.enums import CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
-from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch, launch_delivery_ids
+from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.privacy.consent import expire_due
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
 from launch_worker.audience.service import Audience, freeze_audience, link_audience
 from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.dispatch.context import load_context
+from launch_worker.dispatch.repository import FreshCursor
 from launch_worker.launches import ab_test
 from launch_worker.launches import repository as repo
 from launch_worker.launches.progress import ProgressClock, publish_launched, publish_progress
@@ -55,10 +56,9 @@ DONE_CHECK_INTERVAL_S = 5.0
 class LauncherState:
     clock: ProgressClock = field(default_factory=ProgressClock)
     last_done_check: float = 0.0
-    fresh_from: uuid.UUID | None = None
-    """Where the launch's fresh deliveries begin, as last seen (at first: its range's start)."""
-    fresh_left: bool = True
-    """Fresh deliveries were left at the last check (none can appear once none is)."""
+    fresh: FreshCursor | None = None
+    """Where the launch's fresh deliveries begin, as the last check saw it (`low` None: none
+    left, and none can appear again); None before the first check."""
     links_due: bool = False
     """The launch is resolved and its campaign-contact links are not written yet."""
     step_now: bool = False
@@ -199,11 +199,9 @@ class Launcher:
         if done < launch.total_recipients and loop - state.last_done_check < DONE_CHECK_INTERVAL_S:
             return False
         state.last_done_check = loop
-        fresh_from = (
-            (state.fresh_from or launch_delivery_ids(launch.id)[0]) if state.fresh_left else None
-        )
-        has_open, state.fresh_from = await repo.has_open_deliveries(scope, launch, fresh_from)
-        state.fresh_left = state.fresh_from is not None
+        fresh = state.fresh or FreshCursor.of(launch.id)
+        has_open, low = await repo.has_open_deliveries(scope, launch, fresh.low)
+        state.fresh = replace(fresh, low=low, next=low)
         return not has_open
 
     async def _resolve(
