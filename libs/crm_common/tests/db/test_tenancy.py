@@ -3,11 +3,11 @@ forgets the company filter, and a transaction with no tenant set fails."""
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from crm_common.db import Database
 from crm_common.models import Company, User
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TENANT, TenantScope, owned
 from crm_common.testing.builders import make_company, make_user
 
 
@@ -92,3 +92,26 @@ async def test_tenant_scope_helper_filters_every_statement(db: Database) -> None
         rows = await scope.all(scope.select(User))
         assert [u.id for u in rows] == [own.id]
         assert (await session.execute(scope.count(User))).scalar_one() == 1
+
+
+async def test_a_statement_built_once_reads_the_company_it_is_run_for(db: Database) -> None:
+    """`owned` binds the company at execution: the same statement object serves each
+    company its own rows (checked under the platform role, which row-level security does
+    not limit to one company), and run without the company it fails rather than reading
+    every company's rows."""
+    acme = await make_company(db, "acme")
+    globex = await make_company(db, "globex")
+    acme_user = await make_user(db, acme)
+    globex_user = await make_user(db, globex)
+    statement = select(User.id).where(owned(User))
+
+    async with db.system_session() as session:
+        seen = {
+            company.id: set((await session.execute(statement, scope.params())).scalars())
+            for company in (acme, globex)
+            for scope in [TenantScope(session, company.id)]
+        }
+        with pytest.raises(StatementError, match=TENANT):
+            await session.execute(statement)
+
+    assert seen == {acme.id: {acme_user.id}, globex.id: {globex_user.id}}

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import uuid
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, Select, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    RowMapping,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.dialects.postgresql import insert
 
-from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortOrder
+from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortField, SortOrder
 from campaign_api.shared.statuses import is_scheduled
 from crm_common.enums import DeliveryStatus, LaunchStatus
 from crm_common.models import (
@@ -22,7 +35,7 @@ from crm_common.models import (
     Launch,
 )
 from crm_common.models.delivery import METRIC_COUNTERS
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TenantScope, owned
 
 LIVE_LAUNCH_STATUSES = (
     LaunchStatus.REQUESTED,
@@ -36,6 +49,15 @@ READ_COLUMNS = tuple(getattr(Campaign, name) for name in CampaignRead.model_fiel
 """The columns of a campaign as its readers see it (`CampaignRead`)."""
 
 
+@functools.lru_cache(maxsize=4)
+def _get_statement(for_update: bool, include_deleted: bool) -> Select[Any]:
+    criteria = [owned(Campaign), Campaign.id == bindparam("campaign_id")]
+    if not include_deleted:
+        criteria.append(~Campaign.is_deleted)
+    statement = select(Campaign).where(*criteria)
+    return statement.with_for_update() if for_update else statement
+
+
 async def get(
     scope: TenantScope,
     campaign_id: uuid.UUID,
@@ -45,13 +67,10 @@ async def get(
 ) -> Campaign | None:
     """A campaign that is not deleted (or, with `include_deleted`, one that is), or None
     (absent or another company's)."""
-    criteria = [Campaign.id == campaign_id]
-    if not include_deleted:
-        criteria.append(~Campaign.is_deleted)
-    statement = scope.select(Campaign, *criteria)
-    if for_update:
-        statement = statement.with_for_update()
-    return (await scope.session.execute(statement)).scalar_one_or_none()
+    statement = _get_statement(for_update, include_deleted)
+    result = await scope.session.execute(statement, scope.params(campaign_id=campaign_id))
+    campaign: Campaign | None = result.scalar_one_or_none()
+    return campaign
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
@@ -109,22 +128,75 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
-    """The filters of the campaign list as criteria (deleted campaigns never match)."""
-    criteria: list[ColumnElement[bool]] = [~Campaign.is_deleted]
-    for name in (
-        "campaign_status",
-        "campaign_type",
-        "primary_channel",
-        "approval_status",
-        "campaign_category",
-    ):
-        values = getattr(filters, name)
-        if values:
-            column = getattr(Campaign, name)
-            criteria.append(column == values[0] if len(values) == 1 else column.in_(values))
-    if filters.search:
-        pattern = f"%{_escape_like(filters.search)}%"
+VALUE_FILTERS = (
+    "campaign_status",
+    "campaign_type",
+    "primary_channel",
+    "approval_status",
+    "campaign_category",
+)
+"""The list filters that name values of a column (one or several)."""
+DATE_BOUNDS = {
+    "start_from": (Campaign.start_date, operator.ge),
+    "start_to": (Campaign.start_date, operator.le),
+    "end_from": (Campaign.end_date, operator.ge),
+    "end_to": (Campaign.end_date, operator.le),
+}
+"""The list filters bounding a date: (column, comparison)."""
+ONE, SEVERAL = 1, 2
+
+
+@dataclass(frozen=True)
+class ListShape:
+    """What the text of a list statement depends on: which filters are set (a value filter
+    with one value or several) and the order. The values themselves are bound at
+    execution, so each shape's statements are built once (`crm_common.tenancy`)."""
+
+    values: tuple[int, ...]
+    """Per `VALUE_FILTERS`: 0 (not set), ONE or SEVERAL."""
+    search: bool
+    bounds: tuple[bool, ...]
+    """Per `DATE_BOUNDS`: whether it is set."""
+    sort_by: SortField
+    sort_order: SortOrder
+
+    @classmethod
+    def of(cls, filters: CampaignFilters) -> tuple[ListShape, dict[str, Any]]:
+        """The shape of `filters` and the values its statements bind."""
+        bound: dict[str, Any] = {}
+        kinds = []
+        for name in VALUE_FILTERS:
+            chosen = getattr(filters, name) or []
+            kinds.append(0 if not chosen else ONE if len(chosen) == 1 else SEVERAL)
+            if chosen:
+                bound[name] = chosen[0] if len(chosen) == 1 else list(chosen)
+        if filters.search:
+            bound["search"] = f"%{_escape_like(filters.search)}%"
+        for name in DATE_BOUNDS:
+            if getattr(filters, name) is not None:
+                bound[name] = getattr(filters, name)
+        shape = cls(
+            values=tuple(kinds),
+            search=bool(filters.search),
+            bounds=tuple(name in bound for name in DATE_BOUNDS),
+            sort_by=filters.sort_by,
+            sort_order=filters.sort_order,
+        )
+        return shape, {f"filter_{name}": value for name, value in bound.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _criteria(shape: ListShape) -> tuple[ColumnElement[bool], ...]:
+    """The company's campaigns of a list shape (deleted campaigns never match)."""
+    criteria: list[ColumnElement[bool]] = [owned(Campaign), ~Campaign.is_deleted]
+    for name, kind in zip(VALUE_FILTERS, shape.values, strict=True):
+        column = getattr(Campaign, name)
+        if kind == ONE:
+            criteria.append(column == bindparam(f"filter_{name}"))
+        elif kind == SEVERAL:
+            criteria.append(column.in_(bindparam(f"filter_{name}", expanding=True)))
+    if shape.search:
+        pattern: BindParameter[str] = bindparam("filter_search")
         criteria.append(
             or_(
                 Campaign.campaign_name.ilike(pattern, escape="\\"),
@@ -132,39 +204,47 @@ def list_criteria(filters: CampaignFilters) -> list[ColumnElement[bool]]:
                 Campaign.description.ilike(pattern, escape="\\"),
             )
         )
-    if filters.start_from is not None:
-        criteria.append(Campaign.start_date >= filters.start_from)
-    if filters.start_to is not None:
-        criteria.append(Campaign.start_date <= filters.start_to)
-    if filters.end_from is not None:
-        criteria.append(Campaign.end_date >= filters.end_from)
-    if filters.end_to is not None:
-        criteria.append(Campaign.end_date <= filters.end_to)
-    return criteria
+    for (name, (column, compare)), present in zip(DATE_BOUNDS.items(), shape.bounds, strict=True):
+        if present:
+            criteria.append(compare(column, bindparam(f"filter_{name}")))
+    return tuple(criteria)
 
 
-def list_statement(
-    scope: TenantScope, filters: CampaignFilters, criteria: list[ColumnElement[bool]]
-) -> Select[Any]:
-    """The campaigns matching `criteria` (made from `filters`) in the filters' sort order,
-    ties broken by id."""
-    column = getattr(Campaign, filters.sort_by.value)
-    if filters.sort_order is SortOrder.DESC:
-        order = (column.desc(), Campaign.id.desc())
-    else:
-        order = (column.asc(), Campaign.id.asc())
-    return scope.select(Campaign, *criteria).order_by(*order)
-
-
-async def count(scope: TenantScope, filters: CampaignFilters) -> int:
-    """How many campaigns match `filters`."""
-    return int(
-        (await scope.session.execute(scope.count(Campaign, *list_criteria(filters)))).scalar_one()
-    )
+@functools.lru_cache(maxsize=256)
+def _count_statement(shape: ListShape) -> Select[Any]:
+    return select(func.count()).select_from(Campaign).where(*_criteria(shape))
 
 
 TOTAL = "_total"
 """The column of a page row holding how many campaigns match."""
+
+
+@functools.lru_cache(maxsize=256)
+def _page_statement(shape: ListShape) -> Select[Any]:
+    """A page of a list shape: the columns a reader sees and the number of matches, in the
+    shape's order, ties broken by id; limit and offset bound at execution."""
+    criteria = _criteria(shape)
+    total = _count_statement(shape).correlate(None).scalar_subquery()
+    column = getattr(Campaign, shape.sort_by.value)
+    if shape.sort_order is SortOrder.DESC:
+        order = (column.desc(), Campaign.id.desc())
+    else:
+        order = (column.asc(), Campaign.id.asc())
+    return (
+        select(*READ_COLUMNS, total.label(TOTAL))
+        .where(*criteria)
+        .order_by(*order)
+        .limit(bindparam("page_limit", type_=Integer))
+        .offset(bindparam("page_offset", type_=Integer))
+    )
+
+
+async def count(scope: TenantScope, filters: CampaignFilters) -> int:
+    """How many campaigns match `filters`."""
+    shape, values = ListShape.of(filters)
+    connection = await scope.session.connection()
+    result = await connection.execute(_count_statement(shape), scope.params(**values))
+    return int(result.scalar_one())
 
 
 async def page(
@@ -177,14 +257,13 @@ async def page(
     it replaces; a window count would read every match before the first row, where the page
     itself stops after `limit` rows of an ordered index. It runs as a plain Core statement on
     the transaction's connection: the ORM's execution layer adds nothing to a column read."""
-    criteria = list_criteria(filters)
-    total = scope.count(Campaign, *criteria).correlate(None).scalar_subquery()
-    statement = list_statement(scope, filters, criteria).with_only_columns(
-        *READ_COLUMNS, total.label(TOTAL)
-    )
+    shape, values = ListShape.of(filters)
     connection = await scope.session.connection()
-    result = await connection.execute(statement.limit(limit).offset(offset))
-    return result.mappings().all()
+    result = await connection.execute(
+        _page_statement(shape), scope.params(page_limit=limit, page_offset=offset, **values)
+    )
+    rows: Sequence[RowMapping] = result.mappings().all()
+    return rows
 
 
 async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
