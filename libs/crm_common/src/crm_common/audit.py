@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.db import stage_row
 from crm_common.models import AuditLog
 
 
@@ -92,22 +93,24 @@ async def record(
     """Append one audit row; values must be JSON-ready (use `jsonable`). The request's
     metadata comes from the current request unless `meta` is given.
 
-    The row is staged, not flushed: it is written by the transaction's next flush, at the
-    latest the one just before COMMIT. Its insert takes the company's chain lock (migration
+    The row is staged (`crm_common.db.stage_row`): written with the transaction's other
+    staged rows just before COMMIT. Its insert takes the company's chain lock (migration
     0016), held until the transaction ends, so writing it last keeps every other writer of
     the company waiting one round trip instead of the rest of the request."""
     meta = meta or current_request_meta()
-    session.add(
-        AuditLog(
-            company_id=company_id,
-            actor_user_id=actor_user_id,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            old_values=old_values,
-            new_values=new_values,
-            request_id=meta.request_id,
-            client_ip=meta.client_ip,
-            user_agent=meta.user_agent,
-        )
+    stage_row(
+        session,
+        AuditLog,
+        {
+            "company_id": company_id,
+            "actor_user_id": actor_user_id,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "old_values": old_values,
+            "new_values": new_values,
+            "request_id": meta.request_id,
+            "client_ip": meta.client_ip,
+            "user_agent": meta.user_agent,
+        },
     )

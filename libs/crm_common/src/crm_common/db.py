@@ -19,6 +19,7 @@ driver transaction with `execution_options(isolation_level="READ COMMITTED")`.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -27,7 +28,7 @@ from typing import Any
 
 import asyncpg
 import structlog
-from sqlalchemy import text
+from sqlalchemy import Executable, bindparam, insert, text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -45,6 +46,7 @@ log = structlog.get_logger(__name__)
 
 AfterCommitHook = Callable[[], Awaitable[None]]
 _AFTER_COMMIT = "crm_after_commit"
+_STAGED = "crm_staged_rows"
 
 
 def make_engine(
@@ -142,6 +144,7 @@ async def _transaction(
     try:
         yield
         await session.flush()
+        await _write_staged(session, connection)
         await driver.execute("COMMIT")
         committed = True
     finally:
@@ -187,6 +190,66 @@ async def run_after_commit(session: AsyncSession) -> None:
             await hook()
         except Exception as exc:
             log.exception("after_commit_hook_failed", error=type(exc).__name__)
+
+
+def stage_row(session: AsyncSession, model: type[Any], row: dict[str, Any]) -> None:
+    """Stage a row of `model`'s table, inserted with every row staged in the transaction by one
+    statement just before its COMMIT (never after a rollback). For append-only rows nothing
+    reads back in the transaction that wrote them: the audit log and the outbox. Rows of one
+    table must name the same columns; columns left out take their defaults."""
+    staged: dict[type[Any], list[dict[str, Any]]] = session.info.setdefault(_STAGED, {})
+    staged.setdefault(model, []).append(row)
+
+
+STAGED_ROWS_PER_STATEMENT = 16
+"""Up to this many rows per model, a transaction's staged rows go in one statement built
+once per shape; more (a bulk change) go as a batch per model."""
+
+StagedShape = tuple[tuple[type[Any], tuple[str, ...], int], ...]
+"""Per model: its columns and how many rows, in the order the tables were first staged."""
+
+
+@functools.lru_cache(maxsize=128)
+def _staged_insert(shape: StagedShape) -> Executable:
+    """One statement inserting rows of each table of `shape`: the last model's INSERT
+    carries the others as data-modifying WITH clauses (PostgreSQL runs each exactly once);
+    values are bound per row and column, so each shape is built once."""
+    parts = [
+        insert(table).values(
+            [
+                {
+                    column: bindparam(f"s{part}_{row}_{column}", type_=table.c[column].type)
+                    for column in columns
+                }
+                for row in range(count)
+            ]
+        )
+        for part, (model, columns, count) in enumerate(shape)
+        for table in [model.__table__]
+    ]
+    statement = parts[-1]
+    for part, cte in enumerate(parts[:-1]):
+        statement = statement.add_cte(cte.cte(f"staged_{part}"))
+    return statement
+
+
+async def _write_staged(session: AsyncSession, connection: AsyncConnection) -> None:
+    staged: dict[type[Any], list[dict[str, Any]]] = session.info.pop(_STAGED, {})
+    if not staged:
+        return
+    if any(len(rows) > STAGED_ROWS_PER_STATEMENT for rows in staged.values()):
+        # A bulk change: a statement per model, its rows as one batch of parameters.
+        for model, rows in staged.items():
+            await connection.execute(insert(model), rows)
+        return
+    shape = tuple((model, tuple(rows[0]), len(rows)) for model, rows in staged.items())
+    values = {
+        f"s{part}_{index}_{column}": value
+        for part, rows in enumerate(staged.values())
+        for index, row in enumerate(rows)
+        for column, value in row.items()
+    }
+    await connection.execute(_staged_insert(shape), values)
 
 
 _DISCONNECTED = (asyncpg.InterfaceError, asyncpg.ConnectionDoesNotExistError, OSError)

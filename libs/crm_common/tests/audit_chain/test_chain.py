@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, create_async_engine
 
@@ -248,8 +248,16 @@ async def _actions(db: Database, company_id: uuid.UUID) -> list[str]:
 async def test_held_transaction_makes_the_other_writer_wait_for_the_head(db: Database) -> None:
     company = await make_company(db)
     async with db.tenant_session(company.id) as first:
-        await _record_first(first, company.id)
-        await first.flush()  # the row is written (and the chain's head taken) at the flush
+        # A row written mid-transaction (a recorded row is written only just before COMMIT)
+        # takes the chain's head until the transaction ends.
+        await first.execute(
+            insert(AuditLog).values(
+                company_id=company.id,
+                action="a.first",
+                entity_type="campaign",
+                entity_id=uuid.uuid4(),
+            )
+        )
         second = asyncio.create_task(write(db, company))
         await asyncio.sleep(0.3)
         assert not second.done()
@@ -277,12 +285,13 @@ async def test_jsonb_text_renders_exactly_as_postgres(db: Database, value) -> No
     assert isinstance(parse_json("1.50"), Decimal)
 
 
-async def test_a_staged_row_takes_the_chain_only_when_flushed(db: Database) -> None:
-    """Recording stages the row: until the transaction's flush (at the latest just before
-    COMMIT) other writers of the company are not held up by it."""
+async def test_a_staged_row_takes_the_chain_only_at_commit(db: Database) -> None:
+    """Recording stages the row: until it is written just before COMMIT, other writers of
+    the company are not held up by it, not even by a flush of the transaction's changes."""
     company = await make_company(db)
     async with db.tenant_session(company.id) as first:
         await _record_first(first, company.id)
+        await first.flush()
         await asyncio.wait_for(write(db, company), timeout=5)
     assert await _actions(db, company.id) == ["campaign.updated", "a.first"]
     assert (await verify(db, company)).ok

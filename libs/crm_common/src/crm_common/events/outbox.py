@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.db import stage_row
 from crm_common.events.envelope import EventEnvelope
 from crm_common.models import OutboxEvent
 
@@ -24,8 +25,8 @@ async def emit(
     correlation_id: str | None = None,
 ) -> EventEnvelope:
     """Stage one event; it is published only if the caller's transaction commits. The row is
-    written by the transaction's next flush (with the change's audit row, just before COMMIT
-    when nothing reads in between)."""
+    written with the change's audit row by one statement just before COMMIT
+    (`crm_common.db.stage_row`)."""
     envelope = EventEnvelope(
         type=event_type,
         company_id=company_id,
@@ -33,12 +34,14 @@ async def emit(
         correlation_id=correlation_id or correlation_id_var.get(),
         data=data,
     )
-    session.add(
-        OutboxEvent(
-            event_id=envelope.id,
-            event_type=event_type,
-            company_id=company_id,
-            envelope=envelope.model_dump(mode="json"),
-        )
+    stage_row(
+        session,
+        OutboxEvent,
+        {
+            "event_id": envelope.id,
+            "event_type": event_type,
+            "company_id": company_id,
+            "envelope": envelope.model_dump(mode="json"),
+        },
     )
     return envelope
