@@ -193,39 +193,31 @@ async def run_after_commit(session: AsyncSession) -> None:
 
 
 def stage_row(session: AsyncSession, model: type[Any], row: dict[str, Any]) -> None:
-    """Stage a row of `model`'s table, inserted with every row staged in the transaction by one
-    statement just before its COMMIT (never after a rollback). For append-only rows nothing
-    reads back in the transaction that wrote them: the audit log and the outbox. Rows of one
-    table must name the same columns; columns left out take their defaults."""
+    """Stage a row of `model`'s table, inserted just before the transaction's COMMIT (never
+    after a rollback), in the order staged. For append-only rows nothing reads back in the
+    transaction that wrote them: the audit log and the outbox. Rows of one table must name
+    the same columns; columns left out take their defaults."""
     staged: dict[type[Any], list[dict[str, Any]]] = session.info.setdefault(_STAGED, {})
     staged.setdefault(model, []).append(row)
 
 
-STAGED_ROWS_PER_STATEMENT = 16
-"""Up to this many rows per model, a transaction's staged rows go in one statement built
-once per shape; more (a bulk change) go as a batch per model."""
-
-StagedShape = tuple[tuple[type[Any], tuple[str, ...], int], ...]
-"""Per model: its columns and how many rows, in the order the tables were first staged."""
+StagedShape = tuple[tuple[type[Any], tuple[str, ...]], ...]
+"""The staged tables (one row each) and their columns, in the order first staged."""
 
 
 @functools.lru_cache(maxsize=128)
 def _staged_insert(shape: StagedShape) -> Executable:
-    """One statement inserting rows of each table of `shape`: the last model's INSERT
-    carries the others as data-modifying WITH clauses (PostgreSQL runs each exactly once);
-    values are bound per row and column, so each shape is built once."""
+    """One statement inserting a row into each table of `shape`: the last table's INSERT
+    carries the others as data-modifying WITH clauses (PostgreSQL runs each exactly once).
+    Its values are bound parameters, so it is built and compiled once per shape."""
     parts = [
-        insert(table).values(
-            [
-                {
-                    column: bindparam(f"s{part}_{row}_{column}", type_=table.c[column].type)
-                    for column in columns
-                }
-                for row in range(count)
-            ]
+        insert(model).values(
+            {
+                column: bindparam(f"s{part}_{column}", type_=model.__table__.c[column].type)
+                for column in columns
+            }
         )
-        for part, (model, columns, count) in enumerate(shape)
-        for table in [model.__table__]
+        for part, (model, columns) in enumerate(shape)
     ]
     statement = parts[-1]
     for part, cte in enumerate(parts[:-1]):
@@ -234,22 +226,20 @@ def _staged_insert(shape: StagedShape) -> Executable:
 
 
 async def _write_staged(session: AsyncSession, connection: AsyncConnection) -> None:
+    """Insert the transaction's staged rows: one statement when each table has one row (a
+    change's audit row and its event: one round trip), else a batch per table."""
     staged: dict[type[Any], list[dict[str, Any]]] = session.info.pop(_STAGED, {})
-    if not staged:
-        return
-    if any(len(rows) > STAGED_ROWS_PER_STATEMENT for rows in staged.values()):
-        # A bulk change: a statement per model, its rows as one batch of parameters.
+    if any(len(rows) > 1 for rows in staged.values()):
         for model, rows in staged.items():
             await connection.execute(insert(model), rows)
-        return
-    shape = tuple((model, tuple(rows[0]), len(rows)) for model, rows in staged.items())
-    values = {
-        f"s{part}_{index}_{column}": value
-        for part, rows in enumerate(staged.values())
-        for index, row in enumerate(rows)
-        for column, value in row.items()
-    }
-    await connection.execute(_staged_insert(shape), values)
+    elif staged:
+        shape = tuple((model, tuple(rows[0])) for model, rows in staged.items())
+        values = {
+            f"s{part}_{column}": value
+            for part, rows in enumerate(staged.values())
+            for column, value in rows[0].items()
+        }
+        await connection.execute(_staged_insert(shape), values)
 
 
 _DISCONNECTED = (asyncpg.InterfaceError, asyncpg.ConnectionDoesNotExistError, OSError)
