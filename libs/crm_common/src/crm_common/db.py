@@ -28,7 +28,8 @@ from typing import Any
 
 import asyncpg
 import structlog
-from sqlalchemy import Executable, bindparam, insert, text
+from sqlalchemy import Executable, Result, bindparam, insert, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -122,6 +123,19 @@ class Database:
         ):
             yield session
         await run_after_commit(session)
+
+    async def platform_read(self, statement: Executable, values: dict[str, Any]) -> Result[Any]:
+        """Run one read under the platform role outside any transaction: one round trip,
+        for a read on a hot path that names its company itself (the role is not limited
+        to one). A pooled connection found dead is discarded and the read tried again."""
+        try:
+            async with self.system_engine.connect() as connection:
+                return await connection.execute(statement, values)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+        async with self.system_engine.connect() as connection:
+            return await connection.execute(statement, values)
 
     async def ping(self) -> None:
         """Raise unless the database answers."""

@@ -8,10 +8,10 @@ import uuid
 
 import asyncpg
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, func, select, text
 
 from crm_common.db import Database
-from crm_common.models import User
+from crm_common.models import Company, User
 from crm_common.testing.builders import make_company, make_user
 
 
@@ -202,4 +202,20 @@ async def test_system_connections_killed_by_the_server_are_replaced(
             assert (
                 await session.execute(text("SELECT count(*) FROM crm_companies"))
             ).scalar_one() >= 1
+    assert not pids & await _backend_pids(db, None)
+
+
+async def test_platform_reads_replace_connections_killed_by_the_server(
+    db: Database, database_url: str
+) -> None:
+    """A read outside a transaction (`platform_read`) on a pooled connection that died
+    meanwhile is tried again on a new one, as a transaction's first message is."""
+    acme = await make_company(db, "acme")
+    count = select(func.count()).select_from(Company).where(Company.id == bindparam("company"))
+    pids = await _backend_pids(db, None)
+    assert pids
+    await _terminate(database_url, pids)
+    for _ in range(len(pids) + 2):
+        result = await db.platform_read(count, {"company": acme.id})
+        assert result.scalar_one() == 1
     assert not pids & await _backend_pids(db, None)

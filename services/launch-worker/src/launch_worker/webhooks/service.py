@@ -56,11 +56,11 @@ def retry_delay(attempt: int, settings: Settings, rng: random.Random) -> float:
 async def queue_event(db: Database, envelope: EventEnvelope) -> int:
     """Queue the event for every active subscription of its company that wants its type;
     idempotent on the event id (a redelivered entry queues nothing again)."""
+    subscriptions = await repository.subscribed(db, envelope.company_id, envelope.type)
+    if not subscriptions:  # most events of most companies: no transaction, no body to build
+        return 0
     async with db.tenant_session(envelope.company_id) as session:
         scope = TenantScope(session, envelope.company_id)
-        subscriptions = await repository.subscribed(scope, envelope.type)
-        if not subscriptions:  # most events of most companies: no body to build
-            return 0
         return await repository.queue(
             scope,
             subscriptions,
