@@ -157,14 +157,17 @@ async def _transaction(
     committed = False
     try:
         yield
-        await session.flush()
+        if session.new or session.dirty or session.deleted:
+            await session.flush()
         await _write_staged(session, connection)
         await driver.execute("COMMIT")
         committed = True
     finally:
         if not committed:
             await _roll_back(connection, driver)
-    await session.commit()  # the session's bookkeeping; the driver already committed
+    # The session's own bookkeeping needs no commit: the driver committed, and closing the
+    # session (the caller's `async with`) ends its transaction without a round trip (the
+    # driver is in autocommit mode) and hands the connection back.
 
 
 async def _begin_on_live_connection(

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 
 from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TenantScope, owned
 
 CENT = Decimal("0.01")
 
@@ -205,6 +206,43 @@ async def allocated_total(
     return _money((await scope.session.execute(statement)).scalar_one())
 
 
+@functools.lru_cache(maxsize=2)
+def _fiscal_totals_statement(excluding: bool) -> Select[Any]:
+    """`fiscal_totals` as one statement built once (with or without a campaign left out);
+    the company, currency, year and window are bound at execution."""
+    funds = (
+        select(
+            func.coalesce(
+                func.sum(CampaignBudget.total_amount).filter(
+                    CampaignBudget.parent_budget_id.is_(None)
+                ),
+                0,
+            ).label("total"),
+            func.min(CampaignBudget.approval_threshold).label("threshold"),
+        )
+        .where(
+            owned(CampaignBudget),
+            CampaignBudget.is_active.is_(True),
+            CampaignBudget.fiscal_year == bindparam("fiscal_year"),
+            CampaignBudget.currency_code == bindparam("currency"),
+        )
+        .subquery()
+    )
+    criteria: list[ColumnElement[bool]] = [
+        owned(Campaign),
+        is_live(),
+        Campaign.currency_code == bindparam("currency"),
+        Campaign.start_date >= bindparam("window_start"),
+        Campaign.start_date < bindparam("window_end"),
+    ]
+    if excluding:
+        criteria.append(Campaign.id != bindparam("excluded_campaign"))
+    held = (
+        select(func.coalesce(func.sum(Campaign.total_budget), 0)).where(*criteria)
+    ).scalar_subquery()
+    return select(funds.c.total, funds.c.threshold, held)
+
+
 async def fiscal_totals(
     scope: TenantScope,
     currency: str,
@@ -217,40 +255,16 @@ async def fiscal_totals(
     what live (not cancelled, completed or deleted) campaigns starting in `window` hold. A
     budget drawn from a parent budget is part of its parent's money, so only budgets without
     a parent are added up."""
-    funds = (
-        scope.select(
-            CampaignBudget,
-            CampaignBudget.is_active.is_(True),
-            CampaignBudget.fiscal_year == fiscal_year,
-            CampaignBudget.currency_code == currency,
-        )
-        .with_only_columns(
-            func.coalesce(
-                func.sum(CampaignBudget.total_amount).filter(
-                    CampaignBudget.parent_budget_id.is_(None)
-                ),
-                0,
-            ).label("total"),
-            func.min(CampaignBudget.approval_threshold).label("threshold"),
-        )
-        .subquery()
+    values = scope.params(
+        currency=currency,
+        fiscal_year=fiscal_year,
+        window_start=window[0],
+        window_end=window[1],
     )
-    criteria: list[ColumnElement[bool]] = [
-        is_live(),
-        Campaign.currency_code == currency,
-        Campaign.start_date >= window[0],
-        Campaign.start_date < window[1],
-    ]
     if exclude_campaign_id is not None:
-        criteria.append(Campaign.id != exclude_campaign_id)
-    held = (
-        scope.select(Campaign, *criteria)
-        .with_only_columns(func.coalesce(func.sum(Campaign.total_budget), 0))
-        .scalar_subquery()
-    )
-    total, threshold, held_amount = (
-        await scope.session.execute(select(funds.c.total, funds.c.threshold, held))
-    ).one()
+        values["excluded_campaign"] = exclude_campaign_id
+    statement = _fiscal_totals_statement(exclude_campaign_id is not None)
+    total, threshold, held_amount = (await scope.session.execute(statement, values)).one()
     return (
         _money(total),
         _money(threshold) if threshold is not None else None,

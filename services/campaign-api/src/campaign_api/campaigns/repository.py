@@ -35,7 +35,7 @@ from crm_common.models import (
     Launch,
 )
 from crm_common.models.delivery import METRIC_COUNTERS
-from crm_common.tenancy import TenantScope, owned
+from crm_common.tenancy import TENANT, TenantScope, owned
 
 LIVE_LAUNCH_STATUSES = (
     LaunchStatus.REQUESTED,
@@ -73,28 +73,67 @@ async def get(
     return campaign
 
 
+@functools.lru_cache(maxsize=2)
+def _code_taken_statement(excluding: bool) -> Select[Any]:
+    criteria = [
+        owned(Campaign),
+        Campaign.campaign_code == bindparam("code"),
+        ~Campaign.is_deleted,
+    ]
+    if excluding:
+        criteria.append(Campaign.id != bindparam("excluded_campaign"))
+    return select(select(Campaign.id).where(*criteria).exists())
+
+
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
     """Whether another live campaign of the company (than `exclude_id`) has this code."""
-    criteria = [Campaign.campaign_code == code, ~Campaign.is_deleted]
+    values = scope.params(code=code)
     if exclude_id is not None:
-        criteria.append(Campaign.id != exclude_id)
-    statement = select(scope.select(Campaign, *criteria).exists())
-    return bool((await scope.session.execute(statement)).scalar_one())
+        values["excluded_campaign"] = exclude_id
+    statement = _code_taken_statement(exclude_id is not None)
+    return bool((await scope.session.execute(statement, values)).scalar_one())
+
+
+NEXT_CODE_NUMBER = (
+    insert(CodeSequence)
+    .values(
+        company_id=bindparam(TENANT),
+        prefix=bindparam("prefix"),
+        year=bindparam("year"),
+        last_value=1,
+    )
+    .on_conflict_do_update(
+        index_elements=[CodeSequence.company_id, CodeSequence.prefix, CodeSequence.year],
+        set_={"last_value": CodeSequence.last_value + 1},
+    )
+    .returning(CodeSequence.last_value)
+)
 
 
 async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
     """The next number of (company, prefix, year): one atomic upsert, so concurrent callers
     each get their own number (the row lock is held until the transaction ends)."""
-    statement = (
-        insert(CodeSequence)
-        .values(company_id=scope.company_id, prefix=prefix, year=year, last_value=1)
-        .on_conflict_do_update(
-            index_elements=[CodeSequence.company_id, CodeSequence.prefix, CodeSequence.year],
-            set_={"last_value": CodeSequence.last_value + 1},
-        )
-        .returning(CodeSequence.last_value)
+    values = scope.params(prefix=prefix, year=year)
+    return int((await scope.session.execute(NEXT_CODE_NUMBER, values)).scalar_one())
+
+
+@functools.lru_cache(maxsize=2)
+def _schedule_conflicts_statement(excluding: bool) -> Select[uuid.UUID, str, str]:
+    criteria = [
+        owned(Campaign),
+        is_scheduled(),
+        Campaign.primary_channel.in_(bindparam("channels", expanding=True)),
+        Campaign.start_date <= bindparam("end"),
+        Campaign.end_date >= bindparam("start"),
+    ]
+    if excluding:
+        criteria.append(Campaign.id != bindparam("excluded_campaign"))
+    return (
+        select(Campaign.id, Campaign.campaign_code, Campaign.primary_channel)
+        .where(*criteria)
+        .order_by(Campaign.start_date, Campaign.campaign_code)
+        .limit(bindparam("limit", type_=Integer))
     )
-    return int((await scope.session.execute(statement)).scalar_one())
 
 
 async def schedule_conflicts(
@@ -107,21 +146,12 @@ async def schedule_conflicts(
 ) -> Sequence[tuple[uuid.UUID, str, str]]:
     """Planned or active campaigns whose primary channel is one of `primary_channels` and
     whose dates overlap [start, end]: (id, code, primary channel)."""
-    criteria = [
-        is_scheduled(),
-        Campaign.primary_channel.in_(sorted(primary_channels)),
-        Campaign.start_date <= end,
-        Campaign.end_date >= start,
-    ]
+    values = scope.params(channels=sorted(primary_channels), start=start, end=end, limit=limit)
     if exclude_id is not None:
-        criteria.append(Campaign.id != exclude_id)
-    statement = (
-        scope.select(Campaign, *criteria)
-        .with_only_columns(Campaign.id, Campaign.campaign_code, Campaign.primary_channel)
-        .order_by(Campaign.start_date, Campaign.campaign_code)
-        .limit(limit)
-    )
-    return [(row[0], row[1], row[2]) for row in (await scope.session.execute(statement)).all()]
+        values["excluded_campaign"] = exclude_id
+    statement = _schedule_conflicts_statement(exclude_id is not None)
+    rows = (await scope.session.execute(statement, values)).all()
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 def _escape_like(term: str) -> str:

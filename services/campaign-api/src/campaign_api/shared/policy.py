@@ -9,12 +9,12 @@ from typing import Any
 
 import structlog
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from campaign_api.shared.currency import is_supported
 from crm_common.errors import NotFound
 from crm_common.models import Company
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TENANT, TenantScope
 
 log = structlog.get_logger(__name__)
 
@@ -95,11 +95,13 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
+COMPANY_SETTINGS = select(Company.settings).where(Company.id == bindparam(TENANT))
+"""The settings of the company bound at execution (`TenantScope.params`)."""
+
+
 async def load_settings(scope: TenantScope) -> dict[str, Any]:
     """The raw settings of the scope's company (row-level security shows only that row)."""
-    raw = (
-        await scope.session.execute(select(Company.settings).where(Company.id == scope.company_id))
-    ).scalar_one_or_none()
+    raw = (await scope.session.execute(COMPANY_SETTINGS, scope.params())).scalar_one_or_none()
     if raw is None:
         raise NotFound("The company was not found.")
     return dict(raw)
