@@ -114,7 +114,8 @@ async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
     """The next number of (company, prefix, year): one atomic upsert, so concurrent callers
     each get their own number (the row lock is held until the transaction ends)."""
     values = scope.params(prefix=prefix, year=year)
-    return int((await scope.session.execute(NEXT_CODE_NUMBER, values)).scalar_one())
+    connection = await scope.session.connection()  # a Core statement: no ORM insert handling
+    return int((await connection.execute(NEXT_CODE_NUMBER, values)).scalar_one())
 
 
 @functools.lru_cache(maxsize=2)
@@ -296,14 +297,21 @@ async def page(
     return rows
 
 
+LIVE_SEGMENTS = (
+    select(CampaignSegment)
+    .where(
+        owned(CampaignSegment),
+        CampaignSegment.campaign_id == bindparam("campaign_id"),
+        ~CampaignSegment.is_deleted,
+    )
+    .order_by(CampaignSegment.created_at, CampaignSegment.id)
+)
+
+
 async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
     """A campaign's live segments, oldest first."""
-    statement = scope.select(
-        CampaignSegment,
-        CampaignSegment.campaign_id == campaign_id,
-        ~CampaignSegment.is_deleted,
-    ).order_by(CampaignSegment.created_at, CampaignSegment.id)
-    return await scope.all(statement)
+    result = await scope.session.execute(LIVE_SEGMENTS, scope.params(campaign_id=campaign_id))
+    return result.scalars().all()
 
 
 async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when: datetime) -> int:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from crm_common.models import (
     AbVariant,
@@ -23,7 +23,7 @@ from crm_common.models import (
     CampaignTemplate,
     CampaignTemplateLink,
 )
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TenantScope, owned
 
 CAMPAIGN_FIELDS = ("primary_channel", "start_date", "end_date", "total_budget", "currency_code")
 TEMPLATE_FIELDS = (
@@ -70,35 +70,45 @@ def fingerprint(content: dict[str, Any]) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
+# The parts of a campaign's governed content, each a statement built once (crm_common.tenancy).
+_TEMPLATES = (
+    select(CampaignTemplateLink.is_primary, CampaignTemplate)
+    .join(CampaignTemplate, CampaignTemplate.id == CampaignTemplateLink.template_id)
+    .where(
+        owned(CampaignTemplateLink), CampaignTemplateLink.campaign_id == bindparam("campaign_id")
+    )
+)
+_VARIANTS = select(AbVariant).where(
+    owned(AbVariant), AbVariant.campaign_id == bindparam("campaign_id")
+)
+_SEGMENTS = (
+    select(CampaignSegment)
+    .where(
+        owned(CampaignSegment),
+        CampaignSegment.campaign_id == bindparam("campaign_id"),
+        CampaignSegment.is_deleted.is_(False),
+    )
+    .order_by(CampaignSegment.created_at, CampaignSegment.id)
+)
+_ALLOCATIONS = (
+    select(CampaignBudget.budget_code, CampaignBudgetAllocation.allocated_amount)
+    .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
+    .where(
+        owned(CampaignBudgetAllocation),
+        CampaignBudgetAllocation.campaign_id == bindparam("campaign_id"),
+    )
+)
+
+
 async def governed_content(scope: TenantScope, campaign: Campaign) -> dict[str, Any]:
     """The campaign's governed content now, from the current transaction's view."""
     session = scope.session
     await session.flush()
-    templates = (
-        await session.execute(
-            scope.select(CampaignTemplateLink, CampaignTemplateLink.campaign_id == campaign.id)
-            .join(CampaignTemplate, CampaignTemplate.id == CampaignTemplateLink.template_id)
-            .with_only_columns(CampaignTemplateLink.is_primary, CampaignTemplate)
-        )
-    ).all()
-    variants = await scope.all(scope.select(AbVariant, AbVariant.campaign_id == campaign.id))
-    segments = await scope.all(
-        scope.select(
-            CampaignSegment,
-            CampaignSegment.campaign_id == campaign.id,
-            CampaignSegment.is_deleted.is_(False),
-        ).order_by(CampaignSegment.created_at, CampaignSegment.id)
-    )
-    allocations = (
-        await session.execute(
-            select(CampaignBudget.budget_code, CampaignBudgetAllocation.allocated_amount)
-            .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
-            .where(
-                CampaignBudgetAllocation.company_id == scope.company_id,
-                CampaignBudgetAllocation.campaign_id == campaign.id,
-            )
-        )
-    ).all()
+    values = scope.params(campaign_id=campaign.id)
+    templates = (await session.execute(_TEMPLATES, values)).all()
+    variants = (await session.execute(_VARIANTS, values)).scalars().all()
+    segments = (await session.execute(_SEGMENTS, values)).scalars().all()
+    allocations = (await session.execute(_ALLOCATIONS, values)).all()
     content: dict[str, Any] = {name: getattr(campaign, name) for name in CAMPAIGN_FIELDS}
     content["templates"] = {
         template.template_code: {

@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, Table, func, insert, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+)
 
 from crm_common.enums import ApprovalStatus, CampaignStatus
 from crm_common.models import (
@@ -20,23 +31,29 @@ from crm_common.models import (
     CampaignTemplateLink,
     Contact,
 )
-from crm_common.tenancy import TenantScope
+from crm_common.tenancy import TenantScope, owned
 
 contacts = Contact.__table__
 FINISHED = (CampaignStatus.COMPLETED, CampaignStatus.CANCELLED)
+
+
+CURRENT_APPROVALS = (
+    select(CampaignApproval)
+    .where(
+        owned(CampaignApproval),
+        CampaignApproval.campaign_id == bindparam("campaign_id"),
+        CampaignApproval.is_current.is_(True),
+    )
+    .order_by(CampaignApproval.step_index)
+)
 
 
 async def current_approvals(
     scope: TenantScope, campaign_id: uuid.UUID
 ) -> Sequence[CampaignApproval]:
     """The approvals of the campaign that still stand, in step order."""
-    return await scope.all(
-        scope.select(
-            CampaignApproval,
-            CampaignApproval.campaign_id == campaign_id,
-            CampaignApproval.is_current.is_(True),
-        ).order_by(CampaignApproval.step_index)
-    )
+    result = await scope.session.execute(CURRENT_APPROVALS, scope.params(campaign_id=campaign_id))
+    return result.scalars().all()
 
 
 async def history(
@@ -64,8 +81,11 @@ async def last_completed(scope: TenantScope, campaign_id: uuid.UUID) -> Campaign
     return rows[0] if rows else None
 
 
+POLICY = select(ApprovalPolicy).where(owned(ApprovalPolicy))
+
+
 async def policy(scope: TenantScope) -> ApprovalPolicy | None:
-    rows = await scope.all(scope.select(ApprovalPolicy))
+    rows = (await scope.session.execute(POLICY, scope.params())).scalars().all()
     return rows[0] if rows else None
 
 
