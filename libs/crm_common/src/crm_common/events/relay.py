@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
-from sqlalchemy import BigInteger, String, bindparam, func, select, text
+from sqlalchemy import BigInteger, Integer, String, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from crm_common.db import Database
@@ -56,6 +56,15 @@ _MARK_PUBLISHED = text(
 )
 
 
+_TAKE_RELAY_LOCK = select(func.pg_try_advisory_xact_lock(RELAY_LOCK_KEY))
+_UNPUBLISHED = (
+    select(OutboxEvent.id, OutboxEvent.envelope)
+    .where(OutboxEvent.published_at.is_(None))
+    .order_by(OutboxEvent.id)
+    .limit(bindparam("batch", type_=Integer))
+)
+
+
 @dataclass
 class RelayStats:
     published: int = 0
@@ -91,19 +100,9 @@ class OutboxRelay:
         """Publish the oldest unpublished rows once; returns how many went out."""
         stats = RelayStats()
         async with self.db.system_session() as session:
-            locked = (
-                await session.execute(select(func.pg_try_advisory_xact_lock(RELAY_LOCK_KEY)))
-            ).scalar_one()
-            if not locked:
+            if not (await session.execute(_TAKE_RELAY_LOCK)).scalar_one():
                 return stats
-            rows = (
-                await session.execute(
-                    select(OutboxEvent.id, OutboxEvent.envelope)
-                    .where(OutboxEvent.published_at.is_(None))
-                    .order_by(OutboxEvent.id)
-                    .limit(self.batch_size)
-                )
-            ).all()
+            rows = (await session.execute(_UNPUBLISHED, {"batch": self.batch_size})).all()
             if not rows:
                 OUTBOX_BACKLOG.set(0)
                 return stats

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import RowMapping
 from sqlalchemy.exc import IntegrityError
 
@@ -153,10 +154,13 @@ async def list_campaigns(
     return rows, 0 if params.offset == 0 else await repository.count(scope, filters)
 
 
+LIST_ITEMS = TypeAdapter(list[CampaignListItem])
+
+
 def list_items(rows: Sequence[RowMapping]) -> list[CampaignListItem]:
-    """The campaigns of a list page as response models, each validated once (FastAPI takes
-    them as they are and serialises them straight to JSON)."""
-    return [CampaignListItem.model_validate(dict(row)) for row in rows]
+    """The campaigns of a list page as response models, validated once, in one call
+    (FastAPI takes them as they are and serialises them straight to JSON)."""
+    return LIST_ITEMS.validate_python([dict(row) for row in rows])
 
 
 async def with_rollups(scope: TenantScope, items: list[CampaignListItem]) -> list[CampaignListItem]:
