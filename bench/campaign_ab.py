@@ -1,0 +1,117 @@
+"""Server CPU per request of the campaign API mix, this tree against another commit, in
+alternating slices: both servers run at once and are loaded in turn (A B, B A, A B …), so a
+VM whose speed drifts during the run weighs on both sides alike. `bench/campaign_api.py
+--compare` measures each side once, one after the other; this measures one figure, the mix's
+CPU per request, in slices short enough that the drift between them is small.
+
+    .tools/bin/uv run python bench/campaign_ab.py 33cd7b8 --rounds 8 --slice 8
+
+The mix is bench/campaign_api.py's (lists, reads, updates, creates, approvals, reference data,
+audit), by default one user back to back (`--users`, `--think` to change it). Each slice
+prints both sides' CPU ms per request; the last line is the whole run's, with the ratio.
+PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL; each side gets a fresh database and a
+redis-server of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib.util
+import random
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import bench_servers
+import httpx
+from machine_info import machine
+
+HERE = Path(__file__).resolve().parent
+
+
+def _load_mix() -> Any:
+    """bench/campaign_api.py (its name is also the campaign API package's)."""
+    spec = importlib.util.spec_from_file_location("campaign_bench", HERE / "campaign_api.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+mix = _load_mix()
+
+
+async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespace) -> None:
+    benches: dict[str, tuple[Any, int]] = {}
+    for name, (base, pid) in servers.items():
+        async with httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(60.0)) as client:
+            tokens = await mix.sign_in(client, args.password)
+        if tokens is None:
+            raise SystemExit(f"{name}: the demo sign-in failed")
+        bench = mix.Bench(base, tokens, random.Random(args.seed))
+        await bench.setup(args.setup_campaigns)
+        await bench.phase(args.users, args.warmup, args.think)
+        benches[name] = (bench, pid)
+    totals: dict[str, list[float]] = {name: [0.0, 0] for name in servers}
+    try:
+        for round_ in range(args.rounds):
+            order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
+            figures = []
+            for name in order:
+                bench, pid = benches[name]
+                result = await bench.phase(args.users, args.slice, args.think, pid)
+                requests = result["total"]["requests"]
+                per_request = result["server_cpu"]["ms_per_request"]
+                totals[name][0] += per_request * requests
+                totals[name][1] += requests
+                figures.append(f"{name} {per_request:.2f} ms ({requests} requests)")
+            print(f"slice {round_ + 1}: " + ", ".join(figures), flush=True)
+    finally:
+        for bench, _ in benches.values():
+            await bench.close()
+    (base_name, (base_cpu, base_n)), (new_name, (new_cpu, new_n)) = totals.items()
+    before, after = base_cpu / base_n, new_cpu / new_n
+    print(
+        f"mix CPU ms per request: {base_name} {before:.3f}, {new_name} {after:.3f}, "
+        f"ratio {after / before:.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("ref", help="the commit to compare this tree with")
+    parser.add_argument("--rounds", type=int, default=8, help="slices per side")
+    parser.add_argument("--slice", type=float, default=8.0, help="seconds per slice")
+    parser.add_argument("--users", type=int, default=1)
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause between actions")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds per side before")
+    parser.add_argument("--setup-campaigns", type=int, default=40, help="per tenant")
+    parser.add_argument("--password", default="demo-pass-123")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    print("machine:", machine())
+    baseline, baseline_python = bench_servers.baseline_tree(args.ref)
+    sides = {args.ref: (baseline_python, baseline), "this tree": (sys.executable, HERE.parent)}
+    admin = bench_servers.admin_url()
+    with tempfile.TemporaryDirectory(prefix="crm-ab-") as tmp, contextlib.ExitStack() as stack:
+        servers = {}
+        for index, (name, (python, cwd)) in enumerate(sides.items()):
+            database = bench_servers.recreate_database(admin, f"crm_bench_ab_{index}")
+            stack.callback(bench_servers.drop_database, admin, f"crm_bench_ab_{index}")
+            redis_url = stack.enter_context(bench_servers.redis_server())
+            env = bench_servers.product_env(database, redis_url)
+            process, base = bench_servers.start(
+                python, ["run"], env, Path(tmp) / f"{index}.log", cwd
+            )
+            stack.callback(bench_servers.stop, process)
+            servers[name] = (base, process.pid)
+        asyncio.run(alternate(servers, args))
+
+
+if __name__ == "__main__":
+    main()
