@@ -137,6 +137,28 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def start_sides(
+    stack: contextlib.ExitStack,
+    sides: dict[str, tuple[str, Path]],
+    folder: Path,
+    database_prefix: str,
+) -> dict[str, tuple[str, int]]:
+    """Start the all-in-one of each side (name → (python, tree)) at once, each on a fresh
+    database and a redis-server of its own, stopped and dropped when `stack` closes;
+    name → (base URL, server pid)."""
+    admin = admin_url()
+    servers = {}
+    for index, (name, (python, cwd)) in enumerate(sides.items()):
+        database = recreate_database(admin, f"{database_prefix}_{index}")
+        stack.callback(drop_database, admin, f"{database_prefix}_{index}")
+        redis_url = stack.enter_context(redis_server())
+        env = product_env(database, redis_url)
+        process, base = start(python, ["run"], env, folder / f"{index}.log", cwd)
+        stack.callback(stop, process)
+        servers[name] = (base, process.pid)
+    return servers
+
+
 def baseline_tree(ref: str) -> tuple[Path, str]:
     """A worktree of `ref` under /tmp with its own synced environment; (folder, python)."""
     repo = Path(__file__).resolve().parent.parent

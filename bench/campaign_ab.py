@@ -97,19 +97,8 @@ def main() -> None:
     print("machine:", machine())
     baseline, baseline_python = bench_servers.baseline_tree(args.ref)
     sides = {args.ref: (baseline_python, baseline), "this tree": (sys.executable, HERE.parent)}
-    admin = bench_servers.admin_url()
     with tempfile.TemporaryDirectory(prefix="crm-ab-") as tmp, contextlib.ExitStack() as stack:
-        servers = {}
-        for index, (name, (python, cwd)) in enumerate(sides.items()):
-            database = bench_servers.recreate_database(admin, f"crm_bench_ab_{index}")
-            stack.callback(bench_servers.drop_database, admin, f"crm_bench_ab_{index}")
-            redis_url = stack.enter_context(bench_servers.redis_server())
-            env = bench_servers.product_env(database, redis_url)
-            process, base = bench_servers.start(
-                python, ["run"], env, Path(tmp) / f"{index}.log", cwd
-            )
-            stack.callback(bench_servers.stop, process)
-            servers[name] = (base, process.pid)
+        servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_ab")
         asyncio.run(alternate(servers, args))
 
 

@@ -578,20 +578,9 @@ def compare(args: argparse.Namespace) -> dict[str, Any]:
         f"{args.compare} (baseline)": (baseline_python, baseline),
         "this tree": (sys.executable, here),
     }
-    admin = bench_servers.admin_url()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="crm-compare-") as tmp, contextlib.ExitStack() as stack:
-        servers = {}
-        for index, (name, (python, cwd)) in enumerate(sides.items()):
-            database = bench_servers.recreate_database(admin, f"crm_bench_compare_{index}")
-            stack.callback(bench_servers.drop_database, admin, f"crm_bench_compare_{index}")
-            redis_url = stack.enter_context(bench_servers.redis_server())
-            env = bench_servers.product_env(database, redis_url)
-            process, base = bench_servers.start(
-                python, ["run"], env, Path(tmp) / f"{index}.log", cwd
-            )
-            stack.callback(bench_servers.stop, process)
-            servers[name] = (base, process.pid)
+        servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_compare")
         for name, (base, pid) in servers.items():
             print(f"\n##### {name}: {base} (pid {pid})")
             results[name] = asyncio.run(run_bench(args, base, pid))

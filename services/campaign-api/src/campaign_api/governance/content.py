@@ -14,12 +14,12 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
+from campaign_api.campaigns.repository import LIVE_SEGMENTS
 from crm_common.models import (
     AbVariant,
     Campaign,
     CampaignBudget,
     CampaignBudgetAllocation,
-    CampaignSegment,
     CampaignTemplate,
     CampaignTemplateLink,
 )
@@ -81,15 +81,6 @@ _TEMPLATES = (
 _VARIANTS = select(AbVariant).where(
     owned(AbVariant), AbVariant.campaign_id == bindparam("campaign_id")
 )
-_SEGMENTS = (
-    select(CampaignSegment)
-    .where(
-        owned(CampaignSegment),
-        CampaignSegment.campaign_id == bindparam("campaign_id"),
-        CampaignSegment.is_deleted.is_(False),
-    )
-    .order_by(CampaignSegment.created_at, CampaignSegment.id)
-)
 _ALLOCATIONS = (
     select(CampaignBudget.budget_code, CampaignBudgetAllocation.allocated_amount)
     .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
@@ -107,7 +98,7 @@ async def governed_content(scope: TenantScope, campaign: Campaign) -> dict[str, 
     values = scope.params(campaign_id=campaign.id)
     templates = (await session.execute(_TEMPLATES, values)).all()
     variants = (await session.execute(_VARIANTS, values)).scalars().all()
-    segments = (await session.execute(_SEGMENTS, values)).scalars().all()
+    segments = (await session.execute(LIVE_SEGMENTS, values)).scalars().all()
     allocations = (await session.execute(_ALLOCATIONS, values)).all()
     content: dict[str, Any] = {name: getattr(campaign, name) for name in CAMPAIGN_FIELDS}
     content["templates"] = {
