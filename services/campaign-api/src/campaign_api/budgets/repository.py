@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -206,10 +205,9 @@ async def allocated_total(
     return _money((await scope.session.execute(statement)).scalar_one())
 
 
-@functools.lru_cache(maxsize=2)
-def _fiscal_totals_statement(excluding: bool) -> Select[Any]:
-    """`fiscal_totals` as one statement built once (with or without a campaign left out);
-    the company, currency, year and window are bound at execution."""
+def _fiscal_totals_statement() -> Select[Any]:
+    """`fiscal_totals` as one statement: the company, currency, year, window and the
+    campaign left out (None: none) are bound at execution."""
     funds = (
         select(
             func.coalesce(
@@ -228,19 +226,20 @@ def _fiscal_totals_statement(excluding: bool) -> Select[Any]:
         )
         .subquery()
     )
-    criteria: list[ColumnElement[bool]] = [
-        owned(Campaign),
-        is_live(),
-        Campaign.currency_code == bindparam("currency"),
-        Campaign.start_date >= bindparam("window_start"),
-        Campaign.start_date < bindparam("window_end"),
-    ]
-    if excluding:
-        criteria.append(Campaign.id != bindparam("excluded_campaign"))
     held = (
-        select(func.coalesce(func.sum(Campaign.total_budget), 0)).where(*criteria)
+        select(func.coalesce(func.sum(Campaign.total_budget), 0)).where(
+            owned(Campaign),
+            is_live(),
+            Campaign.currency_code == bindparam("currency"),
+            Campaign.start_date >= bindparam("window_start"),
+            Campaign.start_date < bindparam("window_end"),
+            Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
+        )
     ).scalar_subquery()
     return select(funds.c.total, funds.c.threshold, held)
+
+
+FISCAL_TOTALS = _fiscal_totals_statement()
 
 
 async def fiscal_totals(
@@ -260,11 +259,9 @@ async def fiscal_totals(
         fiscal_year=fiscal_year,
         window_start=window[0],
         window_end=window[1],
+        excluded_campaign=exclude_campaign_id,
     )
-    if exclude_campaign_id is not None:
-        values["excluded_campaign"] = exclude_campaign_id
-    statement = _fiscal_totals_statement(exclude_campaign_id is not None)
-    total, threshold, held_amount = (await scope.session.execute(statement, values)).one()
+    total, threshold, held_amount = (await scope.session.execute(FISCAL_TOTALS, values)).one()
     return (
         _money(total),
         _money(threshold) if threshold is not None else None,

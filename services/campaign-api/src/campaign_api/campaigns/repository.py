@@ -73,25 +73,22 @@ async def get(
     return campaign
 
 
-@functools.lru_cache(maxsize=2)
-def _code_taken_statement(excluding: bool) -> Select[Any]:
-    criteria = [
+CODE_TAKEN = select(
+    select(Campaign.id)
+    .where(
         owned(Campaign),
         Campaign.campaign_code == bindparam("code"),
         ~Campaign.is_deleted,
-    ]
-    if excluding:
-        criteria.append(Campaign.id != bindparam("excluded_campaign"))
-    return select(select(Campaign.id).where(*criteria).exists())
+        Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
+    )
+    .exists()
+)
 
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
     """Whether another live campaign of the company (than `exclude_id`) has this code."""
-    values = scope.params(code=code)
-    if exclude_id is not None:
-        values["excluded_campaign"] = exclude_id
-    statement = _code_taken_statement(exclude_id is not None)
-    return bool((await scope.session.execute(statement, values)).scalar_one())
+    values = scope.params(code=code, excluded_campaign=exclude_id)
+    return bool((await scope.session.execute(CODE_TAKEN, values)).scalar_one())
 
 
 NEXT_CODE_NUMBER = (
@@ -118,23 +115,19 @@ async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
     return int((await connection.execute(NEXT_CODE_NUMBER, values)).scalar_one())
 
 
-@functools.lru_cache(maxsize=2)
-def _schedule_conflicts_statement(excluding: bool) -> Select[uuid.UUID, str, str]:
-    criteria = [
+SCHEDULE_CONFLICTS = (
+    select(Campaign.id, Campaign.campaign_code, Campaign.primary_channel)
+    .where(
         owned(Campaign),
         is_scheduled(),
         Campaign.primary_channel.in_(bindparam("channels", expanding=True)),
         Campaign.start_date <= bindparam("end"),
         Campaign.end_date >= bindparam("start"),
-    ]
-    if excluding:
-        criteria.append(Campaign.id != bindparam("excluded_campaign"))
-    return (
-        select(Campaign.id, Campaign.campaign_code, Campaign.primary_channel)
-        .where(*criteria)
-        .order_by(Campaign.start_date, Campaign.campaign_code)
-        .limit(bindparam("limit", type_=Integer))
+        Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
     )
+    .order_by(Campaign.start_date, Campaign.campaign_code)
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 async def schedule_conflicts(
@@ -147,11 +140,14 @@ async def schedule_conflicts(
 ) -> Sequence[tuple[uuid.UUID, str, str]]:
     """Planned or active campaigns whose primary channel is one of `primary_channels` and
     whose dates overlap [start, end]: (id, code, primary channel)."""
-    values = scope.params(channels=sorted(primary_channels), start=start, end=end, limit=limit)
-    if exclude_id is not None:
-        values["excluded_campaign"] = exclude_id
-    statement = _schedule_conflicts_statement(exclude_id is not None)
-    rows = (await scope.session.execute(statement, values)).all()
+    values = scope.params(
+        channels=sorted(primary_channels),
+        start=start,
+        end=end,
+        limit=limit,
+        excluded_campaign=exclude_id,
+    )
+    rows = (await scope.session.execute(SCHEDULE_CONFLICTS, values)).all()
     return [(row[0], row[1], row[2]) for row in rows]
 
 
