@@ -4,6 +4,7 @@ service functions take first, and the process's resources."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.logging import bind
 from crm_common.resources import Resources
-from crm_common.security.principal import CurrentPrincipal
+from crm_common.security.principal import CurrentPrincipal, Principal
 from crm_common.tenancy import TenantScope
 
 
@@ -24,26 +25,37 @@ async def get_resources(request: Request) -> Resources:
 AppResources = Annotated[Resources, Depends(get_resources)]
 
 
+@asynccontextmanager
+async def _company_transaction(
+    principal: Principal, resources: Resources
+) -> AsyncIterator[AsyncSession]:
+    bind(company_id=str(principal.company_id), user_id=str(principal.user_id))
+    async with resources.db.tenant_session(principal.company_id) as session:
+        yield session
+
+
 async def tenant_session(
     principal: CurrentPrincipal, resources: AppResources
 ) -> AsyncIterator[AsyncSession]:
     """The request's transaction, limited to the caller's company by row-level security.
     It commits when the endpoint returns (before the response is sent) and rolls back on error."""
-    bind(company_id=str(principal.company_id), user_id=str(principal.user_id))
-    async with resources.db.tenant_session(principal.company_id) as session:
+    async with _company_transaction(principal, resources) as session:
         yield session
 
 
 TenantSession = Annotated[AsyncSession, Depends(tenant_session, scope="function")]
 
 
-async def tenant_scope(principal: CurrentPrincipal, session: TenantSession) -> TenantScope:
-    """The request's statements, limited to the caller's company: built once per request
-    from the tenant session and handed to service functions as their first argument."""
-    return TenantScope(session, principal.company_id)
+async def tenant_scope(principal: CurrentPrincipal, request: Request) -> AsyncIterator[TenantScope]:
+    """The request's statements, limited to the caller's company: its own transaction (as
+    `tenant_session`, which an endpoint takes instead of this, never beside it), handed to
+    service functions as their first argument. One node of the dependency graph besides the
+    principal: FastAPI walks the whole graph on every request."""
+    async with _company_transaction(principal, request.app.state.resources) as session:
+        yield TenantScope(session, principal.company_id)
 
 
-Scope = Annotated[TenantScope, Depends(tenant_scope)]
+Scope = Annotated[TenantScope, Depends(tenant_scope, scope="function")]
 
 
 async def system_session(resources: AppResources) -> AsyncIterator[AsyncSession]:

@@ -212,6 +212,9 @@ DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
 """The policy of everything else (JSON, files): nothing to run, never framed."""
 
 
+HEADERS_APPLIED_KEY = "crm.security_headers"
+
+
 class SecurityHeadersMiddleware:
     """Adds nosniff, a Referrer-Policy, a Content-Security-Policy with frame-ancestors and,
     on requests that arrived over https, HSTS, to each HTTP response that lacks them."""
@@ -222,9 +225,11 @@ class SecurityHeadersMiddleware:
         self.hsts_enabled = hsts_max_age_s > 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get(HEADERS_APPLIED_KEY):
+            # An outer instance (the all-in-one gateway's) already adds them.
             await self.app(scope, receive, send)
             return
+        scope[HEADERS_APPLIED_KEY] = True
         secure = scope.get("scheme") == "https"
         host = next((v for k, v in scope.get("headers") or [] if k == b"host"), b"")
         text = host.decode("latin-1")

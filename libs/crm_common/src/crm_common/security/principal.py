@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 
 from crm_common.errors import NotAuthenticated, PermissionDenied
 from crm_common.security.jwt import TokenCodec
@@ -84,7 +83,39 @@ async def check_session(resources: Resources, principal: Principal) -> Principal
     )
 
 
-_bearer = HTTPBearer(auto_error=False, description="An access token from POST /api/auth/token")
+class BearerPrincipal(HTTPBearer):
+    """The caller of a request, from its bearer access token checked against its session
+    (crm_common.security.sessions), holding `permissions` (403 otherwise).
+
+    A dependency that is itself the bearer security scheme: OpenAPI documents it as
+    `HTTPBearer` on every operation that uses it, and FastAPI resolves it as one node of the
+    dependency graph (no sub-dependency to walk on each request). The token is checked once
+    per request: the first resolution keeps the principal in `request.state.principal`, the
+    others (another permission check, the tenant scope) take it from there."""
+
+    def __init__(self, *permissions: Permission | str) -> None:
+        super().__init__(
+            auto_error=False,
+            scheme_name="HTTPBearer",
+            description="An access token from POST /api/auth/token",
+        )
+        self.permissions = tuple(str(p) for p in permissions)
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        principal: Principal | None = getattr(request.state, "principal", None)
+        if principal is None:
+            credentials = await super().__call__(request)
+            if credentials is None:
+                raise NotAuthenticated()
+            claims = get_codec(request).decode_access(credentials.credentials)
+            principal = await check_session(
+                request.app.state.resources, principal_from_claims(claims)
+            )
+            request.state.principal = principal
+        missing = [p for p in self.permissions if not principal.has(p)]
+        if missing:
+            raise PermissionDenied(details={"missing_permissions": missing})
+        return principal
 
 
 def get_codec(request: Request) -> TokenCodec:
@@ -92,31 +123,12 @@ def get_codec(request: Request) -> TokenCodec:
     return codec
 
 
-async def current_principal(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    """The caller of this request, from its bearer access token checked against its
-    session (crm_common.security.sessions)."""
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise NotAuthenticated()
-    claims = get_codec(request).decode_access(credentials.credentials)
-    principal = await check_session(request.app.state.resources, principal_from_claims(claims))
-    request.state.principal = principal
-    return principal
-
+current_principal = BearerPrincipal()
+"""The caller of this request (see `BearerPrincipal`)."""
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def require(*permissions: Permission | str) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency that passes the principal through when it holds every permission."""
-
-    async def check(principal: CurrentPrincipal) -> Principal:
-        missing = [str(p) for p in permissions if not principal.has(str(p))]
-        if missing:
-            raise PermissionDenied(details={"missing_permissions": missing})
-        return principal
-
-    check.__name__ = "require_" + "_".join(str(p) for p in permissions)
-    return check
+def require(*permissions: Permission | str) -> BearerPrincipal:
+    """A dependency giving the principal when it holds every permission."""
+    return BearerPrincipal(*permissions)

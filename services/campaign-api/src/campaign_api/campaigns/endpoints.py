@@ -107,7 +107,6 @@ def _utc(value: datetime | None) -> datetime | None:
 
 
 async def campaign_filters(
-    principal: CampaignReader,
     campaign_status: Annotated[
         list[ListedCampaignStatus] | None, Query(description=f"Statuses. {_MULTI}")
     ] = None,
