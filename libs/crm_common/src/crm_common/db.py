@@ -24,7 +24,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 import structlog
@@ -37,6 +37,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from crm_common.settings import Settings
 
@@ -106,10 +108,10 @@ class Database:
     @asynccontextmanager
     async def tenant_session(self, company_id: uuid.UUID) -> AsyncIterator[AsyncSession]:
         """A transaction limited to one company; commits on success, rolls back on error."""
-        begin = _tenant_begin(company_id)
+        session = self._app_sessions()
         async with (
-            self._app_sessions() as session,
-            _transaction(session, self.app_engine, begin),
+            _session_closed(session),
+            _transaction(session, self.app_engine, _tenant_begin(company_id)),
         ):
             yield session
         await run_after_commit(session)
@@ -117,10 +119,8 @@ class Database:
     @asynccontextmanager
     async def system_session(self) -> AsyncIterator[AsyncSession]:
         """A cross-tenant platform transaction; commits on success, rolls back on error."""
-        async with (
-            self._system_sessions() as session,
-            _transaction(session, self.system_engine, "BEGIN"),
-        ):
+        session = self._system_sessions()
+        async with _session_closed(session), _transaction(session, self.system_engine, "BEGIN"):
             yield session
         await run_after_commit(session)
 
@@ -170,6 +170,21 @@ async def _transaction(
     # driver is in autocommit mode) and hands the connection back.
 
 
+@asynccontextmanager
+async def _session_closed(session: AsyncSession) -> AsyncIterator[None]:
+    """Close `session` when the block ends. After a COMMIT the close is bookkeeping only (the
+    driver is in autocommit mode, so handing the connection back to the pool sends nothing)
+    and runs in place; after an error or a cancellation it runs as AsyncSession's own exit
+    does, in a task of its own and to completion, so the connection is never left behind."""
+    try:
+        yield
+    except BaseException:
+        async with session:  # AsyncSession.__aexit__: the close shielded from cancellation
+            pass
+        raise
+    await session.close()
+
+
 async def _begin_on_live_connection(
     session: AsyncSession, engine: AsyncEngine, begin: str
 ) -> tuple[AsyncConnection, Any]:
@@ -179,7 +194,8 @@ async def _begin_on_live_connection(
     attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
     for attempt in range(attempts):
         connection = await session.connection()
-        driver: Any = (await connection.get_raw_connection()).driver_connection
+        # Checked out just now, so the pooled connection is there to read (no round trip).
+        driver: Any = connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
         try:
             await driver.execute(begin)
         except _DISCONNECTED as exc:
@@ -281,3 +297,50 @@ async def _roll_back(connection: AsyncConnection, driver: Any) -> None:
         await connection.invalidate(exc if isinstance(exc, Exception) else None)
         if not isinstance(exc, Exception):
             raise
+
+
+@dataclass(frozen=True)
+class DriverStatement:
+    """A statement compiled once for the driver: its SQL and the names of its parameters in
+    the order of their `$n` placeholders."""
+
+    sql: str
+    names: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=512)
+def driver_statement(statement: ClauseElement, dialect: Any) -> DriverStatement:
+    """`statement` compiled for `dialect`, once (statements are built once, see
+    `crm_common.tenancy`). Only a statement whose values go to the driver as they are can be
+    run this way: none needing SQLAlchemy's conversion of a value, none expanding a list
+    into several placeholders (bind a list to `= ANY(...)` instead)."""
+    compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
+    if compiled._bind_processors or "__[POSTCOMPILE_" in compiled.string:
+        raise ValueError("this statement needs SQLAlchemy to convert or expand its values")
+    return DriverStatement(compiled.string, tuple(compiled.positiontup or ()))
+
+
+async def fetch_records(
+    connection: AsyncConnection, statement: ClauseElement, values: dict[str, Any]
+) -> list[asyncpg.Record]:
+    """Run a read on the transaction's `connection` straight through the driver and return
+    its records: for a read returning many rows on a hot path, where SQLAlchemy's execution
+    and row objects cost more than the driver itself (a page of 50 campaigns: a fifth less
+    CPU). The records hold the driver's values (JSON decoded by the codec the dialect set on
+    the connection); a database error is raised as SQLAlchemy's `DBAPIError` with the
+    driver's exception as the cause, as SQLAlchemy raises it."""
+    prepared = driver_statement(statement, connection.dialect)
+    driver: Any = connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
+    try:
+        records: list[asyncpg.Record] = await driver.fetch(
+            prepared.sql, *[values[name] for name in prepared.names]
+        )
+    except asyncpg.PostgresError as exc:
+        raised = DBAPIError(prepared.sql, None, _DriverError(str(exc)))
+        raised.orig.__cause__ = exc  # type: ignore[union-attr]
+        raise raised from exc
+    return records
+
+
+class _DriverError(Exception):
+    """The DBAPI-level error of a driver read (its cause is the driver's exception)."""

@@ -4,14 +4,13 @@ share (versions, approval requests, event summaries)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from campaign_api.audit.service import record_change
@@ -145,7 +144,7 @@ async def request_approval_event(
 
 async def list_campaigns(
     scope: TenantScope, filters: CampaignFilters, params: PageParams
-) -> tuple[Sequence[RowMapping], int]:
+) -> tuple[Sequence[Mapping[str, Any]], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
     rows = await repository.page(scope, filters, params.page_size, params.offset)
     if rows:
@@ -157,7 +156,7 @@ async def list_campaigns(
 LIST_ITEMS = TypeAdapter(list[CampaignListItem])
 
 
-def list_items(rows: Sequence[RowMapping]) -> list[CampaignListItem]:
+def list_items(rows: Sequence[Mapping[str, Any]]) -> list[CampaignListItem]:
     """The campaigns of a list page as response models, validated once, in one call
     (FastAPI takes them as they are and serialises them straight to JSON)."""
     return LIST_ITEMS.validate_python([dict(row) for row in rows])
