@@ -150,3 +150,32 @@ async def test_first_time_marks_an_event_handled_once_per_consumer(db: Database)
     async with db.system_session() as session:
         assert not await first_time(session, "segment-engine", event_id)
         assert await first_time(session, "another-consumer", event_id)
+
+
+async def test_a_group_skips_other_types_unread_and_decodes_entries_without_a_type(clean) -> None:
+    redis = clean.redis
+    wanted = EventEnvelope(type="campaign.launch_requested", company_id=uuid.uuid4(), data={})
+    other = EventEnvelope(type="campaign.updated", company_id=uuid.uuid4(), data={})
+    untyped = EventEnvelope(type="campaign.updated", company_id=uuid.uuid4(), data={})
+    await redis.xadd(STREAM, {"event": wanted.to_json(), "type": wanted.type})
+    # A type the group does not act on: never decoded (this body would not decode).
+    await redis.xadd(STREAM, {"event": "{not json", "type": other.type})
+    await redis.xadd(STREAM, {"event": untyped.to_json()})  # written before the type field
+    seen: list[uuid.UUID] = []
+
+    async def record(envelope: EventEnvelope) -> None:
+        seen.append(envelope.id)
+
+    consumer = StreamConsumer(
+        redis,
+        stream=STREAM,
+        group="typed",
+        handler=record,
+        block_ms=10,
+        accepts={"campaign.launch_requested"},
+    )
+    await consumer.ensure_group()
+    stats = await consumer.poll()
+    assert seen == [wanted.id, untyped.id]
+    assert (stats.handled, stats.skipped, stats.dead_lettered) == (2, 1, 0)
+    assert (await redis.xpending(STREAM, "typed"))["pending"] == 0

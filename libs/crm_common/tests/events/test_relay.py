@@ -110,7 +110,7 @@ async def test_batch_retried_after_lost_reply_is_not_published_twice(
                 select(OutboxEvent.id, OutboxEvent.envelope).order_by(OutboxEvent.id).limit(5)
             )
         ).all()
-    args = [x for oid, env in rows for x in (str(oid), json.dumps(env))]
+    args = [x for oid, env in rows for x in (str(oid), json.dumps(env), env["type"])]
     await relay._script(keys=[relay.stream, relay.mark_key], args=args)
 
     stats = await relay.publish_batch()
@@ -180,3 +180,18 @@ async def test_trim_keeps_unacknowledged_and_undelivered_entries(clean) -> None:
     remaining = [entry_id for entry_id, _ in await redis.xrange(stream)]
     assert removed == 1
     assert remaining == ["2000-0", "3000-0", "4000-0", "5000-0"]
+
+
+async def test_each_entry_names_its_event_type_beside_the_event(db: Database, resources) -> None:
+    company = await make_company(db)
+    async with db.tenant_session(company.id) as session:
+        await emit(session, "campaign.created", company.id, {"x": 1})
+        await emit(session, "campaign.updated", company.id, {"x": 2})
+    relay = OutboxRelay(db, resources.redis, stream="test.typed")
+    assert (await relay.publish_batch()).published == 2
+    entries = await resources.redis.xrange("test.typed")
+    assert [fields["type"] for _, fields in entries] == ["campaign.created", "campaign.updated"]
+    assert [EventEnvelope.from_json(fields["event"]).type for _, fields in entries] == [
+        "campaign.created",
+        "campaign.updated",
+    ]

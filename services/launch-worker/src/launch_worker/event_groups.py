@@ -4,6 +4,8 @@ dead-letter settings."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from crm_common.events.consumer import Handler, StreamConsumer
 from crm_common.resources import Resources
 
@@ -15,10 +17,12 @@ def group_consumer(
     group: str,
     handler: Handler,
     *,
+    accepts: Collection[str] | None = None,
     claim_idle_ms: int = DEFAULT_CLAIM_IDLE_MS,
 ) -> StreamConsumer:
-    """A member of consumer group `group` on the event stream, handling new events only;
-    an entry left unacknowledged `claim_idle_ms` is tried again."""
+    """A member of consumer group `group` on the event stream, handling new events only
+    (of the types in `accepts`, when given; the others are acknowledged unread); an entry
+    left unacknowledged `claim_idle_ms` is tried again."""
     settings = resources.settings
     return StreamConsumer(
         resources.redis,
@@ -29,4 +33,5 @@ def group_consumer(
         max_deliveries=settings.max_deliveries,
         claim_idle_ms=claim_idle_ms,
         start_id="$",
+        accepts=accepts,
     )

@@ -7,7 +7,7 @@ import asyncio
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,8 @@ class ConsumerStats:
     failed: int = 0
     dead_lettered: int = 0
     reclaimed: int = 0
+    skipped: int = 0
+    """Entries of types the group does not act on, acknowledged without being decoded."""
     errors: list[str] = field(default_factory=list)
 
 
@@ -55,6 +57,7 @@ class StreamConsumer:
         batch_size: int = 100,
         block_ms: int = 1_000,
         start_id: str = "0",
+        accepts: Collection[str] | None = None,
     ) -> None:
         self.redis = redis
         self.stream = stream
@@ -67,6 +70,10 @@ class StreamConsumer:
         self.batch_size = batch_size
         self.block_ms = block_ms
         self.start_id = start_id
+        # The event types the handler acts on (None: all). An entry naming another type in
+        # its `type` field is acknowledged unread; one without the field is decoded and
+        # handed to the handler, as every entry was before the relay wrote the field.
+        self.accepts = frozenset(accepts) if accepts is not None else None
         # Entries become reclaimable after `claim_idle_ms`: looking for them a few times in
         # that span is enough (a Redis round trip per read of new entries was not), and at
         # once again while a full batch of them was found.
@@ -101,6 +108,10 @@ class StreamConsumer:
         """Handle one entry; True when it is to be acknowledged (the caller acknowledges the
         entries of a read together: one round trip, and a crash before it only redelivers
         entries the idempotent handler has seen)."""
+        kind = fields.get("type")
+        if self.accepts is not None and kind and kind not in self.accepts:
+            stats.skipped += 1
+            return True
         try:
             envelope = EventEnvelope.from_json(fields["event"])
         except (KeyError, ValidationError, ValueError) as exc:

@@ -30,10 +30,10 @@ local stream = KEYS[1]
 local mark = KEYS[2]
 local high = tonumber(redis.call('GET', mark) or '0')
 local ids = {}
-for i = 1, #ARGV, 2 do
+for i = 1, #ARGV, 3 do
   local outbox_id = tonumber(ARGV[i])
   if outbox_id > high then
-    ids[#ids + 1] = redis.call('XADD', stream, '*', 'event', ARGV[i + 1])
+    ids[#ids + 1] = redis.call('XADD', stream, '*', 'event', ARGV[i + 1], 'type', ARGV[i + 2])
     high = outbox_id
   else
     ids[#ids + 1] = false
@@ -108,7 +108,13 @@ class OutboxRelay:
                 return stats
             args: list[str] = []
             for outbox_id, envelope in rows:
-                args += [str(outbox_id), json.dumps(envelope, separators=(",", ":"))]
+                # The type beside the event: a consumer group skips what it does not act on
+                # without decoding it (crm_common.events.consumer).
+                args += [
+                    str(outbox_id),
+                    json.dumps(envelope, separators=(",", ":")),
+                    str(envelope.get("type", "")),
+                ]
             stream_ids = await self._script(keys=[self.stream, self.mark_key], args=args)
             # The whole batch marked in one statement (a row skipped by the script as already
             # published keeps no stream id).

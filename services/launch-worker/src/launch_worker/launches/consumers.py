@@ -70,4 +70,5 @@ def launch_consumer(
         dead_letter_stream=dead_letter_stream,
         max_deliveries=max_deliveries,
         start_id="$",
+        accepts={EventType.CAMPAIGN_LAUNCH_REQUESTED},
     )

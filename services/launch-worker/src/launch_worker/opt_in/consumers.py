@@ -59,7 +59,11 @@ def requests_handler(
 
 def requests_consumer(resources: Resources, registry: ChannelRegistry) -> StreamConsumer:
     return group_consumer(
-        resources, GROUP, requests_handler(resources, registry), claim_idle_ms=RETRY_AFTER_MS
+        resources,
+        GROUP,
+        requests_handler(resources, registry),
+        accepts={CONFIRMATION_REQUESTED},
+        claim_idle_ms=RETRY_AFTER_MS,
     )
 
 

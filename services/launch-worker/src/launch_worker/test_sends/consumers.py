@@ -45,7 +45,11 @@ def requests_handler(
 
 def requests_consumer(resources: Resources, registry: ChannelRegistry) -> StreamConsumer:
     return group_consumer(
-        resources, GROUP, requests_handler(resources, registry), claim_idle_ms=RETRY_AFTER_MS
+        resources,
+        GROUP,
+        requests_handler(resources, registry),
+        accepts={EventType.CAMPAIGN_TEST_SEND_REQUESTED},
+        claim_idle_ms=RETRY_AFTER_MS,
     )
 
 

@@ -33,7 +33,9 @@ def events_handler(
 
 
 def events_consumer(resources: Resources, wake: Callable[[], None]) -> StreamConsumer:
-    return group_consumer(resources, GROUP, events_handler(resources, wake))
+    return group_consumer(
+        resources, GROUP, events_handler(resources, wake), accepts=SUBSCRIBABLE_EVENT_TYPES
+    )
 
 
 @asynccontextmanager
