@@ -21,7 +21,7 @@ from campaign_api.campaigns.deps import (
     EditableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
-from campaign_api.campaigns.schemas import CampaignRead, CampaignTransitioned
+from campaign_api.campaigns.schemas import CampaignTransitioned
 from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from crm_common.deps import AppResources, Scope
@@ -34,9 +34,7 @@ router = APIRouter(prefix="/api/campaigns", tags=["approvals"], responses=COMMON
 
 
 def _done(campaign: Campaign, principal: Principal, response: Response) -> CampaignTransitioned:
-    body = CampaignTransitioned(
-        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=[]
-    )
+    body = CampaignTransitioned.of(campaign, validation_warnings=[])
     return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 

@@ -15,7 +15,6 @@ from campaign_api.campaigns.schemas import (
     TRACKED_FIELDS,
     CampaignCreate,
     CampaignCreated,
-    CampaignRead,
 )
 from campaign_api.campaigns.service import (
     ENTITY,
@@ -66,8 +65,8 @@ async def create_once(
         if stored is not None:
             return CreateResult(stored.body, replayed=True)
     outcome = await create_campaign(scope, principal, body)
-    created = CampaignCreated(
-        **CampaignRead.model_validate(outcome.campaign).model_dump(),
+    created = CampaignCreated.of(
+        outcome.campaign,
         validation_warnings=outcome.warnings,
         approval_required=outcome.approval_required,
     ).model_dump(mode="json")

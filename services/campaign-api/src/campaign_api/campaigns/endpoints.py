@@ -36,7 +36,6 @@ from campaign_api.campaigns.schemas import (
     CampaignDetail,
     CampaignFilters,
     CampaignPage,
-    CampaignRead,
     CampaignReplace,
     CampaignUpdate,
     CampaignUpdated,
@@ -272,8 +271,8 @@ _UPDATE_ERRORS = errors(
 
 
 def _updated(outcome: WriteOutcome, principal: Principal, response: Response) -> CampaignUpdated:
-    body = CampaignUpdated(
-        **CampaignRead.model_validate(outcome.campaign).model_dump(),
+    body = CampaignUpdated.of(
+        outcome.campaign,
         changes=outcome.changes,
         approval_required=outcome.approval_required,
         validation_warnings=outcome.warnings,

@@ -20,7 +20,6 @@ from campaign_api.campaigns.errors import (
 )
 from campaign_api.campaigns.schemas import (
     ActionComment,
-    CampaignRead,
     CampaignTransitioned,
     ValidationWarning,
 )
@@ -44,9 +43,7 @@ def _done(
     principal: Principal,
     response: Response,
 ) -> CampaignTransitioned:
-    body = CampaignTransitioned(
-        **CampaignRead.model_validate(campaign).model_dump(), validation_warnings=warnings
-    )
+    body = CampaignTransitioned.of(campaign, validation_warnings=warnings)
     return respond(body, principal, response, headers={"ETag": etag(campaign.version)})
 
 

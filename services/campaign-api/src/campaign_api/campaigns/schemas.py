@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -168,6 +168,13 @@ class CampaignRead(Schema):
 
     model_config = ConfigDict(json_schema_extra={"examples": [CAMPAIGN_EXAMPLE]})
 
+    @classmethod
+    def of(cls, campaign: Any, **extra: Any) -> Self:
+        """This model of a stored campaign (its columns as `CampaignRead` has them) and the
+        `extra` fields of a response built on it, validated once."""
+        values = {name: getattr(campaign, name) for name in _READ_FIELDS}
+        return cls.model_validate(values | extra)
+
     id: uuid.UUID
     company_id: uuid.UUID
     campaign_name: str
@@ -201,6 +208,9 @@ class CampaignRead(Schema):
     parent_campaign_id: uuid.UUID | None = Field(
         default=None, description="The campaign this one belongs to (its programme or parent)."
     )
+
+
+_READ_FIELDS = tuple(CampaignRead.model_fields)
 
 
 class CampaignListItem(CampaignRead):
