@@ -170,6 +170,12 @@ async def _transaction(
     # driver is in autocommit mode) and hands the connection back.
 
 
+def _driver_of(connection: AsyncConnection) -> Any:
+    """The asyncpg connection under a checked-out `connection`, read without a round trip
+    or a greenlet (SQLAlchemy's `get_raw_connection` spawns one to read the same attribute)."""
+    return connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
+
+
 @asynccontextmanager
 async def _session_closed(session: AsyncSession) -> AsyncIterator[None]:
     """Close `session` when the block ends. After a COMMIT the close is bookkeeping only (the
@@ -194,8 +200,7 @@ async def _begin_on_live_connection(
     attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
     for attempt in range(attempts):
         connection = await session.connection()
-        # Checked out just now, so the pooled connection is there to read (no round trip).
-        driver: Any = connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
+        driver = _driver_of(connection)
         try:
             await driver.execute(begin)
         except _DISCONNECTED as exc:
@@ -330,9 +335,8 @@ async def fetch_records(
     the connection); a database error is raised as SQLAlchemy's `DBAPIError` with the
     driver's exception as the cause, as SQLAlchemy raises it."""
     prepared = driver_statement(statement, connection.dialect)
-    driver: Any = connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
     try:
-        records: list[asyncpg.Record] = await driver.fetch(
+        records: list[asyncpg.Record] = await _driver_of(connection).fetch(
             prepared.sql, *[values[name] for name in prepared.names]
         )
     except asyncpg.PostgresError as exc:

@@ -94,7 +94,11 @@ class RouteIndex:
             _apply_router_form_limits(scope, router.form_limits)
             if "router" not in scope:
                 scope["router"] = router
-            for route in self.candidates(scope["path"]):
+            path: str = scope["path"]
+            root: str = scope.get("root_path", "")
+            if root and path.startswith(root):
+                path = path[len(root) :]  # the path the routes see (Starlette's route path)
+            for route in self.candidates(path):
                 match, child_scope = route.matches(scope)
                 if match == Match.FULL:
                     _update_scope(scope, child_scope)
