@@ -9,6 +9,8 @@ CPU per request, in slices short enough that the drift between them is small.
 The mix is bench/campaign_api.py's (lists, reads, updates, creates, approvals, reference data,
 audit), by default one user back to back (`--users`, `--think` to change it). Each slice
 prints both sides' CPU ms per request; the last line is the whole run's, with the ratio.
+With `--endpoints N`, each endpoint of bench/campaign_api.py's per-endpoint report instead,
+N requests per endpoint per round, the sides alternating per round.
 PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL; each side gets a fresh database and a
 redis-server of its own.
 """
@@ -22,6 +24,7 @@ import importlib.util
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +85,58 @@ async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespac
     )
 
 
+async def alternate_endpoints(
+    servers: dict[str, tuple[str, int]], args: argparse.Namespace
+) -> None:
+    """Server CPU per request of each endpoint of the mix (`Bench.probes`), one client back to
+    back, `args.endpoints` requests per endpoint per round, the sides alternating per round;
+    each side's idle CPU (its background loops, measured first) subtracted. A write's events
+    handled within its batch count with it; what is still pending when the batch ends is
+    handled during the pause before the next batch, which is not measured."""
+    benches: dict[str, tuple[Any, int, float]] = {}
+    for name, (base, pid) in servers.items():
+        async with httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(60.0)) as client:
+            tokens = await mix.sign_in(client, args.password)
+        if tokens is None:
+            raise SystemExit(f"{name}: the demo sign-in failed")
+        bench = mix.Bench(base, tokens, random.Random(args.seed))
+        await bench.setup(args.setup_campaigns)
+        idle_from, started = mix.cpu_seconds(pid), time.perf_counter()
+        await asyncio.sleep(3)
+        idle_rate = (mix.cpu_seconds(pid) - idle_from) / (time.perf_counter() - started)
+        benches[name] = (bench, pid, idle_rate)
+    used: dict[str, dict[str, list[float]]] = {name: {} for name in servers}
+    try:
+        for round_ in range(args.rounds):
+            order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
+            for name in order:
+                bench, pid, idle_rate = benches[name]
+                mix.current_client.set(bench.client(0))
+                for probe, (method, path, role, kwargs) in bench.probes().items():
+                    # The events of the batch before are handled first, outside the window.
+                    await asyncio.sleep(args.settle)
+                    before, started = mix.cpu_seconds(pid), time.perf_counter()
+                    for _ in range(args.endpoints):
+                        body = {"json": bench.campaign_body()} if method == "POST" else {}
+                        response = await bench.call(probe, method, path, role, **kwargs, **body)
+                        if response is None or response.status_code >= 400:
+                            raise SystemExit(f"{name} {probe}: answered {response}")
+                    cpu = (
+                        mix.cpu_seconds(pid) - before - idle_rate * (time.perf_counter() - started)
+                    )
+                    used[name].setdefault(probe, []).append(max(0.0, cpu) * 1000 / args.endpoints)
+            print(f"round {round_ + 1} of {args.rounds} done", flush=True)
+    finally:
+        for bench, _, _ in benches.values():
+            await bench.close()
+    (base_name, base), (new_name, new) = used.items()
+    print(f"{'endpoint (CPU ms per request)':42} {base_name:>10} {new_name:>10}  ratio")
+    for probe in base:
+        before, after = sum(base[probe]) / len(base[probe]), sum(new[probe]) / len(new[probe])
+        ratio = f"{after / before:.3f}" if before else "-"
+        print(f"{probe:42} {before:10.3f} {after:10.3f}  {ratio}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ref", help="the commit to compare this tree with")
@@ -93,13 +148,28 @@ def main() -> None:
     parser.add_argument("--setup-campaigns", type=int, default=40, help="per tenant")
     parser.add_argument("--password", default="demo-pass-123")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--endpoints",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the mix: each endpoint's CPU per request, N requests per round",
+    )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=1.0,
+        help="with --endpoints: seconds before each endpoint's batch (the server's events settle)",
+    )
     args = parser.parse_args()
     print("machine:", machine())
     baseline, baseline_python = bench_servers.baseline_tree(args.ref)
     sides = {args.ref: (baseline_python, baseline), "this tree": (sys.executable, HERE.parent)}
     with tempfile.TemporaryDirectory(prefix="crm-ab-") as tmp, contextlib.ExitStack() as stack:
         servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_ab")
-        asyncio.run(alternate(servers, args))
+        asyncio.run(
+            alternate_endpoints(servers, args) if args.endpoints else alternate(servers, args)
+        )
 
 
 if __name__ == "__main__":
