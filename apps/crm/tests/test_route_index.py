@@ -76,3 +76,33 @@ def test_groups_are_the_first_two_segments() -> None:
     assert group_of(f"/api/campaigns/{SAMPLE_ID}/approve/") == "/api/campaigns"
     assert group_of("/healthz") == "/healthz"
     assert group_of("/") == "/"
+
+
+async def test_a_request_under_a_root_path_is_routed_by_the_path_the_routes_see() -> None:
+    app = campaign_api()
+    index = app.router.middleware_stack
+    served: list[object] = []
+
+    class Seen(Exception):
+        pass
+
+    route = index.candidates("/api/campaigns/")[0]
+    original = route.handle
+
+    async def handle(scope, receive, send):  # the route the index picked, not run
+        served.append(route)
+        raise Seen
+
+    async def full_scan(scope, receive, send):  # FastAPI's router: not needed here
+        raise AssertionError("left to the full scan")
+
+    route.handle = handle
+    app.router.app = full_scan
+    try:
+        scope = _scope(app, "GET", "/crm/api/campaigns/") | {"root_path": "/crm"}
+        with pytest.raises(Seen):
+            await index(scope, None, None)
+    finally:
+        route.handle = original
+        del app.router.app
+    assert served == [route]
