@@ -49,15 +49,21 @@ def _load_mix() -> Any:
 mix = _load_mix()
 
 
+async def signed_in_bench(base: str, name: str, args: argparse.Namespace) -> Any:
+    """A bench of the mix against `base`, signed in as the demo users, its campaigns set up."""
+    async with httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(60.0)) as client:
+        tokens = await mix.sign_in(client, args.password)
+    if tokens is None:
+        raise SystemExit(f"{name}: the demo sign-in failed")
+    bench = mix.Bench(base, tokens, random.Random(args.seed))
+    await bench.setup(args.setup_campaigns)
+    return bench
+
+
 async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespace) -> None:
     benches: dict[str, tuple[Any, int]] = {}
     for name, (base, pid) in servers.items():
-        async with httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(60.0)) as client:
-            tokens = await mix.sign_in(client, args.password)
-        if tokens is None:
-            raise SystemExit(f"{name}: the demo sign-in failed")
-        bench = mix.Bench(base, tokens, random.Random(args.seed))
-        await bench.setup(args.setup_campaigns)
+        bench = await signed_in_bench(base, name, args)
         await bench.phase(args.users, args.warmup, args.think)
         benches[name] = (bench, pid)
     totals: dict[str, list[float]] = {name: [0.0, 0] for name in servers}
@@ -95,12 +101,7 @@ async def alternate_endpoints(
     handled during the pause before the next batch, which is not measured."""
     benches: dict[str, tuple[Any, int, float]] = {}
     for name, (base, pid) in servers.items():
-        async with httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(60.0)) as client:
-            tokens = await mix.sign_in(client, args.password)
-        if tokens is None:
-            raise SystemExit(f"{name}: the demo sign-in failed")
-        bench = mix.Bench(base, tokens, random.Random(args.seed))
-        await bench.setup(args.setup_campaigns)
+        bench = await signed_in_bench(base, name, args)
         idle_from, started = mix.cpu_seconds(pid), time.perf_counter()
         await asyncio.sleep(3)
         idle_rate = (mix.cpu_seconds(pid) - idle_from) / (time.perf_counter() - started)

@@ -84,7 +84,7 @@ async def test_a_request_under_a_root_path_is_routed_by_the_path_the_routes_see(
     served: list[object] = []
 
     class Seen(Exception):
-        pass
+        """Raised by the route the index picked, in place of serving the request."""
 
     route = index.candidates("/api/campaigns/")[0]
     original = route.handle

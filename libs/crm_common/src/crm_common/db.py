@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -182,12 +182,10 @@ async def _session_closed(session: AsyncSession) -> AsyncIterator[None]:
     driver is in autocommit mode, so handing the connection back to the pool sends nothing)
     and runs in place; after an error or a cancellation it runs as AsyncSession's own exit
     does, in a task of its own and to completion, so the connection is never left behind."""
-    try:
+    async with AsyncExitStack() as on_error:
+        on_error.push_async_exit(session)  # AsyncSession's own exit: the shielded close
         yield
-    except BaseException:
-        async with session:  # AsyncSession.__aexit__: the close shielded from cancellation
-            pass
-        raise
+        on_error.pop_all()  # committed: the close below, in place
     await session.close()
 
 

@@ -36,7 +36,7 @@ def group_of(path: str) -> str:
     return "/".join(parts[:3])
 
 
-def route_groups(path_format: str) -> str:
+def route_group(path_format: str) -> str:
     """The group of a route path, or `_ANY` when a parameter falls within its first two
     segments (the route may then serve paths of several groups)."""
     group = group_of(path_format)
@@ -69,7 +69,7 @@ class RouteIndex:
         groups: dict[str, list[BaseRoute]] = {}
         anywhere: list[BaseRoute] = []
         for route in self.router.routes:
-            names = {route_groups(path) for path in _paths(route)}
+            names = {route_group(path) for path in _paths(route)}
             if _ANY in names:
                 anywhere.append(route)
                 # It keeps its place among every group's routes.
