@@ -168,9 +168,20 @@ test("the segment builder nests groups and reorders them by keyboard and mouse",
   // The arrow waits until the group is lifted (the sensor listens for keys from then on).
   await page.keyboard.press("Space");
   await expect(page.locator(".nested-group.dragging")).toBeVisible();
-  await page.keyboard.press("ArrowUp");
-  // Dropped once it has moved up.
-  await expect(page.locator(".nested-group.dragging")).toHaveAttribute("style", /translate3d\(0px, -/);
+  // Dropped once it has moved up and the condition it moved over has made room below it. The
+  // sensor measures the rows it can move to just after the lift, and the lifted group's own
+  // offset is drawn a render before the drop target is known; an arrow pressed before either
+  // does nothing, and a second one at the top of the list does nothing either.
+  const overtaken = page.locator("li.condition", {
+    has: page.getByRole("button", { name: "Reorder behavioral condition 1", exact: true }),
+  });
+  await expect(async () => {
+    await page.keyboard.press("ArrowUp");
+    await expect(page.locator(".nested-group.dragging")).toHaveAttribute("style", /translate3d\(0px, -/, {
+      timeout: 1_000,
+    });
+    await expect(overtaken).toHaveAttribute("style", /translate3d\(0px, [1-9]/, { timeout: 1_000 });
+  }).toPass();
   await page.keyboard.press("Space");
   await expect(page.getByRole("list", { name: "Rules of behavioral group 1", exact: true })).toBeVisible();
   await expect(page.getByLabel("behavioral condition 2 count", { exact: true })).toBeVisible();
