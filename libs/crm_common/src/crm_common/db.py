@@ -304,11 +304,18 @@ async def _roll_back(connection: AsyncConnection, driver: Any) -> None:
 
 @dataclass(frozen=True)
 class DriverStatement:
-    """A statement compiled once for the driver: its SQL and the names of its parameters in
-    the order of their `$n` placeholders."""
+    """A statement compiled once for the driver: its SQL, the names of its parameters in
+    the order of their `$n` placeholders, and the values the statement itself carries
+    (a literal such as `last_value + 1` is a parameter too)."""
 
     sql: str
     names: tuple[str, ...]
+    carried: tuple[tuple[str, Any], ...] = ()
+
+    def arguments(self, values: dict[str, Any]) -> list[Any]:
+        """The driver's arguments: `values` by name, then what the statement carries."""
+        merged = {**dict(self.carried), **values} if self.carried else values
+        return [merged[name] for name in self.names]
 
 
 @functools.lru_cache(maxsize=512)
@@ -320,7 +327,13 @@ def driver_statement(statement: ClauseElement, dialect: Any) -> DriverStatement:
     compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
     if compiled._bind_processors or "__[POSTCOMPILE_" in compiled.string:
         raise ValueError("this statement needs SQLAlchemy to convert or expand its values")
-    return DriverStatement(compiled.string, tuple(compiled.positiontup or ()))
+    names = tuple(compiled.positiontup or ())
+    carried = tuple(
+        (name, compiled.binds[name].effective_value)
+        for name in dict.fromkeys(names)
+        if not compiled.binds[name].required
+    )
+    return DriverStatement(compiled.string, names, carried)
 
 
 async def fetch_records(
@@ -335,13 +348,25 @@ async def fetch_records(
     prepared = driver_statement(statement, connection.dialect)
     try:
         records: list[asyncpg.Record] = await _driver_of(connection).fetch(
-            prepared.sql, *[values[name] for name in prepared.names]
+            prepared.sql, *prepared.arguments(values)
         )
     except asyncpg.PostgresError as exc:
         raised = DBAPIError(prepared.sql, None, _DriverError(str(exc)))
         raised.orig.__cause__ = exc  # type: ignore[union-attr]
         raise raised from exc
     return records
+
+
+async def session_records(
+    session: AsyncSession, statement: ClauseElement, values: dict[str, Any]
+) -> list[asyncpg.Record]:
+    """`fetch_records` on the session's transaction: a statement built once, run without
+    SQLAlchemy's execution (a third of the CPU of `session.execute` for a one-row read). What
+    the session holds unsent is flushed first, as its autoflush would before a query, so the
+    statement sees every change made so far."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    return await fetch_records(await session.connection(), statement, values)
 
 
 class _DriverError(Exception):

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from asyncpg import Record
 from sqlalchemy import (
     ColumnElement,
     Delete,
@@ -25,7 +26,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import ClauseElement
 
+from crm_common.db import session_records
 from crm_common.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -82,6 +85,18 @@ class TenantScope:
 
     async def all(self, statement: Select[M]) -> Sequence[M]:
         return (await self.session.execute(statement)).scalars().all()
+
+    async def records(self, statement: ClauseElement, **values: Any) -> list[Record]:
+        """The rows of a statement built once with `owned`, run with this company's id and
+        `values` straight through the driver (`crm_common.db.session_records`): the driver's
+        records, whose values are not converted by SQLAlchemy types."""
+        return await session_records(self.session, statement, self.params(**values))
+
+    async def value(self, statement: ClauseElement, **values: Any) -> Any:
+        """The first column of the first row of `records(statement, ...)`; None without a
+        row."""
+        found = await self.records(statement, **values)
+        return found[0][0] if found else None
 
     def add(self, obj: M) -> M:
         """Stage a new row owned by this company."""

@@ -6,7 +6,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import String, any_, bindparam, cast, select
+from sqlalchemy import String, any_, bindparam, cast, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 
@@ -103,3 +103,46 @@ def test_statements_needing_sqlalchemy_for_their_values_are_refused(db) -> None:
     prepared = driver_statement(BUDGETS, dialect)
     assert prepared.names == ("tenant_company_id", "types")
     assert driver_statement(BUDGETS, dialect) is prepared  # compiled once
+
+
+COUNT_CODES = select(func.count()).where(
+    owned(CampaignBudget), CampaignBudget.budget_code.startswith(bindparam("prefix"))
+)
+
+
+async def test_a_scope_read_sees_what_the_session_has_not_sent_yet(db) -> None:
+    company = await make_company(db)
+    async with db.tenant_session(company.id) as session:
+        scope = TenantScope(session, company.id)
+        assert await scope.value(COUNT_CODES, prefix="PENDING-") == 0
+        scope.add(
+            CampaignBudget(
+                budget_name="Pending",
+                budget_code="PENDING-1",
+                budget_type="annual",
+                fiscal_year=2026,
+                total_amount=Decimal("10.00"),
+            )
+        )
+        # Flushed first, as the session's autoflush would before a query of its own.
+        assert await scope.value(COUNT_CODES, prefix="PENDING-") == 1
+        records = await scope.records(BUDGETS, types=["annual"])
+        assert [record["budget_code"] for record in records] == ["PENDING-1"]
+    async with db.tenant_session(company.id) as session:
+        scope = TenantScope(session, company.id)
+        assert await scope.value(COUNT_CODES, prefix="NONE-") == 0
+        assert await scope.value(BUDGETS.where(CampaignBudget.id.is_(None)), types=[]) is None
+
+
+def test_values_a_statement_carries_go_to_the_driver_with_it(db) -> None:
+    # `x + 1` and a literal in a VALUES clause are parameters the statement holds itself.
+    statement = select(
+        (CampaignBudget.fiscal_year + 1).label("next_year"), literal_column("1").label("one")
+    ).where(owned(CampaignBudget), CampaignBudget.budget_code == bindparam("code"))
+    prepared = driver_statement(statement, db.app_engine.dialect)
+    carried = dict(prepared.carried)
+    assert carried == {"fiscal_year_1": 1}
+    arguments = prepared.arguments({"tenant_company_id": "c", "code": "X"})
+    assert arguments == [1, "c", "X"]
+    with pytest.raises(KeyError):
+        prepared.arguments({"code": "X"})  # the company is never carried: always bound

@@ -28,6 +28,7 @@ async def last_editor(
 ) -> uuid.UUID | None:
     """Who last edited the campaign's content (its newest `campaign.updated` audit row);
     submitting, approving or moving it through its lifecycle is not an edit."""
-    values = scope.params(entity_type=entity_type, entity_id=campaign_id)
-    editor: uuid.UUID | None = (await scope.session.execute(LAST_EDITOR, values)).scalar()
+    editor: uuid.UUID | None = await scope.value(
+        LAST_EDITOR, entity_type=entity_type, entity_id=campaign_id
+    )
     return editor

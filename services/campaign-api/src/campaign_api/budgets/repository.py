@@ -254,14 +254,14 @@ async def fiscal_totals(
     what live (not cancelled, completed or deleted) campaigns starting in `window` hold. A
     budget drawn from a parent budget is part of its parent's money, so only budgets without
     a parent are added up."""
-    values = scope.params(
+    [(total, threshold, held_amount)] = await scope.records(
+        FISCAL_TOTALS,
         currency=currency,
         fiscal_year=fiscal_year,
         window_start=window[0],
         window_end=window[1],
         excluded_campaign=exclude_campaign_id,
     )
-    total, threshold, held_amount = (await scope.session.execute(FISCAL_TOTALS, values)).one()
     return (
         _money(total),
         _money(threshold) if threshold is not None else None,

@@ -90,8 +90,7 @@ CODE_TAKEN = select(
 
 async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None = None) -> bool:
     """Whether another live campaign of the company (than `exclude_id`) has this code."""
-    values = scope.params(code=code, excluded_campaign=exclude_id)
-    return bool((await scope.session.execute(CODE_TAKEN, values)).scalar_one())
+    return bool(await scope.value(CODE_TAKEN, code=code, excluded_campaign=exclude_id))
 
 
 NEXT_CODE_NUMBER = (
@@ -113,9 +112,7 @@ NEXT_CODE_NUMBER = (
 async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
     """The next number of (company, prefix, year): one atomic upsert, so concurrent callers
     each get their own number (the row lock is held until the transaction ends)."""
-    values = scope.params(prefix=prefix, year=year)
-    connection = await scope.session.connection()  # a Core statement: no ORM insert handling
-    return int((await connection.execute(NEXT_CODE_NUMBER, values)).scalar_one())
+    return int(await scope.value(NEXT_CODE_NUMBER, prefix=prefix, year=year))
 
 
 SCHEDULE_CONFLICTS = (
@@ -123,7 +120,8 @@ SCHEDULE_CONFLICTS = (
     .where(
         owned(Campaign),
         is_scheduled(),
-        Campaign.primary_channel.in_(bindparam("channels", expanding=True)),
+        # One array parameter: the statement runs straight through the driver.
+        Campaign.primary_channel == any_(cast(bindparam("channels"), ARRAY(String))),
         Campaign.start_date <= bindparam("end"),
         Campaign.end_date >= bindparam("start"),
         Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
@@ -143,14 +141,14 @@ async def schedule_conflicts(
 ) -> Sequence[tuple[uuid.UUID, str, str]]:
     """Planned or active campaigns whose primary channel is one of `primary_channels` and
     whose dates overlap [start, end]: (id, code, primary channel)."""
-    values = scope.params(
+    rows = await scope.records(
+        SCHEDULE_CONFLICTS,
         channels=sorted(primary_channels),
         start=start,
         end=end,
         limit=limit,
         excluded_campaign=exclude_id,
     )
-    rows = (await scope.session.execute(SCHEDULE_CONFLICTS, values)).all()
     return [(row[0], row[1], row[2]) for row in rows]
 
 
@@ -300,15 +298,14 @@ async def page(
     )
 
 
-LIVE_SEGMENTS = (
-    select(CampaignSegment)
-    .where(
-        owned(CampaignSegment),
-        CampaignSegment.campaign_id == bindparam("campaign_id"),
-        ~CampaignSegment.is_deleted,
-    )
-    .order_by(CampaignSegment.created_at, CampaignSegment.id)
+LIVE_SEGMENT_CRITERIA = (
+    owned(CampaignSegment),
+    CampaignSegment.campaign_id == bindparam("campaign_id"),
+    ~CampaignSegment.is_deleted,
 )
+"""A campaign's live segments (the campaign bound as `campaign_id`)."""
+SEGMENT_ORDER = (CampaignSegment.created_at, CampaignSegment.id)
+LIVE_SEGMENTS = select(CampaignSegment).where(*LIVE_SEGMENT_CRITERIA).order_by(*SEGMENT_ORDER)
 
 
 async def segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:

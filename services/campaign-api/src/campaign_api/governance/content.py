@@ -14,12 +14,13 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from campaign_api.campaigns.repository import LIVE_SEGMENTS
+from campaign_api.campaigns.repository import LIVE_SEGMENT_CRITERIA, SEGMENT_ORDER
 from crm_common.models import (
     AbVariant,
     Campaign,
     CampaignBudget,
     CampaignBudgetAllocation,
+    CampaignSegment,
     CampaignTemplate,
     CampaignTemplateLink,
 )
@@ -70,16 +71,26 @@ def fingerprint(content: dict[str, Any]) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-# The parts of a campaign's governed content, each a statement built once (crm_common.tenancy).
+# The parts of a campaign's governed content, each a statement built once (crm_common.tenancy)
+# and read straight through the driver: the content is compared, never changed.
 _TEMPLATES = (
-    select(CampaignTemplateLink.is_primary, CampaignTemplate)
+    select(
+        CampaignTemplateLink.is_primary,
+        CampaignTemplate.template_code,
+        *(getattr(CampaignTemplate, name) for name in TEMPLATE_FIELDS),
+    )
     .join(CampaignTemplate, CampaignTemplate.id == CampaignTemplateLink.template_id)
     .where(
         owned(CampaignTemplateLink), CampaignTemplateLink.campaign_id == bindparam("campaign_id")
     )
 )
-_VARIANTS = select(AbVariant).where(
-    owned(AbVariant), AbVariant.campaign_id == bindparam("campaign_id")
+_VARIANTS = select(
+    AbVariant.variant_name, *(getattr(AbVariant, name) for name in VARIANT_FIELDS)
+).where(owned(AbVariant), AbVariant.campaign_id == bindparam("campaign_id"))
+_SEGMENTS = (
+    select(CampaignSegment.id, *(getattr(CampaignSegment, name) for name in SEGMENT_FIELDS))
+    .where(*LIVE_SEGMENT_CRITERIA)
+    .order_by(*SEGMENT_ORDER)
 )
 _ALLOCATIONS = (
     select(CampaignBudget.budget_code, CampaignBudgetAllocation.allocated_amount)
@@ -93,30 +104,29 @@ _ALLOCATIONS = (
 
 async def governed_content(scope: TenantScope, campaign: Campaign) -> dict[str, Any]:
     """The campaign's governed content now, from the current transaction's view."""
-    session = scope.session
-    await session.flush()
-    values = scope.params(campaign_id=campaign.id)
-    templates = (await session.execute(_TEMPLATES, values)).all()
-    variants = (await session.execute(_VARIANTS, values)).scalars().all()
-    segments = (await session.execute(LIVE_SEGMENTS, values)).scalars().all()
-    allocations = (await session.execute(_ALLOCATIONS, values)).all()
+    templates = await scope.records(_TEMPLATES, campaign_id=campaign.id)
+    variants = await scope.records(_VARIANTS, campaign_id=campaign.id)
+    segments = await scope.records(_SEGMENTS, campaign_id=campaign.id)
+    allocations = await scope.records(_ALLOCATIONS, campaign_id=campaign.id)
     content: dict[str, Any] = {name: getattr(campaign, name) for name in CAMPAIGN_FIELDS}
     content["templates"] = {
-        template.template_code: {
-            "is_primary": is_primary,
-            **{name: getattr(template, name) for name in TEMPLATE_FIELDS},
+        template["template_code"]: {
+            "is_primary": template["is_primary"],
+            **{name: template[name] for name in TEMPLATE_FIELDS},
         }
-        for is_primary, template in templates
+        for template in templates
     }
     content["variants"] = {
-        variant.variant_name: {name: getattr(variant, name) for name in VARIANT_FIELDS}
+        variant["variant_name"]: {name: variant[name] for name in VARIANT_FIELDS}
         for variant in variants
     }
     content["segments"] = [
-        {"id": segment.id, **{name: getattr(segment, name) for name in SEGMENT_FIELDS}}
+        {"id": segment["id"], **{name: segment[name] for name in SEGMENT_FIELDS}}
         for segment in segments
     ]
-    content["budget_allocations"] = dict(allocations)
+    content["budget_allocations"] = {
+        row["budget_code"]: row["allocated_amount"] for row in allocations
+    }
     canonical: dict[str, Any] = canonical_value(content)
     return canonical
 

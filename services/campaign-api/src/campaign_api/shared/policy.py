@@ -101,7 +101,7 @@ COMPANY_SETTINGS = select(Company.settings).where(Company.id == bindparam(TENANT
 
 async def load_settings(scope: TenantScope) -> dict[str, Any]:
     """The raw settings of the scope's company (row-level security shows only that row)."""
-    raw = (await scope.session.execute(COMPANY_SETTINGS, scope.params())).scalar_one_or_none()
+    raw = await scope.value(COMPANY_SETTINGS)
     if raw is None:
         raise NotFound("The company was not found.")
     return dict(raw)
