@@ -12,7 +12,7 @@ from fastapi import APIRouter, FastAPI
 from starlette.middleware import Middleware
 from starlette.types import ASGIApp
 
-from crm_common import route_index
+from crm_common import param_facts, route_index
 from crm_common.apidocs import docs_router
 from crm_common.errors import install_error_handlers
 from crm_common.health import Check, SchemaCheck, health_router
@@ -137,4 +137,5 @@ def create_service_app(
     if any(getattr(entry, "cls", None) is RateLimitMiddleware for entry in middleware):
         document_rate_limits(app)
     route_index.install(app.router)
+    param_facts.install()
     return app

@@ -83,7 +83,12 @@ def redact_budget(value: Any) -> Any:
     """A copy of `value` (dicts and lists, any depth) without budget figures, for principals
     lacking `view_budget`."""
     if isinstance(value, dict):
-        return {k: redact_budget(v) for k, v in value.items() if k not in BUDGET_FIELDS}
+        # Only a dict or a list is walked into: a page's values are mostly neither.
+        return {
+            k: redact_budget(v) if isinstance(v, dict | list) else v
+            for k, v in value.items()
+            if k not in BUDGET_FIELDS
+        }
     if isinstance(value, list):
-        return [redact_budget(item) for item in value]
+        return [redact_budget(item) if isinstance(item, dict | list) else item for item in value]
     return value

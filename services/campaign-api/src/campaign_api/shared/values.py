@@ -8,9 +8,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+_READY = frozenset({str, int, float, bool, type(None)})
+"""Types that are JSON-ready as they are (exactly these: an `Enum` of `str` is not)."""
+
 
 def jsonable(value: Any) -> Any:
     """A JSON-ready copy: Decimal as string (no float rounding), datetimes as ISO 8601."""
+    if type(value) in _READY:
+        return value
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime | date):

@@ -1,0 +1,84 @@
+"""`crm_common.param_facts`: FastAPI's per-parameter questions, answered once per field, give
+every parameter of the four service apps the answers FastAPI itself gives, and a request's
+parameters are read and refused as before."""
+
+import pytest
+from fastapi.dependencies import utils
+from fastapi.routing import APIRoute
+
+from campaign_api.main import create_app as campaign_api
+from crm_common import param_facts
+from launch_worker.main import create_app as launch_worker
+from notify_gateway.main import create_app as notify_gateway
+from segment_engine.main import create_app as segment_engine
+
+
+def _params(dependant):
+    """The parameter fields of a route's whole dependency tree, as FastAPI reads them."""
+    yield from dependant.path_params
+    yield from dependant.query_params
+    yield from dependant.header_params
+    yield from dependant.cookie_params
+    for sub in dependant.dependencies:
+        yield from _params(sub)
+
+
+def _api_routes(app):
+    """Every API route of `app`, those of included routers as FastAPI runs them."""
+    for top in app.routes:
+        contexts = getattr(top, "effective_route_contexts", None)
+        if contexts is not None:
+            yield from contexts()
+        elif isinstance(top, APIRoute):
+            yield top
+
+
+def _answered_by_fastapi(name):
+    return getattr(utils, name).__wrapped__
+
+
+@pytest.mark.parametrize(
+    "create",
+    [campaign_api, segment_engine, launch_worker, notify_gateway],
+    ids=lambda f: f.__module__,
+)
+def test_every_parameter_gets_fastapi_s_own_answers(create) -> None:
+    app = create()
+    assert getattr(utils, "__crm_param_facts__", False)
+    checked = 0
+    for route in _api_routes(app):
+        if route.dependant is None:  # a WebSocket route: read by its own handler
+            continue
+        for field in _params(route.dependant):
+            for name in param_facts._FIELD_QUESTIONS:
+                question, own = getattr(utils, name), _answered_by_fastapi(name)
+                assert question(field) == own(field), (route.path, field.name, name)
+                assert question(field) == own(field)  # the kept answer, asked again
+            annotation = field.field_info.annotation
+            for name in param_facts._ANNOTATION_QUESTIONS:
+                assert getattr(utils, name)(annotation) == _answered_by_fastapi(name)(annotation)
+            aliases = utils._get_param_aliases(field, convert_underscores=True)
+            assert aliases == _answered_by_fastapi("_get_param_aliases")(
+                field, convert_underscores=True
+            )
+            checked += 1
+    assert checked > 0
+
+
+def test_installing_twice_wraps_once() -> None:
+    param_facts.install()
+    wrapped = utils._get_param_model
+    param_facts.install()
+    assert utils._get_param_model is wrapped
+    assert not hasattr(_answered_by_fastapi("_get_param_model"), "__wrapped__")
+
+
+def test_an_unhashable_annotation_is_answered_each_time() -> None:
+    question = utils.field_annotation_is_sequence
+    assert question(list[int]) is True
+    assert question(int) is False
+
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+    assert question(Unhashable()) is False
