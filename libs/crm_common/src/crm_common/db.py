@@ -28,7 +28,7 @@ from typing import Any, cast
 
 import asyncpg
 import structlog
-from sqlalchemy import Executable, Result, bindparam, insert, text
+from sqlalchemy import Executable, bindparam, insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -124,18 +124,22 @@ class Database:
             yield session
         await run_after_commit(session)
 
-    async def platform_read(self, statement: Executable, values: dict[str, Any]) -> Result[Any]:
-        """Run one read under the platform role outside any transaction: one round trip,
-        for a read on a hot path that names its company itself (the role is not limited
-        to one). A pooled connection found dead is discarded and the read tried again."""
-        try:
+    async def platform_records(
+        self, statement: ClauseElement, values: dict[str, Any]
+    ) -> list[asyncpg.Record]:
+        """Run one read built once under the platform role, outside any transaction and
+        straight through the driver (`fetch_records`): one round trip, for a read on a hot
+        path that names its company itself (the role is not limited to one). A pooled
+        connection found dead is discarded and the next one tried."""
+        for attempt in range(_checkout_attempts(self.system_engine)):
             async with self.system_engine.connect() as connection:
-                return await connection.execute(statement, values)
-        except DBAPIError as exc:
-            if not exc.connection_invalidated:
-                raise
-        async with self.system_engine.connect() as connection:
-            return await connection.execute(statement, values)
+                try:
+                    return await fetch_records(connection, statement, values)
+                except _DISCONNECTED as exc:
+                    await connection.invalidate(exc)
+                    if attempt == 0:
+                        log.info("pooled_connection_lost", error=type(exc).__name__)
+        raise ConnectionError("no live database connection could be checked out")
 
     async def ping(self) -> None:
         """Raise unless the database answers."""
@@ -189,14 +193,19 @@ async def _session_closed(session: AsyncSession) -> AsyncIterator[None]:
     await session.close()
 
 
+def _checkout_attempts(engine: AsyncEngine) -> int:
+    """How many pooled connections to try before giving up: every one the pool may hold
+    (each may have died while pooled) and a new one."""
+    pool = engine.pool
+    return max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined,no-any-return]
+
+
 async def _begin_on_live_connection(
     session: AsyncSession, engine: AsyncEngine, begin: str
 ) -> tuple[AsyncConnection, Any]:
     """Check out a connection and run `begin` on it; a connection found dead is
     discarded and the next one tried. (The connection, its asyncpg connection.)"""
-    pool = engine.pool
-    attempts = max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined]
-    for attempt in range(attempts):
+    for attempt in range(_checkout_attempts(engine)):
         connection = await session.connection()
         driver = _driver_of(connection)
         try:

@@ -208,7 +208,7 @@ async def test_system_connections_killed_by_the_server_are_replaced(
 async def test_platform_reads_replace_connections_killed_by_the_server(
     db: Database, database_url: str
 ) -> None:
-    """A read outside a transaction (`platform_read`) on a pooled connection that died
+    """A read outside a transaction (`platform_records`) on a pooled connection that died
     meanwhile is tried again on a new one, as a transaction's first message is."""
     acme = await make_company(db, "acme")
     count = select(func.count()).select_from(Company).where(Company.id == bindparam("company"))
@@ -216,6 +216,6 @@ async def test_platform_reads_replace_connections_killed_by_the_server(
     assert pids
     await _terminate(database_url, pids)
     for _ in range(len(pids) + 2):
-        result = await db.platform_read(count, {"company": acme.id})
-        assert result.scalar_one() == 1
+        [record] = await db.platform_records(count, {"company": acme.id})
+        assert record[0] == 1
     assert not pids & await _backend_pids(db, None)

@@ -50,11 +50,11 @@ SUBSCRIBED = select(WebhookSubscription.id).where(
 async def subscribed(db: Database, company_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
     """The active subscriptions of the company that want `event_type`. Asked of every event
     of every company, most of which have none: one round trip outside a transaction
-    (`Database.platform_read`), where a tenant transaction would take three."""
-    result = await db.platform_read(
+    (`Database.platform_records`), where a tenant transaction would take three."""
+    records = await db.platform_records(
         SUBSCRIBED, {"company_id": company_id, "event_type": event_type}
     )
-    return list(result.scalars())
+    return [record[0] for record in records]
 
 
 async def queue(
