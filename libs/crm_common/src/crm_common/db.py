@@ -28,7 +28,7 @@ from typing import Any, cast
 
 import asyncpg
 import structlog
-from sqlalchemy import Executable, bindparam, insert, text
+from sqlalchemy import Boolean, Executable, bindparam, insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -334,7 +334,13 @@ def driver_statement(statement: ClauseElement, dialect: Any) -> DriverStatement:
     run this way: none needing SQLAlchemy's conversion of a value, none expanding a list
     into several placeholders (bind a list to `= ANY(...)` instead)."""
     compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
-    if compiled._bind_processors or "__[POSTCOMPILE_" in compiled.string:
+    converted = [
+        name
+        for name in compiled._bind_processors
+        # A Boolean's conversion only checks that the value is a bool, as the driver does.
+        if not isinstance(compiled.binds[name].type, Boolean)
+    ]
+    if converted or "__[POSTCOMPILE_" in compiled.string:
         raise ValueError("this statement needs SQLAlchemy to convert or expand its values")
     names = tuple(compiled.positiontup or ())
     carried = tuple(

@@ -100,6 +100,9 @@ def test_statements_needing_sqlalchemy_for_their_values_are_refused(db) -> None:
     for statement in (expanding, converted):
         with pytest.raises(ValueError, match="convert or expand"):
             driver_statement(statement, dialect)
+    # A Boolean's value goes to the driver as it is (a bool either way).
+    flag = select(CampaignBudget.id).where(CampaignBudget.is_active == bindparam("active"))
+    assert driver_statement(flag, dialect).names == ("active",)
     prepared = driver_statement(BUDGETS, dialect)
     assert prepared.names == ("tenant_company_id", "types")
     assert driver_statement(BUDGETS, dialect) is prepared  # compiled once

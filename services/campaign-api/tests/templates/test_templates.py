@@ -208,3 +208,41 @@ async def test_completed_campaigns_keep_their_templates(
 
     assert response.status_code == 409
     assert response.json()["error_code"] == "campaign_locked"
+
+
+async def test_list_pages_totals_search_literally_and_stay_within_the_company(
+    client, admin, globex, headers_for
+) -> None:
+    for code, name in (("P1", "Promo_1"), ("P2", "Promo%2"), ("PX3", "PromoX3"), ("Q1", "Q")):
+        response = await client.post(
+            "/api/campaign-templates/",
+            json={**TEMPLATE, "template_code": code, "template_name": name},
+            headers=admin,
+        )
+        assert response.status_code == 201
+    other = await headers_for(globex, "admin")
+    await client.post(
+        "/api/campaign-templates/",
+        json={**TEMPLATE, "template_code": "P9", "template_name": "Promo_9"},
+        headers=other,
+    )
+
+    async def page(query: str) -> dict:
+        response = await client.get(f"/api/campaign-templates/?{query}", headers=admin)
+        assert response.status_code == 200
+        return response.json()
+
+    # `_` and `%` are matched as themselves, not as wildcards; Globex's Promo_9 is never seen.
+    assert [item["template_code"] for item in (await page("search=o_"))["items"]] == ["P1"]
+    assert [item["template_code"] for item in (await page("search=o%25"))["items"]] == ["P2"]
+    first = await page("page_size=2&page=1")
+    assert first["total"] == 4
+    assert [item["template_code"] for item in first["items"]] == ["P1", "P2"]
+    assert "_total" not in first["items"][0]
+    second = await page("page_size=2&page=2")
+    assert [item["template_code"] for item in second["items"]] == ["PX3", "Q1"]
+    assert second["total"] == 4
+    # Past the last page: no rows, and the total is still told.
+    past = await page("page_size=2&page=5")
+    assert (past["total"], past["items"]) == (4, [])
+    assert (await page("is_active=false"))["total"] == 0

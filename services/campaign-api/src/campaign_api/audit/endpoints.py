@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from campaign_api.audit import service
 from campaign_api.audit.chain_endpoints import router as chain_router
-from campaign_api.audit.schemas import AuditEntry, AuditPage
+from campaign_api.audit.schemas import AuditPage
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.deps import CampaignId, CampaignReader
 from campaign_api.campaigns.errors import CampaignNotFound
@@ -40,21 +40,10 @@ async def campaign_history(
     """List every change of a campaign and its segments, links and approvals, newest first."""
     campaign = await campaign_service.load(scope, campaign_id, include_deleted=True)
     rows, total = await service.history(scope, "campaign", campaign.id, pagination, action)
+    # Rows, validated once: by the page's response model.
     items = [
-        AuditEntry(
-            id=row.id,
-            occurred_at=row.occurred_at,
-            actor_user_id=row.actor_user_id,
-            action=row.action,
-            entity_type=row.entity_type,
-            entity_id=row.entity_id,
-            old_values=row.old_values,
-            new_values=row.new_values,
-            request_id=row.request_id,
-            client_ip=str(row.client_ip) if row.client_ip is not None else None,
-            user_agent=row.user_agent,
-        ).model_dump(mode="json")
-        for row in rows
+        {**row, "client_ip": str(row["client_ip"]) if row["client_ip"] is not None else None}
+        for row in map(dict, rows)
     ]
     page = make_page(items, total, pagination, {"action": action or None})
     return respond(page, principal)

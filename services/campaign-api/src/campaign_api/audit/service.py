@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from campaign_api.audit import repository
 from campaign_api.shared.values import differences, jsonable
 from crm_common import audit
 from crm_common.events import emit
-from crm_common.models import AuditLog
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -91,6 +90,6 @@ async def history(
     entity_id: uuid.UUID,
     params: PageParams,
     action: str | None = None,
-) -> tuple[Sequence[AuditLog], int]:
-    """One page of an entity's audit history, newest first."""
+) -> tuple[Sequence[Mapping[str, Any]], int]:
+    """One page of an entity's audit history, newest first, as rows."""
     return await repository.history(scope, entity_type, entity_id, params, action)

@@ -8,8 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 
+from campaign_api.budgets.schemas import BudgetRead
+from campaign_api.shared.pages import ListQuery
 from campaign_api.shared.statuses import is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.tenancy import TenantScope, owned
@@ -38,47 +40,15 @@ async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None
     return bool((await scope.session.execute(statement)).scalar_one())
 
 
-def list_criteria(
-    *,
-    is_active: bool | None,
-    fiscal_year: int | None,
-    budget_type: str | None,
-    currency_code: str | None,
-    search: str | None,
-) -> list[ColumnElement[bool]]:
-    """The filters of the budget list as criteria; `search` matches name or code literally."""
-    criteria: list[ColumnElement[bool]] = []
-    if is_active is not None:
-        criteria.append(CampaignBudget.is_active.is_(is_active))
-    if fiscal_year is not None:
-        criteria.append(CampaignBudget.fiscal_year == fiscal_year)
-    if budget_type is not None:
-        criteria.append(CampaignBudget.budget_type == budget_type)
-    if currency_code is not None:
-        criteria.append(CampaignBudget.currency_code == currency_code)
-    if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        criteria.append(
-            or_(
-                CampaignBudget.budget_name.ilike(pattern, escape="\\"),
-                CampaignBudget.budget_code.ilike(pattern, escape="\\"),
-            )
-        )
-    return criteria
-
-
-async def page(
-    scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
-) -> tuple[Sequence[CampaignBudget], int]:
-    """One page of budgets matching `criteria`, newest fiscal year first, and their total."""
-    total = int((await scope.session.execute(scope.count(CampaignBudget, *criteria))).scalar_one())
-    statement = (
-        scope.select(CampaignBudget, *criteria)
-        .order_by(CampaignBudget.fiscal_year.desc(), CampaignBudget.budget_code)
-        .limit(limit)
-        .offset(offset)
-    )
-    return await scope.all(statement), total
+BUDGET_LIST = ListQuery(
+    model=CampaignBudget,
+    columns=tuple(getattr(CampaignBudget, name) for name in BudgetRead.model_fields),
+    filters=("is_active", "fiscal_year", "budget_type", "currency_code"),
+    searched=("budget_name", "budget_code"),
+    order=(CampaignBudget.fiscal_year.desc(), CampaignBudget.budget_code, CampaignBudget.id),
+)
+"""The budget list: newest fiscal year first; filtered by activity, year, type or currency,
+searched by name or code literally."""
 
 
 async def drawn_by_children(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -114,10 +114,11 @@ async def list_budgets(
     scope: TenantScope,
     params: PageParams,
     filters: dict[str, Any],
-) -> tuple[Sequence[CampaignBudget], int]:
-    """One page of budgets matching `filters`."""
-    return await repository.page(
-        scope, repository.list_criteria(**filters), params.page_size, params.offset
+) -> tuple[Sequence[Mapping[str, Any]], int]:
+    """One page of budgets matching `filters` (and its `search`): the columns a reader
+    gets, as rows."""
+    return await repository.BUDGET_LIST.page(
+        scope, filters, filters.get("search"), params.page_size, params.offset
     )
 
 

@@ -73,7 +73,8 @@ async def list_templates(
         "search": search,
     }
     rows, total = await service.list_templates(scope, pagination, filters)
-    page = make_page([_read(row) for row in rows], total, pagination, filters)
+    # Rows, validated once: by the page's response model.
+    page = make_page([dict(row) for row in rows], total, pagination, filters)
     return respond(page, principal)
 
 

@@ -6,9 +6,11 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, func
 
+from campaign_api.shared.pages import ListQuery
 from campaign_api.shared.statuses import is_live
+from campaign_api.templates.schemas import TemplateRead
 from crm_common.models import Campaign, CampaignTemplate, CampaignTemplateLink
 from crm_common.tenancy import TenantScope
 
@@ -29,40 +31,19 @@ async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None
     return bool((await scope.session.execute(statement)).scalar_one())
 
 
-def list_criteria(
-    *, is_active: bool | None, template_type: str | None, search: str | None
-) -> list[ColumnElement[bool]]:
-    """The filters of the template list as criteria; `search` matches name or code literally."""
-    criteria: list[ColumnElement[bool]] = []
-    if is_active is not None:
-        criteria.append(CampaignTemplate.is_active.is_(is_active))
-    if template_type is not None:
-        criteria.append(CampaignTemplate.template_type == template_type)
-    if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        criteria.append(
-            or_(
-                CampaignTemplate.template_name.ilike(pattern, escape="\\"),
-                CampaignTemplate.template_code.ilike(pattern, escape="\\"),
-            )
-        )
-    return criteria
-
-
-async def page(
-    scope: TenantScope, criteria: list[ColumnElement[bool]], limit: int, offset: int
-) -> tuple[Sequence[CampaignTemplate], int]:
-    """One page of templates matching `criteria`, defaults first, and their total."""
-    total = int(
-        (await scope.session.execute(scope.count(CampaignTemplate, *criteria))).scalar_one()
-    )
-    statement = (
-        scope.select(CampaignTemplate, *criteria)
-        .order_by(CampaignTemplate.is_default.desc(), CampaignTemplate.template_code)
-        .limit(limit)
-        .offset(offset)
-    )
-    return await scope.all(statement), total
+TEMPLATE_LIST = ListQuery(
+    model=CampaignTemplate,
+    columns=tuple(getattr(CampaignTemplate, name) for name in TemplateRead.model_fields),
+    filters=("is_active", "template_type"),
+    searched=("template_name", "template_code"),
+    order=(
+        CampaignTemplate.is_default.desc(),
+        CampaignTemplate.template_code,
+        CampaignTemplate.id,
+    ),
+)
+"""The template list: defaults first; filtered by activity or type, searched by name or code
+literally."""
 
 
 async def clear_default(scope: TenantScope, template_type: str, keep_id: uuid.UUID) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from campaign_api.audit.service import record_change, record_update
@@ -64,10 +64,11 @@ async def get_template(scope: TenantScope, template_id: uuid.UUID) -> CampaignTe
 
 async def list_templates(
     scope: TenantScope, params: PageParams, filters: dict[str, Any]
-) -> tuple[Sequence[CampaignTemplate], int]:
-    """One page of templates matching `filters`, defaults first."""
-    return await repository.page(
-        scope, repository.list_criteria(**filters), params.page_size, params.offset
+) -> tuple[Sequence[Mapping[str, Any]], int]:
+    """One page of templates matching `filters` (and its `search`), defaults first: the
+    columns a reader gets, as rows."""
+    return await repository.TEMPLATE_LIST.page(
+        scope, filters, filters.get("search"), params.page_size, params.offset
     )
 
 
