@@ -9,7 +9,7 @@ import pytest
 from redis.asyncio.connection import AbstractConnection
 from redis.exceptions import ConnectionError
 
-from crm_common.redis import CheckOutsideLockPool, create_redis
+from crm_common.redis import CheckOutsideLockPool, _idle, create_redis
 
 
 class _SlowFirstCheck(CheckOutsideLockPool):
@@ -61,3 +61,39 @@ async def test_a_failed_check_returns_the_connection() -> None:
         await pool.get_connection("PING")
     assert not pool._in_use_connections
     await pool.disconnect()
+
+
+async def test_a_connection_left_with_an_unread_reply_is_not_handed_out_as_is(
+    redis_url: str,
+) -> None:
+    client = create_redis(redis_url)
+    try:
+        await client.set("crm:test:redis-pool:k", "right", ex=10)
+        pool = client.connection_pool
+        connection = await pool.get_connection("GET")
+        assert _idle(connection)
+        await connection.send_command("GET", "crm:test:redis-pool:other")  # never read
+        await pool.release(connection)
+        await asyncio.sleep(0.05)  # the stray reply is in the connection's buffer by now
+        assert not _idle(connection)
+        # redis-py's own check reconnects it: the next reply is the next command's.
+        assert await client.get("crm:test:redis-pool:k") == "right"
+        assert _idle(connection)
+    finally:
+        await client.aclose()
+
+
+async def test_a_connection_the_server_closed_is_replaced(redis_url: str) -> None:
+    client, admin = create_redis(redis_url), create_redis(redis_url)
+    try:
+        await client.ping()
+        [connection] = client.connection_pool._available_connections
+        killed = await client.client_id()
+        assert await admin.client_kill_filter(_id=killed) == 1
+        await asyncio.sleep(0.05)
+        assert not _idle(connection)
+        assert await client.ping()
+        assert await client.client_id() != killed
+    finally:
+        await client.aclose()
+        await admin.aclose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from redis.asyncio import ConnectionPool, Redis
@@ -29,6 +30,32 @@ class CheckOutsideLockPool(ConnectionPool):
             await self.release(connection)
             raise
         return connection
+
+    async def ensure_connection(self, connection: AbstractConnection) -> None:
+        """redis-py's check of a connection it hands out, without its wait when the answer is
+        already known. redis-py asks whether anything is left unread by reading with a zero
+        timeout, which costs a turn of the event loop on every command; but the loop reads a
+        socket as soon as it is readable, so whatever the server sent is already in the
+        connection's buffer. A connected connection with an empty buffer, not at its end, is
+        handed out at once; any other goes through redis-py's own check (which reconnects it
+        or refuses it)."""
+        if _idle(connection):
+            return
+        await super().ensure_connection(connection)
+
+
+def _idle(connection: AbstractConnection) -> bool:
+    """Whether a connection is connected with nothing received and unread, known without
+    waiting (False whenever that cannot be told: then redis-py checks it)."""
+    parser = getattr(connection, "_parser", None)
+    stream = getattr(parser, "_stream", None)
+    if not isinstance(stream, asyncio.StreamReader) or not connection.is_connected:
+        return False
+    # hiredis's reader: replies fed to it but not taken (another parser buffers on its own).
+    replies = getattr(parser, "_reader", None)
+    if replies is None or not hasattr(replies, "has_data") or replies.has_data():
+        return False
+    return not stream._buffer and not stream.at_eof()  # type: ignore[attr-defined]
 
 
 def create_redis(url: str) -> Redis:
