@@ -29,7 +29,13 @@ from typing import Any, cast
 import asyncpg
 import structlog
 from sqlalchemy import Boolean, Executable, bindparam, insert, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -358,18 +364,32 @@ async def fetch_records(
     its records: for a read returning many rows on a hot path, where SQLAlchemy's execution
     and row objects cost more than the driver itself (a page of 50 campaigns: a fifth less
     CPU). The records hold the driver's values (JSON decoded by the codec the dialect set on
-    the connection); a database error is raised as SQLAlchemy's `DBAPIError` with the
-    driver's exception as the cause, as SQLAlchemy raises it."""
+    the connection); a database error is raised as SQLAlchemy raises it: the `DBAPIError`
+    of its class (a constraint violated: `IntegrityError`, a bad value: `DataError`, …)
+    with the driver's exception as the cause."""
     prepared = driver_statement(statement, connection.dialect)
     try:
         records: list[asyncpg.Record] = await _driver_of(connection).fetch(
             prepared.sql, *prepared.arguments(values)
         )
     except asyncpg.PostgresError as exc:
-        raised = DBAPIError(prepared.sql, None, _DriverError(str(exc)))
+        kind = _ERROR_CLASSES.get(str(getattr(exc, "sqlstate", "") or "")[:2], DBAPIError)
+        raised = kind(prepared.sql, None, _DriverError(str(exc)))
         raised.orig.__cause__ = exc  # type: ignore[union-attr]
         raise raised from exc
     return records
+
+
+_ERROR_CLASSES: dict[str, type[DBAPIError]] = {
+    "22": DataError,
+    "23": IntegrityError,
+    "40": OperationalError,  # serialization failure, deadlock
+    "42": ProgrammingError,
+    "53": OperationalError,  # insufficient resources
+    "55": OperationalError,  # lock not available
+    "57": OperationalError,  # statement timeout, shutdown
+}
+"""SQLAlchemy's error class for a class of SQLSTATE, as its driver adapter chooses it."""
 
 
 async def session_records(

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import String, any_, bindparam, cast, func, literal_column, select
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from crm_common.db import driver_statement, fetch_records
 from crm_common.models import CampaignBudget
-from crm_common.tenancy import TenantScope, owned
+from crm_common.tenancy import TENANT, TenantScope, owned
 from crm_common.testing.builders import make_company
 
 BUDGETS = (
@@ -87,6 +87,28 @@ async def test_a_database_error_is_raised_as_sqlalchemy_raises_it(db) -> None:
         async with db.tenant_session(company.id) as session:
             await fetch_records(await session.connection(), bad, {"text": "not an array"})
     assert raised.value.orig.__cause__.sqlstate.startswith("22")
+    assert isinstance(raised.value, DataError)
+
+
+async def test_a_violated_constraint_is_an_integrity_error_as_sqlalchemy_raises_it(db) -> None:
+    company = await make_company(db)
+    # No id (the model gives one in Python, the table has no default): NOT NULL violated.
+    without_id = (
+        insert(CampaignBudget)
+        .values(
+            company_id=bindparam(TENANT),
+            budget_name="No id",
+            budget_code="NOID",
+            budget_type="annual",
+            fiscal_year=2026,
+            total_amount=1,
+        )
+        .returning(CampaignBudget.budget_code)
+    )
+    with pytest.raises(IntegrityError) as raised:
+        async with db.tenant_session(company.id) as session:
+            await TenantScope(session, company.id).records(without_id)
+    assert raised.value.orig.__cause__.sqlstate == "23502"
 
 
 def test_statements_needing_sqlalchemy_for_their_values_are_refused(db) -> None:
