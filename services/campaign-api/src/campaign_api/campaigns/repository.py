@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 
 from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortField, SortOrder
+from campaign_api.shared.pages import like_pattern
 from campaign_api.shared.statuses import is_scheduled
 from crm_common.db import fetch_records
 from crm_common.enums import DeliveryStatus, LaunchStatus
@@ -152,10 +153,6 @@ async def schedule_conflicts(
     return [(row[0], row[1], row[2]) for row in rows]
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 VALUE_FILTERS = (
     "campaign_status",
     "campaign_type",
@@ -199,7 +196,7 @@ class ListShape:
             if chosen:
                 bound[name] = chosen[0] if len(chosen) == 1 else list(chosen)
         if filters.search:
-            bound["search"] = f"%{_escape_like(filters.search)}%"
+            bound["search"] = like_pattern(filters.search)
         for name in DATE_BOUNDS:
             if getattr(filters, name) is not None:
                 bound[name] = getattr(filters, name)

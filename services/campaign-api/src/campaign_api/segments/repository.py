@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, func
 
+from campaign_api.shared.pages import like_pattern
 from crm_common.models import CampaignSegment
 from crm_common.tenancy import TenantScope
 
@@ -42,8 +43,7 @@ def list_criteria(
     if target_count_max is not None:
         criteria.append(CampaignSegment.target_count <= target_count_max)
     if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        criteria.append(CampaignSegment.segment_name.ilike(pattern, escape="\\"))
+        criteria.append(CampaignSegment.segment_name.ilike(like_pattern(search), escape="\\"))
     return criteria
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
 
+from campaign_api.shared.pages import like_pattern
 from crm_common.models import Company, User, UserRole
 from crm_common.pagination import PageParams, paginate
 from crm_common.security.permissions import RoleName
@@ -23,11 +24,6 @@ _SORTS: dict[str, Any] = {
 }
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_statement(
     scope: TenantScope,
     *,
@@ -39,7 +35,7 @@ def list_statement(
     """The users matching `q` (email or name), `role` and `is_active`, in `sort` order."""
     criteria: list[ColumnElement[bool]] = []
     if q:
-        pattern = _like(q)
+        pattern = like_pattern(q)
         criteria.append(
             or_(User.email.ilike(pattern, escape="\\"), User.full_name.ilike(pattern, escape="\\"))
         )
