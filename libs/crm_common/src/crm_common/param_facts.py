@@ -10,7 +10,7 @@ with its fifteen query parameters, asking them again cost more than validating t
 `install()` answers each question once per field (the answer is kept on the field, so a field
 built per request under a dependency override takes its answers with it) and once per
 annotation. What FastAPI does with the answers is unchanged: the same values and the same
-validation errors (`tests/test_param_facts.py` checks every parameter of the four apps).
+validation errors (`apps/crm/tests/test_param_facts.py` checks every parameter of the four apps).
 """
 
 from __future__ import annotations
