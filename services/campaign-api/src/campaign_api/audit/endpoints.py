@@ -43,7 +43,7 @@ async def campaign_history(
     # Rows, validated once: by the page's response model.
     items = [
         {**row, "client_ip": str(row["client_ip"]) if row["client_ip"] is not None else None}
-        for row in map(dict, rows)
+        for row in rows
     ]
     page = make_page(items, total, pagination, {"action": action or None})
     return respond(page, principal)

@@ -26,9 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 
 from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortField, SortOrder
-from campaign_api.shared.pages import like_pattern
+from campaign_api.shared.pages import like_pattern, page_and_total, with_total
 from campaign_api.shared.statuses import is_scheduled
-from crm_common.db import fetch_records
 from crm_common.enums import DeliveryStatus, LaunchStatus
 from crm_common.models import (
     Campaign,
@@ -220,7 +219,7 @@ def _criteria(shape: ListShape) -> tuple[ColumnElement[bool], ...]:
             criteria.append(column == bindparam(f"filter_{name}"))
         elif kind == SEVERAL:
             # One array parameter (not a placeholder per value): the page runs straight
-            # through the driver (`crm_common.db.fetch_records`).
+            # through the driver (`campaign_api.shared.pages`).
             values = cast(bindparam(f"filter_{name}"), ARRAY(String))
             criteria.append(column == any_(values))
     if shape.search:
@@ -243,55 +242,27 @@ def _count_statement(shape: ListShape) -> Select[Any]:
     return select(func.count()).select_from(Campaign).where(*_criteria(shape))
 
 
-TOTAL = "_total"
-"""The column of a page row holding how many campaigns match."""
-
-
 @functools.lru_cache(maxsize=256)
 def _page_statement(shape: ListShape) -> Select[Any]:
     """A page of a list shape: the columns a reader sees and the number of matches, in the
-    shape's order, ties broken by id; limit and offset bound at execution."""
-    criteria = _criteria(shape)
-    total = _count_statement(shape).correlate(None).scalar_subquery()
+    shape's order, ties broken by id."""
     column = getattr(Campaign, shape.sort_by.value)
     if shape.sort_order is SortOrder.DESC:
         order = (column.desc(), Campaign.id.desc())
     else:
         order = (column.asc(), Campaign.id.asc())
-    return (
-        select(*READ_COLUMNS, total.label(TOTAL))
-        .where(*criteria)
-        .order_by(*order)
-        .limit(bindparam("page_limit", type_=Integer))
-        .offset(bindparam("page_offset", type_=Integer))
-    )
-
-
-async def count(scope: TenantScope, filters: CampaignFilters) -> int:
-    """How many campaigns match `filters`."""
-    shape, values = ListShape.of(filters)
-    connection = await scope.session.connection()
-    result = await connection.execute(_count_statement(shape), scope.params(**values))
-    return int(result.scalar_one())
+    return with_total(_count_statement(shape), READ_COLUMNS, _criteria(shape), order)
 
 
 async def page(
     scope: TenantScope, filters: CampaignFilters, limit: int, offset: int
-) -> Sequence[Mapping[str, Any]]:
-    """One page of the campaigns matching `filters`: the columns a reader sees, as records
-    (a list is read, never changed, so no ORM objects are built for it), each with the
-    number of matches in `TOTAL` — the page and its total in one round trip. The total is an
-    uncorrelated scalar subquery, which PostgreSQL runs once (an InitPlan) as the count query
-    it replaces; a window count would read every match before the first row, where the page
-    itself stops after `limit` rows of an ordered index. It runs on the transaction's
-    connection straight through the driver (`crm_common.db.fetch_records`): SQLAlchemy's
-    execution and row objects cost more than the driver for a page of rows."""
+) -> tuple[Sequence[Mapping[str, Any]], int]:
+    """One page of the campaigns matching `filters` — the columns a reader sees, as records
+    (a list is read, never changed, so no ORM objects are built for it) — and how many match,
+    in one round trip straight through the driver (`campaign_api.shared.pages`)."""
     shape, values = ListShape.of(filters)
-    connection = await scope.session.connection()
-    return await fetch_records(
-        connection,
-        _page_statement(shape),
-        scope.params(page_limit=limit, page_offset=offset, **values),
+    return await page_and_total(
+        scope, _page_statement(shape), _count_statement(shape), values, limit, offset
     )
 
 

@@ -146,11 +146,7 @@ async def list_campaigns(
     scope: TenantScope, filters: CampaignFilters, params: PageParams
 ) -> tuple[Sequence[Mapping[str, Any]], int]:
     """One page of the company's campaigns matching `filters`, and their total."""
-    rows = await repository.page(scope, filters, params.page_size, params.offset)
-    if rows:
-        return rows, int(rows[0][repository.TOTAL])
-    # Past the last page (or nothing matches): only a count tells the total.
-    return rows, 0 if params.offset == 0 else await repository.count(scope, filters)
+    return await repository.page(scope, filters, params.page_size, params.offset)
 
 
 LIST_ITEMS = TypeAdapter(list[CampaignListItem])

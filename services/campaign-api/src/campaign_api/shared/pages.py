@@ -4,7 +4,8 @@ A list asks for the same few shapes of query again and again: which filters are 
 varies, their values do not change the statement. Each shape's statements are built once
 (`crm_common.tenancy`) and run on the tenant transaction's connection without SQLAlchemy's
 execution or ORM objects (`TenantScope.records`); the page and the number of matches come
-back in one round trip, as for the campaign list (`campaigns.repository.page`)."""
+back in one round trip (`with_total`, `page_and_total`; the campaign list builds its own
+shapes on them, `campaigns.repository`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,41 @@ from crm_common.tenancy import TenantScope, owned
 
 TOTAL = "_total"
 """The column of a page row holding how many rows match (a read schema ignores it)."""
+
+
+def with_total(
+    count: Select[Any], columns: Sequence[Any], criteria: Sequence[Any], order: Sequence[Any]
+) -> Select[Any]:
+    """A page of `columns` matching `criteria` in `order` with the number of matches in
+    `TOTAL`: `count` as an uncorrelated scalar subquery, which PostgreSQL runs once (an
+    InitPlan) where a window count would read every match before the first row; limit and
+    offset bound at execution (`page_limit`, `page_offset`)."""
+    total = count.correlate(None).scalar_subquery()
+    return (
+        select(*columns, total.label(TOTAL))
+        .where(*criteria)
+        .order_by(*order)
+        .limit(bindparam("page_limit", type_=Integer))
+        .offset(bindparam("page_offset", type_=Integer))
+    )
+
+
+async def page_and_total(
+    scope: TenantScope,
+    page: Select[Any],
+    count: Select[Any],
+    values: Mapping[str, Any],
+    limit: int,
+    offset: int,
+) -> tuple[Sequence[Mapping[str, Any]], int]:
+    """The rows of one page (a `with_total` statement) and how many rows match in all."""
+    rows = await scope.records(page, page_limit=limit, page_offset=offset, **values)
+    if rows:
+        return rows, int(rows[0][TOTAL])
+    # Past the last page (or nothing matches): only a count tells the total.
+    if offset == 0:
+        return rows, 0
+    return rows, int(await scope.value(count, **values))
 
 
 def like_pattern(term: str) -> str:
@@ -58,15 +94,14 @@ class ListQuery:
         }
         if search:
             values["filter_search"] = like_pattern(search)
-        rows = await scope.records(
-            _page_statement(self, shape), page_limit=limit, page_offset=offset, **values
+        return await page_and_total(
+            scope,
+            _page_statement(self, shape),
+            _count_statement(self, shape),
+            values,
+            limit,
+            offset,
         )
-        if rows:
-            return rows, int(rows[0][TOTAL])
-        # Past the last page (or nothing matches): only a count tells the total.
-        if offset == 0:
-            return rows, 0
-        return rows, int(await scope.value(_count_statement(self, shape), **values))
 
 
 Shape = tuple[tuple[bool, ...], bool]
@@ -95,13 +130,6 @@ def _count_statement(query: ListQuery, shape: Shape) -> Select[Any]:
 
 @functools.lru_cache(maxsize=256)
 def _page_statement(query: ListQuery, shape: Shape) -> Select[Any]:
-    """The page's columns and the number of matches (an uncorrelated scalar subquery, run
-    once), in the query's order; limit and offset bound at execution."""
-    total = _count_statement(query, shape).correlate(None).scalar_subquery()
-    return (
-        select(*query.columns, total.label(TOTAL))
-        .where(*_criteria(query, shape))
-        .order_by(*query.order)
-        .limit(bindparam("page_limit", type_=Integer))
-        .offset(bindparam("page_offset", type_=Integer))
+    return with_total(
+        _count_statement(query, shape), query.columns, _criteria(query, shape), query.order
     )
