@@ -72,7 +72,7 @@ async def test_launch_pauses_itself_at_100_percent_and_resumes_once_the_budget_i
     await start_runtime(dispatch_batch_size=8)
 
     await wait_for(lambda: _paused(db, world))
-    await wait_for(lambda: _launch_status(db, launch.id, "paused"), timeout=5)
+    await wait_for(lambda: _launch_status(db, launch.id, "paused"))
     assert len(adapter.messages) == 30, "exactly what the budget pays went out"
     campaign = await load_campaign(db, world.campaign.id)
     assert campaign.actual_spend == Decimal("30.00")

@@ -66,7 +66,7 @@ async def test_a_critical_failure_rate_raises_one_alert_and_pauses_the_campaign(
         return (await load_campaign(db, world.campaign.id)).campaign_status == "paused"
 
     await wait_for(paused)
-    await wait_for(lambda: _launch_is(db, launch.id, "paused"), timeout=5)
+    await wait_for(lambda: _launch_is(db, launch.id, "paused"))
     events = await _alert_events(db, world.campaign.id)
     assert len(events) == 1
     assert events[0]["metric"] == "failure_rate"
