@@ -151,6 +151,26 @@ async def test_rolled_back_transaction_publishes_nothing(db: Database, resources
     assert await resources.redis.xlen("test.rollback") == 0
 
 
+async def test_pending_tells_whether_a_committed_row_waits(db: Database, resources) -> None:
+    relay = OutboxRelay(db, resources.redis, stream="test.pending")
+    # Rows other tests left are published first: the check is about this outbox's state.
+    while (await relay.publish_batch()).published:
+        pass
+    assert await relay.pending() is False
+    company = await make_company(db)
+    with contextlib.suppress(RuntimeError):
+        async with db.tenant_session(company.id) as session:
+            await emit(session, "campaign.created", company.id, {"x": 1})
+            assert await relay.pending() is False, "an uncommitted row is not visible"
+            raise RuntimeError("the change failed")
+    assert await relay.pending() is False
+    async with db.tenant_session(company.id) as session:
+        await emit(session, "campaign.created", company.id, {"x": 2})
+    assert await relay.pending() is True
+    assert (await relay.publish_batch()).published == 1
+    assert await relay.pending() is False
+
+
 async def test_two_relays_at_once_still_publish_each_event_once(db: Database, resources) -> None:
     company = await make_company(db)
     expected = await _emit_many(db, company.id, 0, 40)
