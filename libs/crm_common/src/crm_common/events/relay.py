@@ -170,8 +170,12 @@ class OutboxRelay:
         """Publish until `stop` is set. A Redis or database failure ends the run with its
         error; the supervisor (crm_common.supervise) logs it, backs off and runs it again, and
         the rows written meanwhile wait in the outbox."""
+        found = True  # the first poll reads a batch at once
         while not stop.is_set():
-            stats = await self.publish_batch() if await self.pending() else RelayStats()
+            # After a poll that found nothing, the cheap check first; after one that found
+            # rows (the case under load) the batch at once, the check would only repeat it.
+            stats = await self.publish_batch() if found or await self.pending() else RelayStats()
+            found = stats.published + stats.skipped > 0
             if time.monotonic() - self._last_trim > self.trim_every_s:
                 self._last_trim = time.monotonic()
                 await self.trim()
