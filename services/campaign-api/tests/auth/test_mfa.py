@@ -31,11 +31,12 @@ def _code(secret: str, steps_from_now: int = 0) -> str:
 
 
 async def _enrolled(client, headers) -> str:
-    """Enrol and confirm with the next time step's code (still accepted if the step turns
-    meanwhile), leaving the current step's code unused; returns the secret."""
+    """Enrol and confirm with the previous time step's code, leaving the current step's code
+    and every later one unused (a later step's code would be the current one once the step
+    turns, and then refused as used); returns the secret."""
     secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
     confirmed = await client.post(
-        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, 1)}
+        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)}
     )
     assert confirmed.status_code == 200
     return secret

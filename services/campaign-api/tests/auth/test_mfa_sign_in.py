@@ -15,12 +15,13 @@ def _code(secret: str, steps_from_now: int = 0) -> str:
 
 
 async def _with_mfa(client, resources, db, company, email) -> str:
-    """A user with MFA on (confirmed with the next step's code); returns the secret."""
+    """A user with MFA on, confirmed with the previous step's code so that the current one
+    and later ones stay unused however the step turns; returns the secret."""
     user = await make_user(db, company, "finance", email=email)
     headers = auth_headers(resources.codec, user)
     secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
     confirmed = await client.post(
-        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, 1)}
+        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)}
     )
     assert confirmed.status_code == 200
     return secret
@@ -130,7 +131,7 @@ async def test_token_responses_are_not_cached(client, resources, db, acme) -> No
     ticket = await client.post("/api/ws-ticket/", headers=bearer)
     headers = auth_headers(resources.codec, user)
     secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    await client.post("/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, 1)})
+    await client.post("/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)})
     step_up = await client.post(
         "/api/auth/mfa/step-up", headers=headers, json={"code": _code(secret)}
     )
