@@ -6,9 +6,15 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from crm_common.models import AuditLog, Campaign, CampaignCollaborator, OutboxEvent
+from crm_common.models import (
+    AuditLog,
+    Campaign,
+    CampaignCollaborator,
+    CodeSequence,
+    OutboxEvent,
+)
 from crm_common.testing.builders import make_company
 
 
@@ -109,6 +115,54 @@ async def test_default_prefix_and_codes_taken_by_hand_are_skipped(
 
     assert manual.status_code == 201
     assert generated.json()["campaign_code"] == f"CMP-{year}-00002"
+
+
+async def test_when_fifty_numbers_in_a_row_are_taken_by_hand_a_code_must_be_given(
+    client, db, admin, acme, funded, payload
+) -> None:
+    year = datetime.now(UTC).year
+    for number in range(1, 51):
+        taken = await client.post(
+            "/api/campaigns/",
+            json=payload(campaign_code=f"CMP-{year}-{number:05d}", total_budget="1.00"),
+            headers=admin,
+        )
+        assert taken.status_code == 201
+
+    refused = await client.post("/api/campaigns/", json=payload(), headers=admin)
+    given = await client.post(
+        "/api/campaigns/", json=payload(campaign_code="GIVEN-1"), headers=admin
+    )
+    generated_later = await client.post("/api/campaigns/", json=payload(), headers=admin)
+
+    assert refused.status_code == 409
+    assert refused.json()["error_code"] == "duplicate_campaign_code"
+    assert refused.json()["message"] == "No free campaign code could be generated; give one."
+    assert given.status_code == 201
+    # The refused create drew nothing: its numbers went back with its transaction.
+    assert generated_later.status_code == 409
+    async with db.system_session() as session:
+        counter = await session.scalar(
+            select(CodeSequence.last_value).where(CodeSequence.company_id == acme.id)
+        )
+        live = await session.scalar(
+            select(func.count()).select_from(Campaign).where(Campaign.company_id == acme.id)
+        )
+    assert counter is None
+    assert live == 51
+
+
+async def test_generated_numbers_grow_past_five_digits(
+    client, db, admin, acme, funded, payload
+) -> None:
+    year = datetime.now(UTC).year
+    async with db.system_session() as session:
+        session.add(CodeSequence(company_id=acme.id, prefix="CMP", year=year, last_value=99_999))
+
+    response = await client.post("/api/campaigns/", json=payload(), headers=admin)
+
+    assert response.status_code == 201
+    assert response.json()["campaign_code"] == f"CMP-{year}-100000"
 
 
 async def test_fifty_concurrent_creates_without_a_code_never_collide(

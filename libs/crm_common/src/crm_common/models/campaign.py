@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    FetchedValue,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -164,7 +165,10 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
     )
 
     campaign_name: Mapped[str] = mapped_column(String(200))
-    campaign_code: Mapped[str] = mapped_column(String(50))
+    # A generated code is a SQL expression of the INSERT (campaign-api's `next_code`): marked
+    # as a value the database supplies, the ORM reads it back through RETURNING in that same
+    # statement instead of expiring it. No default is declared in the schema.
+    campaign_code: Mapped[str] = mapped_column(String(50), server_default=FetchedValue())
     description: Mapped[str | None] = mapped_column(Text)
 
     campaign_type: Mapped[str] = mapped_column(String(50))

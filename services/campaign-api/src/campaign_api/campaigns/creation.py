@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from campaign_api.audit.service import record_change
-from campaign_api.campaigns import rules
+from campaign_api.campaigns import repository, rules
 from campaign_api.campaigns.schemas import (
     TRACKED_FIELDS,
     CampaignCreate,
@@ -107,13 +107,13 @@ async def create_campaign(
         must_fit=True,
     )
     required = await approval_requirement(scope, None, body.total_budget, position)
-    code = body.campaign_code or await rules.generate_code(scope, policy, now)
     values = body.model_dump(exclude={"campaign_code", "currency_code", "template_id"})
     campaign = scope.add(
         Campaign(
             id=uuid.uuid4(),
             **values,
-            campaign_code=code,
+            campaign_code=body.campaign_code
+            or repository.next_code(scope, policy.campaign_code_prefix, now.year),
             currency_code=currency,
             campaign_status=CampaignStatus.DRAFT,
             approval_status=ApprovalStatus.PENDING_APPROVAL
@@ -132,7 +132,7 @@ async def create_campaign(
             updated_at=now,
         )
     )
-    await flush_code(scope, code)
+    await flush_code(scope, body.campaign_code)
     await collaborator_service.add_owner(scope, campaign.id, principal.user_id, now)
     if template is not None:
         await template_service.link_template(scope, campaign, template.id, is_primary=True)

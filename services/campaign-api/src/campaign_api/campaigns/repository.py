@@ -20,10 +20,12 @@ from sqlalchemy import (
     bindparam,
     cast,
     func,
+    literal,
     or_,
     select,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 
 from campaign_api.campaigns.schemas import CampaignFilters, CampaignRead, SortField, SortOrder
 from campaign_api.shared.pages import like_pattern, page_and_total, with_total
@@ -33,12 +35,11 @@ from crm_common.models import (
     Campaign,
     CampaignMetric,
     CampaignSegment,
-    CodeSequence,
     Delivery,
     Launch,
 )
 from crm_common.models.delivery import METRIC_COUNTERS
-from crm_common.tenancy import TENANT, TenantScope, owned
+from crm_common.tenancy import TenantScope, owned
 
 LIVE_LAUNCH_STATUSES = (
     LaunchStatus.REQUESTED,
@@ -93,26 +94,15 @@ async def code_taken(scope: TenantScope, code: str, exclude_id: uuid.UUID | None
     return bool(await scope.value(CODE_TAKEN, code=code, excluded_campaign=exclude_id))
 
 
-NEXT_CODE_NUMBER = (
-    insert(CodeSequence)
-    .values(
-        company_id=bindparam(TENANT),
-        prefix=bindparam("prefix"),
-        year=bindparam("year"),
-        last_value=1,
+def next_code(scope: TenantScope, prefix: str, year: int) -> ColumnElement[str]:
+    """The next free generated code of (company, prefix, year), drawn by the campaign's
+    INSERT (migration 0020): the company's counter stays locked only from that statement to
+    COMMIT, and numbers a person took by hand are skipped in the same call."""
+    return func.crm_next_campaign_code(
+        literal(scope.company_id, PG_UUID(as_uuid=True)),
+        literal(prefix, String),
+        literal(year, Integer),
     )
-    .on_conflict_do_update(
-        index_elements=[CodeSequence.company_id, CodeSequence.prefix, CodeSequence.year],
-        set_={"last_value": CodeSequence.last_value + 1},
-    )
-    .returning(CodeSequence.last_value)
-)
-
-
-async def next_code_number(scope: TenantScope, prefix: str, year: int) -> int:
-    """The next number of (company, prefix, year): one atomic upsert, so concurrent callers
-    each get their own number (the row lock is held until the transaction ends)."""
-    return int(await scope.value(NEXT_CODE_NUMBER, prefix=prefix, year=year))
 
 
 SCHEDULE_CONFLICTS = (

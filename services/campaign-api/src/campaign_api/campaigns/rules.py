@@ -135,18 +135,6 @@ async def ensure_code_free(
         raise DuplicateCampaignCode(details={"campaign_code": code})
 
 
-async def generate_code(scope: TenantScope, policy: CompanyPolicy, now: datetime) -> str:
-    """`<prefix>-<year>-<sequence>` from the company's counter; numbers a person took by hand
-    are skipped."""
-    prefix = policy.campaign_code_prefix
-    for _ in range(50):
-        number = await repository.next_code_number(scope, prefix, now.year)
-        code = f"{prefix}-{now.year}-{number:05d}"
-        if not await repository.code_taken(scope, code):
-            return code
-    raise DuplicateCampaignCode("No free campaign code could be generated; give one.")
-
-
 def channels_covered(primary_channel: str) -> frozenset[str]:
     """The channels a campaign sends on: a multi-channel campaign covers every delivery
     channel, any other campaign its own."""

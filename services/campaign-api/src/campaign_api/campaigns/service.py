@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import service as budget_service
@@ -109,13 +109,25 @@ async def approval_requirement(
     return total_budget > threshold
 
 
-async def flush_code(scope: TenantScope, code: str) -> None:
-    """Flush the new or changed campaign; a taken code is a DuplicateCampaignCode."""
+NO_FREE_CODE = "CRM01"
+"""SQLSTATE of `crm_next_campaign_code` when every number it tried was taken (0020)."""
+
+
+async def flush_code(scope: TenantScope, code: str | None) -> None:
+    """Flush the new or changed campaign; a taken code (`code`, None when the INSERT draws
+    one) is a DuplicateCampaignCode, and so is a generated one finding no free number."""
     try:
         await scope.session.flush()
     except IntegrityError as exc:
         if "uk_company_campaign_code" in str(exc.orig):
-            raise DuplicateCampaignCode(details={"campaign_code": code}) from None
+            details = {"campaign_code": code} if code is not None else None
+            raise DuplicateCampaignCode(details=details) from None
+        raise
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == NO_FREE_CODE:
+            raise DuplicateCampaignCode(
+                "No free campaign code could be generated; give one."
+            ) from None
         raise
 
 

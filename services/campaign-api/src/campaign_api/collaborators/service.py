@@ -17,6 +17,7 @@ from campaign_api.collaborators.errors import (
     UserNotFound,
 )
 from campaign_api.collaborators.schemas import CollaboratorRead
+from crm_common.db import stage_row
 from crm_common.enums import CollaboratorRole
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignCollaborator, User
@@ -41,15 +42,20 @@ def _read(collaborator: CampaignCollaborator, user: User) -> CollaboratorRead:
 async def add_owner(
     scope: TenantScope, campaign_id: uuid.UUID, user_id: uuid.UUID, now: datetime
 ) -> None:
-    """The creator of a campaign is its first owner."""
-    scope.add(
-        CampaignCollaborator(
-            campaign_id=campaign_id,
-            user_id=user_id,
-            collaborator_role=CollaboratorRole.OWNER,
-            added_by_user_id=user_id,
-            created_at=now,
-        )
+    """The creator of a campaign is its first owner: a row staged with the creation's audit
+    row and event (`crm_common.db.stage_row`), written in their statement before COMMIT;
+    nothing reads it back in the transaction that creates the campaign."""
+    stage_row(
+        scope.session,
+        CampaignCollaborator,
+        {
+            "company_id": scope.company_id,
+            "campaign_id": campaign_id,
+            "user_id": user_id,
+            "collaborator_role": CollaboratorRole.OWNER.value,
+            "added_by_user_id": user_id,
+            "created_at": now,
+        },
     )
 
 
