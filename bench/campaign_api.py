@@ -12,7 +12,8 @@ to back, the server's idle CPU subtracted).
 
     # another commit side by side in the same run: both servers are started here (each on a
     # fresh database of its own and a redis-server of its own; REF checked out in a worktree
-    # under /tmp with its own environment), then measured one after the other
+    # under /tmp with its own environment), then measured in turn, phase by phase, each part
+    # once both servers are idle
     uv run python bench/campaign_api.py --compare 2831834 --users 150 --duration 30
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
@@ -533,10 +534,29 @@ def print_endpoint_cpu(report: dict[str, dict[str, float]]) -> None:
     print(f"(idle server: {report['idle']['cpu_ms']} ms CPU per second, subtracted)")
 
 
-async def run_bench(
-    args: argparse.Namespace, base_url: str, server_pid: int | None
-) -> dict[str, Any]:
-    """Setup, the per-endpoint CPU report (with a server pid) and the load phases."""
+async def settled(pids: list[int], limit_s: float = 180.0) -> float:
+    """Wait until every server in `pids` is back to idle (under a tenth of a core for two
+    seconds running: its background loops alone, no events of an earlier phase still being
+    published or consumed); the seconds waited (at most `limit_s`)."""
+    started = time.perf_counter()
+    quiet = 0
+    while quiet < 2 and time.perf_counter() - started < limit_s:
+        before = [cpu_seconds(pid) for pid in pids]
+        await asyncio.sleep(1.0)
+        after = [cpu_seconds(pid) for pid in pids]
+        busy = any(
+            a is not None and b is not None and a - b > 0.1
+            for a, b in zip(after, before, strict=True)
+        )
+        quiet = 0 if busy else quiet + 1
+    return time.perf_counter() - started
+
+
+async def prepared(
+    args: argparse.Namespace, base_url: str, server_pid: int | None, pids: list[int]
+) -> tuple[Bench, dict[str, Any]]:
+    """Tokens, the setup and (with a server pid) the CPU-per-endpoint report, measured once
+    the servers in `pids` are idle; the bench and its result document."""
     async with httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(60.0)) as client:
         tokens = await sign_in(client, args.password)
     source = "POST /api/auth/token"
@@ -545,7 +565,7 @@ async def run_bench(
         source = "minted with the configured secret"
     print(f"tokens: {source}")
     bench = Bench(base_url, tokens, random.Random(args.seed))
-    document: dict[str, Any] = {"base_url": base_url}
+    document: dict[str, Any] = {"base_url": base_url, "phases": []}
     try:
         started = time.perf_counter()
         await bench.setup(args.setup_campaigns)
@@ -554,36 +574,78 @@ async def run_bench(
             f"in {time.perf_counter() - started:.1f}s"
         )
         if server_pid is not None and args.endpoint_requests:
+            await settled(pids)
             document["endpoint_cpu"] = await bench.endpoint_cpu(server_pid, args.endpoint_requests)
             print_endpoint_cpu(document["endpoint_cpu"])
-        results = []
+    except BaseException:
+        await bench.close()
+        raise
+    return bench, document
+
+
+async def measured_phase(
+    bench: Bench, args: argparse.Namespace, users: int, server_pid: int | None
+) -> dict[str, Any]:
+    """A warm-up of up to 50 users, then `users` users for the phase's duration."""
+    if args.warmup:
+        await bench.phase(min(users, 50), args.warmup, args.think)
+    result = await bench.phase(users, args.duration, args.think, server_pid)
+    print_phase(result)
+    return result
+
+
+async def run_bench(
+    args: argparse.Namespace, base_url: str, server_pid: int | None
+) -> dict[str, Any]:
+    """Setup, the per-endpoint CPU report (with a server pid) and the load phases."""
+    pids = [server_pid] if server_pid is not None else []
+    bench, document = await prepared(args, base_url, server_pid, pids)
+    try:
         for users in args.users:
-            if args.warmup:
-                await bench.phase(min(users, 50), args.warmup, args.think)
-            result = await bench.phase(users, args.duration, args.think, server_pid)
-            print_phase(result)
-            results.append(result)
-        document["phases"] = results
+            document["phases"].append(await measured_phase(bench, args, users, server_pid))
     finally:
         await bench.close()
     return document
 
 
+async def run_sides(
+    args: argparse.Namespace, servers: dict[str, tuple[str, int]]
+) -> dict[str, Any]:
+    """Every side's setup and per-endpoint report, then the load phases taken in turn: one
+    number of users on each side, then the next. Each part starts once every server is idle,
+    so that no side is measured while another still works off an earlier phase (the events
+    of 600 users' writes take a server many seconds after the load stops)."""
+    pids = [pid for _, pid in servers.values()]
+    benches: dict[str, Bench] = {}
+    documents: dict[str, Any] = {}
+    try:
+        for name, (base, pid) in servers.items():
+            print(f"\n##### {name}: {base} (pid {pid})")
+            benches[name], documents[name] = await prepared(args, base, pid, pids)
+        for users in args.users:
+            for name, (_, pid) in servers.items():
+                waited = await settled(pids)
+                print(f"\n##### {name}, {users} users (servers idle after {waited:.0f} s)")
+                result = await measured_phase(benches[name], args, users, pid)
+                documents[name]["phases"].append(result)
+    finally:
+        for bench in benches.values():
+            await bench.close()
+    return documents
+
+
 def compare(args: argparse.Namespace) -> dict[str, Any]:
-    """This tree and `args.compare` side by side: both servers up at once, each measured in
-    turn, the baseline first."""
+    """This tree and `args.compare` side by side: both servers up at once, the baseline
+    measured first in each part (`run_sides`)."""
     baseline, baseline_python = bench_servers.baseline_tree(args.compare)
     here = Path(__file__).resolve().parent.parent
     sides = {
         f"{args.compare} (baseline)": (baseline_python, baseline),
         "this tree": (sys.executable, here),
     }
-    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="crm-compare-") as tmp, contextlib.ExitStack() as stack:
         servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_compare")
-        for name, (base, pid) in servers.items():
-            print(f"\n##### {name}: {base} (pid {pid})")
-            results[name] = asyncio.run(run_bench(args, base, pid))
+        results = asyncio.run(run_sides(args, servers))
     print_comparison(results)
     return results
 
