@@ -133,7 +133,7 @@ async def create_campaign(
         )
     )
     await flush_code(scope, body.campaign_code)
-    await collaborator_service.add_owner(scope, campaign.id, principal.user_id, now)
+    collaborator_service.add_owner(scope, campaign.id, principal.user_id, now)
     if template is not None:
         await template_service.link_template(scope, campaign, template.id, is_primary=True)
     await record_change(

@@ -39,7 +39,7 @@ def _read(collaborator: CampaignCollaborator, user: User) -> CollaboratorRead:
     )
 
 
-async def add_owner(
+def add_owner(
     scope: TenantScope, campaign_id: uuid.UUID, user_id: uuid.UUID, now: datetime
 ) -> None:
     """The creator of a campaign is its first owner: a row staged with the creation's audit
