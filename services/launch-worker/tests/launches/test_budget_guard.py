@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from sqlalchemy import func, select, update
 
@@ -23,6 +24,7 @@ from crm_common.models import (
     OutboxEvent,
 )
 from crm_common.testing.builders import make_email_campaign
+from launch_worker.spend.service import BudgetGuard, Wanted
 
 from .conftest import (
     TEMPLATE_HTML,
@@ -60,6 +62,48 @@ async def _events(db: Database, event_type: str, campaign_id: uuid.UUID) -> list
 
 async def _paused(db: Database, world: World) -> bool:
     return (await load_campaign(db, world.campaign.id)).campaign_status == "paused"
+
+
+async def _record_short_batch(db: Database, world: World, raise_to: str | None) -> bool:
+    """Reserve a batch of 8 one-euro emails on a 5.00 budget (3 do not fit), optionally raise
+    the budget while the batch is out, then settle it as the batch's record does; whether the
+    guard paused the campaign."""
+    launch = await request_launch(world)
+    await set_campaign_status(db, world.campaign.id, "active")
+    await _set_budget(db, world.campaign.id, "5.00")
+    guard = BudgetGuard(db)
+    context = SimpleNamespace(company_id=world.company.id, campaign_id=world.campaign.id)
+    granted, reservation = await guard.reserve(context, {"email": Wanted(8, Decimal("1.00"))})
+    assert granted == {"email": 5}
+    assert reservation.exhausted
+    if raise_to is not None:
+        await _set_budget(db, world.campaign.id, raise_to)
+    async with db.tenant_session(world.company.id) as session:
+        return await guard.settle(session, context, reservation, Decimal("5.00"), launch.id)
+
+
+async def test_a_batch_short_of_budget_pauses_the_campaign_when_it_is_recorded(db) -> None:
+    world = await make_world(db, company_settings=PRICED)
+
+    paused = await _record_short_batch(db, world, raise_to=None)
+
+    assert paused is True
+    assert await _paused(db, world)
+
+
+async def test_a_batch_short_of_budget_pauses_nothing_once_the_budget_was_raised_meanwhile(
+    db,
+) -> None:
+    # The budget raised (and the campaign resumed) while a batch reserved on the old budget was
+    # out: recording that batch must not pause the campaign again on the old figure.
+    world = await make_world(db, company_settings=PRICED)
+
+    paused = await _record_short_batch(db, world, raise_to="100.00")
+
+    assert paused is False
+    assert not await _paused(db, world)
+    alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+    assert [a["threshold_percent"] for a in alerts] == []
 
 
 async def test_launch_pauses_itself_at_100_percent_and_resumes_once_the_budget_is_raised(

@@ -44,6 +44,10 @@ class Reservation:
     parts: list[tuple[uuid.UUID, Decimal]] = field(default_factory=list)
     exhausted: bool = False
     """Some of the batch's messages did not fit in what the budgets had left."""
+    cheapest_unmet: Decimal = ZERO
+    """The price of the cheapest message that did not fit: when the batch is recorded, the
+    budget counts as still exhausted only if what is left cannot pay for it (the budget may
+    have been raised, and the campaign resumed, while the batch was out)."""
     limited_by: str = "campaign"
 
 
@@ -103,9 +107,11 @@ class BudgetGuard:
             await repo.lock_ledgers(session, company_id, campaign_id, sorted(budget_ids))
             room = await headroom(session, company_id, campaign_id)
             granted, amount = _grant(wanted, room.remaining)
+            unmet = [item.unit_cost for ch, item in wanted.items() if granted[ch] < item.count]
             reservation = Reservation(
                 amount=amount,
-                exhausted=granted != everything,
+                exhausted=bool(unmet),
+                cheapest_unmet=min(unmet, default=ZERO),
                 limited_by=room.limited_by,
             )
             if amount > 0:
@@ -157,12 +163,14 @@ class BudgetGuard:
     ) -> bool:
         company_id, campaign_id = context.company_id, context.campaign_id
         room = await headroom(session, company_id, campaign_id)
+        # Exhausted as of now (the ledgers are locked), not as of the reservation.
+        exhausted = reservation.exhausted and room.remaining < reservation.cheapest_unmet
         if room.total_budget > 0:
             percent = room.drawn * 100 / room.total_budget
         else:
-            percent = Decimal(100) if room.drawn > 0 or reservation.exhausted else ZERO
+            percent = Decimal(100) if room.drawn > 0 or exhausted else ZERO
         paused = False
-        if reservation.exhausted:
+        if exhausted:
             campaign = await lock_campaign(session, company_id, campaign_id)
             if campaign is not None:
                 paused = await pause_campaign(
@@ -174,7 +182,7 @@ class BudgetGuard:
                 if paused:
                     log.info("launch_paused_budget", campaign_id=str(campaign_id))
         for threshold, severity in THRESHOLDS:
-            crossed = percent >= threshold or (threshold == 100 and reservation.exhausted)
+            crossed = percent >= threshold or (threshold == 100 and exhausted)
             if not crossed:
                 continue
             alert = NewAlert(
@@ -191,9 +199,7 @@ class BudgetGuard:
                     "total_budget": str(room.total_budget),
                     "spent": str(room.drawn.quantize(Decimal("0.01"))),
                     "remaining": str(room.remaining.quantize(Decimal("0.01"))),
-                    "limited_by": reservation.limited_by
-                    if reservation.exhausted
-                    else room.limited_by,
+                    "limited_by": reservation.limited_by if exhausted else room.limited_by,
                 },
             )
             alert_id = await raise_alert(session, alert)
