@@ -614,7 +614,7 @@ async def run_sides(
     """Every side's setup and per-endpoint report, then the load phases taken in turn: one
     number of users on each side, then the next. Each part starts once every server is idle,
     so that no side is measured while another still works off an earlier phase (the events
-    of 600 users' writes take a server many seconds after the load stops)."""
+    of 600 users' writes keep a server busy for a few seconds after the load stops)."""
     pids = [pid for _, pid in servers.values()]
     benches: dict[str, Bench] = {}
     documents: dict[str, Any] = {}
