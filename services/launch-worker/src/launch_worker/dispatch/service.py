@@ -218,8 +218,7 @@ class Dispatcher:
         }
         granted, held = await self.budget.reserve(context, wanted)
         reservation.amount, reservation.parts = held.amount, held.parts
-        reservation.exhausted, reservation.limited_by = held.exhausted, held.limited_by
-        reservation.cheapest_unmet = held.cheapest_unmet
+        reservation.cheapest_unmet, reservation.limited_by = held.cheapest_unmet, held.limited_by
         refused: list[repo.Outcome] = []
         for channel, items in by_channel.items():
             allowed = granted.get(channel, len(items))

@@ -42,13 +42,17 @@ class Reservation:
 
     amount: Decimal = ZERO
     parts: list[tuple[uuid.UUID, Decimal]] = field(default_factory=list)
-    exhausted: bool = False
-    """Some of the batch's messages did not fit in what the budgets had left."""
     cheapest_unmet: Decimal = ZERO
-    """The price of the cheapest message that did not fit: when the batch is recorded, the
-    budget counts as still exhausted only if what is left cannot pay for it (the budget may
-    have been raised, and the campaign resumed, while the batch was out)."""
+    """The price of the cheapest message that did not fit (zero when all did: a message that
+    costs nothing always fits). When the batch is recorded, the budget counts as still
+    exhausted only if what is left cannot pay for it (the budget may have been raised, and the
+    campaign resumed, while the batch was out)."""
     limited_by: str = "campaign"
+
+    @property
+    def exhausted(self) -> bool:
+        """Some of the batch's messages did not fit in what the budgets had left."""
+        return self.cheapest_unmet > 0
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,6 @@ class BudgetGuard:
             unmet = [item.unit_cost for ch, item in wanted.items() if granted[ch] < item.count]
             reservation = Reservation(
                 amount=amount,
-                exhausted=bool(unmet),
                 cheapest_unmet=min(unmet, default=ZERO),
                 limited_by=room.limited_by,
             )
