@@ -1,10 +1,12 @@
 """Updating campaigns: change summaries, optimistic concurrency, re-approval, live limits."""
 
 import asyncio
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 
+from campaign_api.campaigns import updates
 from crm_common.models import Campaign, OutboxEvent
 
 
@@ -175,6 +177,43 @@ async def test_patched_dates_must_stay_ordered(client, admin, campaign, start_da
 
     assert response.status_code == 422
     assert "end_date" in response.json()["details"]["fields"]
+
+
+def _later(value: str, days: int) -> str:
+    return (datetime.fromisoformat(value) + timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("change", "reads"),
+    [
+        (lambda c: {"description": "New text"}, 0),
+        (lambda c: {"campaign_name": "Renamed", "target_audience_size": 5000}, 0),
+        (lambda c: {"end_date": _later(c["end_date"], 1)}, 1),
+        (lambda c: {"start_date": _later(c["start_date"], 1)}, 1),
+        (lambda c: {"total_budget": "1200"}, 1),
+        (lambda c: {"primary_channel": "sms"}, 1),
+    ],
+    ids=["description", "name-and-audience", "end", "start", "budget", "channel"],
+)
+async def test_the_policy_is_read_only_when_a_field_it_judges_changes(
+    client, admin, campaign, monkeypatch, change, reads
+) -> None:
+    calls = []
+    real = updates.load_policy
+
+    async def counted(scope):
+        calls.append(scope.company_id)
+        return await real(scope)
+
+    monkeypatch.setattr(updates, "load_policy", counted)
+
+    response = await client.patch(
+        f"/api/campaigns/{campaign['id']}/", json=change(campaign), headers=admin
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["version"] == 2
+    assert len(calls) == reads
 
 
 async def test_code_change_must_stay_unique(client, admin, campaign, create_campaign) -> None:

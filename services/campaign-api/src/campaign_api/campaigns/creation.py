@@ -86,7 +86,7 @@ async def create_campaign(
     now = datetime.now(UTC)
     currency = body.currency_code or policy.default_currency
     rules.check_amount_currency(body.total_budget, currency)
-    rules.check_dates(body.start_date, body.end_date, policy, now, check_window=True, new=True)
+    rules.check_dates(body.start_date, body.end_date, now, window=policy, new=True)
     template = None
     if body.template_id is not None:
         template = await template_service.get_template(scope, body.template_id)

@@ -90,14 +90,14 @@ def ensure_may_be_active(campaign: Campaign, now: datetime) -> None:
 def check_dates(
     start: datetime,
     end: datetime,
-    policy: CompanyPolicy,
     now: datetime,
     *,
-    check_window: bool,
+    window: CompanyPolicy | None,
     new: bool = False,
 ) -> None:
-    """Start before end (reported on both dates); a new start date within the company's
-    scheduling window; a `new` campaign cannot have ended already."""
+    """Start before end (reported on both dates); the start date within the scheduling
+    window of `window` (a company's policy; None when the start date is not being set); a
+    `new` campaign cannot have ended already."""
     if start >= end:
         raise InvalidCampaign(
             details={
@@ -109,11 +109,11 @@ def check_dates(
         )
     if new and end <= now:
         raise InvalidCampaign(details={"fields": {"end_date": ["must be in the future"]}})
-    if check_window and start > now + timedelta(days=policy.scheduling_window_days):
+    if window is not None and start > now + timedelta(days=window.scheduling_window_days):
         raise InvalidCampaign(
             details={
                 "fields": {
-                    "start_date": [f"must be within {policy.scheduling_window_days} days from now"]
+                    "start_date": [f"must be within {window.scheduling_window_days} days from now"]
                 }
             }
         )

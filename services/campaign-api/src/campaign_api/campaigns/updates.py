@@ -45,6 +45,9 @@ SCHEDULING_FIELDS = frozenset({"start_date", "end_date", "primary_channel"})
 BUDGET_FIELDS = frozenset({"total_budget", "currency_code", "start_date"})
 """The fields the budget position and the approval assessment depend on: a write that
 changes none of them re-checks neither."""
+POLICY_FIELDS = BUDGET_FIELDS | SCHEDULING_FIELDS
+"""The fields the company's policy judges (scheduling window, fiscal year, schedule rules): a
+write that changes none of them — a name, a description, an audience size — reads no policy."""
 
 
 def _proposed(campaign: Campaign, values: dict[str, Any]) -> dict[str, Any]:
@@ -77,16 +80,15 @@ async def update_campaign(
     """Apply `values` to a locked campaign after every rule; returns the change summary.
     Approval is requested again when an approved budget grows."""
     rules.ensure_editable(campaign)
-    policy = await load_policy(scope)
     now = datetime.now(UTC)
     proposed = _proposed(campaign, values)
     changed = {name for name in WRITABLE_FIELDS if proposed[name] != getattr(campaign, name)}
+    policy = await load_policy(scope) if changed & POLICY_FIELDS else None
     rules.check_dates(
         proposed["start_date"],
         proposed["end_date"],
-        policy,
         now,
-        check_window="start_date" in changed,
+        window=policy if "start_date" in changed else None,
     )
     _check_live_change(campaign, changed)
     rules.check_amount_currency(proposed["total_budget"], proposed["currency_code"])
@@ -108,7 +110,7 @@ async def update_campaign(
             )
     raised = proposed["total_budget"] > campaign.total_budget
     position: FiscalPosition | None = None
-    if changed & BUDGET_FIELDS:
+    if policy is not None and changed & BUDGET_FIELDS:
         moved = bool(changed & {"currency_code"}) or (
             policy.fiscal_year_of(proposed["start_date"])
             != policy.fiscal_year_of(campaign.start_date)
@@ -123,7 +125,7 @@ async def update_campaign(
             must_fit=raised or moved,
         )
     warnings: list[ValidationWarning] = []
-    if changed & SCHEDULING_FIELDS:
+    if policy is not None and changed & SCHEDULING_FIELDS:
         warnings = await rules.check_schedule(
             scope,
             policy,
