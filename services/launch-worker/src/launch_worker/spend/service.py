@@ -101,9 +101,8 @@ class BudgetGuard:
     ) -> tuple[dict[str, int], Reservation]:
         """Reserve the cost of as many of the batch's messages as the campaign and its shared
         budgets can pay; how many may go out per channel, and the reservation."""
-        everything = {channel: item.count for channel, item in wanted.items()}
         if all(item.unit_cost <= 0 or item.count == 0 for item in wanted.values()):
-            return everything, Reservation()
+            return {channel: item.count for channel, item in wanted.items()}, Reservation()
         company_id, campaign_id = context.company_id, context.campaign_id
         async with self.db.tenant_session(company_id) as session:
             budget_ids = await campaign_budget_ids(session, company_id, campaign_id)
