@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-modes bench-segments bench-ws bench-launch clean
+.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-modes bench-segments bench-ws bench-launch bench-round-trip clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -122,6 +122,10 @@ bench-ws: sync
 
 bench-launch: sync
 	$(UV) run --frozen python bench/launch.py
+
+## What one round trip to PostgreSQL and Redis costs the calling process, idle loop vs busy
+bench-round-trip: sync
+	$(UV) run --frozen python bench/round_trip.py
 
 clean:
 	rm -rf .venv .tools .crm-data .pytest_cache .mypy_cache .ruff_cache

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -159,9 +161,46 @@ def start_sides(
     return servers
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _uv() -> str:
+    uv = shutil.which("uv") or str(REPO / ".tools" / "bin" / "uv")
+    if not Path(uv).exists():
+        raise SystemExit("uv is needed to build a side's environment: run make sync")
+    return uv
+
+
+def synced(tree: Path, environment: Path, interpreter: str) -> str:
+    """`tree`'s packages as its lock file pins them, in `environment` on `interpreter`; the
+    environment's python."""
+    subprocess.run(  # noqa: S603
+        [_uv(), "sync", "--frozen", "--all-packages", "--python", interpreter],
+        cwd=tree,
+        check=True,
+        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment)},
+    )
+    return str(environment / "bin" / "python")
+
+
+def this_interpreter() -> str:
+    """The interpreter this bench runs on (its virtual environment's base): both sides of a
+    comparison of commits run on it, so that the comparison measures the code alone."""
+    return str(Path(getattr(sys, "_base_executable", sys.executable)).resolve())
+
+
+def interpreter_tree(interpreter: str) -> str:
+    """This tree with its own environment on `interpreter` (under /tmp); its python."""
+    resolved = str(Path(interpreter).resolve())
+    tag = hashlib.sha256(resolved.encode()).hexdigest()[:12]
+    environment = Path(tempfile.gettempdir()) / f"crm-interpreter-{tag}"
+    return synced(REPO, environment, resolved)
+
+
 def baseline_tree(ref: str) -> tuple[Path, str]:
-    """A worktree of `ref` under /tmp with its own synced environment; (folder, python)."""
-    repo = Path(__file__).resolve().parent.parent
+    """A worktree of `ref` under /tmp with its own synced environment, on the interpreter
+    this bench runs on; (folder, python)."""
+    repo = REPO
     git = shutil.which("git") or "/usr/bin/git"
     sha = subprocess.run(  # noqa: S603
         [git, "rev-parse", "--verify", f"{ref}^{{commit}}"],
@@ -175,8 +214,4 @@ def baseline_tree(ref: str) -> tuple[Path, str]:
         subprocess.run(  # noqa: S603
             [git, "worktree", "add", "--detach", str(folder), sha], cwd=repo, check=True
         )
-    uv = shutil.which("uv") or str(repo / ".tools" / "bin" / "uv")
-    if not Path(uv).exists():
-        raise SystemExit("uv is needed to build the baseline's environment: run make sync")
-    subprocess.run([uv, "sync", "--frozen", "--all-packages"], cwd=folder, check=True)  # noqa: S603
-    return folder, str(folder / ".venv" / "bin" / "python")
+    return folder, synced(folder, folder / ".venv", this_interpreter())

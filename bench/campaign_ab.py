@@ -5,6 +5,11 @@ VM whose speed drifts during the run weighs on both sides alike. `bench/campaign
 CPU per request, in slices short enough that the drift between them is small.
 
     .tools/bin/uv run python bench/campaign_ab.py 33cd7b8 --rounds 8 --slice 8
+    .tools/bin/uv run python bench/campaign_ab.py --python /usr/bin/python3.11
+
+Both sides of a comparison of commits run on the interpreter the bench runs on. With
+`--python`, the sides are this tree on that interpreter and on another one instead: what
+the build of CPython a deployment runs on costs (docs/operations.md).
 
 The mix is bench/campaign_api.py's (lists, reads, updates, creates, approvals, reference data,
 audit), by default one user back to back (`--users`, `--think` to change it). Each slice
@@ -140,7 +145,13 @@ async def alternate_endpoints(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("ref", help="the commit to compare this tree with")
+    parser.add_argument("ref", nargs="?", help="the commit to compare this tree with")
+    parser.add_argument(
+        "--python",
+        metavar="INTERPRETER",
+        help="instead of a commit: this tree on INTERPRETER (an environment of its own under "
+        "/tmp) against this tree on the interpreter the bench runs on",
+    )
     parser.add_argument("--rounds", type=int, default=8, help="slices per side")
     parser.add_argument("--slice", type=float, default=8.0, help="seconds per slice")
     parser.add_argument("--users", type=int, default=1)
@@ -163,9 +174,18 @@ def main() -> None:
         help="with --endpoints: seconds before each endpoint's batch (the server's events settle)",
     )
     args = parser.parse_args()
+    if (args.ref is None) == (args.python is None):
+        parser.error("name a commit or --python INTERPRETER (one of them)")
     print("machine:", machine())
-    baseline, baseline_python = bench_servers.baseline_tree(args.ref)
-    sides = {args.ref: (baseline_python, baseline), "this tree": (sys.executable, HERE.parent)}
+    if args.python is not None:
+        other = bench_servers.interpreter_tree(args.python)
+        sides = {
+            bench_servers.this_interpreter(): (sys.executable, HERE.parent),
+            str(Path(args.python).resolve()): (other, HERE.parent),
+        }
+    else:
+        baseline, baseline_python = bench_servers.baseline_tree(args.ref)
+        sides = {args.ref: (baseline_python, baseline), "this tree": (sys.executable, HERE.parent)}
     with tempfile.TemporaryDirectory(prefix="crm-ab-") as tmp, contextlib.ExitStack() as stack:
         servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_ab")
         asyncio.run(
