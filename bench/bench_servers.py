@@ -200,11 +200,10 @@ def interpreter_tree(interpreter: str) -> str:
 def baseline_tree(ref: str) -> tuple[Path, str]:
     """A worktree of `ref` under /tmp with its own synced environment, on the interpreter
     this bench runs on; (folder, python)."""
-    repo = REPO
     git = shutil.which("git") or "/usr/bin/git"
     sha = subprocess.run(  # noqa: S603
         [git, "rev-parse", "--verify", f"{ref}^{{commit}}"],
-        cwd=repo,
+        cwd=REPO,
         check=True,
         capture_output=True,
         text=True,
@@ -212,6 +211,6 @@ def baseline_tree(ref: str) -> tuple[Path, str]:
     folder = Path(tempfile.gettempdir()) / f"crm-compare-{sha[:12]}"
     if not (folder / ".git").exists():
         subprocess.run(  # noqa: S603
-            [git, "worktree", "add", "--detach", str(folder), sha], cwd=repo, check=True
+            [git, "worktree", "add", "--detach", str(folder), sha], cwd=REPO, check=True
         )
     return folder, synced(folder, folder / ".venv", this_interpreter())

@@ -178,10 +178,12 @@ def main() -> None:
         parser.error("name a commit or --python INTERPRETER (one of them)")
     print("machine:", machine())
     if args.python is not None:
-        other = bench_servers.interpreter_tree(args.python)
+        mine, theirs = bench_servers.this_interpreter(), str(Path(args.python).resolve())
+        if mine == theirs:
+            parser.error(f"--python names the interpreter the bench runs on ({mine})")
         sides = {
-            bench_servers.this_interpreter(): (sys.executable, HERE.parent),
-            str(Path(args.python).resolve()): (other, HERE.parent),
+            mine: (sys.executable, HERE.parent),
+            theirs: (bench_servers.interpreter_tree(theirs), HERE.parent),
         }
     else:
         baseline, baseline_python = bench_servers.baseline_tree(args.ref)
