@@ -9,7 +9,8 @@ Two engines share the same server and owner URL but switch role at connect time:
 A tenant transaction costs two round trips besides its own statements: `BEGIN` and the
 tenant's `set_config` travel together in one simple-protocol message, and `COMMIT` ends it.
 Both engines therefore leave the driver in autocommit mode (SQLAlchemy's own `BEGIN` would be
-a round trip of its own) and `tenant_session` / `system_session` own their transactions. Nor
+a round trip of its own) and `Transaction` owns each transaction (`tenant_transaction`,
+`tenant_session`, `system_session`); its ORM session opens only when the block asks for one. Nor
 is a connection pinged before each use (SQLAlchemy's asyncpg ping is BEGIN, `;`, ROLLBACK:
 three round trips): the first message is the ping — a connection that died while pooled (a
 server restart, an idle timeout) fails it at once, is discarded and the transaction starts on
@@ -19,10 +20,11 @@ driver transaction with `execution_options(isolation_level="READ COMMITTED")`.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -40,7 +42,6 @@ from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
     AsyncSession,
-    async_sessionmaker,
     create_async_engine,
 )
 from sqlalchemy.sql import ClauseElement
@@ -107,28 +108,22 @@ class Database:
             ),
         )
 
-    def __post_init__(self) -> None:
-        self._app_sessions = async_sessionmaker(self.app_engine, expire_on_commit=False)
-        self._system_sessions = async_sessionmaker(self.system_engine, expire_on_commit=False)
+    def tenant_transaction(self, company_id: uuid.UUID) -> Transaction:
+        """A transaction limited to one company (`async with`); commits on success, rolls back
+        on error. Its ORM session opens only if the block asks for it (`Transaction`)."""
+        return Transaction(self.app_engine, _tenant_begin(company_id))
 
     @asynccontextmanager
     async def tenant_session(self, company_id: uuid.UUID) -> AsyncIterator[AsyncSession]:
         """A transaction limited to one company; commits on success, rolls back on error."""
-        session = self._app_sessions()
-        async with (
-            _session_closed(session),
-            _transaction(session, self.app_engine, _tenant_begin(company_id)),
-        ):
-            yield session
-        await run_after_commit(session)
+        async with self.tenant_transaction(company_id) as transaction:
+            yield transaction.session
 
     @asynccontextmanager
     async def system_session(self) -> AsyncIterator[AsyncSession]:
         """A cross-tenant platform transaction; commits on success, rolls back on error."""
-        session = self._system_sessions()
-        async with _session_closed(session), _transaction(session, self.system_engine, "BEGIN"):
-            yield session
-        await run_after_commit(session)
+        async with Transaction(self.system_engine, "BEGIN") as transaction:
+            yield transaction.session
 
     async def platform_records(
         self, statement: ClauseElement, values: dict[str, Any]
@@ -157,27 +152,106 @@ class Database:
         await self.system_engine.dispose()
 
 
-@asynccontextmanager
-async def _transaction(
-    session: AsyncSession, engine: AsyncEngine, begin: str
-) -> AsyncIterator[None]:
-    """Run `begin` on a live connection of `engine` for `session`, then COMMIT when the body
-    succeeds and roll back when it fails."""
-    connection, driver = await _begin_on_live_connection(session, engine, begin)
-    committed = False
+class Transaction:
+    """One transaction on one pooled connection of `engine`: `begin` (BEGIN, and for a tenant
+    its `set_config`, in one message) on entering, COMMIT when the block succeeds, a rollback
+    when it fails or is cancelled; the connection is handed back either way, to completion.
+
+    Its ORM session is opened on the first use of `session`, bound to the transaction's
+    connection: a block that only reads through the driver (`TenantScope.records`: the pages
+    of every list) never builds one, and an `AsyncSession`'s checkout and close cost about
+    what a round trip does. A connection that died while pooled fails the `begin` message at
+    once and is discarded; the transaction starts on the next one."""
+
+    __slots__ = ("_begin", "_connection", "_driver", "_engine", "_session")
+
+    def __init__(self, engine: AsyncEngine, begin: str) -> None:
+        self._engine = engine
+        self._begin = begin
+        self._connection: AsyncConnection | None = None
+        self._driver: Any = None
+        self._session: AsyncSession | None = None
+
+    @property
+    def connection(self) -> AsyncConnection:
+        """The transaction's connection (once begun)."""
+        if self._connection is None:
+            raise RuntimeError("the transaction has not begun")
+        return self._connection
+
+    @property
+    def session(self) -> AsyncSession:
+        """The transaction's ORM session, opened on first use."""
+        if self._session is None:
+            self._session = AsyncSession(bind=self.connection, expire_on_commit=False)
+        return self._session
+
+    @property
+    def session_opened(self) -> bool:
+        return self._session is not None
+
+    async def __aenter__(self) -> Transaction:
+        for attempt in range(_checkout_attempts(self._engine)):
+            connection = await self._engine.connect()
+            driver = _driver_of(connection)
+            try:
+                await driver.execute(self._begin)
+            except _DISCONNECTED as exc:
+                await connection.invalidate(exc)
+                await connection.close()
+                if attempt == 0:
+                    log.info("pooled_connection_lost", error=type(exc).__name__)
+                continue
+            except BaseException:
+                # Cancelled or refused mid-BEGIN: never pooled in an unknown state.
+                await _abandon(connection, driver, None)
+                raise
+            self._connection, self._driver = connection, driver
+            return self
+        raise ConnectionError("no live database connection could be checked out")
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any
+    ) -> None:
+        connection, driver, session = self.connection, self._driver, self._session
+        if exc_type is not None:
+            await _abandon(connection, driver, session)
+            return
+        try:
+            if session is not None:
+                if session.new or session.dirty or session.deleted:
+                    await session.flush()
+                await _write_staged(session, connection)
+            await driver.execute("COMMIT")
+        except BaseException:
+            await _abandon(connection, driver, session)
+            raise
+        # After the COMMIT closing is bookkeeping only (the driver is in autocommit mode, so
+        # neither the session's end nor the pool's check-in sends anything) and runs in place.
+        if session is not None:
+            await session.close()
+        await connection.close()
+        if session is not None:
+            await run_after_commit(session)
+
+
+async def _abandon(connection: AsyncConnection, driver: Any, session: AsyncSession | None) -> None:
+    """End a failed, cancelled or abandoned transaction: roll back (a connection that cannot
+    is discarded, never pooled mid-transaction), then close the session and hand the
+    connection back in a task of its own, awaited shielded: a cancellation of the caller does
+    not stop it halfway."""
+
+    async def close() -> None:
+        try:
+            if session is not None:
+                await session.close()
+        finally:
+            await connection.close()
+
     try:
-        yield
-        if session.new or session.dirty or session.deleted:
-            await session.flush()
-        await _write_staged(session, connection)
-        await driver.execute("COMMIT")
-        committed = True
+        await _roll_back(connection, driver)
     finally:
-        if not committed:
-            await _roll_back(connection, driver)
-    # The session's own bookkeeping needs no commit: the driver committed, and closing the
-    # session (the caller's `async with`) ends its transaction without a round trip (the
-    # driver is in autocommit mode) and hands the connection back.
+        await asyncio.shield(asyncio.create_task(close()))
 
 
 def _driver_of(connection: AsyncConnection) -> Any:
@@ -186,44 +260,11 @@ def _driver_of(connection: AsyncConnection) -> Any:
     return connection.sync_connection.connection.driver_connection  # type: ignore[union-attr]
 
 
-@asynccontextmanager
-async def _session_closed(session: AsyncSession) -> AsyncIterator[None]:
-    """Close `session` when the block ends. After a COMMIT the close is bookkeeping only (the
-    driver is in autocommit mode, so handing the connection back to the pool sends nothing)
-    and runs in place; after an error or a cancellation it runs as AsyncSession's own exit
-    does, in a task of its own and to completion, so the connection is never left behind."""
-    async with AsyncExitStack() as on_error:
-        on_error.push_async_exit(session)  # AsyncSession's own exit: the shielded close
-        yield
-        on_error.pop_all()  # committed: the close below, in place
-    await session.close()
-
-
 def _checkout_attempts(engine: AsyncEngine) -> int:
     """How many pooled connections to try before giving up: every one the pool may hold
     (each may have died while pooled) and a new one."""
     pool = engine.pool
     return max(3, pool.size() + pool.overflow() + 2)  # type: ignore[attr-defined,no-any-return]
-
-
-async def _begin_on_live_connection(
-    session: AsyncSession, engine: AsyncEngine, begin: str
-) -> tuple[AsyncConnection, Any]:
-    """Check out a connection and run `begin` on it; a connection found dead is
-    discarded and the next one tried. (The connection, its asyncpg connection.)"""
-    for attempt in range(_checkout_attempts(engine)):
-        connection = await session.connection()
-        driver = _driver_of(connection)
-        try:
-            await driver.execute(begin)
-        except _DISCONNECTED as exc:
-            await connection.invalidate(exc)
-            await session.rollback()
-            if attempt == 0:
-                log.info("pooled_connection_lost", error=type(exc).__name__)
-            continue
-        return connection, driver
-    raise ConnectionError("no live database connection could be checked out")
 
 
 def after_commit(session: AsyncSession, hook: AfterCommitHook) -> None:

@@ -4,7 +4,6 @@ service functions take first, and the process's resources."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -25,13 +24,9 @@ async def get_resources(request: Request) -> Resources:
 AppResources = Annotated[Resources, Depends(get_resources)]
 
 
-@asynccontextmanager
-async def _company_transaction(
-    principal: Principal, resources: Resources
-) -> AsyncIterator[AsyncSession]:
+def _log_as(principal: Principal) -> None:
+    """Name the caller's company and user on the request's log lines."""
     bind(company_id=str(principal.company_id), user_id=str(principal.user_id))
-    async with resources.db.tenant_session(principal.company_id) as session:
-        yield session
 
 
 async def tenant_session(
@@ -39,7 +34,8 @@ async def tenant_session(
 ) -> AsyncIterator[AsyncSession]:
     """The request's transaction, limited to the caller's company by row-level security.
     It commits when the endpoint returns (before the response is sent) and rolls back on error."""
-    async with _company_transaction(principal, resources) as session:
+    _log_as(principal)
+    async with resources.db.tenant_session(principal.company_id) as session:
         yield session
 
 
@@ -51,8 +47,10 @@ async def tenant_scope(principal: CurrentPrincipal, request: Request) -> AsyncIt
     `tenant_session`, which an endpoint takes instead of this, never beside it), handed to
     service functions as their first argument. One node of the dependency graph besides the
     principal: FastAPI walks the whole graph on every request."""
-    async with _company_transaction(principal, request.app.state.resources) as session:
-        yield TenantScope(session, principal.company_id)
+    _log_as(principal)
+    resources: Resources = request.app.state.resources
+    async with resources.db.tenant_transaction(principal.company_id) as transaction:
+        yield TenantScope.within(transaction, principal.company_id)
 
 
 Scope = Annotated[TenantScope, Depends(tenant_scope, scope="function")]

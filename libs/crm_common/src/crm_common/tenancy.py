@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ClauseElement
 
-from crm_common.db import session_records
+from crm_common.db import Transaction, fetch_records, session_records
 from crm_common.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -50,11 +50,33 @@ def owned(model: type[Base]) -> ColumnElement[bool]:
 
 
 class TenantScope:
-    """Statements and loads limited to one company (row-level security is the second guard)."""
+    """Statements and loads limited to one company (row-level security is the second guard).
+
+    Built on a session, or on a `Transaction` (`within`), whose ORM session then opens only
+    when `session` is first used: a scope that only reads `records` runs them on the
+    transaction's connection straight through the driver."""
 
     def __init__(self, session: AsyncSession, company_id: uuid.UUID) -> None:
-        self.session = session
+        self._session: AsyncSession | None = session
+        self._transaction: Transaction | None = None
         self.company_id = company_id
+
+    @classmethod
+    def within(cls, transaction: Transaction, company_id: uuid.UUID) -> TenantScope:
+        """The scope of a transaction limited to `company_id` (`Database.tenant_transaction`)."""
+        scope = cls.__new__(cls)
+        scope._session = None
+        scope._transaction = transaction
+        scope.company_id = company_id
+        return scope
+
+    @property
+    def session(self) -> AsyncSession:
+        """The ORM session of the scope's transaction (opened on first use)."""
+        if self._session is None:
+            assert self._transaction is not None
+            self._session = self._transaction.session
+        return self._session
 
     def _own(self, model: type[Base]) -> ColumnElement[bool]:
         return _company_column(model) == self.company_id  # type: ignore[no-any-return]
@@ -90,6 +112,10 @@ class TenantScope:
         """The rows of a statement built once with `owned`, run with this company's id and
         `values` straight through the driver (`crm_common.db.session_records`): the driver's
         records, whose values are not converted by SQLAlchemy types."""
+        transaction = self._transaction
+        if transaction is not None and not transaction.session_opened:
+            # Nothing unsent to flush: no session holds any change yet.
+            return await fetch_records(transaction.connection, statement, self.params(**values))
         return await session_records(self.session, statement, self.params(**values))
 
     async def value(self, statement: ClauseElement, **values: Any) -> Any:

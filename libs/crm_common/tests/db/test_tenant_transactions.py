@@ -1,7 +1,7 @@
-"""The transactions owned by `Database.tenant_session` (BEGIN and the tenant setting in one
-message) and `Database.system_session` (BEGIN): COMMIT on success, ROLLBACK on error or
-cancellation, no pre-ping — a pooled connection that died is discarded and the transaction
-runs on another."""
+"""The transactions owned by `Database.tenant_session` / `tenant_transaction` (BEGIN and the
+tenant setting in one message) and `Database.system_session` (BEGIN): COMMIT on success,
+ROLLBACK on error or cancellation, no pre-ping — a pooled connection that died is discarded
+and the transaction runs on another; the ORM session opens only when asked for."""
 
 import asyncio
 import uuid
@@ -10,8 +10,9 @@ import asyncpg
 import pytest
 from sqlalchemy import bindparam, func, select, text
 
-from crm_common.db import Database
+from crm_common.db import Database, fetch_records
 from crm_common.models import Company, User
+from crm_common.tenancy import TenantScope, owned
 from crm_common.testing.builders import make_company, make_user
 
 
@@ -219,3 +220,75 @@ async def test_platform_reads_replace_connections_killed_by_the_server(
         [record] = await db.platform_records(count, {"company": acme.id})
         assert record[0] == 1
     assert not pids & await _backend_pids(db, None)
+
+
+USER_EMAILS = select(User.email).where(owned(User)).order_by(User.email)
+
+
+async def test_a_scope_that_only_reads_records_opens_no_session(db: Database) -> None:
+    """`Database.tenant_transaction` opens its ORM session on first use: a scope that reads
+    records only runs them on the transaction's connection, under its tenant, in one
+    transaction."""
+    acme = await make_company(db, "acme")
+    globex = await make_company(db, "globex")
+    await make_user(db, acme, email="a@acme.test")
+    await make_user(db, globex, email="g@globex.test")
+    async with db.tenant_transaction(acme.id) as transaction:
+        scope = TenantScope.within(transaction, acme.id)
+        emails = [row[0] for row in await scope.records(USER_EMAILS)]
+        # Row-level security holds without the explicit filter: the tenant is set.
+        every = await fetch_records(transaction.connection, select(User.email), {})
+        clock = await scope.value(select(func.now() == func.statement_timestamp()))
+        assert not transaction.session_opened
+    assert emails == ["a@acme.test"]
+    assert [row[0] for row in every] == ["a@acme.test"]
+    assert clock is False  # one transaction: now() is its start
+
+
+async def test_a_scope_opens_its_session_on_first_use_and_commits_it(db: Database) -> None:
+    acme = await make_company(db, "acme")
+    async with db.tenant_transaction(acme.id) as transaction:
+        scope = TenantScope.within(transaction, acme.id)
+        assert await scope.records(USER_EMAILS) == []
+        scope.add(User(email="new@acme.test", full_name="N", password_hash="h"))
+        assert transaction.session_opened
+        # A records read after a change sees it: the session's changes are flushed first.
+        assert [row[0] for row in await scope.records(USER_EMAILS)] == ["new@acme.test"]
+    with pytest.raises(RuntimeError, match="boom"):
+        async with db.tenant_transaction(acme.id) as transaction:
+            scope = TenantScope.within(transaction, acme.id)
+            scope.add(User(email="gone@acme.test", full_name="G", password_hash="h"))
+            raise RuntimeError("boom")
+    async with db.tenant_session(acme.id) as session:
+        assert list((await session.execute(select(User.email))).scalars()) == ["new@acme.test"]
+
+
+async def test_a_cancelled_records_read_never_returns_its_connection_mid_transaction(
+    db: Database, database_url: str
+) -> None:
+    acme = await make_company(db, "acme")
+    sleep = select(func.pg_sleep(5))
+
+    async def slow() -> None:
+        async with db.tenant_transaction(acme.id) as transaction:
+            await TenantScope.within(transaction, acme.id).records(sleep)
+
+    task = asyncio.create_task(slow())
+    await asyncio.sleep(0.5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.sleep(0.2)
+    owner = await asyncpg.connect(database_url)
+    try:
+        left_open = await owner.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND state LIKE 'idle in transaction%'"
+        )
+    finally:
+        await owner.close()
+    assert left_open == 0
+    for _ in range(3):
+        async with db.tenant_transaction(acme.id) as transaction:
+            scope = TenantScope.within(transaction, acme.id)
+            assert await scope.value(select(func.now() == func.statement_timestamp())) is False
