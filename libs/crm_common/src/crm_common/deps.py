@@ -50,7 +50,7 @@ async def tenant_scope(principal: CurrentPrincipal, request: Request) -> AsyncIt
     _log_as(principal)
     resources: Resources = request.app.state.resources
     async with resources.db.tenant_transaction(principal.company_id) as transaction:
-        yield TenantScope.within(transaction, principal.company_id)
+        yield TenantScope(transaction, principal.company_id)
 
 
 Scope = Annotated[TenantScope, Depends(tenant_scope, scope="function")]

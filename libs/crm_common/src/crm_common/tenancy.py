@@ -52,23 +52,14 @@ def owned(model: type[Base]) -> ColumnElement[bool]:
 class TenantScope:
     """Statements and loads limited to one company (row-level security is the second guard).
 
-    Built on a session, or on a `Transaction` (`within`), whose ORM session then opens only
-    when `session` is first used: a scope that only reads `records` runs them on the
-    transaction's connection straight through the driver."""
+    Built on a session, or on a `Transaction` (`Database.tenant_transaction`), whose ORM
+    session then opens only when `session` is first used: a scope that only reads `records`
+    runs them on the transaction's connection straight through the driver."""
 
-    def __init__(self, session: AsyncSession, company_id: uuid.UUID) -> None:
-        self._session: AsyncSession | None = session
-        self._transaction: Transaction | None = None
+    def __init__(self, session: AsyncSession | Transaction, company_id: uuid.UUID) -> None:
+        self._transaction = session if isinstance(session, Transaction) else None
+        self._session = None if isinstance(session, Transaction) else session
         self.company_id = company_id
-
-    @classmethod
-    def within(cls, transaction: Transaction, company_id: uuid.UUID) -> TenantScope:
-        """The scope of a transaction limited to `company_id` (`Database.tenant_transaction`)."""
-        scope = cls.__new__(cls)
-        scope._session = None
-        scope._transaction = transaction
-        scope.company_id = company_id
-        return scope
 
     @property
     def session(self) -> AsyncSession:

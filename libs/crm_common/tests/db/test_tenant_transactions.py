@@ -234,7 +234,7 @@ async def test_a_scope_that_only_reads_records_opens_no_session(db: Database) ->
     await make_user(db, acme, email="a@acme.test")
     await make_user(db, globex, email="g@globex.test")
     async with db.tenant_transaction(acme.id) as transaction:
-        scope = TenantScope.within(transaction, acme.id)
+        scope = TenantScope(transaction, acme.id)
         emails = [row[0] for row in await scope.records(USER_EMAILS)]
         # Row-level security holds without the explicit filter: the tenant is set.
         every = await fetch_records(transaction.connection, select(User.email), {})
@@ -248,7 +248,7 @@ async def test_a_scope_that_only_reads_records_opens_no_session(db: Database) ->
 async def test_a_scope_opens_its_session_on_first_use_and_commits_it(db: Database) -> None:
     acme = await make_company(db, "acme")
     async with db.tenant_transaction(acme.id) as transaction:
-        scope = TenantScope.within(transaction, acme.id)
+        scope = TenantScope(transaction, acme.id)
         assert await scope.records(USER_EMAILS) == []
         scope.add(User(email="new@acme.test", full_name="N", password_hash="h"))
         assert transaction.session_opened
@@ -256,7 +256,7 @@ async def test_a_scope_opens_its_session_on_first_use_and_commits_it(db: Databas
         assert [row[0] for row in await scope.records(USER_EMAILS)] == ["new@acme.test"]
     with pytest.raises(RuntimeError, match="boom"):
         async with db.tenant_transaction(acme.id) as transaction:
-            scope = TenantScope.within(transaction, acme.id)
+            scope = TenantScope(transaction, acme.id)
             scope.add(User(email="gone@acme.test", full_name="G", password_hash="h"))
             raise RuntimeError("boom")
     async with db.tenant_session(acme.id) as session:
@@ -271,7 +271,7 @@ async def test_a_cancelled_records_read_never_returns_its_connection_mid_transac
 
     async def slow() -> None:
         async with db.tenant_transaction(acme.id) as transaction:
-            await TenantScope.within(transaction, acme.id).records(sleep)
+            await TenantScope(transaction, acme.id).records(sleep)
 
     task = asyncio.create_task(slow())
     await asyncio.sleep(0.5)
@@ -290,5 +290,5 @@ async def test_a_cancelled_records_read_never_returns_its_connection_mid_transac
     assert left_open == 0
     for _ in range(3):
         async with db.tenant_transaction(acme.id) as transaction:
-            scope = TenantScope.within(transaction, acme.id)
+            scope = TenantScope(transaction, acme.id)
             assert await scope.value(select(func.now() == func.statement_timestamp())) is False
