@@ -190,6 +190,15 @@ class Transaction:
     def session_opened(self) -> bool:
         return self._session is not None
 
+    async def records(
+        self, statement: ClauseElement, values: dict[str, Any]
+    ) -> list[asyncpg.Record]:
+        """`fetch_records` on the transaction's connection, after flushing what its session
+        (if opened) holds unsent, as its autoflush would before a query."""
+        if self._session is not None:
+            await _flush_pending(self._session)
+        return await fetch_records(self.connection, statement, values)
+
     async def __aenter__(self) -> Transaction:
         for attempt in range(_checkout_attempts(self._engine)):
             connection = await self._engine.connect()
@@ -219,8 +228,7 @@ class Transaction:
             return
         try:
             if session is not None:
-                if session.new or session.dirty or session.deleted:
-                    await session.flush()
+                await _flush_pending(session)
                 await _write_staged(session, connection)
             await driver.execute("COMMIT")
         except BaseException:
@@ -440,9 +448,14 @@ async def session_records(
     SQLAlchemy's execution (a third of the CPU of `session.execute` for a one-row read). What
     the session holds unsent is flushed first, as its autoflush would before a query, so the
     statement sees every change made so far."""
+    await _flush_pending(session)
+    return await fetch_records(await session.connection(), statement, values)
+
+
+async def _flush_pending(session: AsyncSession) -> None:
+    """Send what `session` holds unsent (new, changed or deleted objects), if anything."""
     if session.new or session.dirty or session.deleted:
         await session.flush()
-    return await fetch_records(await session.connection(), statement, values)
 
 
 class _DriverError(Exception):

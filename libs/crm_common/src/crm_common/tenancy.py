@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ClauseElement
 
-from crm_common.db import Transaction, fetch_records, session_records
+from crm_common.db import Transaction, session_records
 from crm_common.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -57,17 +57,14 @@ class TenantScope:
     runs them on the transaction's connection straight through the driver."""
 
     def __init__(self, session: AsyncSession | Transaction, company_id: uuid.UUID) -> None:
-        self._transaction = session if isinstance(session, Transaction) else None
-        self._session = None if isinstance(session, Transaction) else session
+        self._source = session
         self.company_id = company_id
 
     @property
     def session(self) -> AsyncSession:
         """The ORM session of the scope's transaction (opened on first use)."""
-        if self._session is None:
-            assert self._transaction is not None
-            self._session = self._transaction.session
-        return self._session
+        source = self._source
+        return source.session if isinstance(source, Transaction) else source
 
     def _own(self, model: type[Base]) -> ColumnElement[bool]:
         return _company_column(model) == self.company_id  # type: ignore[no-any-return]
@@ -103,11 +100,10 @@ class TenantScope:
         """The rows of a statement built once with `owned`, run with this company's id and
         `values` straight through the driver (`crm_common.db.session_records`): the driver's
         records, whose values are not converted by SQLAlchemy types."""
-        transaction = self._transaction
-        if transaction is not None and not transaction.session_opened:
-            # Nothing unsent to flush: no session holds any change yet.
-            return await fetch_records(transaction.connection, statement, self.params(**values))
-        return await session_records(self.session, statement, self.params(**values))
+        source = self._source
+        if isinstance(source, Transaction):
+            return await source.records(statement, self.params(**values))
+        return await session_records(source, statement, self.params(**values))
 
     async def value(self, statement: ClauseElement, **values: Any) -> Any:
         """The first column of the first row of `records(statement, ...)`; None without a
