@@ -1,11 +1,9 @@
 """TOTP enrolment, confirmation, disabling, step-up tokens and the approval check."""
 
-import time
 import uuid
 from datetime import timedelta
 from decimal import Decimal
 
-import pyotp
 import pytest
 from fastapi import APIRouter, Request
 from sqlalchemy import select
@@ -24,22 +22,6 @@ from crm_common.security.jwt import TokenType
 from crm_common.security.principal import CurrentPrincipal
 from crm_common.testing.builders import auth_headers, make_company, make_user
 from crm_common.testing.client import app_client
-
-
-def _code(secret: str, steps_from_now: int = 0) -> str:
-    return pyotp.TOTP(secret).at(time.time() + 30 * steps_from_now)
-
-
-async def _enrolled(client, headers) -> str:
-    """Enrol and confirm with the previous time step's code, leaving the current step's code
-    and every later one unused (a later step's code would be the current one once the step
-    turns, and then refused as used); returns the secret."""
-    secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    confirmed = await client.post(
-        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)}
-    )
-    assert confirmed.status_code == 200
-    return secret
 
 
 async def test_enrol_returns_secret_once_and_stores_it_encrypted(
@@ -65,12 +47,12 @@ async def test_enrol_returns_secret_once_and_stores_it_encrypted(
 
 
 async def test_verify_turns_mfa_on_and_enrolling_again_is_refused(
-    client, resources, db, acme
+    client, resources, db, acme, enrol_mfa
 ) -> None:
     user = await make_user(db, acme, "finance")
     headers = auth_headers(resources.codec, user)
 
-    await _enrolled(client, headers)
+    await enrol_mfa(headers)
     again = await client.post("/api/auth/mfa/enroll", headers=headers)
 
     assert again.status_code == 409
@@ -81,11 +63,11 @@ async def test_verify_turns_mfa_on_and_enrolling_again_is_refused(
     assert actions == ["user.mfa_enrollment_started", "user.mfa_enabled"]
 
 
-async def test_wrong_code_does_not_confirm(client, resources, db, acme) -> None:
+async def test_wrong_code_does_not_confirm(client, resources, db, acme, totp_code) -> None:
     user = await make_user(db, acme)
     headers = auth_headers(resources.codec, user)
     secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    wrong = str((int(_code(secret)) + 1) % 1_000_000).zfill(6)
+    wrong = str((int(totp_code(secret)) + 1) % 1_000_000).zfill(6)
 
     response = await client.post("/api/auth/mfa/verify", headers=headers, json={"code": wrong})
     malformed = await client.post("/api/auth/mfa/verify", headers=headers, json={"code": "12ab56"})
@@ -108,13 +90,15 @@ async def test_verify_without_enrolment_is_409(client, resources, db, acme) -> N
     assert response.json()["error_code"] == "mfa_not_enrolled"
 
 
-async def test_step_up_issues_a_short_lived_mfa_token(client, resources, db, acme) -> None:
+async def test_step_up_issues_a_short_lived_mfa_token(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
     user = await make_user(db, acme, "finance")
     headers = auth_headers(resources.codec, user)
-    secret = await _enrolled(client, headers)
+    secret = await enrol_mfa(headers)
 
     response = await client.post(
-        "/api/auth/mfa/step-up", headers=headers, json={"code": _code(secret)}
+        "/api/auth/mfa/step-up", headers=headers, json={"code": totp_code(secret)}
     )
 
     assert response.status_code == 200
@@ -127,11 +111,13 @@ async def test_step_up_issues_a_short_lived_mfa_token(client, resources, db, acm
     assert claims["exp"] - claims["iat"] == resources.settings.mfa_token_ttl_s
 
 
-async def test_a_code_is_accepted_only_once(client, resources, db, acme) -> None:
+async def test_a_code_is_accepted_only_once(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
     user = await make_user(db, acme, "finance")
     headers = auth_headers(resources.codec, user)
-    secret = await _enrolled(client, headers)
-    code = _code(secret)
+    secret = await enrol_mfa(headers)
+    code = totp_code(secret)
 
     first = await client.post("/api/auth/mfa/step-up", headers=headers, json={"code": code})
     replay = await client.post("/api/auth/mfa/step-up", headers=headers, json={"code": code})
@@ -153,11 +139,11 @@ async def test_step_up_without_mfa_is_409(client, resources, db, acme) -> None:
     assert response.status_code == 409
 
 
-async def test_code_guessing_is_rate_limited(client, resources, db, acme) -> None:
+async def test_code_guessing_is_rate_limited(client, resources, db, acme, totp_code) -> None:
     user = await make_user(db, acme)
     headers = auth_headers(resources.codec, user)
     secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    valid = {_code(secret, step) for step in (-1, 0, 1)}
+    valid = {totp_code(secret, step) for step in (-1, 0, 1)}
     wrong = next(f"{n:06d}" for n in range(1_000_000) if f"{n:06d}" not in valid)
     attempts = resources.settings.rate_limit_mfa_attempts
 
@@ -168,7 +154,7 @@ async def test_code_guessing_is_rate_limited(client, resources, db, acme) -> Non
         for _ in range(attempts)
     ]
     blocked = await client.post(
-        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret)}
+        "/api/auth/mfa/verify", headers=headers, json={"code": totp_code(secret)}
     )
 
     assert answers == [422] * attempts
@@ -176,14 +162,16 @@ async def test_code_guessing_is_rate_limited(client, resources, db, acme) -> Non
     assert int(blocked.headers["retry-after"]) >= 1
 
 
-async def test_disable_needs_a_current_code(client, resources, db, acme) -> None:
+async def test_disable_needs_a_currenttotp_code(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
     user = await make_user(db, acme)
     headers = auth_headers(resources.codec, user)
-    secret = await _enrolled(client, headers)
+    secret = await enrol_mfa(headers)
 
     refused = await client.post("/api/auth/mfa/disable", headers=headers, json={"code": "000000"})
     disabled = await client.post(
-        "/api/auth/mfa/disable", headers=headers, json={"code": _code(secret)}
+        "/api/auth/mfa/disable", headers=headers, json={"code": totp_code(secret)}
     )
 
     assert refused.status_code == 422
@@ -218,13 +206,15 @@ def _approval_probe(settings, resources):
 
 
 async def test_approval_above_threshold_requires_the_step_up_token(
-    client, settings, resources, db, acme
+    client, settings, resources, db, acme, totp_code, enrol_mfa
 ) -> None:
     approver = await make_user(db, acme, "finance")
     headers = auth_headers(resources.codec, approver)
-    secret = await _enrolled(client, headers)
+    secret = await enrol_mfa(headers)
     mfa_token = (
-        await client.post("/api/auth/mfa/step-up", headers=headers, json={"code": _code(secret)})
+        await client.post(
+            "/api/auth/mfa/step-up", headers=headers, json={"code": totp_code(secret)}
+        )
     ).json()["mfa_token"]
     limit = {"x-test-threshold": "50000.00"}
 

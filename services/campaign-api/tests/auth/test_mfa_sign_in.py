@@ -2,29 +2,14 @@
 only the challenge with a current TOTP code buys the token pair. Token responses are never
 cached."""
 
-import time
-
-import pyotp
-
 from crm_common.security.jwt import TokenType
 from crm_common.testing.builders import TEST_PASSWORD, auth_headers, make_user
 
 
-def _code(secret: str, steps_from_now: int = 0) -> str:
-    return pyotp.TOTP(secret).at(time.time() + 30 * steps_from_now)
-
-
-async def _with_mfa(client, resources, db, company, email) -> str:
-    """A user with MFA on, confirmed with the previous step's code so that the current one
-    and later ones stay unused however the step turns; returns the secret."""
+async def _with_mfa(enrol_mfa, resources, db, company, email) -> str:
+    """A user with MFA on; returns the secret."""
     user = await make_user(db, company, "finance", email=email)
-    headers = auth_headers(resources.codec, user)
-    secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    confirmed = await client.post(
-        "/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)}
-    )
-    assert confirmed.status_code == 200
-    return secret
+    return await enrol_mfa(auth_headers(resources.codec, user))
 
 
 async def _password_step(client, email):
@@ -32,9 +17,9 @@ async def _password_step(client, email):
 
 
 async def test_sign_in_with_mfa_needs_a_code_not_only_the_password(
-    client, resources, db, acme
+    client, resources, db, acme, totp_code, enrol_mfa
 ) -> None:
-    secret = await _with_mfa(client, resources, db, acme, "f@acme.test")
+    secret = await _with_mfa(enrol_mfa, resources, db, acme, "f@acme.test")
 
     first = await _password_step(client, "f@acme.test")
 
@@ -51,7 +36,8 @@ async def test_sign_in_with_mfa_needs_a_code_not_only_the_password(
     assert refused.status_code == 401
 
     second = await client.post(
-        "/api/auth/mfa/sign-in", json={"mfa_token": challenge["mfa_token"], "code": _code(secret)}
+        "/api/auth/mfa/sign-in",
+        json={"mfa_token": challenge["mfa_token"], "code": totp_code(secret)},
     )
 
     assert second.status_code == 200, second.text
@@ -64,8 +50,8 @@ async def test_sign_in_with_mfa_needs_a_code_not_only_the_password(
     assert me.json()["email"] == "f@acme.test"
 
 
-async def test_mfa_sign_in_refuses_a_wrong_code(client, resources, db, acme) -> None:
-    await _with_mfa(client, resources, db, acme, "f@acme.test")
+async def test_mfa_sign_in_refuses_a_wrongtotp_code(client, resources, db, acme, enrol_mfa) -> None:
+    await _with_mfa(enrol_mfa, resources, db, acme, "f@acme.test")
     challenge = (await _password_step(client, "f@acme.test")).json()
 
     wrong = await client.post(
@@ -76,11 +62,13 @@ async def test_mfa_sign_in_refuses_a_wrong_code(client, resources, db, acme) -> 
     assert wrong.json()["error_code"] == "invalid_mfa_code"
 
 
-async def test_mfa_challenge_is_single_use(client, resources, db, acme) -> None:
-    secret = await _with_mfa(client, resources, db, acme, "f@acme.test")
+async def test_mfa_challenge_is_single_use(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
+    secret = await _with_mfa(enrol_mfa, resources, db, acme, "f@acme.test")
     challenge = (await _password_step(client, "f@acme.test")).json()["mfa_token"]
     first = await client.post(
-        "/api/auth/mfa/sign-in", json={"mfa_token": challenge, "code": _code(secret)}
+        "/api/auth/mfa/sign-in", json={"mfa_token": challenge, "code": totp_code(secret)}
     )
     assert first.status_code == 200
 
@@ -92,13 +80,15 @@ async def test_mfa_challenge_is_single_use(client, resources, db, acme) -> None:
     assert again.json()["error_code"] == "invalid_mfa_challenge"
 
 
-async def test_mfa_sign_in_refuses_other_tokens_as_challenge(client, resources, db, acme) -> None:
-    secret = await _with_mfa(client, resources, db, acme, "f@acme.test")
+async def test_mfa_sign_in_refuses_other_tokens_as_challenge(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
+    secret = await _with_mfa(enrol_mfa, resources, db, acme, "f@acme.test")
     user = await make_user(db, acme, "finance")
     access = auth_headers(resources.codec, user)["Authorization"].split()[1]
 
     response = await client.post(
-        "/api/auth/mfa/sign-in", json={"mfa_token": access, "code": _code(secret)}
+        "/api/auth/mfa/sign-in", json={"mfa_token": access, "code": totp_code(secret)}
     )
 
     assert response.status_code == 401
@@ -120,7 +110,9 @@ async def test_sign_in_without_mfa_is_unchanged(client, resources, db, acme) -> 
     }
 
 
-async def test_token_responses_are_not_cached(client, resources, db, acme) -> None:
+async def test_token_responses_are_not_cached(
+    client, resources, db, acme, totp_code, enrol_mfa
+) -> None:
     user = await make_user(db, acme, "finance", email="c@acme.test")
     signed_in = await _password_step(client, "c@acme.test")
     pair = signed_in.json()
@@ -130,10 +122,9 @@ async def test_token_responses_are_not_cached(client, resources, db, acme) -> No
     bearer = {"Authorization": f"Bearer {refreshed.json()['access_token']}"}
     ticket = await client.post("/api/ws-ticket/", headers=bearer)
     headers = auth_headers(resources.codec, user)
-    secret = (await client.post("/api/auth/mfa/enroll", headers=headers)).json()["secret"]
-    await client.post("/api/auth/mfa/verify", headers=headers, json={"code": _code(secret, -1)})
+    secret = await enrol_mfa(headers)
     step_up = await client.post(
-        "/api/auth/mfa/step-up", headers=headers, json={"code": _code(secret)}
+        "/api/auth/mfa/step-up", headers=headers, json={"code": totp_code(secret)}
     )
     challenge = await _password_step(client, "c@acme.test")
 
