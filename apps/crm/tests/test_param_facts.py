@@ -1,6 +1,7 @@
 """`crm_common.param_facts`: FastAPI's per-parameter questions, answered once per field, give
 every parameter of the four service apps the answers FastAPI itself gives, and a request's
-parameters are read and refused as before."""
+parameters are read and refused as before; so do its per-dependency questions, answered once
+per dependency and per callable."""
 
 from fastapi.dependencies import utils
 from fastapi.routing import APIRoute
@@ -16,6 +17,13 @@ def _params(dependant):
     yield from dependant.cookie_params
     for sub in dependant.dependencies:
         yield from _params(sub)
+
+
+def _dependants(dependant):
+    """A route's dependency and every dependency under it."""
+    yield dependant
+    for sub in dependant.dependencies:
+        yield from _dependants(sub)
 
 
 def _api_routes(app):
@@ -72,3 +80,47 @@ def test_an_unhashable_annotation_is_answered_each_time() -> None:
         __hash__ = None  # type: ignore[assignment]
 
     assert question(Unhashable()) is False
+
+
+def test_every_dependency_gets_fastapi_s_own_answers(service_app) -> None:
+    checked = 0
+    for route in _api_routes(service_app):
+        if route.dependant is None:
+            continue
+        for dependant in _dependants(route.dependant):
+            for name in param_facts._DEPENDANT_QUESTIONS:
+                question, own = getattr(utils, name), _answered_by_fastapi(name)
+                expected = own(dependant=dependant, uses_scopes_cache={})
+                assert question(dependant=dependant) == expected, (route.path, dependant.name)
+                assert question(dependant=dependant, uses_scopes_cache={}) == expected
+            for name in param_facts._CALL_QUESTIONS:
+                question, own = getattr(utils, name), _answered_by_fastapi(name)
+                assert question(dependant.call) == own(dependant.call), (route.path, name)
+                assert question(dependant.call) == own(dependant.call)
+            checked += 1
+    assert checked > 0
+
+
+class _Subject:
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+
+def test_a_subject_is_answered_for_itself_not_for_an_object_that_took_its_id() -> None:
+    answered = param_facts._PerObject(lambda subject: subject.value)
+
+    for _ in range(200):
+        # Fresh objects, each dropped at once by the caller: the ids CPython hands out again
+        # must not bring back another object's answer.
+        assert answered(_Subject(1)) == 1
+        assert answered(_Subject(2)) == 2
+
+
+def test_the_kept_answers_stay_bounded() -> None:
+    answered = param_facts._PerObject(lambda subject: subject.value)
+
+    subjects = [_Subject(n) for n in range(param_facts._KNOWN_LIMIT + 10)]
+
+    assert [answered(subject) for subject in subjects] == list(range(len(subjects)))
+    assert len(answered.known) <= param_facts._KNOWN_LIMIT
+    assert answered(subjects[0]) == 0

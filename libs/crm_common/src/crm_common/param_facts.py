@@ -1,4 +1,4 @@
-"""What FastAPI works out about each request parameter, worked out once per parameter.
+"""What FastAPI works out about each request parameter and dependency, worked out once.
 
 FastAPI reads the path, query and header parameters of every request through
 `fastapi.dependencies.utils.request_params_to_args`, which asks four questions of each
@@ -11,6 +11,14 @@ with its fifteen query parameters, asking them again cost more than validating t
 built per request under a dependency override takes its answers with it) and once per
 annotation. What FastAPI does with the answers is unchanged: the same values and the same
 validation errors (`apps/crm/tests/test_param_facts.py` checks every parameter of the four apps).
+
+`solve_dependencies` likewise asks of every dependency on every request what its cache key is
+(which unwraps the callable and walks its sub-dependencies for security scopes) and whether its
+callable is a generator, an async generator or a coroutine function. A dependency and its
+callable do not change once its route is built, so each is answered once per dependency and per
+callable object, kept beside the object itself (an id alone could pass to a later object).
+Dependencies built per request under an override are answered too, in a table emptied when it
+outgrows `_KNOWN_LIMIT`.
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ from fastapi.dependencies import utils
 
 _FIELD_QUESTIONS = ("_get_param_model", "_get_param_aliases", "_is_json_field")
 _ANNOTATION_QUESTIONS = ("field_annotation_is_sequence",)
+_DEPENDANT_QUESTIONS = ("_get_cache_key",)
+_CALL_QUESTIONS = ("_is_gen_callable", "_is_async_gen_callable", "_is_coroutine_callable")
+_KNOWN_LIMIT = 4096
 _INSTALLED = "__crm_param_facts__"
 _UNANSWERED = object()
 
@@ -60,12 +71,54 @@ def _per_annotation(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return answer
 
 
+class _PerObject:
+    """`question(subject)`, answered once per subject object, under the subject's id. The
+    subject is kept beside its answer, so while the answer is kept the id cannot pass to
+    another object."""
+
+    def __init__(self, question: Callable[[Any], Any]) -> None:
+        self.question = question
+        self.known: dict[int, tuple[Any, Any]] = {}
+
+    def __call__(self, subject: Any) -> Any:
+        kept = self.known.get(id(subject))
+        if kept is not None:
+            return kept[1]
+        if len(self.known) >= _KNOWN_LIMIT:
+            self.known.clear()
+        value = self.question(subject)
+        self.known[id(subject)] = (subject, value)
+        return value
+
+
+def _per_dependant(question: Callable[..., Any]) -> Callable[..., Any]:
+    """`question(dependant=…, uses_scopes_cache=…)`, answered once per dependency (the
+    per-request scopes cache only spares FastAPI work the kept answer already spares)."""
+    answered = _PerObject(lambda dependant: question(dependant=dependant))
+
+    @functools.wraps(question)
+    def answer(*, dependant: Any, uses_scopes_cache: Any = None) -> Any:
+        return answered(dependant)
+
+    return answer
+
+
+def _per_call(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`question(call)`, answered once per callable object."""
+    return functools.wraps(question)(_PerObject(question))
+
+
 def install() -> None:
-    """Answer FastAPI's per-parameter questions once (idempotent; process-wide)."""
+    """Answer FastAPI's per-parameter and per-dependency questions once (idempotent;
+    process-wide)."""
     if getattr(utils, _INSTALLED, False):
         return
     for name in _FIELD_QUESTIONS:
         setattr(utils, name, _per_field(getattr(utils, name)))
     for name in _ANNOTATION_QUESTIONS:
         setattr(utils, name, _per_annotation(getattr(utils, name)))
+    for name in _DEPENDANT_QUESTIONS:
+        setattr(utils, name, _per_dependant(getattr(utils, name)))
+    for name in _CALL_QUESTIONS:
+        setattr(utils, name, _per_call(getattr(utils, name)))
     setattr(utils, _INSTALLED, True)
