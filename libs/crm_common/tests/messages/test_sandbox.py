@@ -1,6 +1,5 @@
 """Template text can never execute code, read settings or make a render slow or huge."""
 
-
 import pytest
 
 from crm_common.messages import RenderFailed, TemplateInvalid

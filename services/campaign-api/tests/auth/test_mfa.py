@@ -162,7 +162,7 @@ async def test_code_guessing_is_rate_limited(client, resources, db, acme, totp_c
     assert int(blocked.headers["retry-after"]) >= 1
 
 
-async def test_disable_needs_a_currenttotp_code(
+async def test_disable_needs_a_current_code(
     client, resources, db, acme, totp_code, enrol_mfa
 ) -> None:
     user = await make_user(db, acme)

@@ -50,7 +50,7 @@ async def test_sign_in_with_mfa_needs_a_code_not_only_the_password(
     assert me.json()["email"] == "f@acme.test"
 
 
-async def test_mfa_sign_in_refuses_a_wrongtotp_code(client, resources, db, acme, enrol_mfa) -> None:
+async def test_mfa_sign_in_refuses_a_wrong_code(client, resources, db, acme, enrol_mfa) -> None:
     await _with_mfa(enrol_mfa, resources, db, acme, "f@acme.test")
     challenge = (await _password_step(client, "f@acme.test")).json()
 
