@@ -93,9 +93,12 @@ async def _prepare(settings: Settings, *, seed: bool) -> None:
 def server_options(settings: Settings) -> dict[str, Any]:
     """uvicorn options every `crm run` uses: no `server` banner, and uvicorn's own
     X-Forwarded-For handling off (it trusts 127.0.0.1 by default) — the apps resolve the
-    client themselves, believing only CRM_TRUSTED_PROXIES (crm_common.proxies)."""
+    client themselves, believing only CRM_TRUSTED_PROXIES (crm_common.proxies). No access
+    log: its logger stays at WARNING (crm_common.logging.QUIET_LOGGERS), so its INFO lines
+    were never written, yet uvicorn worked out each one's client and path."""
     return {
         "log_level": "warning",
+        "access_log": False,
         "ws": "websockets-sansio",
         "ws_per_message_deflate": settings.ws_per_message_deflate,
         "server_header": False,
