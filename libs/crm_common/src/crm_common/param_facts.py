@@ -9,8 +9,10 @@ with its fifteen query parameters, asking them again cost more than validating t
 
 `install()` answers each question once per field (the answer is kept on the field, so a field
 built per request under a dependency override takes its answers with it) and once per
-annotation. What FastAPI does with the answers is unchanged: the same values and the same
-validation errors (`apps/crm/tests/test_param_facts.py` checks every parameter of the four apps).
+annotation object (kept in a table, as the dependencies' answers below are: an annotation need
+not be hashable, and hashing a typing alias costs more than the lookup). What FastAPI does with
+the answers is unchanged: the same values and the same validation errors
+(`apps/crm/tests/test_param_facts.py` checks every parameter of the four apps).
 
 `solve_dependencies` likewise asks of every dependency on every request what its cache key is
 (which unwraps the callable and walks its sub-dependencies for security scopes) and whether its
@@ -56,21 +58,6 @@ def _per_field(question: Callable[..., Any]) -> Callable[..., Any]:
     return answer
 
 
-def _per_annotation(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`question(annotation)`, answered once per annotation (each time for one that cannot
-    be a dictionary key)."""
-    cached = functools.lru_cache(maxsize=4096)(question)
-
-    @functools.wraps(question)
-    def answer(annotation: Any) -> Any:
-        try:
-            return cached(annotation)
-        except TypeError:
-            return question(annotation)
-
-    return answer
-
-
 class _PerObject:
     """`question(subject)`, answered once per subject object, under the subject's id. The
     subject is kept beside its answer, so while the answer is kept the id cannot pass to
@@ -103,8 +90,9 @@ def _per_dependant(question: Callable[..., Any]) -> Callable[..., Any]:
     return answer
 
 
-def _per_call(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`question(call)`, answered once per callable object."""
+def _per_object(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`question(subject)` as FastAPI names it, answered once per subject object (an
+    annotation, a callable)."""
     return functools.wraps(question)(_PerObject(question))
 
 
@@ -116,9 +104,9 @@ def install() -> None:
     for name in _FIELD_QUESTIONS:
         setattr(utils, name, _per_field(getattr(utils, name)))
     for name in _ANNOTATION_QUESTIONS:
-        setattr(utils, name, _per_annotation(getattr(utils, name)))
+        setattr(utils, name, _per_object(getattr(utils, name)))
     for name in _DEPENDANT_QUESTIONS:
         setattr(utils, name, _per_dependant(getattr(utils, name)))
     for name in _CALL_QUESTIONS:
-        setattr(utils, name, _per_call(getattr(utils, name)))
+        setattr(utils, name, _per_object(getattr(utils, name)))
     setattr(utils, _INSTALLED, True)
