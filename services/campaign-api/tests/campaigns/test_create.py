@@ -182,6 +182,18 @@ async def test_fifty_concurrent_creates_without_a_code_never_collide(
     assert numbers == list(range(1, 51))
 
 
+async def test_a_create_refused_by_a_rule_uses_no_number(client, admin, funded, payload) -> None:
+    year = datetime.now(UTC).year
+    refused = await client.post(
+        "/api/campaigns/", json=payload(total_budget="100000.01"), headers=admin
+    )
+    created = await client.post("/api/campaigns/", json=payload(), headers=admin)
+
+    assert refused.status_code == 422
+    assert refused.json()["error_code"] == "budget_exceeded"
+    assert created.json()["campaign_code"] == f"CMP-{year}-00001"
+
+
 async def test_start_must_be_before_end(client, admin, funded, payload, start_date) -> None:
     same = await client.post(
         "/api/campaigns/",
