@@ -263,6 +263,31 @@ async def test_bad_list_parameters_are_422(client, admin, query) -> None:
     assert response.json()["error_code"] == "validation_error"
 
 
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        (
+            "campaign_status=draft,launched,bogus",
+            "campaign_status.0",
+            "unknown value(s) bogus, launched; "
+            "allowed: draft, planned, active, paused, completed, cancelled",
+        ),
+        (
+            "primary_channel=email&primary_channel=email,",
+            "primary_channel.1",
+            "unknown value(s) ''; allowed: email, sms, social, direct_mail, multi_channel",
+        ),
+    ],
+)
+async def test_an_unknown_filter_value_is_named_with_the_allowed_ones(
+    client, admin, query, field, message
+) -> None:
+    response = await client.get(f"/api/campaigns/?{query}", headers=admin)
+
+    assert response.status_code == 422
+    assert response.json()["details"]["fields"] == {field: [message]}
+
+
 async def test_pagination_and_list_shape(client, admin, catalogue) -> None:
     first = await client.get(
         "/api/campaigns/?page=1&page_size=2&campaign_type=promotional&search=a", headers=admin

@@ -8,7 +8,8 @@ from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Response
-from pydantic import StringConstraints
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from campaign_api.campaigns import creation, service, updates
 from campaign_api.campaigns.deps import (
@@ -53,7 +54,6 @@ from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, C
 from crm_common.errors import (
     COMMON_RESPONSES,
     PreconditionFailed,
-    ValidationFailed,
 )
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
@@ -67,36 +67,47 @@ E = TypeVar("E", bound=StrEnum)
 _MULTI = "Repeat the parameter or separate values with commas."
 
 
-def _enum_list(name: str, raw: list[str] | None, enum: type[E]) -> list[E] | None:
+def _enum_list(raw: list[str] | None, enum: type[E]) -> list[E] | None:
+    """The distinct values of a filter given as repeated and comma-separated parameters, each
+    already checked against `enum` (`_listed`)."""
     if not raw:
         return None
-    values = [part.strip() for item in raw for part in item.split(",") if part.strip()]
-    allowed = {member.value for member in enum}
-    bad = sorted({v for v in values if v not in allowed})
-    if bad:
-        raise ValidationFailed(
-            details={
-                "fields": {
-                    name: [
-                        f"unknown value(s) {', '.join(bad)}; allowed: {', '.join(sorted(allowed))}"
-                    ]
-                }
-            }
-        )
+    values = [part.strip() for item in raw for part in item.split(",")]
     return [enum(v) for v in dict.fromkeys(values)]
 
 
-def _listed(enum: type[StrEnum]) -> str:
-    """The pattern of a filter value: one or more of `enum`'s values, comma-separated."""
-    one = "|".join(re.escape(member.value) for member in enum)
-    return rf"^\s*({one})\s*(,\s*({one})\s*)*$"
+def _listed(enum: type[StrEnum]) -> tuple[AfterValidator, WithJsonSchema]:
+    """A filter value: one or more of `enum`'s values, comma-separated. The API document gives
+    its pattern; a value outside it is refused naming the unknown values and the allowed ones
+    (not the pattern)."""
+    allowed = [member.value for member in enum]
+    one = "|".join(re.escape(value) for value in allowed)
+
+    def check(value: str) -> str:
+        parts = [part.strip() for part in value.split(",")]
+        bad = sorted({part for part in parts if part not in allowed})
+        if bad:
+            unknown = ", ".join(repr(part) if part == "" else part for part in bad)
+            raise PydanticCustomError(
+                "enum_list",
+                "unknown value(s) {unknown}; allowed: {allowed}",
+                {"unknown": unknown, "allowed": ", ".join(allowed)},
+            )
+        return value
+
+    pattern = rf"^\s*({one})\s*(,\s*({one})\s*)*$"
+    return AfterValidator(check), WithJsonSchema({"type": "string", "pattern": pattern})
 
 
-ListedCampaignStatus = Annotated[str, StringConstraints(pattern=_listed(CampaignStatus))]
-ListedCampaignType = Annotated[str, StringConstraints(pattern=_listed(CampaignType))]
-ListedChannel = Annotated[str, StringConstraints(pattern=_listed(Channel))]
-ListedApprovalStatus = Annotated[str, StringConstraints(pattern=_listed(ApprovalStatus))]
-ListedCampaignCategory = Annotated[str, StringConstraints(pattern=_listed(CampaignCategory))]
+_STATUS, _TYPE, _CHANNEL, _APPROVAL, _CATEGORY = (
+    _listed(enum)
+    for enum in (CampaignStatus, CampaignType, Channel, ApprovalStatus, CampaignCategory)
+)
+ListedCampaignStatus = Annotated[str, _STATUS[0], _STATUS[1]]
+ListedCampaignType = Annotated[str, _TYPE[0], _TYPE[1]]
+ListedChannel = Annotated[str, _CHANNEL[0], _CHANNEL[1]]
+ListedApprovalStatus = Annotated[str, _APPROVAL[0], _APPROVAL[1]]
+ListedCampaignCategory = Annotated[str, _CATEGORY[0], _CATEGORY[1]]
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -135,11 +146,11 @@ async def campaign_filters(
     sort_order: SortOrder = SortOrder.DESC,
 ) -> CampaignFilters:
     return CampaignFilters(
-        campaign_status=_enum_list("campaign_status", campaign_status, CampaignStatus),
-        campaign_type=_enum_list("campaign_type", campaign_type, CampaignType),
-        primary_channel=_enum_list("primary_channel", primary_channel, Channel),
-        approval_status=_enum_list("approval_status", approval_status, ApprovalStatus),
-        campaign_category=_enum_list("campaign_category", campaign_category, CampaignCategory),
+        campaign_status=_enum_list(campaign_status, CampaignStatus),
+        campaign_type=_enum_list(campaign_type, CampaignType),
+        primary_channel=_enum_list(primary_channel, Channel),
+        approval_status=_enum_list(approval_status, ApprovalStatus),
+        campaign_category=_enum_list(campaign_category, CampaignCategory),
         search=search.strip() or None if search else None,
         start_from=_utc(start_from),
         start_to=_utc(start_to),
