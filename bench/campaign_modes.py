@@ -36,6 +36,9 @@ from machine_info import machine
 HERE = Path(__file__).resolve().parent
 DATABASE = "crm_bench_modes"
 MODES = {"all-in-one": ["run"], "distributed": ["run-distributed"]}
+Side = tuple[str, Path | None]
+"""A side of a run: the python its servers run on and the tree they run in (None: this one)."""
+THIS_TREE: Side = (sys.executable, None)
 
 
 def run_mode(
@@ -43,9 +46,9 @@ def run_mode(
     env: dict[str, str],
     folder: Path,
     load_args: list[str],
-    side: tuple[str, Path | None] = (sys.executable, None),
+    side: Side,
 ) -> dict[str, Any]:
-    """Start `mode` of one side (its python and tree; this tree by default), load it with
+    """Start `mode` of one side, load it with
     `bench/campaign_api.py` of this tree, stop it; the load run's result."""
     python, tree = side
     server, base = bench_servers.start(python, MODES[mode], env, folder / f"{mode}.log", tree)
@@ -90,9 +93,7 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
             )
 
 
-def run_fresh(
-    mode: str, folder: Path, load_args: list[str], side: tuple[str, Path | None]
-) -> dict[str, Any]:
+def run_fresh(mode: str, folder: Path, load_args: list[str], side: Side) -> dict[str, Any]:
     """`run_mode` on a fresh database and a redis-server of its own."""
     url = bench_servers.recreate_database(bench_servers.admin_url(), DATABASE)
     with bench_servers.redis_server() as redis_url:
@@ -106,10 +107,7 @@ def compare(
     """Each mode of `ref` and of this tree, `rounds` times in alternating order; one row per
     (mode, side, users) with each run's figures."""
     tree, python = bench_servers.baseline_tree(ref)
-    sides: dict[str, tuple[str, Path | None]] = {
-        f"{ref} (baseline)": (python, tree),
-        "this tree": (sys.executable, None),
-    }
+    sides: dict[str, Side] = {f"{ref} (baseline)": (python, tree), "this tree": THIS_TREE}
     rows: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
     for number in range(rounds):
         order = list(sides) if number % 2 == 0 else list(reversed(sides))
@@ -174,7 +172,7 @@ def main() -> None:
         else:
             for mode in args.modes:
                 print(f"\n##### {mode}")
-                results[mode] = run_fresh(mode, folder, load_args, (sys.executable, None))
+                results[mode] = run_fresh(mode, folder, load_args, THIS_TREE)
         bench_servers.drop_database(admin, DATABASE)
     if args.compare:
         print_comparison(rows)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Response
-from pydantic import AfterValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
 
 from campaign_api.campaigns import creation, service, updates
 from campaign_api.campaigns.deps import (
@@ -76,16 +77,17 @@ def _enum_list(raw: list[str] | None, enum: type[E]) -> list[E] | None:
     return [enum(v) for v in dict.fromkeys(values)]
 
 
-def _listed(enum: type[StrEnum]) -> tuple[AfterValidator, WithJsonSchema]:
+@dataclass(frozen=True)
+class _Listed:
     """A filter value: one or more of `enum`'s values, comma-separated. The API document gives
     its pattern; a value outside it is refused naming the unknown values and the allowed ones
     (not the pattern)."""
-    allowed = [member.value for member in enum]
-    one = "|".join(re.escape(value) for value in allowed)
 
-    def check(value: str) -> str:
-        parts = [part.strip() for part in value.split(",")]
-        bad = sorted({part for part in parts if part not in allowed})
+    enum: type[StrEnum]
+
+    def _check(self, value: str) -> str:
+        allowed = [member.value for member in self.enum]
+        bad = sorted({part for part in map(str.strip, value.split(",")) if part not in allowed})
         if bad:
             unknown = ", ".join(repr(part) if part == "" else part for part in bad)
             raise PydanticCustomError(
@@ -95,19 +97,23 @@ def _listed(enum: type[StrEnum]) -> tuple[AfterValidator, WithJsonSchema]:
             )
         return value
 
-    pattern = rf"^\s*({one})\s*(,\s*({one})\s*)*$"
-    return AfterValidator(check), WithJsonSchema({"type": "string", "pattern": pattern})
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        one = "|".join(re.escape(member.value) for member in self.enum)
+        return {"type": "string", "pattern": rf"^\s*({one})\s*(,\s*({one})\s*)*$"}
 
 
-_STATUS, _TYPE, _CHANNEL, _APPROVAL, _CATEGORY = (
-    _listed(enum)
-    for enum in (CampaignStatus, CampaignType, Channel, ApprovalStatus, CampaignCategory)
-)
-ListedCampaignStatus = Annotated[str, _STATUS[0], _STATUS[1]]
-ListedCampaignType = Annotated[str, _TYPE[0], _TYPE[1]]
-ListedChannel = Annotated[str, _CHANNEL[0], _CHANNEL[1]]
-ListedApprovalStatus = Annotated[str, _APPROVAL[0], _APPROVAL[1]]
-ListedCampaignCategory = Annotated[str, _CATEGORY[0], _CATEGORY[1]]
+ListedCampaignStatus = Annotated[str, _Listed(CampaignStatus)]
+ListedCampaignType = Annotated[str, _Listed(CampaignType)]
+ListedChannel = Annotated[str, _Listed(Channel)]
+ListedApprovalStatus = Annotated[str, _Listed(ApprovalStatus)]
+ListedCampaignCategory = Annotated[str, _Listed(CampaignCategory)]
 
 
 def _utc(value: datetime | None) -> datetime | None:
