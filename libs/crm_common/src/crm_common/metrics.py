@@ -30,6 +30,10 @@ STREAM_PENDING = Gauge(
 )
 OUTBOX_PUBLISHED = Counter("crm_outbox_published_total", "Outbox events published to the stream")
 OUTBOX_BACKLOG = Gauge("crm_outbox_backlog", "Outbox events waiting to be published")
+CONTACTS_ORDER = Gauge(
+    "crm_contacts_bucket_order_correlation",
+    "How closely contacts lie in (company, sample bucket) order: 1 in order; re-cluster below 0.9",
+)
 EVENTS_HANDLED = Counter(
     "crm_stream_events_handled_total", "Stream events handled", ["group", "outcome"]
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, pool, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from crm_common.db_maintenance import vacuum_and_analyze
 from crm_common.settings import to_asyncpg_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -21,7 +21,6 @@ VACUUM_AFTER = "vacuum_after"
 map, so until it is vacuumed every index-only scan reads the heap for each row; VACUUM cannot
 run in the migration's transaction, so it runs here after the commit."""
 MIGRATION_LOCK_KEY = 0x43524D_4D4947  # "CRM" "MIG": the advisory lock serialising migrations
-_TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -94,10 +93,7 @@ async def _run(database_url: str, action: str, revision: str) -> None:
         if rewritten:
             autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
             async with autocommit.connect() as connection:
-                for table in sorted(rewritten):
-                    if not _TABLE_NAME.fullmatch(table):
-                        raise ValueError(f"not a table name: {table!r}")
-                    await connection.execute(text(f"VACUUM (ANALYZE) {table}"))
+                await vacuum_and_analyze(connection, vacuum=sorted(rewritten))
     finally:
         await engine.dispose()
 

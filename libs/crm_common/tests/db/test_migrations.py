@@ -442,3 +442,32 @@ async def test_0003_gives_existing_contacts_and_events_their_sample_bucket(
     catalog = await _catalog(scratch_url)
     assert ("crm_contacts", "sample_bucket") not in catalog["columns"]
     assert ("crm_contact_events", "sample_bucket") not in catalog["columns"]
+
+
+async def _storage_parameters(url: str) -> dict[str, set[str]]:
+    engine = create_async_engine(to_asyncpg_url(url))
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text(
+                    "SELECT relname, reloptions FROM pg_class WHERE relkind = 'r' "
+                    "AND relnamespace = 'public'::regnamespace AND reloptions IS NOT NULL"
+                )
+            )
+            return {row.relname: set(row.reloptions) for row in rows}
+    finally:
+        await engine.dispose()
+
+
+async def test_0021_gives_the_churning_tables_tighter_autovacuum_thresholds(
+    scratch_url: str,
+) -> None:
+    await migrate.upgrade(scratch_url)
+    parameters = await _storage_parameters(scratch_url)
+    for table in ("crm_outbox", "crm_idempotency_keys", "crm_processed_events", "crm_deliveries"):
+        assert "autovacuum_vacuum_scale_factor=0.01" in parameters[table], table
+    assert "autovacuum_vacuum_insert_scale_factor=0.05" in parameters["crm_contact_events"]
+    assert "crm_campaigns" not in parameters
+
+    await migrate.downgrade(scratch_url, "0020")
+    assert await _storage_parameters(scratch_url) == {}

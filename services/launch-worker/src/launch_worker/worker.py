@@ -17,20 +17,23 @@ from crm_common.resources import Resources
 from crm_common.settings import Settings, get_settings
 from crm_common.supervise import Run
 from launch_worker.launches.jobs import wake_launches
-from launch_worker.maintenance.jobs import purge_expired
+from launch_worker.maintenance.jobs import check_contacts_clustering, purge_expired
 from launch_worker.opt_in.jobs import expire_consent_job
 from launch_worker.retention.jobs import enforce_retention, retention_dry_run
 
 QUEUE_NAME = "crm:launch-worker"
 FUNCTIONS: list[Any] = [
     purge_expired,
+    check_contacts_clustering,
     wake_launches,
     enforce_retention,
     retention_dry_run,
     expire_consent_job,
 ]
 CRON_JOBS = [
-    cron(purge_expired, hour={3}, minute={17}, run_at_startup=False),
+    # The purge and the vacuum after it may outlast the default job timeout on a big database.
+    cron(purge_expired, hour={3}, minute={17}, run_at_startup=False, timeout=3600),
+    cron(check_contacts_clustering, weekday="sun", hour={4}, minute={5}, run_at_startup=False),
     cron(enforce_retention, hour={2}, minute={43}, run_at_startup=False),
     cron(expire_consent_job, minute={7, 37}, run_at_startup=False),
 ]
