@@ -21,6 +21,10 @@ demo-pass-123). When that endpoint is not there, tokens are minted with the conf
 signing secret for the demo users read from DATABASE_URL. Several virtual users share one
 demo account, so run the server with CRM_RATE_LIMIT_ENABLED=false (429s are counted and
 reported otherwise).
+
+A load generator on the machine it measures takes its CPU from the servers: the virtual users
+run on uvloop, as the servers do, with the lean client of bench/light_http.py, and the run
+reports the generator's own CPU per request.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from typing import Any
 
 import bench_servers
 import httpx
+import uvloop
 from light_http import LightClient, LightHTTPError, LightResponse
 from machine_info import machine
 
@@ -645,7 +650,7 @@ def compare(args: argparse.Namespace) -> dict[str, Any]:
     }
     with tempfile.TemporaryDirectory(prefix="crm-compare-") as tmp, contextlib.ExitStack() as stack:
         servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_compare")
-        results = asyncio.run(run_sides(args, servers))
+        results = uvloop.run(run_sides(args, servers))
     print_comparison(results)
     return results
 
@@ -717,7 +722,7 @@ def main() -> None:
     if args.compare:
         document: dict[str, Any] = {"machine": info, "compare": compare(args)}
     else:
-        document = {"machine": info} | asyncio.run(run_bench(args, args.base_url, args.server_pid))
+        document = {"machine": info} | uvloop.run(run_bench(args, args.base_url, args.server_pid))
     if args.json:
         _write(args.json, document)
 
