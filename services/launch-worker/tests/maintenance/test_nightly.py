@@ -188,6 +188,18 @@ async def test_contacts_in_company_and_bucket_order_need_no_recluster(clean, dat
     assert CONTACTS_ORDER._value.get() == report["correlation"]
 
 
+async def test_a_big_table_is_measured_on_a_sample_of_its_pages(
+    clean, database_url, monkeypatch
+) -> None:
+    await _contacts(clean.db, database_url, companies=3, each=4_000, ordered=True)
+    monkeypatch.setattr(service, "CLUSTERING_SAMPLE_ROWS", 3_000)
+
+    report = await check_contacts_clustering({"resources": clean})
+
+    assert 0 < report["sampled"] < 12_000
+    assert report["correlation"] > 0.95
+
+
 async def test_scattered_contacts_are_reported_for_a_recluster(clean, database_url) -> None:
     await _contacts(clean.db, database_url, companies=3, each=4_000, ordered=False)
 
