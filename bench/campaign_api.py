@@ -384,11 +384,11 @@ class Bench:
                 after = cpu_seconds(server_pid)
                 assert before is not None
                 assert after is not None
-            used = max(0.0, after - before - idle_rate * elapsed)
-            report[name] = {
-                "cpu_ms": round(used * 1000 / n, 2),
-                "wall_ms": round(elapsed * 1000 / n, 2),
-            }
+                used = max(0.0, after - before - idle_rate * elapsed)
+                report[name] = {  # the measured round's figures replace the warm-up's
+                    "cpu_ms": round(used * 1000 / n, 2),
+                    "wall_ms": round(elapsed * 1000 / n, 2),
+                }
         self.recorder = Recorder()
         return report | {"idle": {"cpu_ms": round(idle_rate * 1000, 2), "wall_ms": 1000.0}}
 
