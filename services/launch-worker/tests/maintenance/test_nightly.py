@@ -185,7 +185,7 @@ async def test_contacts_in_company_and_bucket_order_need_no_recluster(clean, dat
     assert report["sampled"] > 0
     assert report["correlation"] > 0.95
     assert report["recluster_due"] is False
-    assert CONTACTS_ORDER._value.get() == report["correlation"]
+    assert CONTACTS_ORDER.labels(table="crm_contacts")._value.get() == report["correlation"]
 
 
 async def test_a_big_table_is_measured_on_a_sample_of_its_pages(

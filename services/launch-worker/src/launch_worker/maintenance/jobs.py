@@ -39,7 +39,7 @@ async def check_contacts_clustering(ctx: dict[str, Any]) -> dict[str, Any]:
     async with resources.db.system_session() as session:
         report = await service.contacts_clustering(session)
     if report.correlation is not None:
-        CONTACTS_ORDER.set(report.correlation)
+        CONTACTS_ORDER.labels(table="crm_contacts").set(report.correlation)
     fields = asdict(report) | {"recluster_due": report.recluster_due}
     if report.recluster_due:
         log.warning("contacts_need_reclustering", command=service.RECLUSTER_COMMAND, **fields)
