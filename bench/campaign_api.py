@@ -49,6 +49,7 @@ from typing import Any
 
 import bench_servers
 import httpx
+import process_cpu
 import uvloop
 from light_http import LightClient, LightHTTPError, LightResponse
 from machine_info import machine
@@ -114,16 +115,14 @@ class Recorder:
 
 
 def cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU time of a process so far (Linux /proc), or None."""
+    """User + system CPU time of a process so far, or None (no pid, or no such process)."""
     if pid is None:
         return None
     try:
-        with open(f"/proc/{pid}/stat") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
+        seconds: float = process_cpu.cpu_seconds(pid)
     except OSError:
         return None
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
+    return seconds
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -49,6 +49,7 @@ from redis.asyncio import Redis
 sys.path.insert(0, str(Path(__file__).parent))
 
 import bench_servers
+import process_cpu
 from machine_info import machine
 
 from crm_common import migrate
@@ -280,13 +281,6 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time the process has used so far."""
-    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def stop_workers(processes: list[subprocess.Popen[bytes]]) -> None:
     for process in processes:
         if process.poll() is None:
@@ -358,7 +352,7 @@ async def measure(
                     raise SystemExit(f"a worker exited ({process.returncode}); see {logs}")
             await asyncio.sleep(0.01 if sending_at is None else 0.2)
         run.rss_mb = [peak_rss_mb(process.pid) for process in processes]
-        run.cpu_s = [cpu_seconds(process.pid) for process in processes]
+        run.cpu_s = [process_cpu.cpu_seconds(process.pid) for process in processes]
         run.status, run.sent, run.failed = (
             row["launch_status"],
             row["sent_count"],

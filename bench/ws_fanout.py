@@ -43,6 +43,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import process_cpu
 from machine_info import machine
 from redis.asyncio import Redis
 from sqlalchemy.dialects.postgresql import insert
@@ -54,12 +55,6 @@ from crm_common.models import Campaign, Company, User
 from crm_common.settings import load_settings
 
 # -- the gateway process -------------------------------------------------------------------
-
-
-def process_cpu_s(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def process_rss_mb(pid: int) -> float:
@@ -76,13 +71,6 @@ def machine_busy_ticks() -> tuple[int, int]:
         values = [int(v) for v in stat.readline().split()[1:]]
     idle = values[3] + values[4]
     return sum(values) - idle, sum(values)
-
-
-def process_cpu_split(pid: int) -> tuple[float, float]:
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    tick = os.sysconf("SC_CLK_TCK")
-    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def start_gateway(args: argparse.Namespace, stream: str) -> subprocess.Popen[bytes]:
@@ -334,13 +322,13 @@ async def measure(
     samples, sampling = Samples(), asyncio.Event()
     sampler = asyncio.create_task(sample(pid, samples, sampling))
     busy_before, ticks_before = machine_busy_ticks()
-    user_before, system_before = process_cpu_split(pid)
+    user_before, system_before = process_cpu.cpu_split(pid)
     wall_before = time.monotonic()
     sent = await publish(redis, stream, plan, args.rate, args.duration, "measure")
     published_s = time.monotonic() - wall_before
     per_event = plan.expected_per_event()
     await drain(args.port, sum(per_event[key] for key in warm + sent), args.drain)
-    user_after, system_after = process_cpu_split(pid)
+    user_after, system_after = process_cpu.cpu_split(pid)
     wall_s = time.monotonic() - wall_before
     busy_after, ticks_after = machine_busy_ticks()
     sampling.set()
