@@ -29,7 +29,6 @@ import importlib.util
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -99,46 +98,22 @@ async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespac
 async def alternate_endpoints(
     servers: dict[str, tuple[str, int]], args: argparse.Namespace
 ) -> None:
-    """Server CPU per request of each endpoint of the mix (`Bench.probes`), one client back to
-    back, `args.endpoints` requests per endpoint per round, the sides alternating per round;
-    each side's idle CPU (its background loops, measured first) subtracted. A write's events
-    handled within its batch count with it; what is still pending when the batch ends is
-    handled during the pause before the next batch, which is not measured."""
-    benches: dict[str, tuple[Any, int, float]] = {}
-    for name, (base, pid) in servers.items():
-        bench = await signed_in_bench(base, name, args)
-        idle_from, started = mix.cpu_seconds(pid), time.perf_counter()
-        await asyncio.sleep(3)
-        idle_rate = (mix.cpu_seconds(pid) - idle_from) / (time.perf_counter() - started)
-        benches[name] = (bench, pid, idle_rate)
-    used: dict[str, dict[str, list[float]]] = {name: {} for name in servers}
+    """Server CPU per request of each endpoint of the mix, one client back to back,
+    `args.endpoints` requests per endpoint per round, the sides taking turns round by round
+    (bench/campaign_api.py's `endpoint_cpu`, which `--compare` there runs too)."""
+    benches = {name: await signed_in_bench(base, name, args) for name, (base, _) in servers.items()}
+    pids = {name: pid for name, (_, pid) in servers.items()}
     try:
-        for round_ in range(args.rounds):
-            order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
-            for name in order:
-                bench, pid, idle_rate = benches[name]
-                mix.current_client.set(bench.client(0))
-                for probe, (method, path, role, kwargs) in bench.probes().items():
-                    # The events of the batch before are handled first, outside the window.
-                    await asyncio.sleep(args.settle)
-                    before, started = mix.cpu_seconds(pid), time.perf_counter()
-                    for _ in range(args.endpoints):
-                        body = {"json": bench.campaign_body()} if method == "POST" else {}
-                        response = await bench.call(probe, method, path, role, **kwargs, **body)
-                        if response is None or response.status_code >= 400:
-                            raise SystemExit(f"{name} {probe}: answered {response}")
-                    cpu = (
-                        mix.cpu_seconds(pid) - before - idle_rate * (time.perf_counter() - started)
-                    )
-                    used[name].setdefault(probe, []).append(max(0.0, cpu) * 1000 / args.endpoints)
-            print(f"round {round_ + 1} of {args.rounds} done", flush=True)
+        reports = await mix.endpoint_cpu(benches, pids, args.endpoints, args.rounds, args.settle)
     finally:
-        for bench, _, _ in benches.values():
+        for bench in benches.values():
             await bench.close()
-    (base_name, base), (new_name, new) = used.items()
+    (base_name, base), (new_name, new) = reports.items()
     print(f"{'endpoint (CPU ms per request)':42} {base_name:>10} {new_name:>10}  ratio")
-    for probe in base:
-        before, after = sum(base[probe]) / len(base[probe]), sum(new[probe]) / len(new[probe])
+    for probe, figures in base.items():
+        if probe == "idle":
+            continue
+        before, after = figures["cpu_ms"], new[probe]["cpu_ms"]
         ratio = f"{after / before:.3f}" if before else "-"
         print(f"{probe:42} {before:10.3f} {after:10.3f}  {ratio}")
 

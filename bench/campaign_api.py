@@ -2,7 +2,7 @@
 (filtered lists, gets, creates, updates, approvals, reference data) against a running
 server, printing requests/s and p50/p95/p99 per endpoint and the machine it ran on; with
 `--server-pid`, the server's CPU per request, for the mix and per endpoint (one client back
-to back, the server's idle CPU subtracted).
+to back, the server's idle CPU subtracted, the mean of `--rounds` rounds).
 
     make run                                   # in one terminal (http://127.0.0.1:8000)
     uv run python bench/campaign_api.py         # in another
@@ -12,8 +12,9 @@ to back, the server's idle CPU subtracted).
 
     # another commit side by side in the same run: both servers are started here (each on a
     # fresh database of its own and a redis-server of its own; REF checked out in a worktree
-    # under /tmp with its own environment), then measured in turn, phase by phase, each part
-    # once both servers are idle
+    # under /tmp with its own environment); the per-endpoint report takes the sides in turn,
+    # round by round (`--rounds`), the load phases one side after the other, each part once
+    # both servers are idle
     uv run python bench/campaign_api.py --compare 2831834 --users 150 --duration 30
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
@@ -358,38 +359,27 @@ class Bench:
             ),
         }
 
-    async def endpoint_cpu(self, server_pid: int, count: int) -> dict[str, dict[str, float]]:
-        """Server CPU per request of each endpoint, one client back to back, less the CPU
-        the server spends idle over the same time (its background loops)."""
+    async def probe(
+        self, name: str, count: int, server_pid: int, idle_rate: float
+    ) -> dict[str, float]:
+        """`count` requests of the probe `name` (`probes`) back to back on one connection: the
+        server's CPU per request, less what it spends idle over the same time (`idle_rate`
+        CPU seconds a second: its background loops), and the wall time per request."""
+        method, path, role, kwargs = self.probes()[name]
         current_client.set(self.client(0))
-        idle_from, idle_started = cpu_seconds(server_pid), time.perf_counter()
-        await asyncio.sleep(3)
-        idle_cpu = cpu_seconds(server_pid)
-        assert idle_from is not None
-        assert idle_cpu is not None
-        idle_rate = (idle_cpu - idle_from) / (time.perf_counter() - idle_started)
-        report = {}
-        for name, (method, path, role, kwargs) in self.probes().items():
-            for round_ in ("warm-up", "measured"):
-                n = max(5, count // 5) if round_ == "warm-up" else count
-                before, started = cpu_seconds(server_pid), time.perf_counter()
-                for _ in range(n):
-                    body = {"json": self.campaign_body()} if method == "POST" else {}
-                    response = await self.call(name, method, path, role, **kwargs, **body)
-                    if response is None or response.status_code >= 400:
-                        status = None if response is None else response.status_code
-                        raise SystemExit(f"{name}: answered {status}")
-                elapsed = time.perf_counter() - started
-                after = cpu_seconds(server_pid)
-                assert before is not None
-                assert after is not None
-                used = max(0.0, after - before - idle_rate * elapsed)
-                report[name] = {  # the measured round's figures replace the warm-up's
-                    "cpu_ms": round(used * 1000 / n, 2),
-                    "wall_ms": round(elapsed * 1000 / n, 2),
-                }
-        self.recorder = Recorder()
-        return report | {"idle": {"cpu_ms": round(idle_rate * 1000, 2), "wall_ms": 1000.0}}
+        before, started = cpu_seconds(server_pid), time.perf_counter()
+        for _ in range(count):
+            body = {"json": self.campaign_body()} if method == "POST" else {}
+            response = await self.call(name, method, path, role, **kwargs, **body)
+            if response is None or response.status_code >= 400:
+                status = None if response is None else response.status_code
+                raise SystemExit(f"{self.base_url} {name}: answered {status}")
+        elapsed = time.perf_counter() - started
+        after = cpu_seconds(server_pid)
+        if before is None or after is None:
+            raise SystemExit(f"the server {server_pid} is gone")
+        used = max(0.0, after - before - idle_rate * elapsed)
+        return {"cpu_ms": used * 1000 / count, "wall_ms": elapsed * 1000 / count}
 
     async def user(self, index: int, deadline: float, think: float) -> None:
         current_client.set(self.client(index))
@@ -434,6 +424,64 @@ class Bench:
             "think_s": think,
             "load_average_1m": round(os.getloadavg()[0], 2),
         }
+
+
+async def idle_rates(pids: dict[str, int], seconds: float = 3.0) -> dict[str, float]:
+    """Each server's CPU seconds per second while idle (its background loops), all measured
+    over the same window."""
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    started = time.perf_counter()
+    await asyncio.sleep(seconds)
+    elapsed = time.perf_counter() - started
+    rates = {}
+    for name, pid in pids.items():
+        first, last = before[name], cpu_seconds(pid)
+        if first is None or last is None:
+            raise SystemExit(f"the server {pid} is gone")
+        rates[name] = (last - first) / elapsed
+    return rates
+
+
+async def endpoint_cpu(
+    benches: dict[str, Bench],
+    pids: dict[str, int],
+    per_round: int,
+    rounds: int,
+    settle_s: float = 1.0,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Server CPU per request of each endpoint of the mix (`Bench.probes`), one client back to
+    back, each server's idle CPU subtracted: side → endpoint → figures (and "idle").
+
+    Endpoint by endpoint, after a warm-up on every side, the sides take turns for `rounds`
+    rounds of `per_round` requests, the order reversed every other round (A B, B A, …), so
+    a VM whose speed drifts during the run weighs on every side alike; a side's figure is
+    the mean of its rounds, each round's kept beside it. Before each batch the servers get
+    `settle_s` to handle the events of the batch before (a write's events handled within its
+    batch count with it, those still pending when it ends do not)."""
+    idle = await idle_rates(pids)
+    names = list(benches)
+    rounds_of: dict[str, dict[str, list[dict[str, float]]]] = {name: {} for name in names}
+    for endpoint in benches[names[0]].probes():
+        for name in names:
+            await benches[name].probe(endpoint, max(5, per_round // 5), pids[name], idle[name])
+        for round_ in range(rounds):
+            for name in names if round_ % 2 == 0 else reversed(names):
+                await asyncio.sleep(settle_s)
+                batch = await benches[name].probe(endpoint, per_round, pids[name], idle[name])
+                rounds_of[name].setdefault(endpoint, []).append(batch)
+    reports: dict[str, dict[str, dict[str, Any]]] = {}
+    for name in names:
+        report: dict[str, dict[str, Any]] = {}
+        for endpoint, batches in rounds_of[name].items():
+            report[endpoint] = {
+                "cpu_ms": round(statistics.fmean(b["cpu_ms"] for b in batches), 3),
+                "wall_ms": round(statistics.fmean(b["wall_ms"] for b in batches), 2),
+                "rounds_cpu_ms": [round(b["cpu_ms"], 3) for b in batches],
+            }
+        report["idle"] = {"cpu_ms": round(idle[name] * 1000, 2), "wall_ms": 1000.0}
+        benches[name].recorder = Recorder()
+        reports[name] = report
+    return reports
 
 
 async def sign_in(client: httpx.AsyncClient, password: str) -> dict[str, str] | None:
@@ -527,14 +575,20 @@ def print_phase(result: dict[str, Any]) -> None:
     )
 
 
-def print_endpoint_cpu(report: dict[str, dict[str, float]]) -> None:
-    print("\n== server CPU per request, one client back to back ==")
+def print_endpoint_cpu(report: dict[str, dict[str, Any]], rounds: int) -> None:
+    how = f"the mean of {rounds} rounds" if rounds > 1 else "one round"
+    print(f"\n== server CPU per request, one client back to back ({how}) ==")
     header = f"{'endpoint':40} {'CPU ms':>8} {'wall ms':>8}"
+    if rounds > 1:
+        header += "  rounds (CPU ms)"
     print(header)
     print("-" * len(header))
     for name, row in report.items():
         if name != "idle":
-            print(f"{name:40} {row['cpu_ms']:>8} {row['wall_ms']:>8}")
+            line = f"{name:40} {row['cpu_ms']:>8} {row['wall_ms']:>8}"
+            if rounds > 1:
+                line += "  " + " ".join(f"{value:.2f}" for value in row["rounds_cpu_ms"])
+            print(line)
     print(f"(idle server: {report['idle']['cpu_ms']} ms CPU per second, subtracted)")
 
 
@@ -556,11 +610,8 @@ async def settled(pids: list[int], limit_s: float = 180.0) -> float:
     return time.perf_counter() - started
 
 
-async def prepared(
-    args: argparse.Namespace, base_url: str, server_pid: int | None, pids: list[int]
-) -> tuple[Bench, dict[str, Any]]:
-    """Tokens, the setup and (with a server pid) the CPU-per-endpoint report, measured once
-    the servers in `pids` are idle; the bench and its result document."""
+async def prepared(args: argparse.Namespace, base_url: str) -> tuple[Bench, dict[str, Any]]:
+    """Tokens and the setup; the bench and its result document."""
     async with httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(60.0)) as client:
         tokens = await sign_in(client, args.password)
     source = "POST /api/auth/token"
@@ -577,14 +628,25 @@ async def prepared(
             f"setup: {len(bench.acme)} + {len(bench.globex)} campaigns "
             f"in {time.perf_counter() - started:.1f}s"
         )
-        if server_pid is not None and args.endpoint_requests:
-            await settled(pids)
-            document["endpoint_cpu"] = await bench.endpoint_cpu(server_pid, args.endpoint_requests)
-            print_endpoint_cpu(document["endpoint_cpu"])
     except BaseException:
         await bench.close()
         raise
     return bench, document
+
+
+async def endpoint_report(
+    args: argparse.Namespace, benches: dict[str, Bench], pids: dict[str, int]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """The CPU-per-endpoint report of every side (`endpoint_cpu`), once the servers are idle."""
+    await settled(list(pids.values()))
+    rounds = max(1, args.rounds)
+    per_round = max(1, args.endpoint_requests // rounds)
+    reports = await endpoint_cpu(benches, pids, per_round, rounds)
+    for name, report in reports.items():
+        if len(reports) > 1:
+            print(f"\n##### {name}")
+        print_endpoint_cpu(report, rounds)
+    return reports
 
 
 async def measured_phase(
@@ -602,9 +664,11 @@ async def run_bench(
     args: argparse.Namespace, base_url: str, server_pid: int | None
 ) -> dict[str, Any]:
     """Setup, the per-endpoint CPU report (with a server pid) and the load phases."""
-    pids = [server_pid] if server_pid is not None else []
-    bench, document = await prepared(args, base_url, server_pid, pids)
+    bench, document = await prepared(args, base_url)
     try:
+        if server_pid is not None and args.endpoint_requests:
+            reports = await endpoint_report(args, {"this": bench}, {"this": server_pid})
+            document["endpoint_cpu"] = reports["this"]
         for users in args.users:
             document["phases"].append(await measured_phase(bench, args, users, server_pid))
     finally:
@@ -615,20 +679,24 @@ async def run_bench(
 async def run_sides(
     args: argparse.Namespace, servers: dict[str, tuple[str, int]]
 ) -> dict[str, Any]:
-    """Every side's setup and per-endpoint report, then the load phases taken in turn: one
-    number of users on each side, then the next. Each part starts once every server is idle,
-    so that no side is measured while another still works off an earlier phase (the events
-    of 600 users' writes keep a server busy for a few seconds after the load stops)."""
-    pids = [pid for _, pid in servers.values()]
+    """Every side's setup, the per-endpoint report with the sides taking turns
+    (`endpoint_cpu`), then the load phases taken in turn: one number of users on each side,
+    then the next. Each part starts once every server is idle, so that no side is measured
+    while another still works off an earlier phase (the events of 600 users' writes keep a
+    server busy for a few seconds after the load stops)."""
+    pids = {name: pid for name, (_, pid) in servers.items()}
     benches: dict[str, Bench] = {}
     documents: dict[str, Any] = {}
     try:
         for name, (base, pid) in servers.items():
             print(f"\n##### {name}: {base} (pid {pid})")
-            benches[name], documents[name] = await prepared(args, base, pid, pids)
+            benches[name], documents[name] = await prepared(args, base)
+        if args.endpoint_requests:
+            for name, report in (await endpoint_report(args, benches, pids)).items():
+                documents[name]["endpoint_cpu"] = report
         for users in args.users:
             for name, (_, pid) in servers.items():
-                waited = await settled(pids)
+                waited = await settled(list(pids.values()))
                 print(f"\n##### {name}, {users} users (servers idle after {waited:.0f} s)")
                 result = await measured_phase(benches[name], args, users, pid)
                 documents[name]["phases"].append(result)
@@ -639,8 +707,9 @@ async def run_sides(
 
 
 def compare(args: argparse.Namespace) -> dict[str, Any]:
-    """This tree and `args.compare` side by side: both servers up at once, the baseline
-    measured first in each part (`run_sides`)."""
+    """This tree and `args.compare` side by side: both servers up at once, the endpoints
+    measured taking turns round by round, the baseline first in each load phase
+    (`run_sides`)."""
     baseline, baseline_python = bench_servers.baseline_tree(args.compare)
     here = Path(__file__).resolve().parent.parent
     sides = {
@@ -705,6 +774,13 @@ def main() -> None:
         type=int,
         default=200,
         help="requests per endpoint for the CPU-per-endpoint report (0: skip it)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="rounds the per-endpoint report's requests are split into; with --compare the "
+        "sides take turns round by round",
     )
     parser.add_argument(
         "--compare",
