@@ -13,8 +13,8 @@ to back, the server's idle CPU subtracted, the mean of `--rounds` rounds).
     # another commit side by side in the same run: both servers are started here (each on a
     # fresh database of its own and a redis-server of its own; REF checked out in a worktree
     # under /tmp with its own environment); the per-endpoint report takes the sides in turn,
-    # round by round (`--rounds`), the load phases one side after the other, each part once
-    # both servers are idle
+    # round by round (`--rounds`), and so does each load phase, in slices (`--slices`), each
+    # part once both servers are idle
     uv run python bench/campaign_api.py --compare 2831834 --users 150 --duration 30
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
@@ -90,11 +90,18 @@ class Recorder:
     statuses: dict[str, dict[int, int]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(int))
     )
-    failures: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, name: str, seconds: float, status: int) -> None:
         self.latencies[name].append(seconds * 1000)
         self.statuses[name][status] += 1
+
+    def absorb(self, other: Recorder) -> None:
+        """Take in what `other` recorded."""
+        for name, values in other.latencies.items():
+            self.latencies[name].extend(values)
+        for name, counts in other.statuses.items():
+            for status, count in counts.items():
+                self.statuses[name][status] += count
 
     def report(self, duration: float) -> dict[str, Any]:
         rows = {}
@@ -113,6 +120,56 @@ class Recorder:
             if status >= 400 or status == 0
         )
         return {"endpoints": rows, "total": total | {"errors": errors}}
+
+
+@dataclass
+class PhaseRun:
+    """What a load phase recorded (or several slices of one, `merged`): latencies and
+    statuses, its seconds under load, and the CPU seconds the load generator and (with its
+    pid) the server used meanwhile."""
+
+    users: int
+    think: float
+    recorder: Recorder
+    seconds: float
+    own_cpu_s: float
+    server_cpu_s: float | None
+
+    def report(self) -> dict[str, Any]:
+        report = self.recorder.report(self.seconds)
+        requests = report["total"]["requests"]
+        if requests:
+            report["load_generator_cpu"] = {
+                "cores_busy": round(self.own_cpu_s / self.seconds, 2),
+                "ms_per_request": round(self.own_cpu_s * 1000 / requests, 2),
+            }
+            if self.server_cpu_s is not None:
+                report["server_cpu"] = {
+                    "cores_busy": round(self.server_cpu_s / self.seconds, 2),
+                    "ms_per_request": round(self.server_cpu_s * 1000 / requests, 2),
+                }
+        return report | {
+            "users": self.users,
+            "seconds": round(self.seconds, 1),
+            "think_s": self.think,
+            "load_average_1m": round(os.getloadavg()[0], 2),
+        }
+
+
+def merged(runs: list[PhaseRun]) -> PhaseRun:
+    """Slices of one phase as one: their latencies together, their seconds and CPU added up."""
+    recorder = Recorder()
+    for run in runs:
+        recorder.absorb(run.recorder)
+    server = [run.server_cpu_s for run in runs]
+    return PhaseRun(
+        users=runs[0].users,
+        think=runs[0].think,
+        recorder=recorder,
+        seconds=sum(run.seconds for run in runs),
+        own_cpu_s=sum(run.own_cpu_s for run in runs),
+        server_cpu_s=None if None in server else sum(s for s in server if s is not None),
+    )
 
 
 def cpu_seconds(pid: int | None) -> float | None:
@@ -394,9 +451,10 @@ class Bench:
             if think and left > 0:
                 await asyncio.sleep(min(self.rng.expovariate(1 / think), 4 * think, left))
 
-    async def phase(
+    async def run(
         self, users: int, duration: float, think: float, server_pid: int | None = None
-    ) -> dict[str, Any]:
+    ) -> PhaseRun:
+        """`users` virtual users on the mix for `duration` seconds."""
         self.recorder = Recorder()
         cpu_before = cpu_seconds(server_pid)
         own_before = time.process_time()
@@ -405,25 +463,17 @@ class Bench:
         await asyncio.gather(*(self.user(i, deadline, think) for i in range(users)))
         elapsed = time.perf_counter() - started
         own_used = time.process_time() - own_before
-        report = self.recorder.report(elapsed)
-        if report["total"]["requests"]:
-            report["load_generator_cpu"] = {
-                "cores_busy": round(own_used / elapsed, 2),
-                "ms_per_request": round(own_used * 1000 / report["total"]["requests"], 2),
-            }
         cpu_after = cpu_seconds(server_pid)
-        if cpu_before is not None and cpu_after is not None and report["total"]["requests"]:
-            used = cpu_after - cpu_before
-            report["server_cpu"] = {
-                "cores_busy": round(used / elapsed, 2),
-                "ms_per_request": round(used * 1000 / report["total"]["requests"], 2),
-            }
-        return report | {
-            "users": users,
-            "seconds": round(elapsed, 1),
-            "think_s": think,
-            "load_average_1m": round(os.getloadavg()[0], 2),
-        }
+        server_used = (
+            cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+        )
+        return PhaseRun(users, think, self.recorder, elapsed, own_used, server_used)
+
+    async def phase(
+        self, users: int, duration: float, think: float, server_pid: int | None = None
+    ) -> dict[str, Any]:
+        """`run`'s report."""
+        return (await self.run(users, duration, think, server_pid)).report()
 
 
 async def idle_rates(pids: dict[str, int], seconds: float = 3.0) -> dict[str, float]:
@@ -575,6 +625,20 @@ def print_phase(result: dict[str, Any]) -> None:
     )
 
 
+def print_slice(
+    name: str, users: int, slice_: int, slices: int, waited: float, result: dict[str, Any]
+) -> None:
+    total = result["total"]
+    cpu = result.get("server_cpu", {}).get("ms_per_request", "-")
+    print(
+        f"{name}, {users} users, slice {slice_ + 1} of {slices} (servers idle after "
+        f"{waited:.0f} s): {total['requests']} requests, {total['rps']} req/s, "
+        f"p50/p95/p99 {total['p50_ms']}/{total['p95_ms']}/{total['p99_ms']} ms, "
+        f"{cpu} ms CPU/request, errors {total['errors']}",
+        flush=True,
+    )
+
+
 def print_endpoint_cpu(report: dict[str, dict[str, Any]], rounds: int) -> None:
     how = f"the mean of {rounds} rounds" if rounds > 1 else "one round"
     print(f"\n== server CPU per request, one client back to back ({how}) ==")
@@ -650,14 +714,12 @@ async def endpoint_report(
 
 
 async def measured_phase(
-    bench: Bench, args: argparse.Namespace, users: int, server_pid: int | None
-) -> dict[str, Any]:
-    """A warm-up of up to 50 users, then `users` users for the phase's duration."""
+    bench: Bench, args: argparse.Namespace, users: int, server_pid: int | None, duration: float
+) -> PhaseRun:
+    """A warm-up of up to 50 users, then `users` users for `duration` seconds."""
     if args.warmup:
         await bench.phase(min(users, 50), args.warmup, args.think)
-    result = await bench.phase(users, args.duration, args.think, server_pid)
-    print_phase(result)
-    return result
+    return await bench.run(users, duration, args.think, server_pid)
 
 
 async def run_bench(
@@ -670,7 +732,10 @@ async def run_bench(
             reports = await endpoint_report(args, {"this": bench}, {"this": server_pid})
             document["endpoint_cpu"] = reports["this"]
         for users in args.users:
-            document["phases"].append(await measured_phase(bench, args, users, server_pid))
+            run = await measured_phase(bench, args, users, server_pid, args.duration)
+            result = run.report()
+            print_phase(result)
+            document["phases"].append(result)
     finally:
         await bench.close()
     return document
@@ -680,13 +745,16 @@ async def run_sides(
     args: argparse.Namespace, servers: dict[str, tuple[str, int]]
 ) -> dict[str, Any]:
     """Every side's setup, the per-endpoint report with the sides taking turns
-    (`endpoint_cpu`), then the load phases taken in turn: one number of users on each side,
-    then the next. Each part starts once every server is idle, so that no side is measured
-    while another still works off an earlier phase (the events of 600 users' writes keep a
-    server busy for a few seconds after the load stops)."""
+    (`endpoint_cpu`), then each number of users on every side, in `args.slices` slices of
+    the phase's duration taking turns (A B, B A, …), so that a VM whose speed drifts during
+    the run weighs on both sides alike; a side's phase is its slices together. Each slice
+    starts once every server is idle (the events of 600 users' writes keep a server busy for
+    a few seconds after the load stops), after a warm-up of its own."""
     pids = {name: pid for name, (_, pid) in servers.items()}
+    names = list(servers)
     benches: dict[str, Bench] = {}
     documents: dict[str, Any] = {}
+    slices = max(1, args.slices)
     try:
         for name, (base, pid) in servers.items():
             print(f"\n##### {name}: {base} (pid {pid})")
@@ -695,10 +763,19 @@ async def run_sides(
             for name, report in (await endpoint_report(args, benches, pids)).items():
                 documents[name]["endpoint_cpu"] = report
         for users in args.users:
-            for name, (_, pid) in servers.items():
-                waited = await settled(list(pids.values()))
-                print(f"\n##### {name}, {users} users (servers idle after {waited:.0f} s)")
-                result = await measured_phase(benches[name], args, users, pid)
+            runs: dict[str, list[PhaseRun]] = {name: [] for name in names}
+            for slice_ in range(slices):
+                for name in names if slice_ % 2 == 0 else reversed(names):
+                    waited = await settled(list(pids.values()))
+                    run = await measured_phase(
+                        benches[name], args, users, pids[name], args.duration / slices
+                    )
+                    runs[name].append(run)
+                    print_slice(name, users, slice_, slices, waited, run.report())
+            for name in names:
+                result = merged(runs[name]).report() | {"slices": slices}
+                print(f"\n##### {name}, {users} users, {slices} slices together")
+                print_phase(result)
                 documents[name]["phases"].append(result)
     finally:
         for bench in benches.values():
@@ -707,9 +784,8 @@ async def run_sides(
 
 
 def compare(args: argparse.Namespace) -> dict[str, Any]:
-    """This tree and `args.compare` side by side: both servers up at once, the endpoints
-    measured taking turns round by round, the baseline first in each load phase
-    (`run_sides`)."""
+    """This tree and `args.compare` side by side: both servers up at once, taking turns in
+    the per-endpoint report and in each load phase (`run_sides`)."""
     baseline, baseline_python = bench_servers.baseline_tree(args.compare)
     here = Path(__file__).resolve().parent.parent
     sides = {
@@ -781,6 +857,13 @@ def main() -> None:
         default=4,
         help="rounds the per-endpoint report's requests are split into; with --compare the "
         "sides take turns round by round",
+    )
+    parser.add_argument(
+        "--slices",
+        type=int,
+        default=3,
+        help="with --compare: each load phase run as this many slices per side, the sides "
+        "taking turns",
     )
     parser.add_argument(
         "--compare",
