@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import asyncpg
@@ -137,6 +137,14 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def in_turn(names: Iterable[str], round_: int) -> list[str]:
+    """The sides of a comparison in the order they take round `round_`: as given, then
+    reversed, and so on (A B, B A, A B …), so that a VM whose speed drifts during the run
+    weighs on every side alike."""
+    order = list(names)
+    return order if round_ % 2 == 0 else order[::-1]
 
 
 def start_sides(

@@ -70,29 +70,35 @@ async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespac
         bench = await signed_in_bench(base, name, args)
         await bench.phase(args.users, args.warmup, args.think)
         benches[name] = (bench, pid)
-    totals: dict[str, list[float]] = {name: [0.0, 0] for name in servers}
+    runs: dict[str, list[Any]] = {name: [] for name in servers}
     try:
         for round_ in range(args.rounds):
-            order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
             figures = []
-            for name in order:
+            for name in bench_servers.in_turn(servers, round_):
                 bench, pid = benches[name]
-                result = await bench.phase(args.users, args.slice, args.think, pid)
-                requests = result["total"]["requests"]
-                per_request = result["server_cpu"]["ms_per_request"]
-                totals[name][0] += per_request * requests
-                totals[name][1] += requests
+                run = await bench.run(args.users, args.slice, args.think, pid)
+                runs[name].append(run)
+                report = run.report()
+                requests = report["total"]["requests"]
+                per_request = report["server_cpu"]["ms_per_request"]
                 figures.append(f"{name} {per_request:.2f} ms ({requests} requests)")
             print(f"slice {round_ + 1}: " + ", ".join(figures), flush=True)
     finally:
         for bench, _ in benches.values():
             await bench.close()
-    (base_name, (base_cpu, base_n)), (new_name, (new_cpu, new_n)) = totals.items()
-    before, after = base_cpu / base_n, new_cpu / new_n
+    (base_name, before), (new_name, after) = (
+        (name, _cpu_ms_per_request(mix.merged(slices))) for name, slices in runs.items()
+    )
     print(
         f"mix CPU ms per request: {base_name} {before:.3f}, {new_name} {after:.3f}, "
         f"ratio {after / before:.3f}"
     )
+
+
+def _cpu_ms_per_request(run: Any) -> float:
+    """The server's CPU per request over `run` (slices merged), unrounded."""
+    requests = run.report()["total"]["requests"]
+    return float(run.server_cpu_s * 1000 / requests)
 
 
 async def alternate_endpoints(

@@ -515,7 +515,7 @@ async def endpoint_cpu(
         for name in names:
             await benches[name].probe(endpoint, max(5, per_round // 5), pids[name], idle[name])
         for round_ in range(rounds):
-            for name in names if round_ % 2 == 0 else reversed(names):
+            for name in bench_servers.in_turn(names, round_):
                 await asyncio.sleep(settle_s)
                 batch = await benches[name].probe(endpoint, per_round, pids[name], idle[name])
                 rounds_of[name].setdefault(endpoint, []).append(batch)
@@ -765,7 +765,7 @@ async def run_sides(
         for users in args.users:
             runs: dict[str, list[PhaseRun]] = {name: [] for name in names}
             for slice_ in range(slices):
-                for name in names if slice_ % 2 == 0 else reversed(names):
+                for name in bench_servers.in_turn(names, slice_):
                     waited = await settled(list(pids.values()))
                     run = await measured_phase(
                         benches[name], args, users, pids[name], args.duration / slices

@@ -110,9 +110,8 @@ def compare(
     sides: dict[str, Side] = {f"{ref} (baseline)": (python, tree), "this tree": THIS_TREE}
     rows: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
     for number in range(rounds):
-        order = list(sides) if number % 2 == 0 else list(reversed(sides))
         for mode in modes:
-            for name in order:
+            for name in bench_servers.in_turn(sides, number):
                 print(f"\n##### round {number + 1}: {mode}, {name}")
                 result = run_fresh(mode, folder, load_args, sides[name])
                 for phase in result["phases"]:
