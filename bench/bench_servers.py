@@ -78,9 +78,10 @@ def redis_server() -> Iterator[str]:
         process.wait()
 
 
-def product_env(database_url: str, redis_url: str) -> dict[str, str]:
-    """The environment of a benched server: no inherited CRM_ settings, quiet logs, no rate
-    limit (many virtual users share one demo account), no mail sink."""
+def product_env(database_url: str, redis_url: str, *, rate_limits: bool = False) -> dict[str, str]:
+    """The environment of a benched server: no inherited CRM_ settings, quiet logs, no mail
+    sink, and no rate limit (many virtual users share one demo account) unless `rate_limits`
+    keeps the product's defaults."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update(
         {
@@ -89,10 +90,11 @@ def product_env(database_url: str, redis_url: str) -> dict[str, str]:
             "CRM_ENV": "dev",
             "CRM_LOG_LEVEL": "WARNING",
             "CRM_LOG_JSON": "false",
-            "CRM_RATE_LIMIT_ENABLED": "false",
             "CRM_MAIL_SINK_PORT": "0",
         }
     )
+    if not rate_limits:
+        env["CRM_RATE_LIMIT_ENABLED"] = "false"
     return env
 
 
@@ -152,17 +154,19 @@ def start_sides(
     sides: dict[str, tuple[str, Path]],
     folder: Path,
     database_prefix: str,
+    *,
+    rate_limits: bool = False,
 ) -> dict[str, tuple[str, int]]:
     """Start the all-in-one of each side (name → (python, tree)) at once, each on a fresh
-    database and a redis-server of its own, stopped and dropped when `stack` closes;
-    name → (base URL, server pid)."""
+    database and a redis-server of its own (`product_env`), stopped and dropped when `stack`
+    closes; name → (base URL, server pid)."""
     admin = admin_url()
     servers = {}
     for index, (name, (python, cwd)) in enumerate(sides.items()):
         database = recreate_database(admin, f"{database_prefix}_{index}")
         stack.callback(drop_database, admin, f"{database_prefix}_{index}")
         redis_url = stack.enter_context(redis_server())
-        env = product_env(database, redis_url)
+        env = product_env(database, redis_url, rate_limits=rate_limits)
         process, base = start(python, ["run"], env, folder / f"{index}.log", cwd)
         stack.callback(stop, process)
         servers[name] = (base, process.pid)

@@ -59,7 +59,7 @@ async def signed_in_bench(base: str, name: str, args: argparse.Namespace) -> Any
         tokens = await mix.sign_in(client, args.password)
     if tokens is None:
         raise SystemExit(f"{name}: the demo sign-in failed")
-    bench = mix.Bench(base, tokens, random.Random(args.seed))
+    bench = mix.Bench(base, mix.shared(tokens), random.Random(args.seed))
     await bench.setup(args.setup_campaigns)
     return bench
 

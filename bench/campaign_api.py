@@ -19,9 +19,15 @@ to back, the server's idle CPU subtracted, the mean of `--rounds` rounds).
 
 Tokens come from POST /api/auth/token with the demo users (CRM_DEMO_PASSWORD, default
 demo-pass-123). When that endpoint is not there, tokens are minted with the configured
-signing secret for the demo users read from DATABASE_URL. Several virtual users share one
-demo account, so run the server with CRM_RATE_LIMIT_ENABLED=false (429s are counted and
-reported otherwise).
+signing secret for the demo users read from DATABASE_URL. By default every virtual user
+signs in as the same six demo accounts, so run the server with CRM_RATE_LIMIT_ENABLED=false
+(429s are counted and reported otherwise). With `--accounts N` the demo admins first add N
+users of each role through POST /api/users/ and every virtual user acts as accounts of its
+own share (virtual user i as account i mod N of each role): real users, so the server can
+keep the product's default rate limits (`--rate-limits` for the servers `--compare` starts).
+
+    # 150 users, each with accounts of their own, against the defaults of `make run`
+    uv run python bench/campaign_api.py --users 150 --accounts 150
 
 A load generator on the machine it measures takes its CPU from the servers: the virtual users
 run on uvloop, as the servers do, with the lean client of bench/light_http.py, and the run
@@ -56,6 +62,9 @@ from light_http import LightClient, LightHTTPError, LightResponse
 from machine_info import machine
 
 current_client: contextvars.ContextVar[LightClient] = contextvars.ContextVar("client")
+current_user: contextvars.ContextVar[int] = contextvars.ContextVar("user", default=0)
+"""The virtual user whose task this is: with accounts of their own (`--accounts`), which of a
+role's accounts it signs its requests with."""
 
 DEMO_USERS = {
     "admin": "admin@acme.test",
@@ -65,6 +74,16 @@ DEMO_USERS = {
     "finance": "finance@acme.test",
     "globex": "admin@globex.test",
 }
+ACCOUNT_ROLES = {
+    "admin": ("admin", "admin"),
+    "manager": ("admin", "marketing_manager"),
+    "specialist": ("admin", "campaign_specialist"),
+    "analyst": ("admin", "marketing_analyst"),
+    "finance": ("admin", "finance"),
+    "globex": ("globex", "admin"),
+}
+"""Each of the bench's roles: the demo admin (by bench role) who adds its accounts, and the
+product role they hold (as the demo user of that role does)."""
 CHANNELS = ["email", "sms", "social", "direct_mail", "multi_channel"]
 TYPES = ["promotional", "newsletter", "product_launch", "event", "nurture", "retention"]
 STATUSES = ["draft", "planned", "active", "paused", "completed"]
@@ -206,10 +225,15 @@ class Bench:
     (`light_http`): the load generator shares the machine with the server it measures, and
     httpx's CPU per request took most of a core at 150 users."""
 
-    def __init__(self, base_url: str, tokens: dict[str, str], rng: random.Random):
+    def __init__(self, base_url: str, accounts: dict[str, list[str]], rng: random.Random):
+        """`accounts`: the access tokens of each role's accounts (one each when every virtual
+        user shares the demo accounts)."""
         self.base_url = base_url
         self.clients: dict[int, LightClient] = {}
-        self.headers = {role: {"Authorization": f"Bearer {t}"} for role, t in tokens.items()}
+        self.headers = {
+            role: [{"Authorization": f"Bearer {token}"} for token in tokens]
+            for role, tokens in accounts.items()
+        }
         self.rng = rng
         self.acme: list[str] = []
         self.globex: list[str] = []
@@ -229,7 +253,8 @@ class Bench:
     async def call(
         self, name: str, method: str, path: str, role: str, **kwargs: Any
     ) -> LightResponse | None:
-        headers = {**self.headers[role], **kwargs.pop("headers", {})}
+        accounts = self.headers[role]
+        headers = {**accounts[current_user.get() % len(accounts)], **kwargs.pop("headers", {})}
         client = current_client.get()
         started = time.perf_counter()
         try:
@@ -440,6 +465,7 @@ class Bench:
 
     async def user(self, index: int, deadline: float, think: float) -> None:
         current_client.set(self.client(index))
+        current_user.set(index)
         operations = list(MIX)
         weights = [MIX[name] for name in operations]
         if think:
@@ -545,6 +571,52 @@ async def sign_in(client: httpx.AsyncClient, password: str) -> dict[str, str] | 
             return None
         tokens[role] = response.json()["access_token"]
     return tokens
+
+
+def shared(tokens: dict[str, str]) -> dict[str, list[str]]:
+    """The demo accounts, one per role, shared by every virtual user."""
+    return {role: [token] for role, token in tokens.items()}
+
+
+async def own_accounts(
+    client: httpx.AsyncClient, tokens: dict[str, str], per_role: int
+) -> dict[str, list[str]]:
+    """`per_role` new accounts of each role (`ACCOUNT_ROLES`), added through POST /api/users/
+    by the demo admins and signed in through POST /api/auth/token, as real users would be;
+    their tokens by role."""
+    run = uuid.uuid4().hex[:8]
+    password = f"bench-{uuid.uuid4().hex}"
+    at_once = asyncio.Semaphore(8)  # the server hashes each password in a thread of its own
+
+    async def account(role: str, index: int) -> str:
+        admin, product_role = ACCOUNT_ROLES[role]
+        email = f"bench-{run}-{role}-{index}@{DEMO_USERS[admin].split('@')[1]}"
+        async with at_once:
+            added = await client.post(
+                "/api/users/",
+                headers={"Authorization": f"Bearer {tokens[admin]}"},
+                json={
+                    "email": email,
+                    "full_name": f"Bench {role.title()} {index}",
+                    "password": password,
+                    "roles": [product_role],
+                },
+            )
+            if added.status_code != 201:
+                raise SystemExit(f"adding {email}: {added.status_code} {added.text[:200]}")
+            signed = await client.post(
+                "/api/auth/token",
+                data={"username": email, "password": password, "grant_type": "password"},
+            )
+            if signed.status_code != 200:
+                raise SystemExit(f"signing {email} in: {signed.status_code} {signed.text[:200]}")
+        token: str = signed.json()["access_token"]
+        return token
+
+    return {
+        role: list(await asyncio.gather(*(account(role, i) for i in range(per_role))))
+        for role in ACCOUNT_ROLES
+    }
 
 
 async def mint() -> dict[str, str]:
@@ -678,12 +750,23 @@ async def prepared(args: argparse.Namespace, base_url: str) -> tuple[Bench, dict
     """Tokens and the setup; the bench and its result document."""
     async with httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(60.0)) as client:
         tokens = await sign_in(client, args.password)
+        if tokens is not None and args.accounts:
+            started = time.perf_counter()
+            accounts = await own_accounts(client, tokens, args.accounts)
+            print(
+                f"accounts: {args.accounts} of each of {len(accounts)} roles added and signed "
+                f"in, {time.perf_counter() - started:.1f}s"
+            )
     source = "POST /api/auth/token"
     if tokens is None:
+        if args.accounts:
+            raise SystemExit("--accounts needs POST /api/auth/token and POST /api/users/")
         tokens = await mint()
         source = "minted with the configured secret"
+    if not args.accounts:
+        accounts = shared(tokens)
     print(f"tokens: {source}")
-    bench = Bench(base_url, tokens, random.Random(args.seed))
+    bench = Bench(base_url, accounts, random.Random(args.seed))
     document: dict[str, Any] = {"base_url": base_url, "phases": []}
     try:
         started = time.perf_counter()
@@ -793,7 +876,9 @@ def compare(args: argparse.Namespace) -> dict[str, Any]:
         "this tree": (sys.executable, here),
     }
     with tempfile.TemporaryDirectory(prefix="crm-compare-") as tmp, contextlib.ExitStack() as stack:
-        servers = bench_servers.start_sides(stack, sides, Path(tmp), "crm_bench_compare")
+        servers = bench_servers.start_sides(
+            stack, sides, Path(tmp), "crm_bench_compare", rate_limits=args.rate_limits
+        )
         results = uvloop.run(run_sides(args, servers))
     print_comparison(results)
     return results
@@ -870,10 +955,28 @@ def main() -> None:
         metavar="REF",
         help="start this tree and commit REF side by side and measure both in this run",
     )
+    parser.add_argument(
+        "--accounts",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N accounts of each role and let virtual user i act as account i mod N "
+        "(0: every virtual user shares the demo accounts)",
+    )
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="with --compare: the servers keep the product's default rate limits (give each "
+        "virtual user accounts of its own with --accounts)",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     if args.setup_campaigns < 1:
         parser.error("--setup-campaigns must be at least 1")
+    if args.accounts < 0:
+        parser.error("--accounts must be 0 or more")
+    if args.rate_limits and not args.compare:
+        parser.error("--rate-limits applies to the servers --compare starts")
 
     info = machine()
     print("machine:", json.dumps(info))
