@@ -584,6 +584,7 @@ async def own_accounts(
     """`per_role` new accounts of each role (`ACCOUNT_ROLES`), added through POST /api/users/
     by the demo admins and signed in through POST /api/auth/token, as real users would be;
     their tokens by role."""
+    started = time.perf_counter()
     run = uuid.uuid4().hex[:8]
     password = f"bench-{uuid.uuid4().hex}"
     at_once = asyncio.Semaphore(8)  # the server hashes each password in a thread of its own
@@ -613,10 +614,15 @@ async def own_accounts(
         token: str = signed.json()["access_token"]
         return token
 
-    return {
+    accounts = {
         role: list(await asyncio.gather(*(account(role, i) for i in range(per_role))))
         for role in ACCOUNT_ROLES
     }
+    print(
+        f"accounts: {per_role} of each of {len(accounts)} roles added and signed in, "
+        f"{time.perf_counter() - started:.1f}s"
+    )
+    return accounts
 
 
 async def mint() -> dict[str, str]:
@@ -750,22 +756,15 @@ async def prepared(args: argparse.Namespace, base_url: str) -> tuple[Bench, dict
     """Tokens and the setup; the bench and its result document."""
     async with httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(60.0)) as client:
         tokens = await sign_in(client, args.password)
-        if tokens is not None and args.accounts:
-            started = time.perf_counter()
-            accounts = await own_accounts(client, tokens, args.accounts)
-            print(
-                f"accounts: {args.accounts} of each of {len(accounts)} roles added and signed "
-                f"in, {time.perf_counter() - started:.1f}s"
-            )
-    source = "POST /api/auth/token"
-    if tokens is None:
-        if args.accounts:
-            raise SystemExit("--accounts needs POST /api/auth/token and POST /api/users/")
-        tokens = await mint()
-        source = "minted with the configured secret"
-    if not args.accounts:
-        accounts = shared(tokens)
-    print(f"tokens: {source}")
+        source = "POST /api/auth/token"
+        if tokens is None:
+            if args.accounts:
+                raise SystemExit("--accounts needs POST /api/auth/token and POST /api/users/")
+            tokens, source = await mint(), "minted with the configured secret"
+        print(f"tokens: {source}")
+        accounts = (
+            await own_accounts(client, tokens, args.accounts) if args.accounts else shared(tokens)
+        )
     bench = Bench(base_url, accounts, random.Random(args.seed))
     document: dict[str, Any] = {"base_url": base_url, "phases": []}
     try:
