@@ -78,27 +78,20 @@ async def alternate(servers: dict[str, tuple[str, int]], args: argparse.Namespac
                 bench, pid = benches[name]
                 run = await bench.run(args.users, args.slice, args.think, pid)
                 runs[name].append(run)
-                report = run.report()
-                requests = report["total"]["requests"]
-                per_request = report["server_cpu"]["ms_per_request"]
-                figures.append(f"{name} {per_request:.2f} ms ({requests} requests)")
+                figures.append(
+                    f"{name} {run.server_ms_per_request:.2f} ms ({run.requests} requests)"
+                )
             print(f"slice {round_ + 1}: " + ", ".join(figures), flush=True)
     finally:
         for bench, _ in benches.values():
             await bench.close()
     (base_name, before), (new_name, after) = (
-        (name, _cpu_ms_per_request(mix.merged(slices))) for name, slices in runs.items()
+        (name, mix.merged(slices).server_ms_per_request) for name, slices in runs.items()
     )
     print(
         f"mix CPU ms per request: {base_name} {before:.3f}, {new_name} {after:.3f}, "
         f"ratio {after / before:.3f}"
     )
-
-
-def _cpu_ms_per_request(run: Any) -> float:
-    """The server's CPU per request over `run` (slices merged), unrounded."""
-    requests = run.report()["total"]["requests"]
-    return float(run.server_cpu_s * 1000 / requests)
 
 
 async def alternate_endpoints(

@@ -154,19 +154,30 @@ class PhaseRun:
     own_cpu_s: float
     server_cpu_s: float | None
 
+    @property
+    def requests(self) -> int:
+        return sum(sum(counts.values()) for counts in self.recorder.statuses.values())
+
+    @property
+    def server_ms_per_request(self) -> float | None:
+        """The server's CPU per request, unrounded (None without its pid or requests)."""
+        if self.server_cpu_s is None or not self.requests:
+            return None
+        return self.server_cpu_s * 1000 / self.requests
+
     def report(self) -> dict[str, Any]:
         report = self.recorder.report(self.seconds)
-        requests = report["total"]["requests"]
-        if requests:
+        if self.requests:
             report["load_generator_cpu"] = {
                 "cores_busy": round(self.own_cpu_s / self.seconds, 2),
-                "ms_per_request": round(self.own_cpu_s * 1000 / requests, 2),
+                "ms_per_request": round(self.own_cpu_s * 1000 / self.requests, 2),
             }
-            if self.server_cpu_s is not None:
-                report["server_cpu"] = {
-                    "cores_busy": round(self.server_cpu_s / self.seconds, 2),
-                    "ms_per_request": round(self.server_cpu_s * 1000 / requests, 2),
-                }
+        server = self.server_ms_per_request
+        if server is not None and self.server_cpu_s is not None:
+            report["server_cpu"] = {
+                "cores_busy": round(self.server_cpu_s / self.seconds, 2),
+                "ms_per_request": round(server, 2),
+            }
         return report | {
             "users": self.users,
             "seconds": round(self.seconds, 1),
