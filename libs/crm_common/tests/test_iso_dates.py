@@ -24,3 +24,15 @@ def test_iso_strings_accepted() -> None:
 def test_schema_still_a_string_with_format() -> None:
     assert TypeAdapter(IsoDate).json_schema() == {"type": "string", "format": "date"}
     assert TypeAdapter(IsoAwareDateTime).json_schema() == {"type": "string", "format": "date-time"}
+
+
+@pytest.mark.parametrize("annotation", [IsoDateTime, IsoAwareDateTime])
+@pytest.mark.parametrize("value", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"])
+def test_moment_outside_the_years_in_utc_refused(annotation, value) -> None:
+    with pytest.raises(ValidationError, match="out of range once converted to UTC"):
+        TypeAdapter(annotation).validate_python(value)
+
+
+def test_moments_at_the_edges_of_the_range_accepted() -> None:
+    for value in ("9999-12-31T23:59:59+00:00", "9999-12-31T23:59:59+14:00", "0001-01-01T00:00Z"):
+        assert TypeAdapter(IsoAwareDateTime).validate_python(value).year in (1, 9999)

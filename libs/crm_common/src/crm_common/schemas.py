@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, ClassVar
 
 import pydantic_core
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -160,9 +161,22 @@ def _iso_only(value: Any) -> Any:
     return value
 
 
+def _in_utc_range(value: datetime) -> datetime:
+    """A moment is stored and compared in UTC: one that falls outside years 1-9999 there
+    (`9999-12-31T23:59:59-12:00`) is refused here, as its field's error, not by the database."""
+    if value.tzinfo is not None:
+        try:
+            value.astimezone(UTC)
+        except OverflowError:
+            raise ValueError("is out of range once converted to UTC") from None
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 """A calendar date written `YYYY-MM-DD` (numbers refused)."""
-IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only), AfterValidator(_in_utc_range)]
 """A date and time in ISO 8601 (numbers refused); a missing offset is read as UTC by callers."""
-IsoAwareDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
+IsoAwareDateTime = Annotated[
+    AwareDatetime, BeforeValidator(_iso_only), AfterValidator(_in_utc_range)
+]
 """A date and time in ISO 8601 with its offset (numbers refused)."""

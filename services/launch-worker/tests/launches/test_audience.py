@@ -76,6 +76,21 @@ async def test_ab_variants_split_by_weight_and_stay_with_their_contacts(db) -> N
     assert await resolve() == first
 
 
+@pytest.mark.parametrize("weights", [(50,), (0, 40)])
+async def test_a_single_weighted_variant_goes_to_every_contact(db, weights) -> None:
+    world = await make_world(db)
+    await add_contacts(db, world.company, 40)
+    variants = await add_variants(world, *weights)
+    launch = await request_launch(world)
+
+    audience = world_audience(world, launch, variants=variants)
+    assert await freeze_audience(db, audience, slices=2) == 40
+
+    async with db.tenant_session(world.company.id) as session:
+        given = (await session.execute(select(Delivery.variant_id))).scalars().all()
+    assert set(given) == {variants[-1].id}
+
+
 async def test_resolving_twice_writes_each_delivery_once(db) -> None:
     world = await make_world(db)
     await add_contacts(db, world.company, 10)

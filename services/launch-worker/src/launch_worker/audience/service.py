@@ -83,6 +83,8 @@ def variant_expression(
     """The variant of each contact: contiguous ranges of the bucket, sized by weight."""
     if not weights:
         return cast(null(), Uuid)
+    if len(weights) == 1:  # every contact gets it (a CASE needs at least one WHEN)
+        return literal(weights[0].id, Uuid)
     total = sum(w.weight for w in weights)
     bucket = contact_bucket(campaign_id, total)
     whens = []
