@@ -1153,6 +1153,8 @@ export interface paths {
          * Send a test message
          * @description Render the campaign's message exactly as a recipient gets it and send it to one
          *     address (email or phone); the launch worker sends it through the channel's provider.
+         *     Without `view_pii` the contact's personal data is rendered masked, as the contacts API
+         *     shows it.
          */
         post: operations["request_test_send_api_campaigns__campaign_id__test_send__post"];
         delete?: never;
@@ -1170,7 +1172,9 @@ export interface paths {
         };
         /**
          * Get a test send
-         * @description A test send: the message as rendered, and whether the provider accepted it.
+         * @description A test send: the message as rendered, and whether the provider accepted it. Without
+         *     `view_pii` the address is masked, and the message is withheld (null) when a contact's
+         *     personal data filled it.
          */
         get: operations["get_test_send_api_campaigns__campaign_id__test_sends__test_send_id___get"];
         put?: never;
@@ -1286,7 +1290,8 @@ export interface paths {
         };
         /**
          * List Events
-         * @description Events filtered by contact, type, campaign and time, newest first.
+         * @description Events filtered by contact, type, campaign and time, newest first; their properties'
+         *     values hidden without `view_pii`.
          */
         get: operations["list_events_api_contact_events__get"];
         put?: never;
@@ -8517,7 +8522,10 @@ export interface components {
             campaign_id: string;
             /** Channel */
             channel: string;
-            /** To */
+            /**
+             * To
+             * @description The address it went to (masked without view_pii).
+             */
             to: string;
             /**
              * Contact Id
@@ -8540,7 +8548,8 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            message: components["schemas"]["RenderedMessageRead"];
+            /** @description The rendered message; null for a reader without view_pii when a contact's personal data filled it. */
+            message: components["schemas"]["RenderedMessageRead"] | null;
         };
         /**
          * TestSendRequest

@@ -64,6 +64,12 @@ def mask_proof(proof: dict[str, Any]) -> dict[str, Any]:
     return {key: "***" if key in PROOF_PII_KEYS else value for key, value in proof.items()}
 
 
+def mask_properties(properties: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an event's free-form properties (crm_contact_events.properties, classified
+    pii) with every value hidden: which keys the event carried, not what they said."""
+    return dict.fromkeys(properties, "***")
+
+
 BUDGET_FIELDS = frozenset(
     {
         "total_budget",

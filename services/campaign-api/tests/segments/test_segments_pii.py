@@ -97,6 +97,13 @@ async def test_pii_rules_of_a_permitted_author_are_masked_and_locked_for_others(
         "/api/campaign-segments/", params={"campaign_id": campaign["id"]}, headers=specialist
     )
     assert listed.json()["items"][0]["demographic_criteria"] == masked
+    # The campaign read with its segments masks them alike.
+    campaign_path = f"/api/campaigns/{campaign['id']}/?include_segments=true"
+    included = await client.get(campaign_path, headers=specialist)
+    assert included.json()["segments"][0]["demographic_criteria"] == masked
+    assert "ann.lee" not in included.text
+    included = await client.get(campaign_path, headers=admin)
+    assert included.json()["segments"][0]["demographic_criteria"] == EMAIL_EXACT
     # Other fields stay editable; the PII rules can neither be replaced nor removed.
     renamed = await client.patch(path, json={"segment_name": "Renamed"}, headers=specialist)
     assert renamed.status_code == 200, renamed.text

@@ -324,3 +324,36 @@ async def test_test_sends_are_rate_limited_per_user(
     assert answers[2].json()["error_code"] == "rate_limited"
     assert answers[2].json()["details"]["scope"] == "test_send"
     assert "retry-after" in answers[2].headers
+
+
+async def test_without_view_pii_the_contact_is_rendered_masked_and_others_messages_withheld(
+    client, admin, db, acme, campaign, linked, headers_for
+) -> None:
+    specialist = await headers_for(acme, "campaign_specialist")
+    contact = await _contact(db, acme)
+    body = {"to": "qa@example.com", "contact_id": str(contact.id)}
+
+    own = await client.post(_url(campaign["id"]), json=body, headers=specialist)
+    assert own.status_code == 202, own.text
+    assert "<h1>Hi A.</h1>" in own.json()["message"]["html"]
+    assert "Ann" not in own.text
+    assert contact.email not in own.text
+    assert own.json()["to"] == "q***@e***.com"
+
+    real = await client.post(_url(campaign["id"]), json=body, headers=admin)
+    assert "<h1>Hi Ann</h1>" in real.json()["message"]["html"]
+
+    def path(sent) -> str:
+        return f"/api/campaigns/{campaign['id']}/test-sends/{sent.json()['id']}/"
+
+    withheld = await client.get(path(real), headers=specialist)
+    assert withheld.status_code == 200
+    assert withheld.json()["message"] is None
+    assert withheld.json()["to"] == "q***@e***.com"
+    assert "Ann" not in withheld.text
+    masked = await client.get(path(own), headers=specialist)
+    assert masked.json()["message"] == own.json()["message"]
+    for sent, name in ((real, "Hi Ann"), (own, "Hi A.")):
+        seen = (await client.get(path(sent), headers=admin)).json()
+        assert seen["to"] == "qa@example.com"
+        assert name in seen["message"]["html"]

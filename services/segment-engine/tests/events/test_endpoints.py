@@ -153,3 +153,17 @@ async def test_ingestion_needs_manage_reference_data(client, acme) -> None:
     assert (
         await client.post("/api/contact-events/batch/", json={"events": []}, headers=acme.admin)
     ).status_code == 422
+
+
+async def test_properties_values_hidden_without_view_pii(client, acme) -> None:
+    await _contact(client, acme)
+    event = _event("pii", properties={"email": "leaky@example.com", "ip": "1.2.3.4"})
+    await client.post("/api/contact-events/", json=event, headers=acme.admin)
+
+    [seen] = (await client.get("/api/contact-events/", headers=acme.admin)).json()["items"]
+    assert seen["properties"] == {"email": "leaky@example.com", "ip": "1.2.3.4"}
+    for reader in (acme.analyst, acme.manager):
+        response = await client.get("/api/contact-events/", headers=reader)
+        [masked] = response.json()["items"]
+        assert masked["properties"] == {"email": "***", "ip": "***"}
+        assert "leaky" not in response.text

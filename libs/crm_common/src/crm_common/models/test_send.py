@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import DeliveryChannel, TestSendStatus
@@ -45,6 +45,8 @@ class CampaignTestSend(UUIDPk, TenantOwned, Timestamps, Base):
     subject: Mapped[str | None] = mapped_column(Text)
     html: Mapped[str | None] = mapped_column(Text)
     text_body: Mapped[str] = mapped_column(Text)
+    personal_data: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    """Rendered from a contact's unmasked fields: only a reader with view_pii sees it."""
     headers: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'"))
     links: Mapped[list[Any]] = mapped_column(server_default=text("'[]'"))
     send_status: Mapped[str] = mapped_column(String(20), server_default="pending")

@@ -186,7 +186,8 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_message_links": _table("delivery_id position url company_id"),
     "crm_test_sends": _table(
         f"{_TENANT} campaign_id requested_by_user_id contact_id variant_id channel subject "
-        "send_status attempts provider provider_message_id last_error sent_at links headers",
+        "send_status attempts provider provider_message_id last_error sent_at links headers "
+        "personal_data",
         pii="recipient html text_body",
     ),
     # --- budgets, approvals, attribution

@@ -39,6 +39,7 @@ from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import PageParams
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
+from crm_common.segments import masked_criteria
 from crm_common.tenancy import TenantScope
 
 ENTITY = "campaign"
@@ -247,8 +248,14 @@ async def _includes(
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     if options.include_segments:
-        rows = await segments_of(scope, campaign_id)
-        extra["segments"] = [SegmentSummary.model_validate(r).model_dump(mode="json") for r in rows]
+        view_pii = principal.has(Permission.VIEW_PII)
+        summaries = [
+            SegmentSummary.model_validate(r).model_dump(mode="json")
+            for r in await segments_of(scope, campaign_id)
+        ]
+        extra["segments"] = [
+            {**summary, **masked_criteria(summary, view_pii=view_pii)} for summary in summaries
+        ]
     if options.include_performance:
         summary = performance.summarise(await metrics_of(scope, campaign_id))
         if not principal.has(Permission.VIEW_BUDGET):

@@ -54,7 +54,9 @@ async def request_test_send(
     resources: AppResources,
 ) -> TestSendRead:
     """Render the campaign's message exactly as a recipient gets it and send it to one
-    address (email or phone); the launch worker sends it through the channel's provider."""
+    address (email or phone); the launch worker sends it through the channel's provider.
+    Without `view_pii` the contact's personal data is rendered masked, as the contacts API
+    shows it."""
     return await service.request_test_send(scope, principal, resources.settings, campaign_id, body)
 
 
@@ -67,5 +69,7 @@ async def request_test_send(
 async def get_test_send(
     campaign_id: CampaignId, test_send_id: TestSendId, principal: CampaignReader, scope: Scope
 ) -> TestSendRead:
-    """A test send: the message as rendered, and whether the provider accepted it."""
-    return await service.get_test_send(scope, campaign_id, test_send_id)
+    """A test send: the message as rendered, and whether the provider accepted it. Without
+    `view_pii` the address is masked, and the message is withheld (null) when a contact's
+    personal data filled it."""
+    return await service.get_test_send(scope, principal, campaign_id, test_send_id)

@@ -109,7 +109,7 @@ class TestSendRead(BaseModel):
     id: uuid.UUID
     campaign_id: uuid.UUID
     channel: str
-    to: str
+    to: str = Field(description="The address it went to (masked without view_pii).")
     contact_id: uuid.UUID | None = Field(
         description="The contact whose data filled the message (the one asked for, else a "
         "sample contact of the company); null when placeholder data did."
@@ -121,4 +121,7 @@ class TestSendRead(BaseModel):
     last_error: str | None
     sent_at: datetime | None
     created_at: datetime
-    message: RenderedMessageRead
+    message: RenderedMessageRead | None = Field(
+        description="The rendered message; null for a reader without view_pii when a "
+        "contact's personal data filled it."
+    )

@@ -22,6 +22,7 @@ from crm_common import audit
 from crm_common.crypto import pii
 from crm_common.enums import Channel, DeliveryChannel, TestSendStatus
 from crm_common.events import EventType, emit
+from crm_common.masking import mask_contact, mask_email, mask_phone
 from crm_common.messages import (
     CompiledMessage,
     RenderContext,
@@ -35,6 +36,7 @@ from crm_common.messages import (
     sender_profile,
 )
 from crm_common.models import AbVariant, Campaign, CampaignTestSend, Contact
+from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.settings import Settings
 from crm_common.tenancy import TenantScope
@@ -102,25 +104,45 @@ async def _plaintext_fields(scope: TenantScope, contact: Contact) -> dict[str, A
 
 
 async def _recipient_data(
-    scope: TenantScope, body: TestSendRequest
+    scope: TenantScope, body: TestSendRequest, *, view_pii: bool
 ) -> tuple[Contact | None, dict[str, Any]]:
+    """The contact the message is rendered for and its fields: the one asked for, else a
+    sample contact of the company (their personal data masked for a caller without
+    view_pii, as the contacts API shows them), else placeholder data."""
     if body.contact_id is not None:
         contact = await repository.contact(scope, body.contact_id)
         if contact is None:
             raise ContactNotFound()
-        return contact, await _plaintext_fields(scope, contact)
-    sample = await repository.sample_contact(scope, body.channel)
-    if sample is not None:
-        return sample, await _plaintext_fields(scope, sample)
-    return None, placeholder_contact(body.channel, body.to)
+    else:
+        contact = await repository.sample_contact(scope, body.channel)
+    if contact is None:
+        return None, placeholder_contact(body.channel, body.to)
+    fields = await _plaintext_fields(scope, contact)
+    return contact, fields if view_pii else mask_contact(fields)
 
 
-def read(row: CampaignTestSend) -> TestSendRead:
+def _masked_address(address: str) -> str | None:
+    return mask_email(address) if "@" in address else mask_phone(address)
+
+
+def read(row: CampaignTestSend, principal: Principal) -> TestSendRead:
+    """The test send as `principal` may see it: without view_pii the address masked, and
+    the message withheld when a contact's real data filled it."""
+    view_pii = principal.has(Permission.VIEW_PII)
+    message = None
+    if view_pii or not row.personal_data:
+        message = RenderedMessageRead(
+            subject=row.subject,
+            html=row.html,
+            text=row.text_body,
+            headers=row.headers,
+            links=row.links,
+        )
     return TestSendRead(
         id=row.id,
         campaign_id=row.campaign_id,
         channel=row.channel,
-        to=row.recipient,
+        to=row.recipient if view_pii else _masked_address(row.recipient),
         contact_id=row.contact_id,
         variant_id=row.variant_id,
         send_status=TestSendStatus(row.send_status),
@@ -129,13 +151,7 @@ def read(row: CampaignTestSend) -> TestSendRead:
         last_error=row.last_error,
         sent_at=row.sent_at,
         created_at=row.created_at,
-        message=RenderedMessageRead(
-            subject=row.subject,
-            html=row.html,
-            text=row.text_body,
-            headers=row.headers,
-            links=row.links,
-        ),
+        message=message,
     )
 
 
@@ -166,7 +182,8 @@ async def request_test_send(
         if variant is None:
             raise VariantNotFound()
     compiled = await _message(scope, campaign, channel, variant)
-    contact, fields = await _recipient_data(scope, body)
+    view_pii = principal.has(Permission.VIEW_PII)
+    contact, fields = await _recipient_data(scope, body, view_pii=view_pii)
     company = await repository.company(scope)
     test_send_id = uuid.uuid4()
     context = RenderContext(
@@ -203,6 +220,7 @@ async def request_test_send(
             subject=rendered.subject,
             html=rendered.html,
             text_body=rendered.text,
+            personal_data=contact is not None and view_pii,
             headers=rendered.headers,
             links=rendered.links,
             send_status=TestSendStatus.PENDING,
@@ -236,14 +254,15 @@ async def request_test_send(
         ids,
         actor_user_id=principal.user_id,
     )
-    return read(row)
+    return read(row, principal)
 
 
 async def get_test_send(
-    scope: TenantScope, campaign_id: uuid.UUID, test_send_id: uuid.UUID
+    scope: TenantScope, principal: Principal, campaign_id: uuid.UUID, test_send_id: uuid.UUID
 ) -> TestSendRead:
-    """One test send of the campaign, with its rendered message and outcome."""
+    """One test send of the campaign, with its rendered message and outcome, as `principal`
+    may see it."""
     row = await repository.find_test_send(scope, campaign_id, test_send_id)
     if row is None:
         raise TestSendNotFound()
-    return read(row)
+    return read(row, principal)

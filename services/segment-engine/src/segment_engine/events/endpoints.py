@@ -11,6 +11,7 @@ from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
 from crm_common.schemas import IsoDateTime
+from crm_common.security.permissions import Permission
 from crm_common.security.principal import current_principal
 from segment_engine.contacts.deps import ContactsRead, ContactsWrite
 from segment_engine.events import repository as repo
@@ -55,7 +56,7 @@ async def ingest_batch(body: EventBatch, _: ContactsWrite, scope: Scope) -> Even
 
 @router.get("/", response_model=EventPage)
 async def list_events(
-    _: ContactsRead,
+    principal: ContactsRead,
     scope: Scope,
     params: Pagination,
     contact_id: uuid.UUID | None = None,
@@ -65,7 +66,8 @@ async def list_events(
     occurred_from: IsoDateTime | None = None,
     occurred_to: IsoDateTime | None = None,
 ) -> dict[str, Any]:
-    """Events filtered by contact, type, campaign and time, newest first."""
+    """Events filtered by contact, type, campaign and time, newest first; their properties'
+    values hidden without `view_pii`."""
     filters = repo.EventFilters(
         contact_id=contact_id,
         event_type=event_type,
@@ -73,4 +75,6 @@ async def list_events(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    return await service.list_page(scope, filters, external_id, params)
+    return await service.list_page(
+        scope, filters, external_id, params, view_pii=principal.has(Permission.VIEW_PII)
+    )

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from crm_common import attribution
 from crm_common.errors import ValidationFailed
+from crm_common.masking import mask_properties
 from crm_common.pagination import PageParams, make_page, paginate
 from crm_common.tenancy import TenantScope
 from segment_engine.contacts.schemas import ItemError, validation_errors
@@ -197,8 +198,10 @@ async def list_page(
     filters: repo.EventFilters,
     external_id: str | None,
     params: PageParams,
+    *,
+    view_pii: bool,
 ) -> dict[str, Any]:
-    """A page of events, newest first."""
+    """A page of events, newest first; without `view_pii` the properties' values hidden."""
     echo: dict[str, Any] = {
         key: (str(value) if value is not None else None) for key, value in vars(filters).items()
     }
@@ -212,4 +215,8 @@ async def list_page(
     events, total, applied = await paginate(
         scope.session, repo.list_statement(scope, filters), params, filters=echo
     )
-    return make_page([EventRead.model_validate(e) for e in events], total, params, applied)
+    items = [EventRead.model_validate(e) for e in events]
+    if not view_pii:
+        for item in items:
+            item.properties = mask_properties(item.properties)
+    return make_page(items, total, params, applied)
