@@ -109,3 +109,43 @@ def test_allowed_helpers_still_work() -> None:
         ),
     )
     assert message.text.startswith("ANN Photography, Travel 125 ann 1a2b gold xxx 8")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Each argument is small enough; the result would be 10^10 characters.
+        "{{ ('x' * 99999) | replace('x', 'y' * 99999) | length }}",
+        "{{ ('x' * 99999) | replace('', 'y' * 99999) | length }}",
+        "{{ (['a'] * 99999) | join('x' * 99999) | length }}",
+        # One string repeated in a list stands for a huge text.
+        "{{ (['x' * 99999] * 99999) | join | length }}",
+        "{% set s = 'x' * 99999 %}{{ [s, s, s] | join | length }}",
+        "{% set s = 'x' * 60000 %}{{ [s, s] }}",
+        "{% set s = 'x' * 60000 %}{{ [s] + [s] }}",
+        "{% set s = 'x' * 60000 %}{{ [s, s] | string | length }}",
+        # Adding lists copies the list again for every item.
+        "{{ ([[1]] * 40000) | sum(start=[]) | length }}",
+    ],
+)
+def test_filters_and_lists_cannot_build_what_their_arguments_only_promise(source: str) -> None:
+    with pytest.raises(RenderFailed, match="longer than|numbers only"):
+        render("sms", subject=None, text=source)
+
+
+def test_replace_and_join_within_the_budget_still_work() -> None:
+    message = render(
+        "sms",
+        subject=None,
+        text="{{ first_name | replace('n', 'nn') }} {{ interests | join(' & ') }} "
+        "{{ [1, 2, 3] | sum }} {{ ('ab' * 3) | replace('b', 'c', 2) }}",
+    )
+    assert message.text.startswith("Annnn photography & travel 6 acacab")
+
+
+def test_a_render_has_a_time_budget(monkeypatch) -> None:
+    from crm_common.messages import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.0)
+    with pytest.raises(RenderFailed, match="took longer than"):
+        render("sms", subject=None, text="{% for i in interests %}{{ i }}{% endfor %}")

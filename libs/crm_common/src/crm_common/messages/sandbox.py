@@ -5,8 +5,11 @@ neither may reach the process: the environment is Jinja2's immutable sandbox (no
 attributes, no mutation of lists or dicts), with no globals at all (no `range`, `lipsum`,
 `cycler`, `namespace` …), a whitelist of filters and of methods callable on values, and no
 tags that load other templates, define macros or blocks, or switch autoescaping off. Every
-value an operator or filter produces is size-checked, every loop iteration is counted, and
-the output of one render is capped, so no template can make a render slow or large.
+value an operator or filter takes or produces is size-checked — a list counting the
+characters of what it holds, so that one string repeated in a list cannot stand for a huge
+text — the filters that could build more than that (`replace`, `join`) work out their
+result's size before building it, every loop iteration is counted, one render has a time
+budget, and its output is capped, so no template can make a render slow or large.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import operator
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -31,6 +35,8 @@ MAX_LOOP_ITERATIONS = 10_000
 """Loop iterations of one render, all loops together."""
 MAX_OUTPUT_CHARS = 500_000
 """Characters one part of a message (subject, HTML, text) may render to."""
+MAX_RENDER_SECONDS = 1.0
+"""Time one render may take (a message renders in well under a millisecond)."""
 
 LOOP_GUARD = "crm loop guard"
 """The filter wrapped around every loop's iterable (its name cannot be written in a template)."""
@@ -143,15 +149,21 @@ class BudgetExceeded(Exception):
 
 
 class _Budget:
-    __slots__ = ("iterations",)
+    __slots__ = ("deadline", "iterations")
 
     def __init__(self) -> None:
         self.iterations = 0
+        self.deadline = time.monotonic() + MAX_RENDER_SECONDS
 
     def iterate(self) -> None:
         self.iterations += 1
         if self.iterations > MAX_LOOP_ITERATIONS:
             raise BudgetExceeded(f"loops ran more than {MAX_LOOP_ITERATIONS} times")
+        self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise BudgetExceeded(f"the render took longer than {MAX_RENDER_SECONDS} s")
 
 
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("message_render_budget")
@@ -178,21 +190,102 @@ def _current_budget() -> _Budget:
         return budget
 
 
+def size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
+    """The characters `value` holds: a string's length; a list's, tuple's or dict's number of
+    items plus the sizes of what they hold, however often the same object recurs. Counting
+    stops soon after `limit` (the result is then only known to be over it)."""
+    if isinstance(value, str):
+        return len(value)
+    if not isinstance(value, (list, tuple, dict)):
+        return 0
+    total = len(value)
+    for item in value.items() if isinstance(value, dict) else value:
+        if total > limit:
+            break
+        total += size(item, limit - total)
+    return total
+
+
 def checked(value: Any) -> Any:
     """`value` if it is small enough to keep; raises BudgetExceeded otherwise."""
-    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_VALUE_CHARS:
-        raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
-        raise BudgetExceeded("a number is too large")
+    if isinstance(value, str):
+        if len(value) > MAX_VALUE_CHARS:
+            raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+    elif isinstance(value, (list, tuple, dict)):
+        if size(value) > MAX_VALUE_CHARS:
+            raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > MAX_INT_BITS:
+            raise BudgetExceeded("a number is too large")
     return value
 
 
-def _guarded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+def _refuse_longer(length: int) -> None:
+    if length > MAX_VALUE_CHARS:
+        raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+
+
+def _replace_size(text: Any, old: Any, new: Any, count: Any = None) -> int:
+    """The length `replace` would give, worked out without building it."""
+    text, old, new = str(text), str(old), str(new)
+    found = text.count(old)
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(text) + found * (len(new) - len(old))
+
+
+def _join_size(items: Any, separator: Any = "", attribute: Any = None) -> int:
+    """An upper bound of the length `join` would give (the items' sizes and the separators),
+    worked out without building it; 0 when the items are not a list or tuple (a generator of
+    checked values: the result is checked once built)."""
+    if not isinstance(items, (list, tuple)) or attribute is not None:
+        return 0
+    return size(items) + max(len(items) - 1, 0) * len(str(separator))
+
+
+_PRECHECKS: dict[str, Callable[..., int]] = {"replace": _replace_size, "join": _join_size}
+"""Filters whose result can be far larger than their arguments, and the size they would
+build: the filter is refused before it runs when that is too large."""
+
+
+def _sum_numbers(
+    environment: Any, iterable: Iterable[Any], attribute: Any = None, start: Any = 0
+) -> Any:
+    """`sum` over numbers only: adding lists to a list would copy it again for every item."""
+    if not isinstance(start, (int, float)) or isinstance(start, bool):
+        raise SecurityError("sum adds numbers only")
+    return FILTERS["sum"](environment, iterable, attribute, start)
+
+
+_OVERRIDES: dict[str, Callable[..., Any]] = {
+    "sum": functools.update_wrapper(_sum_numbers, FILTERS["sum"], assigned=("jinja_pass_arg",))
+}
+
+
+def _guarded_filter(name: str) -> Callable[..., Any]:
+    """Filter `name`, its arguments and its result size-checked (and, for a filter whose result
+    may outgrow its arguments, the result's size worked out first), the render's time budget
+    checked before it runs."""
+    func = _OVERRIDES.get(name, FILTERS[name])
+    precheck = _PRECHECKS.get(name)
+    # The filters that take the eval context or environment first get it before the values.
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
     @functools.wraps(func)  # keeps the pass_context / pass_environment marker
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        _current_budget().check_time()
+        for value in (*args[skip:], *kwargs.values()):
+            checked(value)
+        if precheck is not None:
+            _refuse_longer(precheck(*args[skip:], **kwargs))
         return checked(func(*args, **kwargs))
 
     return guarded
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value: size-checked before it is turned into text."""
+    return checked(value)
 
 
 def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
@@ -221,7 +314,7 @@ def _times(left: Any, right: Any) -> Any:
         if (
             isinstance(value, (str, list, tuple))
             and isinstance(count, int)
-            and len(value) * max(count, 0) > MAX_VALUE_CHARS
+            and size(value) * max(count, 0) > MAX_VALUE_CHARS
         ):
             raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
     return checked(left * right)
@@ -262,9 +355,10 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
             auto_reload=False,
             cache_size=0,
             keep_trailing_newline=True,
+            finalize=_finalize,
         )
         self.globals.clear()
-        self.filters = {name: _guarded_filter(FILTERS[name]) for name in SAFE_FILTERS}
+        self.filters = {name: _guarded_filter(name) for name in SAFE_FILTERS}
         self.filters[LOOP_GUARD] = _loop_guard
         self.binop_table = {
             **self.binop_table,
