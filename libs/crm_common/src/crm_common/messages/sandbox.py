@@ -208,10 +208,9 @@ def size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
 
 def checked(value: Any) -> Any:
     """`value` if it is small enough to keep; raises BudgetExceeded otherwise."""
-    if isinstance(value, (str, list, tuple, dict)):
-        if size(value) > MAX_VALUE_CHARS:
-            raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
-    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+    if isinstance(value, (str, list, tuple, dict)) and size(value) > MAX_VALUE_CHARS:
+        raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
         raise BudgetExceeded("a number is too large")
     return value
 
