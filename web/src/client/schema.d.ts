@@ -2867,8 +2867,11 @@ export interface components {
             comment: string | null;
             /** Fingerprint */
             fingerprint: string;
-            /** Total Budget */
-            total_budget: string;
+            /**
+             * Total Budget
+             * @description The budget approved; only for callers with budget visibility.
+             */
+            total_budget?: string | null;
             /** Mfa Verified */
             mfa_verified: boolean;
             /** Completes Chain */
@@ -7073,6 +7076,7 @@ export interface components {
          * @description Totals of the campaign's daily metrics, with rates and a per-channel breakdown.
          */
         Performance: {
+            /** @description Every channel together; its conversions and revenue are those attributed to the campaign by last touch (conversions recorded through /api/conversions/ and conversion events), revenue in the campaign's currency. */
             totals: components["schemas"]["ChannelPerformance"];
             /** Delivery Rate */
             delivery_rate: number | null;

@@ -247,3 +247,20 @@ async def test_a_shorter_window_drops_older_touches(client, admin, world) -> Non
     )
     [credit] = response.json()["attributions"]
     assert (credit["campaign_id"], credit["total_touches"]) == (world["a"]["id"], 1)
+
+
+async def test_the_campaigns_performance_counts_its_attributed_conversions(
+    client, admin, world, headers_for, acme
+) -> None:
+    path = f"/api/campaigns/{world['a']['id']}/?include_performance=true"
+    performance = (await client.get(path, headers=admin)).json()["performance"]
+    roi = (await client.get(f"/api/campaigns/{world['a']['id']}/roi/", headers=admin)).json()
+
+    # Last touch, as the ROI endpoint by default: X's 330.00 and Y's 150.00, in USD.
+    assert performance["totals"]["conversions"] == 2 == Decimal(roi["conversions"])
+    assert performance["totals"]["revenue"] == "480.00" == roi["revenue"]
+    assert performance["conversion_rate"] == 0.002
+    analyst = await headers_for(acme, "marketing_analyst")
+    hidden = (await client.get(path, headers=analyst)).json()["performance"]
+    assert hidden["totals"]["conversions"] == 2
+    assert "revenue" not in hidden["totals"]

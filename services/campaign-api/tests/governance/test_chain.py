@@ -47,6 +47,23 @@ async def test_every_required_step_is_recorded_before_approval(
     assert approved[-1]["data"]["step_name"] == "Finance"
 
 
+async def test_a_reader_without_budget_visibility_gets_the_records_as_documented(
+    client, acme, headers_for, admin, governed, finance, act, approval_state
+) -> None:
+    _, finance_headers = finance
+    await act(finance_headers, governed["id"], "approve")
+    analyst = await headers_for(acme, "marketing_analyst")
+
+    state = await approval_state(analyst, governed["id"])
+    record = state["history"][0]
+
+    assert "total_budget" not in record
+    assert "total_budget" in (await approval_state(admin, governed["id"]))["history"][0]
+    schemas = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    assert not set(record) ^ set(schemas["ApprovalRecord"]["properties"]) - {"total_budget"}
+    assert "total_budget" not in schemas["ApprovalRecord"]["required"]
+
+
 async def test_a_step_above_an_amount_applies_only_above_it(
     client, admin, chained, create_campaign, funded, finance, act, approval_state
 ) -> None:

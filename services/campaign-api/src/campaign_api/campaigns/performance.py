@@ -1,8 +1,10 @@
-"""A campaign's performance from its daily metrics (crm_campaign_metrics)."""
+"""A campaign's performance from its daily metrics (crm_campaign_metrics) and, for its
+conversions and revenue, its last-touch attribution (crm_conversion_attributions)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -14,8 +16,19 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def summarise(rows: Sequence[Any]) -> Performance:
-    """Totals, rates and a per-channel breakdown of the per-channel metric sums."""
+@dataclass(frozen=True)
+class Attributed:
+    """The conversions credited to a campaign by last touch, and their revenue in the
+    campaign's currency (None when no exchange rate converts it)."""
+
+    conversions: int
+    revenue: Decimal | None
+
+
+def summarise(rows: Sequence[Any], attributed: Attributed | None = None) -> Performance:
+    """Totals, rates and a per-channel breakdown of the per-channel metric sums; with
+    `attributed`, the totals' conversions and revenue are the campaign's attributed ones (a
+    conversion is credited to a campaign, not to one of its channels)."""
     by_channel: list[ChannelPerformance] = []
     firsts, lasts, updates = [], [], []
     for row in rows:
@@ -45,8 +58,11 @@ def summarise(rows: Sequence[Any]) -> Performance:
         revenue=sum((c.revenue or Decimal(0) for c in by_channel), Decimal("0.00")),
         spend=sum((c.spend or Decimal(0) for c in by_channel), Decimal("0.00")),
     )
+    if attributed is not None:
+        totals.conversions = attributed.conversions
+        totals.revenue = attributed.revenue
     spend = totals.spend or Decimal(0)
-    revenue = totals.revenue or Decimal(0)
+    revenue = totals.revenue
     return Performance(
         totals=totals,
         delivery_rate=_rate(totals.delivered, totals.sent),
@@ -54,7 +70,7 @@ def summarise(rows: Sequence[Any]) -> Performance:
         click_rate=_rate(totals.unique_clicks, totals.delivered),
         conversion_rate=_rate(totals.conversions, totals.delivered),
         unsubscribe_rate=_rate(totals.unsubscribes, totals.delivered),
-        roi=round(float((revenue - spend) / spend), 4) if spend else None,
+        roi=round(float((revenue - spend) / spend), 4) if spend and revenue is not None else None,
         by_channel=by_channel,
         first_day=min(firsts).isoformat() if firsts else None,
         last_day=max(lasts).isoformat() if lasts else None,

@@ -316,7 +316,11 @@ class ChannelPerformance(Schema):
 class Performance(Schema):
     """Totals of the campaign's daily metrics, with rates and a per-channel breakdown."""
 
-    totals: ChannelPerformance
+    totals: ChannelPerformance = Field(
+        description="Every channel together; its conversions and revenue are those attributed "
+        "to the campaign by last touch (conversions recorded through /api/conversions/ and "
+        "conversion events), revenue in the campaign's currency."
+    )
     delivery_rate: float | None
     open_rate: float | None
     click_rate: float | None

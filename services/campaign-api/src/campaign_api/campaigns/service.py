@@ -3,16 +3,18 @@ share (versions, approval requests, event summaries)."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from campaign_api.attribution import repository as attribution_repository
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import service as budget_service
 from campaign_api.cache import CampaignCache, view_shape
@@ -33,6 +35,7 @@ from campaign_api.hierarchy import rollups as hierarchy_rollups
 from campaign_api.shared.concurrency import check_version, etag
 from campaign_api.shared.responses import visible
 from campaign_api.shared.values import snapshot
+from crm_common import attribution
 from crm_common.db import Database
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment
@@ -229,7 +232,7 @@ async def read_campaign(
                     CampaignRead.model_validate(campaign).model_dump(mode="json"), principal
                 )
                 await cache.set(lookup, base)
-            extra = await _includes(scope, principal, campaign_id, options)
+            extra = await _includes(scope, principal, campaign_id, base["currency_code"], options)
     assert base is not None
     tag = etag(base["version"])
     if (
@@ -244,7 +247,11 @@ async def read_campaign(
 
 
 async def _includes(
-    scope: TenantScope, principal: Principal, campaign_id: uuid.UUID, options: ReadOptions
+    scope: TenantScope,
+    principal: Principal,
+    campaign_id: uuid.UUID,
+    currency: str,
+    options: ReadOptions,
 ) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     if options.include_segments:
@@ -257,7 +264,9 @@ async def _includes(
             {**summary, **masked_criteria(summary, view_pii=view_pii)} for summary in summaries
         ]
     if options.include_performance:
-        summary = performance.summarise(await metrics_of(scope, campaign_id))
+        summary = performance.summarise(
+            await metrics_of(scope, campaign_id), await attributed(scope, campaign_id, currency)
+        )
         if not principal.has(Permission.VIEW_BUDGET):
             summary.roi = None
         extra["performance"] = summary.model_dump(mode="json")
@@ -270,6 +279,21 @@ async def _includes(
 async def segments_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[CampaignSegment]:
     """The campaign's live segments."""
     return await repository.segments(scope, campaign_id)
+
+
+async def attributed(
+    scope: TenantScope, campaign_id: uuid.UUID, currency: str
+) -> performance.Attributed:
+    """The campaign's last-touch conversions and their revenue in `currency` (the ROI
+    endpoint's default model; conversions are stored in the company's currency)."""
+    credited = await attribution_repository.credited(scope, campaign_id)
+    revenue: Decimal | None = None
+    with contextlib.suppress(attribution.ExchangeRateMissing):
+        rate = await attribution.rate_to_base(
+            scope, currency, await attribution.base_currency(scope)
+        )
+        revenue = (credited.last_revenue / rate).quantize(attribution.CENT, ROUND_HALF_UP)
+    return performance.Attributed(credited.last_conversions, revenue)
 
 
 async def metrics_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:

@@ -99,7 +99,9 @@ class ApprovalRecord(Schema):
     approver_user_id: uuid.UUID
     comment: str | None
     fingerprint: str
-    total_budget: Decimal
+    total_budget: Decimal | None = Field(
+        default=None, description="The budget approved; only for callers with budget visibility."
+    )
     mfa_verified: bool
     completes_chain: bool
     is_current: bool
