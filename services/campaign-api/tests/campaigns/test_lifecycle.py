@@ -138,6 +138,23 @@ async def test_an_unapproved_campaign_can_be_planned_but_not_launched(
     assert launched.json()["error_code"] == "approval_required"
 
 
+async def test_a_rejected_campaign_is_submitted_again_before_it_is_planned(
+    client, admin, create_campaign, funded, act, headers_for, acme
+) -> None:
+    campaign = await create_campaign(admin, total_budget="60000")
+    finance = await headers_for(acme, "finance")
+    rejected = await act(finance, campaign["id"], "reject", {"comment": "Too much"})
+    assert rejected.json()["approval_status"] == "rejected", rejected.text
+
+    refused = await act(admin, campaign["id"], "plan")
+
+    assert refused.status_code == 409
+    assert refused.json()["error_code"] == "approval_required"
+    assert refused.json()["details"] == {"approval_status": "rejected"}
+    assert (await act(admin, campaign["id"], "submit-for-approval")).status_code == 200
+    assert (await act(admin, campaign["id"], "plan")).status_code == 200
+
+
 async def test_the_database_refuses_an_unapproved_active_campaign(campaign, db) -> None:
     with pytest.raises(IntegrityError, match="active_requires_approval"):
         await _set(db, campaign["id"], campaign_status="active", approval_status="pending_approval")

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 from campaign_api.audit.service import record_change
 from campaign_api.campaigns import rules
-from campaign_api.campaigns.errors import CampaignEnded
+from campaign_api.campaigns.errors import ApprovalRequired, CampaignEnded
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.campaigns.service import ENTITY, mark_changed
 from campaign_api.launches.follow import follow_campaign
 from campaign_api.shared.policy import load_policy
-from crm_common.enums import CampaignStatus
+from crm_common.enums import ApprovalStatus, CampaignStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
 from crm_common.security.principal import Principal
@@ -29,6 +29,12 @@ async def preflight(scope: TenantScope, campaign: Campaign, action: str) -> list
         rules.ensure_may_be_active(campaign, now)
     if target == CampaignStatus.PLANNED and campaign.end_date <= now:
         raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
+    if target == CampaignStatus.PLANNED and campaign.approval_status == ApprovalStatus.REJECTED:
+        # Planning books the channel for the campaign's dates: not for one its approver refused.
+        raise ApprovalRequired(
+            "A rejected campaign is submitted for approval again before it is planned.",
+            details={"approval_status": campaign.approval_status},
+        )
     if target not in (CampaignStatus.PLANNED, CampaignStatus.ACTIVE):
         return []
     policy = await load_policy(scope)

@@ -70,6 +70,7 @@ async def _run(
         InvalidStatusTransition,
         ScheduleConflict,
         CampaignEnded,
+        ApprovalRequired,
     ),
 )
 async def plan_campaign(
@@ -79,7 +80,8 @@ async def plan_campaign(
     response: Response,
     body: ActionComment | None = None,
 ) -> CampaignTransitioned:
-    """Move a draft to planned; its dates must not clash with others on its channel."""
+    """Move a draft to planned; its dates must not clash with others on its channel, and a
+    rejected campaign is submitted for approval again first."""
     return await _run(scope, principal, campaign, "plan", body, response)
 
 
