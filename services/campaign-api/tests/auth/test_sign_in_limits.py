@@ -120,3 +120,29 @@ async def test_back_off_grows_with_every_further_failure(resources, backend) -> 
 
     # Two free failures, then 2 s doubling per failure up to the 30 s cap.
     assert waits == [0, 2, 4, 8, 16, 30]
+
+
+async def test_wrong_current_passwords_back_off_like_failed_sign_ins(
+    settings, resources, db, acme
+) -> None:
+    await make_user(db, acme, email="holder@acme.test")
+    own, tuned = _tuned(settings, resources)
+
+    async with app_client(create_app(tuned, own)) as client:
+        token = (await _attempt(client, "holder@acme.test", TEST_PASSWORD)).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+
+        def change(current):
+            return client.post(
+                "/api/auth/password",
+                headers=headers,
+                json={"current_password": current, "new_password": "a-brand-new-password"},
+            )
+
+        guesses = [(await change(f"guess-{n}")).status_code for n in range(3)]
+        locked = await change(TEST_PASSWORD)
+
+    assert guesses == [422] * 3
+    assert locked.status_code == 429
+    assert locked.json()["details"]["scope"] == "password_change"
+    assert int(locked.headers["retry-after"]) >= 1

@@ -91,3 +91,29 @@ async def test_remove_and_change(client, acme, admin, campaign, user_for) -> Non
         "collaborator.updated",
         "collaborator.added",
     ]
+
+
+async def test_a_change_to_a_campaigns_part_moves_its_etag(
+    client, acme, admin, campaign, user_for
+) -> None:
+    colleague, _ = await user_for(acme, "campaign_specialist")
+    path = f"/api/campaigns/{campaign['id']}/collaborators/"
+    first = {**admin, "If-Match": f'"{campaign["version"]}"'}
+
+    added = await client.post(path, json={"user_id": str(colleague.id)}, headers=first)
+    stale = await client.patch(
+        f"{path}{colleague.id}/", json={"collaborator_role": "viewer"}, headers=first
+    )
+    read = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
+
+    assert added.status_code == 201, added.text
+    assert stale.status_code == 412
+    assert stale.json()["error_code"] == "precondition_failed"
+    assert read.json()["version"] == campaign["version"] + 1
+    assert read.headers["ETag"] == f'"{campaign["version"] + 1}"'
+    again = await client.patch(
+        f"{path}{colleague.id}/",
+        json={"collaborator_role": "viewer"},
+        headers={**admin, "If-Match": read.headers["ETag"]},
+    )
+    assert again.status_code == 200, again.text

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
@@ -89,6 +90,20 @@ async def test_the_pages_answer_only_this_machine(
 ) -> None:
     async with pages(dev_settings(settings, tmp_path), resources, "203.0.113.7") as client:
         response = await client.get("/dev/mail/messages/")
+    assert response.status_code == 403
+    assert response.json()["error_code"] == "loopback_only"
+
+
+@pytest.mark.parametrize("host", ["rebind.attacker.example", "127.0.0.1.nip.io:8000", ""])
+async def test_the_pages_answer_only_local_names(
+    settings: Settings, resources: Resources, tmp_path: Path, host: str
+) -> None:
+    async with pages(dev_settings(settings, tmp_path), resources) as client:
+        response = await client.get("/dev/mail/messages/", headers={"Host": host})
+        for local in ("localhost:8000", "127.0.0.1", "[::1]:8000", "app.localhost"):
+            assert (
+                await client.get("/dev/mail/messages/", headers={"Host": local})
+            ).status_code == 200, local
     assert response.status_code == 403
     assert response.json()["error_code"] == "loopback_only"
 

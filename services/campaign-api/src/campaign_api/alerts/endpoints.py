@@ -11,7 +11,7 @@ from campaign_api.alerts.schemas import AlertPage, AlertThresholdsRead, AlertThr
 from campaign_api.campaigns.deps import (
     CampaignEditor,
     CampaignReader,
-    EditableCampaign,
+    PartEditableCampaign,
     ReadableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignNotFound
@@ -44,7 +44,10 @@ async def read_thresholds(
     responses=errors(CampaignNotFound, PreconditionFailed),
 )
 async def update_thresholds(
-    body: AlertThresholdsWrite, campaign: EditableCampaign, scope: Scope, principal: CampaignEditor
+    body: AlertThresholdsWrite,
+    campaign: PartEditableCampaign,
+    scope: Scope,
+    principal: CampaignEditor,
 ) -> AlertThresholdsRead:
     """Replace the campaign's performance rules and pause severity (audited)."""
     return respond(await service.set_thresholds(scope, principal, campaign, body), principal)

@@ -4,6 +4,7 @@ optional caller of sign-out."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from typing import Annotated
 
 from fastapi import Depends, Form, Request
@@ -41,25 +42,47 @@ class SignInForm:
         self.attempt_keys: list[AttemptKey] = []
 
 
+def _failure_key(settings: Settings, scope: str, part: str, free: int) -> AttemptKey:
+    return AttemptKey(
+        f"{settings.rate_limit_prefix}:sign-in-failures:{part}",
+        scope,
+        free,
+        base_s=settings.sign_in_backoff_base_s,
+        max_s=settings.sign_in_backoff_max_s,
+        memory_s=settings.sign_in_failure_memory_s,
+    )
+
+
 def sign_in_attempt_keys(settings: Settings, username: str, ip: str | None) -> list[AttemptKey]:
     """What a failed sign-in counts against: the account (guessing one password from
     anywhere) and the client address (trying many accounts)."""
     account = hashlib.sha256(username.lower().encode()).hexdigest()[:24]
-    prefix = f"{settings.rate_limit_prefix}:sign-in-failures"
-
-    def key(scope: str, part: str, free: int) -> AttemptKey:
-        return AttemptKey(
-            f"{prefix}:{part}",
-            scope,
-            free,
-            base_s=settings.sign_in_backoff_base_s,
-            max_s=settings.sign_in_backoff_max_s,
-            memory_s=settings.sign_in_failure_memory_s,
-        )
-
     return [
-        key("sign_in_account", f"account:{account}", settings.sign_in_free_failures_per_account),
-        key("sign_in_address", f"ip:{ip_bucket(ip)}", settings.sign_in_free_failures_per_ip),
+        _failure_key(
+            settings,
+            "sign_in_account",
+            f"account:{account}",
+            settings.sign_in_free_failures_per_account,
+        ),
+        _failure_key(
+            settings,
+            "sign_in_address",
+            f"ip:{ip_bucket(ip)}",
+            settings.sign_in_free_failures_per_ip,
+        ),
+    ]
+
+
+def password_change_attempt_keys(settings: Settings, user_id: uuid.UUID) -> list[AttemptKey]:
+    """What a wrong current password counts against: the user, with the sign-in's rules per
+    account (a stolen access token must not guess the password faster than a sign-in can)."""
+    return [
+        _failure_key(
+            settings,
+            "password_change",
+            f"password-change:{user_id}",
+            settings.sign_in_free_failures_per_account,
+        )
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from campaign_api.auth import mfa, service
-from campaign_api.auth.deps import OptionalPrincipal, SignIn
+from campaign_api.auth.deps import OptionalPrincipal, SignIn, password_change_attempt_keys
 from campaign_api.auth.errors import (
     AccountDisabled,
     InvalidCredentials,
@@ -107,15 +107,30 @@ async def me(principal: CurrentPrincipal, scope: Scope) -> Me:
     "/password",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=error_responses(NotAuthenticated, ValidationFailed, WrongCurrentPassword),
+    responses=error_responses(
+        NotAuthenticated, ValidationFailed, WrongCurrentPassword, RateLimited
+    ),
 )
 async def change_password(
     body: PasswordChange, principal: CurrentPrincipal, scope: Scope, resources: AppResources
 ) -> Response:
-    """Change the caller's password; their other sessions are ended."""
-    await service.change_password(
-        scope, resources.sessions, principal, body.current_password, body.new_password
+    """Change the caller's password; their other sessions are ended. Wrong current passwords
+    back off as failed sign-ins do (429 with Retry-After)."""
+    settings = resources.settings
+    keys = (
+        password_change_attempt_keys(settings, principal.user_id)
+        if settings.rate_limit_enabled
+        else []
     )
+    await resources.sign_in_attempts.check(keys)
+    try:
+        await service.change_password(
+            scope, resources.sessions, principal, body.current_password, body.new_password
+        )
+    except WrongCurrentPassword:
+        await resources.sign_in_attempts.failed(keys)
+        raise
+    await resources.sign_in_attempts.succeeded(keys)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -33,7 +33,7 @@ from campaign_api.budgets.schemas import (
 from campaign_api.campaigns.deps import (
     CampaignEditor,
     CampaignReader,
-    EditableCampaign,
+    PartEditableCampaign,
     ReadableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
@@ -226,7 +226,7 @@ async def list_allocations(
 async def set_allocation(
     budget_id: BudgetId,
     body: AllocationWrite,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> AllocationRead:
@@ -245,7 +245,7 @@ async def set_allocation(
 )
 async def release_allocation(
     budget_id: BudgetId,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> Response:

@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Request
@@ -52,10 +53,13 @@ ReadableCampaign = Annotated[Campaign, Depends(readable_campaign)]
 
 
 def writable_campaign(
-    permission: Permission,
+    permission: Permission, *, changes_it: bool = False
 ) -> Callable[..., Coroutine[Any, Any, Campaign]]:
     """A loader that checks `permission` first, then locks the campaign for this
-    transaction, refuses a stale If-Match (412) and drops its cached renderings."""
+    transaction, refuses a stale If-Match (412) and drops its cached renderings. With
+    `changes_it` (a write to one of the campaign's parts: its templates, collaborators,
+    budget allocations, alert rules) it also bumps the campaign's version, so the next
+    If-Match with the old ETag is refused; a failed write rolls the bump back with it."""
     checker = require(permission)
 
     async def load_for_write(
@@ -69,13 +73,19 @@ def writable_campaign(
             scope, campaign_id, for_update=True, expected_version=expected_version
         )
         await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
+        if changes_it:
+            service.mark_changed(campaign, principal, datetime.now(UTC))
         return campaign
 
-    load_for_write.__name__ = f"campaign_for_{permission.value}"
+    load_for_write.__name__ = f"campaign_for_{permission.value}" + ("_part" if changes_it else "")
     return load_for_write
 
 
 EditableCampaign = Annotated[Campaign, Depends(writable_campaign(P.UPDATE_CAMPAIGN))]
+PartEditableCampaign = Annotated[
+    Campaign, Depends(writable_campaign(P.UPDATE_CAMPAIGN, changes_it=True))
+]
+"""The campaign whose part a write changes (its version bumped)."""
 DeletableCampaign = Annotated[Campaign, Depends(writable_campaign(P.DELETE_CAMPAIGN))]
 LaunchableCampaign = Annotated[Campaign, Depends(writable_campaign(P.LAUNCH_CAMPAIGN))]
 ApprovableCampaign = Annotated[Campaign, Depends(writable_campaign(P.APPROVE_CAMPAIGN))]

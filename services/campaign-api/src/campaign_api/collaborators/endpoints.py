@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from campaign_api.campaigns.deps import (
     CampaignEditor,
     CampaignReader,
-    EditableCampaign,
+    PartEditableCampaign,
     ReadableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
@@ -70,7 +70,7 @@ async def list_collaborators(
 )
 async def add_collaborator(
     body: CollaboratorCreate,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> CollaboratorRead:
@@ -90,7 +90,7 @@ async def add_collaborator(
 async def change_collaborator(
     user_id: UserId,
     body: CollaboratorUpdate,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> CollaboratorRead:
@@ -109,7 +109,7 @@ async def change_collaborator(
 )
 async def remove_collaborator(
     user_id: UserId,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> Response:

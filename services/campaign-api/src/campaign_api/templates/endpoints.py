@@ -13,7 +13,7 @@ from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignEditor,
     CampaignReader,
-    EditableCampaign,
+    PartEditableCampaign,
     ReadableCampaign,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
@@ -185,7 +185,7 @@ async def list_links(
 )
 async def link_template(
     body: TemplateLinkCreate,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> TemplateLinkRead:
@@ -202,7 +202,7 @@ async def link_template(
 )
 async def unlink_template(
     template_id: TemplateId,
-    campaign: EditableCampaign,
+    campaign: PartEditableCampaign,
     principal: CampaignEditor,
     scope: Scope,
 ) -> Response:

@@ -35,7 +35,7 @@ class SinkMessageNotFound(NotFound):
 
 class LoopbackOnly(PermissionDenied):
     error_code = "loopback_only"
-    message = "The mail sink pages answer only on this machine."
+    message = "The mail sink pages answer only on this machine, asked for by a local name."
 
 
 class SinkMessage(BaseModel):
@@ -54,13 +54,32 @@ class SinkMessagePage(BaseModel):
     total: int
 
 
+def _loopback_name(host: str) -> bool:
+    """Whether a Host header (port included or not) names this machine: `localhost` (or a
+    name under it), a loopback address."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:].partition("]")[0]
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def local_client(request: Request) -> None:
+    """Only a client on this machine, asking for this machine by name: a loopback peer is
+    not enough, since a web page whose domain an attacker points at 127.0.0.1 (DNS
+    rebinding) would reach the pages from the developer's own browser with its own Host."""
     host = request.client.host if request.client else None
     try:
         loopback = host is not None and ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host in ("testclient", "testserver")
-    if not loopback:
+    if not loopback or not _loopback_name(request.headers.get("host", "")):
         raise LoopbackOnly()
 
 
