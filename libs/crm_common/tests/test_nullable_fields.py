@@ -4,6 +4,7 @@ not sent as null is documented without null (and without a null default)."""
 import pytest
 from pydantic import ValidationError, model_validator
 
+from crm_common.errors import validation_details
 from crm_common.schemas import WriteSchema
 
 
@@ -16,8 +17,7 @@ class ThingUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null(self) -> "ThingUpdate":
-        if nulls := self.nulls_refused():
-            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        self.refuse_nulls()
         return self
 
 
@@ -32,3 +32,10 @@ def test_null_refused_where_the_schema_omits_it() -> None:
     assert ThingUpdate.model_validate({"note": None}).note is None
     with pytest.raises(ValidationError, match="name, size"):
         ThingUpdate.model_validate({"name": None, "size": None})
+
+
+def test_each_null_refused_is_reported_under_its_own_field() -> None:
+    with pytest.raises(ValidationError) as raised:
+        ThingUpdate.model_validate({"name": None, "size": None, "note": None})
+    details = validation_details(raised.value.errors())
+    assert details == {"fields": {"name": ["cannot be null"], "size": ["cannot be null"]}}

@@ -206,10 +206,20 @@ def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
 
 
 def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
-    """Per-field messages keyed by dotted path."""
+    """Per-field messages keyed by dotted path (a body's fields set to null that may not be
+    are each reported under their own name)."""
     fields: dict[str, list[str]] = {}
     for error in errors:
-        fields.setdefault(_field_path(error.get("loc", ())), []).append(str(error.get("msg")))
+        path = _field_path(error.get("loc", ()))
+        named = (
+            (error.get("ctx") or {}).get("fields") if error.get("type") == "null_refused" else None
+        )
+        if named:
+            prefix = "" if path == "body" else f"{path}."
+            for name in named:
+                fields.setdefault(f"{prefix}{name}", []).append("cannot be null")
+            continue
+        fields.setdefault(path, []).append(str(error.get("msg")))
     return {"fields": fields}
 
 

@@ -26,7 +26,7 @@ from pydantic import (
     GetJsonSchemaHandler,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crm_common.events.outbox import correlation_id_var
@@ -145,6 +145,20 @@ class WriteSchema(BaseModel):
             name for name in self.model_fields_set - allowed if getattr(self, name) is None
         )
 
+    def refuse_nulls(self) -> None:
+        """Raise a validation error naming each field set to null that may not be (the error
+        format reports it under each of those fields)."""
+        nulls = self.nulls_refused()
+        if nulls:
+            raise PydanticCustomError(
+                NULL_REFUSED,
+                "these fields cannot be null: {names}",
+                {"names": ", ".join(nulls), "fields": nulls},
+            )
+
+
+NULL_REFUSED = "null_refused"
+"""The error type of `WriteSchema.refuse_nulls`: its context names the fields."""
 
 _NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
 

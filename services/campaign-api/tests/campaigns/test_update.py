@@ -165,6 +165,7 @@ async def test_null_is_refused_for_required_fields(client, admin, campaign) -> N
     )
 
     assert response.status_code == 422
+    assert response.json()["details"]["fields"] == {"campaign_name": ["cannot be null"]}
     assert cleared.status_code == 200
 
 

@@ -222,11 +222,11 @@ def _refuse_longer(length: int) -> None:
 
 def _replace_size(text: Any, old: Any, new: Any, count: Any = None) -> int:
     """The length `replace` would give, worked out without building it."""
-    text, old, new = str(text), str(old), str(new)
-    found = text.count(old)
+    source, before, after = str(text), str(old), str(new)
+    found = source.count(before)
     if isinstance(count, int) and count >= 0:
         found = min(found, count)
-    return len(text) + found * (len(new) - len(old))
+    return len(source) + found * (len(after) - len(before))
 
 
 def _join_size(items: Any, separator: Any = "", attribute: Any = None) -> int:

@@ -110,9 +110,7 @@ class CampaignUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> CampaignUpdate:
-        nulls = self.nulls_refused()
-        if nulls:
-            raise ValueError(f"these fields cannot be null: {', '.join(sorted(nulls))}")
+        self.refuse_nulls()
         return self
 
 

@@ -81,9 +81,7 @@ class SegmentUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null(self) -> SegmentUpdate:
-        nulls = self.nulls_refused()
-        if nulls:
-            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        self.refuse_nulls()
         return self
 
 

@@ -71,9 +71,7 @@ class TemplateUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> TemplateUpdate:
-        nulls = self.nulls_refused()
-        if nulls:
-            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        self.refuse_nulls()
         return self
 
     @model_validator(mode="after")

@@ -59,9 +59,7 @@ class VariantUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> VariantUpdate:
-        nulls = self.nulls_refused()
-        if nulls:
-            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        self.refuse_nulls()
         return self
 
     @model_validator(mode="after")

@@ -78,9 +78,7 @@ class WebhookUpdate(WriteSchema):
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> WebhookUpdate:
-        nulls = self.nulls_refused()
-        if nulls:
-            raise ValueError(f"these fields cannot be null: {', '.join(nulls)}")
+        self.refuse_nulls()
         return self
 
 
