@@ -286,7 +286,8 @@ export interface paths {
         put?: never;
         /**
          * Change Password
-         * @description Change the caller's password; their other sessions are ended.
+         * @description Change the caller's password; their other sessions are ended. Wrong current passwords
+         *     back off as failed sign-ins do (429 with Retry-After).
          */
         post: operations["change_password_api_auth_password_post"];
         delete?: never;
@@ -1006,7 +1007,8 @@ export interface paths {
         put?: never;
         /**
          * Plan a campaign
-         * @description Move a draft to planned; its dates must not clash with others on its channel.
+         * @description Move a draft to planned; its dates must not clash with others on its channel, and a
+         *     rejected campaign is submitted for approval again first.
          */
         post: operations["plan_campaign_api_campaigns__campaign_id__plan__post"];
         delete?: never;
@@ -9406,19 +9408,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalPolicyRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9428,13 +9423,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9444,13 +9432,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9501,19 +9482,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalPolicyRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9523,13 +9497,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9539,13 +9506,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9592,19 +9552,12 @@ export interface operations {
                     "application/json": components["schemas"]["AttributionSettingsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9614,13 +9567,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9630,13 +9576,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9687,19 +9626,12 @@ export interface operations {
                     "application/json": components["schemas"]["AttributionSettingsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9709,13 +9641,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9725,13 +9650,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9789,19 +9707,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9811,13 +9722,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9878,19 +9782,12 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9900,13 +9797,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9976,19 +9866,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerification"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9998,13 +9881,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10105,7 +9981,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required.; The refresh token is invalid, expired or revoked; sign in again. */
+            /** @description Authentication is required.; The session has ended (signed out, revoked or the account changed); sign in again.; The refresh token is invalid, expired or revoked; sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10166,7 +10042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10512,7 +10388,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10533,23 +10409,9 @@ export interface operations {
             /** @description Too many requests; slow down. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "rate_limited",
-                     *       "message": "Too many requests; slow down.",
-                     *       "details": {
-                     *         "retry_after": 12,
-                     *         "scope": "user",
-                     *         "limit": 1200,
-                     *         "window_s": 60
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10685,19 +10547,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10707,13 +10562,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10723,13 +10571,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10780,19 +10621,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10802,13 +10636,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10836,13 +10663,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10894,19 +10714,12 @@ export interface operations {
                     "application/json": components["schemas"]["FiscalYearAvailability"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10916,13 +10729,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10932,13 +10738,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10988,19 +10787,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11010,13 +10802,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11035,13 +10820,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11095,19 +10873,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11117,13 +10888,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11204,19 +10968,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11226,13 +10983,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11309,19 +11059,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetAvailability"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11331,13 +11074,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11356,13 +11092,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11421,19 +11150,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11443,13 +11165,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11459,13 +11174,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11516,19 +11224,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentWritten"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11614,19 +11315,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentWritten"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11636,13 +11330,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11661,13 +11348,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11721,19 +11401,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentWritten"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11819,19 +11492,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11841,13 +11507,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11875,13 +11534,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11935,19 +11587,12 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentWritten"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12038,19 +11683,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplatePage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12060,13 +11698,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12076,13 +11707,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12133,19 +11757,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12155,13 +11772,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12174,19 +11784,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request is not valid. */
+            /** @description The message template is not valid. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12236,19 +11839,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12258,13 +11854,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12283,13 +11872,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12343,19 +11925,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12365,13 +11940,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12393,19 +11961,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request is not valid. */
+            /** @description The message template is not valid. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12459,19 +12020,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12481,13 +12035,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12509,19 +12056,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request is not valid. */
+            /** @description The message template is not valid. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12597,19 +12137,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12619,13 +12152,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12635,13 +12161,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12695,19 +12214,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignCreated"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12717,13 +12229,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12816,19 +12321,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12838,13 +12336,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12863,13 +12354,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12926,19 +12410,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignUpdated"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12948,13 +12425,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13043,19 +12513,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResult"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13065,13 +12528,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13108,13 +12564,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13171,19 +12620,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignUpdated"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13193,13 +12635,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13285,19 +12720,12 @@ export interface operations {
                     "application/json": components["schemas"]["AlertThresholdsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13307,13 +12735,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13332,13 +12753,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13395,19 +12809,12 @@ export interface operations {
                     "application/json": components["schemas"]["AlertThresholdsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13417,13 +12824,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13451,13 +12851,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13513,19 +12906,12 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13535,13 +12921,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13560,13 +12939,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13616,19 +12988,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignApprovalState"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13638,13 +13003,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13663,13 +13021,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13728,19 +13079,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13786,13 +13130,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13842,19 +13179,12 @@ export interface operations {
                     "application/json": components["schemas"]["AudienceDrift"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13864,13 +13194,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13889,13 +13212,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13952,19 +13268,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13974,13 +13283,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13999,13 +13301,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14058,19 +13353,12 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetForecast"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14080,13 +13368,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14154,19 +13435,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllocationList"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14176,13 +13450,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14201,13 +13468,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14266,19 +13526,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllocationRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14288,13 +13541,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14383,19 +13629,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14405,13 +13644,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14448,13 +13680,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14511,19 +13736,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14533,13 +13751,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14576,13 +13787,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14632,19 +13836,12 @@ export interface operations {
                     "application/json": components["schemas"]["CollaboratorList"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14654,13 +13851,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14679,13 +13869,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14742,19 +13925,12 @@ export interface operations {
                     "application/json": components["schemas"]["CollaboratorRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14764,13 +13940,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14807,13 +13976,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14866,19 +14028,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14888,13 +14043,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14931,13 +14079,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14996,19 +14137,12 @@ export interface operations {
                     "application/json": components["schemas"]["CollaboratorRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15018,13 +14152,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15061,13 +14188,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15124,19 +14244,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15146,13 +14259,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15189,13 +14295,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15245,19 +14344,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentSummary"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15267,13 +14359,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15355,19 +14440,12 @@ export interface operations {
                     "application/json": components["schemas"]["HierarchyRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15377,13 +14455,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15402,13 +14473,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15467,19 +14531,12 @@ export interface operations {
                     "application/json": components["schemas"]["LaunchAccepted"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15579,19 +14636,12 @@ export interface operations {
                     "application/json": components["schemas"]["LaunchPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15601,13 +14651,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15626,13 +14669,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15689,19 +14725,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15711,13 +14740,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15754,13 +14776,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15817,19 +14832,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15839,13 +14847,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15882,13 +14883,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15945,19 +14939,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15967,13 +14954,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15986,7 +14966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The campaign cannot move to that status from its current one.; The campaign's dates overlap a planned or active campaign on a channel they share.; The campaign's end date has passed. */
+            /** @description The campaign cannot move to that status from its current one.; The campaign's dates overlap a planned or active campaign on a channel they share.; The campaign's end date has passed.; The campaign needs an approved budget before it can become active. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16010,13 +14990,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16073,19 +15046,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16095,13 +15061,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16138,13 +15097,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16201,19 +15153,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16223,13 +15168,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16266,13 +15204,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16325,19 +15256,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoiRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16347,13 +15271,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16428,19 +15345,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitioned"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16450,13 +15360,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16493,13 +15396,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16549,19 +15445,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateLinkList"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16571,13 +15460,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16596,13 +15478,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16659,19 +15534,12 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateLinkRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16681,13 +15549,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16776,19 +15637,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16798,13 +15652,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16841,13 +15688,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16901,19 +15741,12 @@ export interface operations {
                     "application/json": components["schemas"]["TestSendRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16923,13 +15756,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16985,19 +15811,12 @@ export interface operations {
                     "application/json": components["schemas"]["TestSendRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17007,13 +15826,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17032,13 +15844,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17093,19 +15898,12 @@ export interface operations {
                     "application/json": components["schemas"]["VariantPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17115,13 +15913,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17140,13 +15931,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17205,19 +15989,12 @@ export interface operations {
                     "application/json": components["schemas"]["VariantRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17227,13 +16004,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17319,19 +16089,12 @@ export interface operations {
                     "application/json": components["schemas"]["VariantResults"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17341,13 +16104,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17366,13 +16122,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17424,19 +16173,12 @@ export interface operations {
                     "application/json": components["schemas"]["VariantRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17446,13 +16188,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17471,13 +16206,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17530,19 +16258,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17552,13 +16273,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17595,13 +16309,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17660,19 +16367,12 @@ export interface operations {
                     "application/json": components["schemas"]["VariantRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17682,13 +16382,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17771,19 +16464,12 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelCostsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17793,13 +16479,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17809,13 +16488,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17866,19 +16538,12 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelCostsRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17888,13 +16553,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17961,19 +16619,12 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17983,13 +16634,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17999,13 +16643,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18065,19 +16702,12 @@ export interface operations {
                     "application/json": components["schemas"]["EventAccepted"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18087,13 +16717,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18103,13 +16726,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18160,19 +16776,12 @@ export interface operations {
                     "application/json": components["schemas"]["EventBatchResult"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18182,13 +16791,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18198,13 +16800,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18273,19 +16868,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18311,13 +16899,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18368,19 +16949,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContactRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18390,13 +16964,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18422,13 +16989,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18479,19 +17039,12 @@ export interface operations {
                     "application/json": components["schemas"]["BulkResult"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18501,13 +17054,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18517,13 +17063,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18574,19 +17113,12 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18596,13 +17128,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18672,19 +17197,12 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHoldPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18694,13 +17212,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18710,13 +17221,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18767,19 +17271,12 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHoldRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18789,13 +17286,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18837,13 +17327,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18896,19 +17379,12 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHoldRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18918,13 +17394,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18966,13 +17435,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19026,19 +17488,12 @@ export interface operations {
                     "application/json": components["schemas"]["DataSubjectRequestPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19048,13 +17503,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19064,13 +17512,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19117,19 +17558,12 @@ export interface operations {
                     "application/json": components["schemas"]["RetentionPolicies"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19139,13 +17573,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19155,13 +17582,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19212,19 +17632,12 @@ export interface operations {
                     "application/json": components["schemas"]["RetentionPolicies"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19234,13 +17647,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19250,13 +17656,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19303,19 +17702,12 @@ export interface operations {
                     "application/json": components["schemas"]["RetentionReportRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19325,13 +17717,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19341,13 +17726,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19396,19 +17774,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContactRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19418,13 +17789,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19450,13 +17814,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19503,19 +17860,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19525,13 +17875,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19557,13 +17900,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19616,19 +17952,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContactRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19638,13 +17967,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19686,13 +18008,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19741,19 +18056,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentState"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19763,13 +18071,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19795,13 +18096,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19854,19 +18148,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentState"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19876,13 +18163,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19908,13 +18188,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19970,19 +18243,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentHistoryPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19992,13 +18258,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20024,13 +18283,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20083,19 +18335,12 @@ export interface operations {
                     "application/json": components["schemas"]["DoNotSellState"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20105,13 +18350,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20137,13 +18375,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20192,19 +18423,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureReport"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20214,13 +18438,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20262,13 +18479,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20317,19 +18527,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContactExport"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20339,13 +18542,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20387,13 +18583,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20449,19 +18638,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConversionPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20471,13 +18653,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20487,13 +18662,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20553,19 +18721,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConversionRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20575,13 +18736,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20657,19 +18811,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConversionRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20679,13 +18826,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20704,13 +18844,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20760,19 +18893,12 @@ export interface operations {
                     "application/json": components["schemas"]["LaunchDetail"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20782,13 +18908,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20807,13 +18926,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20860,19 +18972,12 @@ export interface operations {
                     "application/json": components["schemas"]["PrivacySettings"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20882,13 +18987,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20898,13 +18996,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20955,19 +19046,12 @@ export interface operations {
                     "application/json": components["schemas"]["PrivacySettings"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20977,13 +19061,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20993,13 +19070,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21050,19 +19120,12 @@ export interface operations {
                     "application/json": components["schemas"]["Estimate"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21159,19 +19222,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21181,13 +19237,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21197,13 +19246,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21254,19 +19296,12 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationResult"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21347,19 +19382,12 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21457,19 +19485,12 @@ export interface operations {
                     "application/json": components["schemas"]["Explanation"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21571,19 +19592,12 @@ export interface operations {
                     "application/json": components["schemas"]["Page_dict_str__Any__"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21593,13 +19607,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21625,13 +19632,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21690,19 +19690,12 @@ export interface operations {
                     "application/json": components["schemas"]["SuppressionPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21728,13 +19721,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21794,19 +19780,12 @@ export interface operations {
                     "application/json": components["schemas"]["SuppressionRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21816,13 +19795,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21887,19 +19859,12 @@ export interface operations {
                     "application/json": components["schemas"]["SuppressionRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21909,13 +19874,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21941,13 +19899,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21994,19 +19945,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22016,13 +19960,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22048,13 +19985,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22114,19 +20044,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22136,13 +20059,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22152,13 +20068,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22209,19 +20118,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22231,13 +20133,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22256,13 +20151,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22309,19 +20197,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoleRead"][];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22331,13 +20212,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22347,13 +20221,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22402,19 +20269,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22424,13 +20284,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22449,13 +20302,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22508,19 +20354,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22530,13 +20369,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22564,13 +20396,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22619,19 +20444,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22641,13 +20459,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22666,13 +20477,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22721,19 +20525,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22743,13 +20540,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22777,13 +20567,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22832,19 +20615,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22854,13 +20630,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22879,13 +20648,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22936,19 +20698,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22958,13 +20713,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22983,13 +20731,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23042,19 +20783,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23064,13 +20798,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23098,13 +20825,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23158,19 +20878,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23180,13 +20893,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23196,13 +20902,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23253,19 +20952,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSecretRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23275,13 +20967,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23337,19 +21022,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllowListRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23359,13 +21037,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23375,13 +21046,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23432,19 +21096,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllowListRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23454,13 +21111,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23470,13 +21120,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23523,19 +21166,12 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypesRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23545,13 +21181,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23561,13 +21190,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23617,19 +21239,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23639,13 +21254,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23664,13 +21272,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23718,19 +21319,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23740,13 +21334,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23765,13 +21352,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23825,19 +21405,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23847,13 +21420,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23930,19 +21496,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23952,13 +21511,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23977,13 +21529,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24033,19 +21578,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24055,13 +21593,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24080,13 +21611,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24136,19 +21660,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSecretRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24158,13 +21675,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24183,13 +21693,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24239,19 +21742,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryRead"];
                 };
             };
-            /** @description Authentication is required. */
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "not_authenticated",
-                     *       "message": "Authentication is required.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24261,13 +21757,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "permission_denied",
-                     *       "message": "You do not have permission to do this.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24286,13 +21775,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error_code": "validation_error",
-                     *       "message": "The request is not valid.",
-                     *       "details": {}
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };

@@ -83,6 +83,11 @@ class InvalidToken(NotAuthenticated):
     message = "The token is invalid or expired."
 
 
+class SessionRevoked(NotAuthenticated):
+    error_code = "session_revoked"
+    message = "The session has ended (signed out, revoked or the account changed); sign in again."
+
+
 class PermissionDenied(CRMError):
     status_code = 403
     error_code = "permission_denied"
@@ -145,13 +150,6 @@ class ServiceUnavailable(CRMError):
     message = "A backing service is unavailable."
 
 
-COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
-    **NotAuthenticated.openapi(),
-    **PermissionDenied.openapi(),
-    **ValidationFailed.openapi(),
-}
-
-
 def error_responses(*errors: type[CRMError]) -> dict[int | str, dict[str, Any]]:
     """A `responses=` entry documenting several errors; those sharing a status code are
     listed as named examples of it instead of overwriting one another."""
@@ -173,6 +171,13 @@ def error_responses(*errors: type[CRMError]) -> dict[int | str, dict[str, Any]]:
             )
         examples[error.error_code] = {"summary": error.message, "value": example}
     return responses
+
+
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = error_responses(
+    NotAuthenticated, InvalidToken, SessionRevoked, PermissionDenied, ValidationFailed
+)
+"""What any authenticated route may answer: no, a bad or an ended session, a missing
+permission, an invalid request."""
 
 
 _STATUS_CODES = {

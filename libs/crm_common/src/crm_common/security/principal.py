@@ -9,17 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
 
-from crm_common.errors import NotAuthenticated, PermissionDenied
+from crm_common.errors import NotAuthenticated, PermissionDenied, SessionRevoked
 from crm_common.security.jwt import TokenCodec
 from crm_common.security.permissions import Permission, permissions_for
 
 if TYPE_CHECKING:
     from crm_common.resources import Resources
-
-
-class SessionRevoked(NotAuthenticated):
-    error_code = "session_revoked"
-    message = "The session has ended (signed out, revoked or the account changed); sign in again."
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,13 @@ from campaign_api.auth.schemas import (
     TokenPair,
 )
 from crm_common.deps import AppResources, NoStore, Scope
-from crm_common.errors import NotAuthenticated, RateLimited, ValidationFailed, error_responses
+from crm_common.errors import (
+    NotAuthenticated,
+    RateLimited,
+    SessionRevoked,
+    ValidationFailed,
+    error_responses,
+)
 from crm_common.security.principal import CurrentPrincipal
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
@@ -84,7 +90,9 @@ async def refresh(body: RefreshRequest, resources: AppResources) -> TokenPair:
     "/logout",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=error_responses(NotAuthenticated, InvalidRefreshToken, ValidationFailed),
+    responses=error_responses(
+        NotAuthenticated, SessionRevoked, InvalidRefreshToken, ValidationFailed
+    ),
 )
 async def logout(
     principal: OptionalPrincipal,
@@ -97,7 +105,7 @@ async def logout(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me", response_model=Me, responses=error_responses(NotAuthenticated))
+@router.get("/me", response_model=Me, responses=error_responses(NotAuthenticated, SessionRevoked))
 async def me(principal: CurrentPrincipal, scope: Scope) -> Me:
     """The signed-in user with their company, roles and permissions."""
     return await service.me(scope, principal)
@@ -108,7 +116,7 @@ async def me(principal: CurrentPrincipal, scope: Scope) -> Me:
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
     responses=error_responses(
-        NotAuthenticated, ValidationFailed, WrongCurrentPassword, RateLimited
+        NotAuthenticated, SessionRevoked, ValidationFailed, WrongCurrentPassword, RateLimited
     ),
 )
 async def change_password(

@@ -42,6 +42,7 @@ from crm_common.deps import Scope
 from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
+from crm_common.messages import TemplateInvalid
 from crm_common.pagination import Pagination, make_page
 from crm_common.tenancy import TenantScope
 
@@ -83,7 +84,7 @@ async def list_templates(
     status_code=201,
     response_model=TemplateRead,
     summary="Create a template",
-    responses=errors(DuplicateTemplateCode),
+    responses=errors(DuplicateTemplateCode, TemplateInvalid),
 )
 async def create_template(
     body: TemplateCreate, principal: ReferenceManager, scope: Scope
@@ -106,7 +107,7 @@ async def get_template(
     return respond(_read(await service.get_template(scope, template_id)), principal)
 
 
-_WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse)
+_WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse, TemplateInvalid)
 
 
 async def _drop_campaign_renderings(scope: TenantScope, cache: CampaignCache) -> None:
