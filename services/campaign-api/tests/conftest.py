@@ -12,7 +12,7 @@ from httpx import AsyncClient
 
 from campaign_api.main import create_app
 from crm_common.models import CampaignBudget, CampaignTemplate, Company, User
-from crm_common.testing.builders import auth_headers, make_company, make_user
+from crm_common.testing.builders import auth_headers, give_message, make_company, make_user
 from crm_common.testing.client import app_client
 
 START = (datetime.now(UTC) + timedelta(days=10)).replace(microsecond=0)
@@ -183,6 +183,17 @@ def add_segment(client) -> Callable[..., Awaitable[dict[str, Any]]]:
         return response.json()
 
     return build
+
+
+@pytest.fixture(name="give_message")
+def give_message_fixture(db) -> Callable[[str], Awaitable[Any]]:
+    """`await give_message(campaign_id)`: a primary template linked to the campaign (a launch
+    request needs a message to send)."""
+
+    async def give(campaign_id: str) -> Any:
+        return await give_message(db, campaign_id)
+
+    return give
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from crm_common.models import Campaign, Company
-from crm_common.testing.builders import make_company, make_contacts, make_user
+from crm_common.testing.builders import give_message, make_company, make_contacts, make_user
 
 BUDGET_BODY = {
     "budget_name": "Extra",
@@ -80,6 +80,7 @@ class World:
 
     async def launchable(self) -> str:
         campaign_id, _ = await self.segment()
+        await give_message(self.db, campaign_id)
         await make_contacts(self.db, self.company, 1, country="DE")
         response = await self.client.post(f"/api/campaigns/{campaign_id}/plan/", headers=self.admin)
         assert response.status_code == 200, response.text

@@ -133,10 +133,11 @@ async def test_final_campaigns_take_no_approval_actions(
 
 
 async def test_approval_opens_the_way_to_a_launch(
-    client, db, acme, admin, pending, finance, act, add_segment
+    client, db, acme, admin, pending, finance, act, add_segment, give_message
 ) -> None:
     _, headers = finance
     await add_segment(admin, pending["id"])
+    await give_message(pending["id"])
     await make_contacts(db, acme, 1, country="DE")
     await act(admin, pending["id"], "plan")
     blocked = await client.post(

@@ -24,11 +24,12 @@ async def priced(client, admin):
 
 
 @pytest.fixture
-async def ready(create_campaign, admin, funded, add_segment, act, db, acme, priced):
+async def ready(create_campaign, admin, funded, add_segment, give_message, act, db, acme, priced):
     """A planned campaign whose five sendable contacts cost 1500 to reach."""
     await make_contacts(db, acme, 5, country="DE")
     campaign = await create_campaign(admin)
     await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
     assert (await act(admin, campaign["id"], "plan")).status_code == 200
     return campaign
 

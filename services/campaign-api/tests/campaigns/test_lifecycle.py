@@ -59,9 +59,10 @@ async def _sending_starts(db, campaign_id: str) -> None:
 
 
 async def test_the_whole_life_of_a_campaign(
-    client, admin, acme, campaign, act, add_segment, db
+    client, admin, acme, campaign, act, add_segment, give_message, db
 ) -> None:
     await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
     await make_contacts(db, acme, 1, country="DE")
     planned = await act(admin, campaign["id"], "plan")
     launched = await client.post(

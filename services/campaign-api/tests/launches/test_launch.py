@@ -18,10 +18,11 @@ async def audience(db, acme):
 
 
 @pytest.fixture
-async def ready(create_campaign, admin, funded, add_segment, act, audience):
-    """A planned campaign with one segment and a sendable audience."""
+async def ready(create_campaign, admin, funded, add_segment, give_message, act, audience):
+    """A planned campaign with one segment, a message and a sendable audience."""
     campaign = await create_campaign(admin)
     campaign["segment"] = await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
     await act(admin, campaign["id"], "plan")
     return campaign
 
@@ -126,10 +127,11 @@ async def test_a_second_launch_while_one_is_in_flight_is_refused(client, admin, 
 
 
 async def test_a_failed_check_leaves_the_key_free(
-    client, admin, create_campaign, funded, add_segment, act, audience
+    client, admin, create_campaign, funded, add_segment, give_message, act, audience
 ) -> None:
     campaign = await create_campaign(admin)
     await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
 
     draft = await _launch(client, admin, campaign)
     await act(admin, campaign["id"], "plan")
@@ -193,11 +195,38 @@ async def test_launch_parameters_must_fit_the_campaign(client, admin, ready, bod
     assert field in response.json()["details"]["fields"]
 
 
-async def test_multi_channel_campaigns_launch_on_a_chosen_subset(
+async def test_a_campaign_without_a_message_cannot_launch(
     client, admin, create_campaign, funded, add_segment, act, audience
+) -> None:
+    campaign = await create_campaign(admin)
+    await add_segment(admin, campaign["id"])
+    await act(admin, campaign["id"], "plan")
+    empty = await client.post(
+        f"/api/campaigns/{campaign['id']}/variants/",
+        json={"variant_name": "A", "subject": "Hi", "weight": 100},
+        headers=admin,
+    )
+    assert empty.status_code == 201, empty.text
+
+    refused = await _launch(client, admin, campaign)
+
+    assert refused.status_code == 409
+    assert refused.json()["error_code"] == "no_message"
+    filled = await client.patch(
+        f"/api/campaigns/{campaign['id']}/variants/{empty.json()['id']}/",
+        json={"content": "<p>Spring is here</p>"},
+        headers=admin,
+    )
+    assert filled.status_code == 200, filled.text
+    assert (await _launch(client, admin, campaign, key="launch-key-0002")).status_code == 202
+
+
+async def test_multi_channel_campaigns_launch_on_a_chosen_subset(
+    client, admin, create_campaign, funded, add_segment, give_message, act, audience
 ) -> None:
     campaign = await create_campaign(admin, primary_channel="multi_channel")
     await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
     await act(admin, campaign["id"], "plan")
 
     response = await _launch(client, admin, campaign, body={"channels": ["sms", "email", "sms"]})

@@ -16,17 +16,18 @@ def _launch(client, headers, campaign_id, key="launch-key-0001"):
     )
 
 
-async def _planned(create_campaign, add_segment, act, admin) -> str:
+async def _planned(create_campaign, add_segment, act, admin, give_message) -> str:
     campaign = await create_campaign(admin)
     await add_segment(admin, campaign["id"])
+    await give_message(campaign["id"])
     await act(admin, campaign["id"], "plan")
     return campaign["id"]
 
 
 async def test_a_segment_without_sendable_contacts_cannot_launch(
-    client, db, acme, admin, funded, create_campaign, add_segment, act
+    client, db, acme, admin, funded, create_campaign, add_segment, give_message, act
 ) -> None:
-    campaign_id = await _planned(create_campaign, add_segment, act, admin)
+    campaign_id = await _planned(create_campaign, add_segment, act, admin, give_message)
     await make_contacts(db, acme, 2, country="FR")
     await make_contacts(db, acme, 1, country="DE", consent=("sms",))
     [suppressed] = await make_contacts(db, acme, 1, country="DE")
@@ -52,9 +53,9 @@ async def test_a_segment_without_sendable_contacts_cannot_launch(
 
 
 async def test_the_company_minimum_applies(
-    client, db, acme, admin, funded, create_campaign, add_segment, act
+    client, db, acme, admin, funded, create_campaign, add_segment, give_message, act
 ) -> None:
-    campaign_id = await _planned(create_campaign, add_segment, act, admin)
+    campaign_id = await _planned(create_campaign, add_segment, act, admin, give_message)
     await make_contacts(db, acme, 3, country="DE")
     async with db.system_session() as session:
         await session.execute(
@@ -71,9 +72,11 @@ async def test_the_company_minimum_applies(
     assert accepted.status_code == 202
 
 
-async def _launched(client, db, acme, admin, create_campaign, add_segment, act) -> tuple[str, str]:
+async def _launched(
+    client, db, acme, admin, create_campaign, add_segment, act, give_message
+) -> tuple[str, str]:
     """A campaign whose launch the worker has started sending."""
-    campaign_id = await _planned(create_campaign, add_segment, act, admin)
+    campaign_id = await _planned(create_campaign, add_segment, act, admin, give_message)
     await make_contacts(db, acme, 1, country="DE")
     response = await _launch(client, admin, campaign_id)
     assert response.status_code == 202, response.text
@@ -94,10 +97,10 @@ async def _launch_status(db, launch_id: str) -> str:
 
 
 async def test_pause_resume_and_cancel_carry_over_to_the_launch(
-    client, db, acme, admin, funded, create_campaign, add_segment, act
+    client, db, acme, admin, funded, create_campaign, add_segment, give_message, act
 ) -> None:
     campaign_id, launch_id = await _launched(
-        client, db, acme, admin, create_campaign, add_segment, act
+        client, db, acme, admin, create_campaign, add_segment, act, give_message
     )
 
     assert (await act(admin, campaign_id, "pause")).status_code == 200
@@ -112,10 +115,10 @@ async def test_pause_resume_and_cancel_carry_over_to_the_launch(
 
 
 async def test_completing_the_campaign_completes_its_launch(
-    client, db, acme, admin, funded, create_campaign, add_segment, act
+    client, db, acme, admin, funded, create_campaign, add_segment, give_message, act
 ) -> None:
     campaign_id, launch_id = await _launched(
-        client, db, acme, admin, create_campaign, add_segment, act
+        client, db, acme, admin, create_campaign, add_segment, act, give_message
     )
 
     assert (await act(admin, campaign_id, "complete")).status_code == 200
@@ -123,10 +126,10 @@ async def test_completing_the_campaign_completes_its_launch(
 
 
 async def test_launches_show_state_counts_and_errors(
-    client, db, acme, admin, funded, create_campaign, add_segment, act, headers_for
+    client, db, acme, admin, funded, create_campaign, add_segment, give_message, act, headers_for
 ) -> None:
     campaign_id, launch_id = await _launched(
-        client, db, acme, admin, create_campaign, add_segment, act
+        client, db, acme, admin, create_campaign, add_segment, act, give_message
     )
     [contact] = await make_contacts(db, acme, 1, country="DE")
     async with db.system_session() as session:
@@ -172,10 +175,20 @@ async def test_launches_show_state_counts_and_errors(
 
 
 async def test_another_companys_launch_is_not_found(
-    client, db, acme, globex, admin, funded, create_campaign, add_segment, act, headers_for
+    client,
+    db,
+    acme,
+    globex,
+    admin,
+    funded,
+    create_campaign,
+    add_segment,
+    give_message,
+    act,
+    headers_for,
 ) -> None:
     campaign_id, launch_id = await _launched(
-        client, db, acme, admin, create_campaign, add_segment, act
+        client, db, acme, admin, create_campaign, add_segment, act, give_message
     )
     outsider = await headers_for(globex, "admin")
 

@@ -159,6 +159,34 @@ async def make_email_campaign(
     return campaign, segment
 
 
+async def give_message(db: Database, campaign_id: uuid.UUID | str) -> CampaignTemplate:
+    """Link a primary template to the campaign, written straight to the database (no version
+    bump, audit row or event): a launch request needs a message to send."""
+    async with db.system_session() as session:
+        campaign = await session.get(Campaign, uuid.UUID(str(campaign_id)))
+        assert campaign is not None
+        template = CampaignTemplate(
+            id=uuid.uuid4(),
+            company_id=campaign.company_id,
+            template_name="Message",
+            template_code=f"M-{uuid.uuid4().hex[:6]}",
+            template_type="email",
+            content_template="<p>Hello {{ first_name | default('there') }}</p>",
+            default_settings={"subject": "Hello"},
+        )
+        session.add(template)
+        await session.flush()
+        session.add(
+            CampaignTemplateLink(
+                company_id=template.company_id,
+                campaign_id=uuid.UUID(str(campaign_id)),
+                template_id=template.id,
+                is_primary=True,
+            )
+        )
+    return template
+
+
 async def make_live_session(db: Database, *roles: str) -> tuple[Company, User, str]:
     """A company, a user with `roles` and one live session of theirs (a refresh-token family
     valid for an hour): the session id an access token names in its `sid` claim."""

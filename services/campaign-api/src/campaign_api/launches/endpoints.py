@@ -28,6 +28,7 @@ from campaign_api.launches.errors import (
     InvalidLaunch,
     LaunchInProgress,
     LaunchNotFound,
+    NoMessage,
     NoSegments,
 )
 from campaign_api.launches.schemas import LaunchAccepted, LaunchDetail, LaunchPage, LaunchRequest
@@ -61,6 +62,7 @@ LaunchId = Annotated[uuid.UUID, Path(description="The launch's id.")]
         ApprovalRequired,
         CampaignEnded,
         NoSegments,
+        NoMessage,
         LaunchInProgress,
         AudienceTooSmall,
         LaunchOverBudget,

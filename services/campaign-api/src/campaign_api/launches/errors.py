@@ -10,6 +10,11 @@ class NoSegments(Conflict):
     message = "The campaign has no segment to send to."
 
 
+class NoMessage(Conflict):
+    error_code = "no_message"
+    message = "The campaign has no message to send: link a template, or give its variants content."
+
+
 class LaunchInProgress(Conflict):
     error_code = "launch_in_progress"
     message = "A launch of this campaign is already requested or running."

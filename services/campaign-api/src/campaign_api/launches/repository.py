@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 
 from crm_common.enums import DeliveryStatus, LaunchStatus
-from crm_common.models import CampaignSegment, Delivery, Launch
+from crm_common.models import AbVariant, CampaignSegment, CampaignTemplateLink, Delivery, Launch
 from crm_common.pagination import PageParams, paginate
 from crm_common.tenancy import TenantScope
 
@@ -54,6 +54,24 @@ async def live_segment_ids(scope: TenantScope, campaign_id: uuid.UUID) -> Sequen
         .order_by(CampaignSegment.created_at)
     )
     return list((await scope.session.execute(statement)).scalars().all())
+
+
+async def has_message(scope: TenantScope, campaign_id: uuid.UUID) -> bool:
+    """Whether the launch worker finds a message to send: a template linked to the campaign
+    (every variant falls back to it), else variants that each have a template or content of
+    their own."""
+    linked = scope.select(
+        CampaignTemplateLink, CampaignTemplateLink.campaign_id == campaign_id
+    ).with_only_columns(CampaignTemplateLink.template_id)
+    if (await scope.session.execute(linked.limit(1))).first() is not None:
+        return True
+    variants = scope.select(AbVariant, AbVariant.campaign_id == campaign_id).with_only_columns(
+        AbVariant.template_id, AbVariant.content
+    )
+    rows = (await scope.session.execute(variants)).all()
+    return bool(rows) and all(
+        template_id is not None or (content or "").strip() for template_id, content in rows
+    )
 
 
 async def page_of_campaign(

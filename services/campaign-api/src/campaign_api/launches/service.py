@@ -21,6 +21,7 @@ from campaign_api.launches.errors import (
     InvalidLaunch,
     LaunchInProgress,
     LaunchNotFound,
+    NoMessage,
     NoSegments,
 )
 from campaign_api.launches.schemas import (
@@ -117,8 +118,9 @@ async def request_launch(
     expected_version: int | None,
 ) -> LaunchOutcome:
     """Record a launch request once per Idempotency-Key: the campaign must be planned or
-    active, approved when approval is required, not ended, with at least one segment and no
-    other launch in flight, and its sendable audience must reach the company minimum
+    active, approved when approval is required, not ended, with at least one segment, a
+    message to send (a linked template or variants with content) and no other launch in
+    flight, and its sendable audience must reach the company minimum
     (`min_audience_size`, default 1). The campaign stays planned until the launch worker
     starts sending."""
     fingerprint = idempotency.request_fingerprint(
@@ -139,6 +141,8 @@ async def request_launch(
     segment_ids = await repository.live_segment_ids(scope, campaign.id)
     if not segment_ids:
         raise NoSegments()
+    if not await repository.has_message(scope, campaign.id):
+        raise NoMessage()
     if body.segment_ids is not None:
         unknown = sorted(str(s) for s in set(body.segment_ids) - set(segment_ids))
         if unknown:
