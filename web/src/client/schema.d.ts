@@ -14558,7 +14558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The launch's forecast cost exceeds the campaign's remaining budget.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
+            /** @description The campaign cannot move to that status from its current one.; The campaign needs an approved budget before it can become active.; The campaign's end date has passed.; The campaign has no segment to send to.; The campaign has no message to send: link a template, or give its variants content.; A launch of this campaign is already requested or running.; The campaign's sendable audience is smaller than the company's minimum.; The launch's forecast cost exceeds the campaign's remaining budget.; The campaign's dates overlap a planned or active campaign on a channel they share.; A request with this Idempotency-Key is still being processed. */
             409: {
                 headers: {
                     [name: string]: unknown;
