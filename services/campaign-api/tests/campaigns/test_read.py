@@ -61,6 +61,7 @@ async def test_detail_with_segments_and_performance(
     assert performance["click_rate"] == 0.1
     assert performance["roi"] == -1.0
     assert [c["channel"] for c in performance["by_channel"]] == ["email", "sms"]
+    assert [c["spend"] for c in performance["by_channel"]] == ["200.00", "50.00"]
     assert performance["first_day"] == "2026-01-01"
 
 

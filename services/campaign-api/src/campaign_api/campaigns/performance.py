@@ -11,6 +11,8 @@ from typing import Any
 from campaign_api.campaigns.schemas import ChannelPerformance, Performance
 from crm_common.models.delivery import METRIC_COUNTERS
 
+CENT = Decimal("0.01")
+
 
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
@@ -45,8 +47,8 @@ def summarise(rows: Sequence[Any], attributed: Attributed | None = None) -> Perf
             ChannelPerformance(
                 channel=channel,
                 **counters,
-                revenue=Decimal(revenue or 0),
-                spend=Decimal(spend or 0),
+                revenue=Decimal(revenue or 0).quantize(CENT),
+                spend=Decimal(spend or 0).quantize(CENT),
             )
         )
         firsts.append(first)
