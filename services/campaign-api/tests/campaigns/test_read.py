@@ -47,6 +47,9 @@ async def test_detail_with_segments_and_performance(
 
     assert "segments" not in plain.json()
     assert "performance" not in plain.json()
+    # The includes change without the campaign changing: its version names them weakly.
+    assert plain.headers["ETag"] == f'"{campaign["version"]}"'
+    assert full.headers["ETag"] == f'W/"{campaign["version"]}"'
     body = full.json()
     assert [s["id"] for s in body["segments"]] == [segment["id"]]
     performance = body["performance"]

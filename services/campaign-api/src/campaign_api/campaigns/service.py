@@ -234,7 +234,9 @@ async def read_campaign(
                 await cache.set(lookup, base)
             extra = await _includes(scope, principal, campaign_id, base["currency_code"], options)
     assert base is not None
-    tag = etag(base["version"])
+    # With its segments, performance or roll-up the body changes without the campaign
+    # changing: the version then only names it weakly (still good for If-Match).
+    tag = f"W/{etag(base['version'])}" if extra else etag(base["version"])
     if (
         options.if_none_match is not None
         and not extra
