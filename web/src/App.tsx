@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useAuth } from "./modules/auth/useAuth";
 import { SignInPage } from "./modules/auth/components/SignInPage";
+import { returnPath } from "./modules/auth/returnPath";
 import { Layout } from "./routes/Layout";
 import { CampaignListPage } from "./modules/campaigns/components/CampaignListPage";
 import { CreateWizard } from "./modules/campaigns/components/CreateWizard";
@@ -29,7 +30,8 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Navigate to="/campaigns" replace />} />
-        <Route path="/sign-in" element={<Navigate to="/campaigns" replace />} />
+        {/* Just signed in: back to the page that asked for it. */}
+        <Route path="/sign-in" element={<Navigate to={returnPath(location.state)} replace />} />
         <Route path="/campaigns" element={<CampaignListPage />} />
         <Route path="/campaigns/new" element={<CreateWizard />} />
         <Route path="/campaigns/:campaignId/:tab?" element={<CampaignEditor />} />

@@ -2,10 +2,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider, createBrowserRouter } from "react-router-dom";
-import { Toaster } from "sonner";
 import { ApiError } from "./api/errors";
-import { AuthProvider } from "./modules/auth/useAuth";
-import { App } from "./App";
+import { appRoutes } from "./routes/appRoutes";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -17,17 +15,7 @@ const queryClient = new QueryClient({
   },
 });
 
-const router = createBrowserRouter([
-  {
-    path: "*",
-    element: (
-      <AuthProvider>
-        <App />
-        <Toaster position="top-right" closeButton />
-      </AuthProvider>
-    ),
-  },
-]);
+const router = createBrowserRouter(appRoutes);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

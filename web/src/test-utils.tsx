@@ -6,18 +6,20 @@ import { AuthProvider } from "./modules/auth/useAuth";
 
 type Route = { path: string; element: ReactNode };
 
-/** Renders with a fresh query cache, the auth provider and a memory router at `path`. */
+/** Renders with a fresh query cache, the auth provider and a memory router at `path` (returned,
+ * to go back and forth in its history). */
 export function renderApp(routes: Route[], path: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(
     routes.map((route) => ({ path: route.path, element: <AuthProvider>{route.element}</AuthProvider> })),
     { initialEntries: [path] },
   );
-  return render(
+  const result = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
+  return { ...result, router };
 }
 
 /** A fetch that answers by method and path; unknown calls fail the test loudly. */

@@ -13,9 +13,14 @@ describe("API errors", () => {
     expect(error.fieldErrors()).toEqual({ campaign_name: "Field required", end_date: "before start" });
   });
 
-  it("says clearly when a permission is missing", () => {
-    const error = toApiError(403, { error_code: "forbidden", message: "Missing permission approve_campaign.", details: {} });
-    expect(describeError(error)).toMatch(/do not have permission/);
+  it("says clearly when a permission is missing, once", () => {
+    const denied = toApiError(403, {
+      error_code: "permission_denied",
+      message: "You do not have permission to do this.",
+      details: { missing_permissions: ["approve_campaign"] },
+    });
+    expect(describeError(denied)).toBe("You do not have permission to do this.");
+    expect(describeError(toApiError(403, "Forbidden"))).toBe("You do not have permission for this.");
   });
 
   it("copes with a body that is not the error format", () => {

@@ -79,7 +79,8 @@ export function toApiError(status: number, body: unknown): ApiError {
 /** A sentence for a person: what went wrong, never a stack or a code alone. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403) return `You do not have permission for this: ${error.message}`;
+    // The API's own message already says what is missing; only a bare 403 needs saying here.
+    if (error.status === 403 && error.errorCode === "http_error") return "You do not have permission for this.";
     if (error.errorCode === "schedule_conflict") {
       const others = scheduleConflicts(error.details);
       return others ? `${error.message} Overlapping: ${others}.` : error.message;

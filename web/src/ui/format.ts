@@ -3,9 +3,18 @@ export function formatDate(value: string | null | undefined): string {
   return new Date(value).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
+/** An amount in its currency; never throws: an amount that is not a number, or a currency code
+ * Intl cannot format (a malformed one), is shown as a plain number with the code as written. */
 export function formatMoney(value: string | number | null | undefined, currency = "USD"): string {
   if (value === null || value === undefined || value === "") return "—";
-  return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(Number(value));
+  const amount = Number(value);
+  if (!Number.isFinite(amount)) return `${String(value)} ${currency}`.trim();
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
+  } catch {
+    const plain = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    return `${plain} ${currency}`.trim();
+  }
 }
 
 export function formatNumber(value: number | null | undefined): string {

@@ -5,6 +5,7 @@ import type { components, operations } from "../../client/schema";
 export type Campaign = components["schemas"]["CampaignRead"];
 export type CampaignDetail = components["schemas"]["CampaignDetail"];
 export type CampaignCreate = components["schemas"]["CampaignCreate"];
+export type CampaignCreated = components["schemas"]["CampaignCreated"];
 export type CampaignListQuery = NonNullable<operations["list_campaigns_api_campaigns__get"]["parameters"]["query"]>;
 
 export const CAMPAIGN_STATUSES = ["draft", "planned", "active", "paused", "completed", "cancelled"] as const;

@@ -19,7 +19,11 @@ export const detailsSchema = z
       .string()
       .regex(/^\d*(\.\d{0,2})?$/, "An amount such as 2000.00.")
       .optional(),
-    currency_code: z.string().length(3, "A three-letter currency code."),
+    currency_code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, "A three-letter currency code, such as USD.")
+      .transform((code) => code.toUpperCase()),
   })
   .refine((v) => !v.start_date || !v.end_date || v.end_date > v.start_date, {
     message: "The end must come after the start.",

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/http";
+import type { components } from "../../client/schema";
 import { useLiveEvent } from "../live/LiveEvents";
 
 export type Progress = {
@@ -13,7 +14,11 @@ export type Progress = {
   remaining: number;
   rate_per_s: number | null;
   eta_s: number | null;
+  /** Why the launch failed (`campaign.launched` says it as `error`). */
+  error?: string | null;
 };
+
+export type LaunchError = components["schemas"]["LaunchError"];
 
 /** The campaign's latest launch: read once over HTTP, then kept current by the WebSocket. */
 export function useLaunchProgress(campaignId: string) {
@@ -53,6 +58,10 @@ export function useLaunchProgress(campaignId: string) {
         eta_s: null,
       }
     : null;
-  const progress = live && live.launch_id === latest?.id ? { ...fromHttp, ...live } : fromHttp;
-  return { launch: latest, progress: progress as Progress | null, refetch: launches.refetch };
+  const current = live && live.launch_id === latest?.id ? live : null;
+  const progress = current ? { ...fromHttp, ...current } : fromHttp;
+  // Why it failed, and its latest failed deliveries: the launch as read, or the event that ended it.
+  const lastError = current?.error || detail.data?.last_error || latest?.last_error || null;
+  const errors: LaunchError[] = detail.data?.errors ?? [];
+  return { launch: latest, progress: progress as Progress | null, lastError, errors, refetch: launches.refetch };
 }

@@ -58,7 +58,12 @@ export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
       if (event.type === "campaign.rejected") toast.warning("A campaign was rejected.");
       if (event.type === "campaign.approval_requested") toast.info("A campaign awaits approval.");
       if (event.type === "campaign.launch_requested") toast.info("A launch was requested.");
-      if (event.type === "campaign.launched") toast.success("A launch finished sending.");
+      if (event.type === "campaign.launched") {
+        // The end of a launch that could not send is no success: it says why.
+        const why = typeof event.data.error === "string" && event.data.error ? `: ${event.data.error}` : ".";
+        if (event.data.launch_status === "failed") toast.error(`A launch failed${why}`);
+        else toast.success("A launch finished sending.");
+      }
       listeners.current.forEach((listener) => listener(event));
     };
 

@@ -4,6 +4,7 @@ import {
   canNest,
   emptyRules,
   groupToTree,
+  incompleteConditions,
   newGroup,
   rulesToCriteria,
   segmentTypeOf,
@@ -123,5 +124,17 @@ describe("segment rules", () => {
     expect(segmentTypeOf(rules)).toBe("geographic");
     rules.demographic.children.push(field("d", "gender", "eq", "female"));
     expect(segmentTypeOf(rules)).toBe("mixed");
+  });
+
+  it("counts the conditions that still lack a value or a count, at any depth", () => {
+    const event: Condition = { id: "e", kind: "event", event: "purchase", countOp: "gte", count: "", withinDays: "" };
+    const tree = newGroup("all", [
+      field("a", "age", "gte", "30"),
+      field("b", "country", "eq", "  "),
+      field("c", "email", "is_set", ""),
+      newGroup("not", [event, field("d", "language", "in", "")]),
+    ]);
+    expect(incompleteConditions(tree)).toBe(3);
+    expect(incompleteConditions(newGroup())).toBe(0);
   });
 });

@@ -257,6 +257,15 @@ export function hasConditions(node: RuleNode): boolean {
   return node.kind === "group" ? node.children.some(hasConditions) : true;
 }
 
+/** How many conditions, at any depth, still lack what they need: a value for an operator that
+ * takes one, a count for an event. */
+export function incompleteConditions(node: RuleNode): number {
+  if (node.kind === "group") return node.children.reduce((sum, child) => sum + incompleteConditions(child), 0);
+  if (node.kind === "opaque") return 0;
+  if (node.kind === "event") return node.count.trim() === "" ? 1 : 0;
+  return !NO_VALUE_OPS.has(node.op) && node.value.trim() === "" ? 1 : 0;
+}
+
 export function segmentTypeOf(rules: SegmentRules): string {
   const used = CRITERIA_TYPES.filter((type) => hasConditions(rules[type]));
   return used.length === 1 ? used[0] : "mixed";

@@ -30,4 +30,29 @@ describe("ApprovalActions", () => {
     expect(document.querySelector(".notice-error")).toBeNull();
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(["/api/campaigns/c1/approve/", "/api/auth/mfa/step-up"]);
   });
+
+  it("asks for a comment before rejecting, and sends it with the rejection", async () => {
+    const bodies: unknown[] = [];
+    const { fetchMock, calls } = fakeApi({
+      "POST /api/campaigns/c1/reject/": async (request) => {
+        bodies.push(await request.json());
+        return { id: "c1" };
+      },
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/", element: <ApprovalActions campaignId="c1" campaignName="Spring sale" /> }], "/");
+
+    await userEvent.click(await screen.findByRole("button", { name: "Reject Spring sale" }));
+    const comment = screen.getByLabelText("Comment for Spring sale");
+    expect(comment).toHaveAttribute("aria-invalid", "true");
+    expect(comment).toHaveAccessibleDescription(/the comment is required to reject/);
+    await userEvent.type(comment, "   ");
+    await userEvent.click(screen.getByRole("button", { name: "Reject Spring sale" }));
+    expect(calls).toHaveLength(0);
+
+    await userEvent.type(comment, "Budget too high for Q2.");
+    expect(comment).toHaveAttribute("aria-invalid", "false");
+    await userEvent.click(screen.getByRole("button", { name: "Reject Spring sale" }));
+    await waitFor(() => expect(bodies).toEqual([{ comment: "Budget too high for Q2." }]));
+  });
 });

@@ -19,16 +19,23 @@ export function ApprovalActions({ campaignId, campaignName, compact }: ApprovalA
   const [code, setCode] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [commentError, setCommentError] = useState<string | undefined>();
 
   const decide = async (decision: Decision, mfaToken?: string) => {
-    setPending(decision);
     setError(null);
+    // A rejection says why (the API refuses one without a comment): asked for here, before sending.
+    if (decision === "reject" && !comment.trim()) {
+      setCommentError("Say why you reject it: the comment is required to reject.");
+      return;
+    }
+    setCommentError(undefined);
+    setPending(decision);
     try {
       const path = decision === "approve" ? "/api/campaigns/{campaign_id}/approve/" : "/api/campaigns/{campaign_id}/reject/";
       unwrap(
         await api.POST(path, {
           params: { path: { campaign_id: campaignId }, header: mfaToken ? { "X-MFA-Token": mfaToken } : {} },
-          body: comment ? { comment } : null,
+          body: comment.trim() ? { comment: comment.trim() } : null,
         } as never),
       );
       toast.success(`${campaignName} ${decision === "approve" ? "approved" : "rejected"}.`);
@@ -63,10 +70,20 @@ export function ApprovalActions({ campaignId, campaignName, compact }: ApprovalA
   return (
     <div className={compact ? "approval compact" : "approval"}>
       <ErrorNotice error={error} />
-      <label>
-        Comment for {campaignName}
-        <textarea rows={2} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
-      </label>
+      <Field label={`Comment for ${campaignName}`} error={commentError} hint="Optional to approve, required to reject.">
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => {
+              setComment(e.target.value);
+              if (e.target.value.trim()) setCommentError(undefined);
+            }}
+          />
+        )}
+      </Field>
       <div className="actions">
         <button type="button" aria-label={`Approve ${campaignName}`} disabled={pending !== null} onClick={() => void decide("approve")}>
           Approve

@@ -1,9 +1,22 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Outlet, useLocation } from "react-router-dom";
 import { fakeApi, renderApp } from "../../../test-utils";
 import { session } from "../../../api/session";
+import { App } from "../../../App";
+import { returnPath } from "../returnPath";
 import { SignInPage } from "./SignInPage";
+
+// The pages behind the sign-in, reduced to where they are.
+vi.mock("../../../routes/Layout", () => ({ Layout: () => <Outlet /> }));
+vi.mock("../../campaigns/components/CampaignEditor", () => ({ CampaignEditor: () => <Where page="editor" /> }));
+vi.mock("../../campaigns/components/CampaignListPage", () => ({ CampaignListPage: () => <Where page="list" /> }));
+
+function Where({ page }: { page: string }) {
+  const location = useLocation();
+  return <p data-testid="where">{`${page} ${location.pathname}${location.search}`}</p>;
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -122,5 +135,26 @@ describe("SignInPage", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("sign in with the password again");
     expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
     expect(session.refreshToken()).toBeNull();
+  });
+
+  it("goes back to the deep link that asked for the sign-in", async () => {
+    const { fetchMock } = fakeApi({
+      "POST /api/auth/token": () => ({ access_token: "a1", refresh_token: "r1", expires_in: 900, refresh_expires_in: 3600 }),
+      "GET /api/auth/me": () => ({ id: "u", email: "m@a", full_name: "M", company: { id: "c", name: "Acme", slug: "acme" }, roles: [], permissions: [], mfa_enabled: false, last_login_at: null }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "*", element: <App /> }], "/campaigns/c1/budget?from=list");
+    await userEvent.type(await screen.findByLabelText("Email"), "manager@acme.test");
+    await userEvent.type(screen.getByLabelText("Password"), "demo-pass-123");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByTestId("where")).toHaveTextContent("editor /campaigns/c1/budget?from=list");
+  });
+
+  it("goes back only to a path of this app", () => {
+    expect(returnPath({ from: { pathname: "/approvals", search: "?page=2", hash: "" } })).toBe("/approvals?page=2");
+    expect(returnPath({ from: "/audit" })).toBe("/audit");
+    for (const from of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/sign-in", { pathname: 3 }])
+      expect(returnPath({ from })).toBe("/campaigns");
+    expect(returnPath(null)).toBe("/campaigns");
   });
 });

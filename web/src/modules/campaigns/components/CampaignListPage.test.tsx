@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, renderApp } from "../../../test-utils";
 import { CampaignListPage } from "./CampaignListPage";
@@ -49,5 +49,82 @@ describe("CampaignListPage", () => {
     vi.stubGlobal("fetch", fetchMock);
     renderApp([{ path: "/campaigns", element: <CampaignListPage /> }], "/campaigns");
     expect(await screen.findByText("No campaign matches these filters.")).toBeInTheDocument();
+  });
+
+  it("takes the whole of the “starts until” day, so a one-day range finds that day's campaigns", async () => {
+    const queries: URLSearchParams[] = [];
+    const { fetchMock } = fakeApi({
+      "GET /api/campaigns/": (request) => {
+        queries.push(new URL(request.url).searchParams);
+        return { items: [campaign], total: 1, page: 1, page_size: 20, filters: {} };
+      },
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/campaigns", element: <CampaignListPage /> }], "/campaigns?start_from=2026-12-25&start_to=2026-12-25");
+
+    await screen.findByRole("link", { name: "Spring sale" });
+    // The API's bounds are inclusive instants: from the day's first to its last millisecond, in local time.
+    expect(queries[0].get("start_from")).toBe(new Date(2026, 11, 25).toISOString());
+    expect(queries[0].get("start_to")).toBe(new Date(2026, 11, 25, 23, 59, 59, 999).toISOString());
+    expect(screen.getByLabelText("Starts until")).toHaveValue("2026-12-25");
+  });
+
+  it("puts the URL's search back in the search box on Back and Forward", async () => {
+    const { fetchMock } = fakeApi({
+      "GET /api/campaigns/": () => ({ items: [campaign], total: 1, page: 1, page_size: 20, filters: {} }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    const { router } = renderApp([{ path: "/campaigns", element: <CampaignListPage /> }], "/campaigns");
+    await screen.findByRole("link", { name: "Spring sale" });
+
+    const search = screen.getByLabelText("Search");
+    await userEvent.type(search, "spring");
+    await waitFor(() => expect(router.state.location.search).toBe("?search=spring"));
+    await userEvent.clear(search);
+    await userEvent.type(search, "autumn");
+    await waitFor(() => expect(router.state.location.search).toBe("?search=autumn"));
+
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(search).toHaveValue("spring"));
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(search).toHaveValue(""));
+    await act(() => router.navigate(1));
+    await waitFor(() => expect(search).toHaveValue("spring"));
+    // The box following the URL does not write it again.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(router.state.location.search).toBe("?search=spring");
+  });
+
+  it("ignores what a list URL cannot mean, and takes a page past the last to the last", async () => {
+    const queries: URLSearchParams[] = [];
+    const { fetchMock } = fakeApi({
+      "GET /api/campaigns/": (request) => {
+        const query = new URL(request.url).searchParams;
+        queries.push(query);
+        return { items: Number(query.get("page")) <= 2 ? [campaign] : [], total: 25, page: Number(query.get("page")), page_size: 20, filters: {} };
+      },
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    const { router, unmount } = renderApp(
+      [{ path: "/campaigns", element: <CampaignListPage /> }],
+      "/campaigns?page=abc&campaign_status=bogus&sort_by=nonsense&start_to=2026-02-31",
+    );
+
+    await screen.findByRole("link", { name: "Spring sale" });
+    expect(screen.getByText("Page 1 of 2")).toBeInTheDocument();
+    expect(screen.queryByText(/NaN/)).toBeNull();
+    for (const query of queries) {
+      expect(query.get("page")).toBe("1");
+      expect(query.has("campaign_status")).toBe(false);
+      expect(query.has("sort_by")).toBe(false);
+      expect(query.has("start_to")).toBe(false);
+    }
+    expect(router.state.location.search).toBe("");
+    expect(screen.getByLabelText("Status")).toHaveValue("");
+    unmount();
+
+    renderApp([{ path: "/campaigns", element: <CampaignListPage /> }], "/campaigns?page=999");
+    expect(await screen.findByText("Page 2 of 2")).toBeInTheDocument();
+    expect(queries.at(-1)?.get("page")).toBe("2");
   });
 });

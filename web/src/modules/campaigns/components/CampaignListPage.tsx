@@ -21,43 +21,93 @@ const SORTABLE = [
   ["campaign_status", "Status"],
 ] as const;
 
+const SORT_FIELDS = ["created_at", "updated_at", "start_date", "end_date", "campaign_name", "campaign_code", "campaign_status"];
+const CHOICES: Record<string, readonly string[]> = {
+  campaign_status: CAMPAIGN_STATUSES,
+  campaign_type: CAMPAIGN_TYPES,
+  primary_channel: CHANNELS,
+};
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day of a date input (in local time) as the instant it starts, or its last millisecond: the
+ * API's start_from / start_to are inclusive instants, so "starts until" a day takes all of it. */
+function dayBound(day: string, end: boolean): string | undefined {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = match.slice(1).map(Number);
+  const instant = end ? new Date(year, month - 1, date, 23, 59, 59, 999) : new Date(year, month - 1, date);
+  // 2026-02-31 and the like are not days.
+  if (instant.getFullYear() !== year || instant.getMonth() !== month - 1 || instant.getDate() !== date) return undefined;
+  return instant.toISOString();
+}
+
+/** Whether the list can use a value of the URL: a page is a whole number from 1, a status, type
+ * or channel one the API knows, a day a real day, a sort a known one. */
+function usable(key: string, value: string): boolean {
+  if (key === "page") return /^[1-9]\d{0,5}$/.test(value);
+  if (key in CHOICES) return CHOICES[key].includes(value);
+  if (key === "start_from" || key === "start_to") return dayBound(value, false) !== undefined;
+  if (key === "sort_by") return SORT_FIELDS.includes(value);
+  if (key === "sort_order") return value === "asc" || value === "desc";
+  if (key === "search") return value.length <= 200;
+  return true;
+}
+
+/** The URL's view without what the list cannot use. */
+function cleanParams(params: URLSearchParams): URLSearchParams {
+  const clean = new URLSearchParams();
+  for (const [key, value] of params) if (usable(key, value)) clean.append(key, value);
+  return clean;
+}
+
 /** The list's view lives in the URL: filters, search, sort and page can be bookmarked and shared. */
 function queryFromParams(params: URLSearchParams): CampaignListQuery {
   const query: Record<string, string | number | string[]> = {
     page: Number(params.get("page") ?? 1),
     page_size: PAGE_SIZE,
   };
-  for (const key of ["campaign_status", "campaign_type", "primary_channel"]) {
+  for (const key of Object.keys(CHOICES)) {
     const values = params.getAll(key).filter(Boolean);
     if (values.length) query[key] = values;
   }
-  for (const key of [
-    "search",
-    "start_from",
-    "start_to",
-    "sort_by",
-    "sort_order",
-  ]) {
+  for (const key of ["search", "sort_by", "sort_order"]) {
     const value = params.get(key);
     if (value) query[key] = value;
   }
+  const startFrom = dayBound(params.get("start_from") ?? "", false);
+  const startTo = dayBound(params.get("start_to") ?? "", true);
+  if (startFrom) query.start_from = startFrom;
+  if (startTo) query.start_to = startTo;
   return query as CampaignListQuery;
 }
 
 export function CampaignListPage() {
-  const [params, setParams] = useSearchParams();
+  const [urlParams, setParams] = useSearchParams();
+  const params = cleanParams(urlParams);
   const query = queryFromParams(params);
-  const { data, error, isFetching } = useCampaignList(query);
+  const { data, error, isFetching, isPlaceholderData } = useCampaignList(query);
   const { can } = useAuth();
-  const [search, setSearch] = useState(params.get("search") ?? "");
+  const urlSearch = params.get("search") ?? "";
+  const [search, setSearch] = useState(urlSearch);
 
-  const handleParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== "page") next.delete("page");
-    setParams(next);
-  };
+  // What the list cannot use leaves the URL too, so the filters show what is applied.
+  const url = urlParams.toString();
+  useEffect(() => {
+    if (params.toString() !== url) setParams(params, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url]);
+
+  // Back and Forward change the URL: the search box follows it.
+  useEffect(() => setSearch(urlSearch), [urlSearch]);
+
+  const handleParam = (key: string, value: string) =>
+    setParams((current) => {
+      const next = cleanParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      if (key !== "page") next.delete("page");
+      return next;
+    });
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -82,6 +132,16 @@ export function CampaignListPage() {
   const page = query.page ?? 1;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
+  // A page past the last (a bookmark of a longer list) becomes the last page.
+  useEffect(() => {
+    if (!data || isPlaceholderData || page <= pages) return;
+    const next = new URLSearchParams(params);
+    if (pages > 1) next.set("page", String(pages));
+    else next.delete("page");
+    setParams(next, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, isPlaceholderData, page, pages]);
+
   return (
     <section aria-labelledby="campaigns-title">
       <div className="page-head">
@@ -95,7 +155,7 @@ export function CampaignListPage() {
       <form className="filters" role="search" aria-label="Filter campaigns" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or code" />
+          <input type="search" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} placeholder="Name or code" />
         </label>
         <label>
           Status
@@ -142,7 +202,9 @@ export function CampaignListPage() {
       <ErrorNotice error={error} />
       <div className="table-wrap">
         <table aria-busy={isFetching} aria-describedby="campaigns-count">
-          <caption id="campaigns-count">{data ? `${data.total} campaigns` : "Loading campaigns"}</caption>
+          <caption id="campaigns-count">
+            {data ? `${data.total} campaigns` : error ? "Campaigns could not be loaded" : "Loading campaigns"}
+          </caption>
           <thead>
             <tr>
               {SORTABLE.slice(0, 2).map(([field, label]) => (

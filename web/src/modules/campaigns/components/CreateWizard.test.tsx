@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, renderApp } from "../../../test-utils";
 import { CreateWizard } from "./CreateWizard";
@@ -39,5 +39,175 @@ describe("CreateWizard", () => {
     await waitFor(() => expect(start).toHaveAccessibleDescription(/overlap CMP-2026-00009 \(email\) on email/));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Details");
     expect(document.querySelector(".notice-error")).toBeNull();
+  });
+
+  const budget = { id: "b1", budget_name: "Marketing 2026", budget_code: "MKT-26", total_amount: "50000.00", currency_code: "USD" };
+  const created = {
+    id: "c1",
+    campaign_name: "Summer",
+    campaign_code: "CMP-2026-00001",
+    validation_warnings: [],
+  };
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const next = async (times: number) => {
+    for (let step = 0; step < times; step += 1) await userEvent.click(screen.getByRole("button", { name: "Next" }));
+  };
+  const sent = (calls: Request[], method: string, path: string) =>
+    calls.filter((c) => c.method === method && new URL(c.url).pathname === path);
+
+  function wizard(handlers: Record<string, (request: Request) => unknown>) {
+    const api = fakeApi({
+      "GET /api/campaign-templates/": () => empty,
+      "GET /api/campaign-budgets/": () => ({ ...empty, items: [budget], total: 1 }),
+      "GET /api/campaign-budgets/availability/": () => ({}),
+      "POST /api/segments/estimate/": () => json(422, { error_code: "validation_error", message: "The request is not valid.", details: {} }),
+      ...handlers,
+    });
+    vi.stubGlobal("fetch", api.fetchMock);
+    renderApp(
+      [
+        { path: "/", element: <CreateWizard /> },
+        { path: "/campaigns/:id", element: <p>Campaign page</p> },
+      ],
+      "/",
+    );
+    return api.calls;
+  }
+
+  it("refuses a malformed currency code next to the field, before going on", async () => {
+    const calls = wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    const currency = screen.getByLabelText("Currency");
+    await userEvent.clear(currency);
+    await userEvent.type(currency, "U$D");
+    await next(1);
+
+    await waitFor(() => expect(currency).toHaveAccessibleDescription("A three-letter currency code, such as USD."));
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Details");
+    expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(0);
+  });
+
+  it("checks the allocation amount on the budget step, before anything is sent", async () => {
+    const calls = wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(2);
+    await userEvent.selectOptions(await screen.findByLabelText("Draw from budget"), "b1");
+    await userEvent.type(screen.getByLabelText("Amount"), "abc");
+    await next(1);
+
+    expect(screen.getByLabelText("Amount")).toHaveAccessibleDescription(/An amount such as 2000.00./);
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Budget");
+
+    await userEvent.clear(screen.getByLabelText("Amount"));
+    await userEvent.type(screen.getByLabelText("Amount"), "1500");
+    await next(2);
+    const review = screen.getByRole("heading", { level: 2 });
+    expect(review).toHaveTextContent("Review");
+    expect(document.querySelector(".review")).not.toHaveTextContent("NaN");
+    expect(document.querySelector(".review")).toHaveTextContent("1,500.00");
+    expect(calls.filter((c) => c.method !== "GET" && !c.url.includes("/estimate/"))).toHaveLength(0);
+  });
+
+  it("asks for the segment's name before sending", async () => {
+    const calls = wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(3);
+    await userEvent.click(screen.getByRole("button", { name: "Add behavioral condition" }));
+    await userEvent.clear(screen.getByLabelText("Segment name"));
+    await next(1);
+
+    expect(screen.getByLabelText("Segment name")).toHaveAccessibleDescription("Give the segment a name.");
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Segments");
+    expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(0);
+  });
+
+  it("keeps one Idempotency-Key for the create, however often it is tried", async () => {
+    let tries = 0;
+    const calls = wizard({
+      "POST /api/campaigns/": () => {
+        tries += 1;
+        return tries === 1 ? json(503, { error_code: "service_unavailable", message: "A backing service is unavailable.", details: {} }) : created;
+      },
+    });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(4);
+    await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("A backing service is unavailable.");
+    await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
+
+    expect(await screen.findByText("Campaign page")).toBeInTheDocument();
+    const keys = sent(calls, "POST", "/api/campaigns/").map((c) => c.headers.get("Idempotency-Key"));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("once the campaign exists, retries only the step that failed, says which, and offers the campaign", async () => {
+    let allocations = 0;
+    const calls = wizard({
+      "POST /api/campaigns/": () => created,
+      "PUT /api/campaigns/c1/budgets/b1/": () => {
+        allocations += 1;
+        return allocations === 1
+          ? json(409, { error_code: "budget_exceeded", message: "The budget has 1000.00 USD left.", details: { field: "allocated_amount" } })
+          : { allocated_amount: "900.00" };
+      },
+      "POST /api/campaign-segments/": () => ({ id: "s1" }),
+    });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(2);
+    await userEvent.selectOptions(await screen.findByLabelText("Draw from budget"), "b1");
+    await userEvent.type(screen.getByLabelText("Amount"), "1500");
+    await next(1);
+    await userEvent.click(screen.getByRole("button", { name: "Add behavioral condition" }));
+    await next(1);
+    await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
+
+    // Back on the budget step, the failure named, the campaign offered.
+    const alert = await screen.findByText(/was created, but not all that comes with it/);
+    const notice = alert.closest(".notice") as HTMLElement;
+    expect(notice).toHaveTextContent("Budget allocation: The budget has 1000.00 USD left.");
+    expect(notice).not.toHaveTextContent("Segment:");
+    expect(within(notice).getByRole("button", { name: "Open the campaign" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Budget");
+
+    await userEvent.clear(screen.getByLabelText("Amount"));
+    await userEvent.type(screen.getByLabelText("Amount"), "900");
+    await next(2);
+    await userEvent.click(screen.getByRole("button", { name: "Retry what failed" }));
+
+    expect(await screen.findByText("Campaign page")).toBeInTheDocument();
+    expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(1);
+    expect(sent(calls, "POST", "/api/campaign-segments/")).toHaveLength(1);
+    const puts = sent(calls, "PUT", "/api/campaigns/c1/budgets/b1/");
+    expect(puts).toHaveLength(2);
+    expect(await puts[1].json()).toEqual({ allocated_amount: "900" });
+  });
+
+  it("opens the created campaign when a later step keeps failing", async () => {
+    const calls = wizard({
+      "POST /api/campaigns/": () => created,
+      "POST /api/campaign-segments/": () =>
+        json(422, {
+          error_code: "validation_error",
+          message: "The request is not valid.",
+          details: { fields: { "body.behavioral_criteria": ["unknown event"] } },
+        }),
+    });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(3);
+    await userEvent.click(screen.getByRole("button", { name: "Add behavioral condition" }));
+    await next(1);
+    await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
+    expect(await screen.findByText(/Segment: The request is not valid. \(behavioral criteria: unknown event\)/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Segments");
+    await next(1);
+    await userEvent.click(screen.getByRole("button", { name: "Retry what failed" }));
+    await waitFor(() => expect(sent(calls, "POST", "/api/campaign-segments/")).toHaveLength(2));
+
+    await userEvent.click(screen.getByRole("button", { name: "Open the campaign" }));
+    expect(await screen.findByText("Campaign page")).toBeInTheDocument();
+    expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(1);
   });
 });

@@ -5,8 +5,9 @@ import { useNavigate } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
-import { placeFieldErrors } from "../../../api/errors";
+import { ApiError, describeError, placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
+import { Field } from "../../../ui/Field";
 import { formatMoney } from "../../../ui/format";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
 import { useBudgets, useTemplates } from "../budgetApi";
@@ -14,10 +15,53 @@ import { DETAILS_FIELDS, detailsSchema, toInstant, type DetailsValues } from "..
 import { DetailsFields } from "./DetailsFields";
 import { FiscalYearSummary } from "./FiscalYearSummary";
 import { SegmentBuilder } from "../../segments/components/SegmentBuilder";
-import { emptyRules, hasConditions, rulesToCriteria, segmentTypeOf, type SegmentRules } from "../../segments/rules";
+import {
+  CRITERIA_TYPES,
+  emptyRules,
+  hasConditions,
+  incompleteConditions,
+  rulesToCriteria,
+  segmentTypeOf,
+  type SegmentRules,
+} from "../../segments/rules";
+import type { CampaignCreated } from "../api";
 import { toLocalInput } from "../schema";
 
 const STEPS = ["Details", "Template", "Budget", "Segments", "Review"] as const;
+const BUDGET_STEP = 2;
+const SEGMENTS_STEP = 3;
+const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** What the budget step lacks before anything is sent, if anything. */
+function allocationProblem(budgetId: string, allocation: string): string | undefined {
+  if (!budgetId) return undefined;
+  const amount = allocation.trim();
+  if (!amount) return "Enter the amount to draw, or choose “No allocation yet”.";
+  if (!AMOUNT.test(amount)) return "An amount such as 2000.00.";
+  if (Number(amount) <= 0) return "An amount above 0.";
+  return undefined;
+}
+
+/** What the segments step lacks before anything is sent, by field, when it has rules. */
+function segmentProblems(name: string, rules: SegmentRules): { name?: string; rules?: string } {
+  if (!Object.values(rules).some(hasConditions)) return {};
+  const incomplete = CRITERIA_TYPES.reduce((sum, type) => sum + incompleteConditions(rules[type]), 0);
+  return {
+    name: !name.trim() ? "Give the segment a name." : name.trim().length > 100 ? "At most 100 characters." : undefined,
+    rules: incomplete ? `${incomplete === 1 ? "A condition has" : `${incomplete} conditions have`} no value yet: fill it in or remove it.` : undefined,
+  };
+}
+
+/** The steps that come after the campaign exists; each is redone alone when it failed. */
+type FollowUp = "allocation" | "segment";
+const FOLLOW_UP_LABEL: Record<FollowUp, string> = { allocation: "Budget allocation", segment: "Segment" };
+
+/** An error of a follow-up step in one sentence, with the fields it names. */
+function describeStepError(error: unknown): string {
+  const fields = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
+  const named = fields.map(([name, message]) => `${name.replace(/_/g, " ")}: ${message}`).join("; ");
+  return named ? `${describeError(error)} (${named})` : describeError(error);
+}
 
 function defaults(): DetailsValues {
   const start = new Date(Date.now() + 60 * 60 * 1000);
@@ -43,12 +87,21 @@ export function CreateWizard() {
   const [templateId, setTemplateId] = useState("");
   const [budgetId, setBudgetId] = useState("");
   const [allocation, setAllocation] = useState("");
+  const [allocationError, setAllocationError] = useState<string | undefined>();
   const [segmentName, setSegmentName] = useState("Main audience");
   const [rules, setRules] = useState<SegmentRules>(emptyRules);
+  const [segmentErrors, setSegmentErrors] = useState<{ name?: string; rules?: string }>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState(false);
+  // One key for the whole wizard: a retry of the create (a lost answer, a double click) replays
+  // the first campaign instead of making a second one.
+  const [createKey] = useState(() => crypto.randomUUID());
+  // The campaign once it exists, the follow-up steps done since, and those that failed.
+  const [campaign, setCampaign] = useState<CampaignCreated | null>(null);
+  const [done, setDone] = useState<FollowUp[]>([]);
+  const [failed, setFailed] = useState<Partial<Record<FollowUp, unknown>>>({});
   const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: defaults() });
   const templates = useTemplates();
   const budgets = useBudgets();
@@ -61,73 +114,144 @@ export function CreateWizard() {
     return () => subscription.unsubscribe();
   }, [form]);
 
+  /** Whether the step's inputs can be sent; says what is missing next to it otherwise. */
+  const checkStep = async (index: number): Promise<boolean> => {
+    if (index === 0) return campaign !== null || (await form.trigger());
+    if (index === BUDGET_STEP) {
+      const problem = allocationProblem(budgetId, allocation);
+      setAllocationError(problem);
+      return !problem;
+    }
+    if (index === SEGMENTS_STEP) {
+      const problems = segmentProblems(segmentName, rules);
+      setSegmentErrors(problems);
+      return !problems.name && !problems.rules;
+    }
+    return true;
+  };
+
   const handleNext = async () => {
-    if (step === 0 && !(await form.trigger())) return;
+    if (!(await checkStep(step))) return;
     setStep((s) => Math.min(STEPS.length - 1, s + 1));
+  };
+
+  const openCampaign = (id: string) => {
+    releaseGuard();
+    navigate(`/campaigns/${id}`);
   };
 
   const handleCreate = async () => {
     setSaving(true);
+    // Nothing is sent while a step still lacks something: the first such step is shown.
+    for (const index of [0, BUDGET_STEP, SEGMENTS_STEP]) {
+      if (!(await checkStep(index))) {
+        setStep(index);
+        setSaving(false);
+        return;
+      }
+    }
     setError(null);
     setServerErrors({});
-    try {
-      const v = form.getValues();
-      const campaign = unwrap(
-        await api.POST("/api/campaigns/", {
-          params: { header: { "Idempotency-Key": crypto.randomUUID() } },
-          body: {
-            campaign_name: v.campaign_name,
-            campaign_code: v.campaign_code || null,
-            description: v.description || null,
-            campaign_type: v.campaign_type,
-            campaign_category: v.campaign_category,
-            primary_channel: v.primary_channel,
-            start_date: toInstant(v.start_date),
-            end_date: toInstant(v.end_date),
-            ...(v.total_budget ? { total_budget: v.total_budget } : {}),
-            currency_code: v.currency_code,
-            template_id: templateId || null,
-          },
-        }),
-      );
-      if (budgetId && allocation) {
-        unwrap(
-          await api.PUT("/api/campaigns/{campaign_id}/budgets/{budget_id}/", {
-            params: { path: { campaign_id: campaign.id, budget_id: budgetId } },
-            body: { allocated_amount: allocation },
-          }),
-        );
-      }
-      if (hasRules) {
-        unwrap(
-          await api.POST("/api/campaign-segments/", {
+    let current = campaign;
+    if (!current) {
+      try {
+        const v = detailsSchema.parse(form.getValues());
+        current = unwrap(
+          await api.POST("/api/campaigns/", {
+            params: { header: { "Idempotency-Key": createKey } },
             body: {
-              campaign_id: campaign.id,
-              segment_name: segmentName,
-              segment_type: segmentTypeOf(rules) as never,
-              ...rulesToCriteria(rules),
+              campaign_name: v.campaign_name,
+              campaign_code: v.campaign_code || null,
+              description: v.description || null,
+              campaign_type: v.campaign_type,
+              campaign_category: v.campaign_category,
+              primary_channel: v.primary_channel,
+              start_date: toInstant(v.start_date),
+              end_date: toInstant(v.end_date),
+              ...(v.total_budget ? { total_budget: v.total_budget } : {}),
+              currency_code: v.currency_code,
+              template_id: templateId || null,
             },
           }),
         );
+        setCampaign(current);
+        current.validation_warnings.forEach((w) => toast.warning(w.message));
+        await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
+      } catch (caught) {
+        // Errors that name a field of the details step show next to it there; the rest in a banner.
+        const { fields, rest } = placeFieldErrors(caught, DETAILS_FIELDS);
+        setServerErrors(fields);
+        if (rest) setError(caught);
+        if (Object.keys(fields).length > 0) setStep(0);
+        setSaving(false);
+        return;
       }
-      campaign.validation_warnings.forEach((w) => toast.warning(w.message));
-      setCreated(true);
-      releaseGuard();
-      await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
-      toast.success(`Campaign “${campaign.campaign_name}” created.`);
-      navigate(`/campaigns/${campaign.id}`);
-    } catch (caught) {
-      // Errors that name a field of the details step show next to it there; the rest in a banner.
-      const { fields, rest } = placeFieldErrors(caught, DETAILS_FIELDS);
-      setServerErrors(fields);
-      if (rest) setError(caught);
-      if (Object.keys(fields).length > 0) setStep(0);
-    } finally {
-      setSaving(false);
     }
+
+    // Then what comes with it, each step at most once: a retry redoes only the steps that failed.
+    const campaignId = current.id;
+    const followUps: [FollowUp, boolean, () => Promise<unknown>][] = [
+      [
+        "allocation",
+        Boolean(budgetId),
+        async () =>
+          unwrap(
+            await api.PUT("/api/campaigns/{campaign_id}/budgets/{budget_id}/", {
+              params: { path: { campaign_id: campaignId, budget_id: budgetId } },
+              body: { allocated_amount: allocation.trim() },
+            }),
+          ),
+      ],
+      [
+        "segment",
+        hasRules,
+        async () =>
+          unwrap(
+            await api.POST("/api/campaign-segments/", {
+              body: {
+                campaign_id: campaignId,
+                segment_name: segmentName.trim(),
+                segment_type: segmentTypeOf(rules) as never,
+                ...rulesToCriteria(rules),
+              },
+            }),
+          ),
+      ],
+    ];
+    const nowDone = [...done];
+    const nowFailed: Partial<Record<FollowUp, unknown>> = {};
+    for (const [name, wanted, run] of followUps) {
+      if (!wanted || nowDone.includes(name)) continue;
+      try {
+        await run();
+        nowDone.push(name);
+      } catch (caught) {
+        nowFailed[name] = caught;
+      }
+    }
+    setDone(nowDone);
+    setFailed(nowFailed);
+
+    if (nowFailed.allocation || nowFailed.segment) {
+      setSaving(false);
+      // Next to the field the API names, on the first step that failed.
+      const amountError = nowFailed.allocation instanceof ApiError ? nowFailed.allocation.fieldErrors().allocated_amount : undefined;
+      setAllocationError(amountError);
+      const nameError = nowFailed.segment instanceof ApiError ? nowFailed.segment.fieldErrors().segment_name : undefined;
+      setSegmentErrors(nameError ? { name: nameError } : {});
+      setStep(nowFailed.allocation ? BUDGET_STEP : SEGMENTS_STEP);
+      return;
+    }
+    setCreated(true);
+    releaseGuard();
+    await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
+    toast.success(`Campaign “${current.campaign_name}” created.`);
+    navigate(`/campaigns/${campaignId}`);
   };
 
   const startYear = values.start_date ? new Date(values.start_date).getFullYear() : new Date().getFullYear();
+  const currency = values.currency_code.trim().toUpperCase();
+  const failedSteps = (Object.keys(failed) as FollowUp[]).filter((name) => failed[name]);
 
   return (
     <section aria-labelledby="wizard-title" className="wizard">
@@ -140,10 +264,37 @@ export function CreateWizard() {
         ))}
       </ol>
       <ErrorNotice error={error} />
+      {campaign && failedSteps.length > 0 && (
+        <div className="notice notice-error" role="alert">
+          <p>
+            Campaign “{campaign.campaign_name}” ({campaign.campaign_code}) was created, but not all that comes with it:
+          </p>
+          <ul>
+            {failedSteps.map((name) => (
+              <li key={name}>
+                {FOLLOW_UP_LABEL[name]}: {describeStepError(failed[name])}
+              </li>
+            ))}
+          </ul>
+          <p>Fix it and try again (the campaign is not created a second time), or finish in the campaign itself.</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => openCampaign(campaign.id)}>
+              Open the campaign
+            </button>
+          </div>
+        </div>
+      )}
       <h2>{STEPS[step]}</h2>
-      {step === 0 && <DetailsFields register={form.register} errors={form.formState.errors} serverErrors={serverErrors} />}
+      {campaign && step < BUDGET_STEP && (
+        <p className="notice">This step is saved in the created campaign; change it there, in the campaign's editor.</p>
+      )}
+      {step === 0 && (
+        <fieldset className="plain" disabled={campaign !== null}>
+          <DetailsFields register={form.register} errors={form.formState.errors} serverErrors={serverErrors} />
+        </fieldset>
+      )}
       {step === 1 && (
-        <fieldset className="choices">
+        <fieldset className="choices" disabled={campaign !== null}>
           <legend>Choose a template (optional)</legend>
           <label className="choice">
             <input type="radio" name="template" checked={templateId === ""} onChange={() => setTemplateId("")} /> No template
@@ -157,12 +308,19 @@ export function CreateWizard() {
           ))}
         </fieldset>
       )}
-      {step === 2 && (
+      {step === BUDGET_STEP && (
         <div className="budget-step">
-          <FiscalYearSummary year={startYear} currency={values.currency_code} />
+          <FiscalYearSummary year={startYear} currency={currency} />
           <label>
             Draw from budget
-            <select value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
+            <select
+              value={budgetId}
+              disabled={done.includes("allocation")}
+              onChange={(e) => {
+                setBudgetId(e.target.value);
+                setAllocationError(undefined);
+              }}
+            >
               <option value="">No allocation yet</option>
               {budgets.data?.items.map((budget) => (
                 <option key={budget.id} value={budget.id}>
@@ -171,20 +329,50 @@ export function CreateWizard() {
               ))}
             </select>
           </label>
-          <label>
-            Amount
-            <input inputMode="decimal" value={allocation} onChange={(e) => setAllocation(e.target.value)} disabled={!budgetId} />
-          </label>
+          <Field label="Amount" error={allocationError} hint={budgetId ? `In ${currency}, such as 2000.00.` : undefined}>
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={allocation}
+                onChange={(e) => {
+                  setAllocation(e.target.value);
+                  setAllocationError(undefined);
+                }}
+                disabled={!budgetId || done.includes("allocation")}
+              />
+            )}
+          </Field>
         </div>
       )}
-      {step === 3 && (
-        <>
-          <label>
-            Segment name
-            <input value={segmentName} onChange={(e) => setSegmentName(e.target.value)} />
-          </label>
-          <SegmentBuilder rules={rules} onChange={setRules} channel={values.primary_channel} />
-        </>
+      {step === SEGMENTS_STEP && (
+        <fieldset className="plain" disabled={done.includes("segment")}>
+          <Field label="Segment name" error={segmentErrors.name}>
+            {(p) => (
+              <input
+                {...p}
+                value={segmentName}
+                onChange={(e) => {
+                  setSegmentName(e.target.value);
+                  setSegmentErrors((current) => ({ ...current, name: undefined }));
+                }}
+              />
+            )}
+          </Field>
+          {segmentErrors.rules && (
+            <p className="field-error" role="alert">
+              {segmentErrors.rules}
+            </p>
+          )}
+          <SegmentBuilder
+            rules={rules}
+            onChange={(next) => {
+              setRules(next);
+              setSegmentErrors((current) => ({ ...current, rules: undefined }));
+            }}
+            channel={values.primary_channel}
+          />
+        </fieldset>
       )}
       {step === 4 && (
         <dl className="review">
@@ -199,13 +387,19 @@ export function CreateWizard() {
             {values.start_date.replace("T", " ")} → {values.end_date.replace("T", " ")}
           </dd>
           <dt>Budget</dt>
-          <dd>{formatMoney(values.total_budget || null, values.currency_code)}</dd>
+          <dd>{formatMoney(values.total_budget || null, currency)}</dd>
           <dt>Template</dt>
           <dd>{templates.data?.items.find((t) => t.id === templateId)?.template_name ?? "None"}</dd>
           <dt>Allocation</dt>
-          <dd>{budgetId ? formatMoney(allocation, values.currency_code) : "None"}</dd>
+          <dd>
+            {budgetId ? formatMoney(allocation.trim(), currency) : "None"}
+            {done.includes("allocation") && " (saved)"}
+          </dd>
           <dt>Segment</dt>
-          <dd>{hasRules ? segmentName : "None yet"}</dd>
+          <dd>
+            {hasRules ? segmentName : "None yet"}
+            {done.includes("segment") && " (saved)"}
+          </dd>
         </dl>
       )}
       <div className="actions">
@@ -218,7 +412,7 @@ export function CreateWizard() {
           </button>
         ) : (
           <button type="button" disabled={saving} onClick={() => void handleCreate()}>
-            {saving ? "Creating…" : "Create campaign"}
+            {saving ? "Creating…" : campaign ? "Retry what failed" : "Create campaign"}
           </button>
         )}
       </div>

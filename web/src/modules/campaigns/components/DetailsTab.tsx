@@ -142,7 +142,7 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
             className="danger"
             onClick={() => {
               setConflict(false);
-              void save(form.getValues(), "*");
+              void save(detailsSchema.parse(form.getValues()), "*");
             }}
           >
             Overwrite with mine

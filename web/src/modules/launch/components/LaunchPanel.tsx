@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
@@ -19,10 +19,14 @@ type Action = "plan" | "pause" | "resume" | "cancel" | "submit-for-approval";
 export function LaunchPanel({ campaign }: LaunchPanelProps) {
   const queryClient = useQueryClient();
   const { can } = useAuth();
-  const { launch, progress, refetch } = useLaunchProgress(campaign.id);
+  const { launch, progress, lastError, errors, refetch } = useLaunchProgress(campaign.id);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [overrideReason, setOverrideReason] = useState("");
   const [error, setError] = useState<unknown>(null);
+  // The request that runs: every button waits for it, so a double click sends it once.
+  const [running, setRunning] = useState<Action | "launch" | null>(null);
+  const busy = useRef(false);
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
@@ -30,22 +34,38 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
     await refetch();
   };
 
-  const handleAction = async (action: Action) => {
+  /** Runs one request at a time; a click while one runs is ignored. */
+  const exclusive = async (name: Action | "launch", request: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    setRunning(name);
     setError(null);
     try {
+      await request();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      busy.current = false;
+      setRunning(null);
+    }
+  };
+
+  const handleAction = (action: Action) =>
+    exclusive(action, async () => {
       const path = `/api/campaigns/{campaign_id}/${action}/` as "/api/campaigns/{campaign_id}/plan/";
       unwrap(await api.POST(path, { params: { path: { campaign_id: campaign.id } } }));
       toast.success(`Campaign ${action.replace(/-/g, " ")}: done.`);
       await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
+    });
+
+  const handleCancel = async () => {
+    setConfirmingCancel(false);
+    await handleAction("cancel");
   };
 
   const handleLaunch = async () => {
     setConfirming(false);
-    setError(null);
-    try {
+    await exclusive("launch", async () => {
       const accepted = unwrap(
         await api.POST("/api/campaigns/{campaign_id}/launch/", {
           params: { path: { campaign_id: campaign.id }, header: { "Idempotency-Key": crypto.randomUUID() } },
@@ -54,9 +74,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
       );
       toast.success(`Launch ${accepted.launch.launch_status}.`);
       await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   };
 
   const done = progress ? progress.queued - progress.remaining : 0;
@@ -68,35 +86,35 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
     <section aria-labelledby="launch-title" className="card">
       <h2 id="launch-title">Launch</h2>
       <ErrorNotice error={error} />
-      <div className="actions">
-        {can("update_campaign") && status === "draft" && ["not_required", "rejected"].includes(campaign.approval_status) && (
-          <button type="button" className="secondary" onClick={() => void handleAction("submit-for-approval")}>
-            Submit for approval
+      <div className="actions" aria-busy={running !== null}>
+        {can("update_campaign") && ["draft", "planned"].includes(status) && ["not_required", "rejected"].includes(campaign.approval_status) && (
+          <button type="button" className="secondary" disabled={running !== null} onClick={() => void handleAction("submit-for-approval")}>
+            {running === "submit-for-approval" ? "Submitting…" : "Submit for approval"}
           </button>
         )}
         {canLaunch && status === "draft" && campaign.approval_status !== "pending_approval" && (
-          <button type="button" className="secondary" onClick={() => void handleAction("plan")}>
-            Plan
+          <button type="button" className="secondary" disabled={running !== null} onClick={() => void handleAction("plan")}>
+            {running === "plan" ? "Planning…" : "Plan"}
           </button>
         )}
         {canLaunch && status === "planned" && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Launch…
+          <button type="button" disabled={running !== null} onClick={() => setConfirming(true)}>
+            {running === "launch" ? "Launching…" : "Launch…"}
           </button>
         )}
         {canLaunch && status === "active" && (
-          <button type="button" className="secondary" onClick={() => void handleAction("pause")}>
-            Pause
+          <button type="button" className="secondary" disabled={running !== null} onClick={() => void handleAction("pause")}>
+            {running === "pause" ? "Pausing…" : "Pause"}
           </button>
         )}
         {canLaunch && status === "paused" && (
-          <button type="button" className="secondary" onClick={() => void handleAction("resume")}>
-            Resume
+          <button type="button" className="secondary" disabled={running !== null} onClick={() => void handleAction("resume")}>
+            {running === "resume" ? "Resuming…" : "Resume"}
           </button>
         )}
         {canLaunch && ["planned", "active", "paused"].includes(status) && (
-          <button type="button" className="danger" onClick={() => void handleAction("cancel")}>
-            Cancel campaign
+          <button type="button" className="danger" disabled={running !== null} onClick={() => setConfirmingCancel(true)}>
+            {running === "cancel" ? "Cancelling…" : "Cancel campaign…"}
           </button>
         )}
       </div>
@@ -105,6 +123,12 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
           <p>
             Latest launch <StatusChip status={progress.launch_status} />
           </p>
+          {lastError && (
+            <p className="notice notice-error" data-testid="launch-error">
+              {progress.launch_status === "failed" ? "The launch failed: " : "Last error: "}
+              {lastError}
+            </p>
+          )}
           <div
             className="progressbar"
             role="progressbar"
@@ -142,6 +166,41 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
               <dd>{progress.eta_s != null && ACTIVE.has(progress.launch_status) ? `${Math.ceil(progress.eta_s)} s` : "—"}</dd>
             </div>
           </dl>
+          {errors.length > 0 && (
+            <details className="launch-errors">
+              <summary>Latest failed deliveries ({errors.length})</summary>
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">Latest failed deliveries of this launch</caption>
+                  <thead>
+                    <tr>
+                      <th>When</th>
+                      <th>Channel</th>
+                      <th>Error</th>
+                      <th>Attempts</th>
+                      <th>Contact</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {errors.map((item) => (
+                      <tr key={item.delivery_id}>
+                        <td>
+                          <time dateTime={item.at}>{new Date(item.at).toLocaleString()}</time>
+                        </td>
+                        <td>{item.channel.replace(/_/g, " ")}</td>
+                        <td>
+                          {item.error ?? "—"}
+                          {item.error_code && <div className="muted">{item.error_code}</div>}
+                        </td>
+                        <td>{item.attempts}</td>
+                        <td className="muted">{item.contact_id}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
         </div>
       )}
       <Modal
@@ -157,6 +216,21 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
             Not yet
+          </button>
+        </div>
+      </Modal>
+      <Modal
+        open={confirmingCancel}
+        onOpenChange={setConfirmingCancel}
+        title={`Cancel ${campaign.campaign_name}?`}
+        description="Nothing more is sent: messages not sent yet are skipped, and a cancelled campaign cannot be launched again."
+      >
+        <div className="actions">
+          <button type="button" className="danger" onClick={() => void handleCancel()}>
+            Cancel campaign
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirmingCancel(false)}>
+            Keep it
           </button>
         </div>
       </Modal>

@@ -51,6 +51,7 @@ const segment = {
   psychographic_criteria: {},
   target_count: 10,
   actual_count: 8,
+  last_evaluated_at: "2026-03-01T10:00:00Z",
 };
 const estimate = {
   count: 8,
@@ -65,11 +66,11 @@ const estimate = {
   took_ms: 3,
 };
 
-function stack(user = me) {
+function stack(user = me, segments: unknown[] = [segment]) {
   const saved: Record<string, unknown>[] = [];
   const api = fakeApi({
     "GET /api/auth/me": () => user,
-    "GET /api/campaign-segments/": () => ({ items: [segment], total: 1, page: 1, page_size: 100, filters: {} }),
+    "GET /api/campaign-segments/": () => ({ items: segments, total: segments.length, page: 1, page_size: 100, filters: {} }),
     "POST /api/segments/estimate/": () => estimate,
     "PATCH /api/campaign-segments/s1/": async (request) => {
       saved.push((await request.json()) as Record<string, unknown>);
@@ -83,6 +84,19 @@ function stack(user = me) {
 }
 
 describe("SegmentsTab", () => {
+  it("says a segment never evaluated is not evaluated yet, rather than matching no one", async () => {
+    const fresh = { ...segment, id: "s2", segment_name: "Fresh", target_count: 0, actual_count: 0, last_evaluated_at: null };
+    stack(me, [segment, fresh]);
+
+    const evaluated = await screen.findByRole("row", { name: /Parisian buyers/ });
+    expect(within(evaluated).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(
+      expect.arrayContaining(["10", "8"]),
+    );
+    const never = screen.getByRole("row", { name: /Fresh/ });
+    expect(never).toHaveTextContent("not evaluated yet");
+    expect(within(never).queryByText("0")).toBeNull();
+  });
+
   it("offers personal-data fields only with is_set / is_not_set without view_pii", async () => {
     stack();
     await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));

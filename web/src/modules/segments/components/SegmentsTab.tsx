@@ -79,8 +79,17 @@ export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
             <tr key={segment.id}>
               <td>{segment.segment_name}</td>
               <td>{segment.segment_type}</td>
-              <td>{formatNumber(segment.target_count)}</td>
-              <td>{formatNumber(segment.actual_count)}</td>
+              {segment.last_evaluated_at ? (
+                <>
+                  <td>{formatNumber(segment.target_count)}</td>
+                  <td>{formatNumber(segment.actual_count)}</td>
+                </>
+              ) : (
+                // Counts of a segment never evaluated are not zeros: they are not known yet.
+                <td colSpan={2} className="muted">
+                  not evaluated yet
+                </td>
+              )}
               <td>
                 <button type="button" className="secondary" onClick={() => handleEdit(segment)}>
                   {editable ? "Edit" : "View"} {segment.segment_name}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { detailsSchema } from "./schema";
+
+const valid = {
+  campaign_name: "Spring sale",
+  campaign_code: "",
+  description: "",
+  campaign_type: "promotional",
+  campaign_category: "sales",
+  primary_channel: "email",
+  start_date: "2026-03-01T09:00",
+  end_date: "2026-03-31T09:00",
+  total_budget: "2000.00",
+  currency_code: "USD",
+};
+
+describe("detailsSchema", () => {
+  it("takes a currency code of three letters, upper-cased", () => {
+    expect(detailsSchema.parse({ ...valid, currency_code: "eur" }).currency_code).toBe("EUR");
+  });
+
+  it("refuses a malformed currency code with a message for the field", () => {
+    for (const code of ["U$D", "US", "US1", "USDX", ""]) {
+      const result = detailsSchema.safeParse({ ...valid, currency_code: code });
+      expect(result.success).toBe(false);
+      expect(result.error?.flatten().fieldErrors.currency_code).toEqual(["A three-letter currency code, such as USD."]);
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import type { RouteObject } from "react-router-dom";
+import { Toaster } from "sonner";
+import { AuthProvider } from "../modules/auth/useAuth";
+import { App } from "../App";
+import { RouteError } from "./RouteError";
+
+/** The app's one route: the app decides the pages; an error while rendering any of them shows
+ * the error screen rather than the router's own page. */
+export const appRoutes: RouteObject[] = [
+  {
+    path: "*",
+    element: (
+      <AuthProvider>
+        <App />
+        <Toaster position="top-right" closeButton />
+      </AuthProvider>
+    ),
+    errorElement: <RouteError />,
+  },
+];
