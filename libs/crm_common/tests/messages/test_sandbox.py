@@ -147,5 +147,6 @@ def test_a_render_has_a_time_budget(monkeypatch) -> None:
     from crm_common.messages import sandbox
 
     monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.0)
+    many = "[" + ",".join(["1"] * 40) + "]"
     with pytest.raises(RenderFailed, match="took longer than"):
-        render("sms", subject=None, text="{% for i in interests %}{{ i }}{% endfor %}")
+        render("sms", subject=None, text=f"{{% for i in {many} %}}{{{{ i }}}}{{% endfor %}}")

@@ -5,11 +5,12 @@ neither may reach the process: the environment is Jinja2's immutable sandbox (no
 attributes, no mutation of lists or dicts), with no globals at all (no `range`, `lipsum`,
 `cycler`, `namespace` …), a whitelist of filters and of methods callable on values, and no
 tags that load other templates, define macros or blocks, or switch autoescaping off. Every
-value an operator or filter takes or produces is size-checked — a list counting the
-characters of what it holds, so that one string repeated in a list cannot stand for a huge
-text — the filters that could build more than that (`replace`, `join`) work out their
-result's size before building it, every loop iteration is counted, one render has a time
-budget, and its output is capped, so no template can make a render slow or large.
+value an operator or filter takes or produces, and every list, tuple or dict the template
+writes, is size-checked — a list counting the characters of what it holds, so that one
+string repeated in a list cannot stand for a huge text — the filters that could build more
+than that (`replace`, `join`) work out their result's size before building it, every loop
+iteration is counted, one render has a time budget, and its output is capped, so no
+template can make a render slow or large.
 """
 
 from __future__ import annotations
@@ -149,10 +150,11 @@ class BudgetExceeded(Exception):
 
 
 class _Budget:
-    __slots__ = ("deadline", "iterations")
+    __slots__ = ("deadline", "iterations", "steps")
 
     def __init__(self) -> None:
         self.iterations = 0
+        self.steps = 0
         self.deadline = time.monotonic() + MAX_RENDER_SECONDS
 
     def iterate(self) -> None:
@@ -162,7 +164,10 @@ class _Budget:
         self.check_time()
 
     def check_time(self) -> None:
-        if time.monotonic() > self.deadline:
+        """The clock is read every 16th step (a step is a filter call or a loop iteration,
+        each bounded by the size checks): the budget holds to within 16 of them."""
+        self.steps += 1
+        if self.steps & 15 == 0 and time.monotonic() > self.deadline:
             raise BudgetExceeded(f"the render took longer than {MAX_RENDER_SECONDS} s")
 
 
@@ -188,6 +193,9 @@ def _current_budget() -> _Budget:
         budget = _Budget()
         _budget.set(budget)
         return budget
+
+
+_CONTAINERS = (list, tuple, dict)
 
 
 def size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
@@ -269,18 +277,19 @@ def _guarded_filter(name: str) -> Callable[..., Any]:
     @functools.wraps(func)  # keeps the pass_context / pass_environment marker
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _current_budget().check_time()
-        for value in (*args[skip:], *kwargs.values()):
-            checked(value)
+        # A string argument is already within its bounds (a checked result, a field, the
+        # template's own text); a container may hold one string many times over.
+        for value in args[skip:]:
+            if type(value) in _CONTAINERS:
+                checked(value)
+        for value in kwargs.values():
+            if type(value) in _CONTAINERS:
+                checked(value)
         if precheck is not None:
             _refuse_longer(precheck(*args[skip:], **kwargs))
         return checked(func(*args, **kwargs))
 
     return guarded
-
-
-def _finalize(value: Any) -> Any:
-    """Every printed value: size-checked before it is turned into text."""
-    return checked(value)
 
 
 def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
@@ -336,6 +345,26 @@ class _GuardedCodeGenerator(CodeGenerator):
         super().visit_Concat(node, frame)
         self.write(")")
 
+    # A list, tuple or dict written in the template is size-checked as it is built: one string
+    # repeated in it could otherwise stand for a huge text, turned into one at once when printed.
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("environment.checked(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.checked(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # an assignment target (`{% for a, b in … %}`)
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.checked(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
 
 class MessageEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox message templates compile and render in."""
@@ -350,7 +379,6 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
             auto_reload=False,
             cache_size=0,
             keep_trailing_newline=True,
-            finalize=_finalize,
         )
         self.globals.clear()
         self.filters = {name: _guarded_filter(name) for name in SAFE_FILTERS}
