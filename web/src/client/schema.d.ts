@@ -2673,6 +2673,23 @@ export interface components {
          *     }
          */
         AllocationList: {
+            /** Total */
+            total: number;
+            /**
+             * Page
+             * @default 1
+             */
+            page?: number;
+            /**
+             * Page Size
+             * @description The page holds the whole list.
+             * @default 0
+             */
+            page_size?: number;
+            /** Filters */
+            filters?: {
+                [key: string]: unknown;
+            };
             /**
              * Campaign Id
              * Format: uuid
@@ -2680,8 +2697,6 @@ export interface components {
             campaign_id: string;
             /** Items */
             items: components["schemas"]["AllocationRead"][];
-            /** Total */
-            total: number;
             /** Allocated Amount */
             allocated_amount?: string | null;
             /** Approval Status */
@@ -4978,6 +4993,23 @@ export interface components {
          *     }
          */
         CollaboratorList: {
+            /** Total */
+            total: number;
+            /**
+             * Page
+             * @default 1
+             */
+            page?: number;
+            /**
+             * Page Size
+             * @description The page holds the whole list.
+             * @default 0
+             */
+            page_size?: number;
+            /** Filters */
+            filters?: {
+                [key: string]: unknown;
+            };
             /**
              * Campaign Id
              * Format: uuid
@@ -4985,8 +5017,6 @@ export interface components {
             campaign_id: string;
             /** Items */
             items: components["schemas"]["CollaboratorRead"][];
-            /** Total */
-            total: number;
         };
         /**
          * CollaboratorRead
@@ -8272,6 +8302,23 @@ export interface components {
          *     }
          */
         TemplateLinkList: {
+            /** Total */
+            total: number;
+            /**
+             * Page
+             * @default 1
+             */
+            page?: number;
+            /**
+             * Page Size
+             * @description The page holds the whole list.
+             * @default 0
+             */
+            page_size?: number;
+            /** Filters */
+            filters?: {
+                [key: string]: unknown;
+            };
             /**
              * Campaign Id
              * Format: uuid
@@ -8279,8 +8326,6 @@ export interface components {
             campaign_id: string;
             /** Items */
             items: components["schemas"]["TemplateLinkRead"][];
-            /** Total */
-            total: number;
         };
         /**
          * TemplateLinkRead

@@ -23,7 +23,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     GetJsonSchemaHandler,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
@@ -104,6 +106,21 @@ class Schema(BaseModel):
     """Base of schemas read from the database (ORM objects or rows) and of response bodies."""
 
     model_config = ConfigDict(from_attributes=True)
+
+
+class WholeList(Schema):
+    """A list given whole (a campaign's templates, collaborators, allocations), in the list
+    contract's shape: one page holding every item, no filters."""
+
+    total: int
+    page: int = 1
+    page_size: int = Field(default=0, description="The page holds the whole list.")
+    filters: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_page(self) -> WholeList:
+        self.page_size = max(self.total, 1)
+        return self
 
 
 class WriteSchema(BaseModel):

@@ -117,3 +117,12 @@ async def test_a_change_to_a_campaigns_part_moves_its_etag(
         headers={**admin, "If-Match": read.headers["ETag"]},
     )
     assert again.status_code == 200, again.text
+
+
+async def test_the_collaborators_come_in_the_list_shape(client, admin, campaign) -> None:
+    listed = await client.get(f"/api/campaigns/{campaign['id']}/collaborators/", headers=admin)
+
+    body = listed.json()
+    assert (body["total"], body["page"], body["page_size"], body["filters"]) == (1, 1, 1, {})
+    assert body["campaign_id"] == campaign["id"]
+    assert len(body["items"]) == 1

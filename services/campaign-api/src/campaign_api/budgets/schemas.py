@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field, StrictBool, model_validator
 from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import BudgetType
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import Schema, WholeList, WriteSchema
 
 _EXAMPLE: dict[str, Any] = {
     "budget_name": "FY2026 Marketing",
@@ -246,7 +246,7 @@ class AllocationRead(Schema):
     updated_at: datetime
 
 
-class AllocationList(Schema):
+class AllocationList(WholeList):
     """A campaign's allocations and their sum."""
 
     model_config = ConfigDict(
@@ -266,7 +266,6 @@ class AllocationList(Schema):
 
     campaign_id: uuid.UUID
     items: list[AllocationRead]
-    total: int
     allocated_amount: Decimal | None = None
     approval_status: str
     approval_required: bool

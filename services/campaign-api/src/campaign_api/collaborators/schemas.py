@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ConfigDict
 
 from crm_common.enums import CollaboratorRole
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import Schema, WholeList, WriteSchema
 
 
 class CollaboratorCreate(WriteSchema):
@@ -60,7 +60,7 @@ class CollaboratorRead(Schema):
     created_at: datetime
 
 
-class CollaboratorList(Schema):
+class CollaboratorList(WholeList):
     """The users working on a campaign."""
 
     model_config = ConfigDict(
@@ -77,4 +77,3 @@ class CollaboratorList(Schema):
 
     campaign_id: uuid.UUID
     items: list[CollaboratorRead]
-    total: int

@@ -12,7 +12,7 @@ from campaign_api.shared.types import Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import TemplateType
 from crm_common.messages import validate_template_fields
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import Schema, WholeList, WriteSchema
 
 Content = Annotated[str, StringConstraints(max_length=200_000)]
 
@@ -179,7 +179,7 @@ class TemplateLinkRead(Schema):
     created_at: datetime
 
 
-class TemplateLinkList(Schema):
+class TemplateLinkList(WholeList):
     """The templates a campaign uses."""
 
     model_config = ConfigDict(
@@ -192,4 +192,3 @@ class TemplateLinkList(Schema):
 
     campaign_id: uuid.UUID
     items: list[TemplateLinkRead]
-    total: int
