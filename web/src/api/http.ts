@@ -16,7 +16,8 @@ export function refreshSession(): Promise<boolean> {
   })
     .then(async (response) => {
       if (!response.ok) {
-        session.clear();
+        // The refresh token is expired or revoked: the session has ended.
+        session.clear("expired");
         return false;
       }
       session.store((await response.json()) as TokenPair);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "./format";
+import { formatCount, formatMoney } from "./format";
 
 describe("formatMoney", () => {
   it("formats an amount in its currency", () => {
@@ -12,5 +12,15 @@ describe("formatMoney", () => {
     expect(formatMoney("1500", "U$D")).toMatch(/^1[,.\u00a0\u202f]?500[.,]00 U\$D$/);
     expect(formatMoney("abc", "USD")).toBe("abc USD");
     expect(formatMoney("abc", "USD")).not.toContain("NaN");
+  });
+});
+
+describe("formatCount", () => {
+  it("shows a whole count without decimals and a fractional one with at most two", () => {
+    expect(formatCount("0.0000")).toBe("0");
+    expect(formatCount("3.0000")).toBe("3");
+    expect(formatCount("1.1667")).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(1.17));
+    expect(formatCount(12500)).toBe(new Intl.NumberFormat().format(12500));
+    expect(formatCount(null)).toBe("—");
   });
 });

@@ -20,3 +20,12 @@ export function formatMoney(value: string | number | null | undefined, currency 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : new Intl.NumberFormat().format(value);
 }
+
+/** A count that may be fractional (conversions shared out under linear attribution): as a whole
+ * number when it is one, otherwise with at most 2 decimals. */
+export function formatCount(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const count = Number(value);
+  if (!Number.isFinite(count)) return String(value);
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(count);
+}

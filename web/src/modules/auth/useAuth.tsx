@@ -17,7 +17,10 @@ type AuthValue = {
   signIn: (email: string, password: string) => Promise<MfaChallenge | null>;
   /** The second step of an MFA sign-in: the challenge and a code of the authenticator. */
   completeMfaSignIn: (challenge: MfaChallenge, code: string) => Promise<void>;
-  signOut: () => Promise<void>;
+  /** Ends the session; `expired` when it ran out rather than being asked for. */
+  signOut: (reason?: "expired") => Promise<void>;
+  /** The previous session ended on its own (expired or refused), not by signing out. */
+  sessionEnded: boolean;
   can: (permission: string) => boolean;
 };
 
@@ -28,7 +31,15 @@ export type AuthProviderProps = { children: ReactNode };
 export function AuthProvider({ children }: AuthProviderProps) {
   const queryClient = useQueryClient();
   const [hasSession, setHasSession] = useState(() => Boolean(session.refreshToken()));
-  useEffect(() => session.subscribe(() => setHasSession(Boolean(session.refreshToken()))), []);
+  const [sessionEnded, setSessionEnded] = useState(() => session.hasExpired());
+  useEffect(
+    () =>
+      session.subscribe(() => {
+        setHasSession(Boolean(session.refreshToken()));
+        setSessionEnded(session.hasExpired());
+      }),
+    [],
+  );
 
   const meQuery = useQuery({
     queryKey: ["me"],
@@ -69,14 +80,17 @@ export function AuthProvider({ children }: AuthProviderProps) {
     [queryClient],
   );
 
-  const signOut = useCallback(async () => {
-    const refreshToken = session.refreshToken();
-    await api
-      .POST("/api/auth/logout", { body: { refresh_token: refreshToken, all_sessions: false } })
-      .catch(() => undefined);
-    session.clear();
-    queryClient.clear();
-  }, [queryClient]);
+  const signOut = useCallback(
+    async (reason?: "expired") => {
+      const refreshToken = session.refreshToken();
+      await api
+        .POST("/api/auth/logout", { body: { refresh_token: refreshToken, all_sessions: false } })
+        .catch(() => undefined);
+      session.clear(reason);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
 
   const value = useMemo<AuthValue>(() => {
     const permissions = new Set(meQuery.data?.permissions ?? []);
@@ -87,9 +101,10 @@ export function AuthProvider({ children }: AuthProviderProps) {
       signIn,
       completeMfaSignIn,
       signOut,
+      sessionEnded,
       can: (permission: string) => permissions.has(permission),
     };
-  }, [hasSession, meQuery.data, meQuery.isLoading, signIn, completeMfaSignIn, signOut]);
+  }, [hasSession, meQuery.data, meQuery.isLoading, signIn, completeMfaSignIn, signOut, sessionEnded]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

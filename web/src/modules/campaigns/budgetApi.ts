@@ -1,5 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/http";
+import type { components } from "../../client/schema";
+
+type TemplateType = components["schemas"]["TemplateType"];
 
 export function useBudgets() {
   return useQuery({
@@ -8,9 +11,11 @@ export function useBudgets() {
   });
 }
 
-export function useFiscalYear(year: number, currency: string) {
+/** A fiscal year's budget position; `enabled` false for a user who may not see budgets. */
+export function useFiscalYear(year: number, currency: string, enabled = true) {
   return useQuery({
     queryKey: ["fiscal-year", year, currency],
+    enabled,
     queryFn: async () =>
       unwrap(
         await api.GET("/api/campaign-budgets/availability/", {
@@ -28,10 +33,30 @@ export function useAllocations(campaignId: string) {
   });
 }
 
-export function useTemplates() {
+/** The template types a campaign on each channel can use, as the API checks them (a landing
+ * page backs any digital message); a multi-channel campaign can use every type. */
+export const CHANNEL_TEMPLATE_TYPES: Record<string, readonly TemplateType[]> = {
+  email: ["email", "landing_page"],
+  sms: ["sms", "landing_page"],
+  social: ["social", "landing_page"],
+  direct_mail: ["direct_mail"],
+};
+
+/** The active templates; with a channel, only those of a type that channel can use. */
+export function useTemplates(channel?: string) {
+  const types = channel ? CHANNEL_TEMPLATE_TYPES[channel] : undefined;
   return useQuery({
-    queryKey: ["templates"],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/campaign-templates/", { params: { query: { is_active: true, page_size: 100 } } })),
+    queryKey: ["templates", ...(types ?? [])],
+    queryFn: async () => {
+      const read = async (template_type?: TemplateType) =>
+        unwrap(
+          await api.GET("/api/campaign-templates/", {
+            params: { query: { is_active: true, page_size: 100, ...(template_type ? { template_type } : {}) } },
+          }),
+        );
+      if (!types) return read();
+      const pages = await Promise.all(types.map((type) => read(type)));
+      return { ...pages[0], items: pages.flatMap((page) => page.items), total: pages.reduce((sum, page) => sum + page.total, 0) };
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailsSchema } from "./schema";
+import { detailsSchema, savedDetailsSchema } from "./schema";
 
 const valid = {
   campaign_name: "Spring sale",
@@ -25,5 +25,16 @@ describe("detailsSchema", () => {
       expect(result.success).toBe(false);
       expect(result.error?.flatten().fieldErrors.currency_code).toEqual(["A three-letter currency code, such as USD."]);
     }
+  });
+
+  it("leaves a new campaign's budget optional, but an existing one's is stated, 0 for none", () => {
+    expect(detailsSchema.safeParse({ ...valid, total_budget: "" }).success).toBe(true);
+    for (const budget of ["", "  "]) {
+      const result = savedDetailsSchema.safeParse({ ...valid, total_budget: budget });
+      expect(result.success).toBe(false);
+      expect(result.error?.flatten().fieldErrors.total_budget?.[0]).toBe("Enter a budget, 0 for none.");
+    }
+    expect(savedDetailsSchema.parse({ ...valid, total_budget: "0" }).total_budget).toBe("0");
+    expect(savedDetailsSchema.safeParse({ ...valid, total_budget: "." }).success).toBe(false);
   });
 });

@@ -1,34 +1,48 @@
 import { z } from "zod";
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_TYPES, CHANNELS } from "./api";
 
-export const detailsSchema = z
-  .object({
-    campaign_name: z.string().trim().min(1, "Give the campaign a name.").max(200),
-    campaign_code: z
-      .string()
-      .regex(/^[A-Za-z0-9-]*$/, "Letters, digits and hyphens only.")
-      .max(50)
-      .optional(),
-    description: z.string().max(10000).optional(),
-    campaign_type: z.enum(CAMPAIGN_TYPES),
-    campaign_category: z.enum(CAMPAIGN_CATEGORIES),
-    primary_channel: z.enum(CHANNELS),
-    start_date: z.string().min(1, "Choose a start date."),
-    end_date: z.string().min(1, "Choose an end date."),
+const detailsFields = z.object({
+  campaign_name: z.string().trim().min(1, "Give the campaign a name.").max(200),
+  campaign_code: z
+    .string()
+    .regex(/^[A-Za-z0-9-]*$/, "Letters, digits and hyphens only.")
+    .max(50)
+    .optional(),
+  description: z.string().max(10000).optional(),
+  campaign_type: z.enum(CAMPAIGN_TYPES),
+  campaign_category: z.enum(CAMPAIGN_CATEGORIES),
+  primary_channel: z.enum(CHANNELS),
+  start_date: z.string().min(1, "Choose a start date."),
+  end_date: z.string().min(1, "Choose an end date."),
+  total_budget: z
+    .string()
+    .regex(/^\d*(\.\d{0,2})?$/, "An amount such as 2000.00.")
+    .optional(),
+  currency_code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, "A three-letter currency code, such as USD.")
+    .transform((code) => code.toUpperCase()),
+});
+
+const endAfterStart = (v: { start_date: string; end_date: string }) =>
+  !v.start_date || !v.end_date || v.end_date > v.start_date;
+const END_AFTER_START = { message: "The end must come after the start.", path: ["end_date"] };
+
+/** A new campaign's details: an empty budget is none (the API takes 0). */
+export const detailsSchema = detailsFields.refine(endAfterStart, END_AFTER_START);
+
+/** An existing campaign's details: its budget is always stated, 0 for none (left empty it would
+ * not be sent, and the old amount would stay). */
+export const savedDetailsSchema = detailsFields
+  .extend({
     total_budget: z
       .string()
-      .regex(/^\d*(\.\d{0,2})?$/, "An amount such as 2000.00.")
-      .optional(),
-    currency_code: z
-      .string()
       .trim()
-      .regex(/^[A-Za-z]{3}$/, "A three-letter currency code, such as USD.")
-      .transform((code) => code.toUpperCase()),
+      .min(1, "Enter a budget, 0 for none.")
+      .regex(/^\d+(\.\d{0,2})?$/, "An amount such as 2000.00."),
   })
-  .refine((v) => !v.start_date || !v.end_date || v.end_date > v.start_date, {
-    message: "The end must come after the start.",
-    path: ["end_date"],
-  });
+  .refine(endAfterStart, END_AFTER_START);
 
 export type DetailsValues = z.infer<typeof detailsSchema>;
 

@@ -2,16 +2,36 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, renderApp } from "../../../test-utils";
+import { session } from "../../../api/session";
 import { ApprovalPolicyPage } from "./ApprovalPolicyPage";
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  session.clear();
+});
 
 const policy = { steps: [{ name: "Approval" }], drift_threshold_percent: null, is_default: true };
+const me = (permissions: string[]) => () => ({
+  id: "u",
+  email: "someone@acme.test",
+  full_name: "Someone",
+  company: { id: "co", name: "Acme", slug: "acme" },
+  roles: [],
+  permissions,
+  mfa_enabled: false,
+  last_login_at: null,
+});
+const admin = me(["read_campaign", "manage_users"]);
+
+function signedIn() {
+  session.store({ access_token: "a", refresh_token: "r", expires_in: 900, refresh_expires_in: 3600 });
+}
 
 describe("ApprovalPolicyPage", () => {
   it("saves a two-step chain with a finance step above an amount and a drift limit", async () => {
     const saved: unknown[] = [];
     const { fetchMock } = fakeApi({
+      "GET /api/auth/me": admin,
       "GET /api/approval-policy/": () => policy,
       "PUT /api/approval-policy/": async (request) => {
         saved.push(await request.json());
@@ -19,6 +39,7 @@ describe("ApprovalPolicyPage", () => {
       },
     });
     vi.stubGlobal("fetch", fetchMock);
+    signedIn();
     renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
 
     await userEvent.click(await screen.findByRole("button", { name: "Add a step" }));
@@ -40,6 +61,7 @@ describe("ApprovalPolicyPage", () => {
 
   it("shows the API's refusal", async () => {
     const { fetchMock } = fakeApi({
+      "GET /api/auth/me": admin,
       "GET /api/approval-policy/": () => policy,
       "PUT /api/approval-policy/": () =>
         new Response(
@@ -48,10 +70,29 @@ describe("ApprovalPolicyPage", () => {
         ),
     });
     vi.stubGlobal("fetch", fetchMock);
+    signedIn();
     renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
 
     await userEvent.click(await screen.findByRole("button", { name: "Save policy" }));
 
     expect(await screen.findByText(/do not have permission/)).toBeInTheDocument();
+  });
+
+  it("shows the policy to a user who may not change it, read-only and without a save that could only be refused", async () => {
+    const { fetchMock, calls } = fakeApi({
+      "GET /api/auth/me": me(["read_campaign", "read_reference_data"]),
+      "GET /api/approval-policy/": () => ({ ...policy, drift_threshold_percent: "15.00" }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    signedIn();
+    renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
+
+    expect(await screen.findByText(/You do not have permission to change the approval policy/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Step 1 name")).toHaveValue("Approval");
+    expect(screen.getByLabelText("Step 1 name")).toBeDisabled();
+    expect(screen.getByLabelText("Audience drift limit (%)")).toHaveValue("15.00");
+    expect(screen.getByLabelText("Audience drift limit (%)")).toBeDisabled();
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(calls.filter((c) => c.method !== "GET")).toHaveLength(0);
   });
 });

@@ -14,7 +14,7 @@ export function SessionTimeoutWarning() {
   useEffect(() => {
     const timer = window.setInterval(() => {
       const left = session.expiresAt() - Date.now();
-      if (left <= 0 && session.refreshToken()) void signOut();
+      if (left <= 0 && session.refreshToken()) void signOut("expired");
       setRemaining(left > 0 && left < WARN_BEFORE_MS ? left : null);
     }, 1000);
     return () => window.clearInterval(timer);

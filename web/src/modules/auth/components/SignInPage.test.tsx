@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Outlet, useLocation } from "react-router-dom";
 import { fakeApi, renderApp } from "../../../test-utils";
 import { session } from "../../../api/session";
+import { refreshSession } from "../../../api/http";
 import { App } from "../../../App";
 import { returnPath } from "../returnPath";
 import { SignInPage } from "./SignInPage";
@@ -156,5 +157,46 @@ describe("SignInPage", () => {
     for (const from of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/sign-in", { pathname: 3 }])
       expect(returnPath({ from })).toBe("/campaigns");
     expect(returnPath(null)).toBe("/campaigns");
+  });
+
+  const tokens = { access_token: "a1", refresh_token: "r1", expires_in: 900, refresh_expires_in: 3600 };
+  const manager = { id: "u", email: "m@a", full_name: "M", company: { id: "c", name: "Acme", slug: "acme" }, roles: [], permissions: [], mfa_enabled: false, last_login_at: null };
+
+  it("says a session that ended on its own has ended, and signing in again goes back to the page it ended on", async () => {
+    const { fetchMock } = fakeApi({
+      "GET /api/auth/me": () => manager,
+      "POST /api/auth/refresh": () =>
+        new Response(JSON.stringify({ error_code: "session_ended", message: "The session has ended.", details: {} }), { status: 401 }),
+      "POST /api/auth/token": () => ({ ...tokens, refresh_token: "r2" }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    session.store(tokens);
+    renderApp([{ path: "*", element: <App /> }], "/campaigns/c1/budget?from=list");
+    expect(await screen.findByTestId("where")).toHaveTextContent("editor /campaigns/c1/budget?from=list");
+
+    // The refresh token is refused: the session is over.
+    await act(async () => {
+      await refreshSession();
+    });
+    expect(await screen.findByText("Your session ended; sign in again.")).toBeInTheDocument();
+    expect(session.refreshToken()).toBeNull();
+
+    await userEvent.type(screen.getByLabelText("Email"), "manager@acme.test");
+    await userEvent.type(screen.getByLabelText("Password"), "demo-pass-123");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByTestId("where")).toHaveTextContent("editor /campaigns/c1/budget?from=list");
+    expect(session.hasExpired()).toBe(false);
+  });
+
+  it("says nothing of an ended session after signing out", async () => {
+    const { fetchMock } = fakeApi({ "GET /api/auth/me": () => manager });
+    vi.stubGlobal("fetch", fetchMock);
+    session.store(tokens);
+    renderApp([{ path: "*", element: <App /> }], "/campaigns");
+    await screen.findByTestId("where");
+
+    act(() => session.clear());
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(screen.queryByText(/Your session ended/)).toBeNull();
   });
 });

@@ -15,9 +15,10 @@ type SignInValues = z.infer<typeof signInSchema>;
 
 const CODE = /^\d{6}$/;
 
-/** Email and password; for an account with MFA, then a code of the authenticator. */
+/** Email and password; for an account with MFA, then a code of the authenticator. After a session
+ * that ended on its own, says so (signing in again goes back to the page it ended on). */
 export function SignInPage() {
-  const { signIn } = useAuth();
+  const { signIn, sessionEnded } = useAuth();
   const [error, setError] = useState<unknown>(null);
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const {
@@ -49,6 +50,11 @@ export function SignInPage() {
       ) : (
         <form onSubmit={handleSubmit(handleSignIn)} noValidate aria-label="Sign in">
           <h2>Sign in</h2>
+          {sessionEnded && (
+            <p className="notice" role="status">
+              Your session ended; sign in again.
+            </p>
+          )}
           <ErrorNotice error={error} />
           <Field label="Email" error={errors.email?.message}>
             {(props) => <input {...props} type="email" autoComplete="username" {...register("email")} />}

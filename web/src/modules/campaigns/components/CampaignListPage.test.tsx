@@ -39,7 +39,7 @@ describe("CampaignListPage", () => {
 
     await userEvent.selectOptions(screen.getByLabelText("Status"), "draft");
     await waitFor(() => expect(queries.at(-1)).toContain("campaign_status=draft"));
-    expect(screen.getByText("1 campaigns")).toBeInTheDocument();
+    expect(screen.getByRole("table")).toHaveAccessibleDescription("1 campaign");
   });
 
   it("says when nothing matches", async () => {
@@ -112,6 +112,7 @@ describe("CampaignListPage", () => {
 
     await screen.findByRole("link", { name: "Spring sale" });
     expect(screen.getByText("Page 1 of 2")).toBeInTheDocument();
+    expect(screen.getByRole("table")).toHaveAccessibleDescription("25 campaigns");
     expect(screen.queryByText(/NaN/)).toBeNull();
     for (const query of queries) {
       expect(query.get("page")).toBe("1");

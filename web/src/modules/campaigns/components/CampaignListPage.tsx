@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { StatusChip } from "../../../ui/StatusChip";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
-import { formatDate, formatMoney } from "../../../ui/format";
+import { formatDate, formatMoney, formatNumber } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
 import {
   CAMPAIGN_STATUSES,
@@ -203,7 +203,7 @@ export function CampaignListPage() {
       <div className="table-wrap">
         <table aria-busy={isFetching} aria-describedby="campaigns-count">
           <caption id="campaigns-count">
-            {data ? `${data.total} campaigns` : error ? "Campaigns could not be loaded" : "Loading campaigns"}
+            {data ? (data.total === 1 ? "1 campaign" : `${formatNumber(data.total)} campaigns`) : error ? "Campaigns could not be loaded" : "Loading campaigns"}
           </caption>
           <thead>
             <tr>

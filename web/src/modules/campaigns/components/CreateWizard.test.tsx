@@ -210,4 +210,102 @@ describe("CreateWizard", () => {
     expect(await screen.findByText("Campaign page")).toBeInTheDocument();
     expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(1);
   });
+
+  const templateOf = (id: string, template_type: string) => ({
+    id,
+    template_name: `${template_type.replace("_", " ")} layout`,
+    template_code: id.toUpperCase(),
+    template_type,
+    description: null,
+    is_active: true,
+  });
+  /** The templates API, filtering by type as the API does. */
+  const templatesByType = (request: Request) => {
+    const type = new URL(request.url).searchParams.get("template_type");
+    const all = [templateOf("t-email", "email"), templateOf("t-sms", "sms"), templateOf("t-mail", "direct_mail"), templateOf("t-page", "landing_page")];
+    const items = all.filter((template) => !type || template.template_type === type);
+    return { ...empty, items, total: items.length };
+  };
+  const choices = () => screen.getAllByRole("radio").map((radio) => radio.closest("label")?.textContent?.trim());
+
+  it("offers only the templates the chosen channel can send", async () => {
+    const calls = wizard({ "GET /api/campaign-templates/": templatesByType });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await userEvent.selectOptions(screen.getByLabelText("Primary channel"), "direct_mail");
+    await next(1);
+
+    await screen.findByText("direct mail layout");
+    expect(choices()).toEqual(["No template", "direct mail layout direct mail"]);
+    const asked = sent(calls, "GET", "/api/campaign-templates/").map((c) => new URL(c.url).searchParams.get("template_type"));
+    expect(asked).toContain("direct_mail");
+    expect(asked).not.toContain("sms");
+
+    // An email campaign: email templates and landing pages.
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await userEvent.selectOptions(screen.getByLabelText("Primary channel"), "email");
+    await next(1);
+    await screen.findByText("email layout");
+    expect(choices()).toEqual(["No template", "email layout email", "landing page layout landing page"]);
+  });
+
+  it("drops a chosen template the new channel cannot send, and creates without it", async () => {
+    const bodies: unknown[] = [];
+    wizard({
+      "GET /api/campaign-templates/": templatesByType,
+      "POST /api/campaigns/": async (request) => {
+        bodies.push(await request.json());
+        return created;
+      },
+    });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await userEvent.selectOptions(screen.getByLabelText("Primary channel"), "sms");
+    await next(1);
+    await userEvent.click(await screen.findByRole("radio", { name: /sms layout/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await userEvent.selectOptions(screen.getByLabelText("Primary channel"), "direct_mail");
+    await next(1);
+
+    await screen.findByText("direct mail layout");
+    expect(screen.getByRole("radio", { name: "No template" })).toBeChecked();
+    await next(3);
+    await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
+    expect(await screen.findByText("Campaign page")).toBeInTheDocument();
+    expect(bodies[0]).toMatchObject({ primary_channel: "direct_mail", template_id: null });
+  });
+
+  it("says on the template and review steps that a campaign without a template cannot launch", async () => {
+    wizard({ "GET /api/campaign-templates/": templatesByType });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(1);
+    await screen.findByText("email layout");
+    expect(screen.getByTestId("no-message")).toHaveTextContent(/cannot launch until it has one, or A\/B variants that each have content/);
+
+    await userEvent.click(screen.getByRole("radio", { name: /email layout/ }));
+    expect(screen.queryByTestId("no-message")).toBeNull();
+    await next(3);
+    expect(document.querySelector(".review")).toHaveTextContent("email layout");
+    expect(screen.queryByTestId("no-message")).toBeNull();
+
+    for (let step = 0; step < 3; step += 1) await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await userEvent.click(screen.getByRole("radio", { name: "No template" }));
+    expect(screen.getByTestId("no-message")).toBeInTheDocument();
+    await next(3);
+    expect(within(document.querySelector(".review") as HTMLElement).getByTestId("no-message")).toBeInTheDocument();
+  });
+
+  it("flags a start in the past as a warning, as the API takes it, and goes on", async () => {
+    wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    const start = screen.getByLabelText("Start");
+    const past = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const local = `${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`;
+    await userEvent.clear(start);
+    await userEvent.type(start, local);
+
+    expect(start).toHaveAccessibleDescription(/The start has passed/);
+    expect(start).toHaveAttribute("aria-invalid", "false");
+    await next(1);
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Template");
+  });
 });

@@ -63,6 +63,27 @@ function describeStepError(error: unknown): string {
   return named ? `${describeError(error)} (${named})` : describeError(error);
 }
 
+const label = (value: string) => value.replace(/_/g, " ");
+
+// The API takes a start in the past (the campaign is created with a warning, and a launch sends
+// at once); only an end in the past is refused.
+const START_PASSED = "The start has passed: a launch sends at once.";
+
+function startHasPassed(start: string): boolean {
+  const time = new Date(start).getTime();
+  return Number.isFinite(time) && time < Date.now();
+}
+
+/** A campaign without a template has nothing to send: the API refuses its launch (no_message). */
+function NoMessageNote() {
+  return (
+    <p className="notice" data-testid="no-message">
+      Without a template, this campaign cannot launch until it has one, or A/B variants that each have content of their
+      own: either can be added later, in the campaign's editor.
+    </p>
+  );
+}
+
 function defaults(): DetailsValues {
   const start = new Date(Date.now() + 60 * 60 * 1000);
   const end = new Date(start.getTime() + 14 * 24 * 60 * 60 * 1000);
@@ -103,9 +124,11 @@ export function CreateWizard() {
   const [done, setDone] = useState<FollowUp[]>([]);
   const [failed, setFailed] = useState<Partial<Record<FollowUp, unknown>>>({});
   const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: defaults() });
-  const templates = useTemplates();
-  const budgets = useBudgets();
   const values = form.watch();
+  // Only templates the chosen channel can send; a choice the channel no longer fits is dropped.
+  const templates = useTemplates(values.primary_channel);
+  const template = templates.data?.items.find((item) => item.id === templateId);
+  const budgets = useBudgets();
   const hasRules = Object.values(rules).some(hasConditions);
   const releaseGuard = useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
 
@@ -113,6 +136,10 @@ export function CreateWizard() {
     const subscription = form.watch(() => setServerErrors((current) => (Object.keys(current).length ? {} : current)));
     return () => subscription.unsubscribe();
   }, [form]);
+
+  useEffect(() => {
+    if (templateId && templates.data && !template) setTemplateId("");
+  }, [templateId, templates.data, template]);
 
   /** Whether the step's inputs can be sent; says what is missing next to it otherwise. */
   const checkStep = async (index: number): Promise<boolean> => {
@@ -170,7 +197,7 @@ export function CreateWizard() {
               end_date: toInstant(v.end_date),
               ...(v.total_budget ? { total_budget: v.total_budget } : {}),
               currency_code: v.currency_code,
-              template_id: templateId || null,
+              template_id: template?.id ?? null,
             },
           }),
         );
@@ -290,23 +317,37 @@ export function CreateWizard() {
       )}
       {step === 0 && (
         <fieldset className="plain" disabled={campaign !== null}>
-          <DetailsFields register={form.register} errors={form.formState.errors} serverErrors={serverErrors} />
+          <DetailsFields
+            register={form.register}
+            errors={form.formState.errors}
+            serverErrors={serverErrors}
+            warnings={startHasPassed(values.start_date) ? { start_date: START_PASSED } : {}}
+          />
         </fieldset>
       )}
       {step === 1 && (
-        <fieldset className="choices" disabled={campaign !== null}>
-          <legend>Choose a template (optional)</legend>
-          <label className="choice">
-            <input type="radio" name="template" checked={templateId === ""} onChange={() => setTemplateId("")} /> No template
-          </label>
-          {templates.data?.items.map((template) => (
-            <label className="choice" key={template.id}>
-              <input type="radio" name="template" checked={templateId === template.id} onChange={() => setTemplateId(template.id)} />
-              <strong>{template.template_name}</strong> <span className="muted">{template.template_type}</span>
-              {template.description && <span className="muted"> — {template.description}</span>}
+        <>
+          <fieldset className="choices" disabled={campaign !== null}>
+            <legend>Choose a template (optional)</legend>
+            <p className="hint">
+              {values.primary_channel === "multi_channel"
+                ? "A multi-channel campaign can use a template of any type."
+                : `The templates a ${label(values.primary_channel)} campaign can send.`}
+            </p>
+            <ErrorNotice error={templates.error} />
+            <label className="choice">
+              <input type="radio" name="template" checked={!template} onChange={() => setTemplateId("")} /> No template
             </label>
-          ))}
-        </fieldset>
+            {templates.data?.items.map((item) => (
+              <label className="choice" key={item.id}>
+                <input type="radio" name="template" checked={templateId === item.id} onChange={() => setTemplateId(item.id)} />
+                <strong>{item.template_name}</strong> <span className="muted">{label(item.template_type)}</span>
+                {item.description && <span className="muted"> — {item.description}</span>}
+              </label>
+            ))}
+          </fieldset>
+          {!template && <NoMessageNote />}
+        </>
       )}
       {step === BUDGET_STEP && (
         <div className="budget-step">
@@ -389,7 +430,10 @@ export function CreateWizard() {
           <dt>Budget</dt>
           <dd>{formatMoney(values.total_budget || null, currency)}</dd>
           <dt>Template</dt>
-          <dd>{templates.data?.items.find((t) => t.id === templateId)?.template_name ?? "None"}</dd>
+          <dd>
+            {template?.template_name ?? "None"}
+            {!template && <NoMessageNote />}
+          </dd>
           <dt>Allocation</dt>
           <dd>
             {budgetId ? formatMoney(allocation.trim(), currency) : "None"}

@@ -42,13 +42,15 @@ const campaign = {
 const refusal = (status: number, body: unknown) => () =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
-function renderWith(answer: () => Response) {
+function renderWith(answer: (request: Request) => unknown, shown: CampaignDetail = campaign) {
   const { fetchMock, calls } = fakeApi({ "GET /api/auth/me": () => me, "PATCH /api/campaigns/c1/": answer });
   vi.stubGlobal("fetch", fetchMock);
   session.store({ access_token: "a", refresh_token: "r", expires_in: 900, refresh_expires_in: 3600 });
-  renderApp([{ path: "/", element: <DetailsTab campaign={campaign} /> }], "/");
+  renderApp([{ path: "/", element: <DetailsTab campaign={shown} /> }], "/");
   return calls;
 }
+
+const patches = (calls: Request[]) => calls.filter((c) => c.method === "PATCH");
 
 async function changeName() {
   const name = await screen.findByLabelText("Campaign name");
@@ -113,5 +115,44 @@ describe("DetailsTab", () => {
       expect(screen.getByLabelText("Total budget")).toHaveAccessibleDescription(/exceeds the budget available/),
     );
     expect(document.querySelector(".notice-error")).toHaveTextContent("exceeds the budget available for its fiscal year");
+  });
+
+  it("refuses an emptied budget next to the field instead of keeping the old amount", async () => {
+    const calls = renderWith(() => ({ ...campaign, validation_warnings: [] }));
+    const budget = await screen.findByLabelText("Total budget");
+    await waitFor(() => expect(budget).toBeEnabled());
+    await userEvent.clear(budget);
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+
+    await waitFor(() => expect(budget).toHaveAccessibleDescription("Enter a budget, 0 for none."));
+    expect(budget).toHaveAttribute("aria-invalid", "true");
+    expect(patches(calls)).toHaveLength(0);
+  });
+
+  it("sends a budget of 0 when the campaign is to have none", async () => {
+    const bodies: unknown[] = [];
+    renderWith(async (request) => {
+      bodies.push(await request.json());
+      return { ...campaign, total_budget: "0.00", version: 4, validation_warnings: [] };
+    });
+    const budget = await screen.findByLabelText("Total budget");
+    await waitFor(() => expect(budget).toBeEnabled());
+    await userEvent.clear(budget);
+    await userEvent.type(budget, "0");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toMatchObject({ total_budget: "0" });
+  });
+
+  it.each(["completed", "cancelled"])("shows a %s campaign's details read-only, with a note, and no save", async (status) => {
+    const calls = renderWith(() => ({}), { ...campaign, campaign_status: status } as CampaignDetail);
+    expect(await screen.findByText(new RegExp(`This campaign is ${status}: its details .* can no longer be changed`))).toBeInTheDocument();
+    // Still read-only once the user (who may edit campaigns) is known.
+    await waitFor(() => expect(calls.some((c) => c.url.includes("/api/auth/me"))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText("Campaign name")).toBeDisabled();
+    expect(screen.getByLabelText("Total budget")).toBeDisabled();
+    expect(screen.queryByRole("button", { name: "Save changes" })).toBeNull();
   });
 });

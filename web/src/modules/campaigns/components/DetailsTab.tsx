@@ -9,11 +9,14 @@ import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { Modal } from "../../../ui/Modal";
 import { useAuth } from "../../auth/useAuth";
 import type { CampaignDetail } from "../api";
-import { DETAILS_FIELDS, detailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
+import { DETAILS_FIELDS, savedDetailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
 import { DetailsFields } from "./DetailsFields";
 
 export type DetailsTabProps = { campaign: CampaignDetail };
+
+/** Statuses after which the API refuses every change to a campaign. */
+const ENDED = new Set(["completed", "cancelled"]);
 
 function valuesOf(c: CampaignDetail): DetailsValues {
   return {
@@ -39,7 +42,7 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
   const [warnings, setWarnings] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
-  const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: valuesOf(campaign) });
+  const form = useForm<DetailsValues>({ resolver: zodResolver(savedDetailsSchema), defaultValues: valuesOf(campaign) });
   const { isDirty } = form.formState;
   useUnsavedChangesGuard(isDirty);
 
@@ -82,7 +85,7 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
             primary_channel: values.primary_channel,
             start_date: toInstant(values.start_date),
             end_date: toInstant(values.end_date),
-            ...(values.total_budget ? { total_budget: values.total_budget } : {}),
+            total_budget: values.total_budget ?? "0",
             currency_code: values.currency_code,
           },
         }),
@@ -110,9 +113,15 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
     await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
   };
 
-  const editable = can("update_campaign");
+  const ended = ENDED.has(campaign.campaign_status);
+  const editable = can("update_campaign") && !ended;
   return (
     <form onSubmit={form.handleSubmit((v) => save(v, baseVersion))} noValidate aria-label="Campaign details">
+      {ended && (
+        <p className="notice">
+          This campaign is {campaign.campaign_status}: its details are kept as they were and can no longer be changed.
+        </p>
+      )}
       <ErrorNotice error={error} />
       <fieldset disabled={!editable || form.formState.isSubmitting}>
         <DetailsFields register={form.register} errors={form.formState.errors} serverErrors={serverErrors} warnings={warnings} />
@@ -142,7 +151,7 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
             className="danger"
             onClick={() => {
               setConflict(false);
-              void save(detailsSchema.parse(form.getValues()), "*");
+              void save(savedDetailsSchema.parse(form.getValues()), "*");
             }}
           >
             Overwrite with mine

@@ -1,13 +1,23 @@
+import { ApiError } from "../../../api/errors";
+import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { formatMoney } from "../../../ui/format";
+import { useAuth } from "../../auth/useAuth";
 import { useFiscalYear } from "../budgetApi";
 
 export type FiscalYearSummaryProps = { year: number; currency: string };
 
-/** The fiscal year's budget, what live campaigns hold, what is left and the approval threshold. */
+/** The fiscal year's budget, what live campaigns hold, what is left and the approval threshold;
+ * "no budget" only when the year has none in the currency, never for a read that failed. */
 export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
-  const { data, error } = useFiscalYear(year, currency);
-  if (error) return <p className="muted">No {currency} budget for fiscal year {year}.</p>;
+  const { can } = useAuth();
+  const visible = can("view_budget");
+  const { data, error } = useFiscalYear(year, currency, visible);
+  if (!visible || (error instanceof ApiError && error.status === 403))
+    return <p className="muted">Budgets are not visible to your role: the fiscal year's figures are not shown.</p>;
+  if (error) return <ErrorNotice error={error} />;
   if (!data) return <p role="status">Loading the fiscal year…</p>;
+  if (!(Number(data.total_amount) > 0) && !(Number(data.held_by_live_campaigns) > 0))
+    return <p className="muted">No {currency} budget for fiscal year {year}.</p>;
   const held = Number(data.held_by_live_campaigns);
   const total = Number(data.total_amount) || 1;
   return (

@@ -183,4 +183,39 @@ describe("LaunchPanel", () => {
     expect(posted(calls, "/api/campaigns/c1/plan/")).toHaveLength(1);
     expect(screen.queryByRole("alert")).toBeNull();
   });
+
+  it("offers no second launch while one is scheduled, and says when it starts and how to call it off", async () => {
+    const scheduled = {
+      ...failedLaunch,
+      launch_status: "scheduled",
+      last_error: null,
+      scheduled_at: "2026-12-24T08:00:00Z",
+      finished_at: null,
+    };
+    renderPanel("planned", { "GET /api/launches/l1/": () => scheduled }, [scheduled]);
+
+    const when = await screen.findByTestId("launch-scheduled");
+    expect(when).toHaveTextContent(`Sending starts ${new Date("2026-12-24T08:00:00Z").toLocaleString()}.`);
+    expect(when).toHaveTextContent("To call it off, cancel the campaign");
+    expect(within(when).getByText(new Date("2026-12-24T08:00:00Z").toLocaleString())).toHaveAttribute("datetime", "2026-12-24T08:00:00Z");
+    expect(screen.queryByRole("button", { name: "Launch…" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Cancel campaign…" })).toBeEnabled();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it.each(["requested", "resolving", "sending"])("offers no second launch while the latest is %s", async (launchStatus) => {
+    const running = { ...failedLaunch, launch_status: launchStatus, last_error: null, finished_at: null };
+    renderPanel("planned", { "GET /api/launches/l1/": () => running }, [running]);
+    expect(await screen.findByText(launchStatus)).toBeInTheDocument();
+    // The user may launch (the cancel is offered): only the launch in flight holds the button back.
+    expect(await screen.findByRole("button", { name: "Cancel campaign…" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Launch…" })).toBeNull();
+    expect(screen.getByRole("progressbar", { name: "Launch progress" })).toBeInTheDocument();
+  });
+
+  it("offers a new launch once the latest has ended", async () => {
+    renderPanel("planned", { "GET /api/launches/l1/": () => failedLaunch }, [failedLaunch]);
+    await screen.findByTestId("launch-error");
+    expect(screen.getByRole("button", { name: "Launch…" })).toBeEnabled();
+  });
 });

@@ -14,6 +14,8 @@ import { useLaunchProgress } from "../useLaunchProgress";
 export type LaunchPanelProps = { campaign: CampaignDetail };
 
 const ACTIVE = new Set(["requested", "scheduled", "resolving", "sending"]);
+/** A launch that has not ended: the API takes no other launch of the campaign meanwhile. */
+const IN_FLIGHT = new Set([...ACTIVE, "paused"]);
 type Action = "plan" | "pause" | "resume" | "cancel" | "submit-for-approval";
 
 export function LaunchPanel({ campaign }: LaunchPanelProps) {
@@ -81,6 +83,9 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
   const percent = progress && progress.queued > 0 ? Math.round((done / progress.queued) * 100) : progress?.launch_status === "completed" ? 100 : 0;
   const status = campaign.campaign_status;
   const canLaunch = can("launch_campaign");
+  const launchStatus = progress?.launch_status ?? launch?.launch_status;
+  const inFlight = launchStatus !== undefined && IN_FLIGHT.has(launchStatus);
+  const scheduledAt = launchStatus === "scheduled" ? launch?.scheduled_at : null;
 
   return (
     <section aria-labelledby="launch-title" className="card">
@@ -97,7 +102,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
             {running === "plan" ? "Planning…" : "Plan"}
           </button>
         )}
-        {canLaunch && status === "planned" && (
+        {canLaunch && status === "planned" && !inFlight && (
           <button type="button" disabled={running !== null} onClick={() => setConfirming(true)}>
             {running === "launch" ? "Launching…" : "Launch…"}
           </button>
@@ -123,49 +128,61 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
           <p>
             Latest launch <StatusChip status={progress.launch_status} />
           </p>
+          {scheduledAt && (
+            <p data-testid="launch-scheduled">
+              Sending starts <time dateTime={scheduledAt}>{new Date(scheduledAt).toLocaleString()}</time>.
+              {canLaunch && ["planned", "active", "paused"].includes(status) &&
+                " To call it off, cancel the campaign (a cancelled campaign cannot be launched again)."}
+            </p>
+          )}
           {lastError && (
             <p className="notice notice-error" data-testid="launch-error">
               {progress.launch_status === "failed" ? "The launch failed: " : "Last error: "}
               {lastError}
             </p>
           )}
-          <div
-            className="progressbar"
-            role="progressbar"
-            aria-label="Launch progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={`${percent} %`}
-          >
-            <div style={{ width: `${percent}%` }} />
-          </div>
-          <dl className="stats" aria-live="polite">
-            <div>
-              <dt>Progress</dt>
-              <dd data-testid="launch-percent">{percent} %</dd>
-            </div>
-            <div>
-              <dt>Sent</dt>
-              <dd>{formatNumber(progress.sent)}</dd>
-            </div>
-            <div>
-              <dt>Failed</dt>
-              <dd>{formatNumber(progress.failed)}</dd>
-            </div>
-            <div>
-              <dt>Remaining</dt>
-              <dd>{formatNumber(progress.remaining)}</dd>
-            </div>
-            <div>
-              <dt>Rate</dt>
-              <dd>{progress.rate_per_s != null ? `${progress.rate_per_s}/s` : "—"}</dd>
-            </div>
-            <div>
-              <dt>ETA</dt>
-              <dd>{progress.eta_s != null && ACTIVE.has(progress.launch_status) ? `${Math.ceil(progress.eta_s)} s` : "—"}</dd>
-            </div>
-          </dl>
+          {/* Nothing is sent before the scheduled start: its time, not a progress of 0 %. */}
+          {launchStatus !== "scheduled" && (
+            <>
+              <div
+                className="progressbar"
+                role="progressbar"
+                aria-label="Launch progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={`${percent} %`}
+              >
+                <div style={{ width: `${percent}%` }} />
+              </div>
+              <dl className="stats" aria-live="polite">
+                <div>
+                  <dt>Progress</dt>
+                  <dd data-testid="launch-percent">{percent} %</dd>
+                </div>
+                <div>
+                  <dt>Sent</dt>
+                  <dd>{formatNumber(progress.sent)}</dd>
+                </div>
+                <div>
+                  <dt>Failed</dt>
+                  <dd>{formatNumber(progress.failed)}</dd>
+                </div>
+                <div>
+                  <dt>Remaining</dt>
+                  <dd>{formatNumber(progress.remaining)}</dd>
+                </div>
+                <div>
+                  <dt>Rate</dt>
+                  <dd>{progress.rate_per_s != null ? `${progress.rate_per_s}/s` : "—"}</dd>
+                </div>
+                <div>
+                  <dt>ETA</dt>
+                  <dd>{progress.eta_s != null && ACTIVE.has(progress.launch_status) ? `${Math.ceil(progress.eta_s)} s` : "—"}</dd>
+                </div>
+              </dl>
+            </>
+          )}
           {errors.length > 0 && (
             <details className="launch-errors">
               <summary>Latest failed deliveries ({errors.length})</summary>

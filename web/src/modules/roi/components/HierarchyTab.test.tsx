@@ -123,6 +123,8 @@ describe("HierarchyTab", () => {
     await waitFor(() => expect(screen.getByTestId("roi-revenue")).toHaveTextContent("$295.00"));
     expect(screen.getByTestId("roi-percent")).toHaveTextContent("47.50 % against a target of 150.00 % (not met)");
     expect(screen.getByTestId("roi-cost-per-conversion")).toHaveTextContent("$171.42");
+    // Linear attribution shares conversions out: at most two decimals of them.
+    expect(screen.getByTestId("roi-conversions")).toHaveTextContent(/^1\.17$/);
     expect(calls.some((call) => call.url.includes("model=linear"))).toBe(true);
   });
 
@@ -154,5 +156,12 @@ describe("HierarchyTab", () => {
     renderTab(["read_campaign"]);
     expect(await screen.findByText(/shown to people who may see budgets/)).toBeInTheDocument();
     expect(screen.queryByLabelText("Attribution model")).not.toBeInTheDocument();
+  });
+
+  it("shows a whole number of conversions as a count", async () => {
+    renderTab(["read_campaign", "view_budget"], {
+      "GET /api/campaigns/c2/roi/": () => ({ ...roi("last_touch", "0.00"), conversions: "0.0000" }),
+    });
+    expect(await screen.findByTestId("roi-conversions")).toHaveTextContent(/^0$/);
   });
 });

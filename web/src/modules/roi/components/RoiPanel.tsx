@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
-import { formatMoney, formatNumber } from "../../../ui/format";
+import { formatCount, formatMoney, formatNumber } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
 import { ATTRIBUTION_MODELS, useRoi, type AttributionModel, type Roi } from "../api";
 
@@ -24,7 +24,7 @@ function RoiFigures({ roi }: { roi: Roi }) {
       <dt>Cost (actual spend)</dt>
       <dd>{money(roi.actual_spend)}</dd>
       <dt>Conversions</dt>
-      <dd data-testid="roi-conversions">{roi.conversions}</dd>
+      <dd data-testid="roi-conversions">{formatCount(roi.conversions)}</dd>
       <dt>ROI</dt>
       <dd data-testid="roi-percent">
         {percent(roi.roi_percent)} against a target of {percent(roi.target_roi)}
