@@ -37,3 +37,17 @@ export function fakeApi(handlers: Record<string, (request: Request) => unknown>)
   };
   return { fetchMock, calls };
 }
+
+/** The signed-in user `GET /api/auth/me` answers, with `permissions` (and `roles`). */
+export function signedInUser(permissions: string[], roles: string[] = [], email = "someone@acme.test") {
+  return {
+    id: "u",
+    email,
+    full_name: "Someone",
+    company: { id: "co", name: "Acme", slug: "acme" },
+    roles,
+    permissions,
+    mfa_enabled: false,
+    last_login_at: null,
+  };
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fakeApi, renderApp } from "../../../test-utils";
+import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import { ApprovalPolicyPage } from "./ApprovalPolicyPage";
 
@@ -11,16 +11,7 @@ afterEach(() => {
 });
 
 const policy = { steps: [{ name: "Approval" }], drift_threshold_percent: null, is_default: true };
-const me = (permissions: string[]) => () => ({
-  id: "u",
-  email: "someone@acme.test",
-  full_name: "Someone",
-  company: { id: "co", name: "Acme", slug: "acme" },
-  roles: [],
-  permissions,
-  mfa_enabled: false,
-  last_login_at: null,
-});
+const me = (permissions: string[]) => () => signedInUser(permissions);
 const admin = me(["read_campaign", "manage_users"]);
 
 function signedIn() {

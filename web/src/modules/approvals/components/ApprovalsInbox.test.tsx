@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
-import { fakeApi, renderApp } from "../../../test-utils";
+import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import { ApprovalsInbox } from "./ApprovalsInbox";
 
@@ -9,16 +9,7 @@ afterEach(() => {
   session.clear();
 });
 
-const me = (permissions: string[]) => ({
-  id: "u",
-  email: "someone@acme.test",
-  full_name: "Someone",
-  company: { id: "co", name: "Acme", slug: "acme" },
-  roles: [],
-  permissions,
-  mfa_enabled: false,
-  last_login_at: null,
-});
+const me = (permissions: string[]) => signedInUser(permissions);
 const pending = {
   id: "c1",
   campaign_name: "Spring sale",

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import { Outlet } from "react-router-dom";
-import { fakeApi, renderApp } from "../../../test-utils";
+import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import { App } from "../../../App";
 
@@ -16,16 +16,7 @@ afterEach(() => {
   session.clear();
 });
 
-const me = (roles: string[], permissions: string[]) => ({
-  id: "u",
-  email: "someone@acme.test",
-  full_name: "Someone",
-  company: { id: "co", name: "Acme", slug: "acme" },
-  roles,
-  permissions,
-  mfa_enabled: false,
-  last_login_at: null,
-});
+const me = (roles: string[], permissions: string[]) => signedInUser(permissions, roles);
 const analyst = me(["marketing_analyst"], ["read_campaign", "read_reference_data"]);
 
 function renderAt(path: string, user: object) {

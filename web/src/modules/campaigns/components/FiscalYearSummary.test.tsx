@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
-import { fakeApi, renderApp } from "../../../test-utils";
+import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import { useAuth } from "../../auth/useAuth";
 import { FiscalYearSummary } from "./FiscalYearSummary";
@@ -10,16 +10,7 @@ afterEach(() => {
   session.clear();
 });
 
-const me = (permissions: string[]) => () => ({
-  id: "u",
-  email: "someone@acme.test",
-  full_name: "Someone",
-  company: { id: "co", name: "Acme", slug: "acme" },
-  roles: [],
-  permissions,
-  mfa_enabled: false,
-  last_login_at: null,
-});
+const me = (permissions: string[]) => () => signedInUser(permissions);
 const year = (total: string, held = "0.00") => ({
   fiscal_year: 2026,
   currency_code: "USD",

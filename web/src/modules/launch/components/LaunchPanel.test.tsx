@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { Toaster } from "sonner";
 import userEvent from "@testing-library/user-event";
-import { fakeApi, renderApp } from "../../../test-utils";
+import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import type { CampaignDetail } from "../../campaigns/api";
 import { LiveEventsProvider } from "../../live/LiveEvents";
@@ -13,16 +13,7 @@ afterEach(() => {
   session.clear();
 });
 
-const me = {
-  id: "u",
-  email: "manager@acme.test",
-  full_name: "Manager",
-  company: { id: "co", name: "Acme", slug: "acme" },
-  roles: ["marketing_manager"],
-  permissions: ["read_campaign", "update_campaign", "launch_campaign"],
-  mfa_enabled: false,
-  last_login_at: null,
-};
+const me = signedInUser(["read_campaign", "update_campaign", "launch_campaign"], ["marketing_manager"], "manager@acme.test");
 
 const campaign = (campaign_status: string, approval_status = "not_required") =>
   ({ id: "c1", campaign_name: "Spring sale", campaign_status, approval_status }) as unknown as CampaignDetail;
