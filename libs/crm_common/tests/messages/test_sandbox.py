@@ -126,10 +126,13 @@ def test_allowed_helpers_still_work() -> None:
         "{% set s = 'x' * 60000 %}{{ [s, s] | string | length }}",
         # Adding lists copies the list again for every item.
         "{{ ([[1]] * 40000) | sum(start=[]) | length }}",
+        # Each mapped item is small enough; all of them together are not.
+        "{{ (['a'] * 50000) | map('replace', 'a', 'x' * 99999) | join | length }}",
+        "{{ (['a'] * 50000) | map('replace', 'a', 'x' * 99999) | list | length }}",
     ],
 )
 def test_filters_and_lists_cannot_build_what_their_arguments_only_promise(source: str) -> None:
-    with pytest.raises(RenderFailed, match="longer than|numbers only"):
+    with pytest.raises(RenderFailed, match="longer than|numbers only|more than"):
         render("sms", subject=None, text=source)
 
 

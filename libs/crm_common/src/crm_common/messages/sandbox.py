@@ -260,8 +260,27 @@ def _sum_numbers(
     return FILTERS["sum"](environment, iterable, attribute, start)
 
 
+def _bounded(items: Iterable[Any]) -> Iterator[Any]:
+    """The items of a lazy pipeline, refused once all it has given holds more characters than
+    a whole part may render to: each item is checked when made, but a `join` or `list` of many
+    would otherwise hold them all at once."""
+    given = 0
+    for item in items:
+        given += size(item, MAX_OUTPUT_CHARS) or 1
+        if given > MAX_OUTPUT_CHARS:
+            raise BudgetExceeded(f"a sequence holds more than {MAX_OUTPUT_CHARS} characters")
+        yield item
+
+
+def _map_bounded(context: Any, value: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+    """`map`, its items counted as they are made (`_bounded`): a filter mapped over a list can
+    make every item large."""
+    return _bounded(FILTERS["map"](context, value, *args, **kwargs))
+
+
 _OVERRIDES: dict[str, Callable[..., Any]] = {
-    "sum": functools.update_wrapper(_sum_numbers, FILTERS["sum"], assigned=("jinja_pass_arg",))
+    "sum": functools.update_wrapper(_sum_numbers, FILTERS["sum"], assigned=("jinja_pass_arg",)),
+    "map": functools.update_wrapper(_map_bounded, FILTERS["map"], assigned=("jinja_pass_arg",)),
 }
 
 
