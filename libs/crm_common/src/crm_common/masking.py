@@ -33,6 +33,15 @@ def mask_phone(value: str | None) -> str | None:
     return "***" + "".join(digits[-2:])
 
 
+def mask_address(address: str) -> str:
+    """An email address or phone number masked by its kind."""
+    if "@" in address:
+        return mask_email(address) or "***"
+    if address.startswith("+"):
+        return mask_phone(address) or "***"
+    return f"{address[:1]}***"
+
+
 def mask_name(value: str | None) -> str | None:
     return f"{value[:1]}." if value else value
 

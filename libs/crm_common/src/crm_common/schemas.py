@@ -130,8 +130,8 @@ class WriteSchema(BaseModel):
 
     nullable_fields: ClassVar[frozenset[str] | None] = None
     """For a partial update (PATCH): the fields that may be set to null. When given, every
-    other field may be left out but not sent as null, and the JSON schema says so (the model
-    refuses such nulls with a validator of its own)."""
+    other field may be left out but not sent as null: the JSON schema says so, and the model
+    refuses such nulls (`_refuse_nulls`)."""
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -162,16 +162,18 @@ class WriteSchema(BaseModel):
             name for name in self.model_fields_set - allowed if getattr(self, name) is None
         )
 
-    def refuse_nulls(self) -> None:
-        """Raise a validation error naming each field set to null that may not be (the error
-        format reports it under each of those fields)."""
-        nulls = self.nulls_refused()
+    @model_validator(mode="after")
+    def _refuse_nulls(self) -> WriteSchema:
+        """A validation error naming each field set to null that may not be (the error format
+        reports it under each of those fields)."""
+        nulls = self.nulls_refused() if self.nullable_fields is not None else []
         if nulls:
             raise PydanticCustomError(
                 NULL_REFUSED,
                 "these fields cannot be null: {names}",
                 {"names": ", ".join(nulls), "fields": nulls},
             )
+        return self
 
 
 NULL_REFUSED = "null_refused"

@@ -204,7 +204,7 @@ def size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
     stops soon after `limit` (the result is then only known to be over it)."""
     if isinstance(value, str):
         return len(value)
-    if not isinstance(value, (list, tuple, dict)):
+    if not isinstance(value, _CONTAINERS):
         return 0
     total = len(value)
     for item in value.items() if isinstance(value, dict) else value:
@@ -216,7 +216,7 @@ def size(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
 
 def checked(value: Any) -> Any:
     """`value` if it is small enough to keep; raises BudgetExceeded otherwise."""
-    if isinstance(value, (str, list, tuple, dict)) and size(value) > MAX_VALUE_CHARS:
+    if isinstance(value, (str, *_CONTAINERS)) and size(value) > MAX_VALUE_CHARS:
         raise BudgetExceeded(f"a value is longer than {MAX_VALUE_CHARS}")
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
         raise BudgetExceeded("a number is too large")

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ConfigDict, Field, StrictBool, model_validator
+from pydantic import ConfigDict, Field, StrictBool
 
 from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
@@ -78,11 +78,6 @@ class BudgetUpdate(WriteSchema):
     parent_budget_id: uuid.UUID | None = Field(
         default=None, description=PARENT_DESCRIPTION + " null: no longer drawn from a parent."
     )
-
-    @model_validator(mode="after")
-    def _no_null_for_required(self) -> BudgetUpdate:
-        self.refuse_nulls()
-        return self
 
 
 BUDGET_WRITABLE: tuple[str, ...] = tuple(BudgetCreate.model_fields)

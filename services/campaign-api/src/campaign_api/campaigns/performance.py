@@ -9,9 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from campaign_api.campaigns.schemas import ChannelPerformance, Performance
+from campaign_api.shared.types import CENT
 from crm_common.models.delivery import METRIC_COUNTERS
-
-CENT = Decimal("0.01")
 
 
 def _rate(part: int, whole: int) -> float | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field
 
 from campaign_api.hierarchy.schemas import Rollup
 from campaign_api.segments.schemas import SegmentCounts
@@ -107,11 +107,6 @@ class CampaignUpdate(WriteSchema):
     target_audience_size: int | None = Field(default=None, ge=0, le=2_000_000_000)
     expected_conversion_rate: Percent | None = None
     target_roi: SignedPercent | None = None
-
-    @model_validator(mode="after")
-    def _no_null_for_required(self) -> CampaignUpdate:
-        self.refuse_nulls()
-        return self
 
 
 WRITABLE_FIELDS: tuple[str, ...] = (

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ConfigDict, Field, computed_field, model_validator
+from pydantic import ConfigDict, Field, computed_field
 
 from campaign_api.shared.types import Name100
 from crm_common.enums import SegmentType
@@ -78,11 +78,6 @@ class SegmentUpdate(WriteSchema):
     behavioral_criteria: dict[str, Any] | None = None
     geographic_criteria: dict[str, Any] | None = None
     psychographic_criteria: dict[str, Any] | None = None
-
-    @model_validator(mode="after")
-    def _no_null(self) -> SegmentUpdate:
-        self.refuse_nulls()
-        return self
 
 
 SEGMENT_WRITABLE: tuple[str, ...] = ("segment_name", "segment_type", *CRITERIA_FIELDS)

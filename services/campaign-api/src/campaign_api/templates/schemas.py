@@ -70,11 +70,6 @@ class TemplateUpdate(WriteSchema):
     is_default: StrictBool | None = None
 
     @model_validator(mode="after")
-    def _no_null_for_required(self) -> TemplateUpdate:
-        self.refuse_nulls()
-        return self
-
-    @model_validator(mode="after")
     def _message_parses(self) -> TemplateUpdate:
         validate_template_fields(self.content_template, self.default_settings)  # 422 on error
         return self

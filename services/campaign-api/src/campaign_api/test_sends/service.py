@@ -22,7 +22,7 @@ from crm_common import audit
 from crm_common.crypto import pii
 from crm_common.enums import Channel, DeliveryChannel, TestSendStatus
 from crm_common.events import EventType, emit
-from crm_common.masking import mask_contact, mask_email, mask_phone
+from crm_common.masking import mask_address, mask_contact
 from crm_common.messages import (
     CompiledMessage,
     RenderContext,
@@ -121,10 +121,6 @@ async def _recipient_data(
     return contact, fields if view_pii else mask_contact(fields)
 
 
-def _masked_address(address: str) -> str | None:
-    return mask_email(address) if "@" in address else mask_phone(address)
-
-
 def read(row: CampaignTestSend, principal: Principal) -> TestSendRead:
     """The test send as `principal` may see it: without view_pii the address masked, and
     the message withheld when a contact's real data filled it."""
@@ -142,7 +138,7 @@ def read(row: CampaignTestSend, principal: Principal) -> TestSendRead:
         id=row.id,
         campaign_id=row.campaign_id,
         channel=row.channel,
-        to=row.recipient if view_pii else _masked_address(row.recipient),
+        to=row.recipient if view_pii else mask_address(row.recipient),
         contact_id=row.contact_id,
         variant_id=row.variant_id,
         send_status=TestSendStatus(row.send_status),

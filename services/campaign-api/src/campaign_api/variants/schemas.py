@@ -58,11 +58,6 @@ class VariantUpdate(WriteSchema):
     is_control: StrictBool | None = None
 
     @model_validator(mode="after")
-    def _no_null_for_required(self) -> VariantUpdate:
-        self.refuse_nulls()
-        return self
-
-    @model_validator(mode="after")
     def _message_parses(self) -> VariantUpdate:
         validate_variant_fields(self.subject, self.content)
         return self

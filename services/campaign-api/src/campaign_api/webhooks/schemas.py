@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator
 
 from crm_common.pagination import Page
 from crm_common.schemas import Schema, WriteSchema
@@ -75,11 +75,6 @@ class WebhookUpdate(WriteSchema):
     @classmethod
     def _event_types(cls, values: list[str] | None) -> list[str] | None:
         return _known_event_types(values)
-
-    @model_validator(mode="after")
-    def _no_null_for_required(self) -> WebhookUpdate:
-        self.refuse_nulls()
-        return self
 
 
 WEBHOOK_EXAMPLE: dict[str, Any] = {

@@ -10,7 +10,7 @@ from typing import Any
 
 from crm_common.audit import RequestMeta, current_request_meta, record
 from crm_common.crypto import pii
-from crm_common.masking import mask_email, mask_phone
+from crm_common.masking import mask_address
 from crm_common.models import Campaign, Contact, Suppression
 from crm_common.pagination import PageParams, make_page, paginate
 from crm_common.privacy.consent import ConsentContext, withdraw_for_suppression
@@ -25,14 +25,6 @@ from segment_engine.suppressions.schemas import (
     SuppressionRead,
     normalize_address,
 )
-
-
-def mask_address(address: str) -> str:
-    if "@" in address:
-        return mask_email(address) or "***"
-    if address.startswith("+"):
-        return mask_phone(address) or "***"
-    return f"{address[:1]}***"
 
 
 def present(suppression: Suppression, address: str, principal: Principal) -> dict[str, Any]:
