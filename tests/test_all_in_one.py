@@ -6,14 +6,19 @@ import contextlib
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+
+from crm_common.security.jwt import TokenCodec, TokenType
+from crm_common.settings import DEV_SECRET, Settings
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +30,8 @@ def _free_port() -> int:
 
 
 def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    unset = ("DATABASE_URL", "REDIS_URL", "CRM_JWT_SECRET", "CRM_TRACKING_SECRET")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update({"CRM_DATA_DIR": str(data_dir), "CRM_PORT": str(port), "CRM_LOG_JSON": "false"})
     return subprocess.Popen(
         [sys.executable, "-m", "crm_cli.main", "run"],
@@ -67,6 +73,37 @@ async def _query(data_dir: Path, sql: str) -> list:
         await connection.close()
 
 
+def _sign_in(port: int) -> str:
+    response = httpx.post(
+        f"http://127.0.0.1:{port}/api/auth/token",
+        data={"username": "admin@acme.test", "password": "demo-pass-123"},
+        timeout=10,
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def _me(port: int, token: str) -> int:
+    return httpx.get(
+        f"http://127.0.0.1:{port}/api/auth/me",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    ).status_code
+
+
+def _forged_with_the_published_secret(data_dir: Path) -> str:
+    """An admin's access token signed with the development secret in the source."""
+    (admin,) = asyncio.run(
+        _query(data_dir, "SELECT id, company_id FROM crm_users WHERE email = 'admin@acme.test'")
+    )
+    return TokenCodec(Settings(jwt_secret=DEV_SECRET)).encode(
+        TokenType.ACCESS,
+        str(admin["id"]),
+        timedelta(minutes=10),
+        {"company_id": str(admin["company_id"]), "roles": ["admin"], "permissions": []},
+    )
+
+
 def _postgres_running(data_dir: Path) -> bool:
     return (data_dir / "postgres" / "postmaster.pid").exists()
 
@@ -92,6 +129,12 @@ def test_run_embedded_ready_shutdown_and_restart(tmp_path: Path) -> None:
             "finance@acme.test",
             "admin@globex.test",
         }
+        # Signed with the data directory's own secret, made at random on this first start
+        # and readable by its owner only; the secret published in the source signs nothing.
+        token = _sign_in(port)
+        assert _me(port, token) == 200
+        assert _me(port, _forged_with_the_published_secret(data_dir)) == 401
+        assert stat.S_IMODE((data_dir / "secrets.json").stat().st_mode) == 0o600
         asyncio.run(
             _query(
                 data_dir,
@@ -109,6 +152,7 @@ def test_run_embedded_ready_shutdown_and_restart(tmp_path: Path) -> None:
         _wait_ready(port, process)
         slugs = asyncio.run(_query(data_dir, "SELECT slug FROM crm_companies ORDER BY slug"))
         assert [row["slug"] for row in slugs] == ["acme", "globex", "persisted"]
+        assert _me(port, token) == 200  # the same secret after a restart
     finally:
         code = _stop(process, signal.SIGTERM)
     assert code == 0

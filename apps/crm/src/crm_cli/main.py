@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import getpass
 import json
+import os
 import signal
 import sys
 import uuid
@@ -20,7 +21,7 @@ import structlog
 import uvicorn
 from pydantic import ValidationError
 
-from crm_cli import audit_verify, pii_keys
+from crm_cli import audit_verify, local_secrets, pii_keys
 from crm_cli.embedded import EmbeddedServers
 from crm_cli.pii_keys import DEFAULT_BATCH
 from crm_common import migrate
@@ -42,6 +43,16 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 def _settings(**overrides: object) -> Settings:
     try:
         return load_settings(**overrides)
+    except SettingsError as exc:
+        sys.stderr.write(f"configuration error: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def _install_local_secrets() -> None:
+    """Outside production, the data directory's own signing secrets where the environment
+    sets none (crm_cli.local_secrets), inherited by every process this one starts."""
+    try:
+        local_secrets.install(os.environ)
     except SettingsError as exc:
         sys.stderr.write(f"configuration error: {exc}\n")
         raise SystemExit(2) from None
@@ -478,6 +489,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("run", "run-distributed"):
+        _install_local_secrets()
     if args.command == "run":
         return cmd_run_service(args) if args.service else cmd_run_all(args)
     if args.command == "run-distributed":

@@ -11,7 +11,9 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-_DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - refused outside dev
+# The development values, public in this file: refused in production; `crm run` uses secrets of
+# its data directory instead (crm_cli.local_secrets), these only where a process sets none.
+DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - refused in prod
 _DEV_TRACKING_SECRET = "dev-only-tracking-secret-change-me-0123456789"  # noqa: S105 - refused in prod
 
 
@@ -39,7 +41,7 @@ class Settings(BaseSettings):
     db_pool_timeout: float = Field(default=10.0, gt=0)
     db_statement_timeout_ms: int = Field(default=30_000, ge=0)
 
-    jwt_secret: SecretStr = SecretStr(_DEV_SECRET)
+    jwt_secret: SecretStr = SecretStr(DEV_SECRET)
     jwt_private_key: SecretStr | None = None
     jwt_public_key: str | None = None
     jwt_algorithm: Literal["HS256", "HS384", "HS512", "RS256", "ES256"] = "HS256"
@@ -269,7 +271,7 @@ class Settings(BaseSettings):
 
     def check_production(self) -> None:
         """Refuse development defaults where they would be a hole."""
-        if self.env == "prod" and self.jwt_secret.get_secret_value() == _DEV_SECRET:
+        if self.env == "prod" and self.jwt_secret.get_secret_value() == DEV_SECRET:
             raise SettingsError("CRM_JWT_SECRET", "must be set in production")
         if self.env == "prod" and self.tracking_secret.get_secret_value() == _DEV_TRACKING_SECRET:
             raise SettingsError("CRM_TRACKING_SECRET", "must be set in production")
