@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+from sqlalchemy import func, select
+
+from crm_common.events import EventType
+from crm_common.models import Delivery, OutboxEvent
+
 from .conftest import (
     RecordingAdapter,
     Runner,
@@ -75,3 +80,64 @@ async def test_pause_resume_and_cancel_take_effect_within_a_second(
         "skipped": 300 - stopped_at,
     }
     assert slow.recipients().most_common(1)[0][1] == 1
+
+
+async def test_a_launch_ended_while_messages_are_in_flight_ends_with_its_final_counts(
+    db, start_runtime: Runner
+) -> None:
+    """A provider that takes its time: when the campaign is cancelled, a dispatcher is in
+    the middle of a batch. The launch's end waits for that batch's record, so its
+    `campaign.launched` counts are final and nothing is recorded after `finished_at`."""
+    slow = RecordingAdapter(delay_s=0.4)
+    world = await make_world(db)
+    await add_contacts(db, world.company, 60)
+    launch = await request_launch(world)
+    await start_runtime(recorder=slow, dispatch_concurrency=1, dispatch_batch_size=20)
+
+    async def some_sent() -> bool:
+        return len(slow.messages) >= 2
+
+    await wait_for(some_sent, timeout=20)
+    # A message is at the provider now: cancel while the batch holds its deliveries.
+    await wait_for(lambda: _in_flight(slow), timeout=5, interval=0.01)
+    await set_campaign_status(db, world.campaign.id, "cancelled")
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, interval=0.02)
+    at_end = await load_launch(db, launch.id)
+    assert at_end.launch_status == "cancelled"
+    counts = await delivery_counts(db, launch.id)
+    assert set(counts) <= {"sent", "skipped"}
+    assert at_end.sent_count == counts["sent"] == len(slow.messages)
+    assert at_end.sent_count + at_end.skipped_count == 60
+    async with db.system_session() as session:
+        envelopes = (
+            await session.execute(
+                select(OutboxEvent.envelope).where(
+                    OutboxEvent.event_type == EventType.CAMPAIGN_LAUNCHED
+                )
+            )
+        ).scalars()
+        (launched,) = [e["data"] for e in envelopes if e["data"]["launch_id"] == str(launch.id)]
+        last_write = await session.scalar(
+            select(func.max(Delivery.updated_at)).where(Delivery.launch_id == launch.id)
+        )
+    assert (launched["sent"], launched["skipped"], launched["remaining"]) == (
+        at_end.sent_count,
+        at_end.skipped_count,
+        0,
+    )
+    assert last_write is not None
+    assert last_write <= at_end.finished_at
+
+    await asyncio.sleep(1.0)  # the dispatcher has long given its batch back
+    later = await load_launch(db, launch.id)
+    assert (later.sent_count, later.skipped_count) == (at_end.sent_count, at_end.skipped_count)
+    assert len(slow.messages) == at_end.sent_count
+
+
+async def _in_flight(adapter: RecordingAdapter) -> bool:
+    """A send has begun that has not returned yet."""
+    return sum(adapter.attempts.values()) > len(adapter.messages)

@@ -283,6 +283,19 @@ async def skip_open_deliveries(scope: TenantScope, launch_id: uuid.UUID, reason:
     return skipped
 
 
+async def has_deliveries_in_flight(scope: TenantScope, launch_id: uuid.UUID) -> bool:
+    """Whether a worker whose lease has not run out holds a claimed delivery of the launch
+    (the claimable index's rows)."""
+    in_flight = scope.select(
+        Delivery,
+        Delivery.launch_id == launch_id,
+        CLAIMABLE,
+        Delivery.delivery_status == DeliveryStatus.SENDING,
+        Delivery.lease_expires_at >= func.now(),
+    )
+    return bool((await scope.session.execute(select(in_flight.exists()))).scalar_one())
+
+
 async def live_states(
     session: AsyncSession, launch_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[str, str, bool]]:

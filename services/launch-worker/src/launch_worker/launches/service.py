@@ -10,7 +10,8 @@
   sending in a transaction that also makes a planned campaign active. Its campaign-contact
   links are written next, in a transaction of their own, while the first batches go out.
 - sending follows its campaign: paused with it, resumed with it, cancelled or completed with
-  it (the rest of its deliveries skipped). Dispatchers on every worker send its deliveries;
+  it (the rest of its deliveries skipped; the end is stamped and announced once the batches
+  in flight are recorded, so its counts are final). Dispatchers on every worker send its deliveries;
   the launcher publishes progress at most once a second and completes the launch (and the
   one-shot campaign) when no delivery is left to send.
 - every step is a transaction that first checks this worker still holds the lease and
@@ -137,8 +138,7 @@ class Launcher:
         now = datetime.now(UTC)
         status = launch.launch_status
         if status in ENDED:
-            await self._finalize(scope, launch, campaign, now)
-            return False
+            return await self._finalize(scope, launch, campaign, now)
         if campaign.is_deleted or campaign.campaign_status == CampaignStatus.CANCELLED:
             return await self._end(scope, launch, campaign, LaunchStatus.CANCELLED, now)
         if campaign.campaign_status == CampaignStatus.COMPLETED:
@@ -272,17 +272,22 @@ class Launcher:
         now: datetime,
     ) -> bool:
         await self._set(scope, launch, status)
-        await self._finalize(scope, launch, campaign, now)
-        return False
+        return await self._finalize(scope, launch, campaign, now)
 
     async def _finalize(
         self, scope: TenantScope, launch: Launch, campaign: Campaign, now: datetime
-    ) -> None:
-        """Skip what is left, stamp the end, publish `campaign.launched`, complete a one-shot
-        campaign whose launch completed, release the lease."""
+    ) -> bool:
+        """Skip what is left; once no live worker holds a claimed delivery any more, stamp the
+        end, publish `campaign.launched`, complete a one-shot campaign whose launch completed
+        and release the lease. True while the end waits for deliveries in flight: a worker
+        records them (sent, or skipped as the launch ended) before its lease runs out, and
+        the next step looks again, so the end's counts are final and nothing is recorded
+        after it."""
         if launch.finished_at is None:
             reason = f"launch {launch.launch_status}"
             await repo.skip_open_deliveries(scope, launch.id, reason)
+            if await repo.has_deliveries_in_flight(scope, launch.id):
+                return True
             await repo.set_state(
                 scope, launch.id, self.owner, launch.launch_status, finished_at=now
             )
@@ -305,6 +310,7 @@ class Launcher:
             self._publish_exports(scope, launch.id)
             log.info("launch_finished", launch_id=str(launch.id), status=launch.launch_status)
         await repo.release(scope, launch.id, self.owner)
+        return False
 
     def _publish_exports(self, scope: TenantScope, launch_id: uuid.UUID) -> None:
         """Once the launch's end commits, publish what its channels export per launch (the
@@ -329,9 +335,9 @@ class Launcher:
                 scope, launch.id, self.owner, LaunchStatus.FAILED, last_error=reason[:2000]
             )
             launch.launch_status, launch.last_error = LaunchStatus.FAILED, reason
-            await self._finalize(scope, launch, campaign, datetime.now(UTC))
+            waiting = await self._finalize(scope, launch, campaign, datetime.now(UTC))
         log.warning("launch_failed", launch_id=str(claimed.id), reason=reason)
-        return False
+        return waiting
 
     async def _invalidate(self, scope: TenantScope, campaign: Campaign) -> None:
         await invalidate_campaign(
