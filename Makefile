@@ -5,7 +5,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 
-.PHONY: run run-distributed nginx test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-modes bench-segments bench-ws bench-launch bench-round-trip clean
+.PHONY: run run-distributed nginx k8s-dev-secrets test test-distributed test-faults test-fuzz test-web lint format sync web images bench-campaign bench-modes bench-segments bench-ws bench-launch bench-round-trip clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -76,6 +76,10 @@ test-fuzz: sync
 ## SIGKILLed mid-launch, nothing lost or sent twice
 test-distributed: sync nginx
 	$(UV) run --frozen pytest tests/test_distributed.py -m distributed -n 0 $(PYTEST_ARGS)
+
+## The development Kubernetes overlay's secrets (random, per checkout, never committed)
+k8s-dev-secrets: sync
+	$(UV) run --frozen python deploy/k8s/validate.py --dev-secrets
 
 lint: sync
 	$(UV) run --frozen ruff check .

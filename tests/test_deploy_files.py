@@ -197,6 +197,48 @@ def test_the_dev_overlay_environment_passes_the_production_settings_checks(
     assert settings.trusted_proxies == ("10.0.0.0/8",)
 
 
+def test_the_dev_overlay_secrets_are_made_per_checkout_never_committed(
+    rendered, tmp_path: Path
+) -> None:
+    """What signs a development cluster's tokens is random per checkout: the env files the
+    Secrets come from are ignored by git, readable by their owner only, and hold values no
+    committed file does; a second checkout gets others."""
+    import base64
+    import shutil
+    import stat
+    import subprocess
+
+    git = shutil.which("git")
+    assert git is not None
+    dev_dir = REPO / "deploy" / "k8s" / "overlays" / "dev"
+    for name in ("secrets.env", "postgres.env"):
+        assert stat.S_IMODE((dev_dir / name).stat().st_mode) == 0o600
+        ignored = subprocess.run(
+            [git, "check-ignore", "-q", str(dev_dir / name)], cwd=REPO, check=False
+        )
+        assert ignored.returncode == 0, f"{name} is not ignored by git"
+    secret = next(
+        m
+        for m in rendered["dev"]
+        if m["kind"] == "Secret" and m["metadata"]["name"].startswith("crm-secrets")
+    )
+    jwt_secret = base64.b64decode(secret["data"]["CRM_JWT_SECRET"]).decode()
+    assert len(jwt_secret) >= 32
+    tracked = subprocess.run(
+        [git, "grep", "-l", "--fixed-strings", jwt_secret], cwd=REPO, check=False
+    )
+    assert tracked.returncode == 1, "the dev JWT secret is in a committed file"
+
+    written = validator.ensure_dev_secrets(tmp_path)
+    assert sorted(path.name for path in written) == ["postgres.env", "secrets.env"]
+    other = dict(line.split("=", 1) for line in (tmp_path / "secrets.env").read_text().splitlines())
+    assert other["CRM_JWT_SECRET"] != jwt_secret
+    postgres = (tmp_path / "postgres.env").read_text()
+    password = other["DATABASE_URL"].split(":")[2].split("@")[0]
+    assert f"POSTGRES_PASSWORD={password}\n" in postgres
+    assert validator.ensure_dev_secrets(tmp_path) == []  # kept once made
+
+
 def test_probes_ports_and_shutdown_of_every_deployment(rendered) -> None:
     for overlay, manifests in rendered.items():
         deployments = _of_kind(manifests, "Deployment")

@@ -7,11 +7,19 @@ against the Kubernetes schemas that PyPI's kubernetes-validate ships. KEDA's cus
 (ScaledObject, TriggerAuthentication) have no schema there: they are checked against
 deploy/k8s/schemas/, which describe the fields of KEDA's CRDs this project uses. Any other kind
 without a schema is an error, never skipped.
+
+The development overlay's Secrets come from two env files beside it (`secrets.env`,
+`postgres.env`), made with random values on first use and ignored by git:
+`python deploy/k8s/validate.py --dev-secrets` (`make k8s-dev-secrets`) writes them, and so
+does any render of that overlay here.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -34,6 +42,43 @@ CUSTOM_SCHEMAS = {
 }
 
 
+DEV_OVERLAY = OVERLAYS_DIR / "dev"
+
+
+def dev_secret_files() -> dict[str, dict[str, str]]:
+    """Fresh random contents of the development overlay's two env files: the services'
+    secrets and Postgres's (the same password in both)."""
+    password = secrets.token_hex(16)
+    return {
+        "secrets.env": {
+            "DATABASE_URL": f"postgresql://crm:{password}@postgres:5432/crm",
+            "REDIS_URL": "redis://redis:6379/0",
+            "CRM_JWT_SECRET": secrets.token_urlsafe(48),
+            "CRM_TRACKING_SECRET": secrets.token_urlsafe(48),
+            "CRM_KEK": base64.b64encode(secrets.token_bytes(32)).decode(),
+        },
+        "postgres.env": {
+            "POSTGRES_USER": "crm",
+            "POSTGRES_PASSWORD": password,
+            "POSTGRES_DB": "crm",
+        },
+    }
+
+
+def ensure_dev_secrets(directory: Path = DEV_OVERLAY) -> list[Path]:
+    """Write the development overlay's env files (owner-only, never committed) unless both
+    exist: a development cluster gets secrets of its own, not values published in this
+    repository. The files written."""
+    paths = {name: directory / name for name in ("secrets.env", "postgres.env")}
+    if all(path.exists() for path in paths.values()):
+        return []
+    for name, values in dev_secret_files().items():
+        descriptor = os.open(paths[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.writelines(f"{key}={value}\n" for key, value in values.items())
+    return list(paths.values())
+
+
 class RenderError(Exception):
     """kustomize is missing or refused an overlay."""
 
@@ -53,7 +98,10 @@ def renderer() -> list[str]:
 
 
 def render(directory: Path) -> list[dict[str, Any]]:
-    """The objects kustomize renders from `directory`."""
+    """The objects kustomize renders from `directory` (the development overlay's secrets
+    generated first when missing)."""
+    if directory.resolve() == DEV_OVERLAY.resolve():
+        ensure_dev_secrets(directory)
     result = subprocess.run(  # noqa: S603 - a fixed command on a path of this repository
         [*renderer(), str(directory)], capture_output=True, text=True, check=False
     )
@@ -86,6 +134,10 @@ def check(manifests: list[dict[str, Any]]) -> list[str]:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--dev-secrets"]:
+        for path in ensure_dev_secrets():
+            print(f"wrote {path.relative_to(K8S_DIR.parent.parent)}")
+        return 0
     failed = False
     for directory in overlays():
         try:
