@@ -1931,7 +1931,7 @@ export interface paths {
         };
         /**
          * List Roles
-         * @description Every role and the permissions it grants.
+         * @description Every role and the permissions it grants, as one page of the list contract.
          */
         get: operations["list_roles_api_users_roles__get"];
         put?: never;
@@ -7368,6 +7368,31 @@ export interface components {
             conversion_rate_vs_expected: string | null;
             /** Meets Expected Conversion Rate */
             meets_expected_conversion_rate: boolean | null;
+        };
+        /**
+         * RoleList
+         * @description Every role and what it grants, in the list contract's shape.
+         */
+        RoleList: {
+            /** Total */
+            total: number;
+            /**
+             * Page
+             * @default 1
+             */
+            page?: number;
+            /**
+             * Page Size
+             * @description The page holds the whole list.
+             * @default 0
+             */
+            page_size?: number;
+            /** Filters */
+            filters?: {
+                [key: string]: unknown;
+            };
+            /** Items */
+            items: components["schemas"]["RoleRead"][];
         };
         /**
          * RoleName
@@ -20239,7 +20264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleRead"][];
+                    "application/json": components["schemas"]["RoleList"];
                 };
             };
             /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */

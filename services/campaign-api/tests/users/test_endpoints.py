@@ -327,7 +327,9 @@ async def test_roles_lists_every_role_with_permissions(client, resources, db, ac
     response = await client.get("/api/users/roles/", headers=auth_headers(resources.codec, admin))
 
     assert response.status_code == 200
-    roles = {role["name"]: role for role in response.json()}
+    body = response.json()
+    assert (body["total"], body["page"], body["page_size"], body["filters"]) == (7, 1, 7, {})
+    roles = {role["name"]: role for role in body["items"]}
     assert set(roles) == {
         "admin",
         "marketing_manager",

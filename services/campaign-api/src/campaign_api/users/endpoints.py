@@ -13,7 +13,7 @@ from campaign_api.users.deps import UsersAdmin
 from campaign_api.users.errors import CannotDeactivateSelf, EmailTaken, LastAdmin, UserNotFound
 from campaign_api.users.schemas import (
     PasswordReset,
-    RoleRead,
+    RoleList,
     RolesUpdate,
     UserCreate,
     UserPage,
@@ -60,9 +60,9 @@ async def create_user(body: UserCreate, principal: UsersAdmin, scope: Scope) -> 
     return await service.create_user(scope, principal, body)
 
 
-@router.get("/roles/", response_model=list[RoleRead])
-async def list_roles(principal: UsersAdmin) -> list[RoleRead]:
-    """Every role and the permissions it grants."""
+@router.get("/roles/", response_model=RoleList)
+async def list_roles(principal: UsersAdmin) -> RoleList:
+    """Every role and the permissions it grants, as one page of the list contract."""
     return service.list_roles()
 
 

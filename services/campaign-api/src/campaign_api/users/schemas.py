@@ -16,7 +16,7 @@ from pydantic import (
 
 from campaign_api.auth.schemas import NewPassword
 from crm_common.pagination import Page
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import Schema, WholeList, WriteSchema
 from crm_common.security.permissions import RoleName
 
 
@@ -136,6 +136,12 @@ class RoleRead(Schema):
             }
         }
     )
+
+
+class RoleList(WholeList):
+    """Every role and what it grants, in the list contract's shape."""
+
+    items: list[RoleRead]
 
 
 class UserPage(Page[UserRead]):

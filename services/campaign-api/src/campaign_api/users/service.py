@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from campaign_api.auth import service as auth_service
 from campaign_api.users import repository
 from campaign_api.users.errors import CannotDeactivateSelf, EmailTaken, LastAdmin, UserNotFound
-from campaign_api.users.schemas import RoleRead, UserCreate, UserRead, UserUpdate
+from campaign_api.users.schemas import RoleList, RoleRead, UserCreate, UserRead, UserUpdate
 from crm_common import audit
 from crm_common.models import User
 from crm_common.pagination import PageParams, make_page
@@ -270,9 +270,9 @@ async def reset_mfa(scope: TenantScope, principal: Principal, user_id: uuid.UUID
     return _read(user, await _roles(scope, user.id))
 
 
-def list_roles() -> list[RoleRead]:
+def list_roles() -> RoleList:
     """Every role with what it grants."""
-    return [
+    roles = [
         RoleRead(
             name=role.value,
             description=ROLE_DESCRIPTIONS[role],
@@ -280,3 +280,4 @@ def list_roles() -> list[RoleRead]:
         )
         for role in RoleName
     ]
+    return RoleList(items=roles, total=len(roles))
