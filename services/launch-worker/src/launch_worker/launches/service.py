@@ -11,9 +11,9 @@
   links are written next, in a transaction of their own, while the first batches go out.
 - sending follows its campaign: paused with it, resumed with it, cancelled or completed with
   it (the rest of its deliveries skipped; the end is stamped and announced once the batches
-  in flight are recorded, so its counts are final). Dispatchers on every worker send its deliveries;
-  the launcher publishes progress at most once a second and completes the launch (and the
-  one-shot campaign) when no delivery is left to send.
+  in flight are recorded, so its counts are final). Dispatchers on every worker send its
+  deliveries; the launcher publishes progress at most once a second and completes the launch
+  (and the one-shot campaign) when no delivery is left to send.
 - every step is a transaction that first checks this worker still holds the lease and
   renews it; a killed launcher's lease lapses and another worker resumes where it stopped.
 """
