@@ -1,7 +1,7 @@
 import type { RouteObject } from "react-router-dom";
-import { Toaster } from "sonner";
 import { AuthProvider } from "../modules/auth/useAuth";
 import { App } from "../App";
+import { AppToaster } from "../ui/AppToaster";
 import { RouteError } from "./RouteError";
 
 /** The app's one route: the app decides the pages; an error while rendering any of them shows
@@ -12,7 +12,7 @@ export const appRoutes: RouteObject[] = [
     element: (
       <AuthProvider>
         <App />
-        <Toaster position="top-right" closeButton />
+        <AppToaster />
       </AuthProvider>
     ),
     errorElement: <RouteError />,

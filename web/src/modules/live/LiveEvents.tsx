@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { api } from "../../api/http";
 import { session } from "../../api/session";
+import { toastLiveEvent } from "./eventToasts";
 
 export type EventEnvelope = {
   id: string;
@@ -34,7 +34,7 @@ export type LiveEventsProviderProps = { children: ReactNode };
 /**
  * One WebSocket per signed-in tab: authenticates with a ticket, resumes with the last event id
  * after a drop (backing off up to 30 s), refreshes the queries an event touches and toasts
- * approvals and launches.
+ * approvals and launches, naming their campaign.
  */
 export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
   const queryClient = useQueryClient();
@@ -54,16 +54,7 @@ export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
         void queryClient.invalidateQueries({ queryKey: ["campaigns"] });
         if (campaignId) void queryClient.invalidateQueries({ queryKey: ["campaign", campaignId] });
       }
-      if (event.type === "campaign.approved") toast.success("A campaign was approved.");
-      if (event.type === "campaign.rejected") toast.warning("A campaign was rejected.");
-      if (event.type === "campaign.approval_requested") toast.info("A campaign awaits approval.");
-      if (event.type === "campaign.launch_requested") toast.info("A launch was requested.");
-      if (event.type === "campaign.launched") {
-        // The end of a launch that could not send is no success: it says why.
-        const why = typeof event.data.error === "string" && event.data.error ? `: ${event.data.error}` : ".";
-        if (event.data.launch_status === "failed") toast.error(`A launch failed${why}`);
-        else toast.success("A launch finished sending.");
-      }
+      toastLiveEvent(event, queryClient);
       listeners.current.forEach((listener) => listener(event));
     };
 

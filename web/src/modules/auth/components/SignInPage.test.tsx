@@ -51,6 +51,31 @@ describe("SignInPage", () => {
     expect(session.refreshToken()).toBeNull();
   });
 
+  it("takes focus back to the emptied password after a wrong password, to retype it", async () => {
+    const { fetchMock, calls } = fakeApi({
+      "POST /api/auth/token": () =>
+        new Response(JSON.stringify({ error_code: "invalid_credentials", message: "Wrong email or password.", details: {} }), {
+          status: 401,
+        }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderApp([{ path: "/sign-in", element: <SignInPage /> }], "/sign-in");
+    await userEvent.type(screen.getByLabelText("Email"), "manager@acme.test");
+    await userEvent.type(screen.getByLabelText("Password"), "nope");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
+    const password = screen.getByLabelText("Password");
+    await waitFor(() => expect(password).toHaveFocus());
+    expect(password).toHaveValue("");
+    expect(screen.getByLabelText("Email")).toHaveValue("manager@acme.test");
+
+    // Typed again right there, and sent.
+    await userEvent.keyboard("demo-pass-123{Enter}");
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(await calls[1].text()).toContain("password=demo-pass-123");
+  });
+
   it("keeps the session after a successful sign-in", async () => {
     const { fetchMock, calls } = fakeApi({
       "POST /api/auth/token": () => ({ access_token: "a1", refresh_token: "r1", expires_in: 900, refresh_expires_in: 3600 }),

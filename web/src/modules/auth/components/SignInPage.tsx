@@ -24,6 +24,8 @@ export function SignInPage() {
   const {
     register,
     handleSubmit,
+    setValue,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<SignInValues>({ resolver: zodResolver(signInSchema) });
 
@@ -33,6 +35,9 @@ export function SignInPage() {
       setChallenge(await signIn(values.email, values.password));
     } catch (caught) {
       setError(caught);
+      // Back to the password, ready to retype: emptied when it was refused, else selected.
+      if (caught instanceof ApiError && caught.status === 401) setValue("password", "");
+      setFocus("password", { shouldSelect: true });
     }
   };
 

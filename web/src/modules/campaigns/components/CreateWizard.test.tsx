@@ -88,6 +88,62 @@ describe("CreateWizard", () => {
     expect(sent(calls, "POST", "/api/campaigns/")).toHaveLength(0);
   });
 
+  it("moves focus to the new step's heading after Next and after Back", async () => {
+    wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(1);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Template" })).toHaveFocus());
+    await next(1);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Budget" })).toHaveFocus());
+
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Template" })).toHaveFocus());
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Details" })).toHaveFocus());
+    // Focusable from script only: Tab does not stop on it.
+    expect(screen.getByRole("heading", { level: 2 })).toHaveAttribute("tabindex", "-1");
+  });
+
+  it("moves focus to the first invalid field when Next finds the step incomplete", async () => {
+    wizard({});
+    await next(1);
+    const name = screen.getByLabelText("Campaign name");
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Details");
+
+    // Named now, the currency is the first field left wrong.
+    await userEvent.type(name, "Summer");
+    const currency = screen.getByLabelText("Currency");
+    await userEvent.clear(currency);
+    await userEvent.type(currency, "U$D");
+    await next(1);
+    await waitFor(() => expect(currency).toHaveFocus());
+
+    await userEvent.clear(currency);
+    await userEvent.type(currency, "USD");
+    await next(2);
+    await userEvent.selectOptions(await screen.findByLabelText("Draw from budget"), "b1");
+    await next(1);
+    await waitFor(() => expect(screen.getByLabelText("Amount")).toHaveFocus());
+    expect(screen.getByLabelText("Amount")).toHaveAccessibleDescription(/Enter the amount to draw/);
+  });
+
+  it("moves focus to what the segments step lacks when Next finds it incomplete", async () => {
+    wizard({});
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    await next(3);
+    await userEvent.click(screen.getByRole("button", { name: "Add demographic condition" }));
+    await next(1);
+    // The condition has no value: the message saying so (the segment name is fine).
+    await waitFor(() => expect(screen.getByText(/A condition has no value yet/)).toHaveFocus());
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Segments");
+
+    await userEvent.clear(screen.getByLabelText("Segment name"));
+    await next(1);
+    await waitFor(() => expect(screen.getByLabelText("Segment name")).toHaveFocus());
+  });
+
   it("checks the allocation amount on the budget step, before anything is sent", async () => {
     const calls = wizard({});
     await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigate } from "react-router-dom";
@@ -51,6 +51,11 @@ function segmentProblems(name: string, rules: SegmentRules): { name?: string; ru
     rules: incomplete ? `${incomplete === 1 ? "A condition has" : `${incomplete} conditions have`} no value yet: fill it in or remove it.` : undefined,
   };
 }
+
+/** Where focus goes once a step shows: its heading, or what it lacks (the first invalid field or
+ * error, else the heading). A new object each time, so asking twice moves focus twice. */
+type FocusRequest = { to: "heading" | "problem" };
+const PROBLEM = '[aria-invalid="true"]:not(:disabled), [data-step-error]';
 
 /** The steps that come after the campaign exists; each is redone alone when it failed. */
 type FollowUp = "allocation" | "segment";
@@ -123,6 +128,9 @@ export function CreateWizard() {
   const [campaign, setCampaign] = useState<CampaignCreated | null>(null);
   const [done, setDone] = useState<FollowUp[]>([]);
   const [failed, setFailed] = useState<Partial<Record<FollowUp, unknown>>>({});
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const wizardRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<DetailsValues>({ resolver: zodResolver(detailsSchema), defaultValues: defaults() });
   const values = form.watch();
   // Only templates the chosen channel can send; a choice the channel no longer fits is dropped.
@@ -141,6 +149,19 @@ export function CreateWizard() {
     if (templateId && templates.data && !template) setTemplateId("");
   }, [templateId, templates.data, template]);
 
+  // Keyboard and screen-reader users land on the step shown, or on what stops it going on.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const problem = focusRequest.to === "problem" ? wizardRef.current?.querySelector<HTMLElement>(PROBLEM) : null;
+    (problem ?? headingRef.current)?.focus();
+  }, [focusRequest]);
+
+  /** Shows step `index` with focus on its heading, or on its first problem. */
+  const goTo = (index: number, focus: FocusRequest["to"] = "heading") => {
+    setStep(index);
+    setFocusRequest({ to: focus });
+  };
+
   /** Whether the step's inputs can be sent; says what is missing next to it otherwise. */
   const checkStep = async (index: number): Promise<boolean> => {
     if (index === 0) return campaign !== null || (await form.trigger());
@@ -158,8 +179,11 @@ export function CreateWizard() {
   };
 
   const handleNext = async () => {
-    if (!(await checkStep(step))) return;
-    setStep((s) => Math.min(STEPS.length - 1, s + 1));
+    if (!(await checkStep(step))) {
+      setFocusRequest({ to: "problem" });
+      return;
+    }
+    goTo(Math.min(STEPS.length - 1, step + 1));
   };
 
   const openCampaign = (id: string) => {
@@ -172,7 +196,7 @@ export function CreateWizard() {
     // Nothing is sent while a step still lacks something: the first such step is shown.
     for (const index of [0, BUDGET_STEP, SEGMENTS_STEP]) {
       if (!(await checkStep(index))) {
-        setStep(index);
+        goTo(index, "problem");
         setSaving(false);
         return;
       }
@@ -209,7 +233,7 @@ export function CreateWizard() {
         const { fields, rest } = placeFieldErrors(caught, DETAILS_FIELDS);
         setServerErrors(fields);
         if (rest) setError(caught);
-        if (Object.keys(fields).length > 0) setStep(0);
+        if (Object.keys(fields).length > 0) goTo(0, "problem");
         setSaving(false);
         return;
       }
@@ -266,7 +290,7 @@ export function CreateWizard() {
       setAllocationError(amountError);
       const nameError = nowFailed.segment instanceof ApiError ? nowFailed.segment.fieldErrors().segment_name : undefined;
       setSegmentErrors(nameError ? { name: nameError } : {});
-      setStep(nowFailed.allocation ? BUDGET_STEP : SEGMENTS_STEP);
+      goTo(nowFailed.allocation ? BUDGET_STEP : SEGMENTS_STEP, "problem");
       return;
     }
     setCreated(true);
@@ -281,7 +305,7 @@ export function CreateWizard() {
   const failedSteps = (Object.keys(failed) as FollowUp[]).filter((name) => failed[name]);
 
   return (
-    <section aria-labelledby="wizard-title" className="wizard">
+    <section aria-labelledby="wizard-title" className="wizard" ref={wizardRef}>
       <h1 id="wizard-title">New campaign</h1>
       <ol className="steps" aria-label="Steps">
         {STEPS.map((name, index) => (
@@ -311,7 +335,9 @@ export function CreateWizard() {
           </div>
         </div>
       )}
-      <h2>{STEPS[step]}</h2>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {STEPS[step]}
+      </h2>
       {campaign && step < BUDGET_STEP && (
         <p className="notice">This step is saved in the created campaign; change it there, in the campaign's editor.</p>
       )}
@@ -401,7 +427,7 @@ export function CreateWizard() {
             )}
           </Field>
           {segmentErrors.rules && (
-            <p className="field-error" role="alert">
+            <p className="field-error" role="alert" tabIndex={-1} data-step-error>
               {segmentErrors.rules}
             </p>
           )}
@@ -447,7 +473,7 @@ export function CreateWizard() {
         </dl>
       )}
       <div className="actions">
-        <button type="button" className="secondary" disabled={step === 0} onClick={() => setStep((s) => s - 1)}>
+        <button type="button" className="secondary" disabled={step === 0} onClick={() => goTo(Math.max(0, step - 1))}>
           Back
         </button>
         {step < STEPS.length - 1 ? (

@@ -1,3 +1,4 @@
+import { useId, type ReactNode } from "react";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useAuth } from "../../auth/useAuth";
@@ -27,6 +28,18 @@ export type ConditionRowProps = {
 /** The choices, with the stored one first when the list does not offer it. */
 const withCurrent = (choices: string[], current: string) => (choices.includes(current) ? choices : [current, ...choices]);
 
+/** A part of a condition with its visible label ("Field", "Operator", …); the control's own
+ * aria-label says which condition it belongs to ("demographic condition 2 field") and holds
+ * the visible words, so speech input finds it by what is shown. */
+function Part({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <span className="condition-part">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </span>
+  );
+}
+
 /** One draggable row of a group: the handle drags it (mouse, touch, or Space then arrow keys). */
 function useRow(id: string) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id });
@@ -40,6 +53,7 @@ function useRow(id: string) {
 
 export function ConditionRow({ type, condition, label, onChange, onRemove }: ConditionRowProps) {
   const row = useRow(condition.id);
+  const id = useId();
   const kept = keptKeys(condition);
   const { can } = useAuth();
   const presenceOnly = condition.kind !== "event" && !can("view_pii") && PII_FIELDS.has(condition.field);
@@ -51,53 +65,69 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
   };
 
   return (
-    <li ref={row.setNodeRef} style={row.style} className={`condition${row.isDragging ? " dragging" : ""}`}>
+    <li ref={row.setNodeRef} style={row.style} className={`condition labelled${row.isDragging ? " dragging" : ""}`}>
       <button type="button" className="handle" aria-label={`Reorder ${label}`} {...row.handle}>
         ⠿
       </button>
       {condition.kind === "event" ? (
         <>
-          <select aria-label={`${label} event`} value={condition.event} onChange={(e) => onChange({ ...condition, event: e.target.value })}>
-            {withCurrent(EVENTS, condition.event).map((event) => (
-              <option key={event}>{event}</option>
-            ))}
-          </select>
-          <select aria-label={`${label} count operator`} value={condition.countOp} onChange={(e) => onChange({ ...condition, countOp: e.target.value })}>
-            {withCurrent(COUNT_OPERATORS, condition.countOp).map((op) => (
-              <option key={op}>{op}</option>
-            ))}
-          </select>
-          <input aria-label={`${label} count`} type={condition.count.includes(",") ? "text" : "number"} min={0} value={condition.count} onChange={(e) => onChange({ ...condition, count: e.target.value })} />
-          <input
-            aria-label={`${label} within days`}
-            type="number"
-            min={1}
-            placeholder="days"
-            value={condition.withinDays}
-            onChange={(e) => onChange({ ...condition, withinDays: e.target.value })}
-          />
+          <Part id={`${id}-event`} label="Event">
+            <select id={`${id}-event`} aria-label={`${label} event`} value={condition.event} onChange={(e) => onChange({ ...condition, event: e.target.value })}>
+              {withCurrent(EVENTS, condition.event).map((event) => (
+                <option key={event}>{event}</option>
+              ))}
+            </select>
+          </Part>
+          <Part id={`${id}-count-op`} label="Count operator">
+            <select id={`${id}-count-op`} aria-label={`${label} count operator`} value={condition.countOp} onChange={(e) => onChange({ ...condition, countOp: e.target.value })}>
+              {withCurrent(COUNT_OPERATORS, condition.countOp).map((op) => (
+                <option key={op}>{op}</option>
+              ))}
+            </select>
+          </Part>
+          <Part id={`${id}-count`} label="Count">
+            <input id={`${id}-count`} aria-label={`${label} count`} type={condition.count.includes(",") ? "text" : "number"} min={0} value={condition.count} onChange={(e) => onChange({ ...condition, count: e.target.value })} />
+          </Part>
+          <Part id={`${id}-days`} label="Within days">
+            <input
+              id={`${id}-days`}
+              aria-label={`${label} within days`}
+              type="number"
+              min={1}
+              placeholder="days"
+              value={condition.withinDays}
+              onChange={(e) => onChange({ ...condition, withinDays: e.target.value })}
+            />
+          </Part>
           {kept.length > 0 && <span className="muted">kept as saved: {kept.join(", ")}</span>}
         </>
       ) : (
         <>
-          <select aria-label={`${label} field`} value={condition.field} onChange={(e) => chooseField(e.target.value)}>
-            {withCurrent(FIELDS_BY_TYPE[type === "behavioral" ? "demographic" : type], condition.field).map((field) => (
-              <option key={field}>{field}</option>
-            ))}
-          </select>
-          <select aria-label={`${label} operator`} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value })}>
-            {withCurrent(operators, condition.op).map((op) => (
-              <option key={op}>{op}</option>
-            ))}
-          </select>
+          <Part id={`${id}-field`} label="Field">
+            <select id={`${id}-field`} aria-label={`${label} field`} value={condition.field} onChange={(e) => chooseField(e.target.value)}>
+              {withCurrent(FIELDS_BY_TYPE[type === "behavioral" ? "demographic" : type], condition.field).map((field) => (
+                <option key={field}>{field}</option>
+              ))}
+            </select>
+          </Part>
+          <Part id={`${id}-op`} label="Operator">
+            <select id={`${id}-op`} aria-label={`${label} operator`} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value })}>
+              {withCurrent(operators, condition.op).map((op) => (
+                <option key={op}>{op}</option>
+              ))}
+            </select>
+          </Part>
           {presenceOnly && <span className="muted">personal data: only whether it is set, without the PII permission</span>}
           {!NO_VALUE_OPS.has(condition.op) && (
-            <input
-              aria-label={`${label} value`}
-              value={condition.value}
-              placeholder={type === "psychographic" || condition.op === "between" ? "comma, separated" : "value"}
-              onChange={(e) => onChange({ ...condition, value: e.target.value })}
-            />
+            <Part id={`${id}-value`} label="Value">
+              <input
+                id={`${id}-value`}
+                aria-label={`${label} value`}
+                value={condition.value}
+                placeholder={type === "psychographic" || condition.op === "between" ? "comma, separated" : "value"}
+                onChange={(e) => onChange({ ...condition, value: e.target.value })}
+              />
+            </Part>
           )}
         </>
       )}

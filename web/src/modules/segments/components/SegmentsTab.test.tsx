@@ -120,6 +120,34 @@ describe("SegmentsTab", () => {
     expect(screen.getByLabelText("demographic condition 1 value")).toBeInTheDocument();
   });
 
+  it("labels each part of a condition visibly, and names the condition it belongs to", async () => {
+    stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+
+    // The second condition of the second demographic group: field, operator, value.
+    const parts = [
+      screen.getByRole("combobox", { name: "demographic condition 2.1 field" }),
+      screen.getByRole("combobox", { name: "demographic condition 2.1 operator" }),
+      screen.getByRole("textbox", { name: "demographic condition 2.1 value" }),
+    ];
+    expect(parts.map((part) => (part as HTMLInputElement).value)).toEqual(["age", "between", "25, 34"]);
+    expect(parts.map((part) => Array.from((part as HTMLInputElement).labels ?? [], (l) => l.textContent))).toEqual([
+      ["Field"],
+      ["Operator"],
+      ["Value"],
+    ]);
+    // A count condition too; every name holds the words its label shows.
+    const event = screen.getByRole("combobox", { name: "behavioral condition 1 event" });
+    expect(event).toHaveValue("purchase");
+    expect(Array.from((event as HTMLSelectElement).labels, (l) => l.textContent)).toEqual(["Event"]);
+    for (const control of document.querySelectorAll<HTMLInputElement>(".condition input, .condition select")) {
+      const shown = Array.from(control.labels ?? [], (l) => l.textContent ?? "");
+      expect(shown).toHaveLength(1);
+      expect(control.getAttribute("aria-label")?.toLowerCase()).toContain(shown[0].toLowerCase());
+      expect(control.getAttribute("aria-label")).toMatch(/^(demographic|behavioral|geographic|psychographic) condition [\d.]+ /);
+    }
+  });
+
   it("edits one condition of a nested rule tree and saves the rest unchanged", async () => {
     const saved = stack();
     await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
