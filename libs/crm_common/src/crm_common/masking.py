@@ -90,13 +90,24 @@ BUDGET_FIELDS = frozenset(
         "spend",
         "revenue",
         "cost",
+        # A campaign's governed content (approval snapshots): budget code -> amount.
+        "budget_allocations",
     }
 )
 
 
+def _budget_change(item: Any) -> bool:
+    """A field-level change of governed content (`{path, before, after}`) to a budget figure:
+    `total_budget`, `budget_allocations.<code>`."""
+    if not isinstance(item, dict):
+        return False
+    path = item.get("path")
+    return isinstance(path, str) and path.split(".", 1)[0] in BUDGET_FIELDS
+
+
 def redact_budget(value: Any) -> Any:
     """A copy of `value` (dicts and lists, any depth) without budget figures, for principals
-    lacking `view_budget`."""
+    lacking `view_budget`: their fields, and the changes of governed content to them."""
     if isinstance(value, dict):
         # Only a dict or a list is walked into: a page's values are mostly neither.
         return {
@@ -105,5 +116,9 @@ def redact_budget(value: Any) -> Any:
             if k not in BUDGET_FIELDS
         }
     if isinstance(value, list):
-        return [redact_budget(item) if isinstance(item, dict | list) else item for item in value]
+        return [
+            redact_budget(item) if isinstance(item, dict | list) else item
+            for item in value
+            if not _budget_change(item)
+        ]
     return value

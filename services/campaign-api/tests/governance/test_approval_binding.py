@@ -134,7 +134,7 @@ async def test_segment_criteria_change_sends_the_campaign_back(
 
 
 async def test_budget_and_schedule_changes_send_the_campaign_back(
-    client, admin, governed, finance, act, approval_state, start_date
+    client, admin, governed, finance, act, approval_state, start_date, acme, user_for
 ) -> None:
     _, finance_headers = finance
     await act(finance_headers, governed["id"], "approve")
@@ -152,6 +152,14 @@ async def test_budget_and_schedule_changes_send_the_campaign_back(
     assert "total_budget" in paths
     budget = next(c for c in state["changes_since_approval"] if c["path"] == "total_budget")
     assert (budget["before"], budget["after"]) == ("60000.00", "55000.00")
+
+    # A reader without budget visibility learns the schedule changed, not the amounts.
+    _, analyst = await user_for(acme, "marketing_analyst")
+    hidden = await approval_state(analyst, governed["id"])
+    paths = [c["path"] for c in hidden["changes_since_approval"]]
+    assert "start_date" in paths
+    assert not [p for p in paths if p.startswith(("total_budget", "budget_allocations"))]
+    assert "60000" not in str(hidden)
 
 
 async def test_variant_changes_send_the_campaign_back(
