@@ -105,6 +105,23 @@ async def test_nul_in_json_body_is_422(client) -> None:
     _shape(response.json())
 
 
+async def test_json_nested_past_the_limit_is_422_and_up_to_it_is_read(client) -> None:
+    """Code that walks a document recursively fails on deep enough nesting (a 500): the
+    body is refused first, whatever field holds it. Brackets inside strings do not count."""
+
+    def body(depth: int) -> bytes:
+        nested = "[" * depth + "]" * depth
+        return f'{{"name": "a", "size": 1, "x": {nested}, "s": "{"[" * 200}"}}'.encode()
+
+    json_header = {"content-type": "application/json"}
+    refused = await client.post("/api/things", content=body(64), headers=json_header)
+    assert refused.status_code == 422
+    _shape(refused.json())
+    assert refused.json()["message"] == "The JSON body nests deeper than 64 levels."
+    accepted = await client.post("/api/things", content=body(63), headers=json_header)
+    assert accepted.status_code == 200, accepted.text
+
+
 async def test_oversized_body_is_413(client) -> None:
     response = await client.post("/api/things", json={"name": "x" * 5000, "size": 1})
     assert response.status_code == 413

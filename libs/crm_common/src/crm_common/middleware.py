@@ -17,6 +17,11 @@ from crm_common.events.outbox import correlation_id_var
 from crm_common.metrics import REQUEST_LATENCY, REQUESTS
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+MAX_JSON_DEPTH = 64
+"""The deepest a JSON body may nest. Nothing the API takes comes near it (segment rules stop at
+eight groups); far deeper documents would exhaust the recursion of the code that walks them."""
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
 
 
 def _error(
@@ -129,7 +134,27 @@ class RequestContextMiddleware:
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if content_type != b"multipart/form-data" and (b"\x00" in body or b"\\u0000" in body):
             return b"", (422, "validation_error", "NUL characters are not allowed.")
+        if content_type.endswith(b"json") and _nests_deeper(body, MAX_JSON_DEPTH):
+            too_deep = f"The JSON body nests deeper than {MAX_JSON_DEPTH} levels."
+            return b"", (422, "validation_error", too_deep)
         return body, None
+
+
+def _nests_deeper(body: bytes, limit: int) -> bool:
+    """Whether the JSON text `body` opens more than `limit` objects or arrays inside one
+    another (brackets inside strings do not count; an invalid document is left to the parser
+    to refuse)."""
+    if body.count(b"{") + body.count(b"[") <= limit:
+        return False
+    depth = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", body)):
+        if bracket in (b"{", b"["):
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
