@@ -121,3 +121,70 @@ async def test_quiet_hours_hold_messages_in_the_contacts_time_zone(
             < 1
         )
     assert (await load_launch(db, launch.id)).launch_status == "sending"
+
+
+async def test_a_throttled_launch_holds_up_no_other_and_reports_as_it_goes(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """One worker, two companies: a launch throttled to 5 a second beside an unthrottled one.
+    The unthrottled one is done long before the throttled one; the throttled one's counts move
+    while it sends (batches of about a second's worth), not only at its end."""
+    slow = await make_world(db)
+    await add_contacts(db, slow.company, 40, prefix="slow")
+    fast = await make_world(db)
+    await add_contacts(db, fast.company, 5, prefix="fast")
+    throttled = await request_launch(slow, throttle_per_minute=300)
+    # The product's lease: a batch may take up to 36 s of it before giving the rest back.
+    await start_runtime(dispatch_batch_size=200, delivery_lease_s=60.0)
+
+    async def throttled_sending() -> bool:
+        return len(adapter.messages) >= 3
+
+    await wait_for(throttled_sending)
+    other = await request_launch(fast)
+
+    async def other_finished() -> bool:
+        return (await load_launch(db, other.id)).finished_at is not None
+
+    counts_seen: set[int] = set()
+
+    async def progress() -> bool:
+        counts_seen.add((await load_launch(db, throttled.id)).sent_count)
+        return await other_finished()
+
+    await wait_for(progress, timeout=20, interval=0.2)
+    still = await load_launch(db, throttled.id)
+    assert still.finished_at is None, "the unthrottled launch waited for the throttled one"
+    assert still.sent_count < 40
+    assert (await load_launch(db, other.id)).sent_count == 5
+
+    async def throttled_finished() -> bool:
+        counts_seen.add((await load_launch(db, throttled.id)).sent_count)
+        return (await load_launch(db, throttled.id)).finished_at is not None
+
+    await wait_for(throttled_finished, timeout=30, interval=0.2)
+    assert (await load_launch(db, throttled.id)).sent_count == 40
+    # Recorded about every second (5 at a time), so progress showed counts along the way.
+    assert len(counts_seen - {0, 40}) >= 3, counts_seen
+
+
+async def test_nothing_is_sent_once_the_campaign_is_past_its_end_date(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """The sweep that completes ended campaigns runs every 30 s; sending stops at the end
+    date itself."""
+    end = datetime.now(UTC) + timedelta(seconds=3)
+    world = await make_world(db, start=datetime.now(UTC) - timedelta(days=1), end=end)
+    await add_contacts(db, world.company, 60)
+    launch = await request_launch(world, throttle_per_minute=600)
+    await start_runtime()
+
+    await asyncio.sleep((end - datetime.now(UTC)).total_seconds() + 1.5)
+    sent_by_then = len(adapter.messages)
+    await asyncio.sleep(1.5)
+
+    assert 0 < sent_by_then < 60
+    assert len(adapter.messages) == sent_by_then, "messages went out after the end date"
+    counts = await delivery_counts(db, launch.id)
+    assert counts.get("sent", 0) == sent_by_then
+    assert counts.get("sending", 0) == 0

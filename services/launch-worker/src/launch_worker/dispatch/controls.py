@@ -1,8 +1,8 @@
 """Pause, resume and cancel within a second: dispatchers ask here before every chunk of
 messages (and while waiting on the rate limit), and the answer is re-read from Postgres at
-most every `ttl_s`. A launch sends only while it is `sending` and its campaign `active`, so a
-campaign paused, cancelled, completed or deleted stops its messages even before its launcher
-has caught up."""
+most every `ttl_s`. A launch sends only while it is `sending` and its campaign `active` and not
+past its end date, so a campaign paused, cancelled, completed, deleted or ended stops its
+messages even before its launcher has caught up."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ class Control(StrEnum):
     """Ended: unsent messages are skipped."""
 
 
-def decide(launch_status: str, campaign_status: str, deleted: bool) -> Control:
-    if deleted or launch_status in ENDED_LAUNCH or campaign_status in ENDED_CAMPAIGN:
+def decide(launch_status: str, campaign_status: str, deleted: bool, past_end: bool) -> Control:
+    """A campaign past its end date sends nothing more, before the sweep that completes it
+    (launch_worker.launches.service.complete_ended_campaigns) has come round."""
+    if deleted or past_end or launch_status in ENDED_LAUNCH or campaign_status in ENDED_CAMPAIGN:
         return Control.STOP
     if launch_status == LaunchStatus.SENDING and campaign_status == CampaignStatus.ACTIVE:
         return Control.RUN

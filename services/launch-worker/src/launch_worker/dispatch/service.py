@@ -10,6 +10,7 @@ the provider or the recipient's mail system can recognise."""
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import time
 import uuid
@@ -53,6 +54,13 @@ LEASE_SHARE = 0.6
 """The share of a delivery lease a worker may spend sending its batch."""
 RATE_WAIT_SLICE_S = 0.25
 """The longest a dispatcher waits on the rate limit before looking at its launch's state."""
+RATED_BATCH_S = 1.0
+"""A rate-limited launch claims what its rate sends in about this long: its batches are
+recorded (and its progress moves) every second or so, and a pause or cancel finds little
+claimed."""
+PARALLEL_LAUNCHES = 8
+"""Launches a dispatcher sends at once: a slow one (throttled, or a slow provider) does not
+hold up the others."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,7 @@ class Dispatcher:
         """Where this worker looks for each sending launch's fresh deliveries."""
         self._launches: list[ClaimedLaunch] | None = None
         self._launches_read_at = 0.0
+        self._parallel = asyncio.Semaphore(PARALLEL_LAUNCHES)
 
     async def _sending_launches(self) -> list[ClaimedLaunch]:
         """The launches in `sending`, re-read at most every LAUNCH_LIST_TTL_S while batches
@@ -128,15 +137,20 @@ class Dispatcher:
             self._fresh.pop(gone, None)
             self.controls.forget(gone)
             self.alerts.forget(gone)
-        handled = 0
-        for launch in launches:
-            try:
-                handled += await self.dispatch_batch(launch)
-            except Exception as exc:  # one launch's trouble must not stop the others
-                log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
+        handled = sum(await asyncio.gather(*(self._dispatch_apart(launch) for launch in launches)))
         if handled == 0:  # idle: the next round looks for launches afresh
             self._launches = None
         return handled
+
+    async def _dispatch_apart(self, launch: ClaimedLaunch) -> int:
+        """One batch of `launch`, beside the other launches' (at most PARALLEL_LAUNCHES at
+        once); its trouble is logged and stops none of them."""
+        async with self._parallel:
+            try:
+                return await self.dispatch_batch(launch)
+            except Exception as exc:
+                log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
+                return 0
 
     async def _context(self, launch: ClaimedLaunch) -> LaunchContext | None:
         context = self._contexts.get(launch.id)
@@ -166,7 +180,7 @@ class Dispatcher:
                 launch.id,
                 self.owner,
                 self.settings.delivery_lease_s,
-                self.settings.dispatch_batch_size,
+                self._batch_size(context),
                 fresh,
             )
         self._fresh[launch.id] = fresh  # committed: the claim stands
@@ -180,6 +194,19 @@ class Dispatcher:
         await self._record(context, outcomes, reservation)
         await self.alerts.maybe_check(context.company_id, context.campaign_id, launch.id)
         return len(claimed)
+
+    def _batch_size(self, context: LaunchContext) -> int:
+        """The batch size, or for a launch whose channels are all rate limited, what the
+        fastest of them sends in RATED_BATCH_S (at least one)."""
+        size = self.settings.dispatch_batch_size
+        rates = [
+            self._rate(context, self.registry.choice(context.company_settings, channel))
+            for channel in context.channels
+        ]
+        if rates and all(rate is not None for rate in rates):
+            fastest = max(rate for rate in rates if rate is not None)
+            size = min(size, max(1, math.ceil(fastest * RATED_BATCH_S)))
+        return size
 
     async def _process(
         self,

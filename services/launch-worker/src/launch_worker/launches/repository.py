@@ -298,16 +298,23 @@ async def has_deliveries_in_flight(scope: TenantScope, launch_id: uuid.UUID) -> 
 
 async def live_states(
     session: AsyncSession, launch_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, tuple[str, str, bool]]:
-    """(launch status, campaign status, campaign deleted) per launch (system session)."""
+) -> dict[uuid.UUID, tuple[str, str, bool, bool]]:
+    """(launch status, campaign status, campaign deleted, campaign past its end date) per
+    launch (system session)."""
     if not launch_ids:
         return {}
     rows = await session.execute(
-        select(Launch.id, Launch.launch_status, Campaign.campaign_status, Campaign.is_deleted)
+        select(
+            Launch.id,
+            Launch.launch_status,
+            Campaign.campaign_status,
+            Campaign.is_deleted,
+            Campaign.end_date <= func.now(),
+        )
         .join(Campaign, Campaign.id == Launch.campaign_id)
         .where(Launch.id.in_(launch_ids))
     )
-    return {row[0]: (row[1], row[2], row[3]) for row in rows}
+    return {row[0]: (row[1], row[2], row[3], bool(row[4])) for row in rows}
 
 
 async def sending_launches(session: AsyncSession, limit: int = 100) -> list[ClaimedLaunch]:
