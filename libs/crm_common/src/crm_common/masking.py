@@ -2,7 +2,8 @@
 
 Which contact columns are personal data comes from the classification registry
 (crm_common.privacy.classification): every `pii` or `sensitive` column of crm_contacts is
-masked — to a hint where a masker keeps one (email, phone, names), to None otherwise."""
+masked — to a hint where a masker keeps one (email, phone, names), to None otherwise — and so
+is every custom attribute whose key names personal data (`pii_key`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,61 @@ from crm_common.privacy.classification import personal_columns
 _COORDINATES = ("latitude", "longitude")
 PII_DROPPED = tuple(name for name in personal_columns("crm_contacts") if name in _COORDINATES)
 PII_FIELDS = tuple(name for name in personal_columns("crm_contacts") if name not in _COORDINATES)
+
+
+# Custom attribute and event property keys (lower-cased, '-' read as '_') holding personal data.
+PII_KEYS = frozenset(
+    {
+        *PII_FIELDS,
+        *PII_DROPPED,
+        "name",
+        "full_name",
+        "given_name",
+        "family_name",
+        "surname",
+        "dob",
+        "date_of_birth",
+        "birthday",
+        "address",
+        "street",
+        "street_address",
+        "zip",
+        "zip_code",
+        "postcode",
+        "ip",
+        "ip_address",
+        "ssn",
+        "tax_id",
+        "passport",
+        "iban",
+        "mobile",
+        "mobile_number",
+        "lat",
+        "lon",
+        "lng",
+    }
+)
+# Any key containing one of these is PII too (`work_email`, `mobile_phone`, `home_address`).
+PII_KEY_PARTS = ("email", "e_mail", "phone", "address")
+
+
+def pii_key(key: str) -> bool:
+    """Whether a custom attribute or event property key names personal data."""
+    normalised = key.lower().replace("-", "_")
+    return normalised in PII_KEYS or any(part in normalised for part in PII_KEY_PARTS)
+
+
+def mask_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a contact's custom attributes whose personal data (`pii_key`: a secondary
+    email, a mobile number, a home address …) reads `***`, in nested objects too."""
+    return {
+        key: "***"
+        if pii_key(str(key))
+        else mask_attributes(value)
+        if isinstance(value, dict)
+        else value
+        for key, value in attributes.items()
+    }
 
 
 def mask_email(value: str | None) -> str | None:
@@ -61,6 +117,8 @@ def mask_contact(contact: dict[str, Any]) -> dict[str, Any]:
         if key in masked:
             masker = _MASKERS.get(key)
             masked[key] = masker(masked[key]) if masker else None
+    if isinstance(masked.get("attributes"), dict):
+        masked["attributes"] = mask_attributes(masked["attributes"])
     return masked
 
 

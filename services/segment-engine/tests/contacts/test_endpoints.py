@@ -105,7 +105,14 @@ async def test_coordinates_must_come_together(client, acme) -> None:
 
 
 async def test_pii_is_masked_without_view_pii(client, acme) -> None:
-    contact = await create(client, acme)
+    attributes = {
+        "loyalty_tier": "gold",
+        "secondary_email": "jane.home@example.net",
+        "Mobile": "+14155550199",
+        "home_address": "1 Private Lane",
+        "household": {"partner_email": "john@example.org", "size": 2},
+    }
+    contact = await create(client, acme, attributes=attributes)
     as_analyst = (await client.get(f"/api/contacts/{contact['id']}/", headers=acme.analyst)).json()
     as_admin = (await client.get(f"/api/contacts/{contact['id']}/", headers=acme.admin)).json()
     listed = (await client.get("/api/contacts/", headers=acme.manager)).json()["items"][0]
@@ -121,6 +128,15 @@ async def test_pii_is_masked_without_view_pii(client, acme) -> None:
         assert masked["latitude"] is None
         assert masked["country"] == "GB"
         assert "Jane" not in str(masked)
+        # Custom attributes naming personal data are masked too; the others stay readable.
+        assert masked["attributes"] == {
+            "loyalty_tier": "gold",
+            "secondary_email": "***",
+            "Mobile": "***",
+            "home_address": "***",
+            "household": {"partner_email": "***", "size": 2},
+        }
+    assert as_admin["attributes"]["secondary_email"] == "jane.home@example.net"
 
 
 async def test_list_filters_and_shape(client, acme) -> None:

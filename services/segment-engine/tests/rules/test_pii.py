@@ -18,6 +18,8 @@ from crm_common.segments.pii import has_pii_rules, pii_key, pii_paths
         ("mobile", True),
         ("Full_Name", True),
         ("ip_address", True),
+        ("home_address", True),
+        ("address_line1", True),
         ("is_mobile", False),
         ("product_name", False),
         ("amount", False),

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_common.errors import PermissionDenied
-from crm_common.masking import PII_DROPPED, PII_FIELDS
+from crm_common.masking import PII_FIELDS, pii_key
 from crm_common.segments import fields as F
 from crm_common.segments.fields import FieldKind
 from crm_common.segments.nodes import Condition, Criteria, EventCondition, Group, Node, Not
@@ -32,52 +32,12 @@ from crm_common.segments.rules import parse_criteria
 PII_CONTACT_FIELDS = frozenset({name for name in F.CONTACT_FIELDS if name in PII_FIELDS}) | {
     "location"
 }
-# Custom attribute and event property keys (lower-cased, '-' read as '_') holding personal data.
-PII_KEYS = frozenset(
-    {
-        *PII_FIELDS,
-        *PII_DROPPED,
-        "name",
-        "full_name",
-        "given_name",
-        "family_name",
-        "surname",
-        "dob",
-        "date_of_birth",
-        "birthday",
-        "address",
-        "street",
-        "street_address",
-        "zip",
-        "zip_code",
-        "postcode",
-        "ip",
-        "ip_address",
-        "ssn",
-        "tax_id",
-        "passport",
-        "iban",
-        "mobile",
-        "mobile_number",
-        "lat",
-        "lon",
-        "lng",
-    }
-)
-# Any key containing one of these is PII too (`work_email`, `mobile_phone`, `e_mail`).
-PII_KEY_PARTS = ("email", "e_mail", "phone")
 MASK = "***"
 
 
 class PiiRuleDenied(PermissionDenied):
     error_code = "pii_filter_denied"
     message = "Rules on personal data (email, names, birth date …) need the view_pii permission."
-
-
-def pii_key(key: str) -> bool:
-    """Whether a custom attribute or event property key names personal data."""
-    normalised = key.lower().replace("-", "_")
-    return normalised in PII_KEYS or any(part in normalised for part in PII_KEY_PARTS)
 
 
 def is_pii_condition(cond: Condition) -> bool:
