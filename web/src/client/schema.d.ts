@@ -2435,6 +2435,31 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AbTestPhase
+         * @description Send the campaign's A/B variants to a sample first; after the wait, the rest of the
+         *     audience gets the variant with the best rate (docs/launching.md, "A/B test phase").
+         */
+        AbTestPhase: {
+            /**
+             * Sample Percent
+             * @description The share of the audience in the test, in percent.
+             */
+            sample_percent: number;
+            /**
+             * Wait Minutes
+             * @description How long the test runs before the choice.
+             * @default 60
+             */
+            wait_minutes?: number;
+            /**
+             * Metric
+             * @description What chooses the winner.
+             * @default open_rate
+             * @enum {string}
+             */
+            metric?: "open_rate" | "click_rate";
+        };
+        /**
          * ActionComment
          * @description An optional note kept in the audit history.
          * @example {
@@ -6769,6 +6794,8 @@ export interface components {
             segment_ids?: string[] | null;
             /** @description Launch although the forecast cost exceeds the remaining budget (approve_campaign only; audited). Sending still stops when the budget runs out. */
             budget_override?: components["schemas"]["BudgetOverride"] | null;
+            /** @description Test the campaign's A/B variants (at least two) on a sample first; omitted: every recipient gets a variant by weight at once. */
+            ab_test?: components["schemas"]["AbTestPhase"] | null;
         };
         /**
          * LaunchStatus

@@ -256,3 +256,30 @@ async def test_an_active_campaign_can_launch_again_once_the_last_launch_finished
 
     assert again.status_code == 202
     assert again.json()["campaign"]["campaign_status"] == "active"
+
+
+async def test_an_ab_test_phase_needs_two_variants_and_is_handed_to_the_worker(
+    client, admin, ready
+) -> None:
+    phase = {"sample_percent": 20, "wait_minutes": 30, "metric": "click_rate"}
+    alone = await _launch(client, admin, ready, body={"ab_test": phase})
+    assert alone.status_code == 422
+    assert alone.json()["details"]["fields"] == {
+        "ab_test": ["the campaign needs at least two A/B variants"]
+    }
+    for name, weight in (("A", 50), ("B", 50)):
+        added = await client.post(
+            f"/api/campaigns/{ready['id']}/variants/",
+            json={"variant_name": name, "subject": "Hi", "content": "<p>Hi</p>", "weight": weight},
+            headers=admin,
+        )
+        assert added.status_code == 201, added.text
+    for bad in ({"sample_percent": 0}, {"sample_percent": 20, "metric": "revenue"}):
+        refused = await _launch(client, admin, ready, key="launch-key-bad", body={"ab_test": bad})
+        assert refused.status_code == 422
+        assert any(key.startswith("ab_test") for key in refused.json()["details"]["fields"])
+
+    launched = await _launch(client, admin, ready, key="launch-key-ab", body={"ab_test": phase})
+
+    assert launched.status_code == 202, launched.text
+    assert launched.json()["launch"]["parameters"]["ab_test"] == phase

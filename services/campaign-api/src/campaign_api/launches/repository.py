@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+from sqlalchemy import func
+
 from crm_common.enums import DeliveryStatus, LaunchStatus
 from crm_common.models import AbVariant, CampaignSegment, CampaignTemplateLink, Delivery, Launch
 from crm_common.pagination import PageParams, paginate
@@ -103,3 +105,11 @@ async def recent_failures(
         .limit(limit)
     )
     return await scope.all(statement)
+
+
+async def variant_count(scope: TenantScope, campaign_id: uuid.UUID) -> int:
+    """How many A/B variants the campaign has."""
+    counted = scope.select(AbVariant, AbVariant.campaign_id == campaign_id).with_only_columns(
+        func.count()
+    )
+    return int((await scope.session.execute(counted)).scalar_one())

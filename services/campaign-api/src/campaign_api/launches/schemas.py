@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
 from campaign_api.budget_guard.schemas import BudgetOverride
 from crm_common.enums import CampaignStatus, DeliveryChannel, LaunchStatus
 from crm_common.schemas import IsoAwareDateTime, Schema, WriteSchema
+
+
+class AbTestPhase(WriteSchema):
+    """Send the campaign's A/B variants to a sample first; after the wait, the rest of the
+    audience gets the variant with the best rate (docs/launching.md, "A/B test phase")."""
+
+    sample_percent: int = Field(
+        ge=1, le=99, description="The share of the audience in the test, in percent."
+    )
+    wait_minutes: int = Field(
+        default=60, ge=0, le=10_080, description="How long the test runs before the choice."
+    )
+    metric: Literal["open_rate", "click_rate"] = Field(
+        default="open_rate", description="What chooses the winner."
+    )
 
 
 class LaunchRequest(WriteSchema):
@@ -49,6 +64,11 @@ class LaunchRequest(WriteSchema):
         default=None,
         description="Launch although the forecast cost exceeds the remaining budget "
         "(approve_campaign only; audited). Sending still stops when the budget runs out.",
+    )
+    ab_test: AbTestPhase | None = Field(
+        default=None,
+        description="Test the campaign's A/B variants (at least two) on a sample first; "
+        "omitted: every recipient gets a variant by weight at once.",
     )
 
 

@@ -176,6 +176,12 @@ async def request_launch(
     }
     if budget is not None:
         parameters["budget"] = budget
+    if body.ab_test is not None:
+        if await repository.variant_count(scope, campaign.id) < 2:
+            raise InvalidLaunch(
+                details={"fields": {"ab_test": ["the campaign needs at least two A/B variants"]}}
+            )
+        parameters["ab_test"] = body.ab_test.model_dump()
     launch = scope.add(
         Launch(
             id=uuid.uuid4(),
