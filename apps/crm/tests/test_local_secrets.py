@@ -120,3 +120,29 @@ def test_processes_starting_at_once_agree_on_one_file(tmp_path: Path) -> None:
     assert len(results) == 8
     assert all(result == results[0] for result in results)
     assert os.listdir(path.parent) == ["secrets.json"]  # no draft left behind
+
+
+def test_links_in_messages_point_at_the_port_the_all_in_one_listens_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argparse import Namespace
+
+    from crm_cli.main import install_public_url
+
+    # The function sets the process environment: here, a copy of it dropped afterwards.
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("CRM_PUBLIC_BASE_URL", "CRM_ENV", "CRM_HOST", "CRM_PORT")
+    }
+    monkeypatch.setattr(os, "environ", environ)
+    install_public_url(Namespace(service=None, host=None, port=8822))
+    assert os.environ["CRM_PUBLIC_BASE_URL"] == "http://127.0.0.1:8822"
+
+    os.environ["CRM_PUBLIC_BASE_URL"] = "https://crm.example.com"
+    install_public_url(Namespace(service=None, host="0.0.0.0", port=9000))
+    assert os.environ["CRM_PUBLIC_BASE_URL"] == "https://crm.example.com"
+
+    del os.environ["CRM_PUBLIC_BASE_URL"]
+    install_public_url(Namespace(service="campaign-api", host=None, port=8001))
+    assert "CRM_PUBLIC_BASE_URL" not in os.environ  # a single service is not what links reach

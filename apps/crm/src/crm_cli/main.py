@@ -27,7 +27,7 @@ from crm_cli.pii_keys import DEFAULT_BATCH
 from crm_common import migrate
 from crm_common.logging import configure_logging
 from crm_common.security.permissions import RoleName
-from crm_common.settings import Settings, SettingsError, load_settings
+from crm_common.settings import Settings, SettingsError, get_settings, load_settings
 
 log = structlog.get_logger(__name__)
 
@@ -56,6 +56,24 @@ def _install_local_secrets() -> None:
     except SettingsError as exc:
         sys.stderr.write(f"configuration error: {exc}\n")
         raise SystemExit(2) from None
+
+
+def install_public_url(args: argparse.Namespace) -> None:
+    """Outside production, the links in messages (tracking, unsubscribe, opt-in) point at the
+    address the all-in-one (or the distributed mode's gateway) listens on, unless
+    CRM_PUBLIC_BASE_URL says otherwise: `crm run --port 8822` sends working links."""
+    if os.environ.get("CRM_PUBLIC_BASE_URL") or getattr(args, "service", None):
+        return
+    settings = _settings()
+    if settings.env == "prod":
+        return
+    host = args.host or settings.host
+    if host in ("", "0.0.0.0", "::"):  # the wildcard: this machine
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    os.environ["CRM_PUBLIC_BASE_URL"] = f"http://{host}:{args.port or settings.port}"
+    get_settings.cache_clear()
 
 
 def _with_servers(settings: Settings, embedded: EmbeddedServers) -> Settings:
@@ -491,6 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("run", "run-distributed"):
         _install_local_secrets()
+        install_public_url(args)
     if args.command == "run":
         return cmd_run_service(args) if args.service else cmd_run_all(args)
     if args.command == "run-distributed":
