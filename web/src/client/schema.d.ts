@@ -15469,7 +15469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The campaign is already waiting for approval.; The campaign is already approved.; A completed or cancelled campaign cannot be changed. */
+            /** @description The campaign is already waiting for approval.; The campaign is already approved.; A completed or cancelled campaign cannot be changed.; A launch of this campaign is already requested or running. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -283,3 +283,20 @@ async def test_an_ab_test_phase_needs_two_variants_and_is_handed_to_the_worker(
 
     assert launched.status_code == 202, launched.text
     assert launched.json()["launch"]["parameters"]["ab_test"] == phase
+
+
+async def test_no_submission_for_approval_while_a_launch_is_requested(client, admin, ready) -> None:
+    """The launch would make a campaign waiting for approval active: refused, not left to
+    fail in the worker."""
+    launched = await _launch(client, admin, ready)
+    assert launched.status_code == 202, launched.text
+
+    submitted = await client.post(
+        f"/api/campaigns/{ready['id']}/submit-for-approval/", json={}, headers=admin
+    )
+
+    assert submitted.status_code == 409
+    assert submitted.json()["error_code"] == "launch_in_progress"
+    assert submitted.json()["details"]["launch_id"] == launched.json()["launch"]["id"]
+    campaign = (await client.get(f"/api/campaigns/{ready['id']}/", headers=admin)).json()
+    assert campaign["approval_status"] == ready["approval_status"]

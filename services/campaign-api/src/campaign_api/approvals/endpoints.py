@@ -22,6 +22,7 @@ from campaign_api.campaigns.deps import (
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.campaigns.schemas import CampaignTransitioned
+from campaign_api.launches.errors import LaunchInProgress
 from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from crm_common.deps import AppResources, Scope
@@ -48,6 +49,7 @@ def _done(campaign: Campaign, principal: Principal, response: Response) -> Campa
         ApprovalAlreadyPending,
         AlreadyApproved,
         CampaignLocked,
+        LaunchInProgress,
     ),
 )
 async def submit_for_approval(

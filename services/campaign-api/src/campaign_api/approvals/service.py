@@ -29,6 +29,8 @@ from campaign_api.governance import service as governance
 from campaign_api.governance.chain import Chain, load_chain, may_decide
 from campaign_api.governance.errors import DistinctApproverRequired, NotApproverForStep
 from campaign_api.governance.schemas import ApprovalStep
+from campaign_api.launches import repository as launch_repository
+from campaign_api.launches.errors import LaunchInProgress
 from campaign_api.shared.policy import CompanyPolicy, load_settings
 from crm_common.enums import ApprovalStatus
 from crm_common.events import EventType
@@ -43,8 +45,14 @@ A = ApprovalStatus
 async def submit(
     scope: TenantScope, principal: Principal, campaign: Campaign, comment: str | None
 ) -> None:
-    """Ask for approval (again, after a rejection)."""
+    """Ask for approval (again, after a rejection). Not while a launch is requested or
+    running: the launch would start a campaign that is waiting for approval."""
     rules.ensure_editable(campaign)
+    running = await launch_repository.in_flight(scope, campaign.id)
+    if running is not None:
+        raise LaunchInProgress(
+            details={"launch_id": str(running.id), "launch_status": running.launch_status}
+        )
     if campaign.approval_status == A.PENDING_APPROVAL:
         raise ApprovalAlreadyPending()
     if campaign.approval_status == A.APPROVED:
