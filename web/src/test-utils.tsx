@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
-import { render } from "@testing-library/react";
+import { act, render } from "@testing-library/react";
 import { AuthProvider } from "./modules/auth/useAuth";
 
 type Route = { path: string; element: ReactNode };
@@ -50,4 +50,21 @@ export function signedInUser(permissions: string[], roles: string[] = [], email 
     mfa_enabled: false,
     last_login_at: null,
   };
+}
+
+/** A WebSocket the test speaks for: the server's side of the live events. */
+export class FakeSocket {
+  static last: FakeSocket | null = null;
+  onopen: (() => void) | null = null;
+  onmessage: ((message: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor() {
+    FakeSocket.last = this;
+    setTimeout(() => this.onopen?.());
+  }
+  send() {}
+  close() {}
+  receive(payload: unknown) {
+    act(() => this.onmessage?.({ data: JSON.stringify(payload) }));
+  }
 }

@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
-import { fakeApi, signedInUser } from "../../test-utils";
+import { FakeSocket, fakeApi, signedInUser } from "../../test-utils";
 import { session } from "../../api/session";
 import { appRoutes } from "../../routes/appRoutes";
 
@@ -11,23 +11,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   session.clear();
 });
-
-/** A WebSocket the test speaks for: the server's side of the live events. */
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor() {
-    FakeSocket.last = this;
-    setTimeout(() => this.onopen?.());
-  }
-  send() {}
-  close() {}
-  receive(payload: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(payload) }));
-  }
-}
 
 const spring = {
   id: "c1",

@@ -35,8 +35,8 @@ describe("SignInPage", () => {
     expect(calls).toHaveLength(0);
   });
 
-  it("shows the API's message when the credentials are wrong", async () => {
-    const { fetchMock } = fakeApi({
+  it("shows the API's message when the credentials are wrong, and takes focus back to the emptied password", async () => {
+    const { fetchMock, calls } = fakeApi({
       "POST /api/auth/token": () =>
         new Response(JSON.stringify({ error_code: "invalid_credentials", message: "Wrong email or password.", details: {} }), {
           status: 401,
@@ -49,28 +49,11 @@ describe("SignInPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
     expect(session.refreshToken()).toBeNull();
-  });
-
-  it("takes focus back to the emptied password after a wrong password, to retype it", async () => {
-    const { fetchMock, calls } = fakeApi({
-      "POST /api/auth/token": () =>
-        new Response(JSON.stringify({ error_code: "invalid_credentials", message: "Wrong email or password.", details: {} }), {
-          status: 401,
-        }),
-    });
-    vi.stubGlobal("fetch", fetchMock);
-    renderApp([{ path: "/sign-in", element: <SignInPage /> }], "/sign-in");
-    await userEvent.type(screen.getByLabelText("Email"), "manager@acme.test");
-    await userEvent.type(screen.getByLabelText("Password"), "nope");
-    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
-
-    expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
+    // Back on the emptied password, to retype it right there and send it.
     const password = screen.getByLabelText("Password");
     await waitFor(() => expect(password).toHaveFocus());
     expect(password).toHaveValue("");
     expect(screen.getByLabelText("Email")).toHaveValue("manager@acme.test");
-
-    // Typed again right there, and sent.
     await userEvent.keyboard("demo-pass-123{Enter}");
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(await calls[1].text()).toContain("password=demo-pass-123");

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { Toaster } from "sonner";
 import userEvent from "@testing-library/user-event";
-import { fakeApi, renderApp, signedInUser } from "../../../test-utils";
+import { FakeSocket, fakeApi, renderApp, signedInUser } from "../../../test-utils";
 import { session } from "../../../api/session";
 import type { CampaignDetail } from "../../campaigns/api";
 import { LiveEventsProvider } from "../../live/LiveEvents";
@@ -35,23 +35,6 @@ const failedLaunch = {
   created_at: "2026-03-01T10:00:00Z",
   updated_at: "2026-03-01T10:00:05Z",
 };
-
-/** A WebSocket the test speaks for: the server's side of the live events. */
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor() {
-    FakeSocket.last = this;
-    setTimeout(() => this.onopen?.());
-  }
-  send() {}
-  close() {}
-  receive(payload: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(payload) }));
-  }
-}
 
 function renderPanel(
   status: string,
