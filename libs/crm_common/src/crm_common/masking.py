@@ -29,14 +29,11 @@ PII_KEYS = frozenset(
         "dob",
         "date_of_birth",
         "birthday",
-        "address",
         "street",
-        "street_address",
         "zip",
         "zip_code",
         "postcode",
         "ip",
-        "ip_address",
         "ssn",
         "tax_id",
         "passport",
@@ -48,7 +45,8 @@ PII_KEYS = frozenset(
         "lng",
     }
 )
-# Any key containing one of these is PII too (`work_email`, `mobile_phone`, `home_address`).
+# Any key containing one of these is PII too (`work_email`, `mobile_phone`, `home_address`,
+# `ip_address`): the keys above need not list them.
 PII_KEY_PARTS = ("email", "e_mail", "phone", "address")
 
 
