@@ -440,6 +440,12 @@ class Bench:
                 "PATCH",
                 f"/api/campaigns/{campaign_id}/",
                 "specialist",
+                {},
+            ),
+            "PATCH /api/campaigns/{id}/ (no change)": (
+                "PATCH",
+                f"/api/campaigns/{campaign_id}/",
+                "specialist",
                 {"json": {"description": "Probe", "target_audience_size": 1200}},
             ),
             "POST /api/campaigns/": ("POST", "/api/campaigns/", "specialist", {}),
@@ -452,6 +458,18 @@ class Bench:
             ),
         }
 
+    def changed_body(self, method: str) -> dict[str, Any] | None:
+        """A probe's body where none is fixed: a new campaign to POST, or a real change to
+        PATCH (a new description and audience size: an audit row and an event each time)."""
+        if method == "POST":
+            return self.campaign_body()
+        if method == "PATCH":
+            return {
+                "description": f"Probe {uuid.uuid4().hex[:8]}",
+                "target_audience_size": self.rng.randint(0, 50_000),
+            }
+        return None
+
     async def probe(
         self, name: str, count: int, server_pid: int, idle_rate: float
     ) -> dict[str, float]:
@@ -462,7 +480,8 @@ class Bench:
         current_client.set(self.client(0))
         before, started = cpu_seconds(server_pid), time.perf_counter()
         for _ in range(count):
-            body = {"json": self.campaign_body()} if method == "POST" else {}
+            changed = None if "json" in kwargs else self.changed_body(method)
+            body = {} if changed is None else {"json": changed}
             response = await self.call(name, method, path, role, **kwargs, **body)
             if response is None or response.status_code >= 400:
                 status = None if response is None else response.status_code

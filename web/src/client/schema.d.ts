@@ -6115,7 +6115,7 @@ export interface components {
             matched: number;
             /**
              * Sendable
-             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the segment's members.
+             * @description Matched contacts reachable on the campaign's channel (consented, not suppressed, with an address there): the segment's members.
              */
             sendable: number;
             /** Added */
@@ -6265,12 +6265,27 @@ export interface components {
             /** Event Types */
             event_types: string[];
         };
-        /** Excluded */
+        /**
+         * Excluded
+         * @description Matching contacts left out, each under the first reason that applies: matched = count
+         *     + no_consent + suppressed + no_address.
+         */
         Excluded: {
-            /** No Consent */
+            /**
+             * No Consent
+             * @description No consent for the channel.
+             */
             no_consent: number;
-            /** Suppressed */
+            /**
+             * Suppressed
+             * @description Consented, but suppressed for the channel.
+             */
             suppressed: number;
+            /**
+             * No Address
+             * @description Consented and not suppressed, but without an address on the channel (an email for email, a phone number for SMS).
+             */
+            no_address: number;
         };
         /** Explanation */
         Explanation: {
@@ -6295,6 +6310,11 @@ export interface components {
             consented: boolean | null;
             /** Suppressed */
             suppressed: boolean | null;
+            /**
+             * No Address
+             * @description Consented and not suppressed, but without an address on the channel.
+             */
+            no_address: boolean | null;
             /** Sendable */
             sendable: boolean;
             /**

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from httpx import AsyncClient
 
 from crm_common.db import Database
+from crm_common.segments.audience import count_audience
+from crm_common.segments.exclusions import delivery_channels
 
 from ..conftest import Tenant
 from ..rules.conftest import make_campaign
-from .conftest import Audience, suppress
+from .conftest import Audience, make_segment, suppress
 
 US_OR_FIJI = {"geographic_criteria": {"field": "country", "op": "in", "value": ["US", "FJ"]}}
 EVERYONE: dict[str, Any] = {}
@@ -30,7 +33,7 @@ async def test_without_a_channel_nothing_is_excluded(
     result = await estimate(client, audience.acme.analyst, US_OR_FIJI)
     assert result["matched"] == 3
     assert result["count"] == 3
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 0}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 0, "no_address": 0}
     assert result["channel"] is None
     assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2", "c6"}
     assert isinstance(result["took_ms"], int)
@@ -43,10 +46,13 @@ async def test_contacts_without_consent_are_excluded(
     result = await estimate(client, audience.acme.analyst, {**EVERYONE, "channel": "email"})
     assert result["matched"] == 6
     assert result["count"] == 3
-    assert result["excluded"] == {"no_consent": 3, "suppressed": 0}
+    assert result["excluded"] == {"no_consent": 3, "suppressed": 0, "no_address": 0}
     assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2", "c6"}
+    # c4 consents to sms but has no phone number: a launch could not send it one either
     sms = await estimate(client, audience.acme.analyst, {"channel": "sms"})
-    assert (sms["count"], sms["excluded"]["no_consent"]) == (2, 4)
+    assert sms["count"] == 1
+    assert sms["excluded"] == {"no_consent": 4, "suppressed": 0, "no_address": 1}
+    assert audience.names([c["id"] for c in sms["sample"]]) == {"c1"}
 
 
 async def test_suppressed_addresses_and_contacts_are_excluded(
@@ -58,7 +64,7 @@ async def test_suppressed_addresses_and_contacts_are_excluded(
     result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
     assert result["matched"] == 3
     assert result["count"] == 1
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 2}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 2, "no_address": 0}
     assert audience.names([c["id"] for c in result["sample"]]) == {"c1"}
 
 
@@ -67,7 +73,7 @@ async def test_suppression_for_another_channel_does_not_exclude(
 ) -> None:
     await suppress(db, audience.acme.company.id, "bob@example.com", channel="sms")
     result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 0}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 0, "no_address": 0}
 
 
 async def test_all_channel_suppression_of_a_phone_excludes_email_too(
@@ -75,7 +81,7 @@ async def test_all_channel_suppression_of_a_phone_excludes_email_too(
 ) -> None:
     await suppress(db, audience.acme.company.id, "+15550000001", channel=None)
     result = await estimate(client, audience.acme.analyst, {**US_OR_FIJI, "channel": "email"})
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 1, "no_address": 0}
     assert "c1" not in audience.names([c["id"] for c in result["sample"]])
 
 
@@ -93,7 +99,7 @@ async def test_campaign_id_uses_its_primary_channel(
     sms_campaign = await make_campaign(db, audience.acme.company, primary_channel="sms")
     result = await estimate(client, audience.acme.analyst, {"campaign_id": str(sms_campaign.id)})
     assert result["channel"] == "sms"
-    assert result["count"] == 2
+    assert result["count"] == 1  # c1; c4 consents to sms but has no phone number
     explicit = await estimate(
         client, audience.acme.analyst, {"campaign_id": str(sms_campaign.id), "channel": "email"}
     )
@@ -103,16 +109,17 @@ async def test_campaign_id_uses_its_primary_channel(
 async def test_multi_channel_counts_contacts_reachable_on_any_channel(
     client: AsyncClient, db: Database, audience: Audience
 ) -> None:
-    # consent on some channel: c1, c2, c4, c6; c3 and c5 have none
+    # consent on some channel: c1, c2, c4, c6; c3 and c5 have none; c4 (sms) has no phone
     result = await estimate(client, audience.acme.analyst, {"channel": "multi_channel"})
-    assert (result["count"], result["excluded"]["no_consent"]) == (4, 2)
+    assert result["count"] == 3
+    assert result["excluded"] == {"no_consent": 2, "suppressed": 0, "no_address": 1}
     # c2 consents to email only: suppressing it there leaves it unreachable
     await suppress(db, audience.acme.company.id, "bob@example.com", channel="email")
     # c1 consents to email and sms: suppressed on email it is still reachable by sms
     await suppress(db, audience.acme.company.id, "ann.lee@example.com", channel="email")
     result = await estimate(client, audience.acme.analyst, {"channel": "multi_channel"})
-    assert result["count"] == 3
-    assert result["excluded"] == {"no_consent": 2, "suppressed": 1}
+    assert result["count"] == 2
+    assert result["excluded"] == {"no_consent": 2, "suppressed": 1, "no_address": 1}
 
 
 async def test_another_tenants_campaign_is_not_found(
@@ -188,9 +195,28 @@ async def test_behavioural_rules_are_counted_and_sampled_in_one_pass(
     body = {"behavioral_criteria": {"event": "purchase"}, "channel": "email"}
     result = await estimate(client, audience.acme.analyst, body)
     assert (result["matched"], result["count"]) == (3, 2)
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 1, "no_address": 0}
     assert audience.names([c["id"] for c in result["sample"]]) == {"c1", "c2"}
     one = await estimate(client, audience.acme.analyst, {**body, "sample_size": 1})
     assert len(one["sample"]) == 1
     none = await estimate(client, audience.acme.analyst, {**body, "sample_size": 0})
     assert (none["sample"], none["count"]) == ([], 2)
+
+
+async def test_the_estimate_counts_what_a_launch_would_send_to(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    # The launch's audience check (crm_common.segments.audience) on the same rules and channel.
+    await suppress(db, audience.acme.company.id, "bob@example.com", channel="email")
+    for channel in ("email", "sms", "multi_channel"):
+        campaign = await make_campaign(db, audience.acme.company, primary_channel=channel)
+        segment = await make_segment(db, campaign, **US_OR_FIJI)
+        result = await estimate(
+            client, audience.acme.analyst, {**US_OR_FIJI, "campaign_id": str(campaign.id)}
+        )
+        channels = list(delivery_channels(channel))
+        async with db.system_session() as session:
+            counted = await count_audience(
+                session, audience.acme.company.id, [segment], channels, datetime.now(UTC)
+            )
+        assert (result["matched"], result["count"]) == (counted.matched, counted.sendable), channel

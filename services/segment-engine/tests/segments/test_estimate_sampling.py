@@ -140,7 +140,11 @@ async def test_a_large_company_is_estimated_from_its_sample(
     no_consent = sum(is_us(i) and not has_consent(i) for i in in_sample)
     assert (result["exact"], result["sample_fraction"]) == (False, FRACTION)
     assert result["matched"] == scaled(matched)
-    assert result["excluded"] == {"no_consent": scaled(no_consent), "suppressed": 0}
+    assert result["excluded"] == {
+        "no_consent": scaled(no_consent),
+        "suppressed": 0,
+        "no_address": 0,
+    }
     assert result["count"] == scaled(matched) - scaled(no_consent)
     # The whole company's true figures lie inside the 95 % ranges.
     true_matched = sum(is_us(i) for i in range(CONTACTS))

@@ -49,7 +49,7 @@ async def test_evaluate_materialises_the_sendable_audience(
     assert (result["matched"], result["sendable"]) == (3, 2)
     assert "member_count" not in result  # one name per count: matched, sendable
     assert (result["added"], result["removed"]) == (2, 0)
-    assert result["excluded"] == {"no_consent": 0, "suppressed": 1}
+    assert result["excluded"] == {"no_consent": 0, "suppressed": 1, "no_address": 0}
     assert audience.names({str(i) for i in await member_ids(db, segment.id)}) == {"c1", "c6"}
     async with db.system_session() as session:
         stored = await session.get(CampaignSegment, segment.id)
@@ -59,7 +59,19 @@ async def test_evaluate_materialises_the_sendable_audience(
         evaluation = (await session.execute(select(SegmentEvaluation))).scalar_one()
         assert str(evaluation.id) == result["evaluation_id"]
         assert (evaluation.matched, evaluation.member_count, evaluation.added) == (3, 2, 2)
-        assert evaluation.excluded == {"no_consent": 0, "suppressed": 1}
+        assert evaluation.excluded == {"no_consent": 0, "suppressed": 1, "no_address": 0}
+
+
+async def test_members_need_an_address_on_the_campaigns_channel(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    # SMS consent: c1 (with a phone) and c4 (without one): only c1 can be texted.
+    sms_campaign = await make_campaign(db, audience.acme.company, primary_channel="sms")
+    segment = await make_segment(db, sms_campaign)
+    result = await evaluate(client, audience.acme.manager, segment.id)
+    assert (result["matched"], result["sendable"]) == (6, 1)
+    assert result["excluded"] == {"no_consent": 4, "suppressed": 0, "no_address": 1}
+    assert audience.names({str(i) for i in await member_ids(db, segment.id)}) == {"c1"}
 
 
 async def test_evaluate_emits_segment_evaluated_without_pii(

@@ -11,7 +11,7 @@ from httpx import AsyncClient
 
 from crm_common.db import Database
 
-from ..rules.conftest import insert_contacts
+from ..rules.conftest import insert_contacts, make_campaign
 from .conftest import Audience, make_segment, suppress
 
 SEGMENTS: dict[str, dict[str, Any]] = {
@@ -140,6 +140,7 @@ async def test_reasons_for_exclusion(client: AsyncClient, db: Database, audience
         True,
         False,
     )
+    assert bob["no_address"] is False
     assert "suppressed for email" in bob["summary"]
     carol = await explain(client, audience.acme.analyst, segment.id, audience.ids["c4"])
     assert (carol["matched"], carol["consented"], carol["in_segment"]) == (True, False, False)
@@ -184,3 +185,17 @@ async def test_unknown_or_foreign_contact_is_not_found(
         )
         assert response.status_code == 404
         assert response.json()["error_code"] == "contact_not_found"
+
+
+async def test_a_contact_without_an_address_on_the_channel_is_not_sendable(
+    client: AsyncClient, db: Database, audience: Audience
+) -> None:
+    # Carol consents to SMS but has no phone number: a launch could not text her.
+    sms_campaign = await make_campaign(db, audience.acme.company, primary_channel="sms")
+    segment = await make_segment(db, sms_campaign, **SEGMENTS["geo"])
+    carol = await explain(client, audience.acme.analyst, segment.id, audience.ids["c4"])
+    assert (carol["matched"], carol["consented"], carol["suppressed"]) == (True, True, False)
+    assert (carol["no_address"], carol["sendable"], carol["in_segment"]) == (True, False, False)
+    assert "no address for sms" in carol["summary"]
+    ann = await explain(client, audience.acme.analyst, segment.id, audience.ids["c1"])
+    assert (ann["no_address"], ann["sendable"]) == (False, True)

@@ -1,7 +1,8 @@
 """A campaign's sendable audience on a delivery channel: the union of its segments' rules
 (compiled to one predicate over crm_contacts), minus contacts without consent for the channel,
 suppressed ones and those without an address there. The launch worker freezes it into
-deliveries; campaign-api counts it before accepting a launch — the same predicate for both."""
+deliveries; campaign-api counts it before accepting a launch, and the segment engine's
+estimates and evaluations count it too — the same predicates (`exclusions`) for all three."""
 
 from __future__ import annotations
 
@@ -10,21 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.crypto import pii
 from crm_common.models import CampaignSegment, Contact
 from crm_common.segments.compiler import CompileContext, compile_criteria
 from crm_common.segments.conditions import Hasher
-from crm_common.segments.exclusions import consent_sql, suppressed_sql
+from crm_common.segments.exclusions import sendable_sql
 from crm_common.segments.nodes import Criteria
 from crm_common.segments.rules import stored_criteria
 
 contacts = Contact.__table__
-
-# A message needs an address on its channel (direct mail and social are addressed otherwise).
-_ADDRESS_REQUIRED = {"email": contacts.c.email, "sms": contacts.c.phone}
 
 
 def segment_criteria(segment: CampaignSegment) -> Criteria:
@@ -60,15 +58,6 @@ async def company_hasher(session: AsyncSession, company_id: uuid.UUID) -> Hasher
     return (await pii.cipher_for(session, company_id)).hash
 
 
-def sendable_predicate(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
-    """Consent for `channel` (a delivery channel), not suppressed there, and addressable."""
-    conditions = [consent_sql(channel), ~suppressed_sql(channel, company_id)]
-    address = _ADDRESS_REQUIRED.get(channel)
-    if address is not None:
-        conditions.append(address.is_not(None))
-    return and_(*conditions)
-
-
 @dataclass(frozen=True)
 class AudienceCount:
     matched: int
@@ -88,7 +77,7 @@ async def count_audience(
     matched = matched_predicate(
         segments, company_id, now, await company_hasher(session, company_id)
     )
-    per_channel = {ch: sendable_predicate(ch, company_id) for ch in channels}
+    per_channel = {ch: sendable_sql(ch, company_id) for ch in channels}
     anywhere = or_(*per_channel.values()) if per_channel else false()
     columns = [
         func.count().label("matched"),

@@ -8,9 +8,14 @@ id, and none names its address for the channel
 (email → email, sms → phone; compared by the keyed hashes of the normalised addresses:
 lower-case, E.164); an all-channel suppression of any of its addresses counts too.
 `multi_channel` fans out to the delivery channels, so a contact is sendable when it is
-sendable on at least one of them. Exclusion reasons are attributed in order: `no_consent` (no
-consent for the channel, or for any channel with multi_channel), then `suppressed` (consented
-but suppressed), so matched = count + no_consent + suppressed.
+sendable on at least one of them. A message also needs an address on its channel (an email, a
+phone number; direct mail and social are addressed otherwise), so a contact without one is not
+sendable there either. Exclusion reasons are attributed in order: `no_consent` (no consent for
+the channel, or for any channel with multi_channel), then `suppressed` (consented but
+suppressed), then `no_address` (consented, not suppressed, but without an address on every
+such channel), so matched = count + no_consent + suppressed + no_address. The launch counts
+and freezes its audience with the same predicates (crm_common.segments.audience), so an
+estimate's count is what a launch would send to.
 """
 
 from __future__ import annotations
@@ -37,12 +42,21 @@ _ADDRESS_COLUMNS = {
 }
 
 
+# A message needs an address on its channel (direct mail and social are addressed otherwise).
+_ADDRESS_REQUIRED = {
+    DeliveryChannel.EMAIL.value: contacts.c.email,
+    DeliveryChannel.SMS.value: contacts.c.phone,
+}
+
+
 @dataclass(frozen=True)
 class Reachability:
-    """Two-valued predicates over crm_contacts for one audience channel."""
+    """Two-valued predicates over crm_contacts for one audience channel: consented,
+    consented and not suppressed (`allowed`), and that with an address (`sendable`)."""
 
     channel: str | None
     consented: ColumnElement[bool]
+    allowed: ColumnElement[bool]
     sendable: ColumnElement[bool]
 
 
@@ -106,13 +120,26 @@ def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
     return or_(by_contact, *by_address)
 
 
+def addressed_sql(channel: str) -> ColumnElement[bool]:
+    """Whether a contact has an address on `channel` (a delivery channel) where a message
+    needs one."""
+    address = _ADDRESS_REQUIRED.get(channel)
+    return true() if address is None else address.is_not(None)
+
+
+def sendable_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+    """Consent for `channel` (a delivery channel), not suppressed there, and addressable."""
+    return and_(
+        consent_sql(channel), not_(suppressed_sql(channel, company_id)), addressed_sql(channel)
+    )
+
+
 def reachability(channel: str | None, company_id: uuid.UUID) -> Reachability:
     """Consent and sendability for `channel`; without a channel nobody is excluded."""
     channels = delivery_channels(channel)
     if not channels:
-        return Reachability(None, true(), true())
+        return Reachability(None, true(), true(), true())
     consented = or_(*(consent_sql(ch) for ch in channels))
-    sendable = or_(
-        *(and_(consent_sql(ch), not_(suppressed_sql(ch, company_id))) for ch in channels)
-    )
-    return Reachability(channel, consented, sendable)
+    allowed = or_(*(and_(consent_sql(ch), not_(suppressed_sql(ch, company_id))) for ch in channels))
+    sendable = or_(*(sendable_sql(ch, company_id) for ch in channels))
+    return Reachability(channel, consented, allowed, sendable)

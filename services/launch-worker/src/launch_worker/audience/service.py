@@ -47,7 +47,8 @@ from crm_common.crypto import pii
 from crm_common.db import Database
 from crm_common.models import AbVariant, CampaignContact, CampaignSegment, Contact, Delivery
 from crm_common.models.delivery import DELIVERY_ID_PREFIX_HEX, launch_delivery_ids
-from crm_common.segments.audience import matched_predicate, sendable_predicate
+from crm_common.segments.audience import matched_predicate
+from crm_common.segments.exclusions import sendable_sql
 
 contacts = Contact.__table__
 deliveries = Delivery.__table__
@@ -258,7 +259,7 @@ async def freeze_slice(
             contacts.c.company_id == company_id,
             *in_range(contact_range),
             matched,
-            sendable_predicate(channel, company_id),
+            sendable_sql(channel, company_id),
         )
         for channel in audience.channels
     ]

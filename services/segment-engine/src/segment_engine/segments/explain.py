@@ -52,6 +52,7 @@ def plan(criteria: Criteria, ctx: CompileContext, reach: Reachability) -> Explai
                     result.expressions[f"{key}_{name}"] = expression
     result.expressions["matched"] = compile_criteria(criteria, ctx)
     result.expressions["consented"] = reach.consented
+    result.expressions["allowed"] = reach.allowed
     result.expressions["sendable"] = reach.sendable
     return result
 
@@ -108,15 +109,19 @@ def _node(
     return out
 
 
-def _summary(matched: bool, consented: bool, sendable: bool, channel: str | None) -> str:
+def _summary(
+    matched: bool, consented: bool, allowed: bool, sendable: bool, channel: str | None
+) -> str:
     if not matched:
         return "The contact does not match the segment's rules."
     if channel is None:
         return "The contact matches the segment's rules."
     if not consented:
         return f"The contact matches the rules but has not consented to {channel}."
-    if not sendable:
+    if not allowed:
         return f"The contact matches the rules but is suppressed for {channel}."
+    if not sendable:
+        return f"The contact matches the rules but has no address for {channel}."
     return f"The contact matches the rules and can be sent to on {channel}."
 
 
@@ -137,20 +142,19 @@ def build(data: ExplainInput, explain_plan: ExplainPlan, values: dict[str, Any])
     for name, tree in data.criteria.trees():
         node = _node(tree, name, explain_plan, values, contact, today)
         trees.append({"criteria": name, "result": node["result"], "rule": node})
-    matched, consented, sendable = (
-        bool(values["matched"]),
-        bool(values["consented"]),
-        bool(values["sendable"]),
+    matched, consented, allowed, sendable = (
+        bool(values[name]) for name in ("matched", "consented", "allowed", "sendable")
     )
     channel = data.reach.channel
     return {
         "matched": matched,
         "channel": channel,
         "consented": consented if channel is not None else None,
-        "suppressed": (consented and not sendable) if channel is not None else None,
+        "suppressed": (consented and not allowed) if channel is not None else None,
+        "no_address": (allowed and not sendable) if channel is not None else None,
         "sendable": sendable,
         "in_segment": matched and sendable,
-        "summary": _summary(matched, consented, sendable, channel),
+        "summary": _summary(matched, consented, allowed, sendable, channel),
         "criteria": trees,
         "evaluated_at": data.ctx.now,
     }

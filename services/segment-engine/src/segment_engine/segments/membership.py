@@ -49,6 +49,7 @@ audience = table(
     AUDIENCE_TABLE,
     column("id", Uuid()),
     column("consented", Boolean()),
+    column("allowed", Boolean()),
     column("sendable", Boolean()),
 )
 
@@ -74,6 +75,7 @@ class MembershipCounts:
     matched: int
     no_consent: int
     suppressed: int
+    no_address: int
     members: int
     added: int
     removed: int
@@ -86,6 +88,7 @@ def audience_query(
     return scope.select(Contact, predicate).with_only_columns(
         contacts.c.id,
         reach.consented.label("consented"),
+        reach.allowed.label("allowed"),
         reach.sendable.label("sendable"),
     )
 
@@ -129,7 +132,8 @@ def apply_statement(scope: TenantScope, segment_id: uuid.UUID) -> Select[Any]:
     return select(
         count_of(audience),
         count_of(audience, not_(audience.c.consented)),
-        count_of(audience, audience.c.consented, not_(audience.c.sendable)),
+        count_of(audience, audience.c.consented, not_(audience.c.allowed)),
+        count_of(audience, audience.c.allowed, not_(audience.c.sendable)),
         count_of(audience, audience.c.sendable),
         count_of(added),
         count_of(removed),

@@ -52,10 +52,11 @@ class AudienceCounts:
     matched: int
     no_consent: int
     suppressed: int
+    no_address: int
 
     @property
     def sendable(self) -> int:
-        return self.matched - self.no_consent - self.suppressed
+        return self.matched - self.no_consent - self.suppressed - self.no_address
 
 
 async def tune_for_audience_queries(session: AsyncSession) -> None:
@@ -104,10 +105,10 @@ async def count_audience(
     statement = _audience(scope, predicate).with_only_columns(
         func.count(),
         func.count().filter(not_(reach.consented)),
-        func.count().filter(reach.consented, not_(reach.sendable)),
+        func.count().filter(reach.consented, not_(reach.allowed)),
+        func.count().filter(reach.allowed, not_(reach.sendable)),
     )
-    matched, no_consent, suppressed = (await scope.session.execute(statement)).one()
-    return AudienceCounts(matched, no_consent, suppressed)
+    return AudienceCounts(*(await scope.session.execute(statement)).one())
 
 
 async def sample_ids(
@@ -136,6 +137,7 @@ async def estimate_in_one_scan(
         .with_only_columns(
             contacts.c.id,
             reach.consented.label("consented"),
+            reach.allowed.label("allowed"),
             reach.sendable.label("sendable"),
         )
         .cte("audience")
@@ -149,11 +151,14 @@ async def estimate_in_one_scan(
     statement = select(
         count_of(),
         count_of(not_(audience.c.consented)),
-        count_of(audience.c.consented, not_(audience.c.sendable)),
+        count_of(audience.c.consented, not_(audience.c.allowed)),
+        count_of(audience.c.allowed, not_(audience.c.sendable)),
         select(func.array_agg(sampled.c.id)).scalar_subquery(),
     )
-    matched, no_consent, suppressed, ids = (await scope.session.execute(statement)).one()
-    return AudienceCounts(matched, no_consent, suppressed), list(ids or [])
+    matched, no_consent, suppressed, no_address, ids = (
+        await scope.session.execute(statement)
+    ).one()
+    return AudienceCounts(matched, no_consent, suppressed, no_address), list(ids or [])
 
 
 async def get_contacts(scope: TenantScope, ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:

@@ -52,8 +52,15 @@ class ValidationResult(BaseModel):
 
 
 class Excluded(BaseModel):
-    no_consent: int
-    suppressed: int
+    """Matching contacts left out, each under the first reason that applies: matched = count
+    + no_consent + suppressed + no_address."""
+
+    no_consent: int = Field(description="No consent for the channel.")
+    suppressed: int = Field(description="Consented, but suppressed for the channel.")
+    no_address: int = Field(
+        description="Consented and not suppressed, but without an address on the channel "
+        "(an email for email, a phone number for SMS)."
+    )
 
 
 class Estimate(BaseModel):
@@ -88,7 +95,7 @@ class EvaluationRead(BaseModel):
     matched: int = Field(description="Contacts the criteria match, before consent and suppression.")
     sendable: int = Field(
         description="Matched contacts reachable on the campaign's channel (consented, not "
-        "suppressed): the segment's members."
+        "suppressed, with an address there): the segment's members."
     )
     added: int
     removed: int
@@ -103,6 +110,9 @@ class Explanation(BaseModel):
     channel: str | None
     consented: bool | None
     suppressed: bool | None
+    no_address: bool | None = Field(
+        description="Consented and not suppressed, but without an address on the channel."
+    )
     sendable: bool
     in_segment: bool = Field(description="Matched and sendable: what membership holds now.")
     is_member: bool = Field(description="In the membership of the last evaluation.")

@@ -144,13 +144,18 @@ async def estimate(
     matched = scale(counts.matched, buckets)
     no_consent = scale(counts.no_consent, buckets).value
     suppressed = scale(counts.suppressed, buckets).value
+    no_address = scale(counts.no_address, buckets).value
     sendable = scale(counts.sendable, buckets)
-    # Scaled separately, the parts keep matched = count + no_consent + suppressed.
-    count = matched.value - no_consent - suppressed
+    # Scaled separately, the parts keep matched = count + the exclusions.
+    count = matched.value - no_consent - suppressed - no_address
     return {
         "count": count,
         "matched": matched.value,
-        "excluded": {"no_consent": no_consent, "suppressed": suppressed},
+        "excluded": {
+            "no_consent": no_consent,
+            "suppressed": suppressed,
+            "no_address": no_address,
+        },
         "exact": not sampled,
         "sample_fraction": buckets / SAMPLE_BUCKETS,
         "count_range": [min(sendable.low, count), max(sendable.high, count)],
@@ -203,7 +208,11 @@ async def evaluate(
         result = await membership.materialise(
             scope, segment.id, predicate, reachability(channel, scope.company_id)
         )
-    excluded = {"no_consent": result.no_consent, "suppressed": result.suppressed}
+    excluded = {
+        "no_consent": result.no_consent,
+        "suppressed": result.suppressed,
+        "no_address": result.no_address,
+    }
     took_ms = _elapsed_ms(started)
     evaluation = SegmentEvaluation(
         segment_id=segment.id,

@@ -48,7 +48,8 @@ export function SegmentBuilder({ rules, onChange, channel, campaignId, segmentId
               </p>
               <p>
                 {formatNumber(data.matched)} match the rules; excluded: {formatNumber(data.excluded.no_consent)} without
-                consent{channel ? ` for ${channel}` : ""}, {formatNumber(data.excluded.suppressed)} suppressed.
+                consent{channel ? ` for ${channel}` : ""}, {formatNumber(data.excluded.suppressed)} suppressed,{" "}
+                {formatNumber(data.excluded.no_address)} without an address{channel ? ` for ${channel}` : ""}.
               </p>
               <p className="muted">
                 {data.exact

@@ -54,12 +54,12 @@ const segment = {
   last_evaluated_at: "2026-03-01T10:00:00Z",
 };
 const estimate = {
-  count: 8,
+  count: 7,
   matched: 10,
-  excluded: { no_consent: 2, suppressed: 0 },
+  excluded: { no_consent: 2, suppressed: 0, no_address: 1 },
   exact: true,
   sample_fraction: 1,
-  count_range: [8, 8],
+  count_range: [7, 7],
   matched_range: [10, 10],
   channel: "email",
   sample: [],
@@ -95,6 +95,15 @@ describe("SegmentsTab", () => {
     const never = screen.getByRole("row", { name: /Fresh/ });
     expect(never).toHaveTextContent("not evaluated yet");
     expect(within(never).queryByText("0")).toBeNull();
+  });
+
+  it("shows the estimate with each reason a matching contact is left out", async () => {
+    stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+
+    expect(await screen.findByTestId("estimate-count")).toHaveTextContent("7 sendable");
+    const estimate = screen.getByRole("complementary", { name: "Audience estimate" });
+    expect(estimate).toHaveTextContent(/10 match the rules; excluded: 2 without consent.*0 suppressed, 1 without an address/);
   });
 
   it("offers personal-data fields only with is_set / is_not_set without view_pii", async () => {
