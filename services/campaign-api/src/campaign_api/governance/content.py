@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 
 from campaign_api.campaigns.repository import LIVE_SEGMENT_CRITERIA, SEGMENT_ORDER
 from crm_common.models import (
@@ -71,8 +71,18 @@ def fingerprint(content: dict[str, Any]) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-# The parts of a campaign's governed content, each a statement built once (crm_common.tenancy)
-# and read straight through the driver: the content is compared, never changed.
+# The parts of a campaign's governed content, each a subquery of one statement built once
+# (crm_common.tenancy) and read straight through the driver — one round trip for all four:
+# each part comes back as an array of rows (`ARRAY(SELECT ROW(...))`), whose fields the
+# driver decodes as it would the columns of a query of their own. The content is compared,
+# never changed.
+def _rows(statement: Select[*tuple[Any, ...]]) -> ColumnElement[Any]:
+    """Every row of `statement` as one array of anonymous records, in its order."""
+    return func.array(
+        statement.with_only_columns(func.row(*statement.selected_columns)).scalar_subquery()
+    )
+
+
 _TEMPLATES = (
     select(
         CampaignTemplateLink.is_primary,
@@ -100,33 +110,30 @@ _ALLOCATIONS = (
         CampaignBudgetAllocation.campaign_id == bindparam("campaign_id"),
     )
 )
+_CONTENT = select(_rows(_TEMPLATES), _rows(_VARIANTS), _rows(_SEGMENTS), _rows(_ALLOCATIONS))
 
 
 async def governed_content(scope: TenantScope, campaign: Campaign) -> dict[str, Any]:
     """The campaign's governed content now, from the current transaction's view."""
-    templates = await scope.records(_TEMPLATES, campaign_id=campaign.id)
-    variants = await scope.records(_VARIANTS, campaign_id=campaign.id)
-    segments = await scope.records(_SEGMENTS, campaign_id=campaign.id)
-    allocations = await scope.records(_ALLOCATIONS, campaign_id=campaign.id)
+    [(templates, variants, segments, allocations)] = await scope.records(
+        _CONTENT, campaign_id=campaign.id
+    )
     content: dict[str, Any] = {name: getattr(campaign, name) for name in CAMPAIGN_FIELDS}
     content["templates"] = {
-        template["template_code"]: {
-            "is_primary": template["is_primary"],
-            **{name: template[name] for name in TEMPLATE_FIELDS},
+        template[1]: {
+            "is_primary": template[0],
+            **dict(zip(TEMPLATE_FIELDS, template[2:], strict=True)),
         }
         for template in templates
     }
     content["variants"] = {
-        variant["variant_name"]: {name: variant[name] for name in VARIANT_FIELDS}
-        for variant in variants
+        variant[0]: dict(zip(VARIANT_FIELDS, variant[1:], strict=True)) for variant in variants
     }
     content["segments"] = [
-        {"id": segment["id"], **{name: segment[name] for name in SEGMENT_FIELDS}}
+        {"id": segment[0], **dict(zip(SEGMENT_FIELDS, segment[1:], strict=True))}
         for segment in segments
     ]
-    content["budget_allocations"] = {
-        row["budget_code"]: row["allocated_amount"] for row in allocations
-    }
+    content["budget_allocations"] = dict(allocations)
     canonical: dict[str, Any] = canonical_value(content)
     return canonical
 

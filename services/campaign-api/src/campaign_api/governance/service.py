@@ -189,10 +189,19 @@ async def _live_segments(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence
 
 
 async def snapshot_audience(scope: TenantScope, approval: CampaignApproval) -> None:
-    """Keep each live segment's matched contacts as they are at this approval."""
+    """Keep the matched contacts of each segment of the approved content (the live segments
+    as this transaction reads them) as they are at this approval."""
+    segments = [
+        CampaignSegment(
+            id=uuid.UUID(part["id"]), **{name: part[name] for name in content.SEGMENT_FIELDS}
+        )
+        for part in approval.content["segments"]
+    ]
+    if not segments:
+        return
     now = datetime.now(UTC)
     hasher = await company_hasher(scope.session, scope.company_id)
-    for segment in await _live_segments(scope, approval.campaign_id):
+    for segment in segments:
         predicate = matched_predicate([segment], scope.company_id, now, hasher)
         await repository.snapshot_audience(
             scope, approval, segment.id, segment.segment_name, predicate, now
