@@ -7157,15 +7157,30 @@ export interface components {
         Performance: {
             /** @description Every channel together; its conversions and revenue are those attributed to the campaign by last touch (conversions recorded through /api/conversions/ and conversion events), revenue in the campaign's currency. */
             totals: components["schemas"]["ChannelPerformance"];
-            /** Delivery Rate */
+            /**
+             * Delivery Rate
+             * @description delivered / sent; null until a provider reports a delivery (an SMTP relay, the default email sender, reports none).
+             */
             delivery_rate: number | null;
-            /** Open Rate */
+            /**
+             * Open Rate
+             * @description unique opens per message reached: delivered where the provider reports deliveries, else sent (the base of every engagement rate here and in the live `campaign.performance_update` event); null before anything was sent.
+             */
             open_rate: number | null;
-            /** Click Rate */
+            /**
+             * Click Rate
+             * @description unique clicks per message reached.
+             */
             click_rate: number | null;
-            /** Conversion Rate */
+            /**
+             * Conversion Rate
+             * @description conversions per message reached.
+             */
             conversion_rate: number | null;
-            /** Unsubscribe Rate */
+            /**
+             * Unsubscribe Rate
+             * @description unsubscribes per message reached.
+             */
             unsubscribe_rate: number | null;
             /**
              * Roi

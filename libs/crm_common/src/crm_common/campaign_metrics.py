@@ -14,6 +14,15 @@ from crm_common.models import CampaignMetric
 from crm_common.tenancy import TenantScope
 
 
+def reached(delivered: int, sent: int) -> int:
+    """The base of a campaign's engagement rates (opens, clicks, conversions and unsubscribes
+    per message): the messages delivered where the provider reports deliveries, else the
+    messages sent — an SMTP relay, the default email sender, and direct mail report none, and
+    an open rate over zero deliveries would say nothing. The REST performance and the live
+    `campaign.performance_update` event both divide by it."""
+    return delivered or sent
+
+
 async def bump_metrics(
     scope: TenantScope, campaign_id: uuid.UUID, channel: str, day: date, increments: dict[str, int]
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from campaign_api.campaigns.schemas import ChannelPerformance, Performance
 from campaign_api.shared.types import CENT
+from crm_common.campaign_metrics import reached
 from crm_common.models.delivery import METRIC_COUNTERS
 
 
@@ -64,13 +65,15 @@ def summarise(rows: Sequence[Any], attributed: Attributed | None = None) -> Perf
         totals.revenue = attributed.revenue
     spend = totals.spend or Decimal(0)
     revenue = totals.revenue
+    base = reached(totals.delivered, totals.sent)
     return Performance(
         totals=totals,
-        delivery_rate=_rate(totals.delivered, totals.sent),
-        open_rate=_rate(totals.unique_opens, totals.delivered),
-        click_rate=_rate(totals.unique_clicks, totals.delivered),
-        conversion_rate=_rate(totals.conversions, totals.delivered),
-        unsubscribe_rate=_rate(totals.unsubscribes, totals.delivered),
+        # Unknown (None) until a provider reports a delivery: an SMTP relay never does.
+        delivery_rate=_rate(totals.delivered, totals.sent) if totals.delivered else None,
+        open_rate=_rate(totals.unique_opens, base),
+        click_rate=_rate(totals.unique_clicks, base),
+        conversion_rate=_rate(totals.conversions, base),
+        unsubscribe_rate=_rate(totals.unsubscribes, base),
         roi=round(float((revenue - spend) / spend), 4) if spend and revenue is not None else None,
         by_channel=by_channel,
         first_day=min(firsts).isoformat() if firsts else None,

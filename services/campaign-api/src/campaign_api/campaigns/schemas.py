@@ -314,11 +314,18 @@ class Performance(Schema):
         "to the campaign by last touch (conversions recorded through /api/conversions/ and "
         "conversion events), revenue in the campaign's currency."
     )
-    delivery_rate: float | None
-    open_rate: float | None
-    click_rate: float | None
-    conversion_rate: float | None
-    unsubscribe_rate: float | None
+    delivery_rate: float | None = Field(
+        description="delivered / sent; null until a provider reports a delivery (an SMTP "
+        "relay, the default email sender, reports none)."
+    )
+    open_rate: float | None = Field(
+        description="unique opens per message reached: delivered where the provider reports "
+        "deliveries, else sent (the base of every engagement rate here and in the live "
+        "`campaign.performance_update` event); null before anything was sent."
+    )
+    click_rate: float | None = Field(description="unique clicks per message reached.")
+    conversion_rate: float | None = Field(description="conversions per message reached.")
+    unsubscribe_rate: float | None = Field(description="unsubscribes per message reached.")
     roi: float | None = Field(description="(revenue - spend) / spend; hidden without budget view")
     by_channel: list[ChannelPerformance]
     first_day: str | None

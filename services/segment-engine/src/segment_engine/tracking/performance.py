@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from crm_common.campaign_metrics import reached
 from crm_common.events import EventType, emit
 from crm_common.tenancy import TenantScope
 from segment_engine.tracking import repository as repo
@@ -21,15 +22,15 @@ async def snapshot(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, Any]
     totals = await repo.campaign_totals(scope, campaign_id)
     if totals is None:
         return None
-    reached = totals["delivered"] or totals["sent"]
+    base = reached(totals["delivered"], totals["sent"])
     return {
         "campaign_id": str(campaign_id),
         "metrics": totals,
         "rates": {
-            "open_rate": _rate(totals["unique_opens"], reached),
-            "click_rate": _rate(totals["unique_clicks"], reached),
+            "open_rate": _rate(totals["unique_opens"], base),
+            "click_rate": _rate(totals["unique_clicks"], base),
             "click_to_open_rate": _rate(totals["unique_clicks"], totals["unique_opens"]),
-            "unsubscribe_rate": _rate(totals["unsubscribes"], reached),
+            "unsubscribe_rate": _rate(totals["unsubscribes"], base),
         },
         "as_of": datetime.now(UTC).isoformat(),
     }
