@@ -353,3 +353,36 @@ def test_compose_gateway_passes_the_clients_request_id() -> None:
     distributed_map = request_id_map((nginx_dir / "distributed.conf.template").read_text())
     assert compose_map.split() == distributed_map.split()
     assert "default $request_id;" in compose_map
+
+
+async def test_answers_to_credentials_stay_out_of_shared_caches(resources, tmp_path) -> None:
+    # What one user sees under a URL and ETag (budget figures, personal data) is not what
+    # another sees: a shared cache must neither keep nor hand it out.
+    gateway = _gateway(resources, tmp_path)
+    async with _client(gateway) as client:
+        signed_in = await client.get("/api/probe", headers={"Authorization": "Bearer x"})
+        anonymous = await client.get("/api/probe")
+    assert signed_in.headers["cache-control"] == "private, no-cache"
+    assert signed_in.headers["vary"] == "Authorization"
+    assert "cache-control" not in anonymous.headers
+    assert "vary" not in anonymous.headers
+
+
+async def test_a_redirect_to_the_slashed_path_does_not_follow_the_host_header(
+    resources, tmp_path
+) -> None:
+    router = APIRouter()
+
+    @router.get("/api/things/")
+    async def things() -> dict[str, Any]:
+        return {}
+
+    app = create_service_app(
+        "things", title="Things", settings=resources.settings, resources=resources, routers=[router]
+    )
+    async with _client(app) as client:
+        spoofed = await client.get("/api/things?page=2", headers={"Host": "evil.example"})
+        doubled = await client.get("//evil.example/api/things", headers={"Host": "evil.example"})
+    assert spoofed.status_code == 307
+    assert spoofed.headers["location"] == "/api/things/?page=2"
+    assert not doubled.headers.get("location", "/").startswith("//")

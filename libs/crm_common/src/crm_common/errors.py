@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -205,16 +206,35 @@ def error_response(
     return JSONResponse(body, status_code=status_code, headers=headers)
 
 
+_UNION_BRANCH = re.compile(r"^(none|[a-z]+(-[a-z]+)+|[a-z][a-z-]*\[.+\])$")
+"""The tag pydantic puts in an error's location for the member of a union that refused the
+value (`none`, `constrained-str`, `str-enum[Channel]`, `function-after[...]`): the
+validator's anatomy, not a field the caller sent."""
+_NOT_NONE = "Input should be None"
+
+
 def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
-    parts = [str(part) for part in loc if part not in ("body", "query", "path", "header")]
+    parts = [
+        str(part)
+        for index, part in enumerate(loc)
+        if part not in ("body", "query", "path", "header")
+        and not (index > 1 and isinstance(part, str) and _UNION_BRANCH.match(part))
+    ]
     return ".".join(parts) or "body"
 
 
 def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
     """Per-field messages keyed by dotted path (a body's fields set to null that may not be
-    are each reported under their own name)."""
+    are each reported under their own name). A union's members answer for the field they
+    belong to, and an optional field's "should be None" is left out beside the reason its
+    value was refused; a body that is not JSON is reported on `body`, where it broke."""
     fields: dict[str, list[str]] = {}
     for error in errors:
+        if error.get("type") == "json_invalid":
+            position = next((p for p in error.get("loc", ()) if isinstance(p, int)), None)
+            where = f" at character {position}" if position is not None else ""
+            fields.setdefault("body", []).append(f"{error.get('msg')}{where}")
+            continue
         path = _field_path(error.get("loc", ()))
         named = (
             (error.get("ctx") or {}).get("fields") if error.get("type") == "null_refused" else None
@@ -224,7 +244,13 @@ def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
             for name in named:
                 fields.setdefault(f"{prefix}{name}", []).append("cannot be null")
             continue
-        fields.setdefault(path, []).append(str(error.get("msg")))
+        messages = fields.setdefault(path, [])
+        message = str(error.get("msg"))
+        if message not in messages:
+            messages.append(message)
+    for messages in fields.values():
+        if len(messages) > 1 and _NOT_NONE in messages:
+            messages.remove(_NOT_NONE)
     return {"fields": fields}
 
 

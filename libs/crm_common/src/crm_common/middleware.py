@@ -240,9 +240,18 @@ DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
 HEADERS_APPLIED_KEY = "crm.security_headers"
 
 
+PRIVATE_CACHING = b"private, no-cache"
+"""What a response to a request carrying credentials may be cached as: by the caller's own
+browser only, and revalidated (its ETag) before each use. What one user sees (budget figures,
+personal data) differs from what another sees under the same URL and ETag."""
+
+
 class SecurityHeadersMiddleware:
     """Adds nosniff, a Referrer-Policy, a Content-Security-Policy with frame-ancestors and,
-    on requests that arrived over https, HSTS, to each HTTP response that lacks them."""
+    on requests that arrived over https, HSTS, to each HTTP response that lacks them. A
+    response to a request with an `Authorization` header is also kept out of shared caches
+    (`Cache-Control: private, no-cache` unless the endpoint chose its own, and
+    `Vary: Authorization`)."""
 
     def __init__(self, app: ASGIApp, *, hsts_max_age_s: int = 31_536_000) -> None:
         self.app = app
@@ -256,7 +265,9 @@ class SecurityHeadersMiddleware:
             return
         scope[HEADERS_APPLIED_KEY] = True
         secure = scope.get("scheme") == "https"
-        host = next((v for k, v in scope.get("headers") or [] if k == b"host"), b"")
+        request_headers = scope.get("headers") or []
+        host = next((v for k, v in request_headers if k == b"host"), b"")
+        credentials = any(k == b"authorization" for k, _ in request_headers)
         text = host.decode("latin-1")
         websocket = f" {'wss' if secure else 'ws'}://{text}" if _HOST.match(text) else ""
         page_csp = PAGE_CSP.format(websocket=websocket).encode()
@@ -275,8 +286,22 @@ class SecurityHeadersMiddleware:
                 ]
                 if secure and self.hsts_enabled:
                     wanted.append((b"strict-transport-security", self.hsts))
+                if credentials:
+                    wanted.append((b"cache-control", PRIVATE_CACHING))
+                    headers = _vary_on_authorization(headers)
                 headers.extend(item for item in wanted if item[0] not in present)
                 message = {**message, "headers": headers}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _vary_on_authorization(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """`headers` with Authorization among the request headers the response varies on."""
+    for index, (name, value) in enumerate(headers):
+        if name.lower() == b"vary":
+            names = {part.strip().lower() for part in value.split(b",")}
+            if b"authorization" in names or b"*" in names:
+                return headers
+            return [*headers[:index], (name, value + b", Authorization"), *headers[index + 1 :]]
+    return [*headers, (b"vary", b"Authorization")]

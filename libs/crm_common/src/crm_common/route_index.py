@@ -16,6 +16,7 @@ scope, the telemetry route name and the handling are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from fastapi.routing import (  # the steps of APIRouter.app's full match
     APIRouter,
@@ -24,7 +25,7 @@ from fastapi.routing import (  # the steps of APIRouter.app's full match
 )
 from fastapi.telemetry._api import _route_selected
 from starlette.routing import BaseRoute, Match, Mount
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 _ANY = ""
 """The group of routes that may serve any path (a parameter within the first segments)."""
@@ -109,7 +110,36 @@ class RouteIndex:
                     )
                     await route.handle(scope, receive, send)
                     return
-        await self.router.app(scope, receive, send)
+        await self.router.app(scope, receive, _relative_redirects(scope, send))
+
+
+def _relative_redirects(scope: Scope, send: Send) -> Send:
+    """`send`, with the Location of the router's redirect to the path with (or without) a
+    slash made relative: Starlette builds it from the request's Host header, which a client
+    chooses, so an absolute one would send the caller wherever that header named."""
+    if scope["type"] != "http":
+        return send
+
+    async def relative(message: Message) -> None:
+        if message["type"] == "http.response.start" and message["status"] in (307, 308):
+            headers = [
+                (name, _path_of(value) if name.lower() == b"location" else value)
+                for name, value in message.get("headers") or []
+            ]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return relative
+
+
+def _path_of(location: bytes) -> bytes:
+    """The path and query of an absolute URL (a relative one as it is)."""
+    parts = urlsplit(location.decode("latin-1"))
+    if not parts.scheme and not parts.netloc:
+        return location
+    # One leading slash: "//host/…" would be read as another host's address.
+    path = "/" + parts.path.lstrip("/")
+    return (path + (f"?{parts.query}" if parts.query else "")).encode("latin-1")
 
 
 def install(router: APIRouter) -> None:

@@ -48,10 +48,21 @@ async def test_refresh_rotates_and_the_old_token_dies(client, resources, db, acm
     assert rows[new["jti"]].family_expires_at == rows[old["jti"]].family_expires_at
 
 
+async def _later(db, company, seconds: int = 10) -> None:
+    """As if the used tokens had been used `seconds` ago (beyond the race allowance)."""
+    async with db.tenant_session(company.id) as session:
+        await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.used_at.is_not(None))
+            .values(used_at=RefreshToken.used_at - timedelta(seconds=seconds))
+        )
+
+
 async def test_reusing_a_rotated_token_revokes_the_whole_family(client, db, acme) -> None:
     user = await make_user(db, acme, email="a@acme.test")
     first = await _session(client, "a@acme.test")
     second = (await _refresh(client, first["refresh_token"])).json()
+    await _later(db, acme)
 
     replay = await _refresh(client, first["refresh_token"])
     legit = await _refresh(client, second["refresh_token"])
@@ -78,10 +89,12 @@ async def test_reuse_revokes_only_that_family(client, db, acme) -> None:
     laptop = await _session(client, "a@acme.test")
     phone = await _session(client, "a@acme.test")
     await _refresh(client, laptop["refresh_token"])
+    await _later(db, acme)
 
-    await _refresh(client, laptop["refresh_token"])
+    replayed = await _refresh(client, laptop["refresh_token"])
     other = await _refresh(client, phone["refresh_token"])
 
+    assert replayed.json()["error_code"] == "refresh_token_reused"
     assert other.status_code == 200
 
 
@@ -93,10 +106,39 @@ async def test_ten_parallel_refreshes_yield_exactly_one_success(client, db, acme
 
     statuses = sorted(response.status_code for response in responses)
     assert statuses == [200] + [401] * 9
+    assert {r.json()["error_code"] for r in responses if r.status_code == 401} == {
+        "refresh_token_reused"
+    }
     rows = await _tokens(db, acme)
-    # One successor was issued; the racing re-uses then revoked the family it belongs to.
+    # One successor was issued, and the racing refreshes revoked nothing: the winner (a tab,
+    # a retried request) keeps a working session.
     assert len(rows) == 2
     assert sum(row.parent_jti is not None for row in rows) == 1
+    assert all(row.revoked_at is None for row in rows)
+    winner = next(r.json() for r in responses if r.status_code == 200)
+    me = await client.get(
+        "/api/auth/me", headers={"Authorization": f"Bearer {winner['access_token']}"}
+    )
+    assert me.status_code == 200
+    assert (await _refresh(client, winner["refresh_token"])).status_code == 200
+
+
+async def test_a_used_token_presented_again_later_is_a_reuse(client, db, acme) -> None:
+    await make_user(db, acme, email="a@acme.test")
+    first = await _session(client, "a@acme.test")
+    second = (await _refresh(client, first["refresh_token"])).json()
+
+    raced = await _refresh(client, first["refresh_token"])
+    still = await _refresh(client, second["refresh_token"])
+    await _later(db, acme)
+    reused = await _refresh(client, first["refresh_token"])
+
+    assert raced.json()["error_code"] == "refresh_token_reused"
+    assert still.status_code == 200
+    assert reused.json()["error_code"] == "refresh_token_reused"
+    rows = await _tokens(db, acme)
+    assert {row.revoked_reason for row in rows if row.revoked_at is not None} == {"reuse_detected"}
+    assert all(row.revoked_at is not None for row in rows if row.used_at is None)
 
 
 async def test_tampered_and_wrong_type_tokens_are_refused(client, db, acme) -> None:

@@ -2,11 +2,14 @@
 session and its user's current roles, not only against its signature and expiry."""
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from httpx import AsyncClient
+from sqlalchemy import update
 
 from campaign_api.main import create_app
+from crm_common.models import RefreshToken
 from crm_common.redis import create_redis
 from crm_common.resources import Resources
 from crm_common.security.jwt import TokenType
@@ -158,6 +161,12 @@ async def test_access_token_stops_working_after_refresh_token_reuse(client, db, 
         await client.post("/api/auth/refresh", json={"refresh_token": first["refresh_token"]})
     ).json()
     assert (await _me(client, second)).status_code == 200
+    async with db.tenant_session(acme.id) as session:  # used beyond the race allowance
+        await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.used_at.is_not(None))
+            .values(used_at=RefreshToken.used_at - timedelta(seconds=10))
+        )
 
     reused = await client.post("/api/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert reused.json()["error_code"] == "refresh_token_reused"

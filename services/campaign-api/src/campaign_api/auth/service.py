@@ -302,9 +302,15 @@ def _refresh_claims(codec: TokenCodec, token: str) -> tuple[uuid.UUID, uuid.UUID
         raise InvalidRefreshToken() from None
 
 
+REFRESH_RACE_S = timedelta(seconds=5)
+"""A used refresh token presented again within this long of its use is a race (two tabs, a
+retried request), refused without revoking the session; later, it is a reuse."""
+
+
 async def refresh(resources: Resources, token: str) -> TokenPair:
     """Rotate: the presented token dies and its successor is issued. Of concurrent refreshes
-    of one token exactly one succeeds; presenting a used token revokes its whole family."""
+    of one token exactly one succeeds; presenting a used token again revokes its whole family
+    (unless within `REFRESH_RACE_S` of its use: the refresh it raced keeps its tokens)."""
     company_id, jti = _refresh_claims(resources.codec, token)
     now = _now()
     refusal: CRMError | None = None
@@ -361,6 +367,11 @@ async def _refuse_refresh(
     stored = await repository.get_refresh_token(scope, jti)
     if stored is None or stored.revoked_at is not None:
         return InvalidRefreshToken()
+    if stored.used_at is not None and now - stored.used_at <= REFRESH_RACE_S:
+        # Two tabs (or a retry after a timeout) refreshed at once: one won, and its new
+        # tokens must keep working. The loser is refused; nothing is revoked.
+        log.info("refresh_token_raced", user_id=str(stored.user_id))
+        return RefreshTokenReused()
     if stored.used_at is not None:
         revoked = await repository.revoke_family(scope, stored.family_id, "reuse_detected", now)
         await sessions.sessions_revoked([stored.family_id], stored.user_id, session=scope.session)
