@@ -2,6 +2,7 @@
 422 with per-field details, oversized and NUL-bearing input, and unhandled exceptions (500
 with a request id and no stack trace)."""
 
+import gzip
 from typing import Annotated
 
 import pytest
@@ -103,6 +104,24 @@ async def test_nul_in_json_body_is_422(client) -> None:
     )
     assert response.status_code == 422
     _shape(response.json())
+    assert response.json()["details"] == {"fields": {"body": ["NUL characters are not allowed."]}}
+
+
+async def test_nul_in_the_query_is_reported_on_the_query(client) -> None:
+    response = await client.get("/api/things?name=a%00b")
+    assert response.status_code == 422
+    assert list(response.json()["details"]["fields"]) == ["query"]
+
+
+async def test_a_compressed_body_is_415_not_misread(client) -> None:
+    response = await client.post(
+        "/api/things",
+        content=gzip.compress(b'{"name": "a", "size": 1}'),
+        headers={"content-type": "application/json", "content-encoding": "gzip"},
+    )
+    assert response.status_code == 415
+    _shape(response.json())
+    assert response.json()["error_code"] == "unsupported_media_type"
 
 
 async def test_json_nested_past_the_limit_is_422_and_up_to_it_is_read(client) -> None:
@@ -118,6 +137,7 @@ async def test_json_nested_past_the_limit_is_422_and_up_to_it_is_read(client) ->
     assert refused.status_code == 422
     _shape(refused.json())
     assert refused.json()["message"] == "The JSON body nests deeper than 64 levels."
+    assert list(refused.json()["details"]["fields"]) == ["body"]
     accepted = await client.post("/api/things", content=body(63), headers=json_header)
     assert accepted.status_code == 200, accepted.text
 

@@ -8,6 +8,7 @@ import json
 import re
 import time
 import uuid
+from typing import Any
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,8 +25,13 @@ _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(rb"[\[\]{}]")
 
 
+Rejection = tuple[int, str, str, str | None]
+"""A request refused before it reaches the app: status, error code, message and the part of
+the request at fault (`body`, `query`, `path`), named in `details.fields` when it is input."""
+
+
 def _error(
-    status: int, code: str, message: str, request_id: str, details: dict[str, str] | None = None
+    status: int, code: str, message: str, request_id: str, details: dict[str, Any] | None = None
 ) -> tuple[Message, Message]:
     body = json.dumps({"error_code": code, "message": message, "details": details or {}}).encode()
     return (
@@ -81,7 +87,9 @@ class RequestContextMiddleware:
                 body, rejection = await self._read_body(receive, headers)
             if rejection:
                 status_holder["status"] = rejection[0]
-                for message in _error(*rejection, request_id):
+                status, code, text, part = rejection
+                fields = {"fields": {part: [text]}} if part is not None else None
+                for message in _error(status, code, text, request_id, fields):
                     await send(message)
                 return
             await self.app(
@@ -97,24 +105,34 @@ class RequestContextMiddleware:
             correlation_id_var.reset(token)
             request_meta_var.reset(meta_token)
 
-    def _reject(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple[int, str, str] | None:
+    def _reject(self, scope: Scope, headers: dict[bytes, bytes]) -> Rejection | None:
         length = headers.get(b"content-length")
         if length is not None:
             try:
                 if int(length) > self.max_body_bytes:
-                    return 413, "payload_too_large", "The request body is too large."
+                    return 413, "payload_too_large", "The request body is too large.", None
             except ValueError:
-                return 400, "bad_request", "Content-Length is not a number."
+                return 400, "bad_request", "Content-Length is not a number.", None
+        encoding = headers.get(b"content-encoding", b"identity").strip().lower()
+        if encoding not in (b"", b"identity"):
+            # Read as it came, a compressed body would be refused for what its bytes happen
+            # to hold; say what is wrong instead.
+            return (
+                415,
+                "unsupported_media_type",
+                "Request bodies are accepted uncompressed (no Content-Encoding).",
+                None,
+            )
         query: bytes = scope.get("query_string", b"")
         if b"%00" in query or b"\x00" in query:
-            return 422, "validation_error", "NUL characters are not allowed."
+            return 422, "validation_error", "NUL characters are not allowed.", "query"
         if "\x00" in scope.get("path", ""):
-            return 422, "validation_error", "NUL characters are not allowed."
+            return 422, "validation_error", "NUL characters are not allowed.", "path"
         return None
 
     async def _read_body(
         self, receive: Receive, headers: dict[bytes, bytes]
-    ) -> tuple[bytes, tuple[int, str, str] | None]:
+    ) -> tuple[bytes, Rejection | None]:
         """Read the whole body (bounded), refusing one that is too large or, unless it is a
         file upload, holds NUL characters (PostgreSQL text cannot store them)."""
         chunks: list[bytes] = []
@@ -126,17 +144,17 @@ class RequestContextMiddleware:
             chunk: bytes = message.get("body", b"")
             seen += len(chunk)
             if seen > self.max_body_bytes:
-                return b"", (413, "payload_too_large", "The request body is too large.")
+                return b"", (413, "payload_too_large", "The request body is too large.", None)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if content_type != b"multipart/form-data" and (b"\x00" in body or b"\\u0000" in body):
-            return b"", (422, "validation_error", "NUL characters are not allowed.")
+            return b"", (422, "validation_error", "NUL characters are not allowed.", "body")
         if content_type.endswith(b"json") and _nests_deeper(body, MAX_JSON_DEPTH):
             too_deep = f"The JSON body nests deeper than {MAX_JSON_DEPTH} levels."
-            return b"", (422, "validation_error", too_deep)
+            return b"", (422, "validation_error", too_deep, "body")
         return body, None
 
 
