@@ -8,7 +8,8 @@ no rate is refused (`ExchangeRateMissing`, 422); nothing is ever converted at a 
 
 Attribution happens once, when the conversion is recorded. Its touches are the contact's
 events within the company's window (30 days unless set) before the conversion:
-- tracked clicks (`click` events carrying the campaign), and
+- tracked clicks (events carrying the campaign whose type is `click` or a channel's click,
+  `email_click`, `sms_click`, …: what the tracking links record), and
 - events whose `properties.utm_campaign` equals a live campaign's code exactly,
 plus the conversion's own hint (its `campaign_id`, else its `utm_campaign`), a touch at the
 conversion's time. First touch credits the earliest touch's campaign, last touch the latest,
@@ -27,6 +28,7 @@ from typing import Any
 from sqlalchemy import and_, case, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
+from crm_common.enums import DeliveryChannel
 from crm_common.errors import Conflict, ValidationFailed
 from crm_common.models import (
     AttributionSettings,
@@ -38,6 +40,10 @@ from crm_common.models import (
     ExchangeRate,
 )
 from crm_common.tenancy import TenantScope
+
+CLICK_EVENT_TYPES = ("click", *(f"{channel.value}_click" for channel in DeliveryChannel))
+"""The contact events that are clicks: `click` from other sources, and `<channel>_click`, which
+a tracked link of a message records (segment-engine's tracking)."""
 
 DEFAULT_WINDOW_DAYS = 30
 DEFAULT_CURRENCY = "USD"
@@ -201,7 +207,9 @@ async def touches(scope: TenantScope, conversion: Conversion, window: timedelta)
         )
         .scalar_subquery()
     )
-    clicked = and_(ContactEvent.event_type == "click", ContactEvent.campaign_id.is_not(None))
+    clicked = and_(
+        ContactEvent.event_type.in_(CLICK_EVENT_TYPES), ContactEvent.campaign_id.is_not(None)
+    )
     campaign = case((clicked, ContactEvent.campaign_id), else_=tagged)
     criteria = [
         ContactEvent.contact_id == conversion.contact_id,

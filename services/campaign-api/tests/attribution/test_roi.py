@@ -83,10 +83,11 @@ async def world(client, db, acme, admin, funded, create_campaign) -> dict[str, A
     )
     assert settings.status_code == 200, settings.text
     x, y, z = await make_contacts(db, acme, 3)
-    # X: click A (10 days ago), page view tagged with B's code (5), click A (2); buys 300 EUR.
+    # X: click A (10 days ago), page view tagged with B's code (5), a tracked click in A's
+    # email (2: what a tracking link records); buys 300 EUR.
     await _event(db, acme.id, x.id, "click", 10, a["id"])
     await _event(db, acme.id, x.id, "page_view", 5, utm_campaign=b["campaign_code"])
-    await _event(db, acme.id, x.id, "click", 2, a["id"])
+    await _event(db, acme.id, x.id, "email_click", 2, a["id"])
     # Y: click B (3 days ago); buys 150 USD with A's UTM code on the order.
     await _event(db, acme.id, y.id, "click", 3, b["id"])
     # Z: clicked A 40 days ago, outside the 30-day window; buys 99 USD.
