@@ -186,6 +186,8 @@ async def test_an_ended_campaign_cannot_launch(client, admin, ready, db) -> None
         ({"segment_ids": [str(uuid.uuid4())]}, "segment_ids"),
         ({"scheduled_at": "2001-01-01T00:00:00+00:00"}, "scheduled_at"),
         ({"scheduled_at": "2099-01-01T00:00:00+00:00"}, "scheduled_at"),
+        # Before the campaign's start date (in ten days): nothing goes out before it starts.
+        ({"scheduled_at": (datetime.now(UTC) + timedelta(days=1)).isoformat()}, "scheduled_at"),
     ],
 )
 async def test_launch_parameters_must_fit_the_campaign(client, admin, ready, body, field) -> None:

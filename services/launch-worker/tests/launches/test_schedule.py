@@ -83,3 +83,32 @@ async def test_a_campaign_ended_by_its_date_ends_its_launch(
     await wait_for(finished)
     assert (await load_launch(db, launch.id)).launch_status == "completed"
     assert adapter.messages == []
+
+
+async def test_nothing_goes_out_before_the_campaign_starts(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    # Requested for now, but the campaign's start date moved later since (or was minutes
+    # away): the launch waits for the start date, and then sends.
+    now = datetime.now(UTC)
+    starts = now + timedelta(seconds=3)
+    world = await make_world(db, start=starts, end=now + timedelta(days=5))
+    await add_contacts(db, world.company, 4)
+    launch = await request_launch(world)
+    await start_runtime()
+
+    async def waiting() -> bool:
+        return (await load_launch(db, launch.id)).launch_status == "scheduled"
+
+    await wait_for(waiting)
+    held = await load_launch(db, launch.id)
+    assert held.scheduled_at == starts
+    assert adapter.messages == []
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished)
+    done = await load_launch(db, launch.id)
+    assert done.started_at is not None and done.started_at >= starts
+    assert len(adapter.messages) == 4

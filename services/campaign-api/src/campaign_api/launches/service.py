@@ -78,6 +78,10 @@ def _start(campaign: Campaign, requested: datetime | None, now: datetime) -> dat
     start = requested or max(now, campaign.start_date)
     if requested is not None and requested < now - PAST_TOLERANCE:
         raise InvalidLaunch(details={"fields": {"scheduled_at": ["must not be in the past"]}})
+    if requested is not None and requested < campaign.start_date:
+        raise InvalidLaunch(
+            details={"fields": {"scheduled_at": ["must not be before the campaign's start_date"]}}
+        )
     if start >= campaign.end_date:
         raise InvalidLaunch(
             details={"fields": {"scheduled_at": ["must be before the campaign's end_date"]}}

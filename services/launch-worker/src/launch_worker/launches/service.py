@@ -24,6 +24,7 @@ import asyncio
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import structlog
 from sqlalchemy.exc import DBAPIError
@@ -146,6 +147,16 @@ class Launcher:
         if status == LaunchStatus.SCHEDULED and launch.scheduled_at and launch.scheduled_at > now:
             await repo.release(scope, launch.id, self.owner)
             return False
+        if status in (LaunchStatus.REQUESTED, LaunchStatus.SCHEDULED) and (
+            campaign.start_date > now
+        ):
+            # Nothing goes out before the campaign starts: its start date moved later since
+            # the launch was requested (or was minutes away then). The launch waits for it.
+            await self._set(scope, launch, LaunchStatus.SCHEDULED, scheduled_at=campaign.start_date)
+            launch.scheduled_at = campaign.start_date
+            await repo.release(scope, launch.id, self.owner)
+            log.info("launch_waits_for_start", launch_id=str(launch.id))
+            return False
         if status in (LaunchStatus.REQUESTED, LaunchStatus.SCHEDULED):
             if launch.attempts > MAX_START_ATTEMPTS:
                 raise _StartFailed("the launch could not be started")
@@ -187,8 +198,8 @@ class Launcher:
         if winner is not None:
             log.info("ab_winner_chosen", launch_id=str(launch.id), variant_id=str(winner))
 
-    async def _set(self, scope: TenantScope, launch: Launch, status: str) -> None:
-        await repo.set_state(scope, launch.id, self.owner, status)
+    async def _set(self, scope: TenantScope, launch: Launch, status: str, **values: Any) -> None:
+        await repo.set_state(scope, launch.id, self.owner, status, **values)
         launch.launch_status = status
 
     async def _finished(self, scope: TenantScope, launch: Launch, state: LauncherState) -> bool:
