@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from crm_common.events import EventType
-from crm_common.models import Delivery, OutboxEvent
+from crm_common.models import CampaignTemplate, CampaignTemplateLink, Delivery, OutboxEvent
 
 from .conftest import (
     RecordingAdapter,
@@ -141,3 +141,47 @@ async def test_a_launch_ended_while_messages_are_in_flight_ends_with_its_final_c
 async def _in_flight(adapter: RecordingAdapter) -> bool:
     """A send has begun that has not returned yet."""
     return sum(adapter.attempts.values()) > len(adapter.messages)
+
+
+async def test_a_resumed_launch_sends_the_message_as_it_is_now(db, start_runtime: Runner) -> None:
+    """A paused campaign may fix its message (and have it approved again): what goes out
+    after the resume is the message as it then is, not the one the launch started with."""
+    slow = RecordingAdapter(delay_s=0.02)
+    world = await make_world(db)
+    await add_contacts(db, world.company, 200)
+    launch = await request_launch(world)
+    await start_runtime(recorder=slow, dispatch_concurrency=1, dispatch_batch_size=20)
+
+    await wait_for(lambda: _at_least(slow, 10))
+    await set_campaign_status(db, world.campaign.id, "paused")
+
+    async def launch_paused() -> bool:
+        return (await load_launch(db, launch.id)).launch_status == "paused"
+
+    await wait_for(launch_paused)
+    await asyncio.sleep(1.0)  # the dispatcher has seen the pause (its checks are 0.2 s apart)
+    held_at = len(slow.messages)
+    before = {message.subject for message in slow.messages}
+    async with db.system_session() as session:
+        link = (
+            await session.execute(
+                select(CampaignTemplateLink).where(
+                    CampaignTemplateLink.campaign_id == world.campaign.id
+                )
+            )
+        ).scalar_one()
+        await session.execute(
+            update(CampaignTemplate)
+            .where(CampaignTemplate.id == link.template_id)
+            .values(default_settings={"subject": "Fixed subject"})
+        )
+    await set_campaign_status(db, world.campaign.id, "active")
+
+    await wait_for(lambda: _at_least(slow, held_at + 20), timeout=10)
+    after = {message.subject for message in slow.messages[held_at + 5 :]}
+    assert "Fixed subject" not in before
+    assert after == {"Fixed subject"}
+
+
+async def _at_least(adapter: RecordingAdapter, count: int) -> bool:
+    return len(adapter.messages) >= count

@@ -168,6 +168,9 @@ class Dispatcher:
     async def dispatch_batch(self, launch: ClaimedLaunch) -> int:
         """Claim, send and record one batch of a launch; 0 when nothing was due."""
         if await self.controls.control(launch.id) != Control.RUN:
+            # Paused (or stopping): a paused campaign may change its message and have it
+            # approved again, and a resumed launch sends the message as it then is.
+            self._contexts.pop(launch.id, None)
             return 0
         context = await self._context(launch)
         if context is None:
@@ -343,7 +346,11 @@ class Dispatcher:
         index = 0
         while index < len(items):
             control = await self.controls.control(context.launch_id)
-            if control == Control.RUN and time.monotonic() > deadline:
+            if control != Control.RUN:
+                # Paused mid-batch: the message may change before the resume (see
+                # `dispatch_batch`), so the launch reads it again then.
+                self._contexts.pop(context.launch_id, None)
+            elif time.monotonic() > deadline:
                 control = Control.HOLD
             if control != Control.RUN:
                 outcomes.extend(self._release(items[index:], control))
