@@ -110,5 +110,6 @@ async def test_nothing_goes_out_before_the_campaign_starts(
 
     await wait_for(finished)
     done = await load_launch(db, launch.id)
-    assert done.started_at is not None and done.started_at >= starts
+    assert done.started_at is not None
+    assert done.started_at >= starts
     assert len(adapter.messages) == 4
