@@ -36,3 +36,27 @@ def test_budget_figures_go_at_any_depth_and_the_rest_stays() -> None:
     assert redact_budget("total_budget") == "total_budget"  # a value, not a key
     assert redact_budget([1, "x", None]) == [1, "x", None]
     assert "total_budget" in BUDGET_FIELDS
+
+
+def test_a_launch_budget_check_and_a_budget_position_are_money() -> None:
+    launch = {
+        "launch_status": "sending",
+        "remaining": 1197,  # messages left: not money
+        "parameters": {
+            "channels": ["sms"],
+            "budget": {"forecast_cost": "2.40", "remaining": "1500.00", "currency_code": "USD"},
+        },
+    }
+    override = {"forecast_cost": "2.40", "remaining": "1500.00", "reason": "Board approved"}
+    alert = {
+        "alert_kind": "budget",
+        "details": {"threshold_percent": 80, "spent": "80.00", "remaining": "20.00"},
+    }
+
+    assert redact_budget(launch) == {
+        "launch_status": "sending",
+        "remaining": 1197,
+        "parameters": {"channels": ["sms"]},
+    }
+    assert redact_budget(override) == {"reason": "Board approved"}
+    assert redact_budget(alert) == {"alert_kind": "budget", "details": {"threshold_percent": 80}}

@@ -148,8 +148,16 @@ BUDGET_FIELDS = frozenset(
         "cost",
         # A campaign's governed content (approval snapshots): budget code -> amount.
         "budget_allocations",
+        # A launch's budget check (its parameters, its audit row, campaign.launch_requested)
+        # and a budget alert's position.
+        "budget",
+        "forecast_cost",
+        "spent",
     }
 )
+BUDGET_POSITION = frozenset({"forecast_cost", "spent"})
+"""Keys that make an object a budget position, whose `remaining` is money too (elsewhere,
+`remaining` counts messages left to send)."""
 
 
 def _budget_change(item: Any) -> bool:
@@ -165,11 +173,14 @@ def redact_budget(value: Any) -> Any:
     """A copy of `value` (dicts and lists, any depth) without budget figures, for principals
     lacking `view_budget`: their fields, and the changes of governed content to them."""
     if isinstance(value, dict):
+        hidden = BUDGET_FIELDS
+        if not BUDGET_POSITION.isdisjoint(value):
+            hidden = BUDGET_FIELDS | {"remaining"}
         # Only a dict or a list is walked into: a page's values are mostly neither.
         return {
             k: redact_budget(v) if isinstance(v, dict | list) else v
             for k, v in value.items()
-            if k not in BUDGET_FIELDS
+            if k not in hidden
         }
     if isinstance(value, list):
         return [
