@@ -4,7 +4,7 @@ path), an editable campaign, audience analysis, listing and soft delete."""
 import uuid
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from crm_common.models import AuditLog, Campaign, CampaignSegment, OutboxEvent
 
@@ -160,6 +160,31 @@ async def test_patch_put_and_revalidation(client, admin, campaign, add_segment) 
     assert replaced.json()["segment_type"] == "behavioral"
     assert null.status_code == 422
     assert moved.status_code == 422
+
+
+async def test_new_rules_clear_the_old_rules_counts(
+    client, admin, campaign, add_segment, db
+) -> None:
+    segment = await add_segment(admin, campaign["id"])
+    async with db.system_session() as session:  # as an evaluation leaves it
+        await session.execute(
+            update(CampaignSegment)
+            .where(CampaignSegment.id == uuid.UUID(segment["id"]))
+            .values(target_count=55, actual_count=38, last_evaluated_at=func.now())
+        )
+    path = f"/api/campaign-segments/{segment['id']}/"
+
+    renamed = (await client.patch(path, json={"segment_name": "Renamed"}, headers=admin)).json()
+    retargeted = (
+        await client.patch(path, json={"behavioral_criteria": BEHAVIOURAL}, headers=admin)
+    ).json()
+
+    # A new name leaves the audience as it was counted; new rules leave nothing counted.
+    assert (renamed["matched_count"], renamed["sendable_count"]) == (55, 38)
+    assert renamed["last_evaluated_at"] is not None
+    assert (retargeted["matched_count"], retargeted["sendable_count"]) == (0, 0)
+    assert retargeted["last_evaluated_at"] is None
+    assert retargeted["audience_analysis"]["evaluated"] is False
 
 
 async def test_list_filters(client, admin, campaign, create_campaign, add_segment, db) -> None:

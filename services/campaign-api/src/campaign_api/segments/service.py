@@ -222,8 +222,15 @@ async def update_segment(
     stored = {name: getattr(segment, name) for name in CRITERIA_FIELDS}
     ensure_pii_writable(values, stored, view_pii=principal.has(Permission.VIEW_PII))
     before = _audited(segment)
+    rules_changed = any(proposed[name] != stored[name] for name in CRITERIA_FIELDS)
     for name, value in values.items():
         setattr(segment, name, value)
+    if rules_changed:
+        # The counts were the old rules' audience: nothing is counted for the new ones until
+        # the segment is evaluated again.
+        segment.target_count = 0
+        segment.actual_count = 0
+        segment.last_evaluated_at = None
     segment.updated_at = datetime.now(UTC)
     await scope.session.flush()
     await record_update(
