@@ -110,10 +110,15 @@ async def test_if_none_match_gives_304(client, admin, create_campaign, funded) -
     path = f"/api/campaigns/{campaign['id']}/"
 
     same = await client.get(path, headers={**admin, "If-None-Match": '"1"'})
+    # If-None-Match compares weakly, and `*` names any version the campaign has.
+    weak = await client.get(path, headers={**admin, "If-None-Match": 'W/"1"'})
+    listed = await client.get(path, headers={**admin, "If-None-Match": '"7", W/"1"'})
+    anything = await client.get(path, headers={**admin, "If-None-Match": "*"})
     await client.patch(path, json={"description": "x"}, headers=admin)
     changed = await client.get(path, headers={**admin, "If-None-Match": '"1"'})
 
     assert same.status_code == 304
+    assert (weak.status_code, listed.status_code, anything.status_code) == (304, 304, 304)
     assert changed.status_code == 200
 
 

@@ -237,15 +237,18 @@ async def read_campaign(
     # With its segments, performance or roll-up the body changes without the campaign
     # changing: the version then only names it weakly (still good for If-Match).
     tag = f"W/{etag(base['version'])}" if extra else etag(base["version"])
-    if (
-        options.if_none_match is not None
-        and not extra
-        and tag in [t.strip() for t in options.if_none_match.split(",")]
-    ):
+    if options.if_none_match is not None and not extra and _none_match(options.if_none_match, tag):
         return CampaignView(None, tag)
     if lookup.hit and not extra:
         return CampaignView(base, tag, lookup.raw)
     return CampaignView({**base, **extra}, tag)
+
+
+def _none_match(header: str, tag: str) -> bool:
+    """Whether If-None-Match names `tag`: `*`, or one of its tags compared weakly (RFC 9110:
+    `W/"3"` matches `"3"`), as a GET's validator is compared."""
+    given = [part.strip() for part in header.split(",")]
+    return "*" in given or tag.removeprefix("W/") in (g.removeprefix("W/") for g in given)
 
 
 async def _includes(
