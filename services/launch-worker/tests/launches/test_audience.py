@@ -27,6 +27,7 @@ from launch_worker.audience.service import (
 )
 
 from .conftest import (
+    RecordingAdapter,
     World,
     add_contacts,
     add_variants,
@@ -288,3 +289,28 @@ async def test_a_resolution_cut_off_after_one_slice_completes_the_rest_when_run_
     low, last = launch_delivery_ids(launch.id)
     assert all(low <= delivery <= last for delivery, _ in rows)
     assert {delivery.hex[16:18] for delivery, _ in rows} == {"00", "01"}
+
+
+async def test_an_ab_test_without_a_wait_decides_once_the_sample_went_out(
+    db, start_runtime
+) -> None:
+    """`wait_minutes: 0` is no wait after the sample, not a decision before any of it was
+    sent (which would compare variants nobody received and give the tie to the control)."""
+    slow = RecordingAdapter(delay_s=0.01)
+    world = await make_world(db)
+    await add_contacts(db, world.company, 200)
+    await add_variants(world, 50, 50)
+    launch = await request_launch(
+        world, ab_test={"sample_percent": 50, "wait_minutes": 0, "metric": "open_rate"}
+    )
+    await start_runtime(recorder=slow, dispatch_concurrency=1, dispatch_batch_size=10)
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    done = await load_launch(db, launch.id)
+    decision = done.parameters["ab_test"]
+    sampled = sum(result["sent"] for result in decision["results"])
+    assert done.sent_count == 200
+    assert 60 <= sampled <= 140  # the whole sample (about half), counted at the decision

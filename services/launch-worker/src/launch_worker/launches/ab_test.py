@@ -37,6 +37,17 @@ _SEND_REST = text(
 )
 
 
+# The sample's progress: its messages not sent yet (or at the provider), and when its last
+# one went out.
+_SAMPLE_PROGRESS = text(
+    """
+    SELECT count(*) FILTER (WHERE delivery_status IN ('pending', 'sending')), max(sent_at)
+    FROM crm_deliveries
+    WHERE company_id = :company_id AND launch_id = :launch_id AND variant_id IS NOT NULL
+    """
+)
+
+
 @dataclass(frozen=True)
 class TestPhase:
     sample_percent: int
@@ -94,9 +105,16 @@ async def decide_if_due(
     """Choose and release the winner once the wait is over; the winner, or None when not
     (yet) due. Ties go to the earlier variant (the control first)."""
     phase = test_phase(launch.parameters)
-    if phase is None or phase.decided or launch.resolved_at is None:
+    if phase is None or phase.decided or launch.resolved_at is None or not variant_order:
         return None
-    if now < launch.resolved_at + phase.wait or not variant_order:
+    # The wait starts once the whole sample went out (a throttled or large sample takes a
+    # while): a decision before would compare variants nobody received yet.
+    unsent, last_sent = (
+        await scope.session.execute(
+            _SAMPLE_PROGRESS, {"company_id": scope.company_id, "launch_id": launch.id}
+        )
+    ).one()
+    if unsent or now < (last_sent or launch.resolved_at) + phase.wait:
         return None
     counts = await variant_counts(scope, launch.campaign_id, launch.id)
     order = {variant: index for index, variant in enumerate(variant_order)}
