@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from crm_common.events import EventType
-from crm_common.models import AuditLog, OutboxEvent
+from crm_common.models import AuditLog, Campaign, OutboxEvent
 from launch_worker.launches.service import complete_ended_campaigns
 
 from .conftest import (
@@ -113,3 +113,29 @@ async def test_nothing_goes_out_before_the_campaign_starts(
     assert done.started_at is not None
     assert done.started_at >= starts
     assert len(adapter.messages) == 4
+
+
+async def test_a_launch_whose_campaign_went_back_to_approval_fails_saying_so(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    # Approved when requested, edited since (back to pending approval): the launch ends at
+    # once naming the approval, not after its retries as an audience it could not resolve.
+    world = await make_world(db)
+    await add_contacts(db, world.company, 3)
+    launch = await request_launch(world)
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.id == world.campaign.id)
+            .values(approval_status="pending_approval")
+        )
+    await start_runtime()
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=10)
+    failed = await load_launch(db, launch.id)
+    assert failed.launch_status == "failed"
+    assert "approval is pending_approval" in (failed.last_error or "")
+    assert adapter.messages == []

@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from crm_common.campaign_cache import invalidate_campaign
 from crm_common.campaign_changes import record_status_change
 from crm_common.db import after_commit
-from crm_common.enums import CampaignStatus, LaunchStatus
+from crm_common.enums import ApprovalStatus, CampaignStatus, LaunchStatus
 from crm_common.errors import CRMError
 from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.privacy.consent import expire_due
@@ -160,6 +160,15 @@ class Launcher:
         if status in (LaunchStatus.REQUESTED, LaunchStatus.SCHEDULED):
             if launch.attempts > MAX_START_ATTEMPTS:
                 raise _StartFailed("the launch could not be started")
+            if campaign.approval_status in (
+                ApprovalStatus.PENDING_APPROVAL,
+                ApprovalStatus.REJECTED,
+            ):
+                # Changed (or refused) since the launch was requested: it may not go active.
+                raise _StartFailed(
+                    f"the campaign's approval is {campaign.approval_status} (it changed after "
+                    "the launch was requested): approve it and launch again"
+                )
             await self._set(scope, launch, LaunchStatus.RESOLVING)
             state.step_now = True  # resolve at once, now that `resolving` is visible
             return True
