@@ -23,6 +23,10 @@ from .conftest import (
 )
 
 
+async def _finished(db, launch_id) -> bool:
+    return (await load_launch(db, launch_id)).finished_at is not None
+
+
 async def test_a_scheduled_launch_starts_at_its_time(
     db, adapter: RecordingAdapter, start_runtime: Runner
 ) -> None:
@@ -38,10 +42,7 @@ async def test_a_scheduled_launch_starts_at_its_time(
     assert adapter.messages == []
     assert (await load_campaign(db, world.campaign.id)).campaign_status == "planned"
 
-    async def finished() -> bool:
-        return (await load_launch(db, launch.id)).finished_at is not None
-
-    await wait_for(finished)
+    await wait_for(lambda: _finished(db, launch.id))
     done = await load_launch(db, launch.id)
     assert done.started_at is not None
     assert done.started_at >= at
@@ -77,10 +78,7 @@ async def test_a_campaign_ended_by_its_date_ends_its_launch(
     await complete_ended_campaigns(resources, now + timedelta(seconds=1))
     await start_runtime()
 
-    async def finished() -> bool:
-        return (await load_launch(db, launch.id)).finished_at is not None
-
-    await wait_for(finished)
+    await wait_for(lambda: _finished(db, launch.id))
     assert (await load_launch(db, launch.id)).launch_status == "completed"
     assert adapter.messages == []
 
@@ -105,10 +103,7 @@ async def test_nothing_goes_out_before_the_campaign_starts(
     assert held.scheduled_at == starts
     assert adapter.messages == []
 
-    async def finished() -> bool:
-        return (await load_launch(db, launch.id)).finished_at is not None
-
-    await wait_for(finished)
+    await wait_for(lambda: _finished(db, launch.id))
     done = await load_launch(db, launch.id)
     assert done.started_at is not None
     assert done.started_at >= starts
@@ -131,10 +126,7 @@ async def test_a_launch_whose_campaign_went_back_to_approval_fails_saying_so(
         )
     await start_runtime()
 
-    async def finished() -> bool:
-        return (await load_launch(db, launch.id)).finished_at is not None
-
-    await wait_for(finished, timeout=10)
+    await wait_for(lambda: _finished(db, launch.id), timeout=10)
     failed = await load_launch(db, launch.id)
     assert failed.launch_status == "failed"
     assert "approval is pending_approval" in (failed.last_error or "")
