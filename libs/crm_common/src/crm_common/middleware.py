@@ -113,16 +113,6 @@ class RequestContextMiddleware:
                     return 413, "payload_too_large", "The request body is too large.", None
             except ValueError:
                 return 400, "bad_request", "Content-Length is not a number.", None
-        encoding = headers.get(b"content-encoding", b"identity").strip().lower()
-        if encoding not in (b"", b"identity"):
-            # Read as it came, a compressed body would be refused for what its bytes happen
-            # to hold; say what is wrong instead.
-            return (
-                415,
-                "unsupported_media_type",
-                "Request bodies are accepted uncompressed (no Content-Encoding).",
-                None,
-            )
         query: bytes = scope.get("query_string", b"")
         if b"%00" in query or b"\x00" in query:
             return 422, "validation_error", "NUL characters are not allowed.", "query"
@@ -149,6 +139,12 @@ class RequestContextMiddleware:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
+        encoding = headers.get(b"content-encoding", b"identity").strip().lower()
+        if body and encoding not in (b"", b"identity"):
+            # Read as it came, a compressed body would be refused for what its bytes happen
+            # to hold; say what is wrong instead.
+            unsupported = "Request bodies are accepted uncompressed (no Content-Encoding)."
+            return b"", (415, "unsupported_media_type", unsupported, None)
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if content_type != b"multipart/form-data" and (b"\x00" in body or b"\\u0000" in body):
             return b"", (422, "validation_error", "NUL characters are not allowed.", "body")
