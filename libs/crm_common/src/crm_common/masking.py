@@ -158,6 +158,7 @@ BUDGET_FIELDS = frozenset(
 BUDGET_POSITION = frozenset({"forecast_cost", "spent"})
 """Keys that make an object a budget position, whose `remaining` is money too (elsewhere,
 `remaining` counts messages left to send)."""
+_POSITION_FIELDS = BUDGET_FIELDS | {"remaining"}
 
 
 def _budget_change(item: Any) -> bool:
@@ -173,9 +174,7 @@ def redact_budget(value: Any) -> Any:
     """A copy of `value` (dicts and lists, any depth) without budget figures, for principals
     lacking `view_budget`: their fields, and the changes of governed content to them."""
     if isinstance(value, dict):
-        hidden = BUDGET_FIELDS
-        if not BUDGET_POSITION.isdisjoint(value):
-            hidden = BUDGET_FIELDS | {"remaining"}
+        hidden = BUDGET_FIELDS if BUDGET_POSITION.isdisjoint(value) else _POSITION_FIELDS
         # Only a dict or a list is walked into: a page's values are mostly neither.
         return {
             k: redact_budget(v) if isinstance(v, dict | list) else v

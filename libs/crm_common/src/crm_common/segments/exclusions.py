@@ -33,19 +33,13 @@ suppressions = Suppression.__table__
 consents = ContactConsent.__table__
 
 DELIVERY_CHANNELS = tuple(channel.value for channel in DeliveryChannel)
-# The contact column holding the keyed hash of its address on a channel (others are
-# suppressed by contact id). Addresses are sealed (crm_common.crypto.pii); a suppression
-# carries the hash of its address under the same company key, so they match by hash.
-_ADDRESS_COLUMNS = {
-    DeliveryChannel.EMAIL.value: contacts.c.email_hash,
-    DeliveryChannel.SMS.value: contacts.c.phone_hash,
-}
-
-
-# A message needs an address on its channel (direct mail and social are addressed otherwise).
-_ADDRESS_REQUIRED = {
-    DeliveryChannel.EMAIL.value: contacts.c.email,
-    DeliveryChannel.SMS.value: contacts.c.phone,
+# The channels whose messages need an address of the contact (direct mail and social are
+# addressed otherwise): the sealed address, and its keyed hash. Addresses are sealed
+# (crm_common.crypto.pii); a suppression carries the hash of its address under the same
+# company key, so they match by hash (other channels are suppressed by contact id).
+_ADDRESSES = {
+    DeliveryChannel.EMAIL.value: (contacts.c.email, contacts.c.email_hash),
+    DeliveryChannel.SMS.value: (contacts.c.phone, contacts.c.phone_hash),
 }
 
 
@@ -115,7 +109,7 @@ def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
     )
     by_address = [
         _address_suppressed(column, company_id, [name] if name == channel else [None])
-        for name, column in _ADDRESS_COLUMNS.items()
+        for name, (_, column) in _ADDRESSES.items()
     ]
     return or_(by_contact, *by_address)
 
@@ -123,15 +117,18 @@ def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
 def addressed_sql(channel: str) -> ColumnElement[bool]:
     """Whether a contact has an address on `channel` (a delivery channel) where a message
     needs one."""
-    address = _ADDRESS_REQUIRED.get(channel)
-    return true() if address is None else address.is_not(None)
+    address = _ADDRESSES.get(channel)
+    return true() if address is None else address[0].is_not(None)
+
+
+def allowed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+    """Consent for `channel` (a delivery channel) and not suppressed there."""
+    return and_(consent_sql(channel), not_(suppressed_sql(channel, company_id)))
 
 
 def sendable_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
-    """Consent for `channel` (a delivery channel), not suppressed there, and addressable."""
-    return and_(
-        consent_sql(channel), not_(suppressed_sql(channel, company_id)), addressed_sql(channel)
-    )
+    """Allowed on `channel` (a delivery channel) and addressable there."""
+    return and_(allowed_sql(channel, company_id), addressed_sql(channel))
 
 
 def reachability(channel: str | None, company_id: uuid.UUID) -> Reachability:
@@ -140,6 +137,6 @@ def reachability(channel: str | None, company_id: uuid.UUID) -> Reachability:
     if not channels:
         return Reachability(None, true(), true(), true())
     consented = or_(*(consent_sql(ch) for ch in channels))
-    allowed = or_(*(and_(consent_sql(ch), not_(suppressed_sql(ch, company_id))) for ch in channels))
+    allowed = or_(*(allowed_sql(ch, company_id) for ch in channels))
     sendable = or_(*(sendable_sql(ch, company_id) for ch in channels))
     return Reachability(channel, consented, allowed, sendable)
