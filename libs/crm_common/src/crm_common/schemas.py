@@ -213,3 +213,17 @@ IsoAwareDateTime = Annotated[
     AwareDatetime, BeforeValidator(_iso_only), AfterValidator(_in_utc_range)
 ]
 """A date and time in ISO 8601 with its offset (numbers refused)."""
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day_through(value: Any) -> Any:
+    """A bare date as an upper bound means that whole day: its last microsecond (the
+    resolution of a stored moment), so `end_to=2026-12-31` keeps what ends that afternoon."""
+    if isinstance(value, str) and _DATE_ONLY.match(value):
+        return f"{value}T23:59:59.999999"
+    return value
+
+
+IsoDateTimeThrough = Annotated[IsoDateTime, BeforeValidator(_day_through)]
+"""An inclusive upper bound in ISO 8601: a date and time, or a date for the whole of it."""

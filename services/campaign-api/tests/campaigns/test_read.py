@@ -242,6 +242,23 @@ async def test_date_ranges(client, admin, catalogue, start_date) -> None:
     assert set(ending) == {"AUT-1", "WIN-1"}
 
 
+async def test_a_bare_date_as_upper_bound_takes_in_that_whole_day(
+    client, admin, catalogue, start_date
+) -> None:
+    """`start_to=<day>` keeps what starts that afternoon, not only what starts at midnight."""
+
+    def day(days: int) -> str:
+        return (start_date + timedelta(days=days)).date().isoformat()
+
+    starting = await _codes(client, admin, f"start_from={day(10)}&start_to={day(30)}")
+    ending = await _codes(client, admin, f"end_to={day(25)}")
+    before = await _codes(client, admin, f"start_to={day(29)}")
+
+    assert set(starting) == {"SUM-1", "AUT-1", "WIN-1"}
+    assert set(ending) == {"SPR-1", "SUM-1", "AUT-1"}
+    assert "WIN-1" not in before
+
+
 async def test_sorting(client, admin, catalogue) -> None:
     by_start = await _codes(client, admin, "sort_by=start_date&sort_order=asc")
     by_start_desc = await _codes(client, admin, "sort_by=start_date&sort_order=desc")

@@ -58,7 +58,7 @@ from crm_common.errors import (
 )
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
-from crm_common.schemas import IsoDateTime
+from crm_common.schemas import IsoDateTime, IsoDateTimeThrough
 from crm_common.security.principal import Principal
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
@@ -145,9 +145,15 @@ async def campaign_filters(
         Query(min_length=1, max_length=200, description="Text in the name, code or description."),
     ] = None,
     start_from: Annotated[IsoDateTime | None, Query(description="Start date on or after.")] = None,
-    start_to: Annotated[IsoDateTime | None, Query(description="Start date on or before.")] = None,
+    start_to: Annotated[
+        IsoDateTimeThrough | None,
+        Query(description="Start date on or before (a bare date: through that day)."),
+    ] = None,
     end_from: Annotated[IsoDateTime | None, Query(description="End date on or after.")] = None,
-    end_to: Annotated[IsoDateTime | None, Query(description="End date on or before.")] = None,
+    end_to: Annotated[
+        IsoDateTimeThrough | None,
+        Query(description="End date on or before (a bare date: through that day)."),
+    ] = None,
     sort_by: SortField = SortField.CREATED_AT,
     sort_order: SortOrder = SortOrder.DESC,
 ) -> CampaignFilters:

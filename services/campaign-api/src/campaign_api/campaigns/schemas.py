@@ -30,7 +30,7 @@ from crm_common.enums import (
     Channel,
     SegmentType,
 )
-from crm_common.schemas import IsoDateTime, Schema, WriteSchema
+from crm_common.schemas import IsoDateTime, IsoDateTimeThrough, Schema, WriteSchema
 
 _EXAMPLE_WRITE: dict[str, Any] = {
     "campaign_name": "Spring sale 2026",
@@ -370,9 +370,9 @@ class CampaignFilters(Schema):
     campaign_category: list[CampaignCategory] | None = None
     search: str | None = None
     start_from: IsoDateTime | None = None
-    start_to: IsoDateTime | None = None
+    start_to: IsoDateTimeThrough | None = None
     end_from: IsoDateTime | None = None
-    end_to: IsoDateTime | None = None
+    end_to: IsoDateTimeThrough | None = None
     sort_by: SortField = SortField.CREATED_AT
     sort_order: SortOrder = SortOrder.DESC
 
