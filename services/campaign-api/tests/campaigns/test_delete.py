@@ -1,13 +1,16 @@
 """Soft delete: segments go with the campaign, history stays, sending in progress blocks it."""
 
 import uuid
+from datetime import date
+from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from crm_common.models import (
     AuditLog,
     Campaign,
+    CampaignMetric,
     CampaignSegment,
     Contact,
     Delivery,
@@ -88,11 +91,13 @@ async def test_a_live_launch_blocks_the_delete(
 
 
 @pytest.mark.parametrize(
-    ("status", "blocked"), [("pending", True), ("sending", True), ("sent", False)]
+    ("status", "reason"),
+    [("pending", "live_deliveries"), ("sending", "live_deliveries"), ("sent", "sent_messages")],
 )
-async def test_deliveries_in_progress_block_the_delete(
-    client, acme, user_for, campaign, db, status, blocked
+async def test_deliveries_block_the_delete(
+    client, acme, user_for, campaign, db, status, reason
 ) -> None:
+    """In progress, the sending would lose its campaign; sent, analytics count them."""
     user, headers = await user_for(acme, "admin")
     launch = await _launch(db, acme, campaign["id"], user.id, "completed")
     async with db.system_session() as session:
@@ -112,7 +117,49 @@ async def test_deliveries_in_progress_block_the_delete(
 
     response = await client.delete(f"/api/campaigns/{campaign['id']}/", headers=headers)
 
-    assert response.status_code == (409 if blocked else 200)
+    assert response.status_code == 409
+    assert response.json()["error_code"] == "campaign_in_use"
+    assert response.json()["details"][reason] is True
+
+
+async def test_spend_or_metrics_block_the_delete(client, acme, user_for, campaign, db) -> None:
+    """Money spent keeps counting against the year, so the campaign that spent it stays."""
+    _, headers = await user_for(acme, "admin")
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.id == uuid.UUID(campaign["id"]))
+            .values(actual_spend=Decimal("12.50"))
+        )
+    spent = await client.delete(f"/api/campaigns/{campaign['id']}/", headers=headers)
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.id == uuid.UUID(campaign["id"]))
+            .values(actual_spend=Decimal(0))
+        )
+        session.add(
+            CampaignMetric(
+                company_id=acme.id,
+                campaign_id=uuid.UUID(campaign["id"]),
+                metric_date=date.today(),
+                channel="email",
+                clicks=3,
+            )
+        )
+    measured = await client.delete(f"/api/campaigns/{campaign['id']}/", headers=headers)
+
+    assert spent.status_code == 409
+    assert spent.json()["details"]["recorded_spend"] is True
+    assert measured.status_code == 409
+    assert measured.json()["details"] == {
+        "live_launches": False,
+        "live_deliveries": False,
+        "live_sub_campaigns": False,
+        "sent_messages": False,
+        "recorded_metrics": True,
+        "recorded_spend": False,
+    }
 
 
 async def test_finished_launches_do_not_block(client, acme, user_for, campaign, db) -> None:

@@ -283,33 +283,39 @@ async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when:
     return int(result.rowcount or 0)
 
 
-async def in_use(scope: TenantScope, campaign_id: uuid.UUID) -> dict[str, bool]:
-    """Whether launches or deliveries in progress, or live sub-campaigns, reference the
-    campaign."""
-    launches = select(
-        scope.select(
-            Launch,
-            Launch.campaign_id == campaign_id,
-            Launch.launch_status.in_(LIVE_LAUNCH_STATUSES),
-        ).exists()
-    )
-    deliveries = select(
-        scope.select(
-            Delivery,
-            Delivery.campaign_id == campaign_id,
-            Delivery.delivery_status.in_(LIVE_DELIVERY_STATUSES),
-        ).exists()
-    )
+async def in_use(scope: TenantScope, campaign: Campaign) -> dict[str, bool]:
+    """What keeps a campaign from being deleted, in one statement: launches or deliveries in
+    progress, live sub-campaigns, and what analytics and the budgets count — messages it
+    sent, metrics recorded for it, money it spent (blueprint 5.3: a campaign referenced in
+    communications or analytics is restricted from deletion; it is completed or cancelled
+    instead, and its spend keeps counting against the year)."""
+    launches = scope.select(
+        Launch, Launch.campaign_id == campaign.id, Launch.launch_status.in_(LIVE_LAUNCH_STATUSES)
+    ).exists()
+    deliveries = scope.select(
+        Delivery,
+        Delivery.campaign_id == campaign.id,
+        Delivery.delivery_status.in_(LIVE_DELIVERY_STATUSES),
+    ).exists()
+    sent = scope.select(
+        Delivery,
+        Delivery.campaign_id == campaign.id,
+        Delivery.delivery_status.not_in(LIVE_DELIVERY_STATUSES),
+    ).exists()
+    measured = scope.select(CampaignMetric, CampaignMetric.campaign_id == campaign.id).exists()
     # A parent goes only after its sub-campaigns (the hierarchy guard refuses it as well).
-    children = select(
-        scope.select(
-            Campaign, Campaign.parent_campaign_id == campaign_id, ~Campaign.is_deleted
-        ).exists()
-    )
+    children = scope.select(
+        Campaign, Campaign.parent_campaign_id == campaign.id, ~Campaign.is_deleted
+    ).exists()
+    statement = select(launches, deliveries, children, sent, measured)
+    row = (await scope.session.execute(statement)).one()
     return {
-        "live_launches": bool((await scope.session.execute(launches)).scalar_one()),
-        "live_deliveries": bool((await scope.session.execute(deliveries)).scalar_one()),
-        "live_sub_campaigns": bool((await scope.session.execute(children)).scalar_one()),
+        "live_launches": bool(row[0]),
+        "live_deliveries": bool(row[1]),
+        "live_sub_campaigns": bool(row[2]),
+        "sent_messages": bool(row[3]),
+        "recorded_metrics": bool(row[4]),
+        "recorded_spend": campaign.actual_spend > 0,
     }
 
 

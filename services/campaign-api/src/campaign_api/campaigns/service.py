@@ -307,9 +307,9 @@ async def metrics_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any
 
 
 async def delete_campaign(scope: TenantScope, principal: Principal, campaign: Campaign) -> int:
-    """Soft-delete a locked campaign and its segments (history kept); refused while launches
-    or deliveries in progress reference it. Returns how many segments were deleted."""
-    usage = await repository.in_use(scope, campaign.id)
+    """Soft-delete a locked campaign and its segments (history kept); refused while anything
+    in `repository.in_use` holds it. Returns how many segments were deleted."""
+    usage = await repository.in_use(scope, campaign)
     if any(usage.values()):
         raise CampaignInUse(details=usage)
     now = datetime.now(UTC)
