@@ -137,9 +137,12 @@ class LaunchRuntime:
         self.wake()
 
     async def _dispatch_loop(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            if await self.dispatcher.run_round() == 0:
-                await self._nap(self._dispatch_wake, stop)
+        try:
+            while not stop.is_set():
+                if await self.dispatcher.run_round() == 0 and not self.dispatcher.busy:
+                    await self._nap(self._dispatch_wake, stop)
+        finally:
+            await self.dispatcher.cancel_in_flight()
 
     async def _end_date_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from crm_common.models import Delivery
+from crm_common.models import Contact, Delivery
 
 from .conftest import (
     RecordingAdapter,
@@ -18,6 +18,7 @@ from .conftest import (
     load_launch,
     make_world,
     request_launch,
+    suppress,
     wait_for,
 )
 
@@ -188,3 +189,80 @@ async def test_nothing_is_sent_once_the_campaign_is_past_its_end_date(
     counts = await delivery_counts(db, launch.id)
     assert counts.get("sent", 0) == sent_by_then
     assert counts.get("sending", 0) == 0
+
+
+async def test_a_launch_throttled_to_one_a_minute_holds_up_no_other(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """Its batch waits a minute on the rate limit; the other launches' batches go on."""
+    slow = await make_world(db)
+    await add_contacts(db, slow.company, 5, prefix="slow")
+    fast = await make_world(db)
+    await add_contacts(db, fast.company, 5, prefix="fast")
+    throttled = await request_launch(slow, throttle_per_minute=1)
+    await start_runtime(dispatch_batch_size=200, delivery_lease_s=120.0)
+
+    async def throttled_sent_one() -> bool:
+        return len(adapter.messages) >= 1
+
+    await wait_for(throttled_sent_one)
+    other = await request_launch(fast)
+
+    async def other_finished() -> bool:
+        return (await load_launch(db, other.id)).finished_at is not None
+
+    await wait_for(other_finished, timeout=15)
+    assert (await load_launch(db, other.id)).sent_count == 5
+    assert (await load_launch(db, throttled.id)).sent_count <= 2
+
+
+async def test_an_unsubscribe_or_suppression_during_a_launch_stops_its_messages(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """Consent and suppressions are checked again as each batch is claimed: a contact who
+    withdraws consent, or whose address is suppressed, after the audience was frozen gets
+    nothing more from the launch (at most the one-message batch already claimed goes)."""
+    world = await make_world(db)
+    contacts = await add_contacts(db, world.company, 10)
+    launch = await request_launch(world, throttle_per_minute=60)
+    await start_runtime(dispatch_batch_size=200, delivery_lease_s=60.0)
+
+    async def first_sent() -> bool:
+        return len(adapter.messages) >= 1
+
+    await wait_for(first_sent)
+    sent_to = {message.recipient for message in adapter.messages}
+    withdrawn = [c for c in contacts[:-1] if c.email not in sent_to]
+    suppressed = contacts[-1]
+    async with db.system_session() as session:
+        await session.execute(
+            update(Contact)
+            .where(Contact.id.in_([c.id for c in withdrawn]))
+            .values(consented_channels=[])
+        )
+    await suppress(world, str(suppressed.email))
+    changed_at = len(adapter.messages)
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    assert len(adapter.messages) <= changed_at + 1
+    async with db.system_session() as session:
+        codes = dict(
+            (
+                await session.execute(
+                    select(Delivery.contact_id, Delivery.error_code).where(
+                        Delivery.launch_id == launch.id, Delivery.delivery_status == "skipped"
+                    )
+                )
+            ).all()
+        )
+    ended = await load_launch(db, launch.id)
+    assert ended.sent_count + ended.skipped_count == 10
+    assert ended.skipped_count >= 10 - changed_at - 1
+    assert set(codes.values()) <= {"no_consent", "suppressed"}
+    assert all(codes[c.id] == "no_consent" for c in withdrawn if c.id in codes)
+    recipients = {message.recipient for message in adapter.messages}
+    # Skipped as suppressed, unless it had its message before (or in the batch in flight).
+    assert codes.get(suppressed.id) == "suppressed" or suppressed.email in recipients

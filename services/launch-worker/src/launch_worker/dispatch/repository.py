@@ -5,19 +5,37 @@ the launch's tenant session (row-level security) and names the company as well."
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, Float, Integer, Numeric, String, Text, Uuid, bindparam, text
+from sqlalchemy import (
+    DateTime,
+    Float,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    Uuid,
+    any_,
+    bindparam,
+    case,
+    literal,
+    not_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.crypto import pii
 from crm_common.messages import CONTACT_FIELDS
 from crm_common.models import CLAIMABLE_DELIVERY, FRESH_DELIVERY, launch_delivery_ids
+from crm_common.segments import exclusions
 from launch_worker.launches.repository import lowest_fresh
 
 # A batch of a launch's due deliveries. First those of the claimable index, oldest due first:
@@ -210,6 +228,9 @@ class ClaimedDelivery:
     variant_id: uuid.UUID | None
     attempts: int
     contact: dict[str, Any]
+    refused: str | None = None
+    """Why the contact may no longer be sent to on the channel (`no_consent`, `suppressed`):
+    consent withdrawn or ended, or a suppression added, since the audience was frozen."""
 
 
 @dataclass
@@ -300,6 +321,7 @@ async def claim_batch(
             for row in found
         ],
     )
+    refused = await _refused(session, company_id, found)
     claimed = []
     for row, contact in zip(found, contacts, strict=True):
         contact.pop("id")
@@ -311,9 +333,38 @@ async def claim_batch(
                 variant_id=row["variant_id"],
                 attempts=row["attempts"],
                 contact=contact,
+                refused=refused.get((row["contact_id"], row["channel"])),
             )
         )
     return claimed, fresh
+
+
+async def _refused(
+    session: AsyncSession, company_id: uuid.UUID, found: Sequence[Any]
+) -> dict[tuple[uuid.UUID, str], str]:
+    """Of a batch's (contact, channel) pairs, those no longer allowed (crm_common.segments
+    .exclusions: the predicates the audience was frozen with), each with its reason, in one
+    statement: an unsubscribe, a STOP or a complaint that lands while a launch is sending
+    keeps the rest of that launch from the contact."""
+    by_channel: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for row in found:
+        by_channel[row["channel"]].append(row["contact_id"])
+    if not by_channel:
+        return {}
+    parts = [
+        select(
+            exclusions.contacts.c.id,
+            literal(channel, String),
+            case((exclusions.consent_sql(channel), "suppressed"), else_="no_consent"),
+        ).where(
+            exclusions.contacts.c.company_id == company_id,
+            exclusions.contacts.c.id == any_(literal(ids, ARRAY(Uuid()))),
+            not_(exclusions.allowed_sql(channel, company_id)),
+        )
+        for channel, ids in sorted(by_channel.items())
+    ]
+    rows = await session.execute(union_all(*parts))
+    return {(row[0], row[1]): row[2] for row in rows}
 
 
 async def record_batch(

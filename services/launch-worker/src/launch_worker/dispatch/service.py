@@ -58,9 +58,18 @@ RATED_BATCH_S = 1.0
 """A rate-limited launch claims what its rate sends in about this long: its batches are
 recorded (and its progress moves) every second or so, and a pause or cancel finds little
 claimed."""
-PARALLEL_LAUNCHES = 8
-"""Launches a dispatcher sends at once: a slow one (throttled, or a slow provider) does not
-hold up the others."""
+PARALLEL_LAUNCHES = 32
+"""Launches a dispatcher has a batch in flight for at once (a batch holds a database
+connection only to claim and to record)."""
+ROUND_WAIT_S = 0.05
+"""The longest a dispatch round waits for a batch in flight to end before it looks for
+launches that have none."""
+
+
+_REFUSED = {
+    "no_consent": "consent withdrawn or ended since the launch started",
+    "suppressed": "suppressed since the launch started",
+}
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,8 @@ class Dispatcher:
         """Where this worker looks for each sending launch's fresh deliveries."""
         self._launches: list[ClaimedLaunch] | None = None
         self._launches_read_at = 0.0
-        self._parallel = asyncio.Semaphore(PARALLEL_LAUNCHES)
+        self._in_flight: dict[uuid.UUID, asyncio.Task[int]] = {}
+        """Each launch's batch in flight."""
 
     async def _sending_launches(self) -> list[ClaimedLaunch]:
         """The launches in `sending`, re-read at most every LAUNCH_LIST_TTL_S while batches
@@ -128,29 +138,72 @@ class Dispatcher:
             self._launches_read_at = now
         return self._launches
 
+    @property
+    def busy(self) -> bool:
+        """Whether batches are in flight (the dispatch loop then does not nap)."""
+        return bool(self._in_flight)
+
     async def run_round(self) -> int:
-        """One batch of every sending launch; the number of deliveries handled."""
+        """Start a batch of every sending launch that has none in flight (at most
+        PARALLEL_LAUNCHES in flight), then wait up to ROUND_WAIT_S for one to end; the number
+        of deliveries the ended batches handled. Each launch goes at its own pace: one waiting
+        on its rate limit, or on a slow provider, keeps only its own batch in flight while
+        the others' batches go on, round after round."""
         launches = await self._sending_launches()
         live = {launch.id for launch in launches}
-        for gone in (set(self._contexts) | set(self._fresh)) - live:
+        for gone in (set(self._contexts) | set(self._fresh)) - live - set(self._in_flight):
             self._contexts.pop(gone, None)
             self._fresh.pop(gone, None)
             self.controls.forget(gone)
             self.alerts.forget(gone)
-        handled = sum(await asyncio.gather(*(self._dispatch_apart(launch) for launch in launches)))
-        if handled == 0:  # idle: the next round looks for launches afresh
+        for launch in launches:
+            if len(self._in_flight) >= PARALLEL_LAUNCHES:
+                break
+            if launch.id not in self._in_flight:
+                self._in_flight[launch.id] = asyncio.create_task(
+                    self._dispatch_apart(launch), name=f"dispatch-{launch.id}"
+                )
+        if not self._in_flight:  # idle: the next round looks for launches afresh
+            self._launches = None
+            return 0
+        await asyncio.wait(
+            self._in_flight.values(), timeout=ROUND_WAIT_S, return_when=asyncio.FIRST_COMPLETED
+        )
+        handled = self._collect()
+        if handled == 0 and self._in_flight:
+            # Only batches that found nothing ended (a paused launch): wait out the round
+            # rather than start them again at once.
+            await asyncio.wait(self._in_flight.values(), timeout=ROUND_WAIT_S)
+            handled = self._collect()
+        if handled == 0 and not self._in_flight:
             self._launches = None
         return handled
 
+    def _collect(self) -> int:
+        """Take the ended batches out of those in flight; the deliveries they handled."""
+        handled = 0
+        for launch_id, task in list(self._in_flight.items()):
+            if task.done():
+                del self._in_flight[launch_id]
+                handled += task.result()
+        return handled
+
+    async def cancel_in_flight(self) -> None:
+        """Stop the batches in flight (the worker is stopping: their leases lapse and
+        another worker sends what they had claimed and not recorded)."""
+        tasks = list(self._in_flight.values())
+        self._in_flight = {}
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     async def _dispatch_apart(self, launch: ClaimedLaunch) -> int:
-        """One batch of `launch`, beside the other launches' (at most PARALLEL_LAUNCHES at
-        once); its trouble is logged and stops none of them."""
-        async with self._parallel:
-            try:
-                return await self.dispatch_batch(launch)
-            except Exception as exc:
-                log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
-                return 0
+        """One batch of `launch`; its trouble is logged and stops no other launch."""
+        try:
+            return await self.dispatch_batch(launch)
+        except Exception as exc:
+            log.exception("dispatch_batch_failed", launch_id=str(launch.id), error=repr(exc))
+            return 0
 
     async def _context(self, launch: ClaimedLaunch) -> LaunchContext | None:
         context = self._contexts.get(launch.id)
@@ -274,6 +327,13 @@ class Dispatcher:
         sender: str | None,
     ) -> tuple[repo.Outcome | None, Pending | None]:
         contact = delivery.contact
+        if delivery.refused is not None:
+            return repo.Outcome(
+                delivery.id,
+                "skipped",
+                error=_REFUSED[delivery.refused],
+                code=delivery.refused,
+            ), None
         if context.quiet is not None and context.quiet.applies_to(delivery.channel):
             timezone = contact.get("timezone")
             held = context.quiet.held_until(now, timezone if isinstance(timezone, str) else None)
