@@ -286,9 +286,9 @@ async def soft_delete_segments(scope: TenantScope, campaign_id: uuid.UUID, when:
 async def in_use(scope: TenantScope, campaign: Campaign) -> dict[str, bool]:
     """What keeps a campaign from being deleted, in one statement: launches or deliveries in
     progress, live sub-campaigns, and what analytics and the budgets count — messages it
-    sent, metrics recorded for it, money it spent (blueprint 5.3: a campaign referenced in
-    communications or analytics is restricted from deletion; it is completed or cancelled
-    instead, and its spend keeps counting against the year)."""
+    sent, metrics recorded for it, money it spent (a campaign referenced in communications
+    or analytics is completed or cancelled instead, and its spend keeps counting against the
+    year)."""
     launches = scope.select(
         Launch, Launch.campaign_id == campaign.id, Launch.launch_status.in_(LIVE_LAUNCH_STATUSES)
     ).exists()
