@@ -3403,10 +3403,12 @@ export interface components {
         };
         /**
          * BudgetAvailability
-         * @description What a budget holds: its total, what live campaigns' allocations hold, what its active
-         *     child budgets took out of it, and what is left (total - held - drawn).
+         * @description What a budget holds: its total, what live campaigns' allocations hold (each the amount
+         *     allocated, or what its sending drew when that is more), what finished campaigns' sending
+         *     drew on it, what its active child budgets took out of it, and what is left (total - held -
+         *     spent - drawn).
          * @example {
-         *       "available_amount": "255000.00",
+         *       "available_amount": "225000.00",
          *       "budget_code": "FY2026-MKT",
          *       "budget_id": "3b9d6c55-6a43-4c1e-9f43-6a1f0c1f7e21",
          *       "currency_code": "USD",
@@ -3414,6 +3416,7 @@ export interface components {
          *       "fiscal_year": 2026,
          *       "held_by_live_campaigns": "120000.00",
          *       "live_allocations": 7,
+         *       "spent_by_finished_campaigns": "30000.00",
          *       "total_amount": "500000.00"
          *     }
          */
@@ -3435,6 +3438,8 @@ export interface components {
             total_amount: string;
             /** Held By Live Campaigns */
             held_by_live_campaigns: string;
+            /** Spent By Finished Campaigns */
+            spent_by_finished_campaigns: string;
             /** Drawn By Child Budgets */
             drawn_by_child_budgets: string;
             /** Available Amount */
@@ -6354,16 +6359,18 @@ export interface components {
         /**
          * FiscalYearAvailability
          * @description The money of a fiscal year: the total of its active budgets that are not drawn from a
-         *     parent (a child budget's money is already in its parent's), what live campaigns hold,
-         *     what is left (the ceiling for a campaign's total_budget).
+         *     parent (a child budget's money is already in its parent's), what live campaigns hold (each
+         *     its total_budget, or its spend when that is more), what completed, cancelled and deleted
+         *     campaigns spent, and what is left (the ceiling for a campaign's total_budget).
          * @example {
          *       "approval_threshold": "10000.00",
-         *       "available_amount": "410000.00",
+         *       "available_amount": "370000.00",
          *       "currency_code": "USD",
          *       "fiscal_year": 2026,
          *       "held_by_live_campaigns": "210000.00",
          *       "period_end": "2027-01-01T00:00:00Z",
          *       "period_start": "2026-01-01T00:00:00Z",
+         *       "spent_by_finished_campaigns": "40000.00",
          *       "total_amount": "620000.00"
          *     }
          */
@@ -6376,6 +6383,8 @@ export interface components {
             total_amount: string;
             /** Held By Live Campaigns */
             held_by_live_campaigns: string;
+            /** Spent By Finished Campaigns */
+            spent_by_finished_campaigns: string;
             /** Available Amount */
             available_amount: string;
             /** Approval Threshold */
@@ -11041,7 +11050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The budget cannot be reduced below what live campaigns hold from it. */
+            /** @description The budget cannot be reduced below what campaigns hold from it and spent of it. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11136,7 +11145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The budget cannot be reduced below what live campaigns hold from it. */
+            /** @description The budget cannot be reduced below what campaigns hold from it and spent of it. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12245,11 +12254,11 @@ export interface operations {
                 search?: string | null;
                 /** @description Start date on or after. */
                 start_from?: string | null;
-                /** @description Start date on or before. */
+                /** @description Start date on or before (a bare date: through that day). */
                 start_to?: string | null;
                 /** @description End date on or after. */
                 end_from?: string | null;
-                /** @description End date on or before. */
+                /** @description End date on or before (a bare date: through that day). */
                 end_to?: string | null;
                 sort_by?: components["schemas"]["SortField"];
                 sort_order?: components["schemas"]["SortOrder"];
@@ -13788,7 +13797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A completed or cancelled campaign cannot be changed. */
+            /** @description The campaign's sending has drawn on this budget: the allocation stays, at least at what was drawn.; A completed or cancelled campaign cannot be changed. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -10,10 +10,11 @@ A provider's price wins over its channel's; neither set means the message costs 
 A campaign's sending draws on two ledgers (crm_campaign_spend, crm_budget_spend) holding
 what was spent plus what workers hold reserved for batches in flight. What a campaign may
 still spend is the smaller of its own headroom (total_budget minus its ledger) and, when it
-has budget allocations, the headroom left on those shared budgets (each budget's
-total_amount minus every campaign's draw on it). The launch worker reserves against both
-before each batch (`launch_worker.spend`), campaign-api forecasts against them before a
-launch.
+has budget allocations, the headroom left on those shared budgets: each budget's
+total_amount minus every campaign's draw on it, within what is left of the campaign's
+allocation from it (an allocation is what the campaign may draw on that budget). The
+launch worker reserves against both before each batch (`launch_worker.spend`), campaign-api
+forecasts against them before a launch.
 """
 
 from __future__ import annotations
@@ -87,16 +88,25 @@ def chosen_provider(company_settings: Mapping[str, Any] | None, channel: str) ->
 
 @dataclass(frozen=True)
 class BudgetHeadroom:
-    """What a shared budget has left for sending."""
+    """What a shared budget has left for one campaign's sending: what the budget has left,
+    within what is left of the campaign's allocation from it."""
 
     budget_id: uuid.UUID
     budget_code: str
     total_amount: Decimal
     drawn: Decimal
+    """Every campaign's draw on the budget."""
+    allocated: Decimal
+    """The campaign's allocation from the budget."""
+    allocation_drawn: Decimal
+    """What the campaign's sending drew on the budget."""
 
     @property
     def left(self) -> Decimal:
-        return max(ZERO, self.total_amount - self.drawn)
+        return max(
+            ZERO,
+            min(self.total_amount - self.drawn, self.allocated - self.allocation_drawn),
+        )
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,8 @@ _CAMPAIGN = text(
 # A campaign's budgets in the order its sending draws on them (oldest allocation first).
 _BUDGETS = text(
     """
-    SELECT b.id, b.budget_code, b.total_amount, coalesce(s.reserved_amount, 0) AS drawn
+    SELECT b.id, b.budget_code, b.total_amount, coalesce(s.reserved_amount, 0) AS drawn,
+           a.allocated_amount, a.drawn_amount
     FROM crm_campaign_budget_allocations a
     JOIN crm_campaign_budgets b ON b.id = a.budget_id AND b.company_id = :company_id
     LEFT JOIN crm_budget_spend s ON s.budget_id = b.id
@@ -169,7 +180,14 @@ async def headroom(
     params = {"company_id": company_id, "campaign_id": campaign_id}
     row = (await session.execute(_CAMPAIGN, params)).one()
     budgets = tuple(
-        BudgetHeadroom(b.id, b.budget_code, Decimal(b.total_amount), Decimal(b.drawn))
+        BudgetHeadroom(
+            b.id,
+            b.budget_code,
+            Decimal(b.total_amount),
+            Decimal(b.drawn),
+            Decimal(b.allocated_amount),
+            Decimal(b.drawn_amount),
+        )
         for b in await session.execute(_BUDGETS, params)
     )
     return Headroom(Decimal(row.total_budget), Decimal(row.drawn), budgets)

@@ -1,10 +1,15 @@
 """Reference budgets: who manages them, unique codes, what they may not drop below, and the
 availability views."""
 
-import pytest
-from sqlalchemy import select
+import uuid
+from decimal import Decimal
 
-from crm_common.models import AuditLog, OutboxEvent
+import pytest
+from sqlalchemy import select, update
+
+from crm_common.models import AuditLog, Campaign, CampaignBudgetAllocation, OutboxEvent
+
+from ..conftest import campaign_body
 
 BUDGET = {
     "budget_name": "FY Marketing",
@@ -142,6 +147,103 @@ async def test_availability_views(
     assert year.json()["held_by_live_campaigns"] == "30000.00"
     assert year.json()["available_amount"] == "70000.00"
     assert year.json()["approval_threshold"] == "50000.00"
+
+
+async def test_money_spent_stays_counted_once_a_campaign_is_finished(
+    client, admin, finance, funded, create_campaign, act, db
+) -> None:
+    """A completed or cancelled campaign gives back what it did not spend, never what it
+    spent; a live one that overspent holds its spend."""
+    completed = await create_campaign(admin, total_budget="30000")
+    cancelled = await create_campaign(admin, total_budget="20000")
+    overspent = await create_campaign(admin, total_budget="10000")
+    spend = {completed["id"]: "25000", cancelled["id"]: "4000", overspent["id"]: "12000"}
+    async with db.system_session() as session:
+        for campaign_id, amount in spend.items():
+            await session.execute(
+                update(Campaign)
+                .where(Campaign.id == uuid.UUID(campaign_id))
+                .values(actual_spend=Decimal(amount))
+            )
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.id == uuid.UUID(completed["id"]))
+            .values(campaign_status="completed")
+        )
+    await act(admin, cancelled["id"], "cancel")
+    year_url = (
+        f"/api/campaign-budgets/availability/?fiscal_year={funded.fiscal_year}&currency_code=USD"
+    )
+
+    year = (await client.get(year_url, headers=finance)).json()
+    too_much = await client.post(
+        "/api/campaigns/", json=campaign_body(total_budget="59000.01"), headers=admin
+    )
+    shrink = await client.patch(
+        f"/api/campaign-budgets/{funded.id}/", json={"total_amount": "40999"}, headers=finance
+    )
+
+    assert year["held_by_live_campaigns"] == "12000.00"
+    assert year["spent_by_finished_campaigns"] == "29000.00"
+    assert year["available_amount"] == "59000.00"
+    assert too_much.status_code == 422
+    assert too_much.json()["error_code"] == "budget_exceeded"
+    assert shrink.status_code == 422
+    assert shrink.json()["details"]["spent_by_finished_campaigns"] == "29000.00"
+
+
+async def test_what_a_campaign_drew_on_a_budget_stays_drawn(
+    client, admin, finance, funded, create_campaign, db
+) -> None:
+    """An allocation cannot go below what the campaign's sending drew, nor be released;
+    once the campaign is finished its draw stays counted on the budget."""
+    campaign = await create_campaign(admin, total_budget="30000")
+    url = f"/api/campaigns/{campaign['id']}/budgets/{funded.id}/"
+    await client.put(url, json={"allocated_amount": "20000"}, headers=admin)
+
+    async def draw(amount: str, **campaign_values: str) -> None:
+        async with db.system_session() as session:
+            await session.execute(
+                update(CampaignBudgetAllocation)
+                .where(CampaignBudgetAllocation.campaign_id == uuid.UUID(campaign["id"]))
+                .values(drawn_amount=Decimal(amount))
+            )
+            if campaign_values:
+                await session.execute(
+                    update(Campaign)
+                    .where(Campaign.id == uuid.UUID(campaign["id"]))
+                    .values(**campaign_values)
+                )
+
+    async def availability() -> dict:
+        response = await client.get(
+            f"/api/campaign-budgets/{funded.id}/availability/", headers=finance
+        )
+        return response.json()
+
+    await draw("22000.004")  # a provider charged above the price: more than allocated
+    overdrawn = await availability()
+    below = await client.put(url, json={"allocated_amount": "22000"}, headers=admin)
+    released = await client.delete(url, headers=admin)
+    await draw("15000", campaign_status="completed")
+    finished = await availability()
+    shrink = await client.patch(
+        f"/api/campaign-budgets/{funded.id}/", json={"total_amount": "14999"}, headers=finance
+    )
+
+    assert overdrawn["held_by_live_campaigns"] == "22000.00"
+    assert overdrawn["spent_by_finished_campaigns"] == "0.00"
+    assert below.status_code == 422
+    assert below.json()["details"]["fields"]["allocated_amount"] == [
+        "below what the campaign's sending already drew on the budget (22000.01)"
+    ]
+    assert released.status_code == 409
+    assert released.json()["error_code"] == "allocation_in_use"
+    assert finished["held_by_live_campaigns"] == "0.00"
+    assert finished["spent_by_finished_campaigns"] == "15000.00"
+    assert finished["available_amount"] == "85000.00"
+    assert shrink.status_code == 422
+    assert shrink.json()["details"]["spent_by_finished_campaigns"] == "15000.00"
 
 
 async def test_a_budget_cannot_shrink_below_its_allocations(

@@ -208,9 +208,11 @@ async def test_two_concurrent_launches_on_one_shared_budget_never_exceed_it(
     second = await _sibling(db, first)
     budget = await _shared_budget(db, first, "100.00")
     for world in (first, second):
-        # Each campaign alone could pay for every one of its 80 messages...
+        # Each campaign alone could pay for every one of its 80 messages (its budget and its
+        # allocation — together more than the budget holds, as allocations made before a
+        # budget was cut would be: the ledger is the limit that holds regardless)...
         await _set_budget(db, world.campaign.id, "80.00")
-        await _allocate(db, first, world.campaign.id, budget.id, "50.00")
+        await _allocate(db, first, world.campaign.id, budget.id, "80.00")
     await add_contacts(db, first.company, 80)
     launches = [await request_launch(world) for world in (first, second)]
     a, b = RecordingAdapter(delay_s=0.002), RecordingAdapter(delay_s=0.002)
@@ -252,3 +254,31 @@ async def _sibling(db: Database, world: World) -> World:
         db, world.company, world.user, content=TEMPLATE_HTML, subject="Hi", name="Second"
     )
     return World(db, world.company, world.user, campaign, segment)
+
+
+async def test_an_allocation_is_what_a_campaign_may_draw_on_its_budget(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """30.00 allocated from a budget of 100.00: the campaign (budget 80.00) sends 30 one-euro
+    messages, not more, and the allocation records what it drew."""
+    world = await make_world(db, company_settings=PRICED)
+    budget = await _shared_budget(db, world, "100.00")
+    await _set_budget(db, world.campaign.id, "80.00")
+    await _allocate(db, world, world.campaign.id, budget.id, "30.00")
+    await add_contacts(db, world.company, 50)
+    launch = await request_launch(world)
+    await start_runtime(dispatch_batch_size=8)
+
+    await wait_for(lambda: _launch_status(db, launch.id, "paused"))
+    assert len(adapter.messages) == 30
+    async with db.system_session() as session:
+        ledger = await session.get(BudgetSpend, budget.id)
+        allocation = await session.scalar(
+            select(CampaignBudgetAllocation).where(
+                CampaignBudgetAllocation.campaign_id == world.campaign.id
+            )
+        )
+    assert ledger is not None and ledger.reserved_amount == Decimal("30")
+    assert allocation is not None and allocation.drawn_amount == Decimal("30")
+    alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
+    assert [a["limited_by"] for a in alerts if a["threshold_percent"] == 100] == ["shared_budget"]

@@ -112,15 +112,26 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
             postgresql_include=["end_date"],
             postgresql_where=text("NOT is_deleted AND campaign_status IN ('planned', 'active')"),
         ),
-        # What live campaigns hold of a fiscal year, summed from the index alone.
+        # What live campaigns hold of a fiscal year, and what the others spent, summed from
+        # the indexes alone (migration 0023).
         Index(
             "ix_crm_campaigns_fiscal_holdings",
             "company_id",
             "currency_code",
             "start_date",
-            postgresql_include=["total_budget"],
+            postgresql_include=["total_budget", "actual_spend"],
             postgresql_where=text(
                 "NOT is_deleted AND campaign_status IN ('draft', 'planned', 'active', 'paused')"
+            ),
+        ),
+        Index(
+            "ix_crm_campaigns_fiscal_spent",
+            "company_id",
+            "currency_code",
+            "start_date",
+            postgresql_include=["actual_spend"],
+            postgresql_where=text(
+                "actual_spend > 0 AND (is_deleted OR campaign_status IN ('completed', 'cancelled'))"
             ),
         ),
         CheckConstraint("campaign_code ~ '^[A-Za-z0-9-]+$'", name="campaign_code_format"),
@@ -245,10 +256,15 @@ class CampaignTemplateLink(TenantOwned, Base):
 
 
 class CampaignBudgetAllocation(TenantOwned, Base):
-    """The amount a campaign holds from one budget. Written by campaign-api."""
+    """The amount a campaign holds from one budget (written by campaign-api), and what its
+    sending drew on the budget (`drawn_amount`, written by launch-worker with the budget's
+    ledger): a live campaign holds the larger of the two, a finished one what it drew."""
 
     __tablename__ = "crm_campaign_budget_allocations"
-    __table_args__ = (CheckConstraint("allocated_amount >= 0", name="allocated_non_negative"),)
+    __table_args__ = (
+        CheckConstraint("allocated_amount >= 0", name="allocated_non_negative"),
+        CheckConstraint("drawn_amount >= 0", name="drawn_non_negative"),
+    )
 
     campaign_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("crm_campaigns.id", ondelete="CASCADE"), primary_key=True
@@ -257,6 +273,7 @@ class CampaignBudgetAllocation(TenantOwned, Base):
         ForeignKey("crm_campaign_budgets.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
     allocated_amount: Mapped[Decimal]
+    drawn_amount: Mapped[Decimal] = mapped_column(Numeric(18, 6), server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
 

@@ -122,7 +122,7 @@ REGISTRY: dict[str, dict[str, Level]] = {
         "campaign_id template_id is_primary created_at company_id"
     ),
     "crm_campaign_budget_allocations": _table(
-        "campaign_id budget_id allocated_amount created_at updated_at company_id"
+        "campaign_id budget_id allocated_amount drawn_amount created_at updated_at company_id"
     ),
     "crm_campaign_collaborators": _table(
         "campaign_id user_id collaborator_role added_by_user_id created_at company_id"

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from campaign_api.audit.service import record_change
 from campaign_api.budgets import repository
-from campaign_api.budgets.errors import AllocationNotFound, AllocationRefused, BudgetNotFound
+from campaign_api.budgets import service as budget_service
+from campaign_api.budgets.errors import (
+    AllocationInUse,
+    AllocationNotFound,
+    AllocationRefused,
+    BudgetNotFound,
+)
 from campaign_api.budgets.schemas import AllocationList, AllocationRead
 from campaign_api.campaigns import updates as campaign_updates
 from campaign_api.campaigns.rules import ensure_editable
@@ -20,6 +26,13 @@ from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
 ENTITY = "campaign"
+CENT = Decimal("0.01")
+
+
+def _cents(amount: Decimal) -> str:
+    """A drawn amount (kept to the sixth decimal) as money, rounded up: the allocation has to
+    cover all of it."""
+    return str(amount.quantize(CENT, rounding=ROUND_CEILING))
 
 
 def _read(allocation: CampaignBudgetAllocation, budget: CampaignBudget) -> AllocationRead:
@@ -85,17 +98,20 @@ async def allocate(
         problems.setdefault("allocated_amount", []).append(
             "the campaign's allocations would exceed its total_budget"
         )
-    held = await repository.held_by_live_campaigns(
-        scope, budget.id, exclude_campaign_id=campaign.id
-    )
-    # What child budgets drew from this budget is theirs, not the campaign's to take.
-    drawn = await repository.drawn_by_children(scope, budget.id)
-    if held + drawn + amount > budget.total_amount:
+    # What child budgets drew from this budget is theirs, not the campaign's to take, and
+    # what finished campaigns spent of it stays spent.
+    position = await budget_service.budget_left(scope, budget, exclude_campaign_id=campaign.id)
+    if amount > position.left:
         problems.setdefault("allocated_amount", []).append("exceeds what the budget has left")
+    allocation = await repository.allocation(scope, campaign.id, budget.id, for_update=True)
+    if allocation is not None and amount < allocation.drawn_amount:
+        problems.setdefault("allocated_amount", []).append(
+            "below what the campaign's sending already drew on the budget "
+            f"({_cents(allocation.drawn_amount)})"
+        )
     if problems:
         raise AllocationRefused(details={"fields": problems})
     now = datetime.now(UTC)
-    allocation = await repository.allocation(scope, campaign.id, budget.id, for_update=True)
     old = allocation.allocated_amount if allocation is not None else None
     if allocation is None:
         allocation = scope.add(
@@ -145,6 +161,10 @@ async def release(
     allocation = await repository.allocation(scope, campaign.id, budget_id, for_update=True)
     if allocation is None:
         raise AllocationNotFound()
+    if allocation.drawn_amount > 0:
+        raise AllocationInUse(
+            details={"budget_id": str(budget_id), "drawn_amount": _cents(allocation.drawn_amount)}
+        )
     amount = allocation.allocated_amount
     await scope.session.delete(allocation)
     await scope.session.flush()

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from campaign_api.budgets import allocations, service
 from campaign_api.budgets.deps import BudgetManager, BudgetViewer, ReferenceReader
 from campaign_api.budgets.errors import (
+    AllocationInUse,
     AllocationNotFound,
     AllocationRefused,
     BudgetInUse,
@@ -241,7 +242,9 @@ async def set_allocation(
     "/{campaign_id}/budgets/{budget_id}/",
     status_code=204,
     summary="Release a budget allocation",
-    responses=errors(CampaignNotFound, AllocationNotFound, PreconditionFailed, CampaignLocked),
+    responses=errors(
+        CampaignNotFound, AllocationNotFound, AllocationInUse, PreconditionFailed, CampaignLocked
+    ),
 )
 async def release_allocation(
     budget_id: BudgetId,

@@ -25,6 +25,14 @@ class AllocationNotFound(NotFound):
     message = "The campaign has no allocation from this budget."
 
 
+class AllocationInUse(Conflict):
+    error_code = "allocation_in_use"
+    message = (
+        "The campaign's sending has drawn on this budget: the allocation stays, at least at "
+        "what was drawn."
+    )
+
+
 class AllocationRefused(ValidationFailed):
     error_code = "allocation_refused"
     message = "The allocation does not fit the budget or the campaign."
@@ -32,4 +40,4 @@ class AllocationRefused(ValidationFailed):
 
 class BudgetShrinkRefused(ValidationFailed):
     error_code = "budget_below_allocations"
-    message = "The budget cannot be reduced below what live campaigns hold from it."
+    message = "The budget cannot be reduced below what campaigns hold from it and spent of it."

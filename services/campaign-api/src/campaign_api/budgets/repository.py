@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, func, select
 
 from campaign_api.budgets.schemas import BudgetRead
 from campaign_api.shared.pages import ListQuery
-from campaign_api.shared.statuses import is_live
+from campaign_api.shared.statuses import is_finished, is_live
 from crm_common.models import Campaign, CampaignBudget, CampaignBudgetAllocation
 from crm_common.tenancy import TenantScope, owned
 
@@ -99,34 +99,39 @@ def _live_allocations(scope: TenantScope, *criteria: ColumnElement[bool]) -> Any
     )
 
 
+_HOLDS = func.greatest(
+    CampaignBudgetAllocation.allocated_amount, CampaignBudgetAllocation.drawn_amount
+)
+"""What a live campaign's allocation holds: the amount allocated, or what its sending drew
+on the budget when that is more (a provider charging above the price)."""
+
+
 async def held_by_live_campaigns(
     scope: TenantScope, budget_id: uuid.UUID, exclude_campaign_id: uuid.UUID | None = None
 ) -> Decimal:
     """What live campaigns' allocations hold of one budget."""
+    return (await committed_to_campaigns(scope, budget_id, exclude_campaign_id))[0]
+
+
+async def committed_to_campaigns(
+    scope: TenantScope, budget_id: uuid.UUID, exclude_campaign_id: uuid.UUID | None = None
+) -> tuple[Decimal, Decimal]:
+    """In one statement, of one budget: what live campaigns' allocations hold, and what the
+    sending of finished (completed, cancelled, deleted) campaigns drew on it — money spent
+    stays spent."""
     criteria: list[ColumnElement[bool]] = [CampaignBudgetAllocation.budget_id == budget_id]
     if exclude_campaign_id is not None:
         criteria.append(CampaignBudgetAllocation.campaign_id != exclude_campaign_id)
-    statement = _live_allocations(scope, *criteria).with_only_columns(
-        func.coalesce(func.sum(CampaignBudgetAllocation.allocated_amount), 0)
-    )
-    return _money((await scope.session.execute(statement)).scalar_one())
-
-
-async def held_by_budget(
-    scope: TenantScope, budget_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Decimal]:
-    """What live campaigns' allocations hold of each of `budget_ids` (absent when nothing)."""
-    if not budget_ids:
-        return {}
     statement = (
-        _live_allocations(scope, CampaignBudgetAllocation.budget_id.in_(budget_ids))
+        scope.select(CampaignBudgetAllocation, *criteria)
+        .join(Campaign, Campaign.id == CampaignBudgetAllocation.campaign_id)
         .with_only_columns(
-            CampaignBudgetAllocation.budget_id,
-            func.sum(CampaignBudgetAllocation.allocated_amount),
+            func.coalesce(func.sum(_HOLDS).filter(is_live()), 0),
+            func.coalesce(func.sum(CampaignBudgetAllocation.drawn_amount).filter(is_finished()), 0),
         )
-        .group_by(CampaignBudgetAllocation.budget_id)
     )
-    return {row[0]: _money(row[1]) for row in (await scope.session.execute(statement)).all()}
+    held, spent = (await scope.session.execute(statement)).one()
+    return _money(held), _money(spent)
 
 
 async def live_allocation_count(scope: TenantScope, budget_id: uuid.UUID) -> int:
@@ -196,17 +201,26 @@ def _fiscal_totals_statement() -> Select[Any]:
         )
         .subquery()
     )
+    of_the_year = (
+        owned(Campaign),
+        Campaign.currency_code == bindparam("currency"),
+        Campaign.start_date >= bindparam("window_start"),
+        Campaign.start_date < bindparam("window_end"),
+        Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
+    )
+    # A live campaign holds its budget, or what it spent if that is more; a finished (or
+    # deleted) one holds what it spent: money spent stays spent.
     held = (
-        select(func.coalesce(func.sum(Campaign.total_budget), 0)).where(
-            owned(Campaign),
-            is_live(),
-            Campaign.currency_code == bindparam("currency"),
-            Campaign.start_date >= bindparam("window_start"),
-            Campaign.start_date < bindparam("window_end"),
-            Campaign.id.is_distinct_from(bindparam("excluded_campaign")),
+        select(
+            func.coalesce(func.sum(func.greatest(Campaign.total_budget, Campaign.actual_spend)), 0)
+        ).where(*of_the_year, is_live())
+    ).scalar_subquery()
+    spent = (
+        select(func.coalesce(func.sum(Campaign.actual_spend), 0)).where(
+            *of_the_year, Campaign.actual_spend > 0, is_finished()
         )
     ).scalar_subquery()
-    return select(funds.c.total, funds.c.threshold, held)
+    return select(funds.c.total, funds.c.threshold, held, spent)
 
 
 FISCAL_TOTALS = _fiscal_totals_statement()
@@ -218,13 +232,14 @@ async def fiscal_totals(
     fiscal_year: int,
     window: tuple[datetime, datetime],
     exclude_campaign_id: uuid.UUID | None = None,
-) -> tuple[Decimal, Decimal | None, Decimal]:
+) -> tuple[Decimal, Decimal | None, Decimal, Decimal]:
     """In one statement, for the fiscal year in `currency`: the total of the company's active
-    budgets and their lowest approval threshold (None when there are no such budgets), and
-    what live (not cancelled, completed or deleted) campaigns starting in `window` hold. A
-    budget drawn from a parent budget is part of its parent's money, so only budgets without
-    a parent are added up."""
-    [(total, threshold, held_amount)] = await scope.records(
+    budgets and their lowest approval threshold (None when there are no such budgets), what
+    live (not cancelled, completed or deleted) campaigns starting in `window` hold (each its
+    total_budget, or its actual_spend when that is more), and what the others spent. A budget
+    drawn from a parent budget is part of its parent's money, so only budgets without a parent
+    are added up."""
+    [(total, threshold, held_amount, spent_amount)] = await scope.records(
         FISCAL_TOTALS,
         currency=currency,
         fiscal_year=fiscal_year,
@@ -236,4 +251,5 @@ async def fiscal_totals(
         _money(total),
         _money(threshold) if threshold is not None else None,
         _money(held_amount),
+        _money(spent_amount),
     )

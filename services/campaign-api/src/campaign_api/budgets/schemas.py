@@ -151,8 +151,10 @@ class BudgetPage(Schema):
 
 
 class BudgetAvailability(Schema):
-    """What a budget holds: its total, what live campaigns' allocations hold, what its active
-    child budgets took out of it, and what is left (total - held - drawn)."""
+    """What a budget holds: its total, what live campaigns' allocations hold (each the amount
+    allocated, or what its sending drew when that is more), what finished campaigns' sending
+    drew on it, what its active child budgets took out of it, and what is left (total - held -
+    spent - drawn)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -165,8 +167,9 @@ class BudgetAvailability(Schema):
                     "parent_budget_id": None,
                     "total_amount": "500000.00",
                     "held_by_live_campaigns": "120000.00",
+                    "spent_by_finished_campaigns": "30000.00",
                     "drawn_by_child_budgets": "125000.00",
-                    "available_amount": "255000.00",
+                    "available_amount": "225000.00",
                     "live_allocations": 7,
                 }
             ]
@@ -180,6 +183,7 @@ class BudgetAvailability(Schema):
     parent_budget_id: uuid.UUID | None
     total_amount: Decimal
     held_by_live_campaigns: Decimal
+    spent_by_finished_campaigns: Decimal
     drawn_by_child_budgets: Decimal
     available_amount: Decimal
     live_allocations: int
@@ -187,8 +191,9 @@ class BudgetAvailability(Schema):
 
 class FiscalYearAvailability(Schema):
     """The money of a fiscal year: the total of its active budgets that are not drawn from a
-    parent (a child budget's money is already in its parent's), what live campaigns hold,
-    what is left (the ceiling for a campaign's total_budget)."""
+    parent (a child budget's money is already in its parent's), what live campaigns hold (each
+    its total_budget, or its spend when that is more), what completed, cancelled and deleted
+    campaigns spent, and what is left (the ceiling for a campaign's total_budget)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -198,7 +203,8 @@ class FiscalYearAvailability(Schema):
                     "currency_code": "USD",
                     "total_amount": "620000.00",
                     "held_by_live_campaigns": "210000.00",
-                    "available_amount": "410000.00",
+                    "spent_by_finished_campaigns": "40000.00",
+                    "available_amount": "370000.00",
                     "approval_threshold": "10000.00",
                     "period_start": "2026-01-01T00:00:00Z",
                     "period_end": "2027-01-01T00:00:00Z",
@@ -211,6 +217,7 @@ class FiscalYearAvailability(Schema):
     currency_code: str
     total_amount: Decimal
     held_by_live_campaigns: Decimal
+    spent_by_finished_campaigns: Decimal
     available_amount: Decimal
     approval_threshold: Decimal | None
     period_start: datetime

@@ -44,11 +44,18 @@ class FiscalPosition:
     currency: str
     total: Decimal
     held: Decimal
+    """What live campaigns hold: each its total_budget, or what it spent when that is more."""
     threshold: Decimal | None
+    spent: Decimal = Decimal("0.00")
+    """What completed, cancelled and deleted campaigns spent (it stays spent)."""
+
+    @property
+    def committed(self) -> Decimal:
+        return self.held + self.spent
 
     @property
     def available(self) -> Decimal:
-        return self.total - self.held
+        return self.total - self.committed
 
 
 async def lock_fiscal_year(scope: TenantScope, currency: str, fiscal_year: int) -> None:
@@ -63,11 +70,11 @@ async def fiscal_position(
     fiscal_year: int,
     exclude_campaign_id: uuid.UUID | None = None,
 ) -> FiscalPosition:
-    """Active budgets of the year minus what other live campaigns of the year hold."""
-    total, threshold, held = await repository.fiscal_totals(
+    """Active budgets of the year minus what other campaigns of the year hold or spent."""
+    total, threshold, held, spent = await repository.fiscal_totals(
         scope, currency, fiscal_year, policy.fiscal_year_bounds(fiscal_year), exclude_campaign_id
     )
-    return FiscalPosition(fiscal_year, currency, total, held, threshold)
+    return FiscalPosition(fiscal_year, currency, total, held, threshold, spent)
 
 
 async def approval_threshold(
@@ -88,7 +95,8 @@ async def fiscal_year_availability(
     fiscal_year: int,
     currency: str,
 ) -> FiscalYearAvailability:
-    """The fiscal-year view: total, held by live campaigns, available."""
+    """The fiscal-year view: total, held by live campaigns, spent by finished ones,
+    available."""
     position = await fiscal_position(scope, policy, currency, fiscal_year)
     start, end = policy.fiscal_year_bounds(fiscal_year)
     return FiscalYearAvailability(
@@ -96,6 +104,7 @@ async def fiscal_year_availability(
         currency_code=currency,
         total_amount=position.total,
         held_by_live_campaigns=position.held,
+        spent_by_finished_campaigns=position.spent,
         available_amount=position.available,
         approval_threshold=position.threshold,
         period_start=start,
@@ -122,27 +131,45 @@ async def list_budgets(
     )
 
 
+@dataclass(frozen=True)
+class BudgetPosition:
+    """Where one budget's money is; each amount is counted once, on the budget that holds
+    it."""
+
+    total: Decimal
+    held: Decimal
+    """What live campaigns' allocations hold (or drew, when that is more)."""
+    spent: Decimal
+    """What finished campaigns' sending drew on it."""
+    drawn_by_children: Decimal
+    """What its active child budgets took out of it."""
+
+    @property
+    def left(self) -> Decimal:
+        return self.total - self.held - self.spent - self.drawn_by_children
+
+
 async def budget_left(
     scope: TenantScope,
     budget: CampaignBudget,
     *,
     exclude_campaign_id: uuid.UUID | None = None,
     exclude_child_id: uuid.UUID | None = None,
-) -> tuple[Decimal, Decimal, Decimal]:
-    """(held by live campaigns' allocations, drawn by active child budgets, left) of a
-    budget; each amount of money is counted once, on the budget that holds it."""
-    held = await repository.held_by_live_campaigns(
+) -> BudgetPosition:
+    """What a budget holds for live campaigns, what finished ones spent of it, what its child
+    budgets drew, and what is left."""
+    held, spent = await repository.committed_to_campaigns(
         scope, budget.id, exclude_campaign_id=exclude_campaign_id
     )
     drawn = await repository.drawn_by_children(scope, budget.id, exclude_child_id)
-    return held, drawn, budget.total_amount - held - drawn
+    return BudgetPosition(budget.total_amount, held, spent, drawn)
 
 
 async def budget_availability(scope: TenantScope, budget_id: uuid.UUID) -> BudgetAvailability:
-    """A budget's total, what live campaigns' allocations hold of it, what its active child
-    budgets took out of it, and what is left."""
+    """A budget's total, what live campaigns' allocations hold of it, what finished campaigns
+    spent of it, what its active child budgets took out of it, and what is left."""
     budget = await get_budget(scope, budget_id)
-    held, drawn, left = await budget_left(scope, budget)
+    position = await budget_left(scope, budget)
     return BudgetAvailability(
         budget_id=budget.id,
         budget_code=budget.budget_code,
@@ -150,9 +177,10 @@ async def budget_availability(scope: TenantScope, budget_id: uuid.UUID) -> Budge
         currency_code=budget.currency_code,
         parent_budget_id=budget.parent_budget_id,
         total_amount=budget.total_amount,
-        held_by_live_campaigns=held,
-        drawn_by_child_budgets=drawn,
-        available_amount=left,
+        held_by_live_campaigns=position.held,
+        spent_by_finished_campaigns=position.spent,
+        drawn_by_child_budgets=position.drawn_by_children,
+        available_amount=position.left,
         live_allocations=await repository.live_allocation_count(scope, budget.id),
     )
 
@@ -195,9 +223,11 @@ async def _check_parent(
     if merged["is_active"] and not parent.is_active:
         problems.setdefault("parent_budget_id", []).append("the parent budget is not active")
     if not problems and merged["is_active"]:
-        _, _, left = await budget_left(
-            scope, parent, exclude_child_id=budget.id if budget is not None else None
-        )
+        left = (
+            await budget_left(
+                scope, parent, exclude_child_id=budget.id if budget is not None else None
+            )
+        ).left
         if merged["total_amount"] > left:
             problems["total_amount"] = [
                 f"exceeds what the parent budget has left ({max(left, Decimal('0.00'))})"
@@ -275,13 +305,14 @@ async def _check_fiscal_year_still_covered(
         return
     await lock_fiscal_year(scope, budget.currency_code, budget.fiscal_year)
     position = await fiscal_position(scope, policy, budget.currency_code, budget.fiscal_year)
-    if position.total - reduction < position.held:
+    if position.total - reduction < position.committed:
         raise BudgetShrinkRefused(
-            "The fiscal year would no longer cover what its live campaigns hold.",
+            "The fiscal year would no longer cover what its campaigns hold and spent.",
             details={
                 "fiscal_year": budget.fiscal_year,
                 "currency_code": budget.currency_code,
                 "held_by_live_campaigns": str(position.held),
+                "spent_by_finished_campaigns": str(position.spent),
                 "total_after_change": str(position.total - reduction),
             },
         )
@@ -294,9 +325,10 @@ async def update_budget(
     budget_id: uuid.UUID,
     values: dict[str, Any],
 ) -> CampaignBudget:
-    """Change a budget; it cannot shrink below, move away from, or be deactivated under what
-    live campaigns and its active child budgets hold from it or from its fiscal year; a new
-    or changed parent must have the money (`_check_parent`)."""
+    """Change a budget; it cannot shrink below what campaigns hold from it and spent of it
+    (and its active child budgets drew), nor move away from or be deactivated under what live
+    campaigns and child budgets hold from it or from its fiscal year; a new or changed parent
+    must have the money (`_check_parent`)."""
     budget = await repository.get(scope, budget_id, for_update=True)
     if budget is None:
         raise BudgetNotFound()
@@ -310,7 +342,15 @@ async def update_budget(
         and await repository.code_taken(scope, code, budget.id)
     ):
         raise DuplicateBudgetCode(details={"budget_code": code})
-    held = await repository.held_by_live_campaigns(scope, budget.id)
+    held, spent = await repository.committed_to_campaigns(scope, budget.id)
+    if merged["total_amount"] < held + spent:
+        raise BudgetShrinkRefused(
+            "The budget cannot be reduced below what campaigns hold from it and spent of it.",
+            details={
+                "held_by_live_campaigns": str(held),
+                "spent_by_finished_campaigns": str(spent),
+            },
+        )
     if held > 0:
         moved = [
             name
@@ -324,8 +364,6 @@ async def update_budget(
                     "live_allocations": await repository.live_allocation_count(scope, budget.id),
                 }
             )
-        if merged["total_amount"] < held:
-            raise BudgetShrinkRefused(details={"held_by_live_campaigns": str(held)})
     children = await repository.child_ids(scope, budget.id, active=True)
     if children:
         moved = [
@@ -342,12 +380,13 @@ async def update_budget(
                 },
             )
         drawn = await repository.drawn_by_children(scope, budget.id)
-        if merged["total_amount"] < held + drawn:
+        if merged["total_amount"] < held + spent + drawn:
             raise BudgetShrinkRefused(
-                "The budget cannot be reduced below what live campaigns and its child budgets "
+                "The budget cannot be reduced below what campaigns and its child budgets "
                 "hold from it.",
                 details={
                     "held_by_live_campaigns": str(held),
+                    "spent_by_finished_campaigns": str(spent),
                     "drawn_by_child_budgets": str(drawn),
                 },
             )

@@ -16,6 +16,7 @@ from crm_common.models import Campaign
 S = CampaignStatus
 
 LIVE = (S.DRAFT, S.PLANNED, S.ACTIVE, S.PAUSED)
+FINISHED = (S.COMPLETED, S.CANCELLED)
 SCHEDULED = (S.PLANNED, S.ACTIVE)
 
 
@@ -31,6 +32,12 @@ def status_in(statuses: tuple[CampaignStatus, ...]) -> ColumnElement[bool]:
 def is_live() -> ColumnElement[bool]:
     """Not deleted and not final: the campaign holds budget and may still change."""
     return ~Campaign.is_deleted & status_in(LIVE)
+
+
+@cache
+def is_finished() -> ColumnElement[bool]:
+    """Deleted or final (what is not `is_live`): what the campaign spent stays spent."""
+    return Campaign.is_deleted | status_in(FINISHED)
 
 
 @cache

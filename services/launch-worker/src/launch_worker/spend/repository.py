@@ -57,14 +57,25 @@ _DRAW_CAMPAIGN = text(
     """
 ).bindparams(bindparam("amount", type_=Numeric(18, 6)))
 
+# A draw on a shared budget moves its ledger and the campaign's allocation from it together
+# (the allocation's row is the campaign's: its ledger row, locked first, serialises them).
 _DRAW_BUDGET = text(
     """
-    UPDATE crm_budget_spend s
-    SET reserved_amount = s.reserved_amount + :amount, updated_at = now()
-    FROM crm_campaign_budgets b
-    WHERE s.budget_id = :budget_id AND s.company_id = :company_id AND b.id = s.budget_id
-      AND s.reserved_amount + :amount <= b.total_amount
-    RETURNING s.reserved_amount
+    WITH drawn AS (
+        UPDATE crm_budget_spend s
+        SET reserved_amount = s.reserved_amount + :amount, updated_at = now()
+        FROM crm_campaign_budgets b
+        WHERE s.budget_id = :budget_id AND s.company_id = :company_id AND b.id = s.budget_id
+          AND s.reserved_amount + :amount <= b.total_amount
+        RETURNING s.reserved_amount
+    ),
+    allocation AS (
+        UPDATE crm_campaign_budget_allocations a
+        SET drawn_amount = a.drawn_amount + :amount
+        WHERE a.campaign_id = :campaign_id AND a.budget_id = :budget_id
+          AND a.company_id = :company_id AND EXISTS (SELECT FROM drawn)
+    )
+    SELECT reserved_amount FROM drawn
     """
 ).bindparams(bindparam("amount", type_=Numeric(18, 6)))
 
@@ -80,6 +91,12 @@ _ADJUST_CAMPAIGN = text(
 
 _ADJUST_BUDGET = text(
     """
+    WITH allocation AS (
+        UPDATE crm_campaign_budget_allocations a
+        SET drawn_amount = greatest(0, a.drawn_amount + :delta)
+        WHERE a.campaign_id = :campaign_id AND a.budget_id = :budget_id
+          AND a.company_id = :company_id
+    )
     INSERT INTO crm_budget_spend AS s (budget_id, company_id, reserved_amount)
     VALUES (:budget_id, :company_id, greatest(0, :delta))
     ON CONFLICT (budget_id) DO UPDATE
@@ -136,10 +153,21 @@ async def draw_campaign(
 
 
 async def draw_budget(
-    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID, amount: Decimal
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    budget_id: uuid.UUID,
+    amount: Decimal,
 ) -> None:
+    """Draw `amount` on a shared budget's ledger and the campaign's allocation from it."""
     row = await session.execute(
-        _DRAW_BUDGET, {"company_id": company_id, "budget_id": budget_id, "amount": amount}
+        _DRAW_BUDGET,
+        {
+            "company_id": company_id,
+            "campaign_id": campaign_id,
+            "budget_id": budget_id,
+            "amount": amount,
+        },
     )
     if row.first() is None:
         raise DrawRefused(f"budget {budget_id}")
@@ -154,8 +182,19 @@ async def adjust_campaign(
 
 
 async def adjust_budget(
-    session: AsyncSession, company_id: uuid.UUID, budget_id: uuid.UUID, delta: Decimal
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    budget_id: uuid.UUID,
+    delta: Decimal,
 ) -> None:
+    """Move a shared budget's ledger and the campaign's allocation from it by `delta`."""
     await session.execute(
-        _ADJUST_BUDGET, {"company_id": company_id, "budget_id": budget_id, "delta": delta}
+        _ADJUST_BUDGET,
+        {
+            "company_id": company_id,
+            "campaign_id": campaign_id,
+            "budget_id": budget_id,
+            "delta": delta,
+        },
     )

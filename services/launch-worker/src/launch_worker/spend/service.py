@@ -120,7 +120,7 @@ class BudgetGuard:
                 await repo.draw_campaign(session, company_id, campaign_id, amount)
                 reservation.parts = _split(room, amount) if room.budgets else []
                 for budget_id, part in reservation.parts:
-                    await repo.draw_budget(session, company_id, budget_id, part)
+                    await repo.draw_budget(session, company_id, campaign_id, budget_id, part)
         return granted, reservation
 
     async def settle(
@@ -147,13 +147,13 @@ class BudgetGuard:
             give_back = -delta
             for budget_id, part in reversed(reservation.parts):
                 back = min(part, give_back)
-                await repo.adjust_budget(session, company_id, budget_id, -back)
+                await repo.adjust_budget(session, company_id, campaign_id, budget_id, -back)
                 give_back -= back
                 if give_back <= 0:
                     break
         elif delta > 0 and budget_ids:
             first = reservation.parts[0][0] if reservation.parts else budget_ids[0]
-            await repo.adjust_budget(session, company_id, first, delta)
+            await repo.adjust_budget(session, company_id, campaign_id, first, delta)
         return await self._thresholds(session, context, reservation, launch_id)
 
     async def _thresholds(

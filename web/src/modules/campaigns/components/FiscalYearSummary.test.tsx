@@ -11,12 +11,13 @@ afterEach(() => {
 });
 
 const me = (permissions: string[]) => () => signedInUser(permissions);
-const year = (total: string, held = "0.00") => ({
+const year = (total: string, held = "0.00", spent = "0.00") => ({
   fiscal_year: 2026,
   currency_code: "USD",
   total_amount: total,
   held_by_live_campaigns: held,
-  available_amount: String(Number(total) - Number(held)),
+  spent_by_finished_campaigns: spent,
+  available_amount: (Number(total) - Number(held) - Number(spent)).toFixed(2),
   approval_threshold: "10000.00",
   period_start: "2026-01-01T00:00:00Z",
   period_end: "2027-01-01T00:00:00Z",
@@ -61,6 +62,14 @@ describe("FiscalYearSummary", () => {
     renderSummary(["read_reference_data", "view_budget"], () => year("620000.00", "210000.00"));
     expect(await screen.findByLabelText("Fiscal year 2026")).toHaveTextContent("$620,000.00");
     expect(screen.getByLabelText("Fiscal year 2026")).toHaveTextContent("$410,000.00");
+  });
+
+  it("counts what finished campaigns spent as used", async () => {
+    renderSummary(["read_reference_data", "view_budget"], () => year("100000.00", "20000.00", "30000.00"));
+    const summary = await screen.findByLabelText("Fiscal year 2026");
+    expect(summary).toHaveTextContent("Spent by finished campaigns$30,000.00");
+    expect(summary).toHaveTextContent("Available$50,000.00");
+    expect(screen.getByLabelText("Share of the year's budget held or spent")).toHaveValue(50);
   });
 
   it("says there is no budget only when the year has none", async () => {

@@ -6,7 +6,8 @@ import { useFiscalYear } from "../budgetApi";
 
 export type FiscalYearSummaryProps = { year: number; currency: string };
 
-/** The fiscal year's budget, what live campaigns hold, what is left and the approval threshold;
+/** The fiscal year's budget, what live campaigns hold, what finished ones spent, what is left and
+ * the approval threshold;
  * "no budget" only when the year has none in the currency, never for a read that failed. */
 export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
   const { can } = useAuth();
@@ -16,9 +17,11 @@ export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
     return <p className="muted">Budgets are not visible to your role: the fiscal year's figures are not shown.</p>;
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p role="status">Loading the fiscal year…</p>;
-  if (!(Number(data.total_amount) > 0) && !(Number(data.held_by_live_campaigns) > 0))
-    return <p className="muted">No {currency} budget for fiscal year {year}.</p>;
   const held = Number(data.held_by_live_campaigns);
+  const spent = Number(data.spent_by_finished_campaigns);
+  if (!(Number(data.total_amount) > 0) && !(held > 0) && !(spent > 0))
+    return <p className="muted">No {currency} budget for fiscal year {year}.</p>;
+  const used = held + spent;
   const total = Number(data.total_amount) || 1;
   return (
     <dl className="stats" aria-label={`Fiscal year ${year}`}>
@@ -31,6 +34,10 @@ export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
         <dd>{formatMoney(data.held_by_live_campaigns, currency)}</dd>
       </div>
       <div>
+        <dt>Spent by finished campaigns</dt>
+        <dd>{formatMoney(data.spent_by_finished_campaigns, currency)}</dd>
+      </div>
+      <div>
         <dt>Available</dt>
         <dd>{formatMoney(data.available_amount, currency)}</dd>
       </div>
@@ -41,8 +48,12 @@ export function FiscalYearSummary({ year, currency }: FiscalYearSummaryProps) {
       <div className="wide">
         <dt>Used</dt>
         <dd>
-          <progress max={100} value={Math.min(100, (held / total) * 100)} aria-label="Share of the year's budget held">
-            {Math.round((held / total) * 100)} %
+          <progress
+            max={100}
+            value={Math.min(100, (used / total) * 100)}
+            aria-label="Share of the year's budget held or spent"
+          >
+            {Math.round((used / total) * 100)} %
           </progress>
         </dd>
       </div>
