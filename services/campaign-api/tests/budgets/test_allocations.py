@@ -99,12 +99,12 @@ async def test_the_threshold_of_the_allocated_budgets_applies(
     client, admin, acme, add_budget, funded, create_campaign
 ) -> None:
     # Unallocated, the lowest threshold of the year's budgets applies (10,000 here); drawing
-    # only on the budget whose threshold is 50,000 lifts it.
+    # the whole of the campaign's budget on the budget whose threshold is 50,000 lifts it.
     await add_budget(acme, total="50000", threshold="10000")
     campaign = await create_campaign(admin, total_budget="20000")
 
     allocated = await client.put(
-        _path(campaign, funded), json={"allocated_amount": "5000"}, headers=admin
+        _path(campaign, funded), json={"allocated_amount": "20000"}, headers=admin
     )
     state = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
     listed = await client.get(f"/api/campaigns/{campaign['id']}/budgets/", headers=admin)
@@ -116,6 +116,24 @@ async def test_the_threshold_of_the_allocated_budgets_applies(
     assert state.json()["approval_status"] == "not_required"
     assert listed.json()["approval_required"] is False
     assert released.json()["approval_status"] == "pending_approval"
+
+
+@pytest.mark.parametrize("allocated", ["0.01", "19999.99"])
+async def test_a_part_allocation_leaves_the_rest_under_the_year_threshold(
+    client, admin, acme, add_budget, funded, create_campaign, allocated
+) -> None:
+    """What the allocations do not cover is the fiscal year's money, under the year's lowest
+    threshold: a token allocation from a lenient budget does not lift approval."""
+    await add_budget(acme, total="50000", threshold="10000")
+    campaign = await create_campaign(admin, total_budget="20000")
+
+    response = await client.put(
+        _path(campaign, funded), json={"allocated_amount": allocated}, headers=admin
+    )
+    state = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
+
+    assert response.status_code == 200
+    assert state.json()["approval_status"] == "pending_approval"
 
 
 async def test_allocating_an_active_campaign_back_under_approval_is_refused(

@@ -80,15 +80,21 @@ async def child_ids(scope: TenantScope, budget_id: uuid.UUID, *, active: bool) -
     return list((await scope.session.execute(statement)).scalars().all())
 
 
-async def allocation_threshold(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal | None:
-    """The lowest approval threshold among the budgets a campaign draws on."""
+async def allocation_threshold(
+    scope: TenantScope, campaign_id: uuid.UUID
+) -> tuple[Decimal | None, Decimal]:
+    """The lowest approval threshold among the budgets a campaign draws on (None: it draws on
+    none), and the sum of its allocations."""
     statement = (
         scope.select(CampaignBudgetAllocation, CampaignBudgetAllocation.campaign_id == campaign_id)
         .join(CampaignBudget, CampaignBudget.id == CampaignBudgetAllocation.budget_id)
-        .with_only_columns(func.min(CampaignBudget.approval_threshold))
+        .with_only_columns(
+            func.min(CampaignBudget.approval_threshold),
+            func.sum(CampaignBudgetAllocation.allocated_amount),
+        )
     )
-    value = (await scope.session.execute(statement)).scalar_one()
-    return _money(value) if value is not None else None
+    threshold, allocated = (await scope.session.execute(statement)).one()
+    return (_money(threshold) if threshold is not None else None), _money(allocated)
 
 
 def _live_allocations(scope: TenantScope, *criteria: ColumnElement[bool]) -> Any:

@@ -78,15 +78,20 @@ async def fiscal_position(
 
 
 async def approval_threshold(
-    scope: TenantScope, campaign_id: uuid.UUID | None, position: FiscalPosition
+    scope: TenantScope,
+    campaign_id: uuid.UUID | None,
+    position: FiscalPosition,
+    total_budget: Decimal,
 ) -> Decimal:
     """The threshold above which a campaign needs approval: the lowest threshold of the
-    budgets it draws on, else of its fiscal year's active budgets, else zero."""
+    budgets it draws on; of its fiscal year's active budgets when it draws on none, or when
+    its allocations do not cover `total_budget` (the rest is the year's money); else zero."""
+    year = position.threshold if position.threshold is not None else Decimal("0.00")
     if campaign_id is not None:
-        allocated = await repository.allocation_threshold(scope, campaign_id)
+        allocated, covered = await repository.allocation_threshold(scope, campaign_id)
         if allocated is not None:
-            return allocated
-    return position.threshold if position.threshold is not None else Decimal("0.00")
+            return allocated if covered >= total_budget else min(allocated, year)
+    return year
 
 
 async def fiscal_year_availability(

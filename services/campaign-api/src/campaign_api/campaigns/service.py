@@ -109,7 +109,7 @@ async def approval_requirement(
     scope: TenantScope, campaign_id: uuid.UUID | None, total_budget: Decimal, position: Any
 ) -> bool:
     """Whether `total_budget` is above the applicable approval threshold."""
-    threshold = await budget_service.approval_threshold(scope, campaign_id, position)
+    threshold = await budget_service.approval_threshold(scope, campaign_id, position, total_budget)
     return total_budget > threshold
 
 
