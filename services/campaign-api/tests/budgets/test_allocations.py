@@ -1,6 +1,9 @@
 """Campaign ↔ budget allocations: the same currency and fiscal year, within what the budget
 has left and the campaign's total; the applicable approval threshold follows them."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import select, update
 
@@ -180,3 +183,52 @@ async def test_unknown_budget_is_404(client, admin, campaign) -> None:
 
     assert response.status_code == 404
     assert response.json()["error_code"] == "budget_not_found"
+
+
+async def test_a_campaign_cannot_move_away_from_the_budgets_it_draws_on(
+    client, admin, campaign, funded, start_date
+) -> None:
+    await client.put(_path(campaign, funded), json={"allocated_amount": "5000"}, headers=admin)
+    url = f"/api/campaigns/{campaign['id']}/"
+    later = start_date + timedelta(days=400)
+
+    currency = await client.patch(url, json={"currency_code": "EUR"}, headers=admin)
+    year = await client.patch(
+        url,
+        json={
+            "start_date": later.isoformat(),
+            "end_date": (later + timedelta(days=5)).isoformat(),
+        },
+        headers=admin,
+    )
+    await client.delete(_path(campaign, funded), headers=admin)
+    released = await client.patch(url, json={"currency_code": "EUR"}, headers=admin)
+
+    assert currency.status_code == 422
+    assert (
+        "release those allocations first"
+        in currency.json()["details"]["fields"]["currency_code"][0]
+    )
+    assert year.status_code == 422
+    assert "start_date" in year.json()["details"]["fields"]
+    # Released, the move is judged on the money alone: there is no EUR budget.
+    assert released.json()["error_code"] == "budget_exceeded"
+
+
+async def test_a_budget_cannot_go_below_what_was_spent(client, admin, campaign, db) -> None:
+    async with db.system_session() as session:
+        await session.execute(
+            update(Campaign)
+            .where(Campaign.campaign_code == campaign["campaign_code"])
+            .values(actual_spend=Decimal("1500.00"))
+        )
+    url = f"/api/campaigns/{campaign['id']}/"
+
+    below = await client.patch(url, json={"total_budget": "1499.99"}, headers=admin)
+    at = await client.patch(url, json={"total_budget": "1500.00"}, headers=admin)
+
+    assert below.status_code == 422
+    assert below.json()["details"]["fields"]["total_budget"] == [
+        "is below what the campaign has spent (1500.00)"
+    ]
+    assert at.status_code == 200

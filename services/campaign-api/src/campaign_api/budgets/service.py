@@ -421,6 +421,11 @@ async def update_budget(
     return budget
 
 
+async def allocations_of(scope: TenantScope, campaign_id: uuid.UUID) -> Sequence[Any]:
+    """(allocation, budget) pairs of one campaign."""
+    return await repository.allocations_of(scope, campaign_id)
+
+
 async def allocated_total(scope: TenantScope, campaign_id: uuid.UUID) -> Decimal:
     """The sum of a campaign's allocations."""
     return await repository.allocated_total(scope, campaign_id)

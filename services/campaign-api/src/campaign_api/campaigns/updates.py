@@ -99,6 +99,16 @@ async def update_campaign(
             scope, campaign.id, proposed["primary_channel"]
         )
     if "total_budget" in changed:
+        if proposed["total_budget"] < campaign.actual_spend:
+            raise InvalidCampaign(
+                details={
+                    "fields": {
+                        "total_budget": [
+                            f"is below what the campaign has spent ({campaign.actual_spend})"
+                        ]
+                    }
+                }
+            )
         allocated = await budget_service.allocated_total(scope, campaign.id)
         if proposed["total_budget"] < allocated:
             raise InvalidCampaign(
@@ -115,6 +125,13 @@ async def update_campaign(
             policy.fiscal_year_of(proposed["start_date"])
             != policy.fiscal_year_of(campaign.start_date)
         )
+        if moved:
+            await _check_allocations_follow(
+                scope,
+                campaign,
+                proposed["currency_code"],
+                policy.fiscal_year_of(proposed["start_date"]),
+            )
         position = await rules.check_budget(
             scope,
             policy,
@@ -190,6 +207,32 @@ async def update_campaign(
         await governance.content_changed(scope, principal, campaign, "campaign_updated")
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
+
+
+async def _check_allocations_follow(
+    scope: TenantScope, campaign: Campaign, currency: str, fiscal_year: int
+) -> None:
+    """A campaign draws only on budgets of its currency and fiscal year: one that would move
+    away from those of its allocations releases them first (422 naming the field)."""
+    budgets = [budget for _, budget in await budget_service.allocations_of(scope, campaign.id)]
+    stranded = [
+        budget.budget_code
+        for budget in budgets
+        if budget.currency_code != currency or budget.fiscal_year != fiscal_year
+    ]
+    if not stranded:
+        return
+    field = "currency_code" if any(b.currency_code != currency for b in budgets) else "start_date"
+    raise InvalidCampaign(
+        details={
+            "fields": {
+                field: [
+                    "the campaign draws on budgets of another currency or fiscal year "
+                    f"({', '.join(stranded)}): release those allocations first"
+                ]
+            }
+        }
+    )
 
 
 async def record_update(
