@@ -445,7 +445,9 @@ export interface paths {
         put?: never;
         /**
          * Add a segment to a campaign
-         * @description Add a segment with valid rules to a campaign; returns its validation and audience.
+         * @description Add a segment with valid rules to a campaign; returns its validation and audience. A
+         *     segment is part of its campaign: If-Match names the campaign's version, and the answer's
+         *     ETag is the campaign's new one.
          */
         post: operations["create_segment_api_campaign_segments__post"];
         delete?: never;
@@ -463,7 +465,8 @@ export interface paths {
         };
         /**
          * Get a campaign segment
-         * @description Get a segment with its validation results and audience analysis.
+         * @description Get a segment with its validation results and audience analysis; the ETag is its
+         *     campaign's version (what a write's If-Match names).
          */
         get: operations["get_segment_api_campaign_segments__segment_id___get"];
         /**
@@ -11346,7 +11349,10 @@ export interface operations {
     create_segment_api_campaign_segments__post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11394,6 +11400,15 @@ export interface operations {
             };
             /** @description A completed or cancelled campaign cannot be changed. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11520,7 +11535,10 @@ export interface operations {
     replace_segment_api_campaign_segments__segment_id___put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The segment's id. */
                 segment_id: string;
@@ -11578,6 +11596,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The segment rules are not valid. */
             422: {
                 headers: {
@@ -11615,7 +11642,10 @@ export interface operations {
     delete_segment_api_campaign_segments__segment_id___delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The segment's id. */
                 segment_id: string;
@@ -11669,6 +11699,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The request is not valid. */
             422: {
                 headers: {
@@ -11706,7 +11745,10 @@ export interface operations {
     patch_segment_api_campaign_segments__segment_id___patch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this write is based on; a stale one is a 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The segment's id. */
                 segment_id: string;
@@ -11757,6 +11799,15 @@ export interface operations {
             };
             /** @description A completed or cancelled campaign cannot be changed. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The resource was changed by someone else; reload and try again. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

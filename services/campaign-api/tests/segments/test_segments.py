@@ -1,6 +1,7 @@
 """Campaign segments: criteria validated by the shared rule language (422 with the offending
 path), an editable campaign, audience analysis, listing and soft delete."""
 
+import asyncio
 import uuid
 
 import pytest
@@ -237,3 +238,51 @@ async def test_delete_is_soft(client, admin, campaign, add_segment, db) -> None:
     assert deleted.status_code == 200
     assert again.status_code == 404
     assert history.json()["total"] == 1
+
+
+async def test_segment_writes_follow_the_campaign_version(
+    client, admin, campaign, add_segment
+) -> None:
+    """A segment is part of its campaign: every write bumps the campaign's version (its ETag)
+    and a stale If-Match is a 412; of ten writes based on one version exactly one lands."""
+    segment = await add_segment(admin, campaign["id"])
+    url = f"/api/campaign-segments/{segment['id']}/"
+    read = await client.get(url, headers=admin)
+    version = int(read.headers["ETag"].strip('"'))
+    body = {"geographic_criteria": {"all": [{"field": "country", "op": "eq", "value": "FR"}]}}
+
+    racing = await asyncio.gather(
+        *(
+            client.patch(url, json=body, headers={**admin, "If-Match": f'"{version}"'})
+            for _ in range(10)
+        )
+    )
+    statuses = sorted(r.status_code for r in racing)
+    stale = {"If-Match": f'"{version}"'}
+    put = await client.put(
+        url,
+        json={"segment_name": "X", "segment_type": "geographic", **body},
+        headers={**admin, **stale},
+    )
+    created = await client.post(
+        "/api/campaign-segments/",
+        json={
+            "campaign_id": campaign["id"],
+            "segment_name": "Y",
+            "segment_type": "geographic",
+            **body,
+        },
+        headers={**admin, **stale},
+    )
+    deleted = await client.delete(url, headers={**admin, **stale})
+    current = (await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)).headers
+    fresh = await client.delete(url, headers={**admin, "If-Match": current["ETag"]})
+
+    assert version == campaign["version"] + 1
+    assert statuses == [200] + [412] * 9
+    landed = next(r for r in racing if r.status_code == 200)
+    assert landed.headers["ETag"] == f'"{version + 1}"'
+    assert [put.status_code, created.status_code, deleted.status_code] == [412, 412, 412]
+    assert put.json()["error_code"] == "precondition_failed"
+    assert fresh.status_code == 200
+    assert fresh.headers["ETag"] == f'"{version + 2}"'

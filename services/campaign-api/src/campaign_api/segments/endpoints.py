@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from campaign_api.campaigns import service as campaign_service
-from campaign_api.campaigns.deps import CampaignEditor, CampaignReader
+from campaign_api.campaigns.deps import CampaignEditor, CampaignReader, ExpectedVersion
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.segments import service
 from campaign_api.segments.errors import SegmentNotFound
@@ -20,12 +20,15 @@ from campaign_api.segments.schemas import (
     SegmentUpdate,
     SegmentWritten,
 )
+from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from crm_common.deps import Scope
 from crm_common.enums import SegmentType
-from crm_common.errors import COMMON_RESPONSES, ValidationFailed
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
 from crm_common.errors import error_responses as errors
+from crm_common.models import CampaignSegment
 from crm_common.pagination import Pagination, make_page
+from crm_common.security.principal import Principal
 from crm_common.segments import PiiRuleDenied, RuleValidationError
 
 router = APIRouter(prefix="/api/campaign-segments", tags=["segments"], responses=COMMON_RESPONSES)
@@ -83,16 +86,26 @@ async def list_segments(
     status_code=201,
     response_model=SegmentWritten,
     summary="Add a segment to a campaign",
-    responses=errors(CampaignNotFound, CampaignLocked, RuleValidationError, PiiRuleDenied),
+    responses=errors(
+        CampaignNotFound, PreconditionFailed, CampaignLocked, RuleValidationError, PiiRuleDenied
+    ),
 )
 async def create_segment(
-    body: SegmentCreate, principal: CampaignEditor, scope: Scope
+    body: SegmentCreate,
+    principal: CampaignEditor,
+    scope: Scope,
+    response: Response,
+    expected: ExpectedVersion,
 ) -> SegmentWritten:
-    """Add a segment with valid rules to a campaign; returns its validation and audience."""
-    campaign = await campaign_service.load(scope, body.campaign_id, for_update=True)
+    """Add a segment with valid rules to a campaign; returns its validation and audience. A
+    segment is part of its campaign: If-Match names the campaign's version, and the answer's
+    ETag is the campaign's new one."""
+    campaign = await campaign_service.load(
+        scope, body.campaign_id, for_update=True, expected_version=expected
+    )
     values = body.model_dump(exclude={"campaign_id"})
     segment = await service.create_segment(scope, principal, campaign, values)
-    return respond(service.written(segment, principal), principal)
+    return _written(segment, campaign.version, principal, response)
 
 
 @router.get(
@@ -102,14 +115,26 @@ async def create_segment(
     responses=errors(SegmentNotFound),
 )
 async def get_segment(
-    segment_id: SegmentId, principal: CampaignReader, scope: Scope
+    segment_id: SegmentId, principal: CampaignReader, scope: Scope, response: Response
 ) -> SegmentWritten:
-    """Get a segment with its validation results and audience analysis."""
+    """Get a segment with its validation results and audience analysis; the ETag is its
+    campaign's version (what a write's If-Match names)."""
     segment = await service.get_segment(scope, segment_id)
-    return respond(service.written(segment, principal), principal)
+    campaign = await campaign_service.load(scope, segment.campaign_id)
+    return _written(segment, campaign.version, principal, response)
 
 
-_WRITE_ERRORS = errors(SegmentNotFound, CampaignLocked, RuleValidationError, PiiRuleDenied)
+def _written(
+    segment: CampaignSegment, version: int, principal: Principal, response: Response
+) -> SegmentWritten:
+    return respond(
+        service.written(segment, principal), principal, response, headers={"ETag": etag(version)}
+    )
+
+
+_WRITE_ERRORS = errors(
+    SegmentNotFound, PreconditionFailed, CampaignLocked, RuleValidationError, PiiRuleDenied
+)
 
 
 @router.put(
@@ -123,11 +148,13 @@ async def replace_segment(
     body: SegmentReplace,
     principal: CampaignEditor,
     scope: Scope,
+    response: Response,
+    expected: ExpectedVersion,
 ) -> SegmentWritten:
     """Replace a segment's name, type and criteria (validated again)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id)
+    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
     segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
-    return respond(service.written(segment, principal), principal)
+    return _written(segment, campaign.version, principal, response)
 
 
 @router.patch(
@@ -141,12 +168,14 @@ async def patch_segment(
     body: SegmentUpdate,
     principal: CampaignEditor,
     scope: Scope,
+    response: Response,
+    expected: ExpectedVersion,
 ) -> SegmentWritten:
     """Change some of a segment's fields (criteria validated again)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id)
+    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
     values = body.model_dump(exclude_unset=True)
     segment = await service.update_segment(scope, principal, campaign, segment, values)
-    return respond(service.written(segment, principal), principal)
+    return _written(segment, campaign.version, principal, response)
 
 
 @router.delete(
@@ -154,12 +183,21 @@ async def patch_segment(
     status_code=200,
     response_model=SegmentRead,
     summary="Delete a campaign segment",
-    responses=errors(SegmentNotFound, CampaignLocked),
+    responses=errors(SegmentNotFound, PreconditionFailed, CampaignLocked),
 )
 async def delete_segment(
-    segment_id: SegmentId, principal: CampaignEditor, scope: Scope
+    segment_id: SegmentId,
+    principal: CampaignEditor,
+    scope: Scope,
+    response: Response,
+    expected: ExpectedVersion,
 ) -> SegmentRead:
     """Soft-delete a segment (its history stays)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id)
+    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
     await service.delete_segment(scope, principal, campaign, segment)
-    return respond(service.readable(segment, principal), principal)
+    return respond(
+        service.readable(segment, principal),
+        principal,
+        response,
+        headers={"ETag": etag(campaign.version)},
+    )

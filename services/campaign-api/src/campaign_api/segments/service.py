@@ -134,13 +134,16 @@ async def get_segment(
 
 
 async def locked_for_write(
-    scope: TenantScope, segment_id: uuid.UUID
+    scope: TenantScope, segment_id: uuid.UUID, expected_version: int | None = None
 ) -> tuple[Campaign, CampaignSegment]:
     """The segment and its campaign, both locked for this transaction: the campaign first,
     the order every writer of a campaign and its segments uses, so two writers never
-    deadlock."""
+    deadlock. A segment is part of its campaign: the campaign's version is its ETag, and a
+    stale `expected_version` (If-Match) is a 412."""
     found = await get_segment(scope, segment_id)
-    campaign = await campaign_service.load(scope, found.campaign_id, for_update=True)
+    campaign = await campaign_service.load(
+        scope, found.campaign_id, for_update=True, expected_version=expected_version
+    )
     segment = await get_segment(scope, segment_id, for_update=True)
     return campaign, segment
 
@@ -192,6 +195,7 @@ async def create_segment(
             **values,
         )
     )
+    campaign_service.mark_changed(campaign, principal, now)
     await scope.session.flush()
     await scope.session.refresh(segment)
     await record_change(
@@ -232,6 +236,8 @@ async def update_segment(
         segment.actual_count = 0
         segment.last_evaluated_at = None
     segment.updated_at = datetime.now(UTC)
+    if _audited(segment) != before:
+        campaign_service.mark_changed(campaign, principal, segment.updated_at)
     await scope.session.flush()
     await record_update(
         scope,
@@ -261,6 +267,7 @@ async def delete_segment(
     segment.is_deleted = True
     segment.deleted_at = now
     segment.updated_at = now
+    campaign_service.mark_changed(campaign, principal, now)
     await scope.session.flush()
     await record_change(
         scope,

@@ -66,7 +66,7 @@ export function CampaignEditor() {
           <DetailsTab campaign={campaign} />
         </Tabs.Content>
         <Tabs.Content value="segments">
-          <SegmentsTab campaignId={campaign.id} channel={campaign.primary_channel} />
+          <SegmentsTab campaignId={campaign.id} channel={campaign.primary_channel} version={campaign.version} />
         </Tabs.Content>
         <Tabs.Content value="variants">
           <VariantsTab campaign={campaign} />

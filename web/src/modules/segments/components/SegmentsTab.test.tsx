@@ -68,19 +68,21 @@ const estimate = {
 
 function stack(user = me, segments: unknown[] = [segment]) {
   const saved: Record<string, unknown>[] = [];
+  const matched: (string | null)[] = [];
   const api = fakeApi({
     "GET /api/auth/me": () => user,
     "GET /api/campaign-segments/": () => ({ items: segments, total: segments.length, page: 1, page_size: 100, filters: {} }),
     "POST /api/segments/estimate/": () => estimate,
     "PATCH /api/campaign-segments/s1/": async (request) => {
+      matched.push(request.headers.get("If-Match"));
       saved.push((await request.json()) as Record<string, unknown>);
       return segment;
     },
   });
   vi.stubGlobal("fetch", api.fetchMock);
   session.store({ access_token: "a", refresh_token: "r", expires_in: 900, refresh_expires_in: 3600 });
-  renderApp([{ path: "/", element: <SegmentsTab campaignId="c1" channel="email" /> }], "/");
-  return saved;
+  renderApp([{ path: "/", element: <SegmentsTab campaignId="c1" channel="email" version={4} /> }], "/");
+  return Object.assign(saved, { matched });
 }
 
 describe("SegmentsTab", () => {
@@ -180,6 +182,7 @@ describe("SegmentsTab", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
 
     await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved.matched).toEqual(['"4"']);
     const body = saved[0];
     expect(body.geographic_criteria).toEqual({ field: "location", op: "within_radius", value: { lat: 48.85, lon: 2.35, km: 30 } });
     expect(body.demographic_criteria).toEqual({

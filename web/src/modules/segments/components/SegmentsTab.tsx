@@ -8,14 +8,16 @@ import { useAuth } from "../../auth/useAuth";
 import { CRITERIA_TYPES, emptyRules, rulesToCriteria, segmentTypeOf, treeToGroup, type SegmentRules } from "../rules";
 import { SegmentBuilder } from "./SegmentBuilder";
 
-export type SegmentsTabProps = { campaignId: string; channel: string };
+/** `version`: the campaign's version as read — a segment is part of its campaign, so a save
+ * names it (If-Match) and one based on a stale read is refused (412) rather than lost. */
+export type SegmentsTabProps = { campaignId: string; channel: string; version: number };
 
 type Criteria = ReturnType<typeof rulesToCriteria>;
 /** `loaded`: the criteria as read, so that saving sends only the trees that changed (a tree
  * with personal-data rules reads masked without view_pii and could not be written back). */
 type Editing = { id?: string; name: string; rules: SegmentRules; loaded?: Criteria };
 
-export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
+export function SegmentsTab({ campaignId, channel, version }: SegmentsTabProps) {
   const queryClient = useQueryClient();
   const { can } = useAuth();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -43,11 +45,12 @@ export function SegmentsTab({ campaignId, channel }: SegmentsTabProps) {
         ) as Partial<Criteria>)
       : criteria;
     const body = { segment_name: editing.name, segment_type: segmentTypeOf(editing.rules) as never, ...changed };
+    const header = { "If-Match": `"${version}"` };
     try {
       if (editing.id) {
-        unwrap(await api.PATCH("/api/campaign-segments/{segment_id}/", { params: { path: { segment_id: editing.id } }, body }));
+        unwrap(await api.PATCH("/api/campaign-segments/{segment_id}/", { params: { path: { segment_id: editing.id }, header }, body }));
       } else {
-        unwrap(await api.POST("/api/campaign-segments/", { body: { campaign_id: campaignId, ...body } }));
+        unwrap(await api.POST("/api/campaign-segments/", { params: { header }, body: { campaign_id: campaignId, ...body } }));
       }
       toast.success(`Segment “${editing.name}” saved.`);
       setEditing(null);
