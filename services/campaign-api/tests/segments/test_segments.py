@@ -247,6 +247,8 @@ async def test_segment_writes_follow_the_campaign_version(
     and a stale If-Match is a 412; of ten writes based on one version exactly one lands."""
     segment = await add_segment(admin, campaign["id"])
     url = f"/api/campaign-segments/{segment['id']}/"
+    campaign_url = f"/api/campaigns/{campaign['id']}/"
+    await client.get(campaign_url, headers=admin)  # cached from here on
     read = await client.get(url, headers=admin)
     version = int(read.headers["ETag"].strip('"'))
     body = {"geographic_criteria": {"all": [{"field": "country", "op": "eq", "value": "FR"}]}}
@@ -275,7 +277,7 @@ async def test_segment_writes_follow_the_campaign_version(
         headers={**admin, **stale},
     )
     deleted = await client.delete(url, headers={**admin, **stale})
-    current = (await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)).headers
+    current = (await client.get(campaign_url, headers=admin)).headers
     fresh = await client.delete(url, headers={**admin, "If-Match": current["ETag"]})
 
     assert version == campaign["version"] + 1
@@ -285,4 +287,5 @@ async def test_segment_writes_follow_the_campaign_version(
     assert [put.status_code, created.status_code, deleted.status_code] == [412, 412, 412]
     assert put.json()["error_code"] == "precondition_failed"
     assert fresh.status_code == 200
+    assert current["ETag"] == f'"{version + 1}"'
     assert fresh.headers["ETag"] == f'"{version + 2}"'

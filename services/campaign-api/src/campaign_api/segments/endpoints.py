@@ -8,7 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Response
 
 from campaign_api.campaigns import service as campaign_service
-from campaign_api.campaigns.deps import CampaignEditor, CampaignReader, ExpectedVersion
+from campaign_api.campaigns.deps import (
+    CampaignCacheDep,
+    CampaignEditor,
+    CampaignReader,
+    ExpectedVersion,
+)
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.segments import service
 from campaign_api.segments.errors import SegmentNotFound
@@ -96,6 +101,7 @@ async def create_segment(
     scope: Scope,
     response: Response,
     expected: ExpectedVersion,
+    cache: CampaignCacheDep,
 ) -> SegmentWritten:
     """Add a segment with valid rules to a campaign; returns its validation and audience. A
     segment is part of its campaign: If-Match names the campaign's version, and the answer's
@@ -103,6 +109,7 @@ async def create_segment(
     campaign = await campaign_service.load(
         scope, body.campaign_id, for_update=True, expected_version=expected
     )
+    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
     values = body.model_dump(exclude={"campaign_id"})
     segment = await service.create_segment(scope, principal, campaign, values)
     return _written(segment, campaign.version, principal, response)
@@ -150,9 +157,11 @@ async def replace_segment(
     scope: Scope,
     response: Response,
     expected: ExpectedVersion,
+    cache: CampaignCacheDep,
 ) -> SegmentWritten:
     """Replace a segment's name, type and criteria (validated again)."""
     campaign, segment = await service.locked_for_write(scope, segment_id, expected)
+    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
     segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
     return _written(segment, campaign.version, principal, response)
 
@@ -170,9 +179,11 @@ async def patch_segment(
     scope: Scope,
     response: Response,
     expected: ExpectedVersion,
+    cache: CampaignCacheDep,
 ) -> SegmentWritten:
     """Change some of a segment's fields (criteria validated again)."""
     campaign, segment = await service.locked_for_write(scope, segment_id, expected)
+    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
     values = body.model_dump(exclude_unset=True)
     segment = await service.update_segment(scope, principal, campaign, segment, values)
     return _written(segment, campaign.version, principal, response)
@@ -191,9 +202,11 @@ async def delete_segment(
     scope: Scope,
     response: Response,
     expected: ExpectedVersion,
+    cache: CampaignCacheDep,
 ) -> SegmentRead:
     """Soft-delete a segment (its history stays)."""
     campaign, segment = await service.locked_for_write(scope, segment_id, expected)
+    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
     await service.delete_segment(scope, principal, campaign, segment)
     return respond(
         service.readable(segment, principal),
