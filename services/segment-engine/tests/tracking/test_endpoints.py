@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from crm_common.crypto import pii
 from crm_common.models import (
     CampaignMetric,
+    ConsentLedgerEntry,
     Contact,
     ContactConsent,
     ContactEvent,
@@ -185,7 +186,11 @@ async def test_one_click_unsubscribe_suppresses_at_once(client, db, message, sig
     response = await client.post(
         f"/t/u/{token}",
         content=b"List-Unsubscribe=One-Click",
-        headers={"content-type": "application/x-www-form-urlencoded"},
+        headers={
+            "content-type": "application/x-www-form-urlencoded",
+            "user-agent": "MailClient/2.0",
+            "x-request-id": "unsub-1",
+        },
     )
 
     assert response.status_code == 200
@@ -216,6 +221,22 @@ async def test_one_click_unsubscribe_suppresses_at_once(client, db, message, sig
     assert suppression.campaign_id == message.campaign_id
     assert contact.consented_channels == ["sms"]
     assert (email_consent.granted, email_consent.source) == (False, "unsubscribe_link")
+    async with db.tenant_session(message.company_id) as session:
+        [withdrawal] = (
+            (
+                await session.execute(
+                    select(ConsentLedgerEntry).where(
+                        ConsentLedgerEntry.source == "unsubscribe_link"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+    # The person's own request is the proof.
+    assert withdrawal.proof["user_agent"] == "MailClient/2.0"
+    assert withdrawal.proof["request_id"] == "unsub-1"
+    assert withdrawal.proof.get("ip")
     [event] = await _events(db, message.company_id, "unsubscribe")
     assert event.campaign_id == message.campaign_id
     [metric] = await _metrics(db, message.company_id, message.campaign_id)
@@ -284,6 +305,36 @@ async def test_deleted_contact_tokens_stop_working(client, db, acme, message, si
     click = await client.get(f"/t/c/{signer.mint(message.claims(TrackingKind.CLICK, 0))}")
     assert click.status_code == 404
     assert await _events(db, message.company_id) == []
+
+
+async def test_an_erased_contacts_tokens_record_nothing(client, db, acme, message, signer) -> None:
+    """After erasure the pixel still answers (an image never fails a mail client) but records
+    nothing, and the unsubscribe link is gone like the click links."""
+    erased = await client.post(f"/api/contacts/{message.contact_id}/erase/", headers=acme.admin)
+    assert erased.status_code == 200, erased.text
+    events_before = len(await _events(db, message.company_id))
+    metrics_before = [
+        (m.opens, m.unsubscribes)
+        for m in await _metrics(db, message.company_id, message.campaign_id)
+    ]
+
+    pixel = await client.get(f"/t/o/{signer.mint(message.claims(TrackingKind.OPEN))}.gif")
+    unsubscribe = signer.mint(message.claims(TrackingKind.UNSUBSCRIBE))
+    page = await client.get(f"/t/u/{unsubscribe}")
+    posted = await client.post(f"/t/u/{unsubscribe}", data={"List-Unsubscribe": "One-Click"})
+
+    assert pixel.status_code == 200
+    assert pixel.content.startswith(GIF_MAGIC)
+    assert page.status_code == 404
+    assert posted.status_code == 404
+    assert len(await _events(db, message.company_id)) == events_before
+    assert [
+        (m.opens, m.unsubscribes)
+        for m in await _metrics(db, message.company_id, message.campaign_id)
+    ] == metrics_before
+    async with db.tenant_session(message.company_id) as session:
+        consents = (await session.execute(select(ContactConsent))).scalars().all()
+    assert all(c.source != "unsubscribe_link" for c in consents)
 
 
 async def test_unknown_kind_paths_are_404(client) -> None:

@@ -26,12 +26,22 @@ from crm_common.tenancy import TenantScope
 async def delivery(
     scope: TenantScope, delivery_id: uuid.UUID, contact_id: uuid.UUID, campaign_id: uuid.UUID
 ) -> Delivery | None:
-    """The message, only if it went to that contact for that campaign."""
+    """The message, only if it went to that contact for that campaign and the contact was
+    not erased since: an erased person's links, pixel and unsubscribe token record nothing
+    more about them."""
     statement = scope.select(
         Delivery,
         Delivery.id == delivery_id,
         Delivery.contact_id == contact_id,
         Delivery.campaign_id == campaign_id,
+    ).where(
+        select(Contact.id)
+        .where(
+            Contact.id == Delivery.contact_id,
+            Contact.company_id == Delivery.company_id,
+            Contact.erased_at.is_(None),
+        )
+        .exists()
     )
     return (await scope.session.execute(statement)).scalar_one_or_none()
 

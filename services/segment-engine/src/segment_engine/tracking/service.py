@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import structlog
 
+from crm_common.audit import current_request_meta
 from crm_common.campaign_metrics import bump_metrics
 from crm_common.db import Database
 from crm_common.enums import DeliveryChannel, SuppressionReason
@@ -191,7 +192,10 @@ async def unsubscribe(db: Database, throttle: PerformanceThrottle, claims: Track
                     message.contact_id, message.channel, False, UNSUBSCRIBE_SOURCE
                 )
             ],
-            consent_service.ConsentContext(recorded_at=datetime.now(UTC)),
+            # The person's own request is the proof: its IP, user agent and id.
+            consent_service.ConsentContext(
+                recorded_at=datetime.now(UTC), meta=current_request_meta()
+            ),
         )
         return True, ({"unsubscribes": 1} if first else {})
 
