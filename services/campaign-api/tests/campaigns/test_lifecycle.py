@@ -82,7 +82,8 @@ async def test_the_whole_life_of_a_campaign(
     assert [r.status_code for r in steps] == [200, 202, 200, 200, 200]
     final = await client.get(f"/api/campaigns/{campaign['id']}/", headers=admin)
     assert final.json()["campaign_status"] == "completed"
-    assert final.json()["version"] == 6
+    # Created, segment added, planned, started, paused, resumed, completed.
+    assert final.json()["version"] == 7
     async with db.system_session() as session:
         changes = (
             (

@@ -3,6 +3,7 @@
 import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select, update
@@ -237,7 +238,8 @@ async def test_multi_channel_campaigns_launch_on_a_chosen_subset(
 
 
 async def test_a_stale_if_match_is_refused_but_a_replay_is_not(client, admin, ready) -> None:
-    first = await _launch(client, admin, ready, **{"If-Match": f'"{ready["version"] + 1}"'})
+    # Created, given a segment (one write of the campaign), planned.
+    first = await _launch(client, admin, ready, **{"If-Match": f'"{ready["version"] + 2}"'})
     replay = await _launch(client, admin, ready, **{"If-Match": '"1"'})
     stale = await _launch(client, admin, ready, key="another-key-1", **{"If-Match": '"1"'})
 
@@ -302,3 +304,28 @@ async def test_no_submission_for_approval_while_a_launch_is_requested(client, ad
     assert submitted.json()["details"]["launch_id"] == launched.json()["launch"]["id"]
     campaign = (await client.get(f"/api/campaigns/{ready['id']}/", headers=admin)).json()
     assert campaign["approval_status"] == ready["approval_status"]
+
+
+async def test_a_threshold_lowered_since_holds_the_launch_until_approval(
+    client, admin, ready, funded, db
+) -> None:
+    """The campaign needed no approval when its budget was set; the budget's threshold was
+    lowered below it since: it is not activated until it is submitted and approved."""
+    async with db.system_session() as session:
+        await session.execute(
+            update(type(funded))
+            .where(type(funded).id == funded.id)
+            .values(approval_threshold=Decimal("1.00"))
+        )
+
+    refused = await _launch(client, admin, ready)
+    state = await client.get(f"/api/campaigns/{ready['id']}/", headers=admin)
+
+    assert ready["approval_status"] == "not_required"
+    assert refused.status_code == 409
+    assert refused.json()["error_code"] == "approval_required"
+    assert refused.json()["details"] == {
+        "approval_status": "not_required",
+        "approval_required": True,
+    }
+    assert state.json()["approval_status"] == "not_required"

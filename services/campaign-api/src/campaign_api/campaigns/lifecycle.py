@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from campaign_api.audit.service import record_change
-from campaign_api.campaigns import rules
+from campaign_api.campaigns import rules, updates
 from campaign_api.campaigns.errors import ApprovalRequired, CampaignEnded
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.campaigns.service import ENTITY, mark_changed
@@ -27,6 +27,7 @@ async def preflight(scope: TenantScope, campaign: Campaign, action: str) -> list
     now = datetime.now(UTC)
     if target == CampaignStatus.ACTIVE:
         rules.ensure_may_be_active(campaign, now)
+        await updates.ensure_exemption_holds(scope, campaign)
     if target == CampaignStatus.PLANNED and campaign.end_date <= now:
         raise CampaignEnded(details={"end_date": campaign.end_date.isoformat()})
     if target == CampaignStatus.PLANNED and campaign.approval_status == ApprovalStatus.REJECTED:

@@ -11,6 +11,7 @@ from campaign_api.budgets import service as budget_service
 from campaign_api.budgets.service import FiscalPosition
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.errors import (
+    ApprovalRequired,
     InvalidCampaign,
     LiveChangeRefused,
 )
@@ -276,6 +277,20 @@ async def approval_needed(scope: TenantScope, campaign: Campaign) -> bool:
         must_fit=False,
     )
     return await approval_requirement(scope, campaign.id, campaign.total_budget, position)
+
+
+async def ensure_exemption_holds(scope: TenantScope, campaign: Campaign) -> None:
+    """A campaign that needed no approval when its budget was last assessed may need it now (a
+    budget's threshold was lowered since, or the year's budgets changed): it is not activated
+    before it is approved (409 `approval_required`; submit it for approval)."""
+    if campaign.approval_status != ApprovalStatus.NOT_REQUIRED:
+        return
+    if await approval_needed(scope, campaign):
+        raise ApprovalRequired(
+            "The campaign's budget is above its approval threshold now: submit it for approval "
+            "before it is activated.",
+            details={"approval_status": campaign.approval_status, "approval_required": True},
+        )
 
 
 async def reassess_approval(scope: TenantScope, principal: Principal, campaign: Campaign) -> bool:

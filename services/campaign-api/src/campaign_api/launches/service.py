@@ -12,7 +12,7 @@ from typing import Any
 from campaign_api.audit.service import record_change
 from campaign_api.budget_guard import service as budget_guard
 from campaign_api.budget_guard.schemas import BudgetForecast
-from campaign_api.campaigns import lifecycle, rules
+from campaign_api.campaigns import lifecycle, rules, updates
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.governance import service as governance
 from campaign_api.launches import repository
@@ -141,6 +141,7 @@ async def request_launch(
     now = datetime.now(UTC)
     rules.check_transition(campaign, "launch")
     rules.ensure_may_be_active(campaign, now)
+    await updates.ensure_exemption_holds(scope, campaign)
     await governance.ensure_launchable(scope, campaign)
     segment_ids = await repository.live_segment_ids(scope, campaign.id)
     if not segment_ids:
