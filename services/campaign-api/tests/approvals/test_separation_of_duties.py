@@ -68,6 +68,29 @@ async def test_last_editor_cannot_approve(
     assert "separation_of_duties" not in rows[0].new_values
 
 
+@pytest.mark.parametrize("part", ["segment", "allocation"])
+async def test_who_last_wrote_a_part_of_the_content_cannot_approve(
+    client, acme, user_for, pending_by_creator, act, add_segment, funded, part
+) -> None:
+    """What an approval approves is the campaign with its segments, message, variants and
+    allocations: writing any of them makes one its last editor."""
+    _, editor = await user_for(acme, "admin")
+    if part == "segment":
+        await add_segment(editor, pending_by_creator["id"])
+    else:
+        allocated = await client.put(
+            f"/api/campaigns/{pending_by_creator['id']}/budgets/{funded.id}/",
+            json={"allocated_amount": "60000"},
+            headers=editor,
+        )
+        assert allocated.status_code == 200, allocated.text
+
+    response = await act(editor, pending_by_creator["id"], "approve")
+
+    assert response.status_code == 403
+    assert response.json()["details"] == {"reasons": ["last_edited_by_user_id"]}
+
+
 async def test_submitting_is_not_editing(client, acme, user_for, create_campaign, funded, act):
     _, author = await user_for(acme, "admin")
     _, submitter = await user_for(acme, "admin")
