@@ -562,3 +562,26 @@ async def test_generated_codes_match_the_code_format(client, admin, funded, payl
     ]
 
     assert re.fullmatch(r"[A-Za-z0-9-]+", code)
+
+
+@pytest.mark.parametrize("amount", ["1e3", "1_000", "+7", " 12.5 ", ".5", "١٢٣", "12.", "0x10"])
+async def test_an_amount_is_written_with_plain_digits(
+    client, admin, funded, payload, amount
+) -> None:
+    """What the API document's pattern says, not whatever Python's Decimal would read."""
+    response = await client.post(
+        "/api/campaigns/", json=payload(total_budget=amount), headers=admin
+    )
+
+    assert response.status_code == 422
+    assert "total_budget" in response.json()["details"]["fields"]
+
+
+@pytest.mark.parametrize(("amount", "stored"), [("15000.5", "15000.50"), (250, "250.00")])
+async def test_plain_amounts_are_taken(client, admin, funded, payload, amount, stored) -> None:
+    response = await client.post(
+        "/api/campaigns/", json=payload(total_budget=amount), headers=admin
+    )
+
+    assert response.status_code == 201, response.text
+    assert response.json()["total_budget"] == stored

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from campaign_api.shared.currency import normalise_currency
 from crm_common.schemas import IsoAwareDateTime
 
 CENT = Decimal("0.01")
 MAX_MONEY = Decimal("9999999999999.99")
+
+
+_DECIMAL_TEXT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
+def _plain_decimal(value: object) -> object:
+    """An amount given as a string is written the way the API document says: ASCII digits,
+    an optional minus and decimal point — not `1e3`, `1_000`, `+7`, ` 12.5 `, `.5` or other
+    scripts' digits, which Python's Decimal would take."""
+    if isinstance(value, str) and not _DECIMAL_TEXT.match(value):
+        raise ValueError("must be a decimal number written with the digits 0-9, like 15000.00")
+    return value
 
 
 def _to_cents(value: Decimal) -> Decimal:
@@ -40,7 +53,7 @@ def _amount_schema(low: str, high: str, example: str) -> WithJsonSchema:
                     "maximum": float(high),
                     "multipleOf": 0.01,
                 },
-                {"type": "string", "pattern": rf"^{sign}\d{{1,{digits}}}(\.\d{{1,2}})?$"},
+                {"type": "string", "pattern": rf"^{sign}[0-9]{{1,{digits}}}(\.[0-9]{{1,2}})?$"},
             ],
             "examples": [example],
         }
@@ -49,18 +62,22 @@ def _amount_schema(low: str, high: str, example: str) -> WithJsonSchema:
 
 Money = Annotated[
     Decimal,
+    BeforeValidator(_plain_decimal),
     Field(ge=0, le=MAX_MONEY, decimal_places=2, examples=["15000.00"]),
     AfterValidator(_to_cents),
     _amount_schema("0", str(MAX_MONEY), "15000.00"),
 ]
 Percent = Annotated[
     Decimal,
+    BeforeValidator(_plain_decimal),
     Field(ge=0, le=999.99, decimal_places=2, examples=["2.50"]),
     AfterValidator(_to_cents),
     _amount_schema("0", "999.99", "2.50"),
 ]
 SignedPercent = Annotated[
     Decimal,
+    BeforeValidator(_plain_decimal),
+    BeforeValidator(_plain_decimal),
     Field(ge=-999.99, le=999.99, decimal_places=2, examples=["150.00"]),
     AfterValidator(_to_cents),
     _amount_schema("-999.99", "999.99", "150.00"),
