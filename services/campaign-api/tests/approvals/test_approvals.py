@@ -200,3 +200,22 @@ async def test_approving_above_the_mfa_threshold_needs_a_step_up(
     assert with_token.status_code == 200
     assert with_token.json()["approval_status"] == "approved"
     assert below.status_code == 200
+
+
+async def test_an_approved_budget_taken_under_the_threshold_needs_no_approval(
+    client, admin, pending, finance, act, db
+) -> None:
+    """The approved content changed, so the approval no longer stands; but what changed took
+    the budget under the threshold: the campaign needs none (not pending, waiting for one)."""
+    _, finance_headers = finance
+    await act(finance_headers, pending["id"], "approve")
+
+    lowered = await client.patch(
+        f"/api/campaigns/{pending['id']}/", json={"total_budget": "40000"}, headers=admin
+    )
+
+    assert lowered.status_code == 200, lowered.text
+    assert lowered.json()["approval_status"] == "not_required"
+    assert lowered.json()["approval_required"] is False
+    requested = await _events(db, "campaign.approval_requested")
+    assert [e["data"]["reason"] for e in requested] == ["budget_above_threshold"]

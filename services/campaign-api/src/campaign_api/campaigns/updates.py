@@ -205,7 +205,9 @@ async def update_campaign(
     if changed & GOVERNED_FIELDS:
         # Only these of the row are governed content (the rest of it — templates, variants,
         # segments, allocations — changes through its own paths, which check on their own).
-        await governance.content_changed(scope, principal, campaign, "campaign_updated")
+        await governance.content_changed(
+            scope, principal, campaign, "campaign_updated", approval_required=required
+        )
     warnings += rules.warnings_for(campaign, position=position, approval_required=required, now=now)
     return WriteOutcome(campaign, required, warnings, changes)
 

@@ -55,12 +55,19 @@ async def standing_approvals(scope: TenantScope, campaign: Campaign) -> Sequence
 
 
 async def content_changed(
-    scope: TenantScope, principal: Principal, campaign: Campaign, trigger: str
+    scope: TenantScope,
+    principal: Principal,
+    campaign: Campaign,
+    trigger: str,
+    *,
+    approval_required: bool = True,
 ) -> list[dict[str, Any]]:
     """After a write that may have changed a locked campaign's governed content: when the
     content no longer matches its standing approvals, end them and send an approved campaign
-    back to pending_approval. An active campaign's approved content cannot change (409: pause
-    it first). Returns the changes found (none when the content still matches)."""
+    back to pending_approval — or to not_required when the write took its budget under the
+    threshold (`approval_required` False). An active campaign's approved content cannot
+    change (409: pause it first). Returns the changes found (none when the content still
+    matches)."""
     if campaign.approval_status not in (A.APPROVED, A.PENDING_APPROVAL):
         return []
     standing = await repository.current_approvals(scope, campaign.id)
@@ -79,7 +86,16 @@ async def content_changed(
                 "changed": content.changed_paths(changes),
             }
         )
-    await _withdraw(scope, principal, campaign, standing, "content_changed", trigger, changes)
+    await _withdraw(
+        scope,
+        principal,
+        campaign,
+        standing,
+        "content_changed",
+        trigger,
+        changes,
+        A.PENDING_APPROVAL if approval_required else A.NOT_REQUIRED,
+    )
     return changes
 
 
@@ -91,20 +107,22 @@ async def _withdraw(
     reason: str,
     trigger: str,
     changes: list[dict[str, Any]],
+    status: str = A.PENDING_APPROVAL,
 ) -> None:
-    """End the standing approvals and put the campaign back to pending_approval; the audit
-    row and `campaign.updated` name the reason, what triggered it and the changed paths."""
+    """End the standing approvals and put the campaign back to pending_approval (or to
+    `status`); the audit row and `campaign.updated` name the reason, what triggered it and
+    the changed paths."""
     now = datetime.now(UTC)
     await end_approvals(standing, reason, now)
     previous = campaign.approval_status
     steps_before = len(standing)
-    campaign.approval_status = A.PENDING_APPROVAL
+    campaign.approval_status = status
     campaign.approved_by_user_id = None
     campaign.approved_at = None
     campaign_service.mark_changed(campaign, principal, now)
     await scope.session.flush()
     before = {"approval_status": previous, "approval_steps_done": steps_before}
-    after = {"approval_status": A.PENDING_APPROVAL, "approval_steps_done": 0}
+    after = {"approval_status": status, "approval_steps_done": 0}
     paths = content.changed_paths(changes)
     await record_change(
         scope,
@@ -127,7 +145,7 @@ async def _withdraw(
             "content_changes": paths,
         },
     )
-    if previous == A.APPROVED:
+    if previous == A.APPROVED and status == A.PENDING_APPROVAL:
         await campaign_service.request_approval_event(scope, principal, campaign, reason)
 
 
