@@ -1853,6 +1853,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sending-settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the sending settings
+         * @description Who the company's messages come from (as set, and as messages carry it now, defaults
+         *     included) and its quiet hours.
+         */
+        get: operations["read_settings_api_sending_settings__get"];
+        /**
+         * Replace the sending settings
+         * @description Replace the sender and the quiet hours (administrators); launches read them as they
+         *     start, and a paused launch as it resumes.
+         */
+        put: operations["change_settings_api_sending_settings__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/suppressions/": {
         parameters: {
             query?: never;
@@ -5942,6 +5968,20 @@ export interface components {
             /** Do Not Sell */
             do_not_sell: boolean;
         };
+        /**
+         * EffectiveSender
+         * @description What messages carry now, defaults included.
+         */
+        EffectiveSender: {
+            /** From Header */
+            from_header: string;
+            /** Reply To */
+            reply_to: string | null;
+            /** Postal Address */
+            postal_address: string;
+            /** Sms Sender */
+            sms_sender: string | null;
+        };
         /** ErasureReport */
         ErasureReport: {
             /**
@@ -7208,6 +7248,21 @@ export interface components {
             /** Updated At */
             updated_at: string | null;
         };
+        /** PostalAddress */
+        PostalAddress: {
+            /** Line1 */
+            line1: string;
+            /** Line2 */
+            line2?: string | null;
+            /** City */
+            city: string;
+            /** Region */
+            region?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** Country */
+            country: string;
+        };
         /**
          * PrivacySettings
          * @example {
@@ -7256,6 +7311,35 @@ export interface components {
             residency_region?: ("eu" | "us" | "ca" | "uk" | "apac") | null;
             /** Residency Allowed Hosts */
             residency_allowed_hosts?: string[];
+        };
+        /**
+         * QuietHoursSettings
+         * @description No message goes out between `start` and `end` in the contact's time zone (the period
+         *     may wrap midnight): it is held until the end, never dropped.
+         */
+        QuietHoursSettings: {
+            /**
+             * Start
+             * @description A time of day, HH:MM (24 hours).
+             * @example 21:00
+             */
+            start: string;
+            /**
+             * End
+             * @description A time of day, HH:MM (24 hours).
+             * @example 21:00
+             */
+            end: string;
+            /**
+             * Channels
+             * @description The channels it applies to (all when left out).
+             */
+            channels?: components["schemas"]["DeliveryChannel"][] | null;
+            /**
+             * Default Timezone
+             * @description For contacts without a valid time zone (else UTC).
+             */
+            default_timezone?: string | null;
         };
         /**
          * RefreshRequest
@@ -8190,6 +8274,97 @@ export interface components {
              * @description Matched contacts reachable on the campaign's channel (consented, not suppressed): the audience a launch sends to.
              */
             readonly sendable_count: number;
+        };
+        /**
+         * SenderSettings
+         * @description Who the company's messages come from; what is left out falls back to the defaults
+         *     (the company's name, `campaigns@example.com`, the demo's postal address).
+         */
+        SenderSettings: {
+            /** From Name */
+            from_name?: string | null;
+            /** From Address */
+            from_address?: string | null;
+            /** Reply To */
+            reply_to?: string | null;
+            /** @description Printed in every commercial email (CAN-SPAM, CASL): set it before sending for real. */
+            postal_address?: components["schemas"]["PostalAddress"] | null;
+            /**
+             * Unsubscribe Mailto
+             * @description The mailto: of the List-Unsubscribe header, besides the link.
+             */
+            unsubscribe_mailto?: string | null;
+            /**
+             * Sms Sender
+             * @description An E.164 number or an alphanumeric id (≤ 11).
+             */
+            sms_sender?: string | null;
+        };
+        /**
+         * SendingSettings
+         * @example {
+         *       "quiet_hours": {
+         *         "channels": [
+         *           "sms"
+         *         ],
+         *         "end": "08:00",
+         *         "start": "21:00"
+         *       },
+         *       "sender": {
+         *         "from_address": "news@acme.example",
+         *         "from_name": "Acme News",
+         *         "postal_address": {
+         *           "city": "Ottawa",
+         *           "country": "CA",
+         *           "line1": "1 Main St",
+         *           "postal_code": "K1A 0B1",
+         *           "region": "ON"
+         *         },
+         *         "reply_to": "help@acme.example",
+         *         "sms_sender": "ACME"
+         *       }
+         *     }
+         */
+        SendingSettings: {
+            sender: components["schemas"]["SenderSettings"];
+            quiet_hours: components["schemas"]["QuietHoursSettings"] | null;
+            effective_sender: components["schemas"]["EffectiveSender"];
+            /**
+             * Postal Address Set
+             * @description False while email carries the demo's postal address: set yours first.
+             */
+            postal_address_set: boolean;
+        };
+        /**
+         * SendingSettingsUpdate
+         * @description The whole of the sending settings (both parts are replaced; `quiet_hours: null` turns
+         *     them off).
+         * @example {
+         *       "quiet_hours": {
+         *         "channels": [
+         *           "sms"
+         *         ],
+         *         "end": "08:00",
+         *         "start": "21:00"
+         *       },
+         *       "sender": {
+         *         "from_address": "news@acme.example",
+         *         "from_name": "Acme News",
+         *         "postal_address": {
+         *           "city": "Ottawa",
+         *           "country": "CA",
+         *           "line1": "1 Main St",
+         *           "postal_code": "K1A 0B1",
+         *           "region": "ON"
+         *         },
+         *         "reply_to": "help@acme.example",
+         *         "sms_sender": "ACME"
+         *       }
+         *     }
+         */
+        SendingSettingsUpdate: {
+            sender: components["schemas"]["SenderSettings"];
+            quiet_hours?: components["schemas"]["QuietHoursSettings"] | null;
         };
         /**
          * Severity
@@ -19815,6 +19990,150 @@ export interface operations {
                      *       "details": {}
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    read_settings_api_sending_settings__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendingSettings"];
+                };
+            };
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; slow down. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error_code": "rate_limited",
+                     *       "message": "Too many requests; slow down.",
+                     *       "details": {
+                     *         "retry_after": 12,
+                     *         "scope": "user",
+                     *         "limit": 1200,
+                     *         "window_s": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_settings_api_sending_settings__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendingSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendingSettings"];
+                };
+            };
+            /** @description Authentication is required.; The token is invalid or expired.; The session has ended (signed out, revoked or the account changed); sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You do not have permission to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };

@@ -25,6 +25,7 @@ from campaign_api.launches.endpoints import router as launches
 from campaign_api.privacy.endpoints import router as consent_summary
 from campaign_api.privacy.endpoints import settings_router as privacy_settings
 from campaign_api.segments.endpoints import router as segments
+from campaign_api.sending.endpoints import router as sending_settings
 from campaign_api.templates.endpoints import link_router as template_links
 from campaign_api.templates.endpoints import router as templates
 from campaign_api.test_sends.endpoints import router as test_sends
@@ -44,6 +45,7 @@ CAMPAIGN_ROUTERS: tuple[APIRouter, ...] = (
     test_sends,
     consent_summary,
     privacy_settings,
+    sending_settings,
     variants,
     audit,
     collaborators,
@@ -88,6 +90,11 @@ CAMPAIGN_TAGS: list[dict[str, Any]] = [
         "name": "privacy",
         "description": "Consent of a campaign's audience by channel, status and legal basis; "
         "the company's privacy settings (double opt-in for email, data residency).",
+    },
+    {
+        "name": "sending",
+        "description": "Who the company's messages come from (From, Reply-To, the postal address "
+        "commercial email must carry, the SMS sender) and its quiet hours.",
     },
     {"name": "audit", "description": "A campaign's immutable change history."},
     {"name": "collaborators", "description": "The users working on a campaign."},

@@ -49,6 +49,17 @@ def _clean(value: Any) -> str | None:
     return cleaned[:_MAX_TEXT] or None
 
 
+def is_sender_address(value: str) -> bool:
+    """Whether `value` can stand as a sender's (or reply-to) email address in a header."""
+    return bool(_EMAIL.match(value))
+
+
+def has_own_postal_address(settings: Mapping[str, Any] | None) -> bool:
+    """Whether a company set its own postal address (else its email carries the demo's)."""
+    raw = (settings or {}).get("sender")
+    return isinstance(raw, Mapping) and _postal(raw.get("postal_address")) is not None
+
+
 def _email(value: Any, key: str) -> str | None:
     cleaned = _clean(value)
     if cleaned is None:
