@@ -278,7 +278,9 @@ async def test_an_allocation_is_what_a_campaign_may_draw_on_its_budget(
                 CampaignBudgetAllocation.campaign_id == world.campaign.id
             )
         )
-    assert ledger is not None and ledger.reserved_amount == Decimal("30")
-    assert allocation is not None and allocation.drawn_amount == Decimal("30")
+    assert ledger is not None
+    assert ledger.reserved_amount == Decimal("30")
+    assert allocation is not None
+    assert allocation.drawn_amount == Decimal("30")
     alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
     assert [a["limited_by"] for a in alerts if a["threshold_percent"] == 100] == ["shared_budget"]

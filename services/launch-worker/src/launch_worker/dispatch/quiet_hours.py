@@ -2,8 +2,9 @@
 moved to the end of the quiet period), never dropped.
 
 Company settings (`PUT /api/sending-settings/`): `{"quiet_hours": {"start": "21:00", "end":
-"08:00", "channels": ["sms"], "default_timezone": "Europe/Paris"}}` — `channels` defaults to every channel; a contact without
-a valid time zone uses `default_timezone` (else UTC). A period may wrap midnight.
+"08:00", "channels": ["sms"], "default_timezone": "Europe/Paris"}}` — `channels` defaults to
+every channel; a contact without a valid time zone uses `default_timezone` (else UTC). A period
+may wrap midnight.
 """
 
 from __future__ import annotations
