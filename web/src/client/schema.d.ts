@@ -14943,7 +14943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The launch parameters are not valid for this campaign.; This Idempotency-Key was used for a different request. */
+            /** @description The launch parameters are not valid for this campaign.; The campaign's message cannot be rendered for any of the sampled recipients: every delivery would fail. Fix the template (a default for a missing field) and launch again.; This Idempotency-Key was used for a different request. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -8,7 +8,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, update
 
-from crm_common.models import Campaign, IdempotencyKey, Launch, OutboxEvent
+from crm_common.models import (
+    Campaign,
+    CampaignTemplate,
+    CampaignTemplateLink,
+    IdempotencyKey,
+    Launch,
+    OutboxEvent,
+)
 from crm_common.testing.builders import make_contacts
 
 
@@ -329,3 +336,50 @@ async def test_a_threshold_lowered_since_holds_the_launch_until_approval(
         "approval_required": True,
     }
     assert state.json()["approval_status"] == "not_required"
+
+
+async def _template_says(db, campaign_id: str, content: str) -> None:
+    async with db.system_session() as session:
+        link = (
+            await session.execute(
+                select(CampaignTemplateLink).where(
+                    CampaignTemplateLink.campaign_id == uuid.UUID(campaign_id)
+                )
+            )
+        ).scalar_one()
+        template = await session.get(CampaignTemplate, link.template_id)
+        assert template is not None
+        template.content_template = content
+
+
+async def test_a_message_that_renders_for_no_recipient_is_refused(client, admin, ready, db) -> None:
+    """Nobody has `attributes.coupon`: every delivery would fail, so nothing is launched."""
+    await _template_says(db, ready["id"], "<p>Your code {{ attributes.coupon }}</p>")
+
+    refused = await _launch(client, admin, ready)
+
+    assert refused.status_code == 422
+    body = refused.json()
+    assert body["error_code"] == "message_render_failed"
+    assert body["details"]["channel"] == "email"
+    assert body["details"]["failed"] == body["details"]["sampled"] == 1
+    assert "coupon" in body["details"]["reason"]
+    async with db.system_session() as session:
+        assert (await session.execute(select(Launch))).first() is None
+
+
+async def test_a_message_that_fails_for_some_recipients_launches_with_a_warning(
+    client, admin, ready, db, acme
+) -> None:
+    await make_contacts(db, acme, 1, country="DE", attributes={"coupon": "X1"})
+    await _template_says(db, ready["id"], "<p>Your code {{ attributes.coupon }}</p>")
+
+    launched = await _launch(client, admin, ready)
+
+    assert launched.status_code == 202, launched.text
+    [warning] = [
+        w
+        for w in launched.json()["validation_warnings"]
+        if w["code"] == "message_render_failed_for_some"
+    ]
+    assert "1 of 2 sampled recipients" in warning["message"]

@@ -28,6 +28,7 @@ from campaign_api.launches.errors import (
     InvalidLaunch,
     LaunchInProgress,
     LaunchNotFound,
+    MessageRenderFailed,
     NoMessage,
     NoSegments,
 )
@@ -39,7 +40,7 @@ from campaign_api.shared.idempotency import (
     IdempotencyKeyReused,
 )
 from campaign_api.shared.responses import respond
-from crm_common.deps import Scope
+from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
@@ -70,6 +71,7 @@ LaunchId = Annotated[uuid.UUID, Path(description="The launch's id.")]
         ScheduleConflict,
         IdempotencyKeyInFlight,
         InvalidLaunch,
+        MessageRenderFailed,
         IdempotencyKeyReused,
     ),
 )
@@ -81,12 +83,19 @@ async def launch_campaign(
     expected_version: ExpectedVersion,
     cache: CampaignCacheDep,
     response: Response,
+    resources: AppResources,
     body: LaunchRequest | None = None,
 ) -> dict[str, Any]:
     """Check everything and record a launch request, once per Idempotency-Key."""
     request = body or LaunchRequest()
     outcome = await service.request_launch(
-        scope, principal, campaign_id, request, idempotency_key, expected_version
+        scope,
+        principal,
+        campaign_id,
+        request,
+        idempotency_key,
+        expected_version,
+        resources.settings,
     )
     headers = {"Location": f"/api/campaigns/{campaign_id}/"}
     if outcome.replayed:

@@ -10,6 +10,14 @@ class NoSegments(Conflict):
     message = "The campaign has no segment to send to."
 
 
+class MessageRenderFailed(ValidationFailed):
+    error_code = "message_render_failed"
+    message = (
+        "The campaign's message cannot be rendered for any of the sampled recipients: every "
+        "delivery would fail. Fix the template (a default for a missing field) and launch again."
+    )
+
+
 class NoMessage(Conflict):
     error_code = "no_message"
     message = "The campaign has no message to send: link a template, or give its variants content."

@@ -16,7 +16,7 @@ from campaign_api.campaigns import lifecycle, rules, updates
 from campaign_api.campaigns import service as campaign_service
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.governance import service as governance
-from campaign_api.launches import repository
+from campaign_api.launches import render_check, repository
 from campaign_api.launches.errors import (
     AudienceTooSmall,
     InvalidLaunch,
@@ -40,10 +40,11 @@ from campaign_api.shared.policy import load_policy, load_settings
 from crm_common.enums import CampaignStatus, Channel, DeliveryChannel, LaunchStatus
 from crm_common.events import EventType
 from crm_common.messages.sender import has_own_postal_address
-from crm_common.models import Campaign, Launch
+from crm_common.models import Campaign, CampaignSegment, Launch
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
 from crm_common.segments.audience import AudienceCount, count_audience
+from crm_common.settings import Settings
 from crm_common.tenancy import TenantScope
 
 OPERATION = "campaign.launch"
@@ -105,9 +106,10 @@ async def _ensure_audience(
     segment_ids: Sequence[uuid.UUID],
     channels: list[str],
     now: datetime,
-) -> AudienceCount:
+) -> tuple[AudienceCount, Sequence[CampaignSegment]]:
     """Refuse a launch whose sendable audience (the segments' rules as the worker will
-    resolve them, minus no-consent and suppressed contacts) is below the company minimum."""
+    resolve them, minus no-consent and suppressed contacts) is below the company minimum;
+    the count and the segments."""
     segments = await repository.live_segments(scope, campaign_id, segment_ids)
     policy = await load_policy(scope)
     counted = await count_audience(scope.session, scope.company_id, segments, channels, now)
@@ -120,7 +122,7 @@ async def _ensure_audience(
                 "minimum": policy.min_audience_size,
             }
         )
-    return counted
+    return counted, segments
 
 
 async def request_launch(
@@ -130,6 +132,7 @@ async def request_launch(
     body: LaunchRequest,
     key: str,
     expected_version: int | None,
+    settings: Settings,
 ) -> LaunchOutcome:
     """Record a launch request once per Idempotency-Key: the campaign must be planned or
     active, approved when approval is required, not ended, with at least one segment, a
@@ -181,7 +184,10 @@ async def request_launch(
         await load_settings(scope)
     ):
         warnings.append(POSTAL_ADDRESS_MISSING)
-    counted = await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
+    counted, segments = await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
+    warnings += await render_check.check_rendering(
+        scope, settings, campaign, segments, channels, now, ab_test=body.ab_test is not None
+    )
     budget = await budget_guard.check_launch(
         scope, principal, campaign, counted.per_channel, body.budget_override
     )

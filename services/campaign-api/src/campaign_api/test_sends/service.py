@@ -74,7 +74,7 @@ def _channels(campaign: Campaign) -> set[str]:
     return {campaign.primary_channel}
 
 
-async def _message(
+async def compiled_message(
     scope: TenantScope, campaign: Campaign, channel: str, variant: AbVariant | None
 ) -> CompiledMessage:
     """The campaign's message on this channel, compiled (422 when it does not compile)."""
@@ -177,7 +177,7 @@ async def request_test_send(
         variant = await repository.variant(scope, campaign.id, body.variant_id)
         if variant is None:
             raise VariantNotFound()
-    compiled = await _message(scope, campaign, channel, variant)
+    compiled = await compiled_message(scope, campaign, channel, variant)
     view_pii = principal.has(Permission.VIEW_PII)
     contact, fields = await _recipient_data(scope, body, view_pii=view_pii)
     company = await repository.company(scope)
