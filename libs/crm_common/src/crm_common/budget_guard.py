@@ -143,7 +143,8 @@ class Headroom:
 
 _CAMPAIGN = text(
     """
-    SELECT c.total_budget, coalesce(s.reserved_amount, c.actual_spend) AS drawn
+    SELECT c.total_budget,
+           coalesce(s.reserved_amount, greatest(c.spend_exact, c.actual_spend)) AS drawn
     FROM crm_campaigns c
     LEFT JOIN crm_campaign_spend s ON s.campaign_id = c.id
     WHERE c.id = :campaign_id AND c.company_id = :company_id

@@ -20,6 +20,7 @@ from crm_common.models import (
     CampaignAlert,
     CampaignBudget,
     CampaignBudgetAllocation,
+    CampaignMetric,
     CampaignSpend,
     OutboxEvent,
 )
@@ -284,3 +285,31 @@ async def test_an_allocation_is_what_a_campaign_may_draw_on_its_budget(
     assert allocation.drawn_amount == Decimal("30")
     alerts = await _events(db, EventType.CAMPAIGN_BUDGET_ALERT, world.campaign.id)
     assert [a["limited_by"] for a in alerts if a["threshold_percent"] == 100] == ["shared_budget"]
+
+
+async def test_messages_priced_below_a_cent_add_up_one_batch_at_a_time(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    """Ten emails at 0.0008 sent one per batch: 0.008 spent, 0.01 in cents — not ten batches
+    each rounded to nothing."""
+    world = await make_world(db, company_settings={"channel_costs": {"email": "0.0008"}})
+    await _set_budget(db, world.campaign.id, "1.00")
+    await add_contacts(db, world.company, 10)
+    launch = await request_launch(world)
+    await start_runtime(dispatch_batch_size=1)
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished, timeout=30)
+    campaign = await load_campaign(db, world.campaign.id)
+    async with db.system_session() as session:
+        metric = (
+            await session.execute(
+                select(CampaignMetric).where(CampaignMetric.campaign_id == world.campaign.id)
+            )
+        ).scalar_one()
+    assert len(adapter.messages) == 10
+    assert campaign.spend_exact == Decimal("0.008")
+    assert campaign.actual_spend == Decimal("0.01")
+    assert (metric.spend_exact, metric.spend) == (Decimal("0.008"), Decimal("0.01"))

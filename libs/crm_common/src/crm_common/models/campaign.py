@@ -193,6 +193,9 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
 
     total_budget: Mapped[Decimal] = mapped_column(server_default=text("0"))
     actual_spend: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    spend_exact: Mapped[Decimal] = mapped_column(Numeric(18, 6), server_default=text("0"))
+    """What sending spent, to the sixth decimal (written by launch-worker): `actual_spend` is
+    it rounded to cents, so a message priced below a cent still adds up (migration 0024)."""
     currency_code: Mapped[str] = mapped_column(String(3), server_default="USD")
 
     target_audience_size: Mapped[int] = mapped_column(Integer, server_default=text("0"))

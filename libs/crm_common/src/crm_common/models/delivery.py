@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -250,4 +251,6 @@ class CampaignMetric(UUIDPk, TenantOwned, Base):
     conversions: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     revenue: Mapped[Decimal] = mapped_column(server_default=text("0"))
     spend: Mapped[Decimal] = mapped_column(server_default=text("0"))
+    spend_exact: Mapped[Decimal] = mapped_column(Numeric(18, 6), server_default=text("0"))
+    """`spend` to the sixth decimal (`spend` is it rounded to cents)."""
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())

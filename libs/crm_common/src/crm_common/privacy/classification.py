@@ -100,7 +100,7 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_campaigns": _table(
         f"{_TENANT} created_by_user_id updated_by_user_id approved_by_user_id campaign_name "
         "campaign_code description campaign_type campaign_category primary_channel "
-        "campaign_status approval_status start_date end_date total_budget actual_spend "
+        "campaign_status approval_status start_date end_date total_budget actual_spend spend_exact "
         "currency_code target_audience_size expected_conversion_rate target_roi approved_at "
         "approval_comment is_deleted deleted_at version parent_campaign_id"
     ),
@@ -136,7 +136,7 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_campaign_metrics": _table(
         "id company_id campaign_id channel metric_date sent delivered failed opens "
         "unique_opens clicks unique_clicks unsubscribes bounces conversions revenue spend "
-        "updated_at"
+        "spend_exact updated_at"
     ),
     # --- audience
     "crm_contacts": _table(

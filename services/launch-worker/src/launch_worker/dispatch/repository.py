@@ -140,16 +140,20 @@ _RECORD = text(
                coalesce(sum(cost) FILTER (WHERE status = 'sent'), 0) AS spend
         FROM recorded GROUP BY channel
     ),
+    -- Spend adds up to the sixth decimal (`spend_exact`); the cents figure is it rounded, so
+    -- a message priced below a cent still counts however the batches fall.
     metrics AS (
         INSERT INTO crm_campaign_metrics
-            (id, company_id, campaign_id, channel, metric_date, sent, failed, spend, updated_at)
+            (id, company_id, campaign_id, channel, metric_date, sent, failed, spend,
+             spend_exact, updated_at)
         SELECT gen_random_uuid(), :company_id, :campaign_id, channel, :day, sent, failed,
-               spend, now()
+               round(spend, 2), spend, now()
         FROM per_channel WHERE sent > 0 OR failed > 0
         ON CONFLICT (campaign_id, channel, metric_date) DO UPDATE
         SET sent = crm_campaign_metrics.sent + excluded.sent,
             failed = crm_campaign_metrics.failed + excluded.failed,
-            spend = crm_campaign_metrics.spend + excluded.spend,
+            spend_exact = crm_campaign_metrics.spend_exact + excluded.spend_exact,
+            spend = round(crm_campaign_metrics.spend_exact + excluded.spend_exact, 2),
             updated_at = now()
     ),
     totals AS (
@@ -167,7 +171,8 @@ _RECORD = text(
           AND t.sent + t.failed + t.skipped > 0
     ),
     spent AS (
-        UPDATE crm_campaigns c SET actual_spend = c.actual_spend + t.spend
+        UPDATE crm_campaigns c
+        SET spend_exact = c.spend_exact + t.spend, actual_spend = round(c.spend_exact + t.spend, 2)
         FROM totals t
         WHERE c.id = :campaign_id AND c.company_id = :company_id AND t.spend <> 0
     )

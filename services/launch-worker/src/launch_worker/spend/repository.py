@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 _OPEN_CAMPAIGN = text(
     """
     INSERT INTO crm_campaign_spend (campaign_id, company_id, reserved_amount)
-    SELECT id, company_id, actual_spend FROM crm_campaigns
+    SELECT id, company_id, greatest(spend_exact, actual_spend) FROM crm_campaigns
     WHERE id = :campaign_id AND company_id = :company_id
     ON CONFLICT (campaign_id) DO NOTHING
     RETURNING campaign_id
