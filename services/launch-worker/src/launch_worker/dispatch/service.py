@@ -58,9 +58,10 @@ RATED_BATCH_S = 1.0
 """A rate-limited launch claims what its rate sends in about this long: its batches are
 recorded (and its progress moves) every second or so, and a pause or cancel finds little
 claimed."""
-PARALLEL_LAUNCHES = 32
-"""Launches a dispatcher has a batch in flight for at once (a batch holds a database
-connection only to claim and to record)."""
+PARALLEL_LAUNCHES = 16
+"""Launches a dispatcher has a batch in flight for at once. A batch holds at most one
+database connection at a time (to claim, reserve, record): fewer than the pool's 20, so the
+batches never wait out the pool's timeout for one."""
 ROUND_WAIT_S = 0.05
 """The longest a dispatch round waits for a batch in flight to end before it looks for
 launches that have none."""
