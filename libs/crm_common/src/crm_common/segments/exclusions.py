@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, any_, func, literal, not_, or_, select, true
 
@@ -41,6 +42,10 @@ _ADDRESSES = {
     DeliveryChannel.EMAIL.value: (contacts.c.email, contacts.c.email_hash),
     DeliveryChannel.SMS.value: (contacts.c.phone, contacts.c.phone_hash),
 }
+
+
+CompanyRef = uuid.UUID | ColumnElement[Any]
+"""A company id, or a bound parameter standing for one (a statement built once)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def consent_sql(channel: str) -> ColumnElement[bool]:
 
 
 def _address_suppressed(
-    address: ColumnElement[str], company_id: uuid.UUID, channels: list[str | None]
+    address: ColumnElement[str], company_id: CompanyRef, channels: list[str | None]
 ) -> ColumnElement[bool]:
     named = [suppressions.c.channel == ch for ch in channels if ch is not None]
     # Rows not yet sealed have no hash: left out, so `IN` never meets a NULL (which would make
@@ -98,7 +103,7 @@ def _address_suppressed(
     return and_(address.is_not(None), address.in_(listed))
 
 
-def suppressed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+def suppressed_sql(channel: str, company_id: CompanyRef) -> ColumnElement[bool]:
     """Whether a contact is suppressed for `channel` (a delivery channel)."""
     by_contact = contacts.c.id.in_(
         select(suppressions.c.contact_id).where(
@@ -121,7 +126,7 @@ def addressed_sql(channel: str) -> ColumnElement[bool]:
     return true() if address is None else address[0].is_not(None)
 
 
-def allowed_sql(channel: str, company_id: uuid.UUID) -> ColumnElement[bool]:
+def allowed_sql(channel: str, company_id: CompanyRef) -> ColumnElement[bool]:
     """Consent for `channel` (a delivery channel) and not suppressed there."""
     return and_(consent_sql(channel), not_(suppressed_sql(channel, company_id)))
 

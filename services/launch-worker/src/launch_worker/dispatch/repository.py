@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -17,17 +18,16 @@ from sqlalchemy import (
     Float,
     Integer,
     Numeric,
+    Select,
     String,
     Text,
     Uuid,
     any_,
     bindparam,
     case,
-    literal,
     not_,
     select,
     text,
-    union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -344,32 +344,39 @@ async def claim_batch(
     return claimed, fresh
 
 
+@cache
+def _refused_statement(channel: str) -> Select[Any]:
+    """Of the contacts `ids`, those no longer allowed on `channel`, with the reason: built
+    once per channel (the company and the ids are bound at execution)."""
+    company = bindparam("company_id", type_=Uuid())
+    contacts = exclusions.contacts
+    return select(
+        contacts.c.id,
+        case((exclusions.consent_sql(channel), "suppressed"), else_="no_consent"),
+    ).where(
+        contacts.c.company_id == company,
+        contacts.c.id == any_(bindparam("ids", type_=ARRAY(Uuid()))),
+        not_(exclusions.allowed_sql(channel, company)),
+    )
+
+
 async def _refused(
     session: AsyncSession, company_id: uuid.UUID, found: Sequence[Any]
 ) -> dict[tuple[uuid.UUID, str], str]:
     """Of a batch's (contact, channel) pairs, those no longer allowed (crm_common.segments
-    .exclusions: the predicates the audience was frozen with), each with its reason, in one
-    statement: an unsubscribe, a STOP or a complaint that lands while a launch is sending
-    keeps the rest of that launch from the contact."""
+    .exclusions: the predicates the audience was frozen with), each with its reason: an
+    unsubscribe, a STOP or a complaint that lands while a launch is sending keeps the rest of
+    that launch from the contact."""
     by_channel: dict[str, list[uuid.UUID]] = defaultdict(list)
     for row in found:
         by_channel[row["channel"]].append(row["contact_id"])
-    if not by_channel:
-        return {}
-    parts = [
-        select(
-            exclusions.contacts.c.id,
-            literal(channel, String),
-            case((exclusions.consent_sql(channel), "suppressed"), else_="no_consent"),
-        ).where(
-            exclusions.contacts.c.company_id == company_id,
-            exclusions.contacts.c.id == any_(literal(ids, ARRAY(Uuid()))),
-            not_(exclusions.allowed_sql(channel, company_id)),
+    refused: dict[tuple[uuid.UUID, str], str] = {}
+    for channel, ids in by_channel.items():
+        rows = await session.execute(
+            _refused_statement(channel), {"company_id": company_id, "ids": ids}
         )
-        for channel, ids in sorted(by_channel.items())
-    ]
-    rows = await session.execute(union_all(*parts))
-    return {(row[0], row[1]): row[2] for row in rows}
+        refused.update({(row[0], channel): row[1] for row in rows})
+    return refused
 
 
 async def record_batch(
