@@ -26,13 +26,12 @@ from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
 ENTITY = "campaign"
-CENT = Decimal("0.01")
 
 
 def _cents(amount: Decimal) -> str:
     """A drawn amount (kept to the sixth decimal) as money, rounded up: the allocation has to
     cover all of it."""
-    return str(amount.quantize(CENT, rounding=ROUND_CEILING))
+    return str(amount.quantize(repository.CENT, rounding=ROUND_CEILING))
 
 
 def _read(allocation: CampaignBudgetAllocation, budget: CampaignBudget) -> AllocationRead:

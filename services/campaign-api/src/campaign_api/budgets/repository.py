@@ -112,13 +112,6 @@ _HOLDS = func.greatest(
 on the budget when that is more (a provider charging above the price)."""
 
 
-async def held_by_live_campaigns(
-    scope: TenantScope, budget_id: uuid.UUID, exclude_campaign_id: uuid.UUID | None = None
-) -> Decimal:
-    """What live campaigns' allocations hold of one budget."""
-    return (await committed_to_campaigns(scope, budget_id, exclude_campaign_id))[0]
-
-
 async def committed_to_campaigns(
     scope: TenantScope, budget_id: uuid.UUID, exclude_campaign_id: uuid.UUID | None = None
 ) -> tuple[Decimal, Decimal]:

@@ -46,7 +46,7 @@ class FiscalPosition:
     held: Decimal
     """What live campaigns hold: each its total_budget, or what it spent when that is more."""
     threshold: Decimal | None
-    spent: Decimal = Decimal("0.00")
+    spent: Decimal
     """What completed, cancelled and deleted campaigns spent (it stays spent)."""
 
     @property

@@ -1,8 +1,10 @@
-"""Before a launch: its message rendered for a few of its recipients, as the launch worker
-will render it. A template that fails for every one of them (a field nobody has, used without
-a default) would only fail at send time, one `render_failed` delivery after another, and use
-the campaign up: the launch is refused instead (422 `message_render_failed`). One that fails
-for some of them launches with a warning saying how many of the sample, and why."""
+"""Before a launch: what its messages will carry, checked as the launch worker will render them.
+Each message is rendered for a few of its recipients: one that fails for every one of them (a
+field nobody has, used without a default) would only fail at send time, one `render_failed`
+delivery after another, and use the campaign up: the launch is refused instead (422
+`message_render_failed`). One that fails for some of them launches with a warning saying how
+many of the sample, and why; so does email while the company has not set its postal address.
+The company row is read once for both."""
 
 from __future__ import annotations
 
@@ -10,14 +12,15 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.launches.errors import MessageRenderFailed
-from campaign_api.test_sends import repository as messages
+from campaign_api.shared.policy import load_company
 from campaign_api.test_sends.errors import NoMessageContent
 from campaign_api.test_sends.service import compiled_message
 from crm_common.crypto import pii
+from crm_common.enums import DeliveryChannel
 from crm_common.messages import (
     CompiledMessage,
     RenderContext,
@@ -26,6 +29,7 @@ from crm_common.messages import (
     render_message,
     sender_profile,
 )
+from crm_common.messages.sender import has_own_postal_address
 from crm_common.models import AbVariant, Campaign, CampaignSegment, Contact
 from crm_common.segments.audience import company_hasher, matched_predicate
 from crm_common.segments.exclusions import sendable_sql
@@ -37,16 +41,17 @@ SAMPLE = 20
 """Recipients per channel the message is rendered for."""
 
 
-async def _sample(
-    scope: TenantScope,
-    segments: Sequence[CampaignSegment],
-    channel: str,
-    now: datetime,
-) -> list[Contact]:
-    """Up to SAMPLE contacts the launch would send to on `channel` (the first found)."""
-    matched = matched_predicate(
-        segments, scope.company_id, now, await company_hasher(scope.session, scope.company_id)
-    )
+POSTAL_ADDRESS_MISSING = ValidationWarning(
+    code="sender_postal_address_missing",
+    field="sender.postal_address",
+    message="Commercial email must carry your postal address: these messages carry the demo's "
+    "until it is set (PUT /api/sending-settings/).",
+)
+
+
+async def _sample(scope: TenantScope, matched: ColumnElement[bool], channel: str) -> list[Contact]:
+    """Up to SAMPLE contacts `matched` that the launch would send to on `channel` (the first
+    found)."""
     statement = (
         select(Contact)
         .where(Contact.company_id == scope.company_id, matched)
@@ -57,17 +62,14 @@ async def _sample(
 
 
 async def _messages(
-    scope: TenantScope, campaign: Campaign, channel: str, ab_test: bool
+    scope: TenantScope, campaign: Campaign, channel: str, variants: Sequence[AbVariant] | None
 ) -> list[tuple[uuid.UUID | None, CompiledMessage]]:
-    """The messages a launch sends on `channel`: each variant's in an A/B test, else the
-    campaign's own (none when it has no template there: the worker's rules apply)."""
-    if ab_test:
-        variants = await scope.session.execute(
-            scope.select(AbVariant, AbVariant.campaign_id == campaign.id).order_by(AbVariant.id)
-        )
+    """The messages a launch sends on `channel`: each variant's in an A/B test (`variants`),
+    else the campaign's own (none when it has no template there: the worker's rules apply)."""
+    if variants is not None:
         return [
             (variant.id, await compiled_message(scope, campaign, channel, variant))
-            for variant in variants.scalars().all()
+            for variant in variants
         ]
     try:
         return [(None, await compiled_message(scope, campaign, channel, None))]
@@ -86,16 +88,29 @@ async def check_rendering(
     ab_test: bool,
 ) -> list[ValidationWarning]:
     """Render each message of the launch for a sample of its recipients; refuse a message
-    that renders for none of them, warn of one that fails for some."""
-    company = await messages.company(scope)
+    that renders for none of them, warn of one that fails for some, and of email without the
+    company's postal address."""
+    company = await load_company(scope)
+    warnings: list[ValidationWarning] = []
+    if DeliveryChannel.EMAIL.value in channels and not has_own_postal_address(company.settings):
+        warnings.append(POSTAL_ADDRESS_MISSING)
     sender = sender_profile(company.settings, company.name)
     signer = TrackingSigner.from_settings(settings)
-    warnings: list[ValidationWarning] = []
+    variants = None
+    if ab_test:
+        rows = await scope.session.execute(
+            scope.select(AbVariant, AbVariant.campaign_id == campaign.id).order_by(AbVariant.id)
+        )
+        variants = list(rows.scalars().all())
+    matched: ColumnElement[bool] | None = None
     for channel in channels:
-        compiled = await _messages(scope, campaign, channel, ab_test)
+        compiled = await _messages(scope, campaign, channel, variants)
         if not compiled:
             continue
-        sample = await _sample(scope, segments, channel, now)
+        if matched is None:
+            hasher = await company_hasher(scope.session, scope.company_id)
+            matched = matched_predicate(segments, scope.company_id, now, hasher)
+        sample = await _sample(scope, matched, channel)
         people = await pii.open_contact_objects(scope.session, scope.company_id, sample)
         for variant_id, message in compiled:
             failures: list[tuple[uuid.UUID, str]] = []

@@ -14,7 +14,6 @@ from campaign_api.budget_guard import service as budget_guard
 from campaign_api.budget_guard.schemas import BudgetForecast
 from campaign_api.campaigns import lifecycle, rules, updates
 from campaign_api.campaigns import service as campaign_service
-from campaign_api.campaigns.schemas import ValidationWarning
 from campaign_api.governance import service as governance
 from campaign_api.launches import render_check, repository
 from campaign_api.launches.errors import (
@@ -36,10 +35,9 @@ from campaign_api.launches.schemas import (
     LaunchTracking,
 )
 from campaign_api.shared import idempotency
-from campaign_api.shared.policy import load_policy, load_settings
+from campaign_api.shared.policy import load_policy
 from crm_common.enums import CampaignStatus, Channel, DeliveryChannel, LaunchStatus
 from crm_common.events import EventType
-from crm_common.messages.sender import has_own_postal_address
 from crm_common.models import Campaign, CampaignSegment, Launch
 from crm_common.pagination import PageParams
 from crm_common.security.principal import Principal
@@ -57,14 +55,6 @@ class LaunchOutcome:
     status_code: int
     body: dict[str, Any]
     replayed: bool
-
-
-POSTAL_ADDRESS_MISSING = ValidationWarning(
-    code="sender_postal_address_missing",
-    field="sender.postal_address",
-    message="Commercial email must carry your postal address: these messages carry the demo's "
-    "until it is set (PUT /api/sending-settings/).",
-)
 
 
 def _channels(campaign: Campaign, requested: list[DeliveryChannel] | None) -> list[str]:
@@ -180,10 +170,6 @@ async def request_launch(
             details={"launch_id": str(running.id), "launch_status": running.launch_status}
         )
     warnings = await lifecycle.preflight(scope, campaign, "launch")
-    if DeliveryChannel.EMAIL.value in channels and not has_own_postal_address(
-        await load_settings(scope)
-    ):
-        warnings.append(POSTAL_ADDRESS_MISSING)
     counted, segments = await _ensure_audience(scope, campaign.id, segment_ids, channels, now)
     warnings += await render_check.check_rendering(
         scope, settings, campaign, segments, channels, now, ab_test=body.ab_test is not None

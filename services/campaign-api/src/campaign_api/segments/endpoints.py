@@ -31,7 +31,7 @@ from crm_common.deps import Scope
 from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
 from crm_common.errors import error_responses as errors
-from crm_common.models import CampaignSegment
+from crm_common.models import Campaign, CampaignSegment
 from crm_common.pagination import Pagination, make_page
 from crm_common.security.principal import Principal
 from crm_common.segments import PiiRuleDenied, RuleValidationError
@@ -139,6 +139,16 @@ def _written(
     )
 
 
+async def _locked(
+    scope: Scope, cache: CampaignCacheDep, segment_id: uuid.UUID, expected: int | None
+) -> tuple[Campaign, CampaignSegment]:
+    """The segment and its campaign locked for a write (a stale If-Match is a 412), the
+    campaign's cached renderings dropped: its version and its segments change."""
+    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
+    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
+    return campaign, segment
+
+
 _WRITE_ERRORS = errors(
     SegmentNotFound, PreconditionFailed, CampaignLocked, RuleValidationError, PiiRuleDenied
 )
@@ -160,8 +170,7 @@ async def replace_segment(
     cache: CampaignCacheDep,
 ) -> SegmentWritten:
     """Replace a segment's name, type and criteria (validated again)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
-    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
+    campaign, segment = await _locked(scope, cache, segment_id, expected)
     segment = await service.update_segment(scope, principal, campaign, segment, body.model_dump())
     return _written(segment, campaign.version, principal, response)
 
@@ -182,8 +191,7 @@ async def patch_segment(
     cache: CampaignCacheDep,
 ) -> SegmentWritten:
     """Change some of a segment's fields (criteria validated again)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
-    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
+    campaign, segment = await _locked(scope, cache, segment_id, expected)
     values = body.model_dump(exclude_unset=True)
     segment = await service.update_segment(scope, principal, campaign, segment, values)
     return _written(segment, campaign.version, principal, response)
@@ -205,8 +213,7 @@ async def delete_segment(
     cache: CampaignCacheDep,
 ) -> SegmentRead:
     """Soft-delete a segment (its history stays)."""
-    campaign, segment = await service.locked_for_write(scope, segment_id, expected)
-    await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
+    campaign, segment = await _locked(scope, cache, segment_id, expected)
     await service.delete_segment(scope, principal, campaign, segment)
     return respond(
         service.readable(segment, principal),

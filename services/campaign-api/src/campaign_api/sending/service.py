@@ -7,7 +7,6 @@ from typing import Any
 
 import structlog
 from pydantic import ValidationError
-from sqlalchemy import select
 
 from campaign_api.privacy.repository import merge_settings
 from campaign_api.sending.schemas import (
@@ -17,10 +16,9 @@ from campaign_api.sending.schemas import (
     SendingSettings,
     SendingSettingsUpdate,
 )
-from campaign_api.shared.policy import load_settings
+from campaign_api.shared.policy import load_company
 from crm_common.audit import record
 from crm_common.messages.sender import has_own_postal_address, sender_profile
-from crm_common.models import Company
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
 
@@ -39,11 +37,8 @@ def _stored(model: type[SenderSettings] | type[QuietHoursSettings], raw: Any) ->
         return None
 
 
-async def _present(scope: TenantScope, settings: Mapping[str, Any]) -> SendingSettings:
-    name = (
-        await scope.session.execute(select(Company.name).where(Company.id == scope.company_id))
-    ).scalar_one_or_none()
-    profile = sender_profile(settings, name)
+def _present(settings: Mapping[str, Any], company_name: str) -> SendingSettings:
+    profile = sender_profile(settings, company_name)
     return SendingSettings(
         sender=_stored(SenderSettings, settings.get("sender")) or SenderSettings(),
         quiet_hours=_stored(QuietHoursSettings, settings.get("quiet_hours")),
@@ -58,7 +53,8 @@ async def _present(scope: TenantScope, settings: Mapping[str, Any]) -> SendingSe
 
 
 async def read_settings(scope: TenantScope) -> SendingSettings:
-    return await _present(scope, await load_settings(scope))
+    company = await load_company(scope)
+    return _present(company.settings or {}, company.name)
 
 
 async def change_settings(
@@ -66,13 +62,14 @@ async def change_settings(
 ) -> SendingSettings:
     """Replace the sender and the quiet hours in one statement (other settings untouched);
     the change is audited as `company.sending_settings_changed`."""
-    before = await read_settings(scope)
+    company = await load_company(scope)
+    before = _present(company.settings or {}, company.name)
     quiet = body.quiet_hours
     values = {
         "sender": body.sender.model_dump(mode="json", exclude_none=True),
         "quiet_hours": quiet.model_dump(mode="json", exclude_none=True) if quiet else None,
     }
-    after = await _present(scope, await merge_settings(scope, values))
+    after = _present(await merge_settings(scope, values), company.name)
     if after != before:
         await record(
             scope.session,

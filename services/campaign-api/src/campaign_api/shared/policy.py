@@ -107,6 +107,11 @@ async def load_settings(scope: TenantScope) -> dict[str, Any]:
     return dict(raw)
 
 
+async def load_company(scope: TenantScope) -> Company:
+    """The scope's company (row-level security lets a tenant read only its own)."""
+    return await scope.session.get_one(Company, scope.company_id)
+
+
 async def load_policy(scope: TenantScope) -> CompanyPolicy:
     """The campaign policy of the scope's company."""
     return CompanyPolicy.from_settings(await load_settings(scope))

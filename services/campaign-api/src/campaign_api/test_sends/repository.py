@@ -13,7 +13,6 @@ from crm_common.models import (
     CampaignTemplate,
     CampaignTemplateLink,
     CampaignTestSend,
-    Company,
     Contact,
 )
 from crm_common.tenancy import TenantScope
@@ -22,11 +21,6 @@ from crm_common.tenancy import TenantScope
 async def campaign(scope: TenantScope, campaign_id: uuid.UUID) -> Campaign | None:
     statement = scope.select(Campaign, Campaign.id == campaign_id, ~Campaign.is_deleted)
     return (await scope.session.execute(statement)).scalar_one_or_none()
-
-
-async def company(scope: TenantScope) -> Company:
-    """The caller's company (row-level security lets a tenant read only its own)."""
-    return await scope.session.get_one(Company, scope.company_id)
 
 
 async def linked_templates(

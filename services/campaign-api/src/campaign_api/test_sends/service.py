@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from campaign_api.campaigns.errors import CampaignNotFound
+from campaign_api.shared.policy import load_company
 from campaign_api.test_sends import repository
 from campaign_api.test_sends.errors import (
     ContactNotFound,
@@ -180,7 +181,7 @@ async def request_test_send(
     compiled = await compiled_message(scope, campaign, channel, variant)
     view_pii = principal.has(Permission.VIEW_PII)
     contact, fields = await _recipient_data(scope, body, view_pii=view_pii)
-    company = await repository.company(scope)
+    company = await load_company(scope)
     test_send_id = uuid.uuid4()
     context = RenderContext(
         company_id=scope.company_id,
