@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -88,15 +89,20 @@ class Recorded:
     created: bool
 
 
+def default_currency(company_settings: Mapping[str, Any] | None) -> str:
+    """The default currency named by a company's settings (USD when unset or malformed)."""
+    value = (company_settings or {}).get("default_currency")
+    if isinstance(value, str) and len(value) == 3 and value.isalpha():
+        return value.upper()
+    return DEFAULT_CURRENCY
+
+
 async def base_currency(scope: TenantScope) -> str:
     """The company's default currency: every roll-up and ROI is stated in it."""
     settings = (
         await scope.session.execute(select(Company.settings).where(Company.id == scope.company_id))
     ).scalar_one_or_none()
-    value = (settings or {}).get("default_currency")
-    if isinstance(value, str) and len(value) == 3 and value.isalpha():
-        return value.upper()
-    return DEFAULT_CURRENCY
+    return default_currency(settings)
 
 
 async def window_days(scope: TenantScope) -> int:

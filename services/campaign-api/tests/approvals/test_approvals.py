@@ -3,11 +3,12 @@ reject with a comment, resubmit."""
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select, update
 
-from crm_common.models import Campaign, OutboxEvent
+from crm_common.models import Campaign, ExchangeRate, OutboxEvent
 from crm_common.security.jwt import TokenType
 from crm_common.testing.builders import make_company, make_contacts
 
@@ -200,6 +201,34 @@ async def test_approving_above_the_mfa_threshold_needs_a_step_up(
     assert with_token.status_code == 200
     assert with_token.json()["approval_status"] == "approved"
     assert below.status_code == 200
+
+
+async def test_the_mfa_threshold_is_compared_in_the_company_currency(
+    client, strict, user_for, payload, act, add_budget, db
+) -> None:
+    """The threshold is stated in the company's default currency (USD here): a campaign in
+    another currency is converted at the company's rate, and one in a currency without a rate
+    always needs the step-up."""
+    for currency in ("EUR", "KWD"):
+        await add_budget(strict, total="100000", threshold="5000", currency=currency)
+    async with db.system_session() as session:
+        session.add(ExchangeRate(company_id=strict.id, currency_code="EUR", rate=Decimal("1.1")))
+    _, admin = await user_for(strict, "admin")
+    _, headers = await user_for(strict, "finance")
+
+    async def approve(total: str, currency: str) -> tuple[int, str | None]:
+        body = payload(total_budget=total, currency_code=currency)
+        created = await client.post("/api/campaigns/", json=body, headers=admin)
+        assert created.status_code == 201, created.text
+        answer = await act(headers, created.json()["id"], "approve")
+        return answer.status_code, answer.json().get("error_code")
+
+    # 9,500 EUR is 10,450 USD: over the 10,000 threshold, though the figure is under it.
+    assert await approve("9500", "EUR") == (403, "mfa_required")
+    assert await approve("9000", "EUR") == (200, None)  # 9,900 USD
+    # No rate from KWD: the amount cannot be stated in USD, so the step-up is asked for.
+    assert await approve("6000", "KWD") == (403, "mfa_required")
+    assert await approve("9000", "USD") == (200, None)
 
 
 async def test_an_approved_budget_taken_under_the_threshold_needs_no_approval(

@@ -110,11 +110,13 @@ async def add_contacts(
             id=uuid.uuid4(),
             company_id=company.id,
             external_id=f"{prefix}-{i}-{uuid.uuid4().hex[:6]}",
-            email=f"{prefix}{i}@example.com",
-            phone=f"+1555000{i:04d}",
-            first_name=f"Ann{i}",
             consented_channels=list(consent),
-            **values,
+            **{
+                "email": f"{prefix}{i}@example.com",
+                "phone": f"+1555000{i:04d}",
+                "first_name": f"Ann{i}",
+                **values,
+            },
         )
         for i in range(count)
     ]

@@ -20,10 +20,12 @@ from crm_common.models import (
     launch_delivery_ids,
 )
 from launch_worker.audience.service import (
+    Audience,
     contact_slices,
     freeze_audience,
     freeze_slice,
     link_audience,
+    skip_duplicate_addresses,
 )
 
 from .conftest import (
@@ -314,3 +316,56 @@ async def test_an_ab_test_without_a_wait_decides_once_the_sample_went_out(
     sampled = sum(result["sent"] for result in decision["results"])
     assert done.sent_count == 200
     assert 60 <= sampled <= 140  # the whole sample (about half), counted at the decision
+
+
+async def _skip_duplicates(db: Database, audience: Audience) -> int:
+    async with db.tenant_session(audience.company_id) as session:
+        return await skip_duplicate_addresses(session, audience)
+
+
+async def test_a_later_launch_skips_an_address_an_earlier_one_sent_to(db) -> None:
+    world = await make_world(db)
+    first_holder = await add_contacts(db, world.company, 1, prefix="desk")
+    first = await request_launch(world)
+    assert await freeze_audience(db, world_audience(world, first)) == 1
+    assert await _skip_duplicates(db, world_audience(world, first)) == 0
+
+    # A contact added since, with the address the first launch already sent to, and a
+    # phone shared by two new ones: email is the launch's only channel, so phones don't count.
+    newcomer = await add_contacts(db, world.company, 1, prefix="desk")
+    fresh = await add_contacts(db, world.company, 2, prefix="new", phone="+15550009999")
+    second = await request_launch(world)
+    audience = world_audience(world, second)
+    assert await freeze_audience(db, audience) == 3
+    assert await _skip_duplicates(db, audience) == 1
+    # Run again, it finds nothing new to skip.
+    assert await _skip_duplicates(db, audience) == 0
+
+    async with db.tenant_session(world.company.id) as session:
+        rows = await session.execute(
+            select(Delivery.contact_id, Delivery.launch_id, Delivery.delivery_status)
+        )
+        state = {(row[0], row[1]): row[2] for row in rows}
+    assert state == {
+        (first_holder[0].id, first.id): "pending",
+        (newcomer[0].id, second.id): "skipped",
+        (fresh[0].id, second.id): "pending",
+        (fresh[1].id, second.id): "pending",
+    }
+
+
+async def test_sms_recipients_sharing_a_phone_get_one_message(db) -> None:
+    world = await make_world(db)
+    family = await add_contacts(db, world.company, 3, consent=("sms",), phone="+15550001111")
+    launch = await request_launch(world, channels=["sms"])
+    audience = world_audience(world, launch, channels=["sms"])
+    assert await freeze_audience(db, audience, slices=2) == 3
+    assert await _skip_duplicates(db, audience) == 2
+    async with db.tenant_session(world.company.id) as session:
+        rows = await session.execute(
+            select(Delivery.contact_id, Delivery.delivery_status).order_by(Delivery.id)
+        )
+        ordered = rows.all()
+    # The lowest delivery id is kept.
+    assert [row[1] for row in ordered] == ["pending", "skipped", "skipped"]
+    assert {row[0] for row in ordered} == {c.id for c in family}

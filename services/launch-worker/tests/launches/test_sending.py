@@ -84,6 +84,59 @@ async def test_one_message_per_eligible_contact_and_none_to_the_rest(
         assert all(p and p.startswith("m-") for p in providers)
 
 
+async def test_two_contacts_with_one_address_get_one_message(
+    db, adapter: RecordingAdapter, start_runtime: Runner
+) -> None:
+    world = await make_world(db)
+    kept = await add_contacts(db, world.company, 1, prefix="family")
+    # The same inbox (contacts store addresses normalised, so equal means the same).
+    twins = await add_contacts(db, world.company, 1, prefix="family")
+    twins += await add_contacts(db, world.company, 1, prefix="family")
+    # Without consent, a holder of the address is not a recipient and keeps nobody out.
+    await add_contacts(db, world.company, 1, prefix="other", consent=())
+    alone = await add_contacts(db, world.company, 2, prefix="other")
+    launch = await request_launch(world)
+
+    await start_runtime()
+
+    async def finished() -> bool:
+        return (await load_launch(db, launch.id)).finished_at is not None
+
+    await wait_for(finished)
+    done = await load_launch(db, launch.id)
+    assert done.launch_status == "completed"
+    assert (done.total_recipients, done.sent_count, done.skipped_count) == (5, 3, 2)
+    assert adapter.recipients() == {
+        "family0@example.com": 1,
+        "other0@example.com": 1,
+        "other1@example.com": 1,
+    }
+    async with db.system_session() as session:
+        skipped = dict(
+            (
+                await session.execute(
+                    select(Delivery.contact_id, Delivery.error_code).where(
+                        Delivery.delivery_status == "skipped"
+                    )
+                )
+            ).all()
+        )
+        sent = set(
+            (
+                await session.execute(
+                    select(Delivery.contact_id).where(Delivery.delivery_status == "sent")
+                )
+            ).scalars()
+        )
+    assert len(skipped) == 2
+    assert set(skipped.values()) == {"duplicate_address"}
+    # One of the three holders of the address is sent; the other two are skipped.
+    holders = {c.id for c in kept + twins}
+    assert len(sent & holders) == 1
+    assert set(skipped) == holders - sent
+    assert {c.id for c in alone} <= sent
+
+
 async def test_a_campaign_without_sendable_segments_fails_its_launch(
     db, adapter: RecordingAdapter, start_runtime: Runner
 ) -> None:

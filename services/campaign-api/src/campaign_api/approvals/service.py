@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from campaign_api.approvals import repository
@@ -21,7 +22,7 @@ from campaign_api.approvals.errors import (
     SelfApprovalForbidden,
 )
 from campaign_api.audit.service import record_change
-from campaign_api.auth.mfa import StepUp, mfa_threshold, require_step_up
+from campaign_api.auth.mfa import StepUp, require_step_up, step_up_needed
 from campaign_api.campaigns import rules
 from campaign_api.campaigns.service import ENTITY, mark_changed
 from campaign_api.governance import repository as governance_repository
@@ -32,6 +33,7 @@ from campaign_api.governance.schemas import ApprovalStep
 from campaign_api.launches import repository as launch_repository
 from campaign_api.launches.errors import LaunchInProgress
 from campaign_api.shared.policy import CompanyPolicy, load_settings
+from crm_common.attribution import ExchangeRateMissing, default_currency, rate_to_base, to_base
 from crm_common.enums import ApprovalStatus
 from crm_common.events import EventType
 from crm_common.models import Campaign
@@ -114,7 +116,8 @@ async def approve(
     if any(a.approver_user_id == principal.user_id for a in standing):
         raise DistinctApproverRequired(details={"step_index": index, "step_name": step.name})
     waiver = await _separation_of_duties(scope, principal, campaign, policy)
-    await require_step_up(step_up, principal, campaign.total_budget, settings)
+    amount = await _in_default_currency(scope, campaign, settings)
+    await require_step_up(step_up, principal, amount, settings)
     completes = remaining == 1
     approval = await governance.record_step(
         scope,
@@ -123,7 +126,7 @@ async def approve(
         index,
         step.name,
         comment,
-        mfa_verified=_stepped_up(campaign, settings),
+        mfa_verified=step_up_needed(amount, settings),
         completes_chain=completes,
     )
     step_values = {
@@ -139,10 +142,17 @@ async def approve(
     return completes
 
 
-def _stepped_up(campaign: Campaign, settings: dict[str, Any]) -> bool:
-    """Whether this approval needed (and so passed) an MFA step-up."""
-    threshold = mfa_threshold(settings)
-    return threshold is not None and campaign.total_budget > threshold
+async def _in_default_currency(
+    scope: TenantScope, campaign: Campaign, settings: dict[str, Any]
+) -> Decimal | None:
+    """The campaign's total budget in the company's default currency (the MFA threshold's),
+    at the company's exchange rate; None when it has no rate for the campaign's currency."""
+    base = default_currency(settings)
+    try:
+        rate = await rate_to_base(scope, campaign.currency_code or base, base)
+    except ExchangeRateMissing:
+        return None
+    return to_base(campaign.total_budget, rate)
 
 
 def _next_step(chain: Chain, campaign: Campaign, done: set[int]) -> tuple[int, ApprovalStep, int]:

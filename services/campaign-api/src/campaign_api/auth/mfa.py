@@ -263,22 +263,33 @@ class StepUp:
     token: str | None
 
 
-async def require_step_up(
-    step_up: StepUp, principal: Principal, amount: Decimal, company_settings: dict[str, Any]
-) -> None:
-    """Refuse (403 mfa_required) an action on `amount` above the company's MFA approval
-    threshold unless the request carries a valid `X-MFA-Token` of the caller."""
+def step_up_needed(amount: Decimal | None, company_settings: dict[str, Any]) -> bool:
+    """Whether an action on `amount` (in the company's default currency, which the threshold
+    is stated in) needs a step-up. An amount that cannot be stated in it (None: no exchange
+    rate for its currency) needs one whenever the company sets a threshold."""
     threshold = mfa_threshold(company_settings)
-    if threshold is None or amount <= threshold:
+    return threshold is not None and (amount is None or amount > threshold)
+
+
+async def require_step_up(
+    step_up: StepUp,
+    principal: Principal,
+    amount: Decimal | None,
+    company_settings: dict[str, Any],
+) -> None:
+    """Refuse (403 mfa_required) an action on `amount` (`step_up_needed`) above the company's
+    MFA approval threshold unless the request carries a valid `X-MFA-Token` of the caller."""
+    if not step_up_needed(amount, company_settings):
         return
+    threshold = mfa_threshold(company_settings)
     token = step_up.token
     if not token:
         raise MFARequired(
             details={
                 "header": MFA_HEADER,
                 "reason": "missing",
-                "threshold": str(threshold) if threshold >= 0 else None,
-                "amount": str(amount),
+                "threshold": str(threshold) if threshold is not None and threshold >= 0 else None,
+                "amount": str(amount) if amount is not None else None,
                 "step_up": "/api/auth/mfa/step-up",
             }
         )

@@ -11,6 +11,11 @@ INSERT … SELECT on one core, and writing rows with their index entries is what
 costs. Integrity is checked once per statement by triggers (migrations 0008, 0017), not per
 row. Contacts who join a segment later are not sent.
 
+Two recipients with one address on a channel (a shared inbox, a family phone) would get the
+message twice: once the audience is frozen, `skip_duplicate_addresses` keeps one delivery per
+address and channel — the campaign's earlier delivery to it if a launch already wrote one,
+else the lowest id — and skips the others as `duplicate_address`.
+
 The campaign-contact links (one per recipient, whatever its channels) are read back from the
 deliveries by a second statement once sending has started (`link_audience`).
 """
@@ -30,7 +35,9 @@ from sqlalchemy import (
     FromClause,
     String,
     Text,
+    TextClause,
     Uuid,
+    bindparam,
     case,
     cast,
     func,
@@ -38,6 +45,7 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.dialects.postgresql import BIT, insert
@@ -45,6 +53,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.crypto import pii
 from crm_common.db import Database
+from crm_common.enums import DeliveryChannel
 from crm_common.models import AbVariant, CampaignContact, CampaignSegment, Contact, Delivery
 from crm_common.models.delivery import DELIVERY_ID_PREFIX_HEX, launch_delivery_ids
 from crm_common.segments.audience import matched_predicate
@@ -306,6 +315,86 @@ async def freeze_slice(
         )
     result = await session.execute(statement)
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+DUPLICATE_ADDRESS = "duplicate_address"
+
+
+# Per channel, the deliveries of a launch whose address (the keyed hash of the normalised email
+# or phone number, migration 0013) another delivery of the campaign on that channel already
+# has. The addresses held by more than one contact of the company come first, from the
+# contacts' hash index; only their holders' deliveries are then looked up and ranked. The
+# keeper of an address is a delivery of an earlier launch if there is one (it went out, or is
+# going), else the lowest id.
+def _duplicates_statement(address_hash: str) -> TextClause:
+    return text(
+        f"""
+        WITH shared AS (
+            SELECT {address_hash} AS address FROM crm_contacts
+            WHERE company_id = :company_id AND {address_hash} IS NOT NULL
+            GROUP BY {address_hash} HAVING count(*) > 1
+        ),
+        ranked AS (
+            SELECT d.id, row_number() OVER (
+                PARTITION BY s.address ORDER BY d.launch_id = :launch_id, d.id
+            ) AS position
+            FROM shared s
+            JOIN crm_contacts ct ON ct.company_id = :company_id AND ct.{address_hash} = s.address
+            JOIN crm_deliveries d ON d.campaign_id = :campaign_id AND d.contact_id = ct.id
+                AND d.channel = :channel
+            WHERE d.company_id = :company_id AND d.delivery_status <> 'skipped'
+        )
+        UPDATE crm_deliveries d
+        SET delivery_status = 'skipped',
+            error_code = '{DUPLICATE_ADDRESS}',
+            last_error = 'another recipient of the campaign has this address',
+            updated_at = now()
+        FROM ranked r
+        WHERE d.id = r.id AND r.position > 1 AND d.company_id = :company_id
+          AND d.launch_id = :launch_id AND d.delivery_status = 'pending'
+        """  # noqa: S608 - a column name of the model, no input
+    ).bindparams(
+        bindparam("company_id", type_=Uuid()),
+        bindparam("campaign_id", type_=Uuid()),
+        bindparam("launch_id", type_=Uuid()),
+        bindparam("channel", type_=String()),
+    )
+
+
+_DUPLICATES = {
+    DeliveryChannel.EMAIL.value: _duplicates_statement(contacts.c.email_hash.name),
+    DeliveryChannel.SMS.value: _duplicates_statement(contacts.c.phone_hash.name),
+}
+
+
+async def skip_duplicate_addresses(
+    session: AsyncSession,
+    audience: Audience,
+    *,
+    statement_timeout_ms: int | None = None,
+) -> int:
+    """Skip the launch's deliveries to an address another delivery of the campaign on the
+    same channel has (`duplicate_address`); the number skipped. Run once the audience is
+    frozen and before sending starts, in the transaction that counts them on the launch: run
+    again, it finds nothing new. `statement_timeout_ms` as for `freeze_slice`."""
+    channels = [channel for channel in audience.channels if channel in _DUPLICATES]
+    if not channels:
+        return 0
+    await _allow(session, statement_timeout_ms)
+    await session.execute(select(func.set_config("work_mem", RESOLUTION_WORK_MEM, True)))
+    skipped = 0
+    for channel in channels:
+        result = await session.execute(
+            _DUPLICATES[channel],
+            {
+                "company_id": audience.company_id,
+                "campaign_id": audience.campaign_id,
+                "launch_id": audience.launch_id,
+                "channel": channel,
+            },
+        )
+        skipped += int(result.rowcount)  # type: ignore[attr-defined]
+    return skipped
 
 
 async def _attempt_prefix(db: Database, company_id: uuid.UUID, launch_id: uuid.UUID) -> str:

@@ -38,7 +38,12 @@ from crm_common.models import AbVariant, Campaign, CampaignSegment, Launch
 from crm_common.privacy.consent import expire_due
 from crm_common.resources import Resources
 from crm_common.tenancy import TenantScope
-from launch_worker.audience.service import Audience, freeze_audience, link_audience
+from launch_worker.audience.service import (
+    Audience,
+    freeze_audience,
+    link_audience,
+    skip_duplicate_addresses,
+)
 from launch_worker.channels.registry import ChannelRegistry, registry_for
 from launch_worker.dispatch.context import load_context
 from launch_worker.dispatch.repository import FreshCursor
@@ -260,17 +265,24 @@ class Launcher:
             slices=self.settings.launch_resolution_slices,
             statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
         )
+        duplicates = await skip_duplicate_addresses(
+            scope.session,
+            audience,
+            statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
+        )
         await repo.set_state(
             scope,
             launch.id,
             self.owner,
             LaunchStatus.SENDING,
             total_recipients=total,
+            skipped_count=duplicates,
             resolved_at=now,
             started_at=now,
         )
         launch.launch_status = LaunchStatus.SENDING
         launch.total_recipients, launch.resolved_at, launch.started_at = total, now, now
+        launch.skipped_count = duplicates
         if campaign.campaign_status == CampaignStatus.PLANNED:
             await record_status_change(
                 scope.session,
@@ -281,7 +293,12 @@ class Launcher:
                 details={"launch_id": str(launch.id)},
             )
             await self._invalidate(scope, campaign)
-        log.info("launch_resolved", launch_id=str(launch.id), recipients=total)
+        log.info(
+            "launch_resolved",
+            launch_id=str(launch.id),
+            recipients=total,
+            duplicate_addresses=duplicates,
+        )
 
     async def _end(
         self,
