@@ -92,9 +92,14 @@ async def test_inactive_user_is_refused_even_with_the_right_password(client, db,
         await session.execute(update(User).where(User.id == user.id).values(is_active=False))
 
     response = await _sign_in(client, "gone@acme.test")
+    wrong = await client.post(
+        "/api/auth/token", data={"username": "gone@acme.test", "password": "not-the-password"}
+    )
 
-    assert response.status_code == 401
-    assert response.json()["error_code"] == "account_disabled"
+    # The same answer as a wrong password: it does not confirm the password.
+    assert response.status_code == wrong.status_code == 401
+    assert response.json() == wrong.json()
+    assert response.json()["error_code"] == "invalid_credentials"
 
 
 async def test_inactive_company_refuses_its_users(client, db, acme) -> None:
@@ -105,7 +110,7 @@ async def test_inactive_company_refuses_its_users(client, db, acme) -> None:
     response = await _sign_in(client, "a@acme.test")
 
     assert response.status_code == 401
-    assert response.json()["error_code"] == "account_disabled"
+    assert response.json()["error_code"] == "invalid_credentials"
 
 
 async def test_missing_fields_and_oversized_password_are_422(client, db, acme) -> None:

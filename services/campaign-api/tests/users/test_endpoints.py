@@ -257,7 +257,7 @@ async def test_deactivation_blocks_sign_in_and_ends_sessions(client, resources, 
 
     assert response.status_code == 200
     assert response.json()["is_active"] is False
-    assert (await _sign_in(client, "s@acme.test")).json()["error_code"] == "account_disabled"
+    assert (await _sign_in(client, "s@acme.test")).json()["error_code"] == "invalid_credentials"
     refreshed = await client.post(
         "/api/auth/refresh", json={"refresh_token": session["refresh_token"]}
     )

@@ -132,20 +132,22 @@ async def sign_in(
 ) -> TokenPair | MFAChallenge:
     """Check the password and start a session, or answer with an MFA challenge when the
     user has MFA on. Unknown users cost one hash verification too, so response times do not
-    tell who has an account. A failure counts against `attempt_keys`; a right password
-    clears the account's failures."""
+    tell who has an account, and a disabled account (user or company) gets the same answer
+    as a wrong password. A failure counts against `attempt_keys`; a right password on a
+    usable account clears the account's failures."""
     async with resources.db.system_session() as session:
         account = await repository.find_account(session, email)
     stored_hash = account.password_hash if account is not None else DUMMY_HASH
     matches = await asyncio.to_thread(verify_password, stored_hash, password)
-    if account is None or not matches:
+    # A disabled account answers as a wrong password does, right password or not: the answer
+    # must not confirm a former user's password (reused elsewhere, it is still worth having).
+    usable = account is not None and account.user_active and account.company_active
+    if account is None or not matches or not usable:
         await resources.sign_in_attempts.failed(attempt_keys)
         if account is not None:
             await _record_failed_sign_in(resources, account)
         raise InvalidCredentials()
     await resources.sign_in_attempts.succeeded(attempt_keys[:1])
-    if not (account.user_active and account.company_active):
-        raise AccountDisabled()
     rehashed = None
     if needs_rehash(account.password_hash):
         rehashed = await asyncio.to_thread(hash_password, password)
