@@ -168,3 +168,23 @@ async def test_unhandled_exception_is_500_with_request_id_and_no_trace(client) -
     assert "secret internal detail" not in response.text
     assert "Traceback" not in response.text
     assert response.headers["x-request-id"] == "req-123"
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "text/xml; charset=utf-8"]
+)
+async def test_a_json_body_sent_as_another_type_is_415(client, content_type) -> None:
+    response = await client.post(
+        "/api/things", content=b'{"name": "a", "size": 1}', headers={"content-type": content_type}
+    )
+    assert response.status_code == 415
+    body = response.json()
+    _shape(body)
+    assert body["error_code"] == "unsupported_media_type"
+    assert body["details"]["expected"] == "application/json"
+    # As JSON (also with a charset, or a +json type) the same bytes are taken.
+    for json_type in ("application/json; charset=utf-8", "application/merge-patch+json"):
+        accepted = await client.post(
+            "/api/things", content=b'{"name": "a", "size": 1}', headers={"content-type": json_type}
+        )
+        assert accepted.status_code == 200, json_type

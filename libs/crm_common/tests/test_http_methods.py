@@ -92,3 +92,17 @@ async def test_paths_of_one_shape_answer_alike_from_one_scan(client) -> None:
         assert (await client.get(f"/api/things/{thing}/")).json() == {"id": thing}
     assert (await client.get("/api/things/bulk/")).headers["allow"] == "OPTIONS, POST"
     assert (await client.request("TRACE", f"/api/things/{second}/")).status_code == 405
+
+
+async def test_head_is_served_wherever_get_is(client) -> None:
+    got = await client.get("/api/things/abc/")
+    head = await client.head("/api/things/abc/")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert "x-request-id" in head.headers
+    # Not where GET is not: a POST-only path refuses it like any other method.
+    refused = await client.head("/api/things/bulk/")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "OPTIONS, POST"

@@ -254,6 +254,14 @@ def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
     return {"fields": fields}
 
 
+def _body_media_type(request: Request) -> str | None:
+    """The media type of a request's body when it is not JSON (None for JSON or no type)."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if not media_type or media_type == "application/json" or media_type.endswith("+json"):
+        return None
+    return media_type
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Render every error, including routing and validation errors, in the error format."""
 
@@ -264,9 +272,20 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        media_type = _body_media_type(request)
+        if media_type is not None and any(tuple(e.get("loc", ())) == ("body",) for e in errors):
+            # A JSON body sent as text or a form: the framework read it as something else and
+            # the whole body failed, which says nothing of the JSON itself.
+            return error_response(
+                415,
+                "unsupported_media_type",
+                "The body must be sent as JSON (Content-Type: application/json).",
+                {"content_type": media_type, "expected": "application/json"},
+            )
         return error_response(
-            422, "validation_error", "The request is not valid.", validation_details(exc.errors())
+            422, "validation_error", "The request is not valid.", validation_details(errors)
         )
 
     @app.exception_handler(StarletteHTTPException)

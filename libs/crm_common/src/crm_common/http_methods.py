@@ -1,6 +1,7 @@
 """The HTTP methods a path answers, told the same way everywhere: `OPTIONS` is answered with
-`Allow`, a method the path does not take is a 405 whose `Allow` lists every method it does
-take (not only those of the first route that happens to match), and `TRACE` is refused."""
+`Allow`, `HEAD` is served wherever `GET` is (the GET's status and headers, no body), a method
+the path does not take is a 405 whose `Allow` lists every method it does take (not only those
+of the first route that happens to match), and `TRACE` is refused."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 from fastapi.routing import iter_route_contexts
 from starlette.routing import Mount, Route, Router, compile_path
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REFUSED_METHODS = frozenset({"TRACE", "CONNECT"})
 """Never served, whatever the path: TRACE echoes requests back (cross-site tracing)."""
@@ -117,7 +118,23 @@ class AllowedMethodsMiddleware:
         if method == "OPTIONS" or method in REFUSED_METHODS or method not in allow:
             await answer_method(method, allow, send)
             return
+        if method == "HEAD":  # the routes declare GET only: answer it, then drop the body
+            await self.app({**scope, "method": "GET"}, receive, _headers_only(send))
+            return
         await self.app(scope, receive, send)
+
+
+def _headers_only(send: Send) -> Send:
+    """`send` for a HEAD request served by its GET: the response's start (status, headers,
+    `Content-Length` included) as it is, its body left out."""
+
+    async def forward(message: Message) -> None:
+        if message["type"] != "http.response.body":
+            await send(message)
+        elif not message.get("more_body", False):
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    return forward
 
 
 async def answer_method(method: str, allow: list[str], send: Send) -> None:
