@@ -227,3 +227,20 @@ def _day_through(value: Any) -> Any:
 
 IsoDateTimeThrough = Annotated[IsoDateTime, BeforeValidator(_day_through)]
 """An inclusive upper bound in ISO 8601: a date and time, or a date for the whole of it."""
+
+
+def as_utc(value: datetime) -> datetime:
+    """A filter's moment: one written without an offset is read as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+UtcFrom = Annotated[IsoDateTime, AfterValidator(as_utc)]
+"""A list filter's lower bound (inclusive): ISO 8601, without an offset read as UTC."""
+UtcThrough = Annotated[IsoDateTimeThrough, AfterValidator(as_utc)]
+"""A list filter's upper bound (inclusive): a date and time, or a date for the whole of it,
+without an offset read as UTC."""
+
+
+def iso_z(value: datetime) -> str:
+    """A moment as the API writes it: ISO 8601 in UTC with `Z` (a filter's echo)."""
+    return as_utc(value).astimezone(UTC).isoformat().replace("+00:00", "Z")

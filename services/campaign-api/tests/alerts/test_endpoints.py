@@ -54,6 +54,42 @@ async def test_thresholds_start_empty_and_are_replaced_as_a_whole(
 
 
 @pytest.mark.usefixtures("funded")
+async def test_a_write_to_a_campaign_part_answers_with_the_campaign_new_etag(
+    client, admin, create_campaign, acme, user_for
+) -> None:
+    """Writes to a campaign's parts bump its version: the answer carries the new ETag, which
+    the next If-Match write uses without reading the campaign again (a 204 included)."""
+    campaign = await create_campaign(admin)
+    base = f"/api/campaigns/{campaign['id']}/"
+    before = (await client.get(base, headers=admin)).headers["etag"]
+
+    saved = await client.put(
+        f"{base}alert-thresholds/", json=RULES, headers={**admin, "If-Match": before}
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.headers["etag"] != before
+    assert saved.headers["etag"] == (await client.get(base, headers=admin)).headers["etag"]
+    stale = await client.put(
+        f"{base}alert-thresholds/", json=RULES, headers={**admin, "If-Match": before}
+    )
+    assert stale.status_code == 412
+
+    colleague, _ = await user_for(acme, "campaign_specialist")
+    added = await client.post(
+        f"{base}collaborators/",
+        json={"user_id": str(colleague.id)},
+        headers={**admin, "If-Match": saved.headers["etag"]},
+    )
+    assert added.status_code == 201, added.text
+    removed = await client.delete(
+        f"{base}collaborators/{colleague.id}/",
+        headers={**admin, "If-Match": added.headers["etag"]},
+    )
+    assert removed.status_code == 204, removed.text
+    assert removed.headers["etag"] == (await client.get(base, headers=admin)).headers["etag"]
+
+
+@pytest.mark.usefixtures("funded")
 async def test_invalid_thresholds_are_refused(client, admin, create_campaign) -> None:
     campaign = await create_campaign(admin)
     path = f"/api/campaigns/{campaign['id']}/alert-thresholds/"

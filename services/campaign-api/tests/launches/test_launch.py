@@ -48,6 +48,8 @@ async def test_launch_records_a_request_and_its_event(client, admin, ready, db) 
 
     body = response.json()
     assert response.status_code == 202
+    # Where the launch's progress is read.
+    assert response.headers["location"] == f"/api/launches/{body['launch']['id']}/"
     # The campaign stays planned until the launch worker starts sending.
     assert body["campaign"]["campaign_status"] == "planned"
     assert body["launch"]["launch_status"] == "scheduled"

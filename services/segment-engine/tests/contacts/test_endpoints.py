@@ -173,6 +173,17 @@ async def test_list_filters_and_shape(client, acme) -> None:
     assert (paged["total"], paged["page"], paged["page_size"]) == (3, 2, 2)
     assert [c["external_id"] for c in paged["items"]] == ["CRM-1"]
 
+    # Created today: a bare date as the upper bound is the whole day, echoed in UTC with Z.
+    today = datetime.now(UTC).date().isoformat()
+    created = (
+        await client.get(
+            f"/api/contacts/?created_from={today}&created_to={today}", headers=acme.admin
+        )
+    ).json()
+    assert created["total"] == 3
+    assert created["filters"]["created_from"] == f"{today}T00:00:00Z"
+    assert created["filters"]["created_to"] == f"{today}T23:59:59.999999Z"
+
 
 async def test_filtering_by_email_needs_view_pii(client, acme) -> None:
     await create(client, acme)

@@ -143,6 +143,18 @@ async def test_list_filters_by_contact_type_and_time(client, acme) -> None:
     assert await ids("external_id=nobody") == []
     assert await ids("event_type=purchase&occurred_from=2026-02-01T00:00:00Z") == ["o1", "p2"]
     assert await ids("occurred_to=2026-02-01T00:00:00Z") == ["p1"]
+    # Bounds are inclusive; a bare date as the upper bound is that whole day, and a moment
+    # without an offset is UTC.
+    assert await ids("occurred_to=2026-02-05") == ["p2", "p1"]
+    assert await ids("occurred_to=2026-02-05T00:00:00") == ["p2", "p1"]
+    assert await ids("occurred_from=2026-02-06&occurred_to=2026-02-06") == ["v1"]
+    # The page's echo states the moments as the API writes them: ISO 8601, UTC, `Z`.
+    echoed = await client.get(
+        "/api/contact-events/?occurred_from=2026-12-01T00:00:00%2B02:00&occurred_to=2026-12-02",
+        headers=acme.analyst,
+    )
+    assert echoed.json()["filters"]["occurred_from"] == "2026-11-30T22:00:00Z"
+    assert echoed.json()["filters"]["occurred_to"] == "2026-12-02T23:59:59.999999Z"
 
 
 async def test_ingestion_needs_manage_reference_data(client, acme) -> None:

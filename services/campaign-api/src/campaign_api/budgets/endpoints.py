@@ -36,6 +36,7 @@ from campaign_api.campaigns.deps import (
     CampaignReader,
     PartEditableCampaign,
     ReadableCampaign,
+    part_written,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, LiveChangeRefused
 from campaign_api.shared.currency import CIRCULATING_CURRENCIES
@@ -254,4 +255,4 @@ async def release_allocation(
 ) -> Response:
     """Stop the campaign drawing on a budget."""
     await allocations.release(scope, principal, campaign, budget_id)
-    return Response(status_code=204)
+    return part_written(campaign)

@@ -5,11 +5,11 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Request, Response
 
 from campaign_api.cache import CampaignCache
 from campaign_api.campaigns import service
-from campaign_api.shared.concurrency import if_match_header
+from campaign_api.shared.concurrency import etag, if_match_header
 from crm_common.deps import Scope
 from crm_common.models import Campaign
 from crm_common.security.permissions import Permission
@@ -59,7 +59,8 @@ def writable_campaign(
     transaction, refuses a stale If-Match (412) and drops its cached renderings. With
     `changes_it` (a write to one of the campaign's parts: its templates, collaborators,
     budget allocations, alert rules) it also bumps the campaign's version, so the next
-    If-Match with the old ETag is refused; a failed write rolls the bump back with it."""
+    If-Match with the old ETag is refused, and the answer carries the new ETag (a 204 sets
+    it itself: `part_written`); a failed write rolls the bump back with it."""
     checker = require(permission)
 
     async def load_for_write(
@@ -68,6 +69,7 @@ def writable_campaign(
         scope: Scope,
         expected_version: ExpectedVersion,
         cache: CampaignCacheDep,
+        response: Response,
     ) -> Campaign:
         campaign = await service.load(
             scope, campaign_id, for_update=True, expected_version=expected_version
@@ -75,6 +77,7 @@ def writable_campaign(
         await cache.invalidate(scope.company_id, campaign.id, session=scope.session)
         if changes_it:
             service.mark_changed(campaign, principal, datetime.now(UTC))
+            response.headers["ETag"] = etag(campaign.version)
         return campaign
 
     load_for_write.__name__ = f"campaign_for_{permission.value}" + ("_part" if changes_it else "")
@@ -89,3 +92,8 @@ PartEditableCampaign = Annotated[
 DeletableCampaign = Annotated[Campaign, Depends(writable_campaign(P.DELETE_CAMPAIGN))]
 LaunchableCampaign = Annotated[Campaign, Depends(writable_campaign(P.LAUNCH_CAMPAIGN))]
 ApprovableCampaign = Annotated[Campaign, Depends(writable_campaign(P.APPROVE_CAMPAIGN))]
+
+
+def part_written(campaign: Campaign) -> Response:
+    """The 204 of a write to one of the campaign's parts, with the campaign's new ETag."""
+    return Response(status_code=204, headers={"ETag": etag(campaign.version)})

@@ -13,6 +13,7 @@ from campaign_api.campaigns.deps import (
     CampaignReader,
     PartEditableCampaign,
     ReadableCampaign,
+    part_written,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.collaborators import service
@@ -115,4 +116,4 @@ async def remove_collaborator(
 ) -> Response:
     """Remove a collaborator from the campaign; the last owner stays."""
     await service.remove(scope, principal, campaign, user_id)
-    return Response(status_code=204)
+    return part_written(campaign)

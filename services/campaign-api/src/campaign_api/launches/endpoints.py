@@ -97,7 +97,9 @@ async def launch_campaign(
         expected_version,
         resources.settings,
     )
-    headers = {"Location": f"/api/campaigns/{campaign_id}/"}
+    # The launch this request recorded (or, replayed, recorded the first time): where its
+    # progress is read.
+    headers = {"Location": f"/api/launches/{outcome.body['launch']['id']}/"}
     if outcome.replayed:
         headers[REPLAY_HEADER] = "true"
     else:

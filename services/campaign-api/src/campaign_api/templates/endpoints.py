@@ -15,6 +15,7 @@ from campaign_api.campaigns.deps import (
     CampaignReader,
     PartEditableCampaign,
     ReadableCampaign,
+    part_written,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.shared.responses import respond
@@ -209,4 +210,4 @@ async def unlink_template(
 ) -> Response:
     """Stop a campaign using a template."""
     await links.unlink(scope, principal, campaign, template_id)
-    return Response(status_code=204)
+    return part_written(campaign)

@@ -11,7 +11,7 @@ from crm_common.deps import Scope
 from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
-from crm_common.schemas import IsoDateTime
+from crm_common.schemas import UtcFrom, UtcThrough
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import current_principal
 from segment_engine.contacts import repository as repo
@@ -61,9 +61,11 @@ def contact_filters(
         DeliveryChannel | None, Query(description="Only contacts consenting to this channel.")
     ] = None,
     interest: Annotated[str | None, Query(max_length=50)] = None,
-    created_from: IsoDateTime | None = None,
-    created_to: IsoDateTime | None = None,
-    updated_since: IsoDateTime | None = None,
+    created_from: Annotated[UtcFrom | None, Query(description="Created at or after.")] = None,
+    created_to: Annotated[
+        UtcThrough | None, Query(description="Created at or before; a date for the whole day.")
+    ] = None,
+    updated_since: Annotated[UtcFrom | None, Query(description="Updated at or after.")] = None,
 ) -> repo.ContactFilters:
     return repo.ContactFilters(
         external_id=external_id,

@@ -79,7 +79,7 @@ class ContactFilters:
         if self.created_from is not None:
             found.append(Contact.created_at >= self.created_from)
         if self.created_to is not None:
-            found.append(Contact.created_at < self.created_to)
+            found.append(Contact.created_at <= self.created_to)
         if self.updated_since is not None:
             found.append(Contact.updated_at >= self.updated_since)
         return found

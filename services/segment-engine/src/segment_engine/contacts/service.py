@@ -14,6 +14,7 @@ from crm_common.crypto import pii
 from crm_common.masking import mask_contact
 from crm_common.models import Contact
 from crm_common.pagination import PageParams, make_page, paginate
+from crm_common.schemas import iso_z
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import Principal
 from crm_common.tenancy import TenantScope
@@ -182,7 +183,7 @@ def _normalized_filters(filters: repo.ContactFilters) -> repo.ContactFilters | N
 
 def _filter_echo(filters: repo.ContactFilters, sort: str) -> dict[str, Any]:
     echo: dict[str, Any] = {
-        key: (value.isoformat() if isinstance(value, datetime) else value)
+        key: (iso_z(value) if isinstance(value, datetime) else value)
         for key, value in vars(filters).items()
         if key not in ("email", "phone", "email_hash", "phone_hash")
     }

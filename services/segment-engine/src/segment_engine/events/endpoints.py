@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES
 from crm_common.pagination import Pagination
-from crm_common.schemas import IsoDateTime
+from crm_common.schemas import UtcFrom, UtcThrough
 from crm_common.security.permissions import Permission
 from crm_common.security.principal import current_principal
 from segment_engine.contacts.deps import ContactsRead, ContactsWrite
@@ -63,8 +63,10 @@ async def list_events(
     external_id: Annotated[str | None, Query(max_length=100)] = None,
     event_type: Annotated[str | None, Query(max_length=64)] = None,
     campaign_id: uuid.UUID | None = None,
-    occurred_from: IsoDateTime | None = None,
-    occurred_to: IsoDateTime | None = None,
+    occurred_from: Annotated[UtcFrom | None, Query(description="At or after.")] = None,
+    occurred_to: Annotated[
+        UtcThrough | None, Query(description="At or before; a date for the whole day.")
+    ] = None,
 ) -> dict[str, Any]:
     """Events filtered by contact, type, campaign and time, newest first; their properties'
     values hidden without `view_pii`."""

@@ -83,7 +83,7 @@ class EventFilters:
         if self.occurred_from is not None:
             found.append(ContactEvent.occurred_at >= self.occurred_from)
         if self.occurred_to is not None:
-            found.append(ContactEvent.occurred_at < self.occurred_to)
+            found.append(ContactEvent.occurred_at <= self.occurred_to)
         return found
 
 

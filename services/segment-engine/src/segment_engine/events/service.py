@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from crm_common import attribution
 from crm_common.errors import ValidationFailed
 from crm_common.masking import mask_properties
 from crm_common.pagination import PageParams, make_page, paginate
+from crm_common.schemas import iso_z
 from crm_common.tenancy import TenantScope
 from segment_engine.contacts.schemas import ItemError, validation_errors
 from segment_engine.events import repository as repo
@@ -193,6 +195,13 @@ async def ingest_one(scope: TenantScope, event: EventIn) -> EventAccepted:
     return EventAccepted(event_id=event.event_id, status=outcome.status)
 
 
+def _echoed(value: Any) -> str | None:
+    """A filter's value as the page's `filters` show it (moments in UTC with `Z`)."""
+    if value is None:
+        return None
+    return iso_z(value) if isinstance(value, datetime) else str(value)
+
+
 async def list_page(
     scope: TenantScope,
     filters: repo.EventFilters,
@@ -203,7 +212,10 @@ async def list_page(
 ) -> dict[str, Any]:
     """A page of events, newest first; without `view_pii` the properties' values hidden."""
     echo: dict[str, Any] = {
-        key: (str(value) if value is not None else None) for key, value in vars(filters).items()
+        key: iso_z(value)
+        if isinstance(value, datetime)
+        else (None if value is None else str(value))
+        for key, value in vars(filters).items()
     }
     echo["external_id"] = external_id
     if external_id is not None:
