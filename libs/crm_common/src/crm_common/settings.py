@@ -17,6 +17,10 @@ DEV_SECRET = "dev-only-insecure-secret-change-me-0123456789"  # noqa: S105 - ref
 _DEV_TRACKING_SECRET = "dev-only-tracking-secret-change-me-0123456789"  # noqa: S105 - refused in prod
 
 
+PLATFORM_LOOPBACK = ("127.0.0.0/8", "::1/128", "0.0.0.0/8")
+"""The platform's own addresses, which no webhook reaches in production by default."""
+
+
 class Settings(BaseSettings):
     """Every knob of every service; unset URLs mean "use the embedded servers"."""
 
@@ -198,6 +202,10 @@ class Settings(BaseSettings):
     webhook_connect_timeout_s: float = Field(default=5.0, gt=0, le=60)
     webhook_timeout_s: float = Field(default=15.0, gt=0, le=120)
     webhook_poll_interval_s: float = Field(default=1.0, gt=0, le=60)
+    # Networks no company's webhook may reach, whatever its allow-list: the platform's own
+    # (loopback, the cluster's pod and service networks), comma-separated. Unset: loopback and
+    # 0.0.0.0/8 with CRM_ENV=prod, none otherwise (a developer's local receiver).
+    webhook_denied_networks: Annotated[tuple[str, ...] | None, NoDecode] = None
     webhook_secret_grace_s: int = Field(default=24 * 3600, ge=0)
 
     demo_password: SecretStr = Field(
@@ -219,9 +227,11 @@ class Settings(BaseSettings):
     # Strict-Transport-Security max-age on responses served over https (0: no header).
     hsts_max_age_s: int = Field(default=31_536_000, ge=0)
 
-    @field_validator("trusted_proxies", "metrics_allow", mode="before")
+    @field_validator("trusted_proxies", "metrics_allow", "webhook_denied_networks", mode="before")
     @classmethod
-    def _networks(cls, value: object) -> tuple[str, ...]:
+    def _networks(cls, value: object) -> tuple[str, ...] | None:
+        if value is None:
+            return None
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, list | tuple):
             raise ValueError("must be a comma-separated list of addresses or CIDRs")
@@ -235,6 +245,13 @@ class Settings(BaseSettings):
             except ValueError:
                 raise ValueError(f"not an address or CIDR: {text[:50]!r}") from None
         return tuple(networks)
+
+    @property
+    def webhook_denied(self) -> tuple[str, ...]:
+        """The networks no webhook may reach (`webhook_denied_networks`, or its default)."""
+        if self.webhook_denied_networks is not None:
+            return self.webhook_denied_networks
+        return PLATFORM_LOOPBACK if self.env == "prod" else ()
 
     @field_validator("metrics_token", mode="before")
     @classmethod

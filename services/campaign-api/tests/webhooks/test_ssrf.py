@@ -3,6 +3,13 @@ resolving the name, unless the company's allow-list (kept by admins) names the t
 
 import pytest
 
+from campaign_api.main import create_app
+from campaign_api.webhooks.deps import url_resolver
+from crm_common.resources import Resources
+from crm_common.testing.client import app_client
+
+from .conftest import test_resolver as known_names
+
 REFUSED = {
     "http://127.0.0.1/hook": "loopback_address",
     "http://[::1]/hook": "loopback_address",
@@ -116,3 +123,51 @@ async def test_a_new_url_is_checked_on_update(client, acme, admin, make_webhook)
 
     assert response.status_code == 422
     assert response.json()["details"]["reason"] == "private_address"
+
+
+async def test_the_platform_networks_stay_refused_whatever_the_allow_list(
+    db, settings, resources, acme, admin
+) -> None:
+    """With `CRM_WEBHOOK_DENIED_NETWORKS` (by default loopback in production), no company can
+    open the platform's own networks: not by allowing them, nor by a name pointing there."""
+    denied = settings.model_copy(update={"webhook_denied_networks": ("127.0.0.0/8", "10.0.0.0/8")})
+    scoped = Resources(
+        settings=denied, db=resources.db, redis=resources.redis, codec=resources.codec
+    )
+    app = create_app(denied, scoped)
+    app.dependency_overrides[url_resolver] = lambda: known_names
+    async with app_client(app) as client:
+        refused = await client.put(
+            "/api/webhooks/allow-list/",
+            json={"entries": ["127.0.0.1", "10.1.0.0/16"]},
+            headers=admin,
+        )
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["details"]["fields"]["entries"] == [
+            "127.0.0.1/32 is reserved",
+            "10.1.0.0/16 is reserved",
+        ]
+        # A name allowed by the company that resolves into a denied network is refused too.
+        named = await client.put(
+            "/api/webhooks/allow-list/", json={"entries": ["intranet.example.com"]}, headers=admin
+        )
+        assert named.status_code == 200
+        created = await client.post(
+            "/api/webhooks/",
+            json={
+                "name": "x",
+                "url": "http://intranet.example.com/hook",
+                "event_types": ["campaign.created"],
+            },
+            headers=admin,
+        )
+        assert created.status_code == 422
+        assert created.json()["details"]["reason"] == "platform_address"
+
+
+def test_production_denies_the_loopback_by_default(settings) -> None:
+    assert settings.webhook_denied == ()
+    production = settings.model_copy(update={"env": "prod"})
+    assert production.webhook_denied == ("127.0.0.0/8", "::1/128", "0.0.0.0/8")
+    chosen = settings.model_copy(update={"env": "prod", "webhook_denied_networks": ()})
+    assert chosen.webhook_denied == ()

@@ -176,3 +176,16 @@ async def test_a_subscription_of_another_company_is_not_delivered_for_this_one(
 
     assert queued == 0
     assert receiver.requests == []
+
+
+async def test_the_platform_denied_networks_win_over_the_company_allow_list(
+    db, receiver, make_hook, dispatcher_for
+) -> None:
+    hook = await make_hook(receiver.url(), allow=("127.0.0.0/8",))
+    dispatcher = dispatcher_for(webhook_denied_networks=("127.0.0.0/8",))
+
+    _, [attempt] = await _deliver_once(db, hook, dispatcher)
+
+    assert attempt.outcome == "refused"
+    assert "platform's own networks" in attempt.error
+    assert receiver.requests == []

@@ -1,6 +1,8 @@
 """Where a webhook may be sent: http(s) URLs whose host resolves only to public addresses,
 unless the company's allow-list (kept by an admin) names the host or network. Metadata
-endpoints of cloud providers are refused even then.
+endpoints of cloud providers, and the networks the platform denies (its loopback in
+production, its pod and service networks: `CRM_WEBHOOK_DENIED_NETWORKS`), are refused even
+then.
 
 The check runs on resolved addresses (a name pointing at 127.0.0.1, a decimal or
 IPv4-mapped IPv6 spelling of a private address are caught like the literal), and the sender
@@ -51,14 +53,16 @@ class TargetRefused(ValueError):
 
 @dataclass(frozen=True)
 class AllowList:
-    """A company's exceptions: exact host names, `*.suffix` wildcards and IP networks."""
+    """A company's exceptions: exact host names, `*.suffix` wildcards and IP networks; and
+    the platform's `denied` networks, which no exception opens (`Settings.webhook_denied`)."""
 
     hosts: frozenset[str] = frozenset()
     suffixes: tuple[str, ...] = ()
     networks: tuple[IPNetwork, ...] = ()
+    denied: tuple[IPNetwork, ...] = ()
 
     @classmethod
-    def parse(cls, entries: Iterable[str]) -> AllowList:
+    def parse(cls, entries: Iterable[str], denied: Iterable[str] = ()) -> AllowList:
         hosts: set[str] = set()
         suffixes: list[str] = []
         networks: list[IPNetwork] = []
@@ -70,19 +74,35 @@ class AllowList:
                 suffixes.append(value[1:])
             else:
                 hosts.add(value)
-        return cls(frozenset(hosts), tuple(suffixes), tuple(networks))
+        platform = tuple(ipaddress.ip_network(network, strict=False) for network in denied)
+        return cls(frozenset(hosts), tuple(suffixes), tuple(networks), platform)
 
     def names(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return host in self.hosts or any(host.endswith(suffix) for suffix in self.suffixes)
 
     def covers(self, ip: IPAddress) -> bool:
-        candidates = [ip, *([embedded] if (embedded := _embedded_ipv4(ip)) else [])]
-        return any(
-            candidate.version == network.version and candidate in network
-            for candidate in candidates
+        return _within(ip, self.networks)
+
+    def platform_denies(self, ip: IPAddress) -> bool:
+        return _within(ip, self.denied)
+
+    def reserved_entries(self) -> list[str]:
+        """The allowed networks that overlap a network the platform denies."""
+        return [
+            str(network)
             for network in self.networks
-        )
+            if any(network.version == d.version and network.overlaps(d) for d in self.denied)
+        ]
+
+
+def _within(ip: IPAddress, networks: tuple[IPNetwork, ...]) -> bool:
+    candidates = [ip, *([embedded] if (embedded := _embedded_ipv4(ip)) else [])]
+    return any(
+        candidate.version == network.version and candidate in network
+        for candidate in candidates
+        for network in networks
+    )
 
 
 def classify_entry(entry: str) -> tuple[str, str]:
@@ -211,6 +231,11 @@ class ResolvedTarget:
 
 def check_address(target: ParsedTarget, ip: IPAddress, allow: AllowList) -> None:
     """Refuse `ip` (an address of `target`) unless it is public or allowed."""
+    if allow.platform_denies(ip):
+        raise TargetRefused(
+            "platform_address",
+            f"{ip} belongs to the platform's own networks, which webhooks cannot reach",
+        )
     problem = address_problem(ip)
     if problem is None:
         return

@@ -87,11 +87,12 @@ async def get_allow_list(principal: WebhooksAdmin, scope: Scope) -> AllowListRea
 
 @router.put("/allow-list/", response_model=AllowListRead, summary="Replace the allow-list")
 async def set_allow_list(
-    body: AllowListUpdate, principal: WebhooksAdmin, scope: Scope
+    body: AllowListUpdate, principal: WebhooksAdmin, scope: Scope, resources: AppResources
 ) -> AllowListRead:
     """Replace the hosts (`name`, `*.domain`) and networks (IP, CIDR) the company's webhooks
-    may reach although they are not public; cloud metadata addresses stay refused."""
-    return await service.set_allow_list(scope, principal, body)
+    may reach although they are not public; cloud metadata addresses and the platform's own
+    networks stay refused."""
+    return await service.set_allow_list(scope, principal, resources.settings, body)
 
 
 @router.get(
@@ -114,9 +115,12 @@ async def update_webhook(
     principal: WebhooksAdmin,
     scope: Scope,
     resolver: UrlResolver,
+    resources: AppResources,
 ) -> WebhookRead:
     """Change the name, URL (checked again), event types, or pause / resume deliveries."""
-    return await service.update_webhook(scope, principal, resolver, webhook_id, body)
+    return await service.update_webhook(
+        scope, principal, resources.settings, resolver, webhook_id, body
+    )
 
 
 @router.delete(

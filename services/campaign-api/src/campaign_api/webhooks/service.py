@@ -22,6 +22,7 @@ from campaign_api.webhooks.schemas import (
     WebhookUpdate,
 )
 from crm_common import audit
+from crm_common.errors import ValidationFailed
 from crm_common.events import EventType, emit
 from crm_common.models import Company, WebhookAllowList, WebhookDelivery, WebhookSubscription
 from crm_common.pagination import PageParams, make_page
@@ -84,18 +85,19 @@ async def _load(
     return row
 
 
-async def company_allow_list(scope: TenantScope) -> AllowList:
+async def company_allow_list(scope: TenantScope, settings: Settings) -> AllowList:
     stored = await repository.allow_list(scope)
-    return AllowList.parse(stored.entries if stored is not None else [])
+    entries = stored.entries if stored is not None else []
+    return AllowList.parse(entries, settings.webhook_denied)
 
 
-async def check_url(scope: TenantScope, resolver: Resolver, url: str) -> None:
+async def check_url(scope: TenantScope, settings: Settings, resolver: Resolver, url: str) -> None:
     """Refuse a URL the launch worker would refuse to call (422 naming the reason), or one
     outside the company's data residency region (422 `residency_violation`)."""
     company = await scope.session.get(Company, scope.company_id)
     check_destination(company.settings if company is not None else {}, url)
     try:
-        await resolve_target(url, await company_allow_list(scope), resolver)
+        await resolve_target(url, await company_allow_list(scope, settings), resolver)
     except TargetRefused as exc:
         raise WebhookUrlNotAllowed(
             details={"fields": {"url": [exc.detail]}, "reason": exc.reason}
@@ -130,7 +132,7 @@ async def create_webhook(
     data: WebhookCreate,
 ) -> WebhookSecretRead:
     """Add a subscription with a new signing secret, returned this once."""
-    await check_url(scope, resolver, data.url)
+    await check_url(scope, settings, resolver, data.url)
     secret = new_secret()
     webhook_id = uuid.uuid4()
     row = repository.add(
@@ -163,6 +165,7 @@ def _reactivate(row: WebhookSubscription) -> None:
 async def update_webhook(
     scope: TenantScope,
     principal: Principal,
+    settings: Settings,
     resolver: Resolver,
     webhook_id: uuid.UUID,
     data: WebhookUpdate,
@@ -172,7 +175,7 @@ async def update_webhook(
     before = _profile(row)
     changes = data.model_dump(exclude_unset=True)
     if "url" in changes and changes["url"] != row.url:
-        await check_url(scope, resolver, changes["url"])
+        await check_url(scope, settings, resolver, changes["url"])
     status = changes.pop("status", None)
     for field, value in changes.items():
         setattr(row, field, value)
@@ -329,9 +332,16 @@ async def get_allow_list(scope: TenantScope) -> AllowListRead:
 
 
 async def set_allow_list(
-    scope: TenantScope, principal: Principal, data: AllowListUpdate
+    scope: TenantScope, principal: Principal, settings: Settings, data: AllowListUpdate
 ) -> AllowListRead:
-    """Replace the company's allowed private hosts and networks."""
+    """Replace the company's allowed private hosts and networks; a network overlapping the
+    platform's own (`Settings.webhook_denied`) is refused (422)."""
+    reserved = AllowList.parse(data.entries, settings.webhook_denied).reserved_entries()
+    if reserved:
+        raise ValidationFailed(
+            "These networks belong to the platform; webhooks cannot reach them.",
+            details={"fields": {"entries": [f"{entry} is reserved" for entry in reserved]}},
+        )
     stored = await repository.allow_list(scope, for_update=True)
     old = list(stored.entries) if stored is not None else []
     saved = await repository.save_allow_list(scope, data.entries, principal.user_id)

@@ -160,7 +160,7 @@ class WebhookDispatcher:
                 ATTEMPT_HEADER: str(claimed.attempt),
                 SIGNATURE_HEADER: signature_header(secrets, body),
             }
-            allow = AllowList.parse(claimed.allow_entries)
+            allow = AllowList.parse(claimed.allow_entries, self.settings.webhook_denied)
             result = await self.sender.post(claimed.url, body, headers, allow)
         await self.record(claimed, result, started)
         log.info(
