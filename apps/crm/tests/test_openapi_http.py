@@ -40,6 +40,20 @@ def test_openapi_documents_429(document) -> None:
     assert "ErrorBody" in document["components"]["schemas"]
 
 
+def test_openapi_documents_500_everywhere_and_413_415_with_a_body(document) -> None:
+    operations = list(_operations(document))
+    with_body = [(p, m, op) for p, m, op in operations if "requestBody" in op]
+    assert len(with_body) > 30
+    for path, method, operation in operations:
+        assert "500" in operation["responses"], f"{method.upper()} {path} lacks its 500"
+    for path, method, operation in with_body:
+        for status in ("413", "415"):
+            response = operation["responses"].get(status)
+            assert response is not None, f"{method.upper()} {path} lacks its {status}"
+            schema = response["content"]["application/json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/ErrorBody"}
+
+
 def test_openapi_documents_412_and_if_match(document) -> None:
     versioned = []
     for path, method, operation in _operations(document):

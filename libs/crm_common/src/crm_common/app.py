@@ -14,7 +14,7 @@ from starlette.types import ASGIApp
 
 from crm_common import param_facts, route_index
 from crm_common.apidocs import docs_router
-from crm_common.errors import install_error_handlers
+from crm_common.errors import document_http_errors, install_error_handlers
 from crm_common.health import Check, SchemaCheck, health_router
 from crm_common.http_methods import AllowedMethodsMiddleware
 from crm_common.logging import configure_logging
@@ -134,6 +134,7 @@ def create_service_app(
     app.include_router(docs_router(app.openapi_url or "/openapi.json", title))
     for router in routers:
         app.include_router(router)
+    document_http_errors(app)
     if any(getattr(entry, "cls", None) is RateLimitMiddleware for entry in middleware):
         document_rate_limits(app)
     route_index.install(app.router)

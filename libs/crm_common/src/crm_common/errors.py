@@ -254,6 +254,37 @@ def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
     return {"fields": fields}
 
 
+_ANY_OPERATION = {"500": "An unexpected error; `details.request_id` names it in the log."}
+_WITH_BODY = {
+    "413": "The body is larger than the service takes (CRM_MAX_BODY_BYTES).",
+    "415": "The body is compressed, or not in the media type the operation takes.",
+}
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def document_http_errors(app: FastAPI) -> None:
+    """Make `app`'s OpenAPI document list what any operation may answer besides its own
+    errors: a 500 everywhere, a 413 and a 415 where a body is sent (README "Contracts")."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        for item in schema.get("paths", {}).values():
+            for method, operation in item.items():
+                if method not in _METHODS:
+                    continue
+                answers = {**_ANY_OPERATION, **(_WITH_BODY if "requestBody" in operation else {})}
+                responses = operation.setdefault("responses", {})
+                for status, description in answers.items():
+                    responses.setdefault(status, {"description": description, "content": body})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _body_media_type(request: Request) -> str | None:
     """The media type of a request's body when it is not JSON (None for JSON or no type)."""
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()

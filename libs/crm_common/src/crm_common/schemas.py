@@ -229,6 +229,20 @@ IsoDateTimeThrough = Annotated[IsoDateTime, BeforeValidator(_day_through)]
 """An inclusive upper bound in ISO 8601: a date and time, or a date for the whole of it."""
 
 
+def _true_or_false(value: Any) -> Any:
+    """A flag in a query string is `true` or `false` (any case), as bodies take JSON's only:
+    not `1`, `yes` or `on`, which the lax parsing of a plain `bool` would read."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise PydanticCustomError("bool_parsing", "must be true or false")
+
+
+QueryFlag = Annotated[bool, BeforeValidator(_true_or_false)]
+"""A query parameter that is a flag: `true` or `false`."""
+
+
 def as_utc(value: datetime) -> datetime:
     """A filter's moment: one written without an offset is read as UTC."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

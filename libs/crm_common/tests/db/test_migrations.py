@@ -275,7 +275,7 @@ async def test_contacts_keep_their_fixed_width_columns_first(scratch_url: str) -
         "longitude",
     ]
     # sample_bucket (0003) is only ever read through its index, so it may trail the row. Columns
-    # added later (0014, 0015) are appended by ALTER TABLE ... ADD COLUMN after it: they sit
+    # added later (0014, 0015, 0025) are appended by ALTER TABLE ... ADD COLUMN after it: they sit
     # behind every column row-level security and the hot paths read, so they cost no walking.
     tail = columns[columns.index("attributes") :]
     assert tail == [
@@ -287,6 +287,7 @@ async def test_contacts_keep_their_fixed_width_columns_first(scratch_url: str) -
         "phone_hash",
         "email_domain",
         "pii_key_version",
+        "version",
     ]
     assert set(columns) == set(Base.metadata.tables["crm_contacts"].c.keys())
 

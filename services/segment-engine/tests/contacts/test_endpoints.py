@@ -342,3 +342,32 @@ async def test_timestamps_are_utc_with_offset(client, acme) -> None:
     created = datetime.fromisoformat(contact["created_at"].replace("Z", "+00:00"))
     assert created.tzinfo is not None
     assert created.utcoffset() == UTC.utcoffset(None)
+
+
+async def test_a_contact_version_guards_concurrent_edits(client, acme) -> None:
+    created = await create(client, acme)
+    path = f"/api/contacts/{created['id']}/"
+    assert created["version"] == 1
+    read = await client.get(path, headers=acme.admin)
+    assert read.headers["etag"] == '"1"'
+
+    saved = await client.patch(
+        path, json={"city": "Lyon"}, headers={**acme.admin, "If-Match": '"1"'}
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.headers["etag"] == '"2"' == f'"{saved.json()["version"]}"'
+    stale = await client.patch(
+        path, json={"city": "Nice"}, headers={**acme.admin, "If-Match": '"1"'}
+    )
+    assert stale.status_code == 412
+    assert stale.json()["details"] == {"expected_version": 1, "current_version": 2}
+    # A bulk upsert that changes the contact moves its version as well.
+    bulk = await client.post(
+        "/api/contacts/bulk/",
+        json={"contacts": [{"external_id": created["external_id"], "city": "Nice"}]},
+        headers=acme.admin,
+    )
+    assert bulk.status_code == 200, bulk.text
+    assert (await client.get(path, headers=acme.admin)).headers["etag"] == '"3"'
+    assert (await client.delete(path, headers={**acme.admin, "If-Match": '"2"'})).status_code == 412
+    assert (await client.delete(path, headers={**acme.admin, "If-Match": '"3"'})).status_code == 204

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import DeliveryChannel, SuppressionReason
-from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+from crm_common.models.base import Base, RowVersion, TenantOwned, Timestamps, UUIDPk, enum_check
 from crm_common.models.pii_keys import SealedValue
 from crm_common.sampling import SAMPLE_BUCKET_SQL
 
@@ -53,7 +53,7 @@ CONTACT_PROFILE_COLUMNS = (
 """A contact's profile columns: what other CRM modules write (consent is kept separately)."""
 
 
-class Contact(UUIDPk, TenantOwned, Timestamps, Base):
+class Contact(UUIDPk, TenantOwned, Timestamps, RowVersion, Base):
     """The audience projection of a CRM contact. Written by segment-engine."""
 
     __tablename__ = "crm_contacts"

@@ -6,9 +6,20 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, MetaData, Numeric, Uuid, func
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    FetchedValue,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    Uuid,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -41,6 +52,17 @@ class UUIDPk:
 class Timestamps:
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+
+
+class RowVersion:
+    """A version number the database bumps on every change of what the row says (migration
+    0025's trigger, whoever writes it): the row's ETag. Read back with each INSERT and
+    UPDATE."""
+
+    version: Mapped[int] = mapped_column(
+        Integer, server_default=text("1"), server_onupdate=FetchedValue(), nullable=False
+    )
+    __mapper_args__: ClassVar[dict[str, Any]] = {"eager_defaults": True}
 
 
 class TenantOwned:

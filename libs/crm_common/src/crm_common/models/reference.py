@@ -19,10 +19,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_common.enums import BudgetType, TemplateType
-from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+from crm_common.models.base import Base, RowVersion, TenantOwned, Timestamps, UUIDPk, enum_check
 
 
-class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, Base):
+class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, RowVersion, Base):
     """A reusable campaign configuration and content. Written by campaign-api."""
 
     __tablename__ = "crm_campaign_templates"
@@ -48,7 +48,7 @@ class CampaignTemplate(UUIDPk, TenantOwned, Timestamps, Base):
     usage_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
-class CampaignBudget(UUIDPk, TenantOwned, Timestamps, Base):
+class CampaignBudget(UUIDPk, TenantOwned, Timestamps, RowVersion, Base):
     """A pot of money (`total_amount`) for a fiscal year, optionally carved from a parent
     budget (`parent_budget_id`: a quarterly budget drawn from the annual one). Written by
     campaign-api."""

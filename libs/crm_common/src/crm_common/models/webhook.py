@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_common.models.base import Base, TenantOwned, Timestamps, UUIDPk, enum_check
+from crm_common.models.base import Base, RowVersion, TenantOwned, Timestamps, UUIDPk, enum_check
 from crm_common.webhooks.enums import (
     WebhookAttemptOutcome,
     WebhookDeliveryStatus,
@@ -27,7 +27,7 @@ from crm_common.webhooks.enums import (
 )
 
 
-class WebhookSubscription(UUIDPk, TenantOwned, Timestamps, Base):
+class WebhookSubscription(UUIDPk, TenantOwned, Timestamps, RowVersion, Base):
     """A URL of the tenant's that receives the events it subscribed to, signed with its own
     secret (stored encrypted). Written by campaign-api (settings) and launch-worker (the
     failure count and automatic disabling)."""

@@ -111,12 +111,13 @@ REGISTRY: dict[str, dict[str, Level]] = {
     ),
     "crm_campaign_templates": _table(
         f"{_TENANT} template_name template_code description template_type campaign_structure "
-        "default_settings content_template asset_references is_active is_default usage_count"
+        "default_settings content_template asset_references is_active is_default usage_count "
+        "version"
     ),
     "crm_campaign_budgets": _table(
         f"{_TENANT} budget_name budget_code description budget_type allocation_rules "
         "approval_threshold total_amount currency_code cost_centers is_active fiscal_year "
-        "parent_budget_id"
+        "parent_budget_id version"
     ),
     "crm_campaign_template_links": _table(
         "campaign_id template_id is_primary created_at company_id"
@@ -142,7 +143,7 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_contacts": _table(
         f"{_TENANT} gender country language region city timezone external_id "
         "consented_channels interests lifestyle values attributes sample_bucket do_not_sell "
-        "erased_at email_domain pii_key_version",
+        "erased_at email_domain pii_key_version version",
         pii="email phone first_name last_name birth_date postal_code latitude longitude",
         sensitive="email_hash phone_hash",
     ),
@@ -238,7 +239,7 @@ REGISTRY: dict[str, dict[str, Level]] = {
     "crm_webhook_subscriptions": _table(
         f"{_TENANT} name description url event_types status previous_secret_expires_at "
         "consecutive_failures disabled_at disabled_reason last_success_at last_failure_at "
-        "created_by_user_id",
+        "created_by_user_id version",
         sensitive="secret_sealed previous_secret_sealed",
     ),
     "crm_webhook_deliveries": _table(

@@ -42,11 +42,14 @@ from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound, Live
 from campaign_api.shared.currency import CIRCULATING_CURRENCIES
 from campaign_api.shared.policy import load_policy
 from campaign_api.shared.responses import respond
+from crm_common.concurrency import ExpectedVersion, check_row_version, etag
 from crm_common.deps import Scope
 from crm_common.enums import BudgetType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed
 from crm_common.errors import error_responses as errors
+from crm_common.models import CampaignBudget
 from crm_common.pagination import Pagination, make_page
+from crm_common.schemas import QueryFlag
 
 router = APIRouter(prefix="/api/campaign-budgets", tags=["budgets"], responses=COMMON_RESPONSES)
 allocation_router = APIRouter(
@@ -76,7 +79,7 @@ async def list_budgets(
     principal: ReferenceReader,
     scope: Scope,
     pagination: Pagination,
-    is_active: bool | None = None,
+    is_active: Annotated[QueryFlag | None, Query()] = None,
     fiscal_year: Annotated[int | None, Query(ge=1900, le=9999)] = None,
     budget_type: BudgetType | None = None,
     currency_code: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
@@ -103,10 +106,12 @@ async def list_budgets(
     summary="Create a budget",
     responses=errors(BudgetNotFound, DuplicateBudgetCode),
 )
-async def create_budget(body: BudgetCreate, principal: BudgetManager, scope: Scope) -> BudgetRead:
+async def create_budget(
+    body: BudgetCreate, principal: BudgetManager, scope: Scope, response: Response
+) -> BudgetRead:
     """Create a budget for a fiscal year (its code is unique within the company)."""
     budget = await service.create_budget(scope, principal, body)
-    return respond(_read(budget), principal)
+    return respond(_read(budget), principal, response, headers={"ETag": etag(budget.version)})
 
 
 @router.get(
@@ -139,9 +144,12 @@ async def fiscal_year_availability(
     summary="Get a budget",
     responses=errors(BudgetNotFound),
 )
-async def get_budget(budget_id: BudgetId, principal: ReferenceReader, scope: Scope) -> BudgetRead:
-    """Get one budget."""
-    return respond(_read(await service.get_budget(scope, budget_id)), principal)
+async def get_budget(
+    budget_id: BudgetId, principal: ReferenceReader, scope: Scope, response: Response
+) -> BudgetRead:
+    """Get one budget; the ETag is its version."""
+    budget = await service.get_budget(scope, budget_id)
+    return respond(_read(budget), principal, response, headers={"ETag": etag(budget.version)})
 
 
 @router.get(
@@ -158,7 +166,9 @@ async def budget_availability(
     return respond(body, principal)
 
 
-_WRITE_ERRORS = errors(BudgetNotFound, DuplicateBudgetCode, BudgetInUse, BudgetShrinkRefused)
+_WRITE_ERRORS = errors(
+    BudgetNotFound, DuplicateBudgetCode, BudgetInUse, BudgetShrinkRefused, PreconditionFailed
+)
 
 
 @router.put(
@@ -172,11 +182,15 @@ async def replace_budget(
     body: BudgetCreate,
     principal: BudgetManager,
     scope: Scope,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> BudgetRead:
-    """Replace every field of a budget; it cannot drop below what live campaigns hold."""
+    """Replace every field of a budget; it cannot drop below what live campaigns hold. With
+    If-Match, a budget changed since that version is a 412."""
+    await check_row_version(scope, CampaignBudget, budget_id, expected)
     policy = await load_policy(scope)
     budget = await service.update_budget(scope, principal, policy, budget_id, body.model_dump())
-    return respond(_read(budget), principal)
+    return respond(_read(budget), principal, response, headers={"ETag": etag(budget.version)})
 
 
 @router.patch(
@@ -190,12 +204,16 @@ async def patch_budget(
     body: BudgetUpdate,
     principal: BudgetManager,
     scope: Scope,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> BudgetRead:
-    """Change some fields of a budget; it cannot drop below what live campaigns hold."""
+    """Change some fields of a budget; it cannot drop below what live campaigns hold. With
+    If-Match, a budget changed since that version is a 412."""
+    await check_row_version(scope, CampaignBudget, budget_id, expected)
     policy = await load_policy(scope)
     values = body.model_dump(exclude_unset=True)
     budget = await service.update_budget(scope, principal, policy, budget_id, values)
-    return respond(_read(budget), principal)
+    return respond(_read(budget), principal, response, headers={"ETag": etag(budget.version)})
 
 
 @allocation_router.get(

@@ -88,6 +88,7 @@ BUDGET_EXAMPLE: dict[str, Any] = {
     **_EXAMPLE,
     "created_at": "2026-01-02T08:00:00Z",
     "updated_at": "2026-01-02T08:00:00Z",
+    "version": 1,
 }
 ALLOCATION_EXAMPLE: dict[str, Any] = {
     "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
@@ -124,6 +125,7 @@ class BudgetRead(Schema):
     parent_budget_id: uuid.UUID | None = None
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
 
 
 class BudgetPage(Schema):

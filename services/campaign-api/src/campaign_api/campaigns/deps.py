@@ -9,7 +9,7 @@ from fastapi import Depends, Path, Request, Response
 
 from campaign_api.cache import CampaignCache
 from campaign_api.campaigns import service
-from campaign_api.shared.concurrency import etag, if_match_header
+from crm_common.concurrency import ExpectedVersion, etag
 from crm_common.deps import Scope
 from crm_common.models import Campaign
 from crm_common.security.permissions import Permission
@@ -38,7 +38,6 @@ async def campaign_cache(request: Request) -> CampaignCache:
 CampaignCacheDep = Annotated[CampaignCache, Depends(campaign_cache)]
 
 CampaignId = Annotated[uuid.UUID, Path(description="The campaign's id.")]
-ExpectedVersion = Annotated[int | None, Depends(if_match_header)]
 
 
 async def readable_campaign(

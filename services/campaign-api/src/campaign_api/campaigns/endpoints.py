@@ -47,9 +47,9 @@ from campaign_api.campaigns.schemas import (
 )
 from campaign_api.campaigns.service import WriteOutcome
 from campaign_api.shared import idempotency
-from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from campaign_api.templates.errors import IncompatibleTemplate, TemplateNotFound
+from crm_common.concurrency import etag
 from crm_common.deps import AppResources, Scope
 from crm_common.enums import ApprovalStatus, CampaignCategory, CampaignStatus, CampaignType, Channel
 from crm_common.errors import (
@@ -58,7 +58,7 @@ from crm_common.errors import (
 )
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
-from crm_common.schemas import IsoDateTime, IsoDateTimeThrough
+from crm_common.schemas import IsoDateTime, IsoDateTimeThrough, QueryFlag
 from crm_common.security.principal import Principal
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
@@ -197,7 +197,7 @@ async def list_campaigns(
     pagination: Pagination,
     filters: Filters,
     include_rollup: Annotated[
-        bool, Query(description="Add each campaign's roll-up of its sub-campaigns.")
+        QueryFlag, Query(description="Add each campaign's roll-up of its sub-campaigns.")
     ] = False,
 ) -> dict[str, Any]:
     """List the company's campaigns with filters, search, date ranges and sorting."""
@@ -258,12 +258,14 @@ async def get_campaign(
     resources: AppResources,
     cache: CampaignCacheDep,
     response: Response,
-    include_segments: Annotated[bool, Query(description="Add the campaign's segments.")] = False,
+    include_segments: Annotated[
+        QueryFlag, Query(description="Add the campaign's segments.")
+    ] = False,
     include_performance: Annotated[
-        bool, Query(description="Add totals and rates from the campaign's metrics.")
+        QueryFlag, Query(description="Add totals and rates from the campaign's metrics.")
     ] = False,
     include_rollup: Annotated[
-        bool, Query(description="Add the roll-up of the campaign and its sub-campaigns.")
+        QueryFlag, Query(description="Add the roll-up of the campaign and its sub-campaigns.")
     ] = False,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response | dict[str, Any]:

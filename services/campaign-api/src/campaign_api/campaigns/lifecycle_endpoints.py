@@ -23,8 +23,8 @@ from campaign_api.campaigns.schemas import (
     CampaignTransitioned,
     ValidationWarning,
 )
-from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
+from crm_common.concurrency import etag
 from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors

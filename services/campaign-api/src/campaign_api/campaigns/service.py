@@ -32,10 +32,10 @@ from campaign_api.campaigns.schemas import (
     ValidationWarning,
 )
 from campaign_api.hierarchy import rollups as hierarchy_rollups
-from campaign_api.shared.concurrency import check_version, etag
 from campaign_api.shared.responses import visible
 from campaign_api.shared.values import snapshot
 from crm_common import attribution
+from crm_common.concurrency import check_version, etag
 from crm_common.db import Database
 from crm_common.events import EventType
 from crm_common.models import Campaign, CampaignSegment

@@ -13,7 +13,6 @@ from campaign_api.campaigns.deps import (
     CampaignId,
     CampaignLauncher,
     CampaignReader,
-    ExpectedVersion,
 )
 from campaign_api.campaigns.errors import (
     ApprovalRequired,
@@ -40,6 +39,7 @@ from campaign_api.shared.idempotency import (
     IdempotencyKeyReused,
 )
 from campaign_api.shared.responses import respond
+from crm_common.concurrency import ExpectedVersion
 from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors

@@ -12,7 +12,6 @@ from campaign_api.campaigns.deps import (
     CampaignCacheDep,
     CampaignEditor,
     CampaignReader,
-    ExpectedVersion,
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.segments import service
@@ -25,8 +24,8 @@ from campaign_api.segments.schemas import (
     SegmentUpdate,
     SegmentWritten,
 )
-from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
+from crm_common.concurrency import ExpectedVersion, etag
 from crm_common.deps import Scope
 from crm_common.enums import SegmentType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, ValidationFailed

@@ -39,12 +39,15 @@ from campaign_api.templates.schemas import (
     TemplateRead,
     TemplateUpdate,
 )
+from crm_common.concurrency import ExpectedVersion, check_row_version, etag
 from crm_common.deps import Scope
 from crm_common.enums import TemplateType
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors
 from crm_common.messages import TemplateInvalid
+from crm_common.models import CampaignTemplate
 from crm_common.pagination import Pagination, make_page
+from crm_common.schemas import QueryFlag
 from crm_common.tenancy import TenantScope
 
 router = APIRouter(prefix="/api/campaign-templates", tags=["templates"], responses=COMMON_RESPONSES)
@@ -64,7 +67,7 @@ async def list_templates(
     principal: ReferenceReader,
     scope: Scope,
     pagination: Pagination,
-    is_active: bool | None = None,
+    is_active: Annotated[QueryFlag | None, Query()] = None,
     template_type: TemplateType | None = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
 ) -> dict[str, Any]:
@@ -88,11 +91,11 @@ async def list_templates(
     responses=errors(DuplicateTemplateCode, TemplateInvalid),
 )
 async def create_template(
-    body: TemplateCreate, principal: ReferenceManager, scope: Scope
+    body: TemplateCreate, principal: ReferenceManager, scope: Scope, response: Response
 ) -> TemplateRead:
     """Create a template (its code is unique within the company; one default per type)."""
     template = await service.create_template(scope, principal, body)
-    return respond(_read(template), principal)
+    return respond(_read(template), principal, response, headers={"ETag": etag(template.version)})
 
 
 @router.get(
@@ -102,13 +105,16 @@ async def create_template(
     responses=errors(TemplateNotFound),
 )
 async def get_template(
-    template_id: TemplateId, principal: ReferenceReader, scope: Scope
+    template_id: TemplateId, principal: ReferenceReader, scope: Scope, response: Response
 ) -> TemplateRead:
-    """Get one template."""
-    return respond(_read(await service.get_template(scope, template_id)), principal)
+    """Get one template; the ETag is its version."""
+    template = await service.get_template(scope, template_id)
+    return respond(_read(template), principal, response, headers={"ETag": etag(template.version)})
 
 
-_WRITE_ERRORS = errors(TemplateNotFound, DuplicateTemplateCode, TemplateInUse, TemplateInvalid)
+_WRITE_ERRORS = errors(
+    TemplateNotFound, DuplicateTemplateCode, TemplateInUse, TemplateInvalid, PreconditionFailed
+)
 
 
 async def _drop_campaign_renderings(scope: TenantScope, cache: CampaignCache) -> None:
@@ -130,11 +136,15 @@ async def replace_template(
     principal: ReferenceManager,
     scope: Scope,
     cache: CampaignCacheDep,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> TemplateRead:
-    """Replace every field of a template; live campaigns keep it active and of the same type."""
+    """Replace every field of a template; live campaigns keep it active and of the same type.
+    With If-Match, a template changed since that version is a 412."""
+    await check_row_version(scope, CampaignTemplate, template_id, expected)
     template = await service.update_template(scope, principal, template_id, body.model_dump())
     await _drop_campaign_renderings(scope, cache)
-    return respond(_read(template), principal)
+    return respond(_read(template), principal, response, headers={"ETag": etag(template.version)})
 
 
 @router.patch(
@@ -149,12 +159,16 @@ async def patch_template(
     principal: ReferenceManager,
     scope: Scope,
     cache: CampaignCacheDep,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> TemplateRead:
-    """Change some fields of a template; live campaigns keep it active and of the same type."""
+    """Change some fields of a template; live campaigns keep it active and of the same type.
+    With If-Match, a template changed since that version is a 412."""
+    await check_row_version(scope, CampaignTemplate, template_id, expected)
     values = body.model_dump(exclude_unset=True)
     template = await service.update_template(scope, principal, template_id, values)
     await _drop_campaign_renderings(scope, cache)
-    return respond(_read(template), principal)
+    return respond(_read(template), principal, response, headers={"ETag": etag(template.version)})
 
 
 @link_router.get(

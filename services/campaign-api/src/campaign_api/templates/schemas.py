@@ -84,6 +84,7 @@ TEMPLATE_EXAMPLE: dict[str, Any] = {
     "usage_count": 4,
     "created_at": "2026-01-10T08:00:00Z",
     "updated_at": "2026-02-01T08:00:00Z",
+    "version": 1,
 }
 LINK_EXAMPLE: dict[str, Any] = {
     "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
@@ -118,6 +119,7 @@ class TemplateRead(Schema):
     usage_count: int
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
 
 
 class TemplatePage(Schema):

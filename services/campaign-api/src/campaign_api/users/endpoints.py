@@ -24,6 +24,7 @@ from campaign_api.users.schemas import (
 from crm_common.deps import AppResources, Scope
 from crm_common.errors import COMMON_RESPONSES, error_responses
 from crm_common.pagination import Pagination
+from crm_common.schemas import QueryFlag
 from crm_common.security.permissions import RoleName
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=COMMON_RESPONSES)
@@ -40,7 +41,9 @@ async def list_users(
         str | None, Query(max_length=100, description="Search in email and full name.")
     ] = None,
     role: Annotated[RoleName | None, Query(description="Only holders of this role.")] = None,
-    is_active: Annotated[bool | None, Query(description="Only active or inactive users.")] = None,
+    is_active: Annotated[
+        QueryFlag | None, Query(description="Only active or inactive users.")
+    ] = None,
     sort: Annotated[UserSort, Query(description="Sort field; `-` for descending.")] = "email",
 ) -> dict[str, Any]:
     """The company's users with their roles."""

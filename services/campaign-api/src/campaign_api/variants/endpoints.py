@@ -17,7 +17,6 @@ from campaign_api.campaigns.deps import (
 )
 from campaign_api.campaigns.errors import CampaignLocked, CampaignNotFound
 from campaign_api.shared import idempotency
-from campaign_api.shared.concurrency import etag
 from campaign_api.shared.responses import respond
 from campaign_api.templates.errors import InactiveTemplate, IncompatibleTemplate, TemplateNotFound
 from campaign_api.variants import service
@@ -35,6 +34,7 @@ from campaign_api.variants.schemas import (
     VariantResults,
     VariantUpdate,
 )
+from crm_common.concurrency import etag
 from crm_common.deps import Scope
 from crm_common.errors import COMMON_RESPONSES, PreconditionFailed
 from crm_common.errors import error_responses as errors

@@ -23,8 +23,10 @@ from campaign_api.webhooks.schemas import (
     WebhookSecretRead,
     WebhookUpdate,
 )
+from crm_common.concurrency import ExpectedVersion, check_row_version, etag
 from crm_common.deps import AppResources, NoStore, Scope
-from crm_common.errors import COMMON_RESPONSES, RateLimited, error_responses
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, RateLimited, error_responses
+from crm_common.models import WebhookSubscription
 from crm_common.pagination import Pagination
 from crm_common.webhooks.enums import WebhookDeliveryStatus, WebhookStatus
 
@@ -98,16 +100,20 @@ async def set_allow_list(
 @router.get(
     "/{webhook_id}/", response_model=WebhookRead, summary="Get a webhook", responses=_MISSING
 )
-async def get_webhook(webhook_id: WebhookId, principal: WebhooksAdmin, scope: Scope) -> WebhookRead:
-    """One subscription with its health (never its secret)."""
-    return await service.get_webhook(scope, webhook_id)
+async def get_webhook(
+    webhook_id: WebhookId, principal: WebhooksAdmin, scope: Scope, response: Response
+) -> WebhookRead:
+    """One subscription with its health (never its secret); the ETag is its version."""
+    webhook = await service.get_webhook(scope, webhook_id)
+    response.headers["ETag"] = etag(webhook.version)
+    return webhook
 
 
 @router.patch(
     "/{webhook_id}/",
     response_model=WebhookRead,
     summary="Update a webhook",
-    responses=error_responses(WebhookNotFound, WebhookUrlNotAllowed),
+    responses=error_responses(WebhookNotFound, WebhookUrlNotAllowed, PreconditionFailed),
 )
 async def update_webhook(
     webhook_id: WebhookId,
@@ -116,11 +122,17 @@ async def update_webhook(
     scope: Scope,
     resolver: UrlResolver,
     resources: AppResources,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> WebhookRead:
-    """Change the name, URL (checked again), event types, or pause / resume deliveries."""
-    return await service.update_webhook(
+    """Change the name, URL (checked again), event types, or pause / resume deliveries. With
+    If-Match, a subscription whose settings changed since that version is a 412."""
+    await check_row_version(scope, WebhookSubscription, webhook_id, expected)
+    webhook = await service.update_webhook(
         scope, principal, resources.settings, resolver, webhook_id, body
     )
+    response.headers["ETag"] = etag(webhook.version)
+    return webhook
 
 
 @router.delete(
@@ -128,10 +140,13 @@ async def update_webhook(
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
     summary="Delete a webhook",
-    responses=_MISSING,
+    responses=error_responses(WebhookNotFound, PreconditionFailed),
 )
-async def delete_webhook(webhook_id: WebhookId, principal: WebhooksAdmin, scope: Scope) -> Response:
-    """Remove a subscription and its delivery log."""
+async def delete_webhook(
+    webhook_id: WebhookId, principal: WebhooksAdmin, scope: Scope, expected: ExpectedVersion
+) -> Response:
+    """Remove a subscription and its delivery log (with If-Match: only the version read)."""
+    await check_row_version(scope, WebhookSubscription, webhook_id, expected)
     await service.delete_webhook(scope, principal, webhook_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

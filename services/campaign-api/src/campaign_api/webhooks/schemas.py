@@ -89,6 +89,7 @@ WEBHOOK_EXAMPLE: dict[str, Any] = {
     "previous_secret_expires_at": None,
     "created_at": "2026-03-01T09:30:00Z",
     "updated_at": "2026-03-01T09:30:00Z",
+    "version": 1,
 }
 
 
@@ -115,6 +116,7 @@ class WebhookRead(Schema):
     )
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
 
 
 class WebhookSecretRead(WebhookRead):

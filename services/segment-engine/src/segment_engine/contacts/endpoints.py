@@ -7,9 +7,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 
+from crm_common.concurrency import ExpectedVersion, check_row_version, etag
 from crm_common.deps import Scope
 from crm_common.enums import DeliveryChannel
-from crm_common.errors import COMMON_RESPONSES
+from crm_common.errors import COMMON_RESPONSES, PreconditionFailed, error_responses
+from crm_common.models import Contact
 from crm_common.pagination import Pagination
 from crm_common.schemas import UtcFrom, UtcThrough
 from crm_common.security.permissions import Permission
@@ -96,12 +98,18 @@ async def list_contacts(
     return await service.list_page(scope, principal, filters, sort, params)
 
 
+def _versioned(contact: dict[str, Any], response: Response) -> dict[str, Any]:
+    """A contact's answer, with its version as the ETag."""
+    response.headers["ETag"] = etag(contact["version"])
+    return contact
+
+
 @router.post("/", status_code=201, response_model=ContactRead, responses=ContactExists.openapi())
 async def create_contact(
-    data: ContactCreate, principal: ContactsWrite, scope: Scope
+    data: ContactCreate, principal: ContactsWrite, scope: Scope, response: Response
 ) -> dict[str, Any]:
     """Create one contact (its external_id must be new)."""
-    return await service.create(scope, principal, data)
+    return _versioned(await service.create(scope, principal, data), response)
 
 
 @router.post("/bulk/", response_model=BulkResult)
@@ -125,27 +133,46 @@ async def import_contacts(
 
 @router.get("/{contact_id}/", response_model=ContactRead, responses=ContactNotFound.openapi())
 async def get_contact(
-    contact_id: uuid.UUID, principal: ContactsRead, scope: Scope
+    contact_id: uuid.UUID, principal: ContactsRead, scope: Scope, response: Response
 ) -> dict[str, Any]:
-    """One contact; PII is masked without view_pii."""
-    return await service.read(scope, principal, contact_id)
+    """One contact; PII is masked without view_pii. The ETag is its version."""
+    return _versioned(await service.read(scope, principal, contact_id), response)
 
 
 @router.patch(
     "/{contact_id}/",
     response_model=ContactRead,
-    responses={**ContactNotFound.openapi(), **ContactExists.openapi()},
+    responses={
+        **ContactNotFound.openapi(),
+        **ContactExists.openapi(),
+        **error_responses(PreconditionFailed),
+    },
 )
 async def update_contact(
-    contact_id: uuid.UUID, data: ContactUpdate, principal: ContactsWrite, scope: Scope
+    contact_id: uuid.UUID,
+    data: ContactUpdate,
+    principal: ContactsWrite,
+    scope: Scope,
+    expected: ExpectedVersion,
+    response: Response,
 ) -> dict[str, Any]:
-    """Change the fields sent (and consent, when sent)."""
-    return await service.update(scope, principal, contact_id, data)
+    """Change the fields sent (and consent, when sent). With If-Match, a contact changed
+    since that version is a 412."""
+    await check_row_version(scope, Contact, contact_id, expected)
+    return _versioned(await service.update(scope, principal, contact_id, data), response)
 
 
-@router.delete("/{contact_id}/", status_code=204, responses=ContactNotFound.openapi())
-async def delete_contact(contact_id: uuid.UUID, principal: ContactsWrite, scope: Scope) -> Response:
-    """Delete a contact with its consent, events, memberships and deliveries."""
+@router.delete(
+    "/{contact_id}/",
+    status_code=204,
+    responses={**ContactNotFound.openapi(), **error_responses(PreconditionFailed)},
+)
+async def delete_contact(
+    contact_id: uuid.UUID, principal: ContactsWrite, scope: Scope, expected: ExpectedVersion
+) -> Response:
+    """Delete a contact with its consent, events, memberships and deliveries (with If-Match:
+    only the version read)."""
+    await check_row_version(scope, Contact, contact_id, expected)
     await service.delete(scope, principal, contact_id)
     return Response(status_code=204)
 

@@ -214,6 +214,7 @@ class ContactRead(Schema):
     )
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
 
 
 class ContactPage(Schema):

@@ -13,6 +13,7 @@ from crm_common.errors import COMMON_RESPONSES
 from crm_common.models.data_rights import DataSubjectRequestKind
 from crm_common.pagination import Pagination
 from crm_common.privacy.residency import ExportOutsideResidency
+from crm_common.schemas import QueryFlag
 from crm_common.security.principal import current_principal
 from segment_engine.privacy import erasure, export, service
 from segment_engine.privacy.deps import PrivacyExport, PrivacyManage
@@ -66,7 +67,9 @@ async def list_legal_holds(
     principal: PrivacyManage,
     scope: Scope,
     params: Pagination,
-    active: Annotated[bool | None, Query(description="Only active (or released) holds.")] = None,
+    active: Annotated[
+        QueryFlag | None, Query(description="Only active (or released) holds.")
+    ] = None,
 ) -> dict[str, Any]:
     """Legal holds on contacts and campaigns, newest first."""
     return await service.list_holds(scope, active, params)

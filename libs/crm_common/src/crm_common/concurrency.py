@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
-from fastapi import Header
+from fastapi import Depends, Header
 from pydantic import StringConstraints
 from pydantic.json_schema import SkipJsonSchema
 
 from crm_common.errors import PreconditionFailed, ValidationFailed
+from crm_common.models import CampaignBudget, CampaignTemplate, Contact, WebhookSubscription
+from crm_common.tenancy import TenantScope
+
+RowVersioned = CampaignTemplate | CampaignBudget | WebhookSubscription | Contact
+"""The rows whose version the database keeps (`crm_common.models.base.RowVersion`)."""
 
 IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[0-9]{1,9}")\s*$'
 """`*` or an ETag this API returned (a version number in quotes, possibly weak)."""
@@ -53,3 +59,22 @@ async def if_match_header(
     ] = None,
 ) -> int | None:
     return parse_if_match(if_match)
+
+
+ExpectedVersion = Annotated[int | None, Depends(if_match_header)]
+"""The version an If-Match header names (None: no header, or `*`)."""
+
+
+async def check_row_version(
+    scope: TenantScope, model: type[RowVersioned], row_id: uuid.UUID, expected: int | None
+) -> None:
+    """Lock the company's row `row_id` of `model` for this transaction and refuse a stale
+    If-Match (412). A missing row is left to the caller (its own 404)."""
+    if expected is None:
+        return
+    statement = (
+        scope.select(model, model.id == row_id).with_only_columns(model.version).with_for_update()
+    )
+    current = (await scope.session.execute(statement)).scalar_one_or_none()
+    if current is not None:
+        check_version(expected, current)
