@@ -121,6 +121,8 @@ async def test_invalid_subscribe_reports_the_offending_field(
         await client.send({"type": "subscribe", "campaign_ids": ["x"]})
         error = await client.next("error")
     assert "subscribe.campaign_ids.0" in error["details"]["fields"]
+    # Each field's messages in a list, as REST gives them.
+    assert all(isinstance(m, list) for m in error["details"]["fields"].values())
 
 
 async def test_a_flood_of_invalid_messages_closes_with_4400(

@@ -109,10 +109,11 @@ def parse_client_message(raw: str) -> ClientMessage:
     try:
         return _client_message.validate_python(payload)
     except ValidationError as exc:
-        fields = {
-            ".".join(str(part) for part in error["loc"]) or "message": error["msg"]
-            for error in exc.errors(include_url=False, include_input=False)
-        }
+        # As REST reports a body's: each field's messages in a list.
+        fields: dict[str, list[str]] = {}
+        for error in exc.errors(include_url=False, include_input=False):
+            path = ".".join(str(part) for part in error["loc"]) or "message"
+            fields.setdefault(path, []).append(error["msg"])
         raise InvalidMessage("The message is not valid.", {"fields": fields}) from None
 
 
