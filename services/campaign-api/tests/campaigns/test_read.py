@@ -272,6 +272,19 @@ async def test_sorting(client, admin, catalogue) -> None:
     assert newest == ["BF-1", "WIN-1", "AUT-1", "SUM-1", "SPR-1"]
 
 
+async def test_names_sort_as_people_read_them_whatever_their_case(
+    client, admin, funded, create_campaign
+) -> None:
+    for code, name in (("N-1", "UX Postcards"), ("N-2", "conc"), ("N-3", "alpha"), ("N-4", "Beta")):
+        await create_campaign(admin, campaign_name=name, campaign_code=code, total_budget="0")
+
+    ascending = await _codes(client, admin, "sort_by=campaign_name&sort_order=asc")
+    descending = await _codes(client, admin, "sort_by=campaign_name&sort_order=desc")
+
+    assert ascending == ["N-3", "N-4", "N-2", "N-1"]
+    assert descending == list(reversed(ascending))
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -4,7 +4,7 @@ stored for the launch worker with an id-only event; refusals in the standard err
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from campaign_api.main import create_app
 from campaign_api.test_sends import deps as test_send_deps
@@ -357,3 +357,54 @@ async def test_without_view_pii_the_contact_is_rendered_masked_and_others_messag
         seen = (await client.get(path(sent), headers=admin)).json()
         assert seen["to"] == "qa@example.com"
         assert name in seen["message"]["html"]
+
+
+def _preview(campaign_id, query: str = "") -> str:
+    return f"/api/campaigns/{campaign_id}/preview/{query}"
+
+
+async def test_a_preview_renders_what_a_test_send_would_and_sends_nothing(
+    client, admin, db, acme, campaign, linked, headers_for
+) -> None:
+    contact = await _contact(db, acme)
+    analyst = await headers_for(acme, "marketing_analyst")
+
+    shown = await client.get(_preview(campaign["id"], f"?contact_id={contact.id}"), headers=admin)
+    sent = await client.post(
+        _url(campaign["id"]),
+        json={"to": "qa@example.com", "contact_id": str(contact.id)},
+        headers=admin,
+    )
+
+    assert shown.status_code == 200, shown.text
+    preview = shown.json()
+    assert (preview["channel"], preview["contact_id"]) == ("email", str(contact.id))
+    message, as_sent = preview["message"], sent.json()["message"]
+    assert message["subject"] == as_sent["subject"] == "Ann, the Spring sale is on"
+    assert "<h1>Hi Ann</h1>" in message["html"]
+    assert message["links"] == as_sent["links"]
+    # Nothing recorded, nothing queued: the one test send is the one asked for.
+    async with db.system_session() as session:
+        assert await session.scalar(select(func.count()).select_from(CampaignTestSend)) == 1
+
+    # A reader without view_pii sees the contact's data masked.
+    masked = await client.get(
+        _preview(campaign["id"], f"?contact_id={contact.id}"), headers=analyst
+    )
+    assert masked.status_code == 200, masked.text
+    assert "<h1>Hi A.</h1>" in masked.json()["message"]["html"]
+    assert "Ann" not in masked.text
+
+
+async def test_a_preview_refuses_what_the_campaign_does_not_send(
+    client, admin, campaign, linked, globex, headers_for
+) -> None:
+    sms = await client.get(_preview(campaign["id"], "?channel=sms"), headers=admin)
+    assert sms.status_code == 422
+    assert sms.json()["details"]["fields"] == {
+        "channel": ["this campaign does not send sms messages"]
+    }
+    unknown = await client.get(_preview(campaign["id"], "?channel=fax"), headers=admin)
+    assert unknown.status_code == 422
+    stranger = await headers_for(globex, "admin")
+    assert (await client.get(_preview(campaign["id"]), headers=stranger)).status_code == 404

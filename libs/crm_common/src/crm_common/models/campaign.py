@@ -97,10 +97,11 @@ class Campaign(UUIDPk, TenantOwned, Timestamps, Base):
             "updated_at",
             postgresql_where=text("NOT is_deleted"),
         ),
+        # Sorting by name reads lower-cased names (migration 0026).
         Index(
             "ix_crm_campaigns_company_name",
             "company_id",
-            "campaign_name",
+            func.lower(text("campaign_name")),
             postgresql_where=text("NOT is_deleted"),
         ),
         # Scheduling conflicts look only at planned and active campaigns.

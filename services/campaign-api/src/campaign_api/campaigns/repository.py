@@ -237,10 +237,13 @@ def _page_statement(shape: ListShape) -> Select[Any]:
     """A page of a list shape: the columns a reader sees and the number of matches, in the
     shape's order, ties broken by id."""
     column = getattr(Campaign, shape.sort_by.value)
+    # Names sort as people read them, whatever their case ("conc…" before "UX…"), on the
+    # index of lower-cased names (migration 0026), whatever the database's collation.
+    keys = (func.lower(column), column) if shape.sort_by is SortField.CAMPAIGN_NAME else (column,)
     if shape.sort_order is SortOrder.DESC:
-        order = (column.desc(), Campaign.id.desc())
+        order = (*(key.desc() for key in keys), Campaign.id.desc())
     else:
-        order = (column.asc(), Campaign.id.asc())
+        order = (*(key.asc() for key in keys), Campaign.id.asc())
     return with_total(_count_statement(shape), READ_COLUMNS, _criteria(shape), order)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from campaign_api.campaigns.deps import CampaignId, CampaignReader
 from campaign_api.campaigns.errors import CampaignNotFound
@@ -19,8 +19,9 @@ from campaign_api.test_sends.errors import (
     TestSendRenderFailed,
     VariantNotFound,
 )
-from campaign_api.test_sends.schemas import TestSendRead, TestSendRequest
+from campaign_api.test_sends.schemas import MessagePreview, TestSendRead, TestSendRequest
 from crm_common.deps import AppResources, Scope
+from crm_common.enums import DeliveryChannel
 from crm_common.errors import COMMON_RESPONSES, RateLimited
 from crm_common.errors import error_responses as errors
 from crm_common.messages import TemplateInvalid
@@ -73,3 +74,48 @@ async def get_test_send(
     `view_pii` the address is masked, and the message is withheld (null) when a contact's
     personal data filled it."""
     return await service.get_test_send(scope, principal, campaign_id, test_send_id)
+
+
+@router.get(
+    "/{campaign_id}/preview/",
+    response_model=MessagePreview,
+    summary="Preview a campaign's message",
+    responses=errors(
+        CampaignNotFound,
+        ContactNotFound,
+        VariantNotFound,
+        TestSendChannelInvalid,
+        NoMessageContent,
+        TemplateInvalid,
+        TestSendRenderFailed,
+    ),
+)
+async def preview_message(
+    campaign_id: CampaignId,
+    principal: CampaignReader,
+    scope: Scope,
+    resources: AppResources,
+    channel: Annotated[
+        DeliveryChannel | None,
+        Query(description="The channel; omitted: the campaign's (email for multi-channel)."),
+    ] = None,
+    variant_id: Annotated[
+        uuid.UUID | None, Query(description="This A/B variant's message; omitted: the template's.")
+    ] = None,
+    contact_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Render with this contact's data; omitted: a sample contact's."),
+    ] = None,
+) -> MessagePreview:
+    """The message rendered exactly as a recipient gets it (subject, HTML, text, headers,
+    tracked links), for a contact of the company or placeholder data; sent to nobody and
+    recorded nowhere. Without `view_pii` the contact's personal data is rendered masked."""
+    return await service.preview(
+        scope,
+        principal,
+        resources.settings,
+        campaign_id,
+        channel.value if channel is not None else None,
+        variant_id,
+        contact_id,
+    )

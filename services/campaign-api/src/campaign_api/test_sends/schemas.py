@@ -125,3 +125,30 @@ class TestSendRead(BaseModel):
         description="The rendered message; null for a reader without view_pii when a "
         "contact's personal data filled it."
     )
+
+
+class MessagePreview(BaseModel):
+    """A campaign's message as a recipient would get it, sent to nobody."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "campaign_id": "5f0c2a8e-1c1b-4a4a-9c9c-2b2b2b2b2b2b",
+                    "channel": "email",
+                    "variant_id": None,
+                    "contact_id": "7d4c1e0a-2b3c-4d5e-8f90-a1b2c3d4e5f6",
+                    "message": _RENDERED_EXAMPLE,
+                }
+            ]
+        }
+    )
+
+    campaign_id: uuid.UUID
+    channel: str
+    variant_id: uuid.UUID | None
+    contact_id: uuid.UUID | None = Field(
+        description="The contact whose data filled the message (masked without view_pii); "
+        "null: placeholder data, the company having no contact to show it with."
+    )
+    message: RenderedMessageRead

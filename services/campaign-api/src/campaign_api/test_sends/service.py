@@ -4,6 +4,7 @@ ask the launch worker to send it to the named address."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +19,12 @@ from campaign_api.test_sends.errors import (
     TestSendRenderFailed,
     VariantNotFound,
 )
-from campaign_api.test_sends.schemas import RenderedMessageRead, TestSendRead, TestSendRequest
+from campaign_api.test_sends.schemas import (
+    MessagePreview,
+    RenderedMessageRead,
+    TestSendRead,
+    TestSendRequest,
+)
 from crm_common import audit
 from crm_common.crypto import pii
 from crm_common.enums import Channel, DeliveryChannel, TestSendStatus
@@ -48,12 +54,15 @@ PLACEHOLDER_CONTACT_ID = uuid.UUID(int=0)
 """Names the contact in the tracking tokens of a message rendered from placeholder data."""
 
 
-def placeholder_contact(channel: str, address: str) -> dict[str, Any]:
-    """Sample data for a company without contacts: every common field set."""
+def placeholder_contact(channel: str, address: str | None) -> dict[str, Any]:
+    """Sample data for a company without contacts: every common field set (the address a
+    test goes to as the contact's own on its channel)."""
     return {
         "external_id": "SAMPLE-0001",
-        "email": address if channel == DeliveryChannel.EMAIL else "alex.sample@example.com",
-        "phone": address if channel == DeliveryChannel.SMS else "+15555550100",
+        "email": address
+        if address and channel == DeliveryChannel.EMAIL
+        else "alex.sample@example.com",
+        "phone": address if address and channel == DeliveryChannel.SMS else "+15555550100",
         "first_name": "Alex",
         "last_name": "Sample",
         "language": "en",
@@ -105,21 +114,155 @@ async def _plaintext_fields(scope: TenantScope, contact: Contact) -> dict[str, A
 
 
 async def _recipient_data(
-    scope: TenantScope, body: TestSendRequest, *, view_pii: bool
+    scope: TenantScope,
+    channel: str,
+    contact_id: uuid.UUID | None,
+    address: str | None,
+    *,
+    view_pii: bool,
 ) -> tuple[Contact | None, dict[str, Any]]:
     """The contact the message is rendered for and its fields: the one asked for, else a
     sample contact of the company (their personal data masked for a caller without
     view_pii, as the contacts API shows them), else placeholder data."""
-    if body.contact_id is not None:
-        contact = await repository.contact(scope, body.contact_id)
+    if contact_id is not None:
+        contact = await repository.contact(scope, contact_id)
         if contact is None:
             raise ContactNotFound()
     else:
-        contact = await repository.sample_contact(scope, body.channel)
+        contact = await repository.sample_contact(scope, channel)
     if contact is None:
-        return None, placeholder_contact(body.channel, body.to)
+        return None, placeholder_contact(channel, address)
     fields = await _plaintext_fields(scope, contact)
     return contact, fields if view_pii else mask_contact(fields)
+
+
+async def _campaign_for(
+    scope: TenantScope,
+    campaign_id: uuid.UUID,
+    channel: str,
+    variant_id: uuid.UUID | None,
+    *,
+    field: str,
+) -> tuple[Campaign, AbVariant | None]:
+    """The campaign, checked to send on `channel` (else 422 naming `field`), and the variant
+    asked for."""
+    campaign = await repository.campaign(scope, campaign_id)
+    if campaign is None:
+        raise CampaignNotFound()
+    if channel not in _channels(campaign):
+        raise TestSendChannelInvalid(
+            details={
+                "fields": {field: [f"this campaign does not send {channel} messages"]},
+                "primary_channel": campaign.primary_channel,
+            }
+        )
+    variant = None
+    if variant_id is not None:
+        variant = await repository.variant(scope, campaign.id, variant_id)
+        if variant is None:
+            raise VariantNotFound()
+    return campaign, variant
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A campaign's message rendered for one recipient, and whose data filled it (None:
+    placeholder data)."""
+
+    contact: Contact | None
+    message: RenderedMessage
+
+
+async def render_for(
+    scope: TenantScope,
+    principal: Principal,
+    settings: Settings,
+    campaign: Campaign,
+    channel: str,
+    variant: AbVariant | None,
+    *,
+    contact_id: uuid.UUID | None,
+    address: str | None,
+    message_id: uuid.UUID,
+) -> Rendering:
+    """The campaign's message on `channel` (its template, or `variant`'s) rendered exactly as
+    a recipient gets it, tracked links signed for `message_id`: with the data of the contact
+    asked for, else a sample contact's, else placeholder data (personal data masked without
+    `view_pii`). 422 when it does not compile or render."""
+    compiled = await compiled_message(scope, campaign, channel, variant)
+    view_pii = principal.has(Permission.VIEW_PII)
+    contact, fields = await _recipient_data(scope, channel, contact_id, address, view_pii=view_pii)
+    company = await load_company(scope)
+    context = RenderContext(
+        company_id=scope.company_id,
+        campaign_id=campaign.id,
+        delivery_id=message_id,
+        contact_id=contact.id if contact is not None else PLACEHOLDER_CONTACT_ID,
+        contact=fields,
+        campaign={"campaign_name": campaign.campaign_name, "campaign_code": campaign.campaign_code},
+        sender=sender_profile(company.settings, company.name),
+        tracking_base_url=settings.public_base_url,
+    )
+    try:
+        rendered = render_message(compiled, context, TrackingSigner.from_settings(settings))
+    except RenderFailed as exc:
+        raise TestSendRenderFailed(
+            details={
+                "reason": exc.reason,
+                "contact_id": str(contact.id) if contact is not None else None,
+            }
+        ) from None
+    return Rendering(contact, rendered)
+
+
+def rendered_read(message: RenderedMessage) -> RenderedMessageRead:
+    return RenderedMessageRead(
+        subject=message.subject,
+        html=message.html,
+        text=message.text,
+        headers=message.headers,
+        links=message.links,
+    )
+
+
+async def preview(
+    scope: TenantScope,
+    principal: Principal,
+    settings: Settings,
+    campaign_id: uuid.UUID,
+    channel: str | None,
+    variant_id: uuid.UUID | None,
+    contact_id: uuid.UUID | None,
+) -> MessagePreview:
+    """The campaign's message as a recipient would get it, sent to nobody and recorded
+    nowhere: on `channel` (else the campaign's primary one; email for multi-channel)."""
+    if channel is None:
+        found = await repository.campaign(scope, campaign_id)
+        if found is None:
+            raise CampaignNotFound()
+        multi = found.primary_channel == Channel.MULTI_CHANNEL
+        channel = DeliveryChannel.EMAIL.value if multi else found.primary_channel
+    campaign, variant = await _campaign_for(
+        scope, campaign_id, channel, variant_id, field="channel"
+    )
+    rendering = await render_for(
+        scope,
+        principal,
+        settings,
+        campaign,
+        channel,
+        variant,
+        contact_id=contact_id,
+        address=None,
+        message_id=uuid.uuid4(),
+    )
+    return MessagePreview(
+        campaign_id=campaign.id,
+        channel=channel,
+        variant_id=variant.id if variant is not None else None,
+        contact_id=rendering.contact.id if rendering.contact is not None else None,
+        message=rendered_read(rendering.message),
+    )
 
 
 def read(row: CampaignTestSend, principal: Principal) -> TestSendRead:
@@ -162,48 +305,24 @@ async def request_test_send(
     """Render the campaign's message (its template, or the variant asked for) with a
     contact's data exactly as that contact would get it, store it and emit
     `campaign.test_send_requested` for the launch worker, which sends it to `body.to`."""
-    campaign = await repository.campaign(scope, campaign_id)
-    if campaign is None:
-        raise CampaignNotFound()
     channel = body.channel
-    if channel not in _channels(campaign):
-        raise TestSendChannelInvalid(
-            details={
-                "fields": {"to": [f"this campaign does not send {channel} messages"]},
-                "primary_channel": campaign.primary_channel,
-            }
-        )
-    variant = None
-    if body.variant_id is not None:
-        variant = await repository.variant(scope, campaign.id, body.variant_id)
-        if variant is None:
-            raise VariantNotFound()
-    compiled = await compiled_message(scope, campaign, channel, variant)
-    view_pii = principal.has(Permission.VIEW_PII)
-    contact, fields = await _recipient_data(scope, body, view_pii=view_pii)
-    company = await load_company(scope)
-    test_send_id = uuid.uuid4()
-    context = RenderContext(
-        company_id=scope.company_id,
-        campaign_id=campaign.id,
-        delivery_id=test_send_id,
-        contact_id=contact.id if contact is not None else PLACEHOLDER_CONTACT_ID,
-        contact=fields,
-        campaign={"campaign_name": campaign.campaign_name, "campaign_code": campaign.campaign_code},
-        sender=sender_profile(company.settings, company.name),
-        tracking_base_url=settings.public_base_url,
+    campaign, variant = await _campaign_for(
+        scope, campaign_id, channel, body.variant_id, field="to"
     )
-    try:
-        rendered: RenderedMessage = render_message(
-            compiled, context, TrackingSigner.from_settings(settings)
-        )
-    except RenderFailed as exc:
-        raise TestSendRenderFailed(
-            details={
-                "reason": exc.reason,
-                "contact_id": str(contact.id) if contact is not None else None,
-            }
-        ) from None
+    test_send_id = uuid.uuid4()
+    rendering = await render_for(
+        scope,
+        principal,
+        settings,
+        campaign,
+        channel,
+        variant,
+        contact_id=body.contact_id,
+        address=body.to,
+        message_id=test_send_id,
+    )
+    contact, rendered = rendering.contact, rendering.message
+    view_pii = principal.has(Permission.VIEW_PII)
     now = datetime.now(UTC)
     row = scope.add(
         CampaignTestSend(
