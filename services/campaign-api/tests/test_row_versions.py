@@ -11,21 +11,9 @@ from sqlalchemy import update
 
 from crm_common.models import CampaignBudget, CampaignTemplate
 
-TEMPLATE = {
-    "template_name": "Newsletter",
-    "template_code": "NEWS",
-    "template_type": "email",
-    "content_template": "<p>Hi {{ first_name }}</p>",
-}
-BUDGET = {
-    "budget_name": "FY Marketing",
-    "budget_code": "FY-MKT",
-    "budget_type": "annual",
-    "total_amount": "100000.00",
-    "approval_threshold": "25000.00",
-    "currency_code": "USD",
-    "fiscal_year": 2026,
-}
+from .budgets.test_budgets import BUDGET
+from .templates.test_templates import TEMPLATE
+
 RESOURCES: dict[str, tuple[str, dict[str, Any], Callable[[int], dict[str, Any]], Any]] = {
     "template": (
         "/api/campaign-templates/",

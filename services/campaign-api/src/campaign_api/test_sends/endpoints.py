@@ -29,6 +29,16 @@ from crm_common.messages import TemplateInvalid
 router = APIRouter(prefix="/api/campaigns", tags=["test sends"], responses=COMMON_RESPONSES)
 
 TestSendId = Annotated[uuid.UUID, Path(description="The test send's id.")]
+RENDER_ERRORS = (
+    CampaignNotFound,
+    ContactNotFound,
+    VariantNotFound,
+    TestSendChannelInvalid,
+    NoMessageContent,
+    TemplateInvalid,
+    TestSendRenderFailed,
+)
+"""What rendering a campaign's message may refuse (a test send and a preview alike)."""
 
 
 @router.post(
@@ -36,16 +46,7 @@ TestSendId = Annotated[uuid.UUID, Path(description="The test send's id.")]
     status_code=202,
     response_model=TestSendRead,
     summary="Send a test message",
-    responses=errors(
-        CampaignNotFound,
-        ContactNotFound,
-        VariantNotFound,
-        TestSendChannelInvalid,
-        NoMessageContent,
-        TemplateInvalid,
-        TestSendRenderFailed,
-        RateLimited,
-    ),
+    responses=errors(*RENDER_ERRORS, RateLimited),
 )
 async def request_test_send(
     campaign_id: CampaignId,
@@ -80,15 +81,7 @@ async def get_test_send(
     "/{campaign_id}/preview/",
     response_model=MessagePreview,
     summary="Preview a campaign's message",
-    responses=errors(
-        CampaignNotFound,
-        ContactNotFound,
-        VariantNotFound,
-        TestSendChannelInvalid,
-        NoMessageContent,
-        TemplateInvalid,
-        TestSendRenderFailed,
-    ),
+    responses=errors(*RENDER_ERRORS),
 )
 async def preview_message(
     campaign_id: CampaignId,
