@@ -1,3 +1,56 @@
+/** What the forms call the API's fields, where a message names one. */
+const FIELD_LABELS: Record<string, string> = {
+  campaign_name: "Campaign name",
+  campaign_code: "Campaign code",
+  description: "Description",
+  campaign_type: "Type",
+  campaign_category: "Category",
+  primary_channel: "Primary channel",
+  start_date: "Start",
+  end_date: "End",
+  total_budget: "Total budget",
+  currency_code: "Currency",
+  budget_id: "Budget",
+  allocated_amount: "Amount",
+  total_amount: "Total amount",
+  approval_threshold: "Approval threshold",
+  fiscal_year: "Fiscal year",
+  parent_budget_id: "Parent budget",
+  segment_name: "Segment name",
+  template_id: "Template",
+  variant_name: "Variant name",
+  is_control: "Control",
+  weight: "Weight",
+  subject: "Subject",
+  content: "Content",
+};
+
+/** A field as the forms name it: its label, else its name in words. */
+export function fieldLabel(name: string): string {
+  return FIELD_LABELS[name] ?? name.replace(/_id$/, "").replace(/_/g, " ");
+}
+
+/** A message with the fields it names in words ("its total_budget" → "its total budget"). */
+function inWords(message: string): string {
+  return message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (name) => (name in FIELD_LABELS ? fieldLabel(name).toLowerCase() : name));
+}
+
+/** A field's messages: one as written, several each as a sentence of its own ("…would exceed
+ * its total budget. Exceeds what…" rather than one run-on phrase). */
+function asSentences(messages: readonly string[]): string {
+  const said = messages.map((message) => inWords(message.trim())).filter(Boolean);
+  if (said.length <= 1) return said[0] ?? "";
+  return said
+    .map((message) => {
+      const sentence = message[0].toUpperCase() + message.slice(1);
+      return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+    })
+    .join(" ");
+}
+
+const NETWORK_FAILURE = "Could not reach the server; check your connection and try again.";
+const SERVER_FAILURE = "The server failed to handle the request. What you entered is kept: try again in a moment.";
+
 /** The API's error format `{error_code, message, details}`, as a thrown value. */
 export class ApiError extends Error {
   readonly status: number;
@@ -24,7 +77,7 @@ export class ApiError extends Error {
     } else if (fields && typeof fields === "object") {
       for (const [path, messages] of Object.entries(fields as Record<string, string[] | string>)) {
         const name = path.split(".").pop() ?? path;
-        out[name] = Array.isArray(messages) ? messages.join(" ") : String(messages);
+        out[name] = asSentences(Array.isArray(messages) ? messages.map(String) : [String(messages)]);
       }
     }
     if (this.errorCode === "duplicate_campaign_code") out.campaign_code ??= this.message;
@@ -73,7 +126,20 @@ export function toApiError(status: number, body: unknown): ApiError {
     const b = body as { error_code: string; message?: string; details?: Record<string, unknown> };
     return new ApiError(status, b.error_code, b.message ?? "Request failed.", b.details ?? {});
   }
+  if (status >= 500) return new ApiError(status, "http_error", SERVER_FAILURE, {});
   return new ApiError(status, "http_error", `Request failed (${status}).`, {});
+}
+
+/** A fetch that never reached the server (offline, DNS, refused, CORS): browsers word it
+ * "Failed to fetch", "NetworkError when attempting to fetch resource." or "Load failed". */
+function isNetworkFailure(error: Error): boolean {
+  return error instanceof TypeError && /failed to fetch|networkerror|load failed|network request failed/i.test(error.message);
+}
+
+/** The messages of the fields an error names, each after its field's label, as a list. */
+export function fieldMessages(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return Object.entries(error.fieldErrors()).map(([name, message]) => `${fieldLabel(name)}: ${message}`);
 }
 
 /** A sentence for a person: what went wrong, never a stack or a code alone. */
@@ -85,8 +151,10 @@ export function describeError(error: unknown): string {
       const others = scheduleConflicts(error.details);
       return others ? `${error.message} Overlapping: ${others}.` : error.message;
     }
-    return error.message;
+    if (error.status >= 500 && error.errorCode !== "http_error")
+      return `${inWords(error.message)} What you entered is kept: try again in a moment.`;
+    return inWords(error.message);
   }
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return isNetworkFailure(error) ? NETWORK_FAILURE : error.message;
   return "Something went wrong.";
 }

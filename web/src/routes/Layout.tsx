@@ -1,11 +1,18 @@
 import { NavLink, Outlet } from "react-router-dom";
 import { useAuth } from "../modules/auth/useAuth";
+import { hasUnsavedChanges } from "../modules/campaigns/useUnsavedChangesGuard";
 import { SessionTimeoutWarning } from "../modules/auth/components/SessionTimeoutWarning";
 import { LiveEventsProvider } from "../modules/live/LiveEvents";
 import { LiveStatus } from "../modules/live/LiveStatus";
 
 export function Layout() {
   const { me, can, signOut } = useAuth();
+
+  // Signing out leaves the page as a navigation would: unsaved input is not dropped unasked.
+  const handleSignOut = () => {
+    if (hasUnsavedChanges() && !window.confirm("You have unsaved changes. Sign out without saving them?")) return;
+    void signOut();
+  };
   return (
     <LiveEventsProvider>
       <a className="skip-link" href="#main">
@@ -31,7 +38,7 @@ export function Layout() {
           <span title={me?.email}>
             {me?.full_name} · {me?.company.name}
           </span>
-          <button type="button" className="secondary" onClick={() => void signOut()}>
+          <button type="button" className="secondary" onClick={handleSignOut}>
             Sign out
           </button>
         </div>

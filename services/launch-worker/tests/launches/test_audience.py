@@ -25,6 +25,7 @@ from launch_worker.audience.service import (
     freeze_audience,
     freeze_slice,
     link_audience,
+    shared_addresses,
     skip_duplicate_addresses,
 )
 
@@ -319,8 +320,9 @@ async def test_an_ab_test_without_a_wait_decides_once_the_sample_went_out(
 
 
 async def _skip_duplicates(db: Database, audience: Audience) -> int:
+    shared = await shared_addresses(db, audience)
     async with db.tenant_session(audience.company_id) as session:
-        return await skip_duplicate_addresses(session, audience)
+        return await skip_duplicate_addresses(session, audience, shared)
 
 
 async def test_a_later_launch_skips_an_address_an_earlier_one_sent_to(db) -> None:

@@ -31,8 +31,9 @@ export function useCampaignList(query: CampaignListQuery) {
   });
 }
 
-export function useCampaign(campaignId: string) {
-  return useQuery({
+/** The campaign as the editor reads it (with its performance), for useQuery or fetchQuery. */
+export function campaignQuery(campaignId: string) {
+  return {
     queryKey: ["campaign", campaignId],
     queryFn: async () => {
       const result = await api.GET("/api/campaigns/{campaign_id}/", {
@@ -40,5 +41,9 @@ export function useCampaign(campaignId: string) {
       });
       return unwrap(result);
     },
-  });
+  };
+}
+
+export function useCampaign(campaignId: string) {
+  return useQuery(campaignQuery(campaignId));
 }

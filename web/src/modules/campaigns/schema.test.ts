@@ -37,4 +37,15 @@ describe("detailsSchema", () => {
     expect(savedDetailsSchema.parse({ ...valid, total_budget: "0" }).total_budget).toBe("0");
     expect(savedDetailsSchema.safeParse({ ...valid, total_budget: "." }).success).toBe(false);
   });
+
+  it("takes a budget only as the API writes an amount: digits, then a point with one or two", () => {
+    for (const budget of [".", "5.", ".5", "1e3", "1_000", "+7", "-1", "1.234", "١٢"]) {
+      expect(detailsSchema.safeParse({ ...valid, total_budget: budget }).success, budget).toBe(false);
+      expect(savedDetailsSchema.safeParse({ ...valid, total_budget: budget }).success, budget).toBe(false);
+    }
+    for (const budget of ["0", "2000", "2000.5", "2000.50"]) {
+      expect(detailsSchema.safeParse({ ...valid, total_budget: budget }).success, budget).toBe(true);
+      expect(savedDetailsSchema.safeParse({ ...valid, total_budget: budget }).success, budget).toBe(true);
+    }
+  });
 });

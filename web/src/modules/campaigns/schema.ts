@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_TYPES, CHANNELS } from "./api";
 
+/** An amount as the API takes it written (its pattern `^-?[0-9]+(\.[0-9]+)?$`, without the
+ * minus: budgets are not negative), at most 13 digits before the point and 2 after. */
+export const MONEY = /^[0-9]{1,13}(\.[0-9]{1,2})?$/;
+const MONEY_HINT = "An amount such as 2000.00.";
+
 const detailsFields = z.object({
   campaign_name: z.string().trim().min(1, "Give the campaign a name.").max(200),
   campaign_code: z
@@ -16,7 +21,7 @@ const detailsFields = z.object({
   end_date: z.string().min(1, "Choose an end date."),
   total_budget: z
     .string()
-    .regex(/^\d*(\.\d{0,2})?$/, "An amount such as 2000.00.")
+    .refine((amount) => amount === "" || MONEY.test(amount), MONEY_HINT)
     .optional(),
   currency_code: z
     .string()
@@ -40,7 +45,7 @@ export const savedDetailsSchema = detailsFields
       .string()
       .trim()
       .min(1, "Enter a budget, 0 for none.")
-      .regex(/^\d+(\.\d{0,2})?$/, "An amount such as 2000.00."),
+      .regex(MONEY, MONEY_HINT),
   })
   .refine(endAfterStart, END_AFTER_START);
 

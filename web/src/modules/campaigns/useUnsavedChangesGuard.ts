@@ -1,6 +1,15 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useBlocker } from "react-router-dom";
 
+/** The guards of the pages shown that hold unsaved changes now. */
+const dirtyGuards = new Set<symbol>();
+
+/** Whether a page shown holds unsaved changes (an action that leaves it, such as signing out,
+ * asks first). */
+export function hasUnsavedChanges(): boolean {
+  return dirtyGuards.size > 0;
+}
+
 /** Asks before leaving the page (in-app navigation or closing the tab) with unsaved changes. */
 export function useUnsavedChangesGuard(dirty: boolean): () => void {
   const released = useRef(false);
@@ -15,9 +24,14 @@ export function useUnsavedChangesGuard(dirty: boolean): () => void {
   }, [blocker]);
   useEffect(() => {
     if (!dirty) return;
+    const guard = Symbol("unsaved changes");
+    dirtyGuards.add(guard);
     const handleBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener("beforeunload", handleBeforeUnload);
-    return () => window.removeEventListener("beforeunload", handleBeforeUnload);
+    return () => {
+      dirtyGuards.delete(guard);
+      window.removeEventListener("beforeunload", handleBeforeUnload);
+    };
   }, [dirty]);
   /** Lets the next navigation through (after a successful save). */
   return useCallback(() => {

@@ -38,11 +38,12 @@ function send(type: string, data: Record<string, unknown>) {
 }
 
 /** The whole app, signed in, on the campaign list (which loads Spring sale), its socket live. */
-async function signedInApp() {
+async function signedInApp(handlers: Record<string, (request: Request) => unknown> = {}) {
   const api = fakeApi({
     "GET /api/auth/me": () => signedInUser(["read_campaign"]),
     "POST /api/ws-ticket/": () => ({ ticket: "t" }),
     "GET /api/campaigns/": () => ({ items: [spring], total: 1, page: 1, page_size: 20, filters: {} }),
+    ...handlers,
   });
   vi.stubGlobal("fetch", api.fetchMock);
   vi.stubGlobal("WebSocket", FakeSocket);
@@ -90,11 +91,19 @@ describe("live event toasts", () => {
       { campaign_id: "c1", launch_id: "l1", launch_status: "failed", error: "No usable template for sms." },
       "The launch of campaign “Spring sale” failed: No usable template for sms.",
     ],
-    ["no name when nothing here names it", "campaign.approved", { campaign_id: "c404" }, "A campaign was approved."],
-    ["no name when nothing here names it", "campaign.launched", { campaign_id: "c404", launch_status: "completed" }, "A launch finished sending."],
+    ["no name when it cannot be read either", "campaign.approved", { campaign_id: "c404" }, "A campaign was approved."],
+    ["no name when it cannot be read either", "campaign.launched", { campaign_id: "c404", launch_status: "completed" }, "The launch of a campaign finished sending."],
+    ["no name when it cannot be read either", "campaign.launch_requested", { campaign_id: "c404", launch_id: "l9" }, "A launch of a campaign was requested."],
   ])("name the campaign: %s (%s)", async (_how, type, data, expected) => {
     await signedInApp();
     send(type, data);
     expect(await screen.findByText(expected)).toBeInTheDocument();
+  });
+
+  it("name the campaign by reading it when neither the event nor the page has it", async () => {
+    await signedInApp({ "GET /api/campaigns/c9/": () => ({ ...spring, id: "c9", campaign_name: "Autumn", campaign_code: "AUT-26" }) });
+    send("campaign.launch_requested", { campaign_id: "c9", launch_id: "l9", launch_status: "requested" });
+    expect(await screen.findByText("A launch of campaign “Autumn” was requested.")).toBeInTheDocument();
+    expect(screen.queryByText("A launch was requested.")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/http";
 import { session } from "../../api/session";
+import { FISCAL_YEAR_EVENTS, invalidateBudgets } from "../campaigns/budgetApi";
 import { toastLiveEvent } from "./eventToasts";
 
 export type EventEnvelope = {
@@ -33,7 +34,8 @@ export type LiveEventsProviderProps = { children: ReactNode };
 
 /**
  * One WebSocket per signed-in tab: authenticates with a ticket, resumes with the last event id
- * after a drop (backing off up to 30 s), refreshes the queries an event touches and toasts
+ * after a drop (backing off up to 30 s), refreshes the queries an event touches (the fiscal
+ * years' positions as well, after a change to budgets or campaigns' money) and toasts
  * approvals and launches, naming their campaign.
  */
 export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
@@ -54,6 +56,7 @@ export function LiveEventsProvider({ children }: LiveEventsProviderProps) {
         void queryClient.invalidateQueries({ queryKey: ["campaigns"] });
         if (campaignId) void queryClient.invalidateQueries({ queryKey: ["campaign", campaignId] });
       }
+      if (FISCAL_YEAR_EVENTS.has(event.type)) void invalidateBudgets(queryClient);
       toastLiveEvent(event, queryClient);
       listeners.current.forEach((listener) => listener(event));
     };

@@ -266,6 +266,21 @@ export function incompleteConditions(node: RuleNode): number {
   return !NO_VALUE_OPS.has(node.op) && node.value.trim() === "" ? 1 : 0;
 }
 
+/** How many conditions of all the criteria still lack what they need. */
+export function incompleteInRules(rules: SegmentRules): number {
+  return CRITERIA_TYPES.reduce((sum, type) => sum + incompleteConditions(rules[type]), 0);
+}
+
+/** What to say about `count` conditions left without a value. */
+export function incompleteConditionsMessage(count: number): string {
+  return `${count === 1 ? "A condition has" : `${count} conditions have`} no value yet: fill it in or remove it.`;
+}
+
+/** Whether a condition lacks what it needs (see incompleteConditions). */
+export function isIncomplete(node: RuleNode): boolean {
+  return node.kind !== "group" && incompleteConditions(node) > 0;
+}
+
 export function segmentTypeOf(rules: SegmentRules): string {
   const used = CRITERIA_TYPES.filter((type) => hasConditions(rules[type]));
   return used.length === 1 ? used[0] : "mixed";

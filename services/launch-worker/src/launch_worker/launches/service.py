@@ -42,6 +42,7 @@ from launch_worker.audience.service import (
     Audience,
     freeze_audience,
     link_audience,
+    shared_addresses,
     skip_duplicate_addresses,
 )
 from launch_worker.channels.registry import ChannelRegistry, registry_for
@@ -259,15 +260,25 @@ class Launcher:
             now=now,
             test_sample_percent=phase.sample_percent if phase else None,
         )
-        total = await freeze_audience(
-            self.resources.db,
-            audience,
-            slices=self.settings.launch_resolution_slices,
-            statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
-        )
+        # The addresses several contacts share, read beside the statements freezing the
+        # audience (they do not depend on it).
+        sharing = asyncio.create_task(shared_addresses(self.resources.db, audience))
+        try:
+            total = await freeze_audience(
+                self.resources.db,
+                audience,
+                slices=self.settings.launch_resolution_slices,
+                statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
+            )
+            shared = await sharing
+        finally:
+            if not sharing.done():  # the freezing failed: stop reading, then raise
+                sharing.cancel()
+                await asyncio.gather(sharing, return_exceptions=True)
         duplicates = await skip_duplicate_addresses(
             scope.session,
             audience,
+            shared,
             statement_timeout_ms=self.settings.launch_resolution_timeout_ms,
         )
         await repo.set_state(

@@ -79,7 +79,8 @@ describe("ApprovalPolicyPage", () => {
     renderApp([{ path: "/", element: <ApprovalPolicyPage /> }], "/");
 
     expect(await screen.findByText(/You do not have permission to change the approval policy/)).toBeInTheDocument();
-    expect(screen.getByLabelText("Step 1 name")).toHaveValue("Approval");
+    // The note shows once the user is known; the policy may still be on its way.
+    expect(await screen.findByLabelText("Step 1 name")).toHaveValue("Approval");
     expect(screen.getByLabelText("Step 1 name")).toBeDisabled();
     expect(screen.getByLabelText("Audience drift limit (%)")).toHaveValue("15.00");
     expect(screen.getByLabelText("Audience drift limit (%)")).toBeDisabled();

@@ -9,8 +9,9 @@ import { StatusChip } from "../../../ui/StatusChip";
 import { formatMoney } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
 import type { CampaignDetail } from "../api";
-import { useAllocations, useBudgets } from "../budgetApi";
+import { invalidateBudgets, useAllocations, useBudgets, useCampaignFiscalYear } from "../budgetApi";
 import { FiscalYearSummary } from "./FiscalYearSummary";
+import { NoFittingBudget } from "./NoFittingBudget";
 
 export type BudgetTabProps = { campaign: CampaignDetail };
 
@@ -19,7 +20,11 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
   const queryClient = useQueryClient();
   const { can } = useAuth();
   const allocations = useAllocations(campaign.id);
-  const budgets = useBudgets();
+  const canViewBudget = can("view_budget");
+  const currency = campaign.currency_code;
+  // Only budgets the campaign can draw from: of the fiscal year its start falls in, in its currency.
+  const fiscalYear = useCampaignFiscalYear(campaign.start_date, currency);
+  const budgets = useBudgets(fiscalYear !== null ? { fiscalYear, currency } : null);
   const [budgetId, setBudgetId] = useState("");
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -41,6 +46,7 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
       setAmount("");
       toast.success("Allocation saved.");
       await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+      await invalidateBudgets(queryClient);
     } catch (caught) {
       const { fields, rest } = placeFieldErrors(caught, ["budget_id", "allocated_amount"]);
       setFieldErrors(fields);
@@ -56,6 +62,7 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
       });
       unwrap(result);
       await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+      await invalidateBudgets(queryClient);
     } catch (caught) {
       setError(caught);
     }
@@ -63,13 +70,23 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
 
   return (
     <div>
-      <FiscalYearSummary year={new Date(campaign.start_date).getFullYear()} currency={campaign.currency_code} />
+      {fiscalYear === null ? (
+        <p role="status">Working out the campaign's fiscal year…</p>
+      ) : (
+        <FiscalYearSummary year={fiscalYear} currency={currency} />
+      )}
       <h3>Spend against budget</h3>
-      <p>
-        {formatMoney(spend, campaign.currency_code)} spent of {formatMoney(total || null, campaign.currency_code)}
-      </p>
-      <progress max={total || 1} value={spend} aria-label="Spend against budget" />
-      <ErrorNotice error={allocations.error ?? error} />
+      {canViewBudget ? (
+        <>
+          <p>
+            {formatMoney(spend, currency)} spent of {formatMoney(total || null, currency)}
+          </p>
+          <progress max={total || 1} value={spend} aria-label="Spend against budget" />
+        </>
+      ) : (
+        <p className="muted">Budgets are not visible to your role: spend against budget is not shown.</p>
+      )}
+      <ErrorNotice error={allocations.error ?? budgets.error ?? error} />
       <h3>Allocations</h3>
       {allocations.data && (
         <p>
@@ -92,7 +109,11 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
       </ul>
       {can("update_campaign") && (
         <form className="inline-form" onSubmit={(e) => void handleAllocate(e)} aria-label="Allocate from a budget">
-          <Field label="Budget" error={fieldErrors.budget_id}>
+          <Field
+            label="Budget"
+            error={fieldErrors.budget_id}
+            hint={fiscalYear !== null ? `Budgets of fiscal year ${fiscalYear} in ${currency}, the campaign's.` : undefined}
+          >
             {(p) => (
               <select {...p} required value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
                 <option value="">Choose…</option>
@@ -109,6 +130,9 @@ export function BudgetTab({ campaign }: BudgetTabProps) {
           </Field>
           <button type="submit">Allocate</button>
         </form>
+      )}
+      {can("update_campaign") && fiscalYear !== null && budgets.data?.items.length === 0 && (
+        <NoFittingBudget fiscalYear={fiscalYear} currency={currency} />
       )}
     </div>
   );

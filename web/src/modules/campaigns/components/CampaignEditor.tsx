@@ -9,6 +9,7 @@ import { ApprovalGovernance } from "../../approvals/components/ApprovalGovernanc
 import { AudienceDriftSummary } from "../../approvals/components/AudienceDriftSummary";
 import { LaunchPanel } from "../../launch/components/LaunchPanel";
 import { AlertsTab } from "../../budget-guard/components/AlertsTab";
+import { ContentTab } from "../../content/components/ContentTab";
 import { SegmentsTab } from "../../segments/components/SegmentsTab";
 import { VariantsTab } from "../../variants/components/VariantsTab";
 import { HierarchyTab } from "../../roi/components/HierarchyTab";
@@ -22,7 +23,7 @@ const PerformanceTab = lazy(() =>
   import("../../performance/components/PerformanceTab").then((module) => ({ default: module.PerformanceTab })),
 );
 
-const TABS = ["details", "segments", "variants", "budget", "approvals", "performance", "hierarchy", "alerts", "audit"] as const;
+const TABS = ["details", "segments", "content", "variants", "budget", "approvals", "performance", "hierarchy", "alerts", "audit"] as const;
 
 export function CampaignEditor() {
   const { campaignId = "", tab = "details" } = useParams();
@@ -67,6 +68,9 @@ export function CampaignEditor() {
         </Tabs.Content>
         <Tabs.Content value="segments">
           <SegmentsTab campaignId={campaign.id} channel={campaign.primary_channel} version={campaign.version} />
+        </Tabs.Content>
+        <Tabs.Content value="content">
+          <ContentTab campaign={campaign} />
         </Tabs.Content>
         <Tabs.Content value="variants">
           <VariantsTab campaign={campaign} />

@@ -128,4 +128,22 @@ describe("CampaignListPage", () => {
     expect(await screen.findByText("Page 2 of 2")).toBeInTheDocument();
     expect(queries.at(-1)?.get("page")).toBe("2");
   });
+
+  it("keeps a filter chosen right after typing a search, before the search is applied", async () => {
+    const { fetchMock } = fakeApi({
+      "GET /api/campaigns/": () => ({ items: [campaign], total: 1, page: 1, page_size: 20, filters: {} }),
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    const { router } = renderApp([{ path: "/campaigns", element: <CampaignListPage /> }], "/campaigns");
+    await screen.findByRole("link", { name: "Spring sale" });
+
+    await userEvent.type(screen.getByLabelText("Search"), "spring");
+    // Within the search's 300 ms wait.
+    await userEvent.selectOptions(screen.getByLabelText("Status"), "draft");
+    expect(new URLSearchParams(router.state.location.search).get("campaign_status")).toBe("draft");
+
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get("search")).toBe("spring"));
+    expect(new URLSearchParams(router.state.location.search).get("campaign_status")).toBe("draft");
+    expect(screen.getByLabelText("Status")).toHaveValue("draft");
+  });
 });

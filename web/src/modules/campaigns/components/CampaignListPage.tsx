@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { StatusChip } from "../../../ui/StatusChip";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
@@ -109,9 +109,15 @@ export function CampaignListPage() {
       return next;
     });
 
+  // The router's setParams hands its updater the URL of the render it came from: the debounced
+  // search, which fires later, goes through the latest one, so a filter chosen meanwhile stays.
+  const latest = useRef({ params, handleParam });
+  latest.current = { params, handleParam };
+
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      if ((params.get("search") ?? "") !== search) handleParam("search", search);
+      const { params: current, handleParam: setParam } = latest.current;
+      if ((current.get("search") ?? "") !== search) setParam("search", search);
     }, 300);
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -256,7 +256,9 @@ describe("CreateWizard", () => {
     await userEvent.click(screen.getByRole("button", { name: "Add behavioral condition" }));
     await next(1);
     await userEvent.click(screen.getByRole("button", { name: "Create campaign" }));
-    expect(await screen.findByText(/Segment: The request is not valid. \(behavioral criteria: unknown event\)/)).toBeInTheDocument();
+    const failure = (await screen.findByText(/Segment: The request is not valid./)).closest("li") as HTMLElement;
+    // What the API says of each field, one item each, under the field's name in words.
+    expect(within(failure).getByRole("listitem")).toHaveTextContent("behavioral criteria: unknown event");
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Segments");
     await next(1);
     await userEvent.click(screen.getByRole("button", { name: "Retry what failed" }));
@@ -335,6 +337,7 @@ describe("CreateWizard", () => {
     await next(1);
     await screen.findByText("email layout");
     expect(screen.getByTestId("no-message")).toHaveTextContent(/cannot launch until it has one, or A\/B variants that each have content/);
+    expect(screen.getByTestId("no-message")).toHaveTextContent("either can be added later, in the Content tab of the campaign's editor.");
 
     await userEvent.click(screen.getByRole("radio", { name: /email layout/ }));
     expect(screen.queryByTestId("no-message")).toBeNull();
@@ -363,5 +366,52 @@ describe("CreateWizard", () => {
     expect(start).toHaveAttribute("aria-invalid", "false");
     await next(1);
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Template");
+  });
+
+  const budgetOf = (id: string, fiscal_year: number, currency_code = "USD") => ({
+    id,
+    budget_name: `Marketing ${fiscal_year} ${currency_code}`,
+    budget_code: `MKT-${fiscal_year}`,
+    total_amount: "50000.00",
+    currency_code,
+    fiscal_year,
+  });
+  /** The budgets API, filtering by fiscal year and currency as the API does. */
+  const budgetsByQuery = (budgets: ReturnType<typeof budgetOf>[]) => (request: Request) => {
+    const query = new URL(request.url).searchParams;
+    const items = budgets.filter(
+      (item) =>
+        (!query.get("fiscal_year") || String(item.fiscal_year) === query.get("fiscal_year")) &&
+        (!query.get("currency_code") || item.currency_code === query.get("currency_code")),
+    );
+    return { ...empty, items, total: items.length };
+  };
+  const budgetChoices = () =>
+    Array.from((screen.getByLabelText("Draw from budget") as HTMLSelectElement).options).map((option) => option.textContent);
+
+  it("offers only budgets of the fiscal year the campaign starts in, in its currency, and says when none fits", async () => {
+    wizard({ "GET /api/campaign-budgets/": budgetsByQuery([budgetOf("b26", 2026), budgetOf("b27", 2027), budgetOf("b27e", 2027, "EUR")]) });
+    await userEvent.type(screen.getByLabelText("Campaign name"), "Summer");
+    const start = screen.getByLabelText("Start");
+    await userEvent.clear(start);
+    await userEvent.type(start, "2027-06-01T10:00");
+    const end = screen.getByLabelText("End");
+    await userEvent.clear(end);
+    await userEvent.type(end, "2027-06-30T10:00");
+    await next(2);
+
+    await waitFor(() => expect(budgetChoices()).toHaveLength(2));
+    expect(budgetChoices()[1]).toContain("Marketing 2027 USD");
+    expect(screen.getByLabelText("Draw from budget")).toHaveAccessibleDescription("Budgets of fiscal year 2027 in USD, the campaign's.");
+
+    // In a currency no budget of 2027 has, nothing is offered, and the step says why.
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    const currency = screen.getByLabelText("Currency");
+    await userEvent.clear(currency);
+    await userEvent.type(currency, "GBP");
+    await next(2);
+    expect(await screen.findByTestId("no-fitting-budget")).toHaveTextContent("No active GBP budget for fiscal year 2027");
+    expect(budgetChoices()).toEqual(["No allocation yet"]);
   });
 });

@@ -5,21 +5,22 @@ import { useNavigate } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { api, unwrap } from "../../../api/http";
-import { ApiError, describeError, placeFieldErrors } from "../../../api/errors";
+import { ApiError, describeError, fieldMessages, placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { Field } from "../../../ui/Field";
 import { formatMoney } from "../../../ui/format";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
-import { useBudgets, useTemplates } from "../budgetApi";
-import { DETAILS_FIELDS, detailsSchema, toInstant, type DetailsValues } from "../schema";
+import { invalidateBudgets, useBudgets, useCampaignFiscalYear, useTemplates } from "../budgetApi";
+import { DETAILS_FIELDS, MONEY, detailsSchema, toInstant, type DetailsValues } from "../schema";
 import { DetailsFields } from "./DetailsFields";
 import { FiscalYearSummary } from "./FiscalYearSummary";
+import { NoFittingBudget } from "./NoFittingBudget";
 import { SegmentBuilder } from "../../segments/components/SegmentBuilder";
 import {
-  CRITERIA_TYPES,
   emptyRules,
   hasConditions,
-  incompleteConditions,
+  incompleteConditionsMessage,
+  incompleteInRules,
   rulesToCriteria,
   segmentTypeOf,
   type SegmentRules,
@@ -30,14 +31,13 @@ import { toLocalInput } from "../schema";
 const STEPS = ["Details", "Template", "Budget", "Segments", "Review"] as const;
 const BUDGET_STEP = 2;
 const SEGMENTS_STEP = 3;
-const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** What the budget step lacks before anything is sent, if anything. */
 function allocationProblem(budgetId: string, allocation: string): string | undefined {
   if (!budgetId) return undefined;
   const amount = allocation.trim();
   if (!amount) return "Enter the amount to draw, or choose “No allocation yet”.";
-  if (!AMOUNT.test(amount)) return "An amount such as 2000.00.";
+  if (!MONEY.test(amount)) return "An amount such as 2000.00.";
   if (Number(amount) <= 0) return "An amount above 0.";
   return undefined;
 }
@@ -45,10 +45,10 @@ function allocationProblem(budgetId: string, allocation: string): string | undef
 /** What the segments step lacks before anything is sent, by field, when it has rules. */
 function segmentProblems(name: string, rules: SegmentRules): { name?: string; rules?: string } {
   if (!Object.values(rules).some(hasConditions)) return {};
-  const incomplete = CRITERIA_TYPES.reduce((sum, type) => sum + incompleteConditions(rules[type]), 0);
+  const incomplete = incompleteInRules(rules);
   return {
     name: !name.trim() ? "Give the segment a name." : name.trim().length > 100 ? "At most 100 characters." : undefined,
-    rules: incomplete ? `${incomplete === 1 ? "A condition has" : `${incomplete} conditions have`} no value yet: fill it in or remove it.` : undefined,
+    rules: incomplete ? incompleteConditionsMessage(incomplete) : undefined,
   };
 }
 
@@ -61,11 +61,21 @@ const PROBLEM = '[aria-invalid="true"]:not(:disabled), [data-step-error]';
 type FollowUp = "allocation" | "segment";
 const FOLLOW_UP_LABEL: Record<FollowUp, string> = { allocation: "Budget allocation", segment: "Segment" };
 
-/** An error of a follow-up step in one sentence, with the fields it names. */
-function describeStepError(error: unknown): string {
-  const fields = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
-  const named = fields.map(([name, message]) => `${name.replace(/_/g, " ")}: ${message}`).join("; ");
-  return named ? `${describeError(error)} (${named})` : describeError(error);
+/** An error of a follow-up step: what went wrong, then what it says of each field it names. */
+function StepError({ error }: { error: unknown }) {
+  const fields = fieldMessages(error);
+  return (
+    <>
+      {describeError(error)}
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 const label = (value: string) => value.replace(/_/g, " ");
@@ -84,7 +94,7 @@ function NoMessageNote() {
   return (
     <p className="notice" data-testid="no-message">
       Without a template, this campaign cannot launch until it has one, or A/B variants that each have content of their
-      own: either can be added later, in the campaign's editor.
+      own: either can be added later, in the Content tab of the campaign's editor.
     </p>
   );
 }
@@ -136,7 +146,11 @@ export function CreateWizard() {
   // Only templates the chosen channel can send; a choice the channel no longer fits is dropped.
   const templates = useTemplates(values.primary_channel);
   const template = templates.data?.items.find((item) => item.id === templateId);
-  const budgets = useBudgets();
+  const currency = values.currency_code.trim().toUpperCase();
+  // Only budgets the campaign can draw from: of the fiscal year its start falls in, in its currency.
+  const fiscalYear = useCampaignFiscalYear(values.start_date, currency);
+  const budgets = useBudgets(fiscalYear !== null && /^[A-Z]{3}$/.test(currency) ? { fiscalYear, currency } : null);
+  const budget = budgets.data?.items.find((item) => item.id === budgetId);
   const hasRules = Object.values(rules).some(hasConditions);
   const releaseGuard = useUnsavedChangesGuard(!created && (form.formState.isDirty || hasRules));
 
@@ -148,6 +162,12 @@ export function CreateWizard() {
   useEffect(() => {
     if (templateId && templates.data && !template) setTemplateId("");
   }, [templateId, templates.data, template]);
+
+  // A budget chosen before the dates or currency changed may no longer fit: it is dropped.
+  const allocationSaved = done.includes("allocation");
+  useEffect(() => {
+    if (budgetId && budgets.data && !budget && !allocationSaved) setBudgetId("");
+  }, [budgetId, budgets.data, budget, allocationSaved]);
 
   // Keyboard and screen-reader users land on the step shown, or on what stops it going on.
   useEffect(() => {
@@ -282,6 +302,8 @@ export function CreateWizard() {
     }
     setDone(nowDone);
     setFailed(nowFailed);
+    // The campaign holds money of its fiscal year now, and may draw on a budget.
+    await invalidateBudgets(queryClient);
 
     if (nowFailed.allocation || nowFailed.segment) {
       setSaving(false);
@@ -300,8 +322,6 @@ export function CreateWizard() {
     navigate(`/campaigns/${campaignId}`);
   };
 
-  const startYear = values.start_date ? new Date(values.start_date).getFullYear() : new Date().getFullYear();
-  const currency = values.currency_code.trim().toUpperCase();
   const failedSteps = (Object.keys(failed) as FollowUp[]).filter((name) => failed[name]);
 
   return (
@@ -323,7 +343,7 @@ export function CreateWizard() {
           <ul>
             {failedSteps.map((name) => (
               <li key={name}>
-                {FOLLOW_UP_LABEL[name]}: {describeStepError(failed[name])}
+                {FOLLOW_UP_LABEL[name]}: <StepError error={failed[name]} />
               </li>
             ))}
           </ul>
@@ -377,25 +397,36 @@ export function CreateWizard() {
       )}
       {step === BUDGET_STEP && (
         <div className="budget-step">
-          <FiscalYearSummary year={startYear} currency={currency} />
-          <label>
-            Draw from budget
-            <select
-              value={budgetId}
-              disabled={done.includes("allocation")}
-              onChange={(e) => {
-                setBudgetId(e.target.value);
-                setAllocationError(undefined);
-              }}
-            >
-              <option value="">No allocation yet</option>
-              {budgets.data?.items.map((budget) => (
-                <option key={budget.id} value={budget.id}>
-                  {budget.budget_name} ({budget.budget_code}, {formatMoney(budget.total_amount, budget.currency_code)})
-                </option>
-              ))}
-            </select>
-          </label>
+          {fiscalYear === null ? (
+            <p role="status">Working out the campaign's fiscal year…</p>
+          ) : (
+            <FiscalYearSummary year={fiscalYear} currency={currency} />
+          )}
+          <ErrorNotice error={budgets.error} />
+          <Field
+            label="Draw from budget"
+            hint={fiscalYear !== null ? `Budgets of fiscal year ${fiscalYear} in ${currency}, the campaign's.` : undefined}
+          >
+            {(p) => (
+              <select
+                {...p}
+                value={budgetId}
+                disabled={allocationSaved}
+                onChange={(e) => {
+                  setBudgetId(e.target.value);
+                  setAllocationError(undefined);
+                }}
+              >
+                <option value="">No allocation yet</option>
+                {budgets.data?.items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.budget_name} ({item.budget_code}, {formatMoney(item.total_amount, item.currency_code)})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {fiscalYear !== null && budgets.data?.items.length === 0 && <NoFittingBudget fiscalYear={fiscalYear} currency={currency} />}
           <Field label="Amount" error={allocationError} hint={budgetId ? `In ${currency}, such as 2000.00.` : undefined}>
             {(p) => (
               <input
@@ -406,7 +437,7 @@ export function CreateWizard() {
                   setAllocation(e.target.value);
                   setAllocationError(undefined);
                 }}
-                disabled={!budgetId || done.includes("allocation")}
+                disabled={!budgetId || allocationSaved}
               />
             )}
           </Field>
@@ -433,6 +464,7 @@ export function CreateWizard() {
           )}
           <SegmentBuilder
             rules={rules}
+            markIncomplete={Boolean(segmentErrors.rules)}
             onChange={(next) => {
               setRules(next);
               setSegmentErrors((current) => ({ ...current, rules: undefined }));

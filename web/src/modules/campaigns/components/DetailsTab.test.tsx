@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, renderApp } from "../../../test-utils";
 import { session } from "../../../api/session";
@@ -154,5 +154,27 @@ describe("DetailsTab", () => {
     expect(screen.getByLabelText("Campaign name")).toBeDisabled();
     expect(screen.getByLabelText("Total budget")).toBeDisabled();
     expect(screen.queryByRole("button", { name: "Save changes" })).toBeNull();
+  });
+
+  it("overwrites another user's newer version with only the fields this user changed", async () => {
+    const sent: { ifMatch: string | null; body: Record<string, unknown> }[] = [];
+    renderWith(async (request) => {
+      sent.push({ ifMatch: request.headers.get("If-Match"), body: (await request.json()) as Record<string, unknown> });
+      if (sent.length === 1)
+        return new Response(JSON.stringify({ error_code: "precondition_failed", message: "The campaign changed.", details: {} }), {
+          status: 412,
+          headers: { "Content-Type": "application/json" },
+        });
+      return { ...campaign, campaign_name: "Spring sale 2", version: 5, validation_warnings: [] };
+    });
+    await changeName();
+
+    const dialog = await screen.findByRole("dialog", { name: "Someone else changed this campaign" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Overwrite with mine" }));
+
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1].ifMatch).toBe("*");
+    // The other user's budget, dates or channel are not sent back as they were read.
+    expect(sent[1].body).toEqual({ campaign_name: "Spring sale 2" });
   });
 });

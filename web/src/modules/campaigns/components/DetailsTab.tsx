@@ -8,8 +8,10 @@ import { ApiError, placeFieldErrors } from "../../../api/errors";
 import { ErrorNotice } from "../../../ui/ErrorNotice";
 import { Modal } from "../../../ui/Modal";
 import { useAuth } from "../../auth/useAuth";
+import type { components } from "../../../client/schema";
 import type { CampaignDetail } from "../api";
 import { DETAILS_FIELDS, savedDetailsSchema, toInstant, toLocalInput, type DetailsValues } from "../schema";
+import { invalidateBudgets } from "../budgetApi";
 import { useUnsavedChangesGuard } from "../useUnsavedChangesGuard";
 import { DetailsFields } from "./DetailsFields";
 
@@ -33,7 +35,33 @@ function valuesOf(c: CampaignDetail): DetailsValues {
   };
 }
 
-/** Edit with the version read (If-Match); a 412 offers reloading or overwriting. */
+type DetailsPatch = components["schemas"]["CampaignUpdate"];
+
+/** The request body for `values`: every field, or only those named in `only`. */
+function toPatch(values: DetailsValues, only?: readonly (keyof DetailsValues)[]): DetailsPatch {
+  const all: DetailsPatch = {
+    campaign_name: values.campaign_name,
+    campaign_code: values.campaign_code || undefined,
+    description: values.description || null,
+    campaign_type: values.campaign_type,
+    campaign_category: values.campaign_category,
+    primary_channel: values.primary_channel,
+    start_date: toInstant(values.start_date),
+    end_date: toInstant(values.end_date),
+    total_budget: values.total_budget ?? "0",
+    currency_code: values.currency_code,
+  };
+  if (!only) return all;
+  return Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name as keyof DetailsValues))) as DetailsPatch;
+}
+
+/** The fields whose value differs from the version the form was loaded from. */
+function changedFields(values: DetailsValues, loaded: Partial<DetailsValues> | undefined): (keyof DetailsValues)[] {
+  return DETAILS_FIELDS.filter((name) => (values[name] ?? "") !== (loaded?.[name] ?? ""));
+}
+
+/** Edit with the version read (If-Match); a 412 offers reloading or overwriting, and an
+ * overwrite sends only the fields this user changed, so the other user's edits to the rest stay. */
 export function DetailsTab({ campaign }: DetailsTabProps) {
   const queryClient = useQueryClient();
   const { can } = useAuth();
@@ -72,28 +100,20 @@ export function DetailsTab({ campaign }: DetailsTabProps) {
   const save = async (values: DetailsValues, version: number | "*") => {
     setError(null);
     setServerErrors({});
+    // Over someone else's newer version, only what this user changed is written.
+    const body = version === "*" ? toPatch(values, changedFields(values, form.formState.defaultValues)) : toPatch(values);
     try {
       const updated = unwrap(
         await api.PATCH("/api/campaigns/{campaign_id}/", {
           params: { path: { campaign_id: campaign.id }, header: { "If-Match": version === "*" ? "*" : `"${version}"` } },
-          body: {
-            campaign_name: values.campaign_name,
-            campaign_code: values.campaign_code || undefined,
-            description: values.description || null,
-            campaign_type: values.campaign_type,
-            campaign_category: values.campaign_category,
-            primary_channel: values.primary_channel,
-            start_date: toInstant(values.start_date),
-            end_date: toInstant(values.end_date),
-            total_budget: values.total_budget ?? "0",
-            currency_code: values.currency_code,
-          },
+          body,
         }),
       );
       setWarnings(Object.fromEntries(updated.validation_warnings.map((w) => [w.field ?? "campaign_name", w.message])));
       form.reset(values);
       setBaseVersion(updated.version);
       await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
+      await invalidateBudgets(queryClient);
       toast.success("Saved.");
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) setConflict(true);

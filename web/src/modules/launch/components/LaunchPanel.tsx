@@ -9,7 +9,8 @@ import { formatNumber } from "../../../ui/format";
 import { useAuth } from "../../auth/useAuth";
 import { LaunchBudgetCheck } from "../../budget-guard/components/LaunchBudgetCheck";
 import type { CampaignDetail } from "../../campaigns/api";
-import { useLaunchProgress } from "../useLaunchProgress";
+import { invalidateBudgets } from "../../campaigns/budgetApi";
+import { useLaunchProgress, type Progress } from "../useLaunchProgress";
 
 export type LaunchPanelProps = { campaign: CampaignDetail };
 
@@ -18,9 +19,29 @@ const ACTIVE = new Set(["requested", "scheduled", "resolving", "sending"]);
 const IN_FLIGHT = new Set([...ACTIVE, "paused"]);
 type Action = "plan" | "pause" | "resume" | "cancel" | "submit-for-approval";
 
+/** How much of the audience the launch has handled: messages sent or failed, out of all it
+ * queued. Skipped messages (a cancel, a duplicate address, consent withdrawn) were never sent,
+ * so they are counted on their own, not as progress. */
+export function launchPercent(progress: Progress | null): number {
+  if (!progress) return 0;
+  if (progress.queued > 0) return Math.min(100, Math.round(((progress.sent + progress.failed) / progress.queued) * 100));
+  return progress.launch_status === "completed" ? 100 : 0;
+}
+
+/** Why the campaign offers no launch now, when the reason is not on screen already (the role's
+ * only once the user is known). */
+function notLaunchable(campaign: CampaignDetail, canLaunch: boolean, userKnown: boolean): string | null {
+  if (campaign.campaign_status === "completed" || campaign.campaign_status === "cancelled")
+    return `This campaign is ${campaign.campaign_status}: it cannot be launched again.`;
+  if (campaign.approval_status === "pending_approval")
+    return "Waiting for approval: the campaign can be planned and launched once an approver accepts it.";
+  if (userKnown && !canLaunch) return "Your role cannot launch campaigns.";
+  return null;
+}
+
 export function LaunchPanel({ campaign }: LaunchPanelProps) {
   const queryClient = useQueryClient();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { launch, progress, lastError, errors, refetch } = useLaunchProgress(campaign.id);
   const [confirming, setConfirming] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
@@ -30,9 +51,12 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
   const [running, setRunning] = useState<Action | "launch" | null>(null);
   const busy = useRef(false);
 
+  // A status action changes the launch as well (pause, resume, cancel): it is read again.
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ["campaign", campaign.id] });
     await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
+    await queryClient.invalidateQueries({ queryKey: ["launch"] });
+    await invalidateBudgets(queryClient);
     await refetch();
   };
 
@@ -79,20 +103,27 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
     });
   };
 
-  const done = progress ? progress.queued - progress.remaining : 0;
-  const percent = progress && progress.queued > 0 ? Math.round((done / progress.queued) * 100) : progress?.launch_status === "completed" ? 100 : 0;
+  const percent = launchPercent(progress);
   const status = campaign.campaign_status;
   const canLaunch = can("launch_campaign");
   const launchStatus = progress?.launch_status ?? launch?.launch_status;
   const inFlight = launchStatus !== undefined && IN_FLIGHT.has(launchStatus);
   const scheduledAt = launchStatus === "scheduled" ? launch?.scheduled_at : null;
+  // A rate and an ETA only mean something while messages go out.
+  const sending = launchStatus === "sending";
+  const rate = sending && progress?.rate_per_s ? progress.rate_per_s : null;
+  const eta = sending && rate && progress?.eta_s != null ? progress.eta_s : null;
+  const reason = notLaunchable(campaign, canLaunch, me !== undefined);
 
   return (
     <section aria-labelledby="launch-title" className="card">
       <h2 id="launch-title">Launch</h2>
       <ErrorNotice error={error} />
       <div className="actions" aria-busy={running !== null}>
-        {can("update_campaign") && ["draft", "planned"].includes(status) && ["not_required", "rejected"].includes(campaign.approval_status) && (
+        {can("update_campaign") &&
+          !inFlight &&
+          ["draft", "planned"].includes(status) &&
+          ["not_required", "rejected"].includes(campaign.approval_status) && (
           <button type="button" className="secondary" disabled={running !== null} onClick={() => void handleAction("submit-for-approval")}>
             {running === "submit-for-approval" ? "Submitting…" : "Submit for approval"}
           </button>
@@ -102,7 +133,7 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
             {running === "plan" ? "Planning…" : "Plan"}
           </button>
         )}
-        {canLaunch && status === "planned" && !inFlight && (
+        {canLaunch && status === "planned" && !inFlight && campaign.approval_status !== "pending_approval" && (
           <button type="button" disabled={running !== null} onClick={() => setConfirming(true)}>
             {running === "launch" ? "Launching…" : "Launch…"}
           </button>
@@ -123,6 +154,11 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
           </button>
         )}
       </div>
+      {reason && (
+        <p className="muted" data-testid="launch-unavailable">
+          {reason}
+        </p>
+      )}
       {launch && progress && (
         <div className="progress-block">
           <p>
@@ -133,6 +169,11 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
               Sending starts <time dateTime={scheduledAt}>{new Date(scheduledAt).toLocaleString()}</time>.
               {canLaunch && ["planned", "active", "paused"].includes(status) &&
                 " To call it off, cancel the campaign (a cancelled campaign cannot be launched again)."}
+            </p>
+          )}
+          {launchStatus === "paused" && (
+            <p className="notice" data-testid="launch-paused">
+              Paused: nothing is sent until the campaign is resumed; unsent messages wait in the queue.
             </p>
           )}
           {lastError && (
@@ -169,16 +210,20 @@ export function LaunchPanel({ campaign }: LaunchPanelProps) {
                   <dd>{formatNumber(progress.failed)}</dd>
                 </div>
                 <div>
+                  <dt>Skipped</dt>
+                  <dd data-testid="launch-skipped">{formatNumber(progress.skipped)}</dd>
+                </div>
+                <div>
                   <dt>Remaining</dt>
                   <dd>{formatNumber(progress.remaining)}</dd>
                 </div>
                 <div>
                   <dt>Rate</dt>
-                  <dd>{progress.rate_per_s != null ? `${progress.rate_per_s}/s` : "—"}</dd>
+                  <dd data-testid="launch-rate">{rate ? `${formatNumber(rate)}/s` : "—"}</dd>
                 </div>
                 <div>
                   <dt>ETA</dt>
-                  <dd>{progress.eta_s != null && ACTIVE.has(progress.launch_status) ? `${Math.ceil(progress.eta_s)} s` : "—"}</dd>
+                  <dd data-testid="launch-eta">{eta != null ? `${Math.ceil(eta)} s` : "—"}</dd>
                 </div>
               </dl>
             </>

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber } from "../../../ui/format";
+import { useAuth } from "../../auth/useAuth";
 import type { CampaignDetail } from "../../campaigns/api";
 import { useLiveEvent } from "../../live/LiveEvents";
 import { VariantResultsChart } from "../../variants/components/VariantResultsChart";
@@ -14,6 +15,7 @@ const pct = (value: number | null | undefined) => (value == null ? "—" : `${(v
 /** Sends, deliveries, opens, clicks and unsubscribes per channel, and spend against budget; live. */
 export function PerformanceTab({ campaign }: PerformanceTabProps) {
   const queryClient = useQueryClient();
+  const { can } = useAuth();
   const lastRefresh = useRef(0);
   useLiveEvent((event) => {
     if (event.data.campaign_id !== campaign.id) return;
@@ -79,18 +81,29 @@ export function PerformanceTab({ campaign }: PerformanceTabProps) {
       </figure>
       <figure>
         <figcaption>Spend against budget</figcaption>
-        <div className="chart" role="img" aria-label={`Spend ${spend} of budget ${budget}`}>
-          <ResponsiveContainer width="100%" height={120}>
-            <BarChart layout="vertical" data={[{ name: "Money", spend, budget }]}>
-              <XAxis type="number" />
-              <YAxis type="category" dataKey="name" hide />
-              <Tooltip formatter={(value: number) => formatMoney(value, campaign.currency_code)} />
-              <Legend />
-              <Bar dataKey="budget" fill="#94a3b8" isAnimationActive={false} />
-              <Bar dataKey="spend" fill="#1d4ed8" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        {/* Without view_budget the API leaves the amounts out: no chart of zeros. */}
+        {can("view_budget") ? (
+          <div
+            className="chart"
+            role="img"
+            aria-label={`Spend ${formatMoney(spend, campaign.currency_code)} of budget ${formatMoney(budget, campaign.currency_code)}`}
+          >
+            <ResponsiveContainer width="100%" height={120}>
+              <BarChart layout="vertical" data={[{ name: "Money", spend, budget }]}>
+                <XAxis type="number" />
+                <YAxis type="category" dataKey="name" hide />
+                <Tooltip formatter={(value: number) => formatMoney(value, campaign.currency_code)} />
+                <Legend />
+                <Bar dataKey="budget" fill="#94a3b8" isAnimationActive={false} />
+                <Bar dataKey="spend" fill="#1d4ed8" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        ) : (
+          <p className="muted" data-testid="spend-hidden">
+            Budgets are not visible to your role: spend against budget is not shown.
+          </p>
+        )}
       </figure>
       <VariantResultsChart campaignId={campaign.id} />
     </div>

@@ -21,6 +21,8 @@ export type ConditionRowProps = {
   condition: Condition;
   /** Names the row's controls, e.g. "demographic condition 2.1". */
   label: string;
+  /** The condition lacks its value (or count) and a save found it: the input is marked. */
+  incomplete?: boolean;
   onChange: (condition: Condition) => void;
   onRemove: () => void;
 };
@@ -51,7 +53,7 @@ function useRow(id: string) {
   };
 }
 
-export function ConditionRow({ type, condition, label, onChange, onRemove }: ConditionRowProps) {
+export function ConditionRow({ type, condition, label, incomplete = false, onChange, onRemove }: ConditionRowProps) {
   const row = useRow(condition.id);
   const id = useId();
   const kept = keptKeys(condition);
@@ -65,7 +67,11 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
   };
 
   return (
-    <li ref={row.setNodeRef} style={row.style} className={`condition labelled${row.isDragging ? " dragging" : ""}`}>
+    <li
+      ref={row.setNodeRef}
+      style={row.style}
+      className={`condition labelled${incomplete ? " incomplete" : ""}${row.isDragging ? " dragging" : ""}`}
+    >
       <button type="button" className="handle" aria-label={`Reorder ${label}`} {...row.handle}>
         ⠿
       </button>
@@ -86,7 +92,16 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
             </select>
           </Part>
           <Part id={`${id}-count`} label="Count">
-            <input id={`${id}-count`} aria-label={`${label} count`} type={condition.count.includes(",") ? "text" : "number"} min={0} value={condition.count} onChange={(e) => onChange({ ...condition, count: e.target.value })} />
+            <input
+              id={`${id}-count`}
+              aria-label={`${label} count`}
+              aria-invalid={incomplete}
+              aria-describedby={incomplete ? `${id}-missing` : undefined}
+              type={condition.count.includes(",") ? "text" : "number"}
+              min={0}
+              value={condition.count}
+              onChange={(e) => onChange({ ...condition, count: e.target.value })}
+            />
           </Part>
           <Part id={`${id}-days`} label="Within days">
             <input
@@ -123,6 +138,8 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
               <input
                 id={`${id}-value`}
                 aria-label={`${label} value`}
+                aria-invalid={incomplete}
+                aria-describedby={incomplete ? `${id}-missing` : undefined}
                 value={condition.value}
                 placeholder={type === "psychographic" || condition.op === "between" ? "comma, separated" : "value"}
                 onChange={(e) => onChange({ ...condition, value: e.target.value })}
@@ -130,6 +147,11 @@ export function ConditionRow({ type, condition, label, onChange, onRemove }: Con
             </Part>
           )}
         </>
+      )}
+      {incomplete && (
+        <span id={`${id}-missing`} className="field-error">
+          {condition.kind === "event" ? "Enter a count." : "Enter a value."}
+        </span>
       )}
       <button type="button" className="secondary" aria-label={`Remove ${label}`} onClick={onRemove}>
         Remove

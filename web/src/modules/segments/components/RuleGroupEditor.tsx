@@ -19,6 +19,7 @@ import { CSS } from "@dnd-kit/utilities";
 import {
   canNest,
   childDepth,
+  isIncomplete,
   newCondition,
   newGroup,
   type CriteriaType,
@@ -31,6 +32,8 @@ import { ConditionRow, OpaqueRow } from "./ConditionRow";
 export type RuleGroupEditorProps = {
   type: CriteriaType;
   group: RuleGroup;
+  /** Marks the conditions still lacking a value. */
+  markIncomplete?: boolean;
   onChange: (group: RuleGroup) => void;
 };
 
@@ -58,11 +61,11 @@ const INSTRUCTIONS =
   "To reorder, press Space, move with the arrow keys, press Space again to drop, Escape to cancel.";
 
 /** One criteria type's rules: a root group whose children may be groups in turn. */
-export function RuleGroupEditor({ type, group, onChange }: RuleGroupEditorProps) {
+export function RuleGroupEditor({ type, group, markIncomplete = false, onChange }: RuleGroupEditorProps) {
   return (
     <fieldset className="rule-group">
       <legend>{type[0].toUpperCase() + type.slice(1)}</legend>
-      <GroupBody type={type} group={group} path={[]} depth={1} onChange={onChange} />
+      <GroupBody type={type} group={group} path={[]} depth={1} markIncomplete={markIncomplete} onChange={onChange} />
     </fieldset>
   );
 }
@@ -74,12 +77,13 @@ type GroupBodyProps = {
   path: number[];
   /** The group's level in the written tree (the root is 1). */
   depth: number;
+  markIncomplete: boolean;
   onChange: (group: RuleGroup) => void;
 };
 
 const numbered = (path: number[]) => path.map((index) => index + 1).join(".");
 
-function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
+function GroupBody({ type, group, path, depth, markIncomplete, onChange }: GroupBodyProps) {
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -141,6 +145,7 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
                     group={child}
                     path={childPath}
                     depth={below}
+                    markIncomplete={markIncomplete}
                     onChange={replace}
                     onRemove={() => remove(child.id)}
                   />
@@ -156,6 +161,7 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
                   type={type}
                   label={label}
                   condition={child}
+                  incomplete={markIncomplete && isIncomplete(child)}
                   onChange={replace}
                   onRemove={() => remove(child.id)}
                 />
@@ -189,7 +195,7 @@ function GroupBody({ type, group, path, depth, onChange }: GroupBodyProps) {
 type SortableGroupProps = GroupBodyProps & { onRemove: () => void };
 
 /** A nested group, dragged by its handle within its parent like a condition. */
-function SortableGroup({ type, group, path, depth, onChange, onRemove }: SortableGroupProps) {
+function SortableGroup({ type, group, path, depth, markIncomplete, onChange, onRemove }: SortableGroupProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: group.id });
   const name = `${type} group ${numbered(path)}`;
   return (
@@ -207,7 +213,7 @@ function SortableGroup({ type, group, path, depth, onChange, onRemove }: Sortabl
           Remove group
         </button>
       </div>
-      <GroupBody type={type} group={group} path={path} depth={depth} onChange={onChange} />
+      <GroupBody type={type} group={group} path={path} depth={depth} markIncomplete={markIncomplete} onChange={onChange} />
     </li>
   );
 }

@@ -13,10 +13,12 @@ export type SegmentBuilderProps = {
   campaignId?: string;
   /** A saved segment's id: enables "why is this contact in or out". */
   segmentId?: string;
+  /** Marks the conditions still lacking a value (once a save or Next found them). */
+  markIncomplete?: boolean;
 };
 
 /** Rule groups for the four criteria types and a live (debounced) audience estimate. */
-export function SegmentBuilder({ rules, onChange, channel, campaignId, segmentId }: SegmentBuilderProps) {
+export function SegmentBuilder({ rules, onChange, channel, campaignId, segmentId, markIncomplete = false }: SegmentBuilderProps) {
   const { can } = useAuth();
   const [exact, setExact] = useState(false);
   const [explainId, setExplainId] = useState<string | null>(null);
@@ -34,7 +36,13 @@ export function SegmentBuilder({ rules, onChange, channel, campaignId, segmentId
     <div className="segment-builder">
       <div className="groups">
         {CRITERIA_TYPES.map((type) => (
-          <RuleGroupEditor key={type} type={type} group={rules[type]} onChange={(group) => onChange({ ...rules, [type]: group })} />
+          <RuleGroupEditor
+            key={type}
+            type={type}
+            group={rules[type]}
+            markIncomplete={markIncomplete}
+            onChange={(group) => onChange({ ...rules, [type]: group })}
+          />
         ))}
       </div>
       <aside className="estimate" aria-labelledby="estimate-title">

@@ -218,4 +218,51 @@ describe("SegmentsTab", () => {
     expect(saved[0]).not.toHaveProperty("demographic_criteria");
     expect(saved[0]).not.toHaveProperty("geographic_criteria");
   });
+
+  it("scrolls its table within its own box on a narrow screen", async () => {
+    stack();
+    const table = await screen.findByRole("table", { name: "Segments of this campaign" });
+    expect(table.parentElement).toHaveClass("table-wrap");
+  });
+
+  it("marks a condition left without a value and saves nothing until it has one", async () => {
+    const saved = stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+    const language = screen.getByLabelText("demographic condition 2.2.1.1 value");
+    await userEvent.clear(language);
+    await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
+
+    const problem = await screen.findByText("A condition has no value yet: fill it in or remove it.");
+    await waitFor(() => expect(problem).toHaveFocus());
+    expect(language).toHaveAttribute("aria-invalid", "true");
+    expect(language).toHaveAccessibleDescription("Enter a value.");
+    expect(screen.getByLabelText("demographic condition 1 value")).toHaveAttribute("aria-invalid", "false");
+    expect(saved).toHaveLength(0);
+
+    await userEvent.type(language, "de");
+    expect(language).toHaveAttribute("aria-invalid", "false");
+    expect(screen.queryByText(/no value yet/)).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Save segment" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+  });
+
+  it("asks before Close drops changes to a segment, and closes at once when nothing changed", async () => {
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
+    stack();
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Parisian buyers" }));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.queryByRole("region", { name: "Segment builder" })).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: "Edit Parisian buyers" }));
+    await userEvent.type(screen.getByLabelText("demographic condition 1 value"), "s");
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(confirm).toHaveBeenCalledWith("Discard your changes to this segment?");
+    expect(screen.getByLabelText("demographic condition 1 value")).toHaveValue("females");
+
+    confirm.mockReturnValue(true);
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("region", { name: "Segment builder" })).toBeNull();
+    confirm.mockRestore();
+  });
 });
