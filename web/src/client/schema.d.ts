@@ -9883,6 +9883,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9934,6 +9943,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9943,6 +9959,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -9984,6 +10010,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10063,6 +10098,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10114,6 +10158,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10123,6 +10174,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10164,6 +10225,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10254,6 +10324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10347,6 +10426,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10431,6 +10519,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10483,6 +10580,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10523,6 +10629,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10532,6 +10645,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10573,6 +10696,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10634,6 +10766,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10685,6 +10826,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10694,6 +10842,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10721,6 +10879,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10791,6 +10958,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10833,6 +11009,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10842,6 +11025,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10869,6 +11062,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10920,6 +11122,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10929,6 +11138,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -10956,6 +11175,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11007,6 +11235,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11016,6 +11251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11043,6 +11288,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11083,6 +11337,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11092,6 +11353,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11119,6 +11390,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11161,6 +11441,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11170,6 +11457,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11197,6 +11494,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11239,6 +11545,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11248,6 +11561,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11275,6 +11598,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11364,6 +11696,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11433,6 +11774,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11442,6 +11790,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11483,6 +11841,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11567,6 +11934,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11658,6 +12034,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11742,6 +12127,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11751,6 +12143,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11792,6 +12194,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11876,6 +12287,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11885,6 +12303,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -11926,6 +12354,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12017,6 +12454,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12108,6 +12554,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12189,6 +12644,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12198,6 +12660,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12239,6 +12711,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12330,6 +12811,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12414,6 +12904,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12423,6 +12920,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12464,6 +12971,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12576,6 +13092,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12660,6 +13185,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12669,6 +13201,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12710,6 +13252,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12797,6 +13348,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12857,6 +13417,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12866,6 +13433,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12907,6 +13484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -12998,6 +13584,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13082,6 +13677,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13091,6 +13693,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13132,6 +13744,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13216,6 +13837,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13225,6 +13853,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13266,6 +13904,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13374,6 +14021,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13446,6 +14102,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13455,6 +14118,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13496,6 +14169,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13603,6 +14285,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13687,6 +14378,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13696,6 +14394,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13737,6 +14445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13849,6 +14566,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13933,6 +14659,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13942,6 +14675,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -13983,6 +14726,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14074,6 +14826,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14149,6 +14910,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14158,6 +14926,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14199,6 +14977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14296,6 +15083,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14387,6 +15183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14473,6 +15278,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14482,6 +15294,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14523,6 +15345,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14614,6 +15445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14712,6 +15552,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14806,6 +15655,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14897,6 +15755,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14983,6 +15850,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -14992,6 +15866,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15033,6 +15917,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15145,6 +16038,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15229,6 +16131,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15238,6 +16147,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15279,6 +16198,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15370,6 +16298,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15454,6 +16391,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15463,6 +16407,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15504,6 +16458,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15616,6 +16579,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15702,6 +16674,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15711,6 +16690,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15752,6 +16741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15836,6 +16834,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15845,6 +16850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15886,6 +16901,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -15991,6 +17015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16082,6 +17115,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16168,6 +17210,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16177,6 +17226,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16218,6 +17277,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16314,6 +17382,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16398,6 +17475,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16407,6 +17491,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16448,6 +17542,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16532,6 +17635,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16541,6 +17651,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16582,6 +17702,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16666,6 +17795,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16675,6 +17811,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16716,6 +17862,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16814,6 +17969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16898,6 +18062,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16907,6 +18078,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -16948,6 +18129,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17032,6 +18222,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17041,6 +18238,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17082,6 +18289,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17176,6 +18392,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17260,6 +18485,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17269,6 +18501,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17310,6 +18552,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17401,6 +18652,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17485,6 +18745,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17494,6 +18761,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17535,6 +18812,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17647,6 +18933,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17710,6 +19005,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17719,6 +19021,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17746,6 +19058,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17839,6 +19160,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -17935,6 +19265,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18021,6 +19360,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18030,6 +19376,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18071,6 +19427,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18162,6 +19527,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18255,6 +19629,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18367,6 +19750,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18453,6 +19845,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18462,6 +19861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18503,6 +19912,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18582,6 +20000,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18633,6 +20060,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18642,6 +20076,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18683,6 +20127,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18775,6 +20228,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18835,6 +20297,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18844,6 +20313,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18885,6 +20364,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18936,6 +20424,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18945,6 +20440,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -18986,6 +20491,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19097,6 +20611,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19164,6 +20687,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19173,6 +20703,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19214,6 +20754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19265,6 +20814,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19274,6 +20830,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19315,6 +20881,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19366,6 +20941,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19375,6 +20957,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19423,6 +21015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19509,6 +21110,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19592,6 +21202,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19601,6 +21218,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19642,6 +21269,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19727,6 +21363,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19736,6 +21379,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19777,6 +21430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19863,6 +21525,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19942,6 +21613,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -19993,6 +21673,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20002,6 +21689,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20043,6 +21740,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20122,6 +21828,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20219,6 +21934,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20326,6 +22050,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20423,6 +22156,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20432,6 +22172,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20473,6 +22223,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20570,6 +22329,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20639,6 +22407,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20648,6 +22423,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20689,6 +22474,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20793,6 +22587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20862,6 +22665,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20871,6 +22681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -20912,6 +22732,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21025,6 +22854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21138,6 +22976,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21226,6 +23073,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21304,6 +23160,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21313,6 +23176,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21354,6 +23227,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21444,6 +23326,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21535,6 +23426,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21614,6 +23514,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21665,6 +23574,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21674,6 +23590,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21715,6 +23641,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21789,6 +23724,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21798,6 +23740,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21846,6 +23798,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21927,6 +23888,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21985,6 +23955,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -21994,6 +23971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22042,6 +24029,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22153,6 +24149,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22265,6 +24270,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22367,6 +24381,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22446,6 +24469,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22497,6 +24529,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22506,6 +24545,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22547,6 +24596,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22645,6 +24703,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22705,6 +24772,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22714,6 +24788,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22762,6 +24846,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22859,6 +24952,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -22954,6 +25056,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23046,6 +25157,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23106,6 +25226,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23115,6 +25242,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23156,6 +25293,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23235,6 +25381,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23325,6 +25480,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23396,6 +25560,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23405,6 +25576,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23446,6 +25627,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23536,6 +25726,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23635,6 +25834,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23725,6 +25933,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23785,6 +26002,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23794,6 +26018,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23835,6 +26069,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23906,6 +26149,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23915,6 +26165,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -23956,6 +26216,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24042,6 +26311,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24093,6 +26371,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24102,6 +26387,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24143,6 +26438,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24222,6 +26526,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24273,6 +26586,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24282,6 +26602,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24323,6 +26653,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24402,6 +26741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24493,6 +26841,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24594,6 +26951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24669,6 +27035,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "payload_too_large",
+                     *       "message": "The request body is too large.",
+                     *       "details": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24678,6 +27051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "unsupported_media_type",
+                     *       "message": "The body must be sent as JSON (Content-Type: application/json).",
+                     *       "details": {
+                     *         "content_type": "text/plain",
+                     *         "expected": "application/json"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24719,6 +27102,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24819,6 +27211,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -24910,6 +27311,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25001,6 +27411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25078,6 +27497,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25162,6 +27590,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25193,6 +27630,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25275,6 +27721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25345,6 +27800,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25374,6 +27838,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25451,6 +27924,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25514,6 +27996,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25628,6 +28119,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25742,6 +28242,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25822,6 +28331,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -25919,6 +28437,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error_code": "internal_error",
+                     *       "message": "An unexpected error occurred.",
+                     *       "details": {
+                     *         "request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };

@@ -254,10 +254,28 @@ def validation_details(errors: Sequence[Any]) -> dict[str, Any]:
     return {"fields": fields}
 
 
-_ANY_OPERATION = {"500": "An unexpected error; `details.request_id` names it in the log."}
+# status: (error code, message, details of the example, description)
+_ANY_OPERATION = {
+    "500": (
+        "internal_error",
+        "An unexpected error occurred.",
+        {"request_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
+        "An unexpected error; `details.request_id` names it in the log.",
+    )
+}
 _WITH_BODY = {
-    "413": "The body is larger than the service takes (CRM_MAX_BODY_BYTES).",
-    "415": "The body is compressed, or not in the media type the operation takes.",
+    "413": (
+        "payload_too_large",
+        "The request body is too large.",
+        {},
+        "The body is larger than the service takes (CRM_MAX_BODY_BYTES).",
+    ),
+    "415": (
+        "unsupported_media_type",
+        "The body must be sent as JSON (Content-Type: application/json).",
+        {"content_type": "text/plain", "expected": "application/json"},
+        "The body is compressed, or not in the media type the operation takes.",
+    ),
 }
 _METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -271,15 +289,22 @@ def document_http_errors(app: FastAPI) -> None:
         schema = build()
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
-        body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
         for item in schema.get("paths", {}).values():
             for method, operation in item.items():
                 if method not in _METHODS:
                     continue
                 answers = {**_ANY_OPERATION, **(_WITH_BODY if "requestBody" in operation else {})}
                 responses = operation.setdefault("responses", {})
-                for status, description in answers.items():
-                    responses.setdefault(status, {"description": description, "content": body})
+                for status, (code, message, details, description) in answers.items():
+                    example = {"error_code": code, "message": message, "details": details}
+                    content = {
+                        "schema": {"$ref": "#/components/schemas/ErrorBody"},
+                        "example": example,
+                    }
+                    responses.setdefault(
+                        status,
+                        {"description": description, "content": {"application/json": content}},
+                    )
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

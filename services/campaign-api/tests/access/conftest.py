@@ -293,6 +293,12 @@ async def _(w: World) -> Call:
     return Call("POST", f"/api/campaigns/{campaign_id}/test-send/", {"to": "qa@example.com"})
 
 
+@endpoint("GET /api/campaigns/{id}/preview/", {R}, 200)
+async def _(w: World) -> Call:
+    campaign_id = await _messaged_campaign(w)
+    return Call("GET", f"/api/campaigns/{campaign_id}/preview/")
+
+
 @endpoint("GET /api/campaigns/{id}/consent-summary/", {R}, 200)
 async def _(w: World) -> Call:
     return await _campaign_call(w, "GET", "consent-summary/")
