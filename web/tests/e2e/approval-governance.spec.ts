@@ -1,11 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD, expectAccessible, signIn } from "./helpers";
-
-async function tokenOf(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const response = await request.post("/api/auth/token", { form: { username: email, password: PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { Authorization: `Bearer ${(await response.json()).access_token}` };
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, tokenOf } from "./helpers";
 
 test("an approval is bound to content: edit the template, see the diff, launch refused, re-approve, launch", async ({
   browser,

@@ -1,11 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, expectAccessible, signIn } from "./helpers";
-
-async function tokenOf(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const response = await request.post("/api/auth/token", { form: { username: email, password: PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { Authorization: `Bearer ${(await response.json()).access_token}` };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { createEmailCampaign, expectAccessible, signIn, tokenOf } from "./helpers";
 
 /** Like `expectAccessible`, with the message previews left out: their HTML is the template author's,
  * and axe cannot enter a frame sandboxed without scripts. */
@@ -31,20 +25,7 @@ test("a marketer links a template in the Content tab, previews it rendered and s
     },
   });
   expect(template.status()).toBe(201);
-  const created = await request.post("/api/campaigns/", {
-    headers: manager,
-    data: {
-      campaign_name: `Content ${tag}`,
-      campaign_type: "newsletter",
-      primary_channel: "email",
-      start_date: new Date(Date.now() + 86_400_000).toISOString(),
-      end_date: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-      total_budget: "100.00",
-      currency_code: "USD",
-    },
-  });
-  expect(created.status()).toBe(201);
-  const campaign = await created.json();
+  const campaign = await createEmailCampaign(request, manager, `Content ${tag}`);
   const subject = `Content check ${tag} for Content ${tag}`;
 
   await signIn(page, "manager@acme.test");

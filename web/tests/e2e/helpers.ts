@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 
@@ -10,6 +10,35 @@ const SCREENSHOTS = new URL(
   process.env.UPDATE_SCREENSHOTS === "1" ? "../../../docs/screenshots/" : "../../test-results/screenshots/",
   import.meta.url,
 ).pathname;
+
+/** The `Authorization` header of a demo user, signed in through the API. */
+export async function tokenOf(request: APIRequestContext, email: string): Promise<Record<string, string>> {
+  const response = await request.post("/api/auth/token", { form: { username: email, password: PASSWORD } });
+  expect(response.status()).toBe(200);
+  return { Authorization: `Bearer ${(await response.json()).access_token}` };
+}
+
+/** A draft email newsletter starting tomorrow, with a 100 USD budget, created through the API. */
+export async function createEmailCampaign(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  name: string,
+): Promise<{ id: string; version: number } & Record<string, unknown>> {
+  const created = await request.post("/api/campaigns/", {
+    headers,
+    data: {
+      campaign_name: name,
+      campaign_type: "newsletter",
+      primary_channel: "email",
+      start_date: new Date(Date.now() + 86_400_000).toISOString(),
+      end_date: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      total_budget: "100.00",
+      currency_code: "USD",
+    },
+  });
+  expect(created.status()).toBe(201);
+  return created.json();
+}
 
 export async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");

@@ -1,29 +1,10 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD, expectAccessible, signIn } from "./helpers";
-
-async function tokenOf(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const response = await request.post("/api/auth/token", { form: { username: email, password: PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { Authorization: `Bearer ${(await response.json()).access_token}` };
-}
+import { expect, test } from "@playwright/test";
+import { createEmailCampaign, expectAccessible, signIn, tokenOf } from "./helpers";
 
 test("at phone width the Segments tab does not run off the side: its table scrolls in its own box", async ({ page, request }) => {
   const tag = Date.now().toString(36);
   const manager = await tokenOf(request, "manager@acme.test");
-  const created = await request.post("/api/campaigns/", {
-    headers: manager,
-    data: {
-      campaign_name: `Segments on a phone ${tag}`,
-      campaign_type: "newsletter",
-      primary_channel: "email",
-      start_date: new Date(Date.now() + 86_400_000).toISOString(),
-      end_date: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-      total_budget: "100.00",
-      currency_code: "USD",
-    },
-  });
-  expect(created.status()).toBe(201);
-  const campaign = await created.json();
+  const campaign = await createEmailCampaign(request, manager, `Segments on a phone ${tag}`);
   const segment = await request.post("/api/campaign-segments/", {
     headers: manager,
     data: {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import structlog
@@ -263,6 +263,7 @@ _ANY_OPERATION = {
         "An unexpected error; `details.request_id` names it in the log.",
     )
 }
+NOT_JSON = "The body must be sent as JSON (Content-Type: application/json)."
 _WITH_BODY = {
     "413": (
         "payload_too_large",
@@ -272,42 +273,48 @@ _WITH_BODY = {
     ),
     "415": (
         "unsupported_media_type",
-        "The body must be sent as JSON (Content-Type: application/json).",
+        NOT_JSON,
         {"content_type": "text/plain", "expected": "application/json"},
         "The body is compressed, or not in the media type the operation takes.",
     ),
 }
-_METHODS = ("get", "put", "post", "delete", "patch")
+OPENAPI_METHODS = ("get", "put", "post", "delete", "patch")
+"""The operations of an OpenAPI path item (its other keys are parameters and summaries)."""
 
 
-def document_http_errors(app: FastAPI) -> None:
-    """Make `app`'s OpenAPI document list what any operation may answer besides its own
-    errors: a 500 everywhere, a 413 and a 415 where a body is sent (README "Contracts")."""
+def amend_operations(app: FastAPI, amend: Callable[[str, dict[str, Any]], None]) -> None:
+    """Have `app`'s OpenAPI document pass each operation through `amend(path, operation)`
+    once it is built, with `ErrorBody` among its schemas for the responses it adds."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         schema = build()
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
-        for item in schema.get("paths", {}).values():
+        for path, item in schema.get("paths", {}).items():
             for method, operation in item.items():
-                if method not in _METHODS:
-                    continue
-                answers = {**_ANY_OPERATION, **(_WITH_BODY if "requestBody" in operation else {})}
-                responses = operation.setdefault("responses", {})
-                for status, (code, message, details, description) in answers.items():
-                    example = {"error_code": code, "message": message, "details": details}
-                    content = {
-                        "schema": {"$ref": "#/components/schemas/ErrorBody"},
-                        "example": example,
-                    }
-                    responses.setdefault(
-                        status,
-                        {"description": description, "content": {"application/json": content}},
-                    )
+                if method in OPENAPI_METHODS:
+                    amend(path, operation)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def document_http_errors(app: FastAPI) -> None:
+    """Make `app`'s OpenAPI document list what any operation may answer besides its own
+    errors: a 500 everywhere, a 413 and a 415 where a body is sent (README "Contracts")."""
+
+    def amend(_: str, operation: dict[str, Any]) -> None:
+        answers = {**_ANY_OPERATION, **(_WITH_BODY if "requestBody" in operation else {})}
+        responses = operation.setdefault("responses", {})
+        for status, (code, message, details, description) in answers.items():
+            example = {"error_code": code, "message": message, "details": details}
+            content = {"schema": {"$ref": "#/components/schemas/ErrorBody"}, "example": example}
+            responses.setdefault(
+                status, {"description": description, "content": {"application/json": content}}
+            )
+
+    amend_operations(app, amend)
 
 
 def _body_media_type(request: Request) -> str | None:
@@ -337,7 +344,7 @@ def install_error_handlers(app: FastAPI) -> None:
             return error_response(
                 415,
                 "unsupported_media_type",
-                "The body must be sent as JSON (Content-Type: application/json).",
+                NOT_JSON,
                 {"content_type": media_type, "expected": "application/json"},
             )
         return error_response(

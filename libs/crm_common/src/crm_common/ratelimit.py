@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from crm_common.errors import CRMError, ErrorBody, RateLimited
+from crm_common.errors import CRMError, RateLimited, amend_operations
 from crm_common.logging import LogThrottle
 from crm_common.security.jwt import TokenCodec
 from crm_common.settings import Settings
@@ -175,7 +175,6 @@ def ip_bucket(address: str | None) -> str:
 
 
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
-_OPERATIONS = ("get", "put", "post", "delete", "patch")
 
 
 def rate_limited_response() -> dict[str, Any]:
@@ -204,21 +203,12 @@ def rate_limited_response() -> dict[str, Any]:
 def document_rate_limits(app: Any, exempt: Sequence[str] = UNLIMITED_PATHS) -> None:
     """Make `app`'s OpenAPI document list the 429 (with Retry-After) on every operation that
     `RateLimitMiddleware` limits, i.e. every one but the health and metrics endpoints."""
-    build: Callable[[], dict[str, Any]] = app.openapi
 
-    def openapi() -> dict[str, Any]:
-        schema = build()
-        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
-        for path, item in schema.get("paths", {}).items():
-            if path in exempt:
-                continue
-            for method, operation in item.items():
-                if method in _OPERATIONS:
-                    operation.setdefault("responses", {}).setdefault("429", rate_limited_response())
-        return schema
+    def amend(path: str, operation: dict[str, Any]) -> None:
+        if path not in exempt:
+            operation.setdefault("responses", {}).setdefault("429", rate_limited_response())
 
-    app.openapi = openapi
+    amend_operations(app, amend)
 
 
 def bearer_subject(scope: Scope, codec: TokenCodec) -> str | None:

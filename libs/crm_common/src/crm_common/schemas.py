@@ -258,3 +258,9 @@ without an offset read as UTC."""
 def iso_z(value: datetime) -> str:
     """A moment as the API writes it: ISO 8601 in UTC with `Z` (a filter's echo)."""
     return as_utc(value).astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+RowVersionField = Annotated[
+    int, Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
+]
+"""A versioned row's `version` in the API (`crm_common.models.base.RowVersion`)."""

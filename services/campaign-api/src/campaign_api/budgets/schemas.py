@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field, StrictBool
 from campaign_api.shared.types import CurrencyCode, Money, Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import BudgetType
-from crm_common.schemas import Schema, WholeList, WriteSchema
+from crm_common.schemas import RowVersionField, Schema, WholeList, WriteSchema
 
 _EXAMPLE: dict[str, Any] = {
     "budget_name": "FY2026 Marketing",
@@ -125,7 +125,7 @@ class BudgetRead(Schema):
     parent_budget_id: uuid.UUID | None = None
     created_at: datetime
     updated_at: datetime
-    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
+    version: RowVersionField
 
 
 class BudgetPage(Schema):

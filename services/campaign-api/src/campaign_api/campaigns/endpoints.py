@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -58,7 +57,7 @@ from crm_common.errors import (
 )
 from crm_common.errors import error_responses as errors
 from crm_common.pagination import Pagination, make_page
-from crm_common.schemas import IsoDateTime, IsoDateTimeThrough, QueryFlag
+from crm_common.schemas import QueryFlag, UtcFrom, UtcThrough
 from crm_common.security.principal import Principal
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"], responses=COMMON_RESPONSES)
@@ -116,12 +115,6 @@ ListedApprovalStatus = Annotated[str, _Listed(ApprovalStatus)]
 ListedCampaignCategory = Annotated[str, _Listed(CampaignCategory)]
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 async def campaign_filters(
     campaign_status: Annotated[
         list[ListedCampaignStatus] | None, Query(description=f"Statuses. {_MULTI}")
@@ -144,14 +137,14 @@ async def campaign_filters(
         str | None,
         Query(min_length=1, max_length=200, description="Text in the name, code or description."),
     ] = None,
-    start_from: Annotated[IsoDateTime | None, Query(description="Start date on or after.")] = None,
+    start_from: Annotated[UtcFrom | None, Query(description="Start date on or after.")] = None,
     start_to: Annotated[
-        IsoDateTimeThrough | None,
+        UtcThrough | None,
         Query(description="Start date on or before (a bare date: through that day)."),
     ] = None,
-    end_from: Annotated[IsoDateTime | None, Query(description="End date on or after.")] = None,
+    end_from: Annotated[UtcFrom | None, Query(description="End date on or after.")] = None,
     end_to: Annotated[
-        IsoDateTimeThrough | None,
+        UtcThrough | None,
         Query(description="End date on or before (a bare date: through that day)."),
     ] = None,
     sort_by: SortField = SortField.CREATED_AT,
@@ -164,10 +157,10 @@ async def campaign_filters(
         approval_status=_enum_list(approval_status, ApprovalStatus),
         campaign_category=_enum_list(campaign_category, CampaignCategory),
         search=search.strip() or None if search else None,
-        start_from=_utc(start_from),
-        start_to=_utc(start_to),
-        end_from=_utc(end_from),
-        end_to=_utc(end_to),
+        start_from=start_from,
+        start_to=start_to,
+        end_from=end_from,
+        end_to=end_to,
         sort_by=sort_by,
         sort_order=sort_order,
     )

@@ -12,7 +12,7 @@ from campaign_api.shared.types import Name100, ReferenceCode
 from campaign_api.shared.types import Text as LongText
 from crm_common.enums import TemplateType
 from crm_common.messages import validate_template_fields
-from crm_common.schemas import Schema, WholeList, WriteSchema
+from crm_common.schemas import RowVersionField, Schema, WholeList, WriteSchema
 
 Content = Annotated[str, StringConstraints(max_length=200_000)]
 
@@ -119,7 +119,7 @@ class TemplateRead(Schema):
     usage_count: int
     created_at: datetime
     updated_at: datetime
-    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
+    version: RowVersionField
 
 
 class TemplatePage(Schema):

@@ -139,16 +139,20 @@ async def _recipient_data(
 async def _campaign_for(
     scope: TenantScope,
     campaign_id: uuid.UUID,
-    channel: str,
+    channel: str | None,
     variant_id: uuid.UUID | None,
     *,
     field: str,
-) -> tuple[Campaign, AbVariant | None]:
-    """The campaign, checked to send on `channel` (else 422 naming `field`), and the variant
-    asked for."""
+) -> tuple[Campaign, str, AbVariant | None]:
+    """The campaign, the channel (`channel`, checked to be one it sends on, else 422 naming
+    `field`; none given: its primary channel, email for multi-channel), and the variant asked
+    for."""
     campaign = await repository.campaign(scope, campaign_id)
     if campaign is None:
         raise CampaignNotFound()
+    if channel is None:
+        multi = campaign.primary_channel == Channel.MULTI_CHANNEL
+        channel = DeliveryChannel.EMAIL.value if multi else campaign.primary_channel
     if channel not in _channels(campaign):
         raise TestSendChannelInvalid(
             details={
@@ -161,7 +165,7 @@ async def _campaign_for(
         variant = await repository.variant(scope, campaign.id, variant_id)
         if variant is None:
             raise VariantNotFound()
-    return campaign, variant
+    return campaign, channel, variant
 
 
 @dataclass(frozen=True)
@@ -236,13 +240,7 @@ async def preview(
 ) -> MessagePreview:
     """The campaign's message as a recipient would get it, sent to nobody and recorded
     nowhere: on `channel` (else the campaign's primary one; email for multi-channel)."""
-    if channel is None:
-        found = await repository.campaign(scope, campaign_id)
-        if found is None:
-            raise CampaignNotFound()
-        multi = found.primary_channel == Channel.MULTI_CHANNEL
-        channel = DeliveryChannel.EMAIL.value if multi else found.primary_channel
-    campaign, variant = await _campaign_for(
+    campaign, channel, variant = await _campaign_for(
         scope, campaign_id, channel, variant_id, field="channel"
     )
     rendering = await render_for(
@@ -305,9 +303,8 @@ async def request_test_send(
     """Render the campaign's message (its template, or the variant asked for) with a
     contact's data exactly as that contact would get it, store it and emit
     `campaign.test_send_requested` for the launch worker, which sends it to `body.to`."""
-    channel = body.channel
-    campaign, variant = await _campaign_for(
-        scope, campaign_id, channel, body.variant_id, field="to"
+    campaign, channel, variant = await _campaign_for(
+        scope, campaign_id, body.channel, body.variant_id, field="to"
     )
     test_send_id = uuid.uuid4()
     rendering = await render_for(

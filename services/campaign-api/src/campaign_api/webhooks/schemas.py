@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StringConstraints, field_validator
 
 from crm_common.pagination import Page
-from crm_common.schemas import Schema, WriteSchema
+from crm_common.schemas import RowVersionField, Schema, WriteSchema
 from crm_common.webhooks.addresses import MAX_URL_LENGTH, classify_entry
 from crm_common.webhooks.enums import WebhookAttemptOutcome, WebhookDeliveryStatus, WebhookStatus
 from crm_common.webhooks.payloads import SUBSCRIBABLE_EVENT_TYPES
@@ -116,7 +116,7 @@ class WebhookRead(Schema):
     )
     created_at: datetime
     updated_at: datetime
-    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
+    version: RowVersionField
 
 
 class WebhookSecretRead(WebhookRead):

@@ -414,11 +414,12 @@ async def skip_duplicate_addresses(
     campaign on the same channel has (`duplicate_address`); the number skipped. Run once the
     audience is frozen and before sending starts, in the transaction that counts them on the
     launch: run again, it finds nothing new. `statement_timeout_ms` as for `freeze_slice`."""
+    found = {channel: addresses for channel, addresses in shared.items() if addresses}
+    if not found:
+        return 0
+    await _allow(session, statement_timeout_ms)
     skipped = 0
-    for channel, addresses in shared.items():
-        if not addresses:
-            continue
-        await _allow(session, statement_timeout_ms)
+    for channel, addresses in found.items():
         result = await session.execute(
             _DUPLICATES[channel],
             {

@@ -19,7 +19,7 @@ from pydantic import (
 
 from crm_common.enums import ConsentAction, ConsentStatus, DeliveryChannel, LegalBasis
 from crm_common.models.audience import CONTACT_PROFILE_COLUMNS, CONTACT_TAG_COLUMNS
-from crm_common.schemas import IsoAwareDateTime, IsoDate, Schema
+from crm_common.schemas import IsoAwareDateTime, IsoDate, RowVersionField, Schema
 from segment_engine.contacts import normalize as norm
 
 # Strict: a JSON number only (lax mode would take `false` as 0.0).
@@ -214,7 +214,7 @@ class ContactRead(Schema):
     )
     created_at: datetime
     updated_at: datetime
-    version: int = Field(description="Bumped by every change; its ETag. Send it back in If-Match.")
+    version: RowVersionField
 
 
 class ContactPage(Schema):
