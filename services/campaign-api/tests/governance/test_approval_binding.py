@@ -141,7 +141,8 @@ async def test_budget_and_schedule_changes_send_the_campaign_back(
 
     response = await client.patch(
         f"/api/campaigns/{governed['id']}/",
-        json={"total_budget": "55000", "start_date": start_date.replace(hour=1).isoformat()},
+        # An hour later (not "at 01:00", which is no change when the run starts at 01:xx UTC).
+        json={"total_budget": "55000", "start_date": (start_date + timedelta(hours=1)).isoformat()},
         headers=admin,
     )
 
